@@ -1,0 +1,225 @@
+package io.voxify.command.job;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.AudioOutput;
+import io.voxify.events.job.CancelJobCommand;
+import io.voxify.events.job.CompleteJobCommand;
+import io.voxify.events.job.CreateJobCommand;
+import io.voxify.events.job.DeleteJobCommand;
+import io.voxify.events.job.FailJobCommand;
+import io.voxify.events.job.JobAttemptFailedEvent;
+import io.voxify.events.job.JobCancelledEvent;
+import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobCreatedEvent;
+import io.voxify.events.job.JobDeletedEvent;
+import io.voxify.events.job.JobFailedEvent;
+import io.voxify.events.job.JobProgressedEvent;
+import io.voxify.events.job.JobStartedEvent;
+import io.voxify.events.job.JobStatus;
+import io.voxify.events.job.JobUpdatedEvent;
+import io.voxify.events.job.JobWork;
+import io.voxify.events.job.RecordJobAttemptFailedCommand;
+import io.voxify.events.job.RecordJobProgressCommand;
+import io.voxify.events.job.StartJobCommand;
+import io.voxify.events.job.SynthesisSettings;
+import io.voxify.events.job.UpdateJobCommand;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One synthesis job. It alone decides the races between the owner (update, cancel, delete) and
+ * the worker (start, progress, complete): whoever's command arrives second is refused.
+ */
+@Aggregate
+public class SynthesisJob {
+
+    /** An attempt number of 0 in a progress command means "the current attempt" (admin updates). */
+    public static final int CURRENT_ATTEMPT = 0;
+
+    @AggregateIdentifier
+    private String jobId;
+    private String userId;
+    private JobStatus status;
+    private String text;
+    private String textLanguage;
+    private String voiceModelId;
+    private SynthesisSettings settings;
+    private int attempt;
+    private boolean attemptRunning;
+    private double progress;
+    private AudioOutput output;
+
+    protected SynthesisJob() {
+    }
+
+    @CommandHandler
+    public SynthesisJob(CreateJobCommand cmd) {
+        if (cmd.text() == null || cmd.text().isBlank()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "text_content must not be empty");
+        }
+        apply(new JobCreatedEvent(cmd.jobId(), cmd.userId(), cmd.text(), sha256(cmd.text()), cmd.textLanguage(),
+                cmd.voiceModelId(), cmd.settings()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateJobCommand cmd) {
+        if (status != JobStatus.PENDING) {
+            throw new DomainException(ErrorCode.JOB_NOT_UPDATABLE,
+                    "Only pending jobs can be updated; this job is " + status.wireName());
+        }
+        apply(new JobUpdatedEvent(jobId, cmd.text(), sha256(cmd.text()), cmd.textLanguage(), cmd.settings()));
+    }
+
+    @CommandHandler
+    public JobWork handle(StartJobCommand cmd) {
+        boolean firstStart = status == JobStatus.PENDING;
+        boolean retry = status == JobStatus.PROCESSING && !attemptRunning;
+        if (!(firstStart || retry) || cmd.attempt() != attempt + 1) {
+            throw transition("start attempt " + cmd.attempt());
+        }
+        apply(new JobStartedEvent(jobId, cmd.attempt(), cmd.workerId()));
+        return new JobWork(jobId, userId, cmd.attempt(), text, textLanguage, voiceModelId, settings);
+    }
+
+    @CommandHandler
+    public void handle(RecordJobProgressCommand cmd) {
+        requireRunningAttempt(cmd.attempt(), "record progress");
+        if (cmd.progress() < 0 || cmd.progress() > 100) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "progress must be between 0 and 100");
+        }
+        if (cmd.progress() < progress) {
+            return;
+        }
+        apply(new JobProgressedEvent(jobId, attempt, cmd.progress(), cmd.message()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteJobCommand cmd) {
+        requireRunningAttempt(cmd.attempt(), "complete");
+        apply(new JobCompletedEvent(jobId, userId, attempt, cmd.output(), cmd.timestamps(), cmd.processingTimeMs(),
+                cmd.engineCpuMs()));
+    }
+
+    @CommandHandler
+    public void handle(RecordJobAttemptFailedCommand cmd) {
+        requireRunningAttempt(cmd.attempt(), "record a failed attempt");
+        apply(new JobAttemptFailedEvent(jobId, attempt, cmd.reason(), cmd.errorCode(), cmd.retryable()));
+    }
+
+    @CommandHandler
+    public void handle(FailJobCommand cmd) {
+        if (status.isFinal()) {
+            throw transition("fail");
+        }
+        apply(new JobFailedEvent(jobId, cmd.reason(), cmd.errorCode()));
+    }
+
+    @CommandHandler
+    public void handle(CancelJobCommand cmd) {
+        if (status.isFinal()) {
+            throw transition("cancel");
+        }
+        apply(new JobCancelledEvent(jobId, cmd.requestedBy()));
+    }
+
+    @CommandHandler
+    public void handle(DeleteJobCommand cmd) {
+        if (status == JobStatus.PROCESSING) {
+            throw new DomainException(ErrorCode.JOB_NOT_DELETABLE,
+                    "A job cannot be deleted while it is processing; cancel it first");
+        }
+        apply(new JobDeletedEvent(jobId, cmd.requestedBy(), output));
+    }
+
+    private void requireRunningAttempt(int requested, String action) {
+        boolean current = requested == CURRENT_ATTEMPT || requested == attempt;
+        if (status != JobStatus.PROCESSING || !attemptRunning || !current) {
+            throw transition(action);
+        }
+    }
+
+    private DomainException transition(String action) {
+        return new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
+                "Cannot " + action + " while the job is " + status.wireName());
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(JobCreatedEvent e) {
+        jobId = e.jobId();
+        userId = e.userId();
+        text = e.text();
+        textLanguage = e.textLanguage();
+        voiceModelId = e.voiceModelId();
+        settings = e.settings();
+        status = JobStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(JobUpdatedEvent e) {
+        text = e.text();
+        textLanguage = e.textLanguage();
+        settings = e.settings();
+    }
+
+    @EventSourcingHandler
+    void on(JobStartedEvent e) {
+        status = JobStatus.PROCESSING;
+        attempt = e.attempt();
+        attemptRunning = true;
+        progress = 0;
+    }
+
+    @EventSourcingHandler
+    void on(JobProgressedEvent e) {
+        progress = e.progress();
+    }
+
+    @EventSourcingHandler
+    void on(JobAttemptFailedEvent e) {
+        attemptRunning = false;
+    }
+
+    @EventSourcingHandler
+    void on(JobCompletedEvent e) {
+        status = JobStatus.COMPLETED;
+        attemptRunning = false;
+        progress = 100;
+        output = e.output();
+    }
+
+    @EventSourcingHandler
+    void on(JobFailedEvent e) {
+        status = JobStatus.FAILED;
+        attemptRunning = false;
+    }
+
+    @EventSourcingHandler
+    void on(JobCancelledEvent e) {
+        status = JobStatus.CANCELLED;
+        attemptRunning = false;
+    }
+
+    @EventSourcingHandler
+    void on(JobDeletedEvent e) {
+        markDeleted();
+    }
+}

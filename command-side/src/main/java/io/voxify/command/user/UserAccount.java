@@ -1,0 +1,82 @@
+package io.voxify.command.user;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.user.AuthenticateUserCommand;
+import io.voxify.events.user.RegisterUserCommand;
+import io.voxify.events.user.Role;
+import io.voxify.events.user.UpdateUserProfileCommand;
+import io.voxify.events.user.UserLoggedInEvent;
+import io.voxify.events.user.UserPasswordChangedEvent;
+import io.voxify.events.user.UserProfileUpdatedEvent;
+import io.voxify.events.user.UserRegisteredEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+@Aggregate
+public class UserAccount {
+
+    @AggregateIdentifier
+    private String userId;
+    private String passwordHash;
+    private Role role;
+    private boolean enabled;
+
+    protected UserAccount() {
+    }
+
+    @CommandHandler
+    public UserAccount(RegisterUserCommand cmd) {
+        if (cmd.email() == null || cmd.passwordHash() == null || cmd.role() == null) {
+            throw new DomainException(ErrorCode.MISSING_FIELDS, "email, password and role are required");
+        }
+        apply(new UserRegisteredEvent(cmd.userId(), cmd.email(), cmd.passwordHash(), cmd.firstName(),
+                cmd.lastName(), cmd.role()));
+    }
+
+    @CommandHandler
+    public Role handle(AuthenticateUserCommand cmd, PasswordVerifier passwordVerifier) {
+        if (!passwordVerifier.matches(cmd.password(), passwordHash)) {
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Invalid email or password");
+        }
+        if (!enabled) {
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account has been disabled");
+        }
+        apply(new UserLoggedInEvent(userId, cmd.clientAddress()));
+        return role;
+    }
+
+    @CommandHandler
+    public void handle(UpdateUserProfileCommand cmd, PasswordVerifier passwordVerifier) {
+        if (!enabled) {
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account has been disabled");
+        }
+        if (cmd.newPasswordHash() != null
+                && (cmd.currentPassword() == null || !passwordVerifier.matches(cmd.currentPassword(), passwordHash))) {
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The current password is not correct");
+        }
+        if (cmd.firstName() != null || cmd.lastName() != null) {
+            apply(new UserProfileUpdatedEvent(userId, cmd.firstName(), cmd.lastName()));
+        }
+        if (cmd.newPasswordHash() != null) {
+            apply(new UserPasswordChangedEvent(userId, cmd.newPasswordHash()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserRegisteredEvent e) {
+        userId = e.userId();
+        passwordHash = e.passwordHash();
+        role = e.role();
+        enabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserPasswordChangedEvent e) {
+        passwordHash = e.passwordHash();
+    }
+}

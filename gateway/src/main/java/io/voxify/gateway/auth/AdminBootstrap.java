@@ -1,0 +1,40 @@
+package io.voxify.gateway.auth;
+
+import io.voxify.events.user.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** The first administrator, from VOXIFY_ADMIN_EMAIL and VOXIFY_ADMIN_PASSWORD, created once. */
+@Component
+public class AdminBootstrap {
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final AuthService auth;
+    private final String email;
+    private final String password;
+
+    public AdminBootstrap(AuthService auth, @Value("${voxify.security.admin-email:}") String email,
+                          @Value("${voxify.security.admin-password:}") String password) {
+        this.auth = auth;
+        this.email = email;
+        this.password = password;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void createFirstAdmin() {
+        if (email == null || email.isBlank() || password == null || password.isBlank()) {
+            return;
+        }
+        String normalised = Credentials.normaliseEmail(email);
+        if (auth.emailTaken(normalised)) {
+            return;
+        }
+        Credentials.checkStrength(password);
+        auth.register(normalised, password, "Admin", null, Role.ADMIN);
+        log.info("Created the first administrator account {}", normalised);
+    }
+}

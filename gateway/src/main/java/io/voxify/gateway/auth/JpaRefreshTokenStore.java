@@ -1,0 +1,86 @@
+package io.voxify.gateway.auth;
+
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Refresh tokens in the relational store, kept as SHA-256 hashes of 256-bit random values. */
+@Component
+public class JpaRefreshTokenStore implements RefreshTokenStore {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RefreshTokenRepository tokens;
+
+    public JpaRefreshTokenStore(RefreshTokenRepository tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    @Transactional
+    public String issue(String userId, String familyId, Instant expiresAt) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        RefreshTokenEntity row = new RefreshTokenEntity();
+        row.tokenHash = hash(token);
+        row.userId = userId;
+        row.familyId = familyId;
+        row.issuedAt = Instant.now().toEpochMilli();
+        row.expiresAt = expiresAt.toEpochMilli();
+        tokens.save(row);
+        return token;
+    }
+
+    @Override
+    @Transactional(noRollbackFor = DomainException.class)
+    public Rotation rotate(String rawToken, Instant now, Instant newExpiry) {
+        RefreshTokenEntity row = rawToken == null ? null : tokens.findById(hash(rawToken)).orElse(null);
+        if (row == null || row.revoked || row.expiresAt < now.toEpochMilli()) {
+            throw invalid();
+        }
+        if (row.usedAt != null) {
+            tokens.revokeFamily(row.familyId);
+            throw new DomainException(ErrorCode.INVALID_TOKEN,
+                    "This refresh token was already used; every session started with it has been signed out");
+        }
+        row.usedAt = now.toEpochMilli();
+        tokens.save(row);
+        String next = issue(row.userId, row.familyId, newExpiry);
+        return new Rotation(row.userId, row.familyId, next);
+    }
+
+    @Override
+    @Transactional
+    public void revokeFamilyOf(String rawToken) {
+        if (rawToken != null) {
+            tokens.findById(hash(rawToken)).ifPresent(row -> tokens.revokeFamily(row.familyId));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void revokeAllOf(String userId) {
+        tokens.revokeUser(userId);
+    }
+
+    private static DomainException invalid() {
+        return new DomainException(ErrorCode.INVALID_TOKEN, "The refresh token is invalid or expired");
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.voxify.gateway.config;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Event processors: one tracking thread each with batches of 100 (on SQLite, more segments only
+ * contend for the single connection; single-event batches let projections fall seconds behind).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    ConfigurerModule trackingProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(100)
+                                .andInitialSegmentsCount(1)));
+    }
+}

@@ -1,0 +1,183 @@
+package io.voxify.gateway.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.FindJobsQuery;
+import io.voxify.events.job.JobPage;
+import io.voxify.events.job.JobStatus;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.Pagination;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+@RequestMapping("/api/v1/job")
+public class JobController {
+    static final List<String> SORT_FIELDS = List.of("created_at", "updated_at", "status", "progress", "duration",
+            "text_length");
+
+    private final JobService jobs;
+    private final JobProgressStreams progress;
+
+    public JobController(JobService jobs, JobProgressStreams progress) {
+        this.jobs = jobs;
+        this.progress = progress;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
+                                               @RequestBody(required = false) JsonNode body) {
+        var job = jobs.create(AuthenticatedUser.from(jwt), body);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Envelope.success(JobJson.of(job, true), "Synthesis job created successfully", null));
+    }
+
+    @GetMapping
+    ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt,
+                                             @RequestParam Map<String, String> params) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Pagination page = Pagination.from(params, errors);
+
+        String ownerFilter = user.userId();
+        String requestedUser = params.get("user_id");
+        if (requestedUser != null && !requestedUser.isBlank()) {
+            if (!user.isAdmin() && !requestedUser.equals(user.userId())) {
+                throw new DomainException(ErrorCode.FORBIDDEN, "Only administrators may list other users' jobs");
+            }
+            ownerFilter = requestedUser.trim();
+        } else if (user.isAdmin() && "all".equals(params.get("scope"))) {
+            ownerFilter = null;
+        }
+
+        List<JobStatus> statuses = new ArrayList<>();
+        String status = params.get("status");
+        if (status != null && !status.isBlank()) {
+            for (String s : status.split(",")) {
+                try {
+                    statuses.add(JobStatus.fromWire(s));
+                } catch (IllegalArgumentException e) {
+                    errors.put("status", "must be a comma list of pending, processing, completed, failed, cancelled");
+                }
+            }
+        }
+        String sortBy = params.getOrDefault("sort_by", "created_at").trim().toLowerCase();
+        if (!SORT_FIELDS.contains(sortBy)) {
+            errors.put("sort_by", "must be one of " + SORT_FIELDS);
+        }
+        String sortOrder = params.getOrDefault("sort_order", "desc").trim().toLowerCase();
+        if (!sortOrder.equals("asc") && !sortOrder.equals("desc")) {
+            errors.put("sort_order", "must be asc or desc");
+        }
+        String textSearch = params.get("text_search");
+        if (textSearch != null && textSearch.length() > 200) {
+            errors.put("text_search", "must be at most 200 characters");
+        }
+        Instant after = instant(params.get("created_after"), "created_after", errors, false);
+        Instant before = instant(params.get("created_before"), "created_before", errors, true);
+        boolean includeText = bool(params.get("include_text"), "include_text", errors);
+        String voice = params.get("voice_model_id");
+        if (!errors.isEmpty()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
+        }
+        JobPage result = jobs.list(new FindJobsQuery(ownerFilter, statuses, blankToNull(voice),
+                blankToNull(textSearch), after, before, sortBy, sortOrder.equals("asc"), page.limit(), page.offset()));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("pagination", page.meta(result.totalCount()));
+        return ResponseEntity.ok(Envelope.success(result.items().stream().map(j -> JobJson.of(j, includeText)).toList(),
+                null, meta));
+    }
+
+    @GetMapping("/{jobId}")
+    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
+        return Envelope.ok(JobJson.of(jobs.find(AuthenticatedUser.from(jwt), jobId), true));
+    }
+
+    @PutMapping("/{jobId}")
+    ResponseEntity<Map<String, Object>> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
+                                               @RequestBody(required = false) JsonNode body) {
+        return Envelope.ok(JobJson.of(jobs.update(AuthenticatedUser.from(jwt), jobId, body), true),
+                "Job updated successfully");
+    }
+
+    @PatchMapping("/{jobId}")
+    ResponseEntity<Map<String, Object>> patch(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
+                                              @RequestBody(required = false) JsonNode body) {
+        return Envelope.ok(JobJson.of(jobs.patch(AuthenticatedUser.from(jwt), jobId, body), true),
+                "Job updated successfully");
+    }
+
+    @DeleteMapping("/{jobId}")
+    ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
+        jobs.delete(AuthenticatedUser.from(jwt), jobId);
+        return Envelope.ok(null, "Job deleted successfully");
+    }
+
+    @GetMapping(value = "/{jobId}/progress", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        jobs.find(user, jobId);
+        return progress.open(user, jobId);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static boolean bool(String value, String name, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> {
+                errors.put(name, "must be true or false");
+                yield true;
+            }
+        };
+    }
+
+    private static Instant instant(String value, String name, Map<String, String> errors, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                LocalDate day = LocalDate.parse(v);
+                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                errors.put(name, "must be an ISO-8601 date or time, e.g. 2024-01-15 or 2024-01-15T10:30:00Z");
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.voxify.gateway.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.SynthesisSettings;
+import io.voxify.gateway.web.RequestFields;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The fields a client may set on a job, validated all at once. On update, what the request
+ * leaves out keeps its current value.
+ */
+record JobRequest(String text, String voiceModelId, String textLanguage, SynthesisSettings settings) {
+    static final List<String> FORMATS = List.of("wav", "mp3", "flac");
+    static final List<Integer> SAMPLE_RATES = List.of(8000, 16000, 22050, 24000, 44100, 48000);
+    static final List<String> EMOTIONS = List.of("neutral", "happy", "sad", "excited");
+    static final List<String> GRANULARITIES = List.of("word", "sentence");
+    static final SynthesisSettings DEFAULTS = new SynthesisSettings(1.0, 1.0, 1.0, "wav", 22050, "neutral", false,
+            "word", Map.of());
+    private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$");
+
+    static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired) {
+        RequestFields f = RequestFields.of(body);
+        String text = null;
+        if (f.has("text_content")) {
+            text = f.text("text_content", maxTextLength);
+            if (text != null && text.isBlank()) {
+                f.error("text_content", "must not be empty");
+                text = null;
+            }
+        } else if (textRequired) {
+            f.error("text_content", "is required (1 to " + maxTextLength + " characters)");
+        }
+        String voice = f.text("voice_model_id", 128);
+        String language = f.text("text_language", 35);
+        if (language != null && !LANGUAGE.matcher(language.trim()).matches()) {
+            f.error("text_language", "must be a language tag such as en-US");
+            language = null;
+        }
+        Double speed = f.number("speed", 0.5, 3.0);
+        Double pitch = f.number("pitch", 0.5, 2.0);
+        Double volume = f.number("volume", 0.0, 2.0);
+        String format = f.oneOf("output_format", FORMATS);
+        Integer rate = f.integerOneOf("sample_rate", SAMPLE_RATES);
+
+        String emotion = null;
+        Boolean timestamps = null;
+        String granularity = null;
+        if (f.has("config")) {
+            JsonNode config = f.node("config");
+            if (!config.isObject()) {
+                f.error("config", "must be an object");
+            } else {
+                RequestFields c = RequestFields.of(config);
+                emotion = c.oneOf("emotion", EMOTIONS);
+                timestamps = c.bool("include_timestamps");
+                granularity = c.oneOf("timestamp_granularity", GRANULARITIES);
+                try {
+                    c.validate(ErrorCode.VALIDATION_ERROR);
+                } catch (io.voxify.events.common.DomainException invalid) {
+                    if (invalid.details() instanceof Map<?, ?> details) {
+                        details.forEach((k, v) -> f.error("config." + k, String.valueOf(v)));
+                    }
+                }
+            }
+        }
+        f.validate(ErrorCode.VALIDATION_ERROR);
+        SynthesisSettings settings = new SynthesisSettings(
+                speed != null ? speed : base.speed(),
+                pitch != null ? pitch : base.pitch(),
+                volume != null ? volume : base.volume(),
+                format != null ? format : base.outputFormat(),
+                rate != null ? rate : base.sampleRate(),
+                emotion != null ? emotion : base.emotion(),
+                timestamps != null ? timestamps : base.includeTimestamps(),
+                granularity != null ? granularity : base.timestampGranularity(),
+                Map.of());
+        return new JobRequest(text, voice == null ? null : voice.trim(), language == null ? null : language.trim(),
+                settings);
+    }
+}

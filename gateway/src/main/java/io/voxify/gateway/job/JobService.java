@@ -1,0 +1,199 @@
+package io.voxify.gateway.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.CancelJobCommand;
+import io.voxify.events.job.CreateJobCommand;
+import io.voxify.events.job.DeleteJobCommand;
+import io.voxify.events.job.FailJobCommand;
+import io.voxify.events.job.FileView;
+import io.voxify.events.job.FindFileQuery;
+import io.voxify.events.job.FindJobQuery;
+import io.voxify.events.job.FindJobsQuery;
+import io.voxify.events.job.JobPage;
+import io.voxify.events.job.JobStatus;
+import io.voxify.events.job.JobView;
+import io.voxify.events.job.RecordJobProgressCommand;
+import io.voxify.events.job.StartJobCommand;
+import io.voxify.events.job.UpdateJobCommand;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Ids;
+import io.voxify.gateway.web.RequestFields;
+import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.saga.storage.BlobStore;
+import io.voxify.saga.voice.PresetCatalog;
+import io.voxify.saga.voice.VoiceBinding;
+import io.voxify.saga.voice.VoiceDirectory;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+@Service
+public class JobService {
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ViewAwaiter views;
+    private final VoiceDirectory voices;
+    private final BlobStore blobs;
+    private final int maxTextLength;
+
+    public JobService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, VoiceDirectory voices,
+                      BlobStore blobs, @Value("${voxify.limits.max-text-length}") int maxTextLength) {
+        this.commands = commands;
+        this.queries = queries;
+        this.views = views;
+        this.voices = voices;
+        this.blobs = blobs;
+        this.maxTextLength = maxTextLength;
+    }
+
+    public JobView create(AuthenticatedUser user, JsonNode body) {
+        JobRequest request = JobRequest.parse(body, maxTextLength, JobRequest.DEFAULTS, true);
+        String voiceId = request.voiceModelId() != null ? request.voiceModelId() : PresetCatalog.DEFAULT_VOICE_ID;
+        VoiceBinding voice = voices.resolve(voiceId, user.userId())
+                .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
+                        "Voice model " + voiceId + " was not found",
+                        java.util.Map.of("voice_model_id", voiceId)));
+        String language = request.textLanguage() != null ? request.textLanguage() : voice.language();
+        String jobId = Ids.newId("job");
+        commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
+                voice.voiceModelId(), request.settings()));
+        return awaitView(jobId, v -> true);
+    }
+
+    public JobView find(AuthenticatedUser user, String jobId) {
+        return queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+                .filter(job -> user.mayAccess(job.userId()))
+                .orElseThrow(() -> notFound(jobId));
+    }
+
+    public JobPage list(FindJobsQuery query) {
+        return queries.query(query, JobPage.class).join();
+    }
+
+    public JobView update(AuthenticatedUser user, String jobId, JsonNode body) {
+        JobView current = find(user, jobId);
+        JobRequest request = JobRequest.parse(body, maxTextLength, current.settings(), false);
+        if (request.voiceModelId() != null && !request.voiceModelId().equals(current.voiceModelId())) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "The voice of a job cannot be changed",
+                    java.util.Map.of("voice_model_id", "cannot be changed; create a new job"));
+        }
+        if (current.status() != JobStatus.PENDING) {
+            throw new DomainException(ErrorCode.JOB_NOT_UPDATABLE,
+                    "Only pending jobs can be updated; this job is " + current.status().wireName());
+        }
+        String text = request.text() != null ? request.text() : current.text();
+        String language = request.textLanguage() != null ? request.textLanguage() : current.textLanguage();
+        commands.sendAndWait(new UpdateJobCommand(jobId, text, language, request.settings()));
+        return awaitView(jobId, v -> Objects.equals(v.text(), text) && Objects.equals(v.settings(), request.settings())
+                && Objects.equals(v.textLanguage(), language));
+    }
+
+    /**
+     * Status changes. The owner may cancel; progress, failure and other transitions are for
+     * administrators (internal services act with that role).
+     */
+    public JobView patch(AuthenticatedUser user, String jobId, JsonNode body) {
+        JobView current = find(user, jobId);
+        RequestFields f = RequestFields.of(body);
+        String status = f.oneOf("status", java.util.List.of("pending", "processing", "completed", "failed",
+                "cancelled"));
+        Double progress = f.number("progress", 0, 100);
+        String errorMessage = f.text("error_message", 2000);
+        String progressMessage = f.text("message", 500);
+        for (String readOnly : new String[]{"output_file_path", "duration", "file_id"}) {
+            if (f.has(readOnly)) {
+                f.error(readOnly, "is set by the worker that produces the audio and cannot be patched");
+            }
+        }
+        if (status == null && progress == null && errorMessage == null) {
+            f.error("status", "a status, progress or error_message is required");
+        }
+        f.validate(ErrorCode.VALIDATION_ERROR);
+        boolean ownerCancelOnly = "cancelled".equals(status) && progress == null && errorMessage == null;
+        if (!user.isAdmin() && !ownerCancelOnly) {
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "Only cancelling is allowed to job owners; other changes are for administrators");
+        }
+        if (status != null) {
+            JobStatus target = JobStatus.fromWire(status);
+            switch (target) {
+                case CANCELLED -> commands.sendAndWait(new CancelJobCommand(jobId, user.userId()));
+                case FAILED -> commands.sendAndWait(new FailJobCommand(jobId,
+                        errorMessage != null ? errorMessage : "Marked as failed by an administrator",
+                        ErrorCode.INTERNAL_ERROR.name()));
+                case PROCESSING -> commands.sendAndWait(new StartJobCommand(jobId, current.attempts() + 1,
+                        "admin:" + user.userId()));
+                default -> throw new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
+                        "A job cannot be moved to " + status + " by hand",
+                        java.util.Map.of("status", "allowed targets: processing, failed, cancelled"));
+            }
+        }
+        if (progress != null) {
+            commands.sendAndWait(new RecordJobProgressCommand(jobId, 0, progress,
+                    progressMessage != null ? progressMessage : "Progress updated"));
+        }
+        Predicate<JobView> applied = v -> (status == null || v.status() == JobStatus.fromWire(status))
+                && (progress == null || v.progress() >= progress);
+        return awaitView(jobId, applied);
+    }
+
+    public void delete(AuthenticatedUser user, String jobId) {
+        JobView current = find(user, jobId);
+        if (current.status() == JobStatus.PROCESSING) {
+            throw new DomainException(ErrorCode.JOB_NOT_DELETABLE,
+                    "A job cannot be deleted while it is processing; cancel it first");
+        }
+        Optional<FileView> file = queries.query(new FindFileQuery(jobId),
+                ResponseTypes.optionalInstanceOf(FileView.class)).join();
+        commands.sendAndWait(new DeleteJobCommand(jobId, user.userId()));
+        file.ifPresent(f -> {
+            try {
+                blobs.delete(f.blobKey());
+            } catch (IOException e) {
+                log.warn("Audio of deleted job {} is left for the cleanup to remove", jobId, e);
+            }
+        });
+        awaitGone(jobId);
+    }
+
+    private void awaitGone(String jobId) {
+        long deadline = System.nanoTime() + VIEW_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+                    .isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private JobView awaitView(String jobId, Predicate<JobView> ready) {
+        return views.await(new FindJobQuery(jobId), JobView.class, ready, VIEW_WAIT)
+                .or(() -> queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class))
+                        .join())
+                .orElseThrow(() -> notFound(jobId));
+    }
+
+    static DomainException notFound(String jobId) {
+        return new DomainException(ErrorCode.JOB_NOT_FOUND, "Job " + jobId + " was not found");
+    }
+}

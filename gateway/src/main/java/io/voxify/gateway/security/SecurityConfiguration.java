@@ -1,0 +1,134 @@
+package io.voxify.gateway.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.web.Envelope;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer-token security: the app issues HS256 access tokens and validates them as an
+ * OAuth2 resource server. Every refusal is written in the envelope.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecretKey jwtSigningKey(@Value("${voxify.security.jwt-secret:}") String secret,
+                            @Value("${voxify.data-dir}") Path dataDir) {
+        return SigningKeyProvider.load(secret, dataDir);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey key) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        OAuth2TokenValidator<Jwt> accessOnly = jwt -> TokenService.ACCESS_TYPE.equals(jwt.getClaimAsString(TokenService.TYPE_CLAIM))
+                && !revocations.isRevoked(jwt.getId())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token revoked or not an access token", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenService.ISSUER), accessOnly));
+        return decoder;
+    }
+
+    @Bean
+    TokenService tokenService(JwtEncoder encoder,
+                              @Value("${voxify.security.access-token-ttl}") Duration accessTtl) {
+        return new TokenService(encoder, accessTtl);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    io.voxify.command.user.PasswordVerifier passwordVerifier(PasswordEncoder encoder) {
+        return encoder::matches;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json) throws Exception {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            String role = jwt.getClaimAsString(TokenService.ROLE_CLAIM);
+            return role == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
+        });
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> { })
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                                "/api/v1/auth/refresh").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            boolean presented = request.getHeader("Authorization") != null;
+                            write(response, json, presented ? ErrorCode.INVALID_TOKEN : ErrorCode.UNAUTHORIZED,
+                                    presented ? "The access token is invalid or expired" : "Authentication required");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) ->
+                                write(response, json, ErrorCode.UNAUTHORIZED, "Authentication required"))
+                        .accessDeniedHandler((request, response, e) ->
+                                write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")));
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, ErrorCode code, String message)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(code.httpStatus());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (code.httpStatus() == 401) {
+            response.setHeader("WWW-Authenticate", code == ErrorCode.INVALID_TOKEN
+                    ? "Bearer error=\"invalid_token\"" : "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), Envelope.failure(code.name(), message, null));
+    }
+}

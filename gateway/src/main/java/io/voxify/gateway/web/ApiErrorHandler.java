@@ -1,0 +1,151 @@
+package io.voxify.gateway.web;
+
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to the envelope. Domain refusals keep their code; framework refusals get
+ * the matching 4xx; anything unexpected is a 500 that names nothing internal.
+ */
+@RestControllerAdvice
+public class ApiErrorHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Map<String, Object>> domain(DomainException e) {
+        return Envelope.error(e.code(), e.getMessage(), e.details());
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})
+    ResponseEntity<Map<String, Object>> missingAggregate(Exception e) {
+        return Envelope.error(ErrorCode.NOT_FOUND, "Resource not found", null);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Map<String, Object>> concurrency(ConcurrencyException e) {
+        return Envelope.error(ErrorCode.CONFLICT, "The resource was changed at the same time; try again", null);
+    }
+
+    @ExceptionHandler({CommandExecutionException.class, CompletionException.class, ExecutionException.class})
+    ResponseEntity<Map<String, Object>> wrapped(Exception e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        if (e instanceof CommandExecutionException cee && cee.getDetails().isPresent()
+                && cee.getDetails().get() instanceof DomainException d) {
+            return domain(d);
+        }
+        if (cause instanceof DomainException d) {
+            return domain(d);
+        }
+        if (cause instanceof AggregateNotFoundException || cause instanceof AggregateDeletedException) {
+            return missingAggregate((Exception) cause);
+        }
+        if (cause instanceof ConcurrencyException c) {
+            return concurrency(c);
+        }
+        return unexpected(e, request);
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    ResponseEntity<Map<String, Object>> violation(JSR303ViolationException e) {
+        return Envelope.error(ErrorCode.VALIDATION_ERROR, "Request validation failed", null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof DomainException d) {
+                return domain(d);
+            }
+        }
+        return Envelope.error(ErrorCode.INVALID_JSON, "The request body is not valid JSON", null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        ResponseEntity<Map<String, Object>> body = Envelope.error(ErrorCode.METHOD_NOT_ALLOWED,
+                "Method " + e.getMethod() + " is not allowed here", Map.of("allowed", e.getSupportedHttpMethods() == null
+                        ? java.util.List.of() : e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+        return ResponseEntity.status(body.getStatusCode()).headers(h -> {
+            h.putAll(body.getHeaders());
+            if (e.getSupportedHttpMethods() != null) {
+                h.setAllow(e.getSupportedHttpMethods());
+            }
+        }).body(body.getBody());
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Map<String, Object>> noRoute(Exception e) {
+        return Envelope.error(ErrorCode.NOT_FOUND, "No such endpoint", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Envelope.error(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + e.getContentType() + " is not supported here", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return Envelope.error(ErrorCode.NOT_ACCEPTABLE, "The requested representation is not available", null);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return Envelope.error(ErrorCode.VALIDATION_ERROR, "Invalid parameter " + name,
+                Map.of(name, "invalid or missing value"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return Envelope.error(ErrorCode.FILE_TOO_LARGE, "The upload is larger than allowed", null);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+        return Envelope.error(ErrorCode.BAD_REQUEST, "The multipart request could not be read", null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+        return Envelope.error(ErrorCode.FORBIDDEN, "You are not allowed to do this", null);
+    }
+
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client went away: {}", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return Envelope.error(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", null);
+    }
+}

@@ -1,0 +1,70 @@
+package io.voxify.gateway.web;
+
+import io.voxify.events.common.ErrorCode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The one response shape of the API: success, data, message, error, meta, timestamp. */
+public final class Envelope {
+
+    private Envelope() {
+    }
+
+    public static Map<String, Object> success(Object data, String message, Map<String, Object> meta) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("data", data);
+        if (message != null) {
+            body.put("message", message);
+        }
+        if (meta != null) {
+            body.put("meta", meta);
+        }
+        body.put("timestamp", now());
+        return body;
+    }
+
+    public static Map<String, Object> failure(String code, String message, Object details) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("details", details);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", false);
+        body.put("data", null);
+        body.put("message", message);
+        body.put("error", error);
+        body.put("timestamp", now());
+        return body;
+    }
+
+    public static ResponseEntity<Map<String, Object>> ok(Object data) {
+        return ResponseEntity.ok(success(data, null, null));
+    }
+
+    public static ResponseEntity<Map<String, Object>> ok(Object data, String message) {
+        return ResponseEntity.ok(success(data, message, null));
+    }
+
+    /** Errors always go out as JSON, whatever the client asked for (an SSE client included). */
+    public static ResponseEntity<Map<String, Object>> error(ErrorCode code, String message, Object details) {
+        return error(code.httpStatus(), code.name(), message, details);
+    }
+
+    public static ResponseEntity<Map<String, Object>> error(int status, String code, String message, Object details) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(failure(code, message, details));
+    }
+
+    public static String now() {
+        return iso(Instant.now());
+    }
+
+    public static String iso(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+}

@@ -1,0 +1,58 @@
+package io.voxify.gateway.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * limit/offset or page/page_size, whichever the client uses, and the pagination block that
+ * describes the answer in both vocabularies.
+ */
+public record Pagination(int limit, int offset) {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    public static Pagination from(Map<String, String> params, Map<String, String> errors) {
+        boolean paged = params.containsKey("page") || params.containsKey("page_size");
+        if (paged) {
+            int size = integer(params.get("page_size"), "page_size", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+            int page = integer(params.get("page"), "page", 1, 1, 1_000_000, errors);
+            return new Pagination(size, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size));
+        }
+        int limit = integer(params.get("limit"), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        int offset = integer(params.get("offset"), "offset", 0, 0, Integer.MAX_VALUE, errors);
+        return new Pagination(limit, offset);
+    }
+
+    public Map<String, Object> meta(long totalCount) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int page = offset / limit + 1;
+        long totalPages = totalCount == 0 ? 0 : (totalCount + limit - 1) / limit;
+        m.put("total_count", totalCount);
+        m.put("limit", limit);
+        m.put("offset", offset);
+        m.put("has_more", offset + (long) limit < totalCount);
+        m.put("page", page);
+        m.put("page_size", limit);
+        m.put("total_pages", totalPages);
+        m.put("has_next", offset + (long) limit < totalCount);
+        m.put("has_prev", offset > 0);
+        return m;
+    }
+
+    private static int integer(String value, String name, int fallback, int min, int max, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < min || parsed > max) {
+                errors.put(name, "must be between " + min + " and " + max);
+                return fallback;
+            }
+            return (int) parsed;
+        } catch (NumberFormatException e) {
+            errors.put(name, "must be an integer");
+            return fallback;
+        }
+    }
+}

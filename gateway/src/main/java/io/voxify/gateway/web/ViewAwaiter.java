@@ -1,0 +1,41 @@
+package io.voxify.gateway.web;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes over asynchronous projections: subscribe to the view first, then take the
+ * initial answer or wait for the update that shows the change (the pattern of "subscribe, send,
+ * wait"). Never holds a database connection while it waits.
+ */
+@Component
+public class ViewAwaiter {
+    private final QueryGateway queries;
+
+    public ViewAwaiter(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public <Q, R> Optional<R> await(Q query, Class<R> viewType, Predicate<R> ready, Duration timeout) {
+        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        try {
+            Optional<R> initial = result.initialResult().block(timeout);
+            if (initial != null && initial.isPresent() && ready.test(initial.get())) {
+                return initial;
+            }
+            R updated = result.updates().filter(ready).next().block(timeout);
+            return Optional.ofNullable(updated).or(() -> queries.query(query,
+                    ResponseTypes.optionalInstanceOf(viewType)).join().filter(ready));
+        } catch (IllegalStateException timedOut) {
+            return queries.query(query, ResponseTypes.optionalInstanceOf(viewType)).join().filter(ready);
+        } finally {
+            result.close();
+        }
+    }
+}

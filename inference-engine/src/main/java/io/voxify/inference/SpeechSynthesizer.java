@@ -1,0 +1,448 @@
+package io.voxify.inference;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.voxify.inference.audio.AudioEncoder;
+import io.voxify.inference.audio.Dynamics;
+import io.voxify.inference.audio.PitchShifter;
+import io.voxify.inference.audio.Resampler;
+import io.voxify.inference.audio.Silence;
+import io.voxify.inference.audio.TimeStretcher;
+import io.voxify.inference.engine.EngineAudio;
+import io.voxify.inference.engine.EspeakEngine;
+import io.voxify.inference.engine.FliteEngine;
+import io.voxify.inference.engine.WordTiming;
+import io.voxify.inference.text.NormalizedText;
+import io.voxify.inference.text.SentenceSplitter;
+import io.voxify.inference.text.TextNormalizer;
+import io.voxify.inference.text.TextSpan;
+
+/**
+ * Text to encoded speech with the built-in voices: Flite (English) and espeak-ng (many languages), both
+ * in-process. The pipeline per request: split into sentences, normalise English text, synthesise each
+ * sentence, trim its edge silence, apply pitch and speed where the engine cannot, resample, join with
+ * pauses, apply volume with a soft limiter, encode, and map the engines' word timings onto the output.
+ *
+ * <p>Thread-safe. Native engines load on first use and are shared by every instance in the process.
+ */
+public final class SpeechSynthesizer implements AutoCloseable {
+
+    public static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000, 22050, 24000, 44100, 48000);
+    public static final int MAX_TEXT_CHARS = 100_000;
+
+    static final double SENTENCE_GAP_SECONDS = 0.25;
+    /** Silence kept at each edge of a sentence when trimming what the engine produced. */
+    static final double EDGE_SECONDS = 0.03;
+
+    /** espeak-ng's base pitch setting against the median F0 it produces, measured on en-us (50 = voice default). */
+    private static final int[] ESPEAK_PITCH_SETTING = {0, 25, 50, 75, 100};
+    private static final double[] ESPEAK_PITCH_FACTOR = {0.655, 0.795, 1.0, 1.282, 1.675};
+    /**
+     * espeak-ng's rate setting against the speed it produces, measured; the relation is not linear and above
+     * 400 words per minute the speech gets no faster, so faster requests are time-stretched after synthesis.
+     */
+    private static final int[] ESPEAK_RATE_SETTING = {80, 100, 125, 150, 175, 200, 250, 300, 350, 400};
+    private static final double[] ESPEAK_RATE_SPEED = {0.491, 0.579, 0.715, 0.855, 1.0, 1.131, 1.396, 1.687, 1.977, 2.319};
+
+    /** espeak-ng voices offered with a female variant as well. */
+    private static final List<String> FEMALE_VARIANT_LANGUAGES = List.of("en-us", "en-gb", "de", "fr-fr", "es", "it",
+            "pt-br");
+    private static final String FEMALE_VARIANT = "f3";
+
+    private final Object loadLock = new Object();
+    private volatile boolean loaded;
+    private volatile boolean closed;
+    private FliteEngine flite;
+    private EspeakEngine espeak;
+    private Map<String, VoiceInfo> catalogue = Map.of();
+    /** Our espeak voice ids and aliases ("espeak:fr", "espeak:en") to the name espeak-ng selects by. */
+    private Map<String, String> espeakNames = Map.of();
+
+    public SpeechSynthesizer() {
+    }
+
+    public List<VoiceInfo> voices() {
+        ensureLoaded();
+        return List.copyOf(catalogue.values());
+    }
+
+    public boolean supports(String voiceId) {
+        return resolve(voiceId) != null;
+    }
+
+    public SynthesisResult synthesize(SynthesisRequest request, ProgressListener listener) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        Settings settings = validate(request);
+        Voice voice = resolve(request.voiceId());
+        if (voice == null) {
+            throw new SynthesisException(SynthesisException.UNKNOWN_VOICE, "unknown voice: " + request.voiceId());
+        }
+
+        progress.onProgress(10, "Preparing text");
+        String text = request.text();
+        List<TextSpan> sentences = SentenceSplitter.split(text);
+        if (sentences.isEmpty()) {
+            throw new SynthesisException(SynthesisException.EMPTY_TEXT, "text has nothing to speak");
+        }
+        boolean english = voice.language().startsWith("en");
+        List<NormalizedText> prepared = new ArrayList<>(sentences.size());
+        for (TextSpan s : sentences) {
+            prepared.add(english ? TextNormalizer.normalize(text, s.start(), s.end())
+                    : NormalizedText.identity(s.text(), s.start()));
+        }
+        progress.onProgress(25, "Text prepared: " + sentences.size() + (sentences.size() == 1 ? " sentence" : " sentences"));
+
+        List<Chunk> chunks = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            NormalizedText sentence = prepared.get(i);
+            EngineAudio raw = voice.flite()
+                    ? flite.synthesize(voice.engineName(), sentence.text(), 1.0 / settings.speed())
+                    : espeak.synthesize(voice.engineName(), sentence.text(), espeakProsody(settings));
+            chunks.add(new Chunk(sentences.get(i), sentence, raw));
+            progress.onProgress(25 + 60.0 * (i + 1) / sentences.size(),
+                    "Synthesised sentence " + (i + 1) + " of " + sentences.size());
+        }
+
+        int rate = settings.sampleRate();
+        List<float[]> pieces = new ArrayList<>();
+        List<Timestamp> words = new ArrayList<>();
+        List<Timestamp> sentenceStamps = new ArrayList<>();
+        int gap = (int) Math.round(SENTENCE_GAP_SECONDS * rate);
+        int position = 0;
+        for (Chunk chunk : chunks) {
+            Processed p = postProcess(chunk.audio(), voice, settings, rate);
+            if (p.samples().length == 0) {
+                continue;
+            }
+            if (position > 0) {
+                pieces.add(new float[gap]);
+                position += gap;
+            }
+            double offset = (double) position / rate;
+            double chunkEnd = offset + (double) p.samples().length / rate;
+            List<Timestamp> chunkWords = mapWords(text, chunk.text(), p.words(), offset, chunkEnd);
+            words.addAll(chunkWords);
+            double sentenceStart = chunkWords.isEmpty() ? offset : Math.min(offset + EDGE_SECONDS, chunkWords.get(0).start());
+            double sentenceEnd = chunkWords.isEmpty() ? chunkEnd
+                    : Math.max(chunkEnd - EDGE_SECONDS, chunkWords.get(chunkWords.size() - 1).end());
+            sentenceStamps.add(new Timestamp(chunk.sentence().text(), "sentence", round(sentenceStart),
+                    round(sentenceEnd), chunk.sentence().start(), chunk.sentence().end()));
+            pieces.add(p.samples());
+            position += p.samples().length;
+        }
+        float[] pcm = new float[position];
+        int at = 0;
+        for (float[] piece : pieces) {
+            System.arraycopy(piece, 0, pcm, at, piece.length);
+            at += piece.length;
+        }
+        Dynamics.applyGain(pcm, settings.volume());
+        progress.onProgress(90, "Post-processing done");
+
+        byte[] audio = AudioEncoder.encode(pcm, rate, settings.format());
+        progress.onProgress(95, "Encoded " + settings.format().toUpperCase(Locale.ROOT));
+
+        List<Timestamp> timestamps = !request.includeTimestamps() ? List.of()
+                : settings.sentenceGranularity() ? sentenceStamps : words;
+        long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() - cpuStart : 0;
+        progress.onProgress(99, "Done");
+        return new SynthesisResult(audio, settings.format(), AudioEncoder.contentType(settings.format()), rate, 1,
+                (double) pcm.length / rate, timestamps, cpu);
+    }
+
+    private record Settings(double speed, double pitch, double range, double volume, String format, int sampleRate,
+                            boolean sentenceGranularity) {
+    }
+
+    private record Chunk(TextSpan sentence, NormalizedText text, EngineAudio audio) {
+    }
+
+    private record Processed(float[] samples, List<WordTiming> words) {
+    }
+
+    private static Settings validate(SynthesisRequest r) {
+        if (r == null || r.text() == null || r.text().isBlank()) {
+            throw new SynthesisException(SynthesisException.EMPTY_TEXT, "text is empty");
+        }
+        if (r.text().length() > MAX_TEXT_CHARS) {
+            throw new SynthesisException(SynthesisException.TEXT_TOO_LONG,
+                    "text has " + r.text().length() + " characters, at most " + MAX_TEXT_CHARS + " are accepted");
+        }
+        requireRange("speed", r.speed(), 0.5, 3.0);
+        requireRange("pitch", r.pitch(), 0.5, 2.0);
+        requireRange("volume", r.volume(), 0.0, 2.0);
+        Emotion emotion = Emotion.parse(r.emotion());
+        String format = r.format() == null ? "wav" : r.format().trim().toLowerCase(Locale.ROOT);
+        if (!AudioEncoder.supports(format)) {
+            throw new SynthesisException(SynthesisException.UNSUPPORTED_FORMAT,
+                    "format must be wav, mp3 or flac: " + r.format());
+        }
+        if (!SAMPLE_RATES.contains(r.sampleRate())) {
+            throw new SynthesisException(SynthesisException.UNSUPPORTED_SAMPLE_RATE,
+                    "sample rate must be one of 8000, 16000, 22050, 24000, 44100, 48000: " + r.sampleRate());
+        }
+        String granularity = r.timestampGranularity() == null ? "word" : r.timestampGranularity().trim().toLowerCase(Locale.ROOT);
+        if (!granularity.equals("word") && !granularity.equals("sentence")) {
+            throw new SynthesisException(SynthesisException.INVALID_PARAMETER,
+                    "timestamp granularity must be word or sentence: " + r.timestampGranularity());
+        }
+        return new Settings(r.speed() * emotion.speed(), r.pitch() * emotion.pitch(), emotion.range(),
+                r.volume() * emotion.volume(), format, r.sampleRate(), granularity.equals("sentence"));
+    }
+
+    private static void requireRange(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new SynthesisException(SynthesisException.INVALID_PARAMETER,
+                    name + " must be between " + min + " and " + max + ": " + value);
+        }
+    }
+
+    private static EspeakEngine.Prosody espeakProsody(Settings s) {
+        int rate = (int) Math.round(interpolate(ESPEAK_RATE_SPEED, ESPEAK_RATE_SETTING, s.speed()));
+        int pitch = (int) Math.round(interpolate(ESPEAK_PITCH_FACTOR, ESPEAK_PITCH_SETTING, s.pitch()));
+        int range = (int) Math.round(Math.max(0, Math.min(100, 50 * s.range())));
+        return new EspeakEngine.Prosody(rate, pitch, range);
+    }
+
+    /** What espeak-ng's settings leave of the requested factor, for post-processing to do. */
+    private static double espeakRemainder(double[] factors, double requested) {
+        double achievable = Math.max(factors[0], Math.min(factors[factors.length - 1], requested));
+        return requested / achievable;
+    }
+
+    /** Piecewise-linear inverse of a measured table, clamped to its ends. */
+    private static double interpolate(double[] xs, int[] ys, double x) {
+        if (x <= xs[0]) {
+            return ys[0];
+        }
+        for (int i = 1; i < xs.length; i++) {
+            if (x <= xs[i]) {
+                double t = (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
+                return ys[i - 1] + t * (ys[i] - ys[i - 1]);
+            }
+        }
+        return ys[ys.length - 1];
+    }
+
+    private static Processed postProcess(EngineAudio raw, Voice voice, Settings s, int outRate) {
+        int rate = raw.sampleRate();
+        float[] x = raw.samples();
+        int[] bounds = Silence.speechBounds(x, rate);
+        if (bounds[1] <= bounds[0]) {
+            return new Processed(new float[0], List.of());
+        }
+        int edge = (int) Math.round(EDGE_SECONDS * rate);
+        int from = Math.max(0, bounds[0] - edge);
+        int to = Math.min(x.length, bounds[1] + edge);
+        x = java.util.Arrays.copyOfRange(x, from, to);
+        double shift = (double) from / rate;
+        double pitchRatio;
+        double rangeFactor;
+        double stretch;
+        if (voice.flite()) {
+            pitchRatio = s.pitch();
+            rangeFactor = s.range();
+            stretch = 1.0;
+        } else {
+            pitchRatio = espeakRemainder(ESPEAK_PITCH_FACTOR, s.pitch());
+            rangeFactor = 1.0;
+            stretch = espeakRemainder(ESPEAK_RATE_SPEED, s.speed());
+        }
+        if (Math.abs(pitchRatio - 1) > 1e-6 || Math.abs(rangeFactor - 1) > 1e-6) {
+            x = PitchShifter.shift(x, rate, pitchRatio, rangeFactor);
+        }
+        if (Math.abs(stretch - 1) > 1e-6) {
+            x = TimeStretcher.stretch(x, rate, stretch);
+        }
+        double duration = (double) x.length / rate;
+        float[] out = Resampler.resample(x, rate, outRate);
+        List<WordTiming> words = new ArrayList<>(raw.words().size());
+        for (WordTiming w : raw.words()) {
+            double start = clamp((w.start() - shift) / stretch, 0, duration);
+            double end = clamp((w.end() - shift) / stretch, start, duration);
+            words.add(new WordTiming(w.charStart(), w.charEnd(), start, end));
+        }
+        return new Processed(out, words);
+    }
+
+    /**
+     * Engine words onto the output timeline and the request text. Words an expansion produced from one
+     * source token ("$5" spoken as "five dollars") become one timestamp over the token.
+     */
+    private static List<Timestamp> mapWords(String source, NormalizedText sentence, List<WordTiming> engineWords,
+                                            double offset, double chunkEnd) {
+        List<Timestamp> out = new ArrayList<>();
+        int lastEnd = -1;
+        double lastTime = offset;
+        for (WordTiming w : engineWords) {
+            int[] range = sentence.sourceRange(w.charStart(), w.charEnd());
+            int cs = range[0];
+            int ce = range[1];
+            while (cs < ce && !Character.isLetterOrDigit(source.codePointAt(cs)) && !isCurrency(source.charAt(cs))) {
+                cs++;
+            }
+            while (ce > cs && !Character.isLetterOrDigit(source.charAt(ce - 1)) && source.charAt(ce - 1) != '%') {
+                ce--;
+            }
+            if (ce <= cs) {
+                continue;
+            }
+            double start = Math.max(lastTime, offset + w.start());
+            double end = Math.min(chunkEnd, Math.max(start, offset + w.end()));
+            if (!out.isEmpty() && cs < lastEnd) {
+                Timestamp prev = out.remove(out.size() - 1);
+                int mergedStart = Math.min(prev.charStart(), cs);
+                int mergedEnd = Math.max(prev.charEnd(), ce);
+                out.add(new Timestamp(source.substring(mergedStart, mergedEnd), "word", prev.start(),
+                        round(Math.max(prev.end(), end)), mergedStart, mergedEnd));
+            } else {
+                out.add(new Timestamp(source.substring(cs, ce), "word", round(start), round(end), cs, ce));
+            }
+            lastEnd = Math.max(lastEnd, ce);
+            lastTime = end;
+        }
+        return out;
+    }
+
+    private static boolean isCurrency(char c) {
+        return Character.getType(c) == Character.CURRENCY_SYMBOL;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1e4) / 1e4;
+    }
+
+    private record Voice(String id, boolean flite, String engineName, String language) {
+    }
+
+    private Voice resolve(String voiceId) {
+        if (voiceId == null) {
+            return null;
+        }
+        ensureLoaded();
+        String id = voiceId.trim().toLowerCase(Locale.ROOT);
+        if (id.startsWith("flite:")) {
+            VoiceInfo info = catalogue.get(id);
+            return info == null ? null : new Voice(id, true, id.substring("flite:".length()), info.language());
+        }
+        if (!id.startsWith("espeak:") || espeak == null) {
+            return null;
+        }
+        int plus = id.indexOf('+');
+        String base = plus < 0 ? id : id.substring(0, plus);
+        String variant = plus < 0 ? "" : id.substring(plus + 1);
+        String name = espeakNames.get(base);
+        if (name == null || (!variant.isEmpty() && !espeak.hasVariant(variant))) {
+            return null;
+        }
+        VoiceInfo info = catalogue.get(espeakNames.get("=" + name));
+        String language = info == null ? "" : info.language();
+        return new Voice(id, false, variant.isEmpty() ? name : name + "+" + variant, language);
+    }
+
+    private void ensureLoaded() {
+        if (loaded) {
+            if (closed) {
+                throw new IllegalStateException("synthesizer is closed");
+            }
+            return;
+        }
+        synchronized (loadLock) {
+            if (closed) {
+                throw new IllegalStateException("synthesizer is closed");
+            }
+            if (loaded) {
+                return;
+            }
+            flite = SharedEngines.acquireFlite();
+            espeak = SharedEngines.acquireEspeak();
+            buildCatalogue();
+            loaded = true;
+        }
+    }
+
+    private void buildCatalogue() {
+        Map<String, VoiceInfo> voices = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        if (flite != null) {
+            for (String name : flite.voiceNames()) {
+                String[] meta = FliteEngine.KNOWN_VOICES.get(name).split("\\|", 2);
+                String language = name.equals("awb") ? "en-gb-scotland" : "en-us";
+                voices.put("flite:" + name, new VoiceInfo("flite:" + name, "flite", language, meta[0],
+                        flite.sampleRate(name), meta[1]));
+            }
+        }
+        if (espeak != null) {
+            for (EspeakEngine.Voice v : espeak.voices()) {
+                String file = v.identifier().substring(v.identifier().lastIndexOf('/') + 1);
+                String fileId = "espeak:" + file.toLowerCase(Locale.ROOT);
+                String id = "espeak:" + v.language();
+                if (v.language().isEmpty() || voices.containsKey(id)) {
+                    id = fileId;
+                }
+                if (voices.containsKey(id)) {
+                    continue;
+                }
+                String gender = v.gender() == 2 ? "female" : v.gender() == 1 ? "male" : "unknown";
+                voices.put(id, new VoiceInfo(id, "espeak", v.language().isEmpty() ? file : v.language(), gender,
+                        EspeakEngine.SAMPLE_RATE, "eSpeak NG " + v.name() + espeakCaveat(v.language())));
+                names.put(id, file);
+                names.putIfAbsent(fileId, file);
+                names.put("=" + file, id);
+            }
+            if (espeak.hasVariant(FEMALE_VARIANT)) {
+                for (String language : FEMALE_VARIANT_LANGUAGES) {
+                    VoiceInfo base = voices.get("espeak:" + language);
+                    if (base != null) {
+                        String id = base.voiceId() + "+" + FEMALE_VARIANT;
+                        voices.put(id, new VoiceInfo(id, "espeak", base.language(), "female", base.nativeSampleRate(),
+                                base.description() + ", female variant"));
+                    }
+                }
+            }
+        }
+        catalogue = Collections.unmodifiableMap(voices);
+        espeakNames = Collections.unmodifiableMap(names);
+    }
+
+    private static String espeakCaveat(String language) {
+        return switch (language) {
+            case "ja" -> " (reads kana; kanji are not read)";
+            case "cmn" -> " (reads pinyin as English; use cmn-latn-pinyin for Mandarin)";
+            case "cmn-latn-pinyin" -> " (Mandarin: reads hanzi and pinyin with tones)";
+            default -> "";
+        };
+    }
+
+    @Override
+    public void close() {
+        synchronized (loadLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (loaded) {
+                if (flite != null) {
+                    SharedEngines.releaseFlite();
+                }
+                if (espeak != null) {
+                    SharedEngines.releaseEspeak();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.voxify.inference.audio;
+
+/**
+ * Fundamental-frequency track by the YIN method (cumulative-mean-normalised difference with an absolute
+ * threshold), which avoids the octave errors plain autocorrelation makes on speech.
+ */
+public final class PitchTracker {
+
+    public static final double MIN_F0 = 55;
+    public static final double MAX_F0 = 500;
+    private static final double THRESHOLD = 0.15;
+
+    private PitchTracker() {
+    }
+
+    /**
+     * One estimate every {@code hop} samples, centred on sample k*hop; 0 where unvoiced or silent.
+     */
+    public static double[] track(float[] x, int sampleRate, int hop) {
+        int maxLag = (int) Math.ceil(sampleRate / MIN_F0);
+        int minLag = (int) Math.floor(sampleRate / MAX_F0);
+        int window = maxLag;
+        int frames = x.length / hop + 1;
+        double[] f0 = new double[frames];
+        double[] d = new double[maxLag + 2];
+        double silence = 1e-4 * window;
+        for (int k = 0; k < frames; k++) {
+            int start = k * hop - (window + maxLag) / 2;
+            if (start < 0 || start + window + maxLag + 1 >= x.length) {
+                continue;
+            }
+            double energy = 0;
+            for (int i = 0; i < window; i++) {
+                energy += x[start + i] * x[start + i];
+            }
+            if (energy < silence) {
+                continue;
+            }
+            d[0] = 1;
+            double running = 0;
+            int best = -1;
+            for (int tau = 1; tau <= maxLag + 1; tau++) {
+                double diff = 0;
+                for (int i = 0; i < window; i++) {
+                    double e = x[start + i] - x[start + i + tau];
+                    diff += e * e;
+                }
+                running += diff;
+                d[tau] = running == 0 ? 1 : diff * tau / running;
+            }
+            for (int tau = minLag; tau <= maxLag; tau++) {
+                if (d[tau] < THRESHOLD) {
+                    while (tau + 1 <= maxLag && d[tau + 1] < d[tau]) {
+                        tau++;
+                    }
+                    best = tau;
+                    break;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            double a = d[best - 1];
+            double b = d[best];
+            double c = d[best + 1];
+            double denom = a - 2 * b + c;
+            double shift = denom == 0 ? 0 : 0.5 * (a - c) / denom;
+            f0[k] = sampleRate / (best + Math.max(-0.5, Math.min(0.5, shift)));
+        }
+        return f0;
+    }
+
+    /** Median of the voiced estimates, 0 when nothing is voiced. */
+    public static double median(double[] f0) {
+        double[] voiced = java.util.Arrays.stream(f0).filter(v -> v > 0).sorted().toArray();
+        return voiced.length == 0 ? 0 : voiced[voiced.length / 2];
+    }
+}

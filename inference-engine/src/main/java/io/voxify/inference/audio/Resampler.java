@@ -1,0 +1,115 @@
+package io.voxify.inference.audio;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rational sample-rate conversion with a polyphase windowed-sinc (Kaiser) low-pass. The cut-off sits at 95 %
+ * of the lower Nyquist frequency with a transition band of ±5 %, so the passband is flat to 0.9 × Nyquist and
+ * everything above the new Nyquist frequency is suppressed by about 80 dB. Filters are built once per rate
+ * pair and shared; instances are immutable and thread-safe.
+ */
+public final class Resampler {
+
+    private static final double STOPBAND_DB = 80;
+    private static final double CUTOFF = 0.95;
+    private static final double TRANSITION = 0.10;
+    private static final Map<Long, Resampler> CACHE = new ConcurrentHashMap<>();
+
+    private final int up;
+    private final int down;
+    private final int taps;
+    private final int centre;
+    private final float[][] phases;
+
+    private Resampler(int fromRate, int toRate) {
+        int g = gcd(fromRate, toRate);
+        up = toRate / g;
+        down = fromRate / g;
+        // Cut-off and transition in cycles per input sample; downsampling scales them to the output Nyquist.
+        double nyquistFraction = Math.min(1.0, (double) toRate / fromRate);
+        double fc = 0.5 * CUTOFF * nyquistFraction;
+        double transition = 0.5 * TRANSITION * nyquistFraction;
+        double beta = 0.1102 * (STOPBAND_DB - 8.7);
+        int length = (int) Math.ceil((STOPBAND_DB - 8) / (2.285 * 2 * Math.PI * transition)) + 1;
+        taps = length + (length & 1);
+        centre = taps / 2 - 1;
+        double halfSpan = taps / 2.0;
+        double i0Beta = besselI0(beta);
+        phases = new float[up][taps];
+        for (int p = 0; p < up; p++) {
+            double frac = (double) p / up;
+            double sum = 0;
+            double[] h = new double[taps];
+            for (int j = 0; j < taps; j++) {
+                // Tap j multiplies input sample (i - centre + j); its distance from the output instant i + frac.
+                double t = (j - centre) - frac;
+                double x = t / halfSpan;
+                double window = Math.abs(x) >= 1 ? 0 : besselI0(beta * Math.sqrt(1 - x * x)) / i0Beta;
+                double sinc = t == 0 ? 1 : Math.sin(2 * Math.PI * fc * t) / (2 * Math.PI * fc * t);
+                h[j] = 2 * fc * sinc * window;
+                sum += h[j];
+            }
+            // Unit DC gain in every phase, or steady tones would pick up a ripple at the phase rate.
+            for (int j = 0; j < taps; j++) {
+                phases[p][j] = (float) (h[j] / sum);
+            }
+        }
+    }
+
+    public static Resampler of(int fromRate, int toRate) {
+        if (fromRate <= 0 || toRate <= 0) {
+            throw new IllegalArgumentException("sample rates must be positive: " + fromRate + " -> " + toRate);
+        }
+        return CACHE.computeIfAbsent(((long) fromRate << 32) | toRate, k -> new Resampler(fromRate, toRate));
+    }
+
+    public static float[] resample(float[] input, int fromRate, int toRate) {
+        if (fromRate == toRate) {
+            return input.clone();
+        }
+        return of(fromRate, toRate).process(input);
+    }
+
+    public float[] process(float[] input) {
+        int outLength = (int) (((long) input.length * up + down - 1) / down);
+        float[] out = new float[outLength];
+        for (int n = 0; n < outLength; n++) {
+            long pos = (long) n * down;
+            int i = (int) (pos / up);
+            float[] h = phases[(int) (pos % up)];
+            int first = i - centre;
+            double acc = 0;
+            int jStart = Math.max(0, -first);
+            int jEnd = Math.min(taps, input.length - first);
+            for (int j = jStart; j < jEnd; j++) {
+                acc += h[j] * input[first + j];
+            }
+            out[n] = (float) acc;
+        }
+        return out;
+    }
+
+    private static double besselI0(double x) {
+        double sum = 1;
+        double term = 1;
+        double half = x / 2;
+        for (int k = 1; k < 50; k++) {
+            term *= (half / k) * (half / k);
+            sum += term;
+            if (term < 1e-12 * sum) {
+                break;
+            }
+        }
+        return sum;
+    }
+
+    private static int gcd(int a, int b) {
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}

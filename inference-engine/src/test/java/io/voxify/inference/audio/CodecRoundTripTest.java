@@ -1,0 +1,86 @@
+package io.voxify.inference.audio;
+
+import static io.voxify.inference.Acoustics.bestCorrelation;
+import static io.voxify.inference.Acoustics.voiced;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.DecodedAudio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CodecRoundTripTest {
+
+    private static float[] quantised(float[] x) {
+        float[] q = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            q[i] = Pcm.toShort(x[i]) / 32768f;
+        }
+        return q;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8000, 16000, 22050, 24000, 44100, 48000})
+    void wavIsExact(int rate) {
+        float[] x = voiced(150, rate, 0.5);
+        DecodedAudio decoded = AudioDecoder.decode(WavWriter.write(x, rate));
+        assertThat(decoded.format()).isEqualTo("wav");
+        assertThat(decoded.sampleRate()).isEqualTo(rate);
+        assertThat(decoded.channels()).hasNumberOfRows(1);
+        assertThat(decoded.mono()).containsExactly(quantised(x));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8000, 16000, 22050, 24000, 44100, 48000})
+    void flacIsBitExact(int rate) {
+        float[] x = voiced(150, rate, 0.7);
+        byte[] flac = FlacEncoder.encode(x, rate);
+        assertThat(flac.length).isLessThan(x.length * 2);
+        DecodedAudio decoded = AudioDecoder.decode(flac);
+        assertThat(decoded.format()).isEqualTo("flac");
+        assertThat(decoded.sampleRate()).isEqualTo(rate);
+        assertThat(decoded.mono()).containsExactly(quantised(x));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8000, 16000, 22050, 24000, 44100, 48000})
+    void mp3KeepsRateDurationAndWaveform(int rate) {
+        float[] x = voiced(150, rate, 1.0);
+        byte[] mp3 = Mp3Encoder.encode(x, rate);
+        assertThat(mp3.length).isLessThan(x.length);
+        DecodedAudio decoded = AudioDecoder.decode(mp3);
+        assertThat(decoded.format()).isEqualTo("mp3");
+        assertThat(decoded.sampleRate()).isEqualTo(rate);
+        // MP3 adds the encoder delay (576 samples) plus the decoder's filterbank delay (529) in front and pads
+        // the end to a whole frame; no more than that may be added.
+        int frameSamples = rate >= 32000 ? 1152 : 576;
+        double slack = (576 + 529 + frameSamples) / (double) rate;
+        assertThat(decoded.durationSeconds()).isBetween(1.0 - 0.05, 1.0 + 0.05 + slack);
+        double[] match = bestCorrelation(x, decoded.mono(), 1600);
+        assertThat(match[0]).isGreaterThan(0.95);
+        System.out.printf("mp3 %d Hz: %d bytes, %.3f s decoded, lag %d samples, correlation %.4f%n", rate, mp3.length,
+                decoded.durationSeconds(), (int) match[1], match[0]);
+    }
+
+    @Test
+    void contentTypesMatchFormats() {
+        assertThat(AudioEncoder.contentType("wav")).isEqualTo("audio/wav");
+        assertThat(AudioEncoder.contentType("mp3")).isEqualTo("audio/mpeg");
+        assertThat(AudioEncoder.contentType("flac")).isEqualTo("audio/flac");
+    }
+
+    @Test
+    void limiterBendsLoudPeaksInsteadOfClipping() {
+        float[] x = voiced(150, 16000, 0.5);
+        float[] loud = x.clone();
+        Dynamics.applyGain(loud, 8.0);
+        assertThat(Dynamics.peak(loud)).isLessThan(1.0f);
+        float[] quiet = x.clone();
+        Dynamics.applyGain(quiet, 0.5);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(quiet[i]).isEqualTo(x[i] * 0.5f, within(1e-6f));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.voxify.query.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** One row per live job. Times are epoch milliseconds so every database sorts them the same way. */
+@Entity
+@Table(name = "job_view", indexes = {
+        @Index(name = "ix_job_view_user_created", columnList = "user_id, created_at"),
+        @Index(name = "ix_job_view_status", columnList = "status")})
+public class JobEntity {
+    @Id
+    @Column(name = "job_id", length = 64)
+    String jobId;
+    @Column(name = "user_id", nullable = false, length = 64)
+    String userId;
+    @Column(name = "voice_model_id", length = 128)
+    String voiceModelId;
+    @Column(name = "text_content", columnDefinition = "TEXT")
+    String text;
+    @Column(name = "text_hash", length = 64)
+    String textHash;
+    @Column(name = "text_language", length = 32)
+    String textLanguage;
+    @Column(name = "text_length")
+    int textLength;
+    @Column(name = "word_count")
+    int wordCount;
+    @Column(name = "status", length = 16)
+    String status;
+    @Column(name = "progress")
+    double progress;
+    @Column(name = "progress_message", length = 500)
+    String progressMessage;
+    @Column(name = "settings_json", columnDefinition = "TEXT")
+    String settingsJson;
+    @Column(name = "file_id", length = 64)
+    String fileId;
+    @Column(name = "duration")
+    Double duration;
+    @Column(name = "timestamps_json", columnDefinition = "TEXT")
+    String timestampsJson;
+    @Column(name = "error_message", length = 2000)
+    String errorMessage;
+    @Column(name = "error_code", length = 64)
+    String errorCode;
+    @Column(name = "attempts")
+    int attempts;
+    @Column(name = "created_at")
+    long createdAt;
+    @Column(name = "updated_at")
+    long updatedAt;
+    @Column(name = "started_at")
+    Long startedAt;
+    @Column(name = "completed_at")
+    Long completedAt;
+    @Column(name = "processing_time_ms")
+    Long processingTimeMs;
+}

@@ -1,0 +1,318 @@
+package io.voxify.query.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.job.AudioOutput;
+import io.voxify.events.job.FileView;
+import io.voxify.events.job.FindFileQuery;
+import io.voxify.events.job.FindJobQuery;
+import io.voxify.events.job.FindJobsQuery;
+import io.voxify.events.job.JobAttemptFailedEvent;
+import io.voxify.events.job.JobCancelledEvent;
+import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobCreatedEvent;
+import io.voxify.events.job.JobDeletedEvent;
+import io.voxify.events.job.JobFailedEvent;
+import io.voxify.events.job.JobPage;
+import io.voxify.events.job.JobProgressedEvent;
+import io.voxify.events.job.JobStartedEvent;
+import io.voxify.events.job.JobStatus;
+import io.voxify.events.job.JobUpdatedEvent;
+import io.voxify.events.job.JobView;
+import io.voxify.events.job.SynthesisSettings;
+import io.voxify.events.job.TimedText;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The job read model and its queries. Every handler is idempotent (it sets, never adds), so a
+ * replay or a redelivered event leaves the same rows; every change is emitted to the
+ * subscription queries of that one job, which is what the SSE progress streams hold.
+ */
+@Component
+@ProcessingGroup(JobProjection.PROCESSING_GROUP)
+public class JobProjection {
+    public static final String PROCESSING_GROUP = "jobs";
+    private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final TypeReference<List<TimedText>> TIMED_TEXT_LIST = new TypeReference<>() {
+    };
+
+    private final JobRepository jobs;
+    private final AudioFileRepository files;
+    private final EntityManager entityManager;
+    private final QueryUpdateEmitter emitter;
+    private final ObjectMapper json;
+
+    public JobProjection(JobRepository jobs, AudioFileRepository files, EntityManager entityManager,
+                         QueryUpdateEmitter emitter, ObjectMapper json) {
+        this.jobs = jobs;
+        this.files = files;
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(JobCreatedEvent e, @Timestamp Instant at) {
+        JobEntity row = jobs.findById(e.jobId()).orElseGet(JobEntity::new);
+        row.jobId = e.jobId();
+        row.userId = e.userId();
+        row.voiceModelId = e.voiceModelId();
+        row.status = JobStatus.PENDING.name();
+        row.progress = 0;
+        row.progressMessage = "Job queued for processing";
+        row.createdAt = at.toEpochMilli();
+        row.attempts = 0;
+        applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
+        save(row, at);
+    }
+
+    @EventHandler
+    void on(JobUpdatedEvent e, @Timestamp Instant at) {
+        change(e.jobId(), at, row -> applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings()));
+    }
+
+    @EventHandler
+    void on(JobStartedEvent e, @Timestamp Instant at) {
+        change(e.jobId(), at, row -> {
+            row.status = JobStatus.PROCESSING.name();
+            row.attempts = e.attempt();
+            row.progress = 0;
+            row.progressMessage = e.attempt() == 1 ? "Synthesis started" : "Retrying synthesis (attempt " + e.attempt() + ")";
+            if (row.startedAt == null) {
+                row.startedAt = at.toEpochMilli();
+            }
+            row.errorMessage = null;
+            row.errorCode = null;
+        });
+    }
+
+    @EventHandler
+    void on(JobProgressedEvent e, @Timestamp Instant at) {
+        change(e.jobId(), at, row -> {
+            row.progress = e.progress();
+            row.progressMessage = e.message();
+        });
+    }
+
+    @EventHandler
+    void on(JobAttemptFailedEvent e, @Timestamp Instant at) {
+        change(e.jobId(), at, row -> {
+            row.progressMessage = "Attempt " + e.attempt() + " failed: " + e.reason();
+            row.errorMessage = e.reason();
+            row.errorCode = e.errorCode();
+        });
+    }
+
+    @EventHandler
+    void on(JobCompletedEvent e, @Timestamp Instant at) {
+        AudioOutput out = e.output();
+        change(e.jobId(), at, row -> {
+            row.status = JobStatus.COMPLETED.name();
+            row.progress = 100;
+            row.progressMessage = "Synthesis completed";
+            row.fileId = out.fileId();
+            row.duration = out.durationSeconds();
+            row.timestampsJson = write(e.timestamps() == null ? List.of() : e.timestamps());
+            row.completedAt = at.toEpochMilli();
+            row.processingTimeMs = e.processingTimeMs();
+            row.errorMessage = null;
+            row.errorCode = null;
+        });
+        AudioFileEntity file = files.findById(out.fileId()).orElseGet(AudioFileEntity::new);
+        file.fileId = out.fileId();
+        file.ownerId = e.userId();
+        file.jobId = e.jobId();
+        file.blobKey = out.blobKey();
+        file.format = out.format();
+        file.contentType = out.contentType();
+        file.sampleRate = out.sampleRate();
+        file.channels = out.channels();
+        file.sizeBytes = out.sizeBytes();
+        file.durationSeconds = out.durationSeconds();
+        file.sha256 = out.sha256();
+        file.createdAt = at.toEpochMilli();
+        files.save(file);
+    }
+
+    @EventHandler
+    void on(JobFailedEvent e, @Timestamp Instant at) {
+        change(e.jobId(), at, row -> {
+            row.status = JobStatus.FAILED.name();
+            row.progressMessage = "Synthesis failed";
+            row.errorMessage = e.reason();
+            row.errorCode = e.errorCode();
+            row.completedAt = at.toEpochMilli();
+            if (row.startedAt != null) {
+                row.processingTimeMs = at.toEpochMilli() - row.startedAt;
+            }
+        });
+    }
+
+    @EventHandler
+    void on(JobCancelledEvent e, @Timestamp Instant at) {
+        change(e.jobId(), at, row -> {
+            row.status = JobStatus.CANCELLED.name();
+            row.progressMessage = "Job cancelled";
+            row.completedAt = at.toEpochMilli();
+        });
+    }
+
+    @EventHandler
+    void on(JobDeletedEvent e) {
+        jobs.deleteById(e.jobId());
+        files.deleteByJobId(e.jobId());
+        emitter.complete(FindJobQuery.class, q -> q.jobId().equals(e.jobId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        files.deleteAllInBatch();
+        jobs.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<JobView> handle(FindJobQuery query) {
+        return jobs.findById(query.jobId()).map(this::toView);
+    }
+
+    @QueryHandler
+    public JobPage handle(FindJobsQuery query) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<JobEntity> select = cb.createQuery(JobEntity.class);
+        Root<JobEntity> root = select.from(JobEntity.class);
+        select.where(filters(query, cb, root));
+        var sortPath = root.get(sortColumn(query.sortBy()));
+        select.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath),
+                query.ascending() ? cb.asc(root.get("jobId")) : cb.desc(root.get("jobId")));
+        List<JobView> items = entityManager.createQuery(select)
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit())
+                .getResultList().stream().map(this::toView).toList();
+
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<JobEntity> countRoot = count.from(JobEntity.class);
+        count.select(cb.count(countRoot)).where(filters(query, cb, countRoot));
+        long total = entityManager.createQuery(count).getSingleResult();
+        return new JobPage(items, total);
+    }
+
+    @QueryHandler
+    public Optional<FileView> handle(FindFileQuery query) {
+        return files.findById(query.fileOrJobId())
+                .or(() -> files.findFirstByJobId(query.fileOrJobId()))
+                .map(f -> new FileView(f.fileId, f.ownerId, f.jobId, f.blobKey, f.format, f.contentType,
+                        f.sampleRate, f.channels, f.sizeBytes, f.durationSeconds, f.sha256,
+                        Instant.ofEpochMilli(f.createdAt)));
+    }
+
+    private Predicate[] filters(FindJobsQuery q, CriteriaBuilder cb, Root<JobEntity> root) {
+        List<Predicate> where = new ArrayList<>();
+        if (q.userId() != null) {
+            where.add(cb.equal(root.get("userId"), q.userId()));
+        }
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            where.add(root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
+        }
+        if (q.voiceModelId() != null) {
+            where.add(cb.equal(root.get("voiceModelId"), q.voiceModelId()));
+        }
+        if (q.textSearch() != null && !q.textSearch().isEmpty()) {
+            String escaped = q.textSearch().toLowerCase()
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.add(cb.like(cb.lower(root.get("text")), "%" + escaped + "%", '\\'));
+        }
+        if (q.createdAfter() != null) {
+            where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), q.createdAfter().toEpochMilli()));
+        }
+        if (q.createdBefore() != null) {
+            where.add(cb.lessThanOrEqualTo(root.get("createdAt"), q.createdBefore().toEpochMilli()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private static String sortColumn(String sortBy) {
+        return switch (sortBy == null ? "created_at" : sortBy) {
+            case "updated_at" -> "updatedAt";
+            case "status" -> "status";
+            case "progress" -> "progress";
+            case "duration" -> "duration";
+            case "text_length" -> "textLength";
+            default -> "createdAt";
+        };
+    }
+
+    private void applyText(JobEntity row, String text, String hash, String language, SynthesisSettings settings) {
+        row.text = text;
+        row.textHash = hash;
+        row.textLanguage = language;
+        row.textLength = text.codePointCount(0, text.length());
+        row.wordCount = (int) WORD.matcher(text).results().count();
+        row.settingsJson = write(settings);
+    }
+
+    private void change(String jobId, Instant at, Consumer<JobEntity> mutation) {
+        jobs.findById(jobId).ifPresent(row -> {
+            mutation.accept(row);
+            save(row, at);
+        });
+    }
+
+    private void save(JobEntity row, Instant at) {
+        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
+        jobs.save(row);
+        JobView view = toView(row);
+        emitter.emit(FindJobQuery.class, q -> q.jobId().equals(row.jobId), view);
+    }
+
+    JobView toView(JobEntity row) {
+        return new JobView(row.jobId, row.userId, row.voiceModelId, row.text, row.textHash, row.textLanguage,
+                row.textLength, row.wordCount, JobStatus.valueOf(row.status), row.progress, row.progressMessage,
+                read(row.settingsJson, SynthesisSettings.class), row.fileId, row.duration,
+                row.timestampsJson == null ? null : readList(row.timestampsJson), row.errorMessage, row.errorCode,
+                row.attempts, Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
+                row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
+                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt), row.processingTimeMs);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise read-model column", e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return value == null ? null : json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt read-model column", e);
+        }
+    }
+
+    private List<TimedText> readList(String value) {
+        try {
+            return json.readValue(value, TIMED_TEXT_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt read-model column", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.voxify.query.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "user_view")
+public class UserEntity {
+    @Id
+    @Column(name = "user_id", length = 64)
+    String userId;
+    @Column(name = "email", nullable = false, unique = true, length = 320)
+    String email;
+    @Column(name = "first_name", length = 100)
+    String firstName;
+    @Column(name = "last_name", length = 100)
+    String lastName;
+    @Column(name = "role", length = 16)
+    String role;
+    @Column(name = "enabled")
+    boolean enabled;
+    @Column(name = "created_at")
+    long createdAt;
+    @Column(name = "updated_at")
+    long updatedAt;
+    @Column(name = "last_login_at")
+    Long lastLoginAt;
+}

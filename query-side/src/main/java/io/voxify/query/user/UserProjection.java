@@ -1,0 +1,88 @@
+package io.voxify.query.user;
+
+import io.voxify.events.user.FindUserQuery;
+import io.voxify.events.user.Role;
+import io.voxify.events.user.UserLoggedInEvent;
+import io.voxify.events.user.UserProfileUpdatedEvent;
+import io.voxify.events.user.UserRegisteredEvent;
+import io.voxify.events.user.UserView;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+@Component
+@ProcessingGroup(UserProjection.PROCESSING_GROUP)
+public class UserProjection {
+    public static final String PROCESSING_GROUP = "users";
+
+    private final UserRepository users;
+    private final QueryUpdateEmitter emitter;
+
+    public UserProjection(UserRepository users, QueryUpdateEmitter emitter) {
+        this.users = users;
+        this.emitter = emitter;
+    }
+
+    @EventHandler
+    void on(UserRegisteredEvent e, @Timestamp Instant at) {
+        UserEntity row = users.findById(e.userId()).orElseGet(UserEntity::new);
+        row.userId = e.userId();
+        row.email = e.email();
+        row.firstName = e.firstName();
+        row.lastName = e.lastName();
+        row.role = e.role().name();
+        row.enabled = true;
+        row.createdAt = at.toEpochMilli();
+        save(row, at);
+    }
+
+    @EventHandler
+    void on(UserProfileUpdatedEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            if (e.firstName() != null) {
+                row.firstName = e.firstName();
+            }
+            if (e.lastName() != null) {
+                row.lastName = e.lastName();
+            }
+            save(row, at);
+        });
+    }
+
+    @EventHandler
+    void on(UserLoggedInEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            row.lastLoginAt = at.toEpochMilli();
+            users.save(row);
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        users.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<UserView> handle(FindUserQuery query) {
+        return users.findById(query.userId()).map(UserProjection::toView);
+    }
+
+    private void save(UserEntity row, Instant at) {
+        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
+        users.save(row);
+        UserView view = toView(row);
+        emitter.emit(FindUserQuery.class, q -> q.userId().equals(row.userId), view);
+    }
+
+    static UserView toView(UserEntity row) {
+        return new UserView(row.userId, row.email, row.firstName, row.lastName, Role.valueOf(row.role), row.enabled,
+                Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
+                row.lastLoginAt == null ? null : Instant.ofEpochMilli(row.lastLoginAt));
+    }
+}

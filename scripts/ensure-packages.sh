@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Voxify needs, only those that are missing.
+# Usage: scripts/ensure-packages.sh runtime|test
+set -euo pipefail
+
+runtime=(flite libflite1 espeak-ng libespeak-ng1)
+test_only=(pocketsphinx-testdata)
+
+want=("${runtime[@]}")
+if [ "${1:-runtime}" = "test" ]; then
+  want+=("${test_only[@]}")
+fi
+
+missing=()
+for pkg in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "Need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,4 @@
+package io.voxify.events.job;
+
+public record FindJobQuery(String jobId) {
+}

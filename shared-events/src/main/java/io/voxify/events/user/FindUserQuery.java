@@ -1,0 +1,4 @@
+package io.voxify.events.user;
+
+public record FindUserQuery(String userId) {
+}

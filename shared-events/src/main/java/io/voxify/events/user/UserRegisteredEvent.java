@@ -1,0 +1,8 @@
+package io.voxify.events.user;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record UserRegisteredEvent(String userId, String email, String passwordHash, String firstName,
+                                  String lastName, Role role) {
+}

@@ -1,0 +1,29 @@
+package io.voxify.saga.job;
+
+import io.voxify.events.job.JobDeletedEvent;
+import io.voxify.saga.storage.BlobStore;
+import java.io.IOException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes a deleted job's audio. The gateway removes it at once too; this handler is what
+ * guarantees it, since it runs from the event stream and retries until the blob is gone.
+ */
+@Component
+@ProcessingGroup("audio-cleanup")
+public class AudioCleanup {
+    private final BlobStore blobs;
+
+    public AudioCleanup(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    @EventHandler
+    void on(JobDeletedEvent event) throws IOException {
+        if (event.output() != null) {
+            blobs.delete(event.output().blobKey());
+        }
+    }
+}

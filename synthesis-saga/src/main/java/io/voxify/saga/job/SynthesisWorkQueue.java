@@ -1,0 +1,11 @@
+package io.voxify.saga.job;
+
+/**
+ * Hands synthesis attempts to workers. The in-process adapter runs them on a bounded pool;
+ * a broker-backed adapter lets worker processes compete for them.
+ */
+public interface SynthesisWorkQueue {
+
+    /** @return false when the queue is full and the attempt was not taken */
+    boolean submit(String jobId, int attempt);
+}

@@ -1,0 +1,181 @@
+package io.voxify.saga.job;
+
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.AudioOutput;
+import io.voxify.events.job.CompleteJobCommand;
+import io.voxify.events.job.JobWork;
+import io.voxify.events.job.RecordJobAttemptFailedCommand;
+import io.voxify.events.job.RecordJobProgressCommand;
+import io.voxify.events.job.StartJobCommand;
+import io.voxify.events.job.SynthesisSettings;
+import io.voxify.events.job.TimedText;
+import io.voxify.inference.ProgressListener;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.inference.SynthesisException;
+import io.voxify.inference.SynthesisRequest;
+import io.voxify.inference.SynthesisResult;
+import io.voxify.saga.storage.BlobStore;
+import io.voxify.saga.voice.VoiceBinding;
+import io.voxify.saga.voice.VoiceDirectory;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one attempt of one job: claims it from the aggregate (which may refuse, if the owner
+ * cancelled or deleted it meanwhile), synthesises, stores the audio, and reports back with
+ * commands. The audio is stored before the command that refers to it; if that command is
+ * refused the blob is removed again, so nothing ever points at a missing file.
+ */
+public class SynthesisWorker {
+    private static final Logger log = LoggerFactory.getLogger(SynthesisWorker.class);
+
+    private final CommandGateway commands;
+    private final BlobStore blobs;
+    private final VoiceDirectory voices;
+    private final SpeechSynthesizer synthesizer;
+    private final String workerId;
+
+    public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
+                           SpeechSynthesizer synthesizer, String workerId) {
+        this.commands = commands;
+        this.blobs = blobs;
+        this.voices = voices;
+        this.synthesizer = synthesizer;
+        this.workerId = workerId;
+    }
+
+    public void run(String jobId, int attempt) {
+        JobWork work;
+        try {
+            work = commands.sendAndWait(new StartJobCommand(jobId, attempt, workerId));
+        } catch (DomainException refused) {
+            log.info("Job {} attempt {} not started: {}", jobId, attempt, refused.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (isGone(e)) {
+                log.info("Job {} is gone; attempt {} dropped", jobId, attempt);
+                return;
+            }
+            throw e;
+        }
+        long startedNanos = System.nanoTime();
+        try {
+            Stored stored = synthesizeAndStore(work);
+            long elapsedMs = (System.nanoTime() - startedNanos) / 1_000_000;
+            completeOrCleanUp(work, stored, elapsedMs);
+        } catch (Abandoned abandoned) {
+            log.info("Job {} attempt {} abandoned: {}", jobId, attempt, abandoned.getMessage());
+        } catch (SynthesisException bad) {
+            reportFailure(work, bad.getMessage(), bad.code(), false);
+        } catch (RuntimeException | IOException transientFailure) {
+            log.warn("Job {} attempt {} failed", jobId, attempt, transientFailure);
+            reportFailure(work, "Synthesis failed: " + transientFailure.getClass().getSimpleName(),
+                    ErrorCode.INTERNAL_ERROR.name(), true);
+        }
+    }
+
+    private record Stored(SynthesisResult result, AudioOutput output) {
+    }
+
+    private Stored synthesizeAndStore(JobWork work) throws IOException {
+        VoiceBinding voice = voices.resolve(work.voiceModelId(), work.userId())
+                .orElseThrow(() -> new SynthesisException(ErrorCode.VOICE_MODEL_NOT_FOUND.name(),
+                        "Voice model " + work.voiceModelId() + " is no longer available"));
+        SynthesisSettings s = work.settings();
+        SynthesisRequest request = new SynthesisRequest(work.text(), voice.engineVoiceId(), s.speed(), s.pitch(),
+                s.volume(), s.emotion(), s.outputFormat(), s.sampleRate(), s.includeTimestamps(),
+                s.timestampGranularity());
+        SynthesisResult result = synthesizer.synthesize(request, new ProgressReporter(work));
+        String fileId = "file_" + UUID.randomUUID().toString().replace("-", "");
+        String blobKey = "audio/" + work.jobId() + "/" + fileId + "." + result.format();
+        blobs.put(blobKey, result.audio(), result.contentType());
+        return new Stored(result, new AudioOutput(fileId, blobKey, result.format(), result.contentType(),
+                result.sampleRate(), result.channels(), result.audio().length, result.durationSeconds(),
+                sha256(result.audio())));
+    }
+
+    private void completeOrCleanUp(JobWork work, Stored stored, long elapsedMs) throws IOException {
+        SynthesisResult result = stored.result();
+        AudioOutput output = stored.output();
+        List<TimedText> timestamps = result.timestamps() == null ? List.of() : result.timestamps().stream()
+                .map(t -> new TimedText(t.text(), t.type(), t.start(), t.end(), t.charStart(), t.charEnd()))
+                .toList();
+        try {
+            commands.sendAndWait(new CompleteJobCommand(work.jobId(), work.attempt(), output, timestamps, elapsedMs,
+                    result.engineCpuNanos() / 1_000_000));
+        } catch (RuntimeException refused) {
+            blobs.delete(output.blobKey());
+            if (refused instanceof DomainException || isGone(refused)) {
+                log.info("Job {} finished but was no longer running; audio discarded", work.jobId());
+                return;
+            }
+            throw refused;
+        }
+    }
+
+    private void reportFailure(JobWork work, String reason, String code, boolean retryable) {
+        try {
+            commands.sendAndWait(new RecordJobAttemptFailedCommand(work.jobId(), work.attempt(), reason, code,
+                    retryable));
+        } catch (RuntimeException e) {
+            log.info("Could not record failure of job {}: {}", work.jobId(), e.getMessage());
+        }
+    }
+
+    private static boolean isGone(RuntimeException e) {
+        return e instanceof org.axonframework.eventsourcing.AggregateDeletedException
+                || e instanceof org.axonframework.modelling.command.AggregateNotFoundException;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Stops the synthesis when the job no longer accepts progress (cancelled or deleted). */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Forwards progress as commands, at most one per whole percent, so the event stream stays small. */
+    private final class ProgressReporter implements ProgressListener {
+        private final JobWork work;
+        private int lastPercent = -1;
+
+        ProgressReporter(JobWork work) {
+            this.work = work;
+        }
+
+        @Override
+        public void onProgress(double percent, String message) {
+            int whole = (int) Math.floor(Math.min(99, percent));
+            if (whole <= lastPercent) {
+                return;
+            }
+            lastPercent = whole;
+            try {
+                commands.sendAndWait(new RecordJobProgressCommand(work.jobId(), work.attempt(), whole, message));
+            } catch (DomainException refused) {
+                throw new Abandoned(refused.getMessage());
+            } catch (RuntimeException e) {
+                if (isGone(e)) {
+                    throw new Abandoned("job deleted");
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.voxify.saga.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Blobs as files under one root directory. Writes go to a temporary file first and are moved
+ * into place, so a reader never sees half a file and a crash leaves no torn blob behind.
+ */
+public class LocalDiskBlobStore implements BlobStore {
+    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)?)*");
+
+    private final Path root;
+
+    public LocalDiskBlobStore(Path root) throws IOException {
+        this.root = Files.createDirectories(root).toRealPath();
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling(".tmp-" + UUID.randomUUID());
+        try {
+            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public InputStream open(String key, long offset) throws IOException {
+        SeekableByteChannel channel = Files.newByteChannel(resolve(key), StandardOpenOption.READ);
+        try {
+            channel.position(offset);
+            return Channels.newInputStream(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public long size(String key) throws IOException {
+        return Files.size(resolve(key));
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+
+    /** Refuses anything that is not a plain server-made key, so no key can leave the root. */
+    private Path resolve(String key) {
+        if (key == null || !SAFE_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Not a blob key: " + key);
+        }
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException("Not a blob key: " + key);
+        }
+        return path;
+    }
+}
