@@ -1,0 +1,88 @@
+package io.voxify.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real application, started as `make run` starts it (embedded default, its own data
+ * directory), listening on 127.0.0.1 on a free port.
+ */
+public final class RunningApp implements AutoCloseable {
+    public static final String ADMIN_EMAIL = "admin@voxify.test";
+    public static final String ADMIN_PASSWORD = "Admin-Pass-123";
+
+    private static RunningApp shared;
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+
+    private RunningApp(Path dataDir, Map<String, Object> extra) {
+        this.dataDir = dataDir;
+        Map<String, Object> props = new HashMap<>();
+        props.put("server.port", 0);
+        props.put("server.address", "127.0.0.1");
+        props.put("voxify.data-dir", dataDir.toString());
+        props.put("voxify.security.admin-email", ADMIN_EMAIL);
+        props.put("voxify.security.admin-password", ADMIN_PASSWORD);
+        props.put("voxify.synthesis.worker-threads", 1);
+        props.put("voxify.sse.heartbeat", "PT1S");
+        props.put("logging.level.root", "WARN");
+        props.putAll(extra);
+        this.context = new SpringApplicationBuilder(VoxifyApplication.class).properties(props).run();
+    }
+
+    /** One application for the whole test run: starting Spring and Axon costs seconds. */
+    public static synchronized RunningApp shared() {
+        if (shared == null) {
+            shared = start(tempDir("voxify-it-"), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public static RunningApp start(Path dataDir, Map<String, Object> extra) {
+        return new RunningApp(dataDir, extra);
+    }
+
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public ApiClient client() {
+        return new ApiClient(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+}
