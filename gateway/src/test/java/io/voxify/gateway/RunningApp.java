@@ -35,7 +35,10 @@ public final class RunningApp implements AutoCloseable {
         props.put("voxify.sse.heartbeat", "PT1S");
         props.put("logging.level.root", "WARN");
         props.putAll(extra);
-        this.context = new SpringApplicationBuilder(VoxifyApplication.class).properties(props).run();
+        // Command-line arguments outrank application.yml (default properties would not).
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        this.context = new SpringApplicationBuilder(VoxifyApplication.class).run(args);
     }
 
     /** One application for the whole test run: starting Spring and Axon costs seconds. */
