@@ -78,6 +78,10 @@ public final class ApiClient {
         return send(request(path).GET(), headers);
     }
 
+    public Response options(String path, Map<String, String> headers) {
+        return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE(), Map.of());
     }

@@ -18,6 +18,8 @@ public final class RunningApp implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@voxify.test";
     public static final String ADMIN_PASSWORD = "Admin-Pass-123";
 
+    public static final String ALLOWED_ORIGIN = "https://console.voxify.test";
+
     private static RunningApp shared;
 
     private final ConfigurableApplicationContext context;
@@ -33,6 +35,7 @@ public final class RunningApp implements AutoCloseable {
         props.put("voxify.security.admin-password", ADMIN_PASSWORD);
         props.put("voxify.synthesis.worker-threads", 1);
         props.put("voxify.sse.heartbeat", "PT1S");
+        props.put("voxify.cors.allowed-origins", ALLOWED_ORIGIN);
         props.put("logging.level.root", "WARN");
         props.putAll(extra);
         // Command-line arguments outrank application.yml (default properties would not).

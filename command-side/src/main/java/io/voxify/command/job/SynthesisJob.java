@@ -73,6 +73,9 @@ public class SynthesisJob {
 
     @CommandHandler
     public void handle(UpdateJobCommand cmd) {
+        if (cmd.text() == null || cmd.text().isBlank()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "text_content must not be empty");
+        }
         if (status != JobStatus.PENDING) {
             throw new DomainException(ErrorCode.JOB_NOT_UPDATABLE,
                     "Only pending jobs can be updated; this job is " + status.wireName());
@@ -93,8 +96,8 @@ public class SynthesisJob {
 
     @CommandHandler
     public void handle(RecordJobProgressCommand cmd) {
-        requireRunningAttempt(cmd.attempt(), "record progress");
-        if (cmd.progress() < 0 || cmd.progress() > 100) {
+        requireRunningAttempt(cmd.attempt(), true, "record progress");
+        if (!(cmd.progress() >= 0 && cmd.progress() <= 100)) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "progress must be between 0 and 100");
         }
         if (cmd.progress() < progress) {
@@ -105,14 +108,14 @@ public class SynthesisJob {
 
     @CommandHandler
     public void handle(CompleteJobCommand cmd) {
-        requireRunningAttempt(cmd.attempt(), "complete");
+        requireRunningAttempt(cmd.attempt(), false, "complete");
         apply(new JobCompletedEvent(jobId, userId, attempt, cmd.output(), cmd.timestamps(), cmd.processingTimeMs(),
                 cmd.engineCpuMs()));
     }
 
     @CommandHandler
     public void handle(RecordJobAttemptFailedCommand cmd) {
-        requireRunningAttempt(cmd.attempt(), "record a failed attempt");
+        requireRunningAttempt(cmd.attempt(), false, "record a failed attempt");
         apply(new JobAttemptFailedEvent(jobId, attempt, cmd.reason(), cmd.errorCode(), cmd.retryable()));
     }
 
@@ -141,8 +144,9 @@ public class SynthesisJob {
         apply(new JobDeletedEvent(jobId, cmd.requestedBy(), output));
     }
 
-    private void requireRunningAttempt(int requested, String action) {
-        boolean current = requested == CURRENT_ATTEMPT || requested == attempt;
+    /** Only progress may name "the current attempt"; results must come from the attempt that made them. */
+    private void requireRunningAttempt(int requested, boolean currentAllowed, String action) {
+        boolean current = (currentAllowed && requested == CURRENT_ATTEMPT) || requested == attempt;
         if (status != JobStatus.PROCESSING || !attemptRunning || !current) {
             throw transition(action);
         }

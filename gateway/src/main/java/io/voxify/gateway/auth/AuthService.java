@@ -71,8 +71,11 @@ public class AuthService {
             passwords.matches(password, unknownUserHash);
             throw invalidCredentials();
         }
+        Instant attempt = Instant.now().minusSeconds(1);
         commands.sendAndWait(new AuthenticateUserCommand(userId, password, clientAddress));
-        UserView user = awaitUser(userId);
+        UserView user = views.await(new FindUserQuery(userId), UserView.class,
+                u -> u.lastLoginAt() != null && u.lastLoginAt().isAfter(attempt), VIEW_WAIT)
+                .orElseGet(() -> awaitUser(userId));
         return startSession(user, Ids.newId("fam"));
     }
 

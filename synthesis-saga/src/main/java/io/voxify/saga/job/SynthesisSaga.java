@@ -12,6 +12,7 @@ import io.voxify.events.job.JobFailedEvent;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -40,6 +41,9 @@ public class SynthesisSaga {
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(JobCreatedEvent event, DeadlineManager deadlines, SynthesisWorkQueue queue,
                    SynthesisPolicy policy) {
+        if (jobId != null) {
+            return; // a redelivered creation: this saga is already under way
+        }
         jobId = event.jobId();
         timeoutDeadlineId = deadlines.schedule(policy.jobTimeout(), TIMEOUT_DEADLINE);
         dispatch(1, deadlines, queue);
@@ -63,8 +67,12 @@ public class SynthesisSaga {
         dispatch(attempt, deadlines, queue);
     }
 
+    /**
+     * The deadline message comes first because Axon binds a handler's first parameter to the payload: with the
+     * gateway there, this payload-less deadline matched no handler and the job never timed out.
+     */
     @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
-    public void timedOut(CommandGateway commands, SynthesisPolicy policy) {
+    public void timedOut(DeadlineMessage<?> deadline, CommandGateway commands, SynthesisPolicy policy) {
         commands.send(new FailJobCommand(jobId,
                 "Synthesis did not finish within " + policy.jobTimeout().toSeconds() + " s",
                 ErrorCode.SERVICE_UNAVAILABLE.name()));

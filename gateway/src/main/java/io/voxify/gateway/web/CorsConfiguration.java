@@ -1,0 +1,31 @@
+package io.voxify.gateway.web;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/** Browser clients on other origins, only those an operator names; preflight answered by Spring Security. */
+@Configuration(proxyBeanMethods = false)
+public class CorsConfiguration {
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(@Value("${voxify.cors.allowed-origins:}") String origins) {
+        List<String> allowed = Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        org.springframework.web.cors.CorsConfiguration config = new org.springframework.web.cors.CorsConfiguration();
+        config.setAllowedOrigins(allowed);
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Range", "If-None-Match",
+                "Last-Event-ID", "X-Request-Id"));
+        config.setExposedHeaders(List.of("Content-Disposition", "Content-Range", "Accept-Ranges", "ETag",
+                "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"));
+        config.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", config);
+        return source;
+    }
+}
