@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javazoom.jl.decoder.Bitstream;
@@ -180,7 +181,7 @@ public final class AudioDecoder {
                 first = false;
                 channels = buffer.getChannelCount();
                 sampleRate = buffer.getSampleFrequency();
-                short[] chunk = java.util.Arrays.copyOf(buffer.getBuffer(), buffer.getBufferLength());
+                short[] chunk = Arrays.copyOf(buffer.getBuffer(), buffer.getBufferLength());
                 chunks.add(chunk);
                 total += chunk.length;
             }

@@ -3,6 +3,7 @@ package io.voxify.inference;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,11 @@ import io.voxify.inference.text.TextSpan;
 public final class SpeechSynthesizer implements AutoCloseable {
 
     public static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000, 22050, 24000, 44100, 48000);
-    public static final int MAX_TEXT_CHARS = 100_000;
+    /**
+     * About ten minutes of speech. The whole result is built in memory (float PCM plus its encoding), which
+     * for 48 kHz output is roughly 250 MB per hour of audio; longer texts belong in several requests.
+     */
+    public static final int MAX_TEXT_CHARS = 10_000;
 
     static final double SENTENCE_GAP_SECONDS = 0.25;
     /** Silence kept at each edge of a sentence when trimming what the engine produced. */
@@ -120,6 +125,11 @@ public final class SpeechSynthesizer implements AutoCloseable {
         int gap = (int) Math.round(SENTENCE_GAP_SECONDS * rate);
         int position = 0;
         for (Chunk chunk : chunks) {
+            if (chunk.audio().words().isEmpty()) {
+                // The engine found no word to say (e.g. a script its front-end does not read); what it returns
+                // then is a breath of near-silence, not speech.
+                continue;
+            }
             Processed p = postProcess(chunk.audio(), voice, settings, rate);
             if (p.samples().length == 0) {
                 continue;
@@ -139,6 +149,10 @@ public final class SpeechSynthesizer implements AutoCloseable {
                     round(sentenceEnd), chunk.sentence().start(), chunk.sentence().end()));
             pieces.add(p.samples());
             position += p.samples().length;
+        }
+        if (position == 0) {
+            throw new SynthesisException(SynthesisException.EMPTY_TEXT,
+                    "voice " + request.voiceId() + " produced no audio for this text (is it in the voice's language?)");
         }
         float[] pcm = new float[position];
         int at = 0;
@@ -244,7 +258,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         int edge = (int) Math.round(EDGE_SECONDS * rate);
         int from = Math.max(0, bounds[0] - edge);
         int to = Math.min(x.length, bounds[1] + edge);
-        x = java.util.Arrays.copyOfRange(x, from, to);
+        x = Arrays.copyOfRange(x, from, to);
         double shift = (double) from / rate;
         double pitchRatio;
         double rangeFactor;
@@ -277,7 +291,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
 
     /**
      * Engine words onto the output timeline and the request text. Words an expansion produced from one
-     * source token ("$5" spoken as "five dollars") become one timestamp over the token.
+     * source token ("$5" spoken as "five dollars") become one timestamp over the token, as do pieces of one
+     * written word joined by an apostrophe or hyphen.
      */
     private static List<Timestamp> mapWords(String source, NormalizedText sentence, List<WordTiming> engineWords,
                                             double offset, double chunkEnd) {
@@ -297,9 +312,10 @@ public final class SpeechSynthesizer implements AutoCloseable {
             if (ce <= cs) {
                 continue;
             }
+            ce = extendOverContraction(source, ce);
             double start = Math.max(lastTime, offset + w.start());
             double end = Math.min(chunkEnd, Math.max(start, offset + w.end()));
-            if (!out.isEmpty() && cs < lastEnd) {
+            if (!out.isEmpty() && (cs < lastEnd || joinedWithinWord(source, lastEnd, cs))) {
                 Timestamp prev = out.remove(out.size() - 1);
                 int mergedStart = Math.min(prev.charStart(), cs);
                 int mergedEnd = Math.max(prev.charEnd(), ce);
@@ -312,6 +328,32 @@ public final class SpeechSynthesizer implements AutoCloseable {
             lastTime = end;
         }
         return out;
+    }
+
+    /** A possessive or contraction tail ("'s", "'ll") belongs to its word even when an engine skips it. */
+    private static int extendOverContraction(String source, int end) {
+        while (end + 1 < source.length() && (source.charAt(end) == '\'' || source.charAt(end) == '’')
+                && Character.isLetter(source.charAt(end + 1))) {
+            end += 2;
+            while (end < source.length() && Character.isLetter(source.charAt(end))) {
+                end++;
+            }
+        }
+        return end;
+    }
+
+    /** "USA's" or "e-mail" read as two words by an engine is still one word on the page. */
+    private static boolean joinedWithinWord(String source, int previousEnd, int start) {
+        if (start <= previousEnd) {
+            return false;
+        }
+        for (int i = previousEnd; i < start; i++) {
+            char c = source.charAt(i);
+            if (c != '\'' && c != '’' && c != '-' && c != '‐') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCurrency(char c) {

@@ -17,7 +17,7 @@ public final class Acoustics {
         int frame = (int) (0.04 * sampleRate);
         int hop = (int) (0.01 * sampleRate);
         int minLag = sampleRate / 450;
-        int maxLag = sampleRate / 60;
+        int maxLag = sampleRate / 40;
         double loudest = 0;
         List<double[]> frames = new ArrayList<>();
         for (int start = 0; start + frame + maxLag < x.length; start += hop) {

@@ -26,6 +26,9 @@ class SpeechSynthesizerTest {
     private static final String LONG = "Speech synthesis turns written text into audible words, and this sentence "
             + "is long enough to measure the voice reliably over several seconds of sound.";
 
+    /** Latin letters every espeak-ng voice reads; some (he, cv, tk, chr, …) have no rules for digits. */
+    private static final String FALLBACK_SAMPLE = "Mama, papa, salam, kino, lima, tomato.";
+
     private static SpeechSynthesizer synth;
 
     @BeforeAll
@@ -81,7 +84,7 @@ class SpeechSynthesizerTest {
         for (VoiceInfo v : synth.voices()) {
             String language = v.language();
             String text = language.startsWith("en") ? "Hello, this is a short test."
-                    : samples.getOrDefault(language.split("-")[0], "1 2 3 4 5 6 7 8 9 10");
+                    : samples.getOrDefault(language.split("-")[0], FALLBACK_SAMPLE);
             SynthesisResult result = synth.synthesize(new SynthesisRequest(text, v.voiceId(), 1, 1, 1, "neutral",
                     "wav", 22050, false, "word"), null);
             DecodedAudio audio = AudioDecoder.decode(result.audio());
@@ -107,7 +110,7 @@ class SpeechSynthesizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flite:slt", "flite:rms", "espeak:en-us"})
+    @ValueSource(strings = {"flite:slt", "flite:rms", "flite:awb", "flite:kal16", "espeak:en-us", "espeak:de+f3"})
     void medianF0FollowsPitch(String voice) {
         double base = medianF0(speak(request(LONG, voice, 1, 1.0, 1)).mono(), 16000);
         double raised = medianF0(speak(request(LONG, voice, 1, 1.5, 1)).mono(), 16000);
@@ -169,6 +172,15 @@ class SpeechSynthesizerTest {
         assertThat(words.get(words.size() - 1).end()).isCloseTo(result.durationSeconds(), within(0.15));
         assertThat(words.stream().filter(w -> w.text().equals("$3.50"))).hasSize(1);
         assertThat(words.stream().filter(w -> w.text().equals("2024-01-15"))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flite:slt", "flite:kal16", "espeak:en-us"})
+    void repeatedAndBracketedWordsKeepTheirOwnPositions(String voice) {
+        String text = "the the cat, (the) end the USA's.";
+        List<Timestamp> words = synth.synthesize(request(text, voice, 1, 1, 1), null).timestamps();
+        assertThat(words).extracting(Timestamp::charStart).containsExactly(0, 4, 8, 14, 19, 23, 27);
+        assertThat(words).extracting(Timestamp::text).containsExactly("the", "the", "cat", "the", "end", "the", "USA's");
     }
 
     @Test
@@ -246,6 +258,12 @@ class SpeechSynthesizerTest {
                 SynthesisException.UNSUPPORTED_FORMAT);
         assertCode(new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "wav", 11025, false, "word"),
                 SynthesisException.UNSUPPORTED_SAMPLE_RATE);
+        assertCode(new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false, "paragraph"),
+                SynthesisException.INVALID_PARAMETER);
+        assertCode(request("x".repeat(SpeechSynthesizer.MAX_TEXT_CHARS + 1), "flite:slt", 1, 1, 1),
+                SynthesisException.TEXT_TOO_LONG);
+        // Flite's English front-end has nothing to say about Chinese characters.
+        assertCode(request("你好。", "flite:slt", 1, 1, 1), SynthesisException.EMPTY_TEXT);
     }
 
     private static void assertCode(SynthesisRequest r, String code) {

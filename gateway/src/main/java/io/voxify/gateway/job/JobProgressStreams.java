@@ -101,8 +101,16 @@ public class JobProgressStreams {
             this.subscription = subscription;
         }
 
+        /**
+         * Updates that raced with the initial query can be older than it; they are dropped, so a
+         * client never sees progress go backwards.
+         */
         void state(JobView job) {
-            JobView previous = last.getAndSet(job);
+            JobView previous = last.get();
+            if (previous != null && job.version() <= previous.version()) {
+                return;
+            }
+            last.set(job);
             if (previous != null && previous.status() == job.status() && previous.progress() == job.progress()
                     && Objects.equals(previous.progressMessage(), job.progressMessage())
                     && Objects.equals(previous.fileId(), job.fileId())) {

@@ -1,5 +1,7 @@
 package io.voxify.inference.audio;
 
+import java.util.Arrays;
+
 /**
  * Fundamental-frequency track by the YIN method (cumulative-mean-normalised difference with an absolute
  * threshold), which avoids the octave errors plain autocorrelation makes on speech.
@@ -9,6 +11,11 @@ public final class PitchTracker {
     public static final double MIN_F0 = 55;
     public static final double MAX_F0 = 500;
     private static final double THRESHOLD = 0.15;
+    /**
+     * When no dip reaches {@link #THRESHOLD}, the deepest one still counts as voiced below this value: diphone
+     * and LPC-excited voices (Flite's kal16) are periodic but rarely that clean, while noise stays near 1.
+     */
+    private static final double FALLBACK_THRESHOLD = 0.35;
 
     private PitchTracker() {
     }
@@ -58,7 +65,16 @@ public final class PitchTracker {
                 }
             }
             if (best < 0) {
-                continue;
+                int deepest = minLag;
+                for (int tau = minLag + 1; tau <= maxLag; tau++) {
+                    if (d[tau] < d[deepest]) {
+                        deepest = tau;
+                    }
+                }
+                if (d[deepest] >= FALLBACK_THRESHOLD) {
+                    continue;
+                }
+                best = deepest;
             }
             double a = d[best - 1];
             double b = d[best];
@@ -72,7 +88,7 @@ public final class PitchTracker {
 
     /** Median of the voiced estimates, 0 when nothing is voiced. */
     public static double median(double[] f0) {
-        double[] voiced = java.util.Arrays.stream(f0).filter(v -> v > 0).sorted().toArray();
+        double[] voiced = Arrays.stream(f0).filter(v -> v > 0).sorted().toArray();
         return voiced.length == 0 ? 0 : voiced[voiced.length / 2];
     }
 }

@@ -1,5 +1,7 @@
 package io.voxify.inference.audio;
 
+import java.util.Arrays;
+
 /**
  * WSOLA time-scale modification: Hann-windowed frames taken from the input at the stretched rate and
  * shifted by up to ±{@value #TOLERANCE_MS} ms to where they best continue the previous frame, so that
@@ -46,7 +48,7 @@ public final class TimeStretcher {
             }
             previous = chosen;
         }
-        return java.util.Arrays.copyOf(out, outLength);
+        return Arrays.copyOf(out, outLength);
     }
 
     /** The offset near {@code ideal} whose first half-frame correlates best with the natural continuation. */

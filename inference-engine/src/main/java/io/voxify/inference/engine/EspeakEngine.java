@@ -14,6 +14,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.voxify.inference.audio.Silence;
 
 /**
  * eSpeak NG 1.51 in-process through JNA, synchronous mode at 22050 Hz. The library keeps one global
@@ -214,14 +215,14 @@ public final class EspeakEngine implements AutoCloseable {
          */
         private List<WordTiming> wordTimings(float[] pcm, String text) {
             List<WordTiming> out = new ArrayList<>();
-            double threshold = io.voxify.inference.audio.Silence.audibleThreshold(pcm);
+            double threshold = Silence.audibleThreshold(pcm);
             int frame = SAMPLE_RATE / 200;
             for (int i = 0; i < words.size(); i++) {
                 int[] w = words.get(i);
                 int start = Math.max(0, Math.min(count, w[2]));
                 int end = i + 1 < words.size() ? Math.max(start, Math.min(count, words.get(i + 1)[2])) : count;
                 while (end - frame > start + frame
-                        && io.voxify.inference.audio.Silence.isQuiet(pcm, end - frame, end, threshold)) {
+                        && Silence.isQuiet(pcm, end - frame, end, threshold)) {
                     end -= frame;
                 }
                 int charStart = Math.max(0, Math.min(text.length(), w[0] - 1));

@@ -158,7 +158,7 @@ public final class FliteEngine implements AutoCloseable {
         }
         List<WordTiming> words = new ArrayList<>();
         Pointer relation = flite.utt_relation(utt, "Word");
-        int searchFrom = 0;
+        int previousEnd = 0;
         for (Pointer item = relation == null ? null : flite.relation_head(relation); item != null;
                 item = flite.item_next(item)) {
             double start = flite.ffeature_float(item, WORD_START);
@@ -166,36 +166,40 @@ public final class FliteEngine implements AutoCloseable {
             if (end <= start) {
                 continue;
             }
-            int[] range = tokenRange(item, text, byteToChar, searchFrom);
-            searchFrom = range[0];
+            int[] range = tokenRange(item, text, byteToChar, previousEnd);
+            previousEnd = range[1];
             words.add(new WordTiming(range[0], range[1], start, Math.min(end, (double) count / rate)));
         }
         return new EngineAudio(samples, rate, words);
     }
 
     /**
-     * The text range of the token a word came from. Flite records where each token starts in the input
-     * (a byte offset, possibly before leading punctuation); the token name then pins down the exact span.
+     * The text range of the token a word came from. Flite records where its tokeniser stood after reading the
+     * token (a byte offset past the token, its trailing punctuation and one look-ahead character); the token's
+     * last occurrence ending before that point, and after the previous token, is the token itself.
      */
-    private int[] tokenRange(Pointer word, String text, int[] byteToChar, int searchFrom) {
+    private int[] tokenRange(Pointer word, String text, int[] byteToChar, int previousEnd) {
         int bytePos = flite.ffeature_int(word, TOKEN_POS);
         String name = flite.ffeature_string(word, TOKEN_NAME);
-        int approx = byteToChar[Math.max(0, Math.min(bytePos, byteToChar.length - 1))];
+        int after = byteToChar[Math.max(0, Math.min(bytePos, byteToChar.length - 1))];
         if (name != null && !name.isEmpty()) {
-            int from = Math.max(0, Math.min(approx, searchFrom));
-            int found = text.indexOf(name, from);
-            if (found < 0) {
-                found = text.toLowerCase().indexOf(name.toLowerCase(), from);
+            int found = text.lastIndexOf(name, after - name.length());
+            if (found < 0 || found < previousEnd - name.length()) {
+                found = text.indexOf(name, Math.max(0, previousEnd));
             }
             if (found >= 0) {
                 return new int[] {found, found + name.length()};
             }
         }
-        int end = approx;
+        int start = Math.max(0, Math.min(previousEnd, text.length()));
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
             end++;
         }
-        return new int[] {approx, Math.max(end, approx + 1)};
+        return new int[] {start, Math.max(end, Math.min(text.length(), start + 1))};
     }
 
     private int probeSampleRate(String name) {

@@ -1,5 +1,7 @@
 package io.voxify.inference.text;
 
+import java.util.Arrays;
+
 /**
  * Text prepared for an engine, with each of its characters traced back to the source characters it came
  * from, so that what the engine reports about the spoken text can be shown against what the user wrote.
@@ -58,8 +60,8 @@ public final class NormalizedText {
         Builder append(CharSequence s, int srcStart, int srcEnd) {
             for (int i = 0; i < s.length(); i++) {
                 if (text.length() == start.length) {
-                    start = java.util.Arrays.copyOf(start, start.length * 2);
-                    end = java.util.Arrays.copyOf(end, end.length * 2);
+                    start = Arrays.copyOf(start, start.length * 2);
+                    end = Arrays.copyOf(end, end.length * 2);
                 }
                 start[text.length()] = srcStart;
                 end[text.length()] = srcEnd;
@@ -74,7 +76,7 @@ public final class NormalizedText {
 
         NormalizedText build() {
             int n = text.length();
-            return new NormalizedText(text.toString(), java.util.Arrays.copyOf(start, n), java.util.Arrays.copyOf(end, n));
+            return new NormalizedText(text.toString(), Arrays.copyOf(start, n), Arrays.copyOf(end, n));
         }
     }
 }

@@ -53,15 +53,22 @@ class CodecRoundTripTest {
         DecodedAudio decoded = AudioDecoder.decode(mp3);
         assertThat(decoded.format()).isEqualTo("mp3");
         assertThat(decoded.sampleRate()).isEqualTo(rate);
-        // MP3 adds the encoder delay (576 samples) plus the decoder's filterbank delay (529) in front and pads
-        // the end to a whole frame; no more than that may be added.
-        int frameSamples = rate >= 32000 ? 1152 : 576;
-        double slack = (576 + 529 + frameSamples) / (double) rate;
-        assertThat(decoded.durationSeconds()).isBetween(1.0 - 0.05, 1.0 + 0.05 + slack);
-        double[] match = bestCorrelation(x, decoded.mono(), 1600);
+        // The LAME tag's delay and padding let the decoder cut exactly what the encoder added.
+        assertThat(decoded.frameCount()).isEqualTo(x.length);
+        double[] match = bestCorrelation(x, decoded.mono(), rate / 50);
         assertThat(match[0]).isGreaterThan(0.95);
-        System.out.printf("mp3 %d Hz: %d bytes, %.3f s decoded, lag %d samples, correlation %.4f%n", rate, mp3.length,
-                decoded.durationSeconds(), (int) match[1], match[0]);
+        assertThat(match[1]).isZero();
+    }
+
+    @Test
+    void mp3TagAnnouncesDelayAndPadding() {
+        byte[] mp3 = Mp3Encoder.encode(voiced(150, 16000, 0.5), 16000);
+        // MPEG-2 mono: 4-byte header and 9 bytes of side information precede the tag.
+        assertThat(new String(mp3, 13, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Info");
+        int lame = 13 + 8 + 4 + 4 + 100 + 4;
+        assertThat(new String(mp3, lame, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("LAME");
+        int delay = ((mp3[lame + 21] & 0xff) << 4) | ((mp3[lame + 22] & 0xff) >> 4);
+        assertThat(delay).isEqualTo(Mp3Encoder.ENCODER_DELAY);
     }
 
     @Test

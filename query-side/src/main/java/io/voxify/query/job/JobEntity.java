@@ -15,6 +15,8 @@ public class JobEntity {
     @Id
     @Column(name = "job_id", length = 64)
     String jobId;
+    @Column(name = "version")
+    long version;
     @Column(name = "user_id", nullable = false, length = 64)
     String userId;
     @Column(name = "voice_model_id", length = 128)

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -70,7 +71,7 @@ public class JobProjection {
     }
 
     @EventHandler
-    void on(JobCreatedEvent e, @Timestamp Instant at) {
+    void on(JobCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
         JobEntity row = jobs.findById(e.jobId()).orElseGet(JobEntity::new);
         row.jobId = e.jobId();
         row.userId = e.userId();
@@ -81,17 +82,17 @@ public class JobProjection {
         row.createdAt = at.toEpochMilli();
         row.attempts = 0;
         applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
-        save(row, at);
+        save(row, seq, at);
     }
 
     @EventHandler
-    void on(JobUpdatedEvent e, @Timestamp Instant at) {
-        change(e.jobId(), at, row -> applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings()));
+    void on(JobUpdatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings()));
     }
 
     @EventHandler
-    void on(JobStartedEvent e, @Timestamp Instant at) {
-        change(e.jobId(), at, row -> {
+    void on(JobStartedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> {
             row.status = JobStatus.PROCESSING.name();
             row.attempts = e.attempt();
             row.progress = 0;
@@ -105,16 +106,16 @@ public class JobProjection {
     }
 
     @EventHandler
-    void on(JobProgressedEvent e, @Timestamp Instant at) {
-        change(e.jobId(), at, row -> {
+    void on(JobProgressedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> {
             row.progress = e.progress();
             row.progressMessage = e.message();
         });
     }
 
     @EventHandler
-    void on(JobAttemptFailedEvent e, @Timestamp Instant at) {
-        change(e.jobId(), at, row -> {
+    void on(JobAttemptFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> {
             row.progressMessage = "Attempt " + e.attempt() + " failed: " + e.reason();
             row.errorMessage = e.reason();
             row.errorCode = e.errorCode();
@@ -122,9 +123,9 @@ public class JobProjection {
     }
 
     @EventHandler
-    void on(JobCompletedEvent e, @Timestamp Instant at) {
+    void on(JobCompletedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
         AudioOutput out = e.output();
-        change(e.jobId(), at, row -> {
+        change(e.jobId(), seq, at, row -> {
             row.status = JobStatus.COMPLETED.name();
             row.progress = 100;
             row.progressMessage = "Synthesis completed";
@@ -153,8 +154,8 @@ public class JobProjection {
     }
 
     @EventHandler
-    void on(JobFailedEvent e, @Timestamp Instant at) {
-        change(e.jobId(), at, row -> {
+    void on(JobFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> {
             row.status = JobStatus.FAILED.name();
             row.progressMessage = "Synthesis failed";
             row.errorMessage = e.reason();
@@ -167,8 +168,8 @@ public class JobProjection {
     }
 
     @EventHandler
-    void on(JobCancelledEvent e, @Timestamp Instant at) {
-        change(e.jobId(), at, row -> {
+    void on(JobCancelledEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> {
             row.status = JobStatus.CANCELLED.name();
             row.progressMessage = "Job cancelled";
             row.completedAt = at.toEpochMilli();
@@ -268,14 +269,15 @@ public class JobProjection {
         row.settingsJson = write(settings);
     }
 
-    private void change(String jobId, Instant at, Consumer<JobEntity> mutation) {
+    private void change(String jobId, long seq, Instant at, Consumer<JobEntity> mutation) {
         jobs.findById(jobId).ifPresent(row -> {
             mutation.accept(row);
-            save(row, at);
+            save(row, seq, at);
         });
     }
 
-    private void save(JobEntity row, Instant at) {
+    private void save(JobEntity row, long seq, Instant at) {
+        row.version = Math.max(row.version, seq);
         row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
         jobs.save(row);
         JobView view = toView(row);
@@ -283,7 +285,7 @@ public class JobProjection {
     }
 
     JobView toView(JobEntity row) {
-        return new JobView(row.jobId, row.userId, row.voiceModelId, row.text, row.textHash, row.textLanguage,
+        return new JobView(row.jobId, row.version, row.userId, row.voiceModelId, row.text, row.textHash, row.textLanguage,
                 row.textLength, row.wordCount, JobStatus.valueOf(row.status), row.progress, row.progressMessage,
                 read(row.settingsJson, SynthesisSettings.class), row.fileId, row.duration,
                 row.timestampsJson == null ? null : readList(row.timestampsJson), row.errorMessage, row.errorCode,

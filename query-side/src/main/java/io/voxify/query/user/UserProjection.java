@@ -59,7 +59,7 @@ public class UserProjection {
     void on(UserLoggedInEvent e, @Timestamp Instant at) {
         users.findById(e.userId()).ifPresent(row -> {
             row.lastLoginAt = at.toEpochMilli();
-            users.save(row);
+            save(row, at);
         });
     }
 

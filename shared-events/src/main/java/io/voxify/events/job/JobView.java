@@ -3,7 +3,11 @@ package io.voxify.events.job;
 import java.time.Instant;
 import java.util.List;
 
-public record JobView(String jobId, String userId, String voiceModelId, String text, String textHash,
+/**
+ * A job as the read model holds it. {@code version} is the sequence number of the last event
+ * applied, so a reader can tell an older state from a newer one.
+ */
+public record JobView(String jobId, long version, String userId, String voiceModelId, String text, String textHash,
                       String textLanguage, int textLength, int wordCount, JobStatus status, double progress,
                       String progressMessage, SynthesisSettings settings, String fileId, Double duration,
                       List<TimedText> timestamps, String errorMessage, String errorCode, int attempts,
