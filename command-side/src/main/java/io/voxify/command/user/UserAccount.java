@@ -5,13 +5,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AuthenticateUserCommand;
+import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UpdateUserProfileCommand;
+import io.voxify.events.user.UserDisabledEvent;
+import io.voxify.events.user.UserEnabledEvent;
 import io.voxify.events.user.UserLoggedInEvent;
 import io.voxify.events.user.UserPasswordChangedEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
+import io.voxify.events.user.UserRoleChangedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -67,12 +71,38 @@ public class UserAccount {
         }
     }
 
+    @CommandHandler
+    public void handle(ChangeUserAccessCommand cmd) {
+        if (cmd.enabled() != null && cmd.enabled() != enabled) {
+            apply(cmd.enabled() ? new UserEnabledEvent(userId, cmd.changedBy())
+                    : new UserDisabledEvent(userId, cmd.changedBy()));
+        }
+        if (cmd.role() != null && cmd.role() != role) {
+            apply(new UserRoleChangedEvent(userId, cmd.role(), cmd.changedBy()));
+        }
+    }
+
     @EventSourcingHandler
     void on(UserRegisteredEvent e) {
         userId = e.userId();
         passwordHash = e.passwordHash();
         role = e.role();
         enabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserDisabledEvent e) {
+        enabled = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserEnabledEvent e) {
+        enabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserRoleChangedEvent e) {
+        role = e.role();
     }
 
     @EventSourcingHandler

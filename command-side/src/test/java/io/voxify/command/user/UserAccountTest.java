@@ -7,6 +7,10 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AuthenticateUserCommand;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.Role;
+import io.voxify.events.user.UserRoleChangedEvent;
+import io.voxify.events.user.UserEnabledEvent;
+import io.voxify.events.user.UserDisabledEvent;
+import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.UpdateUserProfileCommand;
 import io.voxify.events.user.UserLoggedInEvent;
 import io.voxify.events.user.UserPasswordChangedEvent;
@@ -180,5 +184,40 @@ class UserAccountTest {
         fixture.given(registered(Role.USER))
                 .when(new UpdateUserProfileCommand(USER_ID, null, "King", "wrong", null))
                 .expectEvents(new UserProfileUpdatedEvent(USER_ID, null, "King"));
+    }
+
+    @Test
+    void disablingAnAccountRefusesItsSignIns() {
+        fixture.given(registered(Role.USER))
+                .andGivenCommands(new ChangeUserAccessCommand(USER_ID, false, null, "admin-1"))
+                .when(new AuthenticateUserCommand(USER_ID, PASSWORD, CLIENT))
+                .expectException(refusedWith(ErrorCode.ACCOUNT_DISABLED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDisabledAccountWithAWrongPasswordLooksLikeAnyWrongPassword() {
+        fixture.given(registered(Role.USER), new UserDisabledEvent(USER_ID, "admin-1"))
+                .when(new AuthenticateUserCommand(USER_ID, "guess", CLIENT))
+                .expectException(refusedWith(ErrorCode.INVALID_CREDENTIALS));
+    }
+
+    @Test
+    void accessChangesEmitOnlyWhatChanged() {
+        fixture.given(registered(Role.USER))
+                .when(new ChangeUserAccessCommand(USER_ID, false, Role.ADMIN, "admin-1"))
+                .expectEvents(new UserDisabledEvent(USER_ID, "admin-1"),
+                        new UserRoleChangedEvent(USER_ID, Role.ADMIN, "admin-1"));
+        fixture.given(registered(Role.USER))
+                .when(new ChangeUserAccessCommand(USER_ID, true, Role.USER, "admin-1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reEnablingAnAccountAllowsSignInAgain() {
+        fixture.given(registered(Role.USER), new UserDisabledEvent(USER_ID, "admin-1"),
+                        new UserEnabledEvent(USER_ID, "admin-1"))
+                .when(new AuthenticateUserCommand(USER_ID, PASSWORD, CLIENT))
+                .expectEvents(new UserLoggedInEvent(USER_ID, CLIENT));
     }
 }

@@ -53,10 +53,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations) {
+    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations, SessionVersions sessions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> accessOnly = jwt -> TokenService.ACCESS_TYPE.equals(jwt.getClaimAsString(TokenService.TYPE_CLAIM))
                 && !revocations.isRevoked(jwt.getId())
+                && currentSession(jwt, sessions)
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token revoked or not an access token", null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
@@ -64,10 +65,16 @@ public class SecurityConfiguration {
         return decoder;
     }
 
+    private static boolean currentSession(Jwt jwt, SessionVersions sessions) {
+        Object claim = jwt.getClaim(TokenService.SESSION_VERSION_CLAIM);
+        return claim instanceof Number n && jwt.getSubject() != null
+                && n.intValue() == sessions.current(jwt.getSubject());
+    }
+
     @Bean
-    TokenService tokenService(JwtEncoder encoder,
+    TokenService tokenService(JwtEncoder encoder, SessionVersions sessions,
                               @Value("${voxify.security.access-token-ttl}") Duration accessTtl) {
-        return new TokenService(encoder, accessTtl);
+        return new TokenService(encoder, accessTtl, sessions);
     }
 
     @Bean

@@ -16,13 +16,16 @@ public class TokenService {
     public static final String ROLE_CLAIM = "role";
     public static final String TYPE_CLAIM = "typ";
     public static final String ACCESS_TYPE = "access";
+    public static final String SESSION_VERSION_CLAIM = "sv";
 
     private final JwtEncoder encoder;
     private final Duration accessTtl;
+    private final SessionVersions sessions;
 
-    public TokenService(JwtEncoder encoder, Duration accessTtl) {
+    public TokenService(JwtEncoder encoder, Duration accessTtl, SessionVersions sessions) {
         this.encoder = encoder;
         this.accessTtl = accessTtl;
+        this.sessions = sessions;
     }
 
     public IssuedToken issueAccessToken(String userId, String email, Role role) {
@@ -38,6 +41,7 @@ public class TokenService {
                 .claim("email", email)
                 .claim(ROLE_CLAIM, role.wireName())
                 .claim(TYPE_CLAIM, ACCESS_TYPE)
+                .claim(SESSION_VERSION_CLAIM, sessions.current(userId))
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

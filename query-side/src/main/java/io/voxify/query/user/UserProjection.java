@@ -2,6 +2,9 @@ package io.voxify.query.user;
 
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
+import io.voxify.events.user.UserDisabledEvent;
+import io.voxify.events.user.UserEnabledEvent;
+import io.voxify.events.user.UserRoleChangedEvent;
 import io.voxify.events.user.UserLoggedInEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
@@ -59,6 +62,30 @@ public class UserProjection {
     void on(UserLoggedInEvent e, @Timestamp Instant at) {
         users.findById(e.userId()).ifPresent(row -> {
             row.lastLoginAt = at.toEpochMilli();
+            save(row, at);
+        });
+    }
+
+    @EventHandler
+    void on(UserDisabledEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            row.enabled = false;
+            save(row, at);
+        });
+    }
+
+    @EventHandler
+    void on(UserEnabledEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            row.enabled = true;
+            save(row, at);
+        });
+    }
+
+    @EventHandler
+    void on(UserRoleChangedEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            row.role = e.role().name();
             save(row, at);
         });
     }
