@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class VoxifyApplication {
 
     public static void main(String[] args) {
+        System.setProperty("disable-axoniq-console-message", "true");
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }

@@ -98,6 +98,29 @@ public final class ApiClient {
         return send(request(path).method("PATCH", bodyOf(body)).header("Content-Type", "application/json"), Map.of());
     }
 
+    /** A multipart/form-data POST, as a browser form or curl -F sends it. */
+    public Response multipart(String path, Map<String, String> fields, String fileName, byte[] file) {
+        String boundary = "----voxify" + UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.write(file);
+                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return raw("POST", path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
     public Response raw(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

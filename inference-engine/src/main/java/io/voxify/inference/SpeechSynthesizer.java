@@ -25,6 +25,8 @@ import io.voxify.inference.text.NormalizedText;
 import io.voxify.inference.text.SentenceSplitter;
 import io.voxify.inference.text.TextNormalizer;
 import io.voxify.inference.text.TextSpan;
+import io.voxify.inference.voice.ProfileEffects;
+import io.voxify.inference.voice.VoiceProfile;
 
 /**
  * Text to encoded speech with the built-in voices: Flite (English) and espeak-ng (many languages), both
@@ -84,13 +86,38 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     public SynthesisResult synthesize(SynthesisRequest request, ProgressListener listener) {
+        Settings settings = validate(request);
+        return synthesize(request, request.voiceId(), settings, listener);
+    }
+
+    /**
+     * Speaks with a cloned voice's profile: the profile's base voice (the request's voice id is ignored), its
+     * pitch, intonation range and speed multiplied onto the request's own and the emotion's, then its formant
+     * scale and breathiness. Formants move by resampling (every frequency scaled) followed by the
+     * formant-preserving pitch shift and the time stretch that put F0 and duration back; breath is shaped
+     * noise. Both engines get these in post-processing: espeak-ng's voice variants could do formants and
+     * breath natively, but its data path is fixed for the process at initialisation (the system's), so the
+     * engine has no directory of its own to write per-clone variants into.
+     */
+    public SynthesisResult synthesize(SynthesisRequest request, VoiceProfile profile, ProgressListener listener) {
+        if (profile == null) {
+            throw new SynthesisException(SynthesisException.INVALID_PARAMETER, "voice profile is missing");
+        }
+        Settings base = validate(request);
+        Settings settings = new Settings(base.speed() * profile.speedFactor(), base.pitch() * profile.pitchFactor(),
+                base.range() * profile.pitchRangeFactor(), base.volume(), base.format(), base.sampleRate(),
+                base.sentenceGranularity(), profile.formantScale(), profile.breathiness());
+        return synthesize(request, profile.baseVoiceId(), settings, listener);
+    }
+
+    private SynthesisResult synthesize(SynthesisRequest request, String voiceId, Settings settings,
+                                       ProgressListener listener) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        Settings settings = validate(request);
-        Voice voice = resolve(request.voiceId());
+        Voice voice = resolve(voiceId);
         if (voice == null) {
-            throw new SynthesisException(SynthesisException.UNKNOWN_VOICE, "unknown voice: " + request.voiceId());
+            throw new SynthesisException(SynthesisException.UNKNOWN_VOICE, "unknown voice: " + voiceId);
         }
 
         progress.onProgress(10, "Preparing text");
@@ -152,7 +179,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         }
         if (position == 0) {
             throw new SynthesisException(SynthesisException.EMPTY_TEXT,
-                    "voice " + request.voiceId() + " produced no audio for this text (is it in the voice's language?)");
+                    "voice " + voiceId + " produced no audio for this text (is it in the voice's language?)");
         }
         float[] pcm = new float[position];
         int at = 0;
@@ -175,7 +202,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     private record Settings(double speed, double pitch, double range, double volume, String format, int sampleRate,
-                            boolean sentenceGranularity) {
+                            boolean sentenceGranularity, double formantScale, double breathiness) {
     }
 
     private record Chunk(TextSpan sentence, NormalizedText text, EngineAudio audio) {
@@ -211,7 +238,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
                     "timestamp granularity must be word or sentence: " + r.timestampGranularity());
         }
         return new Settings(r.speed() * emotion.speed(), r.pitch() * emotion.pitch(), emotion.range(),
-                r.volume() * emotion.volume(), format, r.sampleRate(), granularity.equals("sentence"));
+                r.volume() * emotion.volume(), format, r.sampleRate(), granularity.equals("sentence"), 1.0, 0.0);
     }
 
     private static void requireRange(String name, double value, double min, double max) {
@@ -272,11 +299,22 @@ public final class SpeechSynthesizer implements AutoCloseable {
             rangeFactor = 1.0;
             stretch = espeakRemainder(ESPEAK_RATE_SPEED, s.speed());
         }
-        if (Math.abs(pitchRatio - 1) > 1e-6 || Math.abs(rangeFactor - 1) > 1e-6) {
-            x = PitchShifter.shift(x, rate, pitchRatio, rangeFactor);
+        double formant = ProfileEffects.quantizeFormantScale(s.formantScale());
+        if (Math.abs(formant - 1) > 1e-6) {
+            // Everything moves by the formant scale here; the pitch shift and time stretch below undo it for
+            // F0 and duration, so only the spectral envelope stays moved.
+            x = ProfileEffects.scaleSpectrum(x, formant);
         }
-        if (Math.abs(stretch - 1) > 1e-6) {
-            x = TimeStretcher.stretch(x, rate, stretch);
+        double psolaRatio = pitchRatio / formant;
+        if (Math.abs(psolaRatio - 1) > 1e-6 || Math.abs(rangeFactor - 1) > 1e-6) {
+            x = PitchShifter.shift(x, rate, psolaRatio, rangeFactor);
+        }
+        double stretchRatio = stretch / formant;
+        if (Math.abs(stretchRatio - 1) > 1e-6) {
+            x = TimeStretcher.stretch(x, rate, stretchRatio);
+        }
+        if (s.breathiness() > 0) {
+            x = ProfileEffects.addBreath(x, rate, s.breathiness());
         }
         double duration = (double) x.length / rate;
         float[] out = Resampler.resample(x, rate, outRate);

@@ -1,13 +1,25 @@
 package io.voxify.saga;
 
 import io.voxify.inference.SpeechSynthesizer;
-import io.voxify.saga.job.InProcessSynthesisWorkQueue;
+import io.voxify.inference.analysis.SampleAnalyzer;
+import io.voxify.inference.voice.ProfileTrainer;
+import io.voxify.inference.voice.SpeakerEncoder;
+import io.voxify.inference.voice.VoiceFitter;
+import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.job.InterruptedWorkRecovery;
 import io.voxify.saga.job.SynthesisPolicy;
 import io.voxify.saga.job.SynthesisWorker;
+import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.saga.storage.BlobStore;
+import io.voxify.saga.training.TrainingWorker;
 import io.voxify.saga.storage.LocalDiskBlobStore;
+import io.voxify.saga.vector.RelationalVectorIndex;
+import io.voxify.saga.vector.VectorIndex;
+import io.voxify.saga.vector.VectorRepository;
+import io.voxify.saga.voice.PresetEmbeddings;
 import io.voxify.saga.voice.VoiceDirectory;
+import io.voxify.saga.work.BackgroundWorkPolicy;
+import io.voxify.saga.work.InProcessWorkQueue;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -22,15 +34,38 @@ import org.springframework.context.event.EventListener;
 
 @Configuration(proxyBeanMethods = false)
 public class SynthesisConfiguration {
+    private static final String WORKER_ID = "worker@" + ManagementFactory.getRuntimeMXBean().getName();
 
     @Bean(destroyMethod = "close")
     SpeechSynthesizer speechSynthesizer() {
         return new SpeechSynthesizer();
     }
 
+    /** The project's generated encoder, or a pretrained one named by configuration. */
+    @Bean(destroyMethod = "close")
+    SpeakerEncoder speakerEncoder(@Value("${voxify.voice.speaker-encoder-model:}") String modelPath) {
+        return modelPath == null || modelPath.isBlank()
+                ? SpeakerEncoder.createDefault() : SpeakerEncoder.fromFile(Path.of(modelPath));
+    }
+
+    @Bean
+    SampleAnalyzer sampleAnalyzer() {
+        return new SampleAnalyzer();
+    }
+
+    @Bean
+    VoiceFitter voiceFitter(SpeechSynthesizer synthesizer, SpeakerEncoder encoder) {
+        return new VoiceFitter(synthesizer, encoder);
+    }
+
     @Bean
     BlobStore blobStore(@Value("${voxify.data-dir}") Path dataDir) throws IOException {
         return new LocalDiskBlobStore(dataDir.resolve("blobs"));
+    }
+
+    @Bean
+    VectorIndex vectorIndex(VectorRepository repository) {
+        return new RelationalVectorIndex(repository);
     }
 
     @Bean
@@ -41,28 +76,67 @@ public class SynthesisConfiguration {
     }
 
     @Bean
+    BackgroundWorkPolicy backgroundWorkPolicy(
+            @Value("${voxify.voice.sample-timeout:PT5M}") Duration sampleTimeout,
+            @Value("${voxify.voice.clone-timeout:PT15M}") Duration cloneTimeout) {
+        return new BackgroundWorkPolicy(sampleTimeout, cloneTimeout);
+    }
+
+    @Bean
     SynthesisWorker synthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
                                     SpeechSynthesizer synthesizer) {
-        return new SynthesisWorker(commands, blobs, voices, synthesizer,
-                "worker@" + ManagementFactory.getRuntimeMXBean().getName());
+        return new SynthesisWorker(commands, blobs, voices, synthesizer, WORKER_ID);
+    }
+
+    @Bean
+    SampleProcessingWorker sampleProcessingWorker(CommandGateway commands, BlobStore blobs, SampleAnalyzer analyzer,
+                                                  SpeakerEncoder encoder, VectorIndex vectors) {
+        return new SampleProcessingWorker(commands, blobs, analyzer, encoder, vectors);
+    }
+
+    @Bean
+    CloneWorker cloneWorker(CommandGateway commands, QueryGateway queries, VectorIndex vectors, VoiceFitter fitter,
+                            SpeakerEncoder encoder) {
+        return new CloneWorker(commands, queries, vectors, fitter, encoder, WORKER_ID);
+    }
+
+    @Bean
+    ProfileTrainer profileTrainer(SpeechSynthesizer synthesizer, SpeakerEncoder encoder) {
+        return new ProfileTrainer(synthesizer, encoder);
+    }
+
+    @Bean
+    TrainingWorker trainingWorker(CommandGateway commands, QueryGateway queries, CloneWorker clones,
+                                  ProfileTrainer trainer, VoiceFitter fitter) {
+        return new TrainingWorker(commands, queries, clones, trainer, fitter, WORKER_ID);
     }
 
     @Bean(destroyMethod = "close")
-    InProcessSynthesisWorkQueue synthesisWorkQueue(SynthesisWorker worker,
-            @Value("${voxify.synthesis.worker-threads:0}") int threads,
-            @Value("${voxify.synthesis.backlog:10000}") int backlog) {
+    InProcessWorkQueue workQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
+                                 TrainingWorker training,
+                                 @Value("${voxify.synthesis.worker-threads:0}") int threads,
+                                 @Value("${voxify.synthesis.backlog:10000}") int backlog) {
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new InProcessSynthesisWorkQueue(worker, size, backlog);
+        return new InProcessWorkQueue(synthesis, samples, clones, training, size, backlog);
     }
 
     @Bean
     InterruptedWorkRecovery interruptedWorkRecovery(QueryGateway queries, CommandGateway commands,
-                                                    InProcessSynthesisWorkQueue queue) {
+                                                    InProcessWorkQueue queue) {
         return new InterruptedWorkRecovery(queries, commands, queue);
+    }
+
+    @Bean
+    PresetEmbeddings presetEmbeddings(SpeechSynthesizer synthesizer, SpeakerEncoder encoder, VectorIndex vectors) {
+        return new PresetEmbeddings(synthesizer, encoder, vectors);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void recoverInterruptedWork(ApplicationReadyEvent ready) {
         ready.getApplicationContext().getBean(InterruptedWorkRecovery.class).recover();
+        PresetEmbeddings presets = ready.getApplicationContext().getBean(PresetEmbeddings.class);
+        Thread indexing = new Thread(presets::indexMissing, "preset-embeddings");
+        indexing.setDaemon(true);
+        indexing.start();
     }
 }

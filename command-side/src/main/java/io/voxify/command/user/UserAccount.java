@@ -8,6 +8,8 @@ import io.voxify.events.user.AuthenticateUserCommand;
 import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.Role;
+import io.voxify.events.user.SelectVoiceCommand;
+import io.voxify.events.user.UserVoiceSelectedEvent;
 import io.voxify.events.user.UpdateUserProfileCommand;
 import io.voxify.events.user.UserDisabledEvent;
 import io.voxify.events.user.UserEnabledEvent;
@@ -80,6 +82,11 @@ public class UserAccount {
         if (cmd.role() != null && cmd.role() != role) {
             apply(new UserRoleChangedEvent(userId, cmd.role(), cmd.changedBy()));
         }
+    }
+
+    @CommandHandler
+    public void handle(SelectVoiceCommand cmd) {
+        apply(new UserVoiceSelectedEvent(userId, cmd.voiceModelId()));
     }
 
     @EventSourcingHandler

@@ -129,6 +129,7 @@ public class AuthController {
         data.put("created_at", Envelope.iso(user.createdAt()));
         data.put("updated_at", Envelope.iso(user.updatedAt()));
         data.put("last_login_at", Envelope.iso(user.lastLoginAt()));
+        data.put("selected_voice_id", user.selectedVoiceId());
         return data;
     }
 

@@ -1,6 +1,7 @@
 package io.voxify.gateway.config;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,9 @@ public class AxonConfiguration {
     ConfigurerModule trackingProcessors() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
+                // Clean-ups must not skip an event: a failure stops and retries the processor.
+                .registerListenerInvocationErrorHandler("audio-cleanup", c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler("voice-data-cleanup", c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(config ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)

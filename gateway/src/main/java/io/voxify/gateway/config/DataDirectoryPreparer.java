@@ -26,5 +26,6 @@ public class DataDirectoryPreparer implements EnvironmentPostProcessor {
             throw new UncheckedIOException("Cannot create the data directory " + dir, e);
         }
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
     }
 }

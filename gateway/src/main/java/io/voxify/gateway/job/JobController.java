@@ -3,12 +3,15 @@ package io.voxify.gateway.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.FindJobsQuery;
 import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobStatus;
+import io.voxify.events.job.JobView;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
+import io.voxify.gateway.web.sse.ViewStreams;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,12 +43,17 @@ public class JobController {
     static final List<String> SORT_FIELDS = List.of("created_at", "updated_at", "status", "progress", "duration",
             "text_length");
 
-    private final JobService jobs;
-    private final JobProgressStreams progress;
+    private static final ViewStreams.Shape<JobView> PROGRESS = new ViewStreams.Shape<>(JobView.class,
+            JobView::version, JobJson::progress, job -> job.status().isFinal(),
+            job -> job.status() == JobStatus.COMPLETED ? Map.of("event", "complete")
+                    : Map.of("event", job.status().wireName(), "status", job.status().wireName()));
 
-    public JobController(JobService jobs, JobProgressStreams progress) {
+    private final JobService jobs;
+    private final ViewStreams streams;
+
+    public JobController(JobService jobs, ViewStreams streams) {
         this.jobs = jobs;
-        this.progress = progress;
+        this.streams = streams;
     }
 
     @PostMapping
@@ -139,9 +147,8 @@ public class JobController {
 
     @GetMapping(value = "/{jobId}/progress", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
-        AuthenticatedUser user = AuthenticatedUser.from(jwt);
-        jobs.find(user, jobId);
-        return progress.open(user, jobId);
+        jobs.find(AuthenticatedUser.from(jwt), jobId);
+        return streams.open(new FindJobQuery(jobId), PROGRESS);
     }
 
     private static String blankToNull(String value) {

@@ -17,6 +17,8 @@ import io.voxify.events.job.JobView;
 import io.voxify.events.job.RecordJobProgressCommand;
 import io.voxify.events.job.StartJobCommand;
 import io.voxify.events.job.UpdateJobCommand;
+import io.voxify.events.user.FindUserQuery;
+import io.voxify.events.user.UserView;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
@@ -62,7 +64,7 @@ public class JobService {
 
     public JobView create(AuthenticatedUser user, JsonNode body) {
         JobRequest request = JobRequest.parse(body, maxTextLength, JobRequest.DEFAULTS, true);
-        String voiceId = request.voiceModelId() != null ? request.voiceModelId() : PresetCatalog.DEFAULT_VOICE_ID;
+        String voiceId = request.voiceModelId() != null ? request.voiceModelId() : selectedVoice(user);
         VoiceBinding voice = voices.resolve(voiceId, user.userId())
                 .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
                         "Voice model " + voiceId + " was not found",
@@ -72,6 +74,14 @@ public class JobService {
         commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
                 voice.voiceModelId(), request.settings()));
         return awaitView(jobId, v -> true);
+    }
+
+    /** The user's chosen voice while it is still usable, else the platform default. */
+    private String selectedVoice(AuthenticatedUser user) {
+        return queries.query(new FindUserQuery(user.userId()), ResponseTypes.optionalInstanceOf(UserView.class)).join()
+                .map(UserView::selectedVoiceId)
+                .filter(id -> voices.resolve(id, user.userId()).isPresent())
+                .orElse(PresetCatalog.DEFAULT_VOICE_ID);
     }
 
     public JobView find(AuthenticatedUser user, String jobId) {

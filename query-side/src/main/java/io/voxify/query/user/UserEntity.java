@@ -27,4 +27,6 @@ public class UserEntity {
     long updatedAt;
     @Column(name = "last_login_at")
     Long lastLoginAt;
+    @Column(name = "selected_voice_id", length = 128)
+    String selectedVoiceId;
 }

@@ -9,6 +9,7 @@ import io.voxify.events.user.UserLoggedInEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
 import io.voxify.events.user.UserView;
+import io.voxify.events.user.UserVoiceSelectedEvent;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -90,6 +91,14 @@ public class UserProjection {
         });
     }
 
+    @EventHandler
+    void on(UserVoiceSelectedEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            row.selectedVoiceId = e.voiceModelId();
+            save(row, at);
+        });
+    }
+
     @ResetHandler
     void reset() {
         users.deleteAllInBatch();
@@ -110,6 +119,6 @@ public class UserProjection {
     static UserView toView(UserEntity row) {
         return new UserView(row.userId, row.email, row.firstName, row.lastName, Role.valueOf(row.role), row.enabled,
                 Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
-                row.lastLoginAt == null ? null : Instant.ofEpochMilli(row.lastLoginAt));
+                row.lastLoginAt == null ? null : Instant.ofEpochMilli(row.lastLoginAt), row.selectedVoiceId);
     }
 }

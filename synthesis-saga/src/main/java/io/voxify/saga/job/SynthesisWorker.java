@@ -15,6 +15,7 @@ import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
+import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.storage.BlobStore;
 import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;
@@ -93,7 +94,9 @@ public class SynthesisWorker {
         SynthesisRequest request = new SynthesisRequest(work.text(), voice.engineVoiceId(), s.speed(), s.pitch(),
                 s.volume(), s.emotion(), s.outputFormat(), s.sampleRate(), s.includeTimestamps(),
                 s.timestampGranularity());
-        SynthesisResult result = synthesizer.synthesize(request, new ProgressReporter(work));
+        SynthesisResult result = voice.profile() == null
+                ? synthesizer.synthesize(request, new ProgressReporter(work))
+                : synthesizer.synthesize(request, CloneWorker.voiceProfile(voice.profile()), new ProgressReporter(work));
         String fileId = "file_" + UUID.randomUUID().toString().replace("-", "");
         String blobKey = "audio/" + work.jobId() + "/" + fileId + "." + result.format();
         blobs.put(blobKey, result.audio(), result.contentType());

@@ -1,9 +1,5 @@
-package io.voxify.gateway.job;
+package io.voxify.gateway.web.sse;
 
-import io.voxify.events.job.FindJobQuery;
-import io.voxify.events.job.JobStatus;
-import io.voxify.events.job.JobView;
-import io.voxify.gateway.security.AuthenticatedUser;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -30,22 +29,22 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Job progress as Server-Sent Events, backed by a subscription query on the job view: the
- * current state first, then every change, then an end marker. Writes to clients happen on
- * their own scheduler, never on the projection's thread, so a slow client cannot hold up the
- * read model; a heartbeat comment lets both sides notice a dead connection.
+ * A read-model view as Server-Sent Events, backed by a subscription query: the current state
+ * first, then every change, then an end marker. Writes to clients happen on their own
+ * scheduler, never on the projection's thread, so a slow client cannot hold up the read
+ * model; a heartbeat comment lets both sides notice a dead connection. States older than the
+ * last one sent (an update that raced the initial query) are dropped.
  */
 @Component
-public class JobProgressStreams {
+public class ViewStreams {
     private final QueryGateway queries;
     private final Duration heartbeat;
     private final Duration streamTimeout;
     private final ScheduledExecutorService heartbeats;
     private final Scheduler writers;
 
-    public JobProgressStreams(QueryGateway queries,
-                              @Value("${voxify.sse.heartbeat:PT15S}") Duration heartbeat,
-                              @Value("${voxify.sse.timeout:PT30M}") Duration streamTimeout) {
+    public ViewStreams(QueryGateway queries, @Value("${voxify.sse.heartbeat:PT15S}") Duration heartbeat,
+                       @Value("${voxify.sse.timeout:PT30M}") Duration streamTimeout) {
         this.queries = queries;
         this.heartbeat = heartbeat;
         this.streamTimeout = streamTimeout;
@@ -58,24 +57,26 @@ public class JobProgressStreams {
                 100_000, "sse-writer", 60, true);
     }
 
-    public SseEmitter open(AuthenticatedUser user, String jobId) {
+    /** How one kind of view is streamed. */
+    public record Shape<V>(Class<V> type, ToLongFunction<V> version, Function<V, Map<String, Object>> payload,
+                           Predicate<V> isFinal, Function<V, Map<String, Object>> endOf) {
+    }
+
+    public <Q, V> SseEmitter open(Q query, Shape<V> shape) {
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        SubscriptionQueryResult<Optional<JobView>, JobView> subscription = queries.subscriptionQuery(
-                new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class),
-                ResponseTypes.instanceOf(JobView.class));
-        Stream stream = new Stream(emitter, subscription);
+        SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(shape.type()), ResponseTypes.instanceOf(shape.type()));
+        Stream<V> stream = new Stream<>(emitter, subscription, shape);
         stream.heartbeatTask = heartbeats.scheduleAtFixedRate(stream::heartbeat, heartbeat.toMillis(),
                 heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());
-
         stream.disposable = subscription.initialResult()
-                .flatMapMany(initial -> initial.filter(job -> user.mayAccess(job.userId()))
-                        .map(Flux::just).orElseGet(Flux::empty))
+                .flatMapMany(initial -> initial.map(Flux::just).orElseGet(Flux::empty))
                 .concatWith(subscription.updates())
                 .publishOn(writers)
-                .takeUntil(job -> job.status().isFinal())
+                .takeUntil(shape.isFinal())
                 .subscribe(stream::state, error -> stream.finish(Map.of("event", "error",
                         "message", "The progress stream was interrupted")), stream::ended);
         return emitter;
@@ -87,50 +88,50 @@ public class JobProgressStreams {
         writers.dispose();
     }
 
-    private static final class Stream {
+    private static final class Stream<V> {
         private final SseEmitter emitter;
         private final SubscriptionQueryResult<?, ?> subscription;
+        private final Shape<V> shape;
         private final AtomicBoolean closed = new AtomicBoolean();
-        private final AtomicReference<JobView> last = new AtomicReference<>();
+        private final AtomicReference<V> last = new AtomicReference<>();
+        private final AtomicReference<Map<String, Object>> lastPayload = new AtomicReference<>();
         private final AtomicLong sequence = new AtomicLong();
         private volatile ScheduledFuture<?> heartbeatTask;
         private volatile Disposable disposable;
 
-        Stream(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription) {
+        Stream(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, Shape<V> shape) {
             this.emitter = emitter;
             this.subscription = subscription;
+            this.shape = shape;
         }
 
-        /**
-         * Updates that raced with the initial query can be older than it; they are dropped, so a
-         * client never sees progress go backwards.
-         */
-        void state(JobView job) {
-            JobView previous = last.get();
-            if (previous != null && job.version() <= previous.version()) {
+        void state(V view) {
+            V previous = last.get();
+            if (previous != null && shape.version().applyAsLong(view) <= shape.version().applyAsLong(previous)) {
                 return;
             }
-            last.set(job);
-            if (previous != null && previous.status() == job.status() && previous.progress() == job.progress()
-                    && Objects.equals(previous.progressMessage(), job.progressMessage())
-                    && Objects.equals(previous.fileId(), job.fileId())) {
-                return;
+            last.set(view);
+            Map<String, Object> payload = shape.payload().apply(view);
+            Map<String, Object> before = lastPayload.getAndSet(payload);
+            if (!Objects.equals(withoutTime(before), withoutTime(payload))) {
+                send(payload);
             }
-            send(JobJson.progress(job));
         }
 
-        /** The updates ended: after a final state, or because the job was deleted. */
+        private static Map<String, Object> withoutTime(Map<String, Object> payload) {
+            if (payload == null) {
+                return null;
+            }
+            Map<String, Object> copy = new java.util.HashMap<>(payload);
+            copy.remove("updated_at");
+            return copy;
+        }
+
+        /** The updates ended: after a final state, or because the resource was deleted. */
         void ended() {
-            JobView job = last.get();
-            if (job == null) {
-                finish(Map.of("event", "deleted", "message", "The job no longer exists"));
-            } else if (job.status() == JobStatus.COMPLETED) {
-                finish(Map.of("event", "complete"));
-            } else if (job.status().isFinal()) {
-                finish(Map.of("event", job.status().wireName(), "status", job.status().wireName()));
-            } else {
-                finish(Map.of("event", "deleted", "message", "The job no longer exists"));
-            }
+            V view = last.get();
+            finish(view != null && shape.isFinal().test(view) ? shape.endOf().apply(view)
+                    : Map.of("event", "deleted", "message", "The resource no longer exists"));
         }
 
         void finish(Map<String, Object> end) {

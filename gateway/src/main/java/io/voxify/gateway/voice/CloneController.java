@@ -1,0 +1,116 @@
+package io.voxify.gateway.voice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.clone.CloneStatus;
+import io.voxify.events.clone.ClonePage;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.user.UserView;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.Pagination;
+import io.voxify.gateway.web.RequestFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/voice/clones")
+public class CloneController {
+    private final CloneService clones;
+
+    public CloneController(CloneService clones) {
+        this.clones = clones;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
+                                               @RequestBody(required = false) JsonNode body) {
+        RequestFields f = RequestFields.of(body);
+        List<String> sampleIds = new ArrayList<>();
+        if (!f.has("sample_ids")) {
+            f.error("sample_ids", "is required: a list of processed sample ids");
+        } else if (!f.node("sample_ids").isArray() || f.node("sample_ids").isEmpty()) {
+            f.error("sample_ids", "must be a non-empty list of sample ids");
+        } else {
+            for (JsonNode id : f.node("sample_ids")) {
+                if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 64) {
+                    f.error("sample_ids", "must contain only sample id strings");
+                } else {
+                    sampleIds.add(id.asText().trim());
+                }
+            }
+            if (sampleIds.size() > CloneService.MAX_SAMPLES) {
+                f.error("sample_ids", "at most " + CloneService.MAX_SAMPLES + " samples");
+            }
+        }
+        String name = f.text("name", 200);
+        if (name == null || name.isBlank()) {
+            f.error("name", "is required");
+        }
+        String description = f.text("description", 2000);
+        String language = f.text("language", 35);
+        f.validate(ErrorCode.VALIDATION_ERROR);
+        var clone = clones.create(AuthenticatedUser.from(jwt), sampleIds, name.trim(), description,
+                language == null ? null : language.trim());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Envelope.success(VoiceJson.clone(clone), "Voice clone creation started", null));
+    }
+
+    @GetMapping
+    ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Pagination page = Pagination.from(params, errors);
+        List<CloneStatus> statuses = new ArrayList<>();
+        String status = params.get("status");
+        if (status != null && !status.isBlank()) {
+            for (String s : status.split(",")) {
+                try {
+                    statuses.add(CloneStatus.valueOf(s.trim().toUpperCase()));
+                } catch (IllegalArgumentException e) {
+                    errors.put("status", "must be a comma list of pending, training, ready, failed");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
+        }
+        ClonePage result = clones.list(AuthenticatedUser.from(jwt), statuses, page.limit(), page.offset());
+        return ResponseEntity.ok(Envelope.success(result.items().stream().map(VoiceJson::clone).toList(), null,
+                Map.of("pagination", page.meta(result.totalCount()))));
+    }
+
+    @GetMapping("/{cloneId}")
+    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
+        return Envelope.ok(VoiceJson.clone(clones.find(AuthenticatedUser.from(jwt), cloneId)));
+    }
+
+    @DeleteMapping("/{cloneId}")
+    ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
+        clones.delete(AuthenticatedUser.from(jwt), cloneId);
+        return Envelope.ok(null, "Voice clone deleted");
+    }
+
+    @PostMapping("/{cloneId}/select")
+    ResponseEntity<Map<String, Object>> select(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
+        UserView user = clones.select(AuthenticatedUser.from(jwt), cloneId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clone_id", cloneId);
+        data.put("selected_voice_id", user.selectedVoiceId());
+        data.put("is_selected", true);
+        return Envelope.ok(data, "Voice clone selected");
+    }
+}

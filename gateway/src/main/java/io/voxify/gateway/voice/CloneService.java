@@ -1,0 +1,132 @@
+package io.voxify.gateway.voice;
+
+import io.voxify.events.clone.CloneView;
+import io.voxify.events.clone.ClonePage;
+import io.voxify.events.clone.CloneStatus;
+import io.voxify.events.clone.CreateVoiceCloneCommand;
+import io.voxify.events.clone.DeleteVoiceCloneCommand;
+import io.voxify.events.clone.FindCloneQuery;
+import io.voxify.events.clone.FindClonesQuery;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.FindSamplesQuery;
+import io.voxify.events.sample.SamplePage;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
+import io.voxify.events.user.FindUserQuery;
+import io.voxify.events.user.SelectVoiceCommand;
+import io.voxify.events.user.UserView;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Ids;
+import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.saga.voice.VoiceDirectory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+@Service
+public class CloneService {
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
+    public static final int MAX_SAMPLES = 20;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ViewAwaiter views;
+    private final VoiceDirectory voices;
+
+    public CloneService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, VoiceDirectory voices) {
+        this.commands = commands;
+        this.queries = queries;
+        this.views = views;
+        this.voices = voices;
+    }
+
+    /** The samples must be the caller's own and processed; every bad id is named. */
+    public CloneView create(AuthenticatedUser user, List<String> sampleIds, String name, String description,
+                            String language) {
+        List<String> unique = sampleIds.stream().distinct().toList();
+        SamplePage page = queries.query(new FindSamplesQuery(user.userId(), null, unique, unique.size(), 0),
+                SamplePage.class).join();
+        Map<String, SampleView> found = new LinkedHashMap<>();
+        page.items().forEach(s -> found.put(s.sampleId(), s));
+        List<String> missing = new ArrayList<>();
+        List<String> unprocessed = new ArrayList<>();
+        for (String id : unique) {
+            SampleView sample = found.get(id);
+            if (sample == null) {
+                missing.add(id);
+            } else if (sample.status() != SampleStatus.PROCESSED) {
+                unprocessed.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DomainException(ErrorCode.SAMPLE_NOT_FOUND, "Samples not found: " + String.join(", ", missing),
+                    Map.of("sample_ids", missing));
+        }
+        if (!unprocessed.isEmpty()) {
+            throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                    "Samples not processed (process them first, and only accepted ones can be used): "
+                            + String.join(", ", unprocessed), Map.of("sample_ids", unprocessed));
+        }
+        String effectiveLanguage = language != null ? language : found.get(unique.get(0)).language();
+        String cloneId = Ids.newId("vc");
+        commands.sendAndWait(new CreateVoiceCloneCommand(cloneId, user.userId(), unique, name, description,
+                effectiveLanguage));
+        return awaitView(cloneId, v -> true);
+    }
+
+    public CloneView find(AuthenticatedUser user, String cloneId) {
+        return queries.query(new FindCloneQuery(cloneId), ResponseTypes.optionalInstanceOf(CloneView.class)).join()
+                .filter(c -> user.mayAccess(c.userId()))
+                .orElseThrow(() -> notFound(cloneId));
+    }
+
+    public ClonePage list(AuthenticatedUser user, List<CloneStatus> statuses, int limit, int offset) {
+        return queries.query(new FindClonesQuery(user.userId(), statuses, null, limit, offset), ClonePage.class).join();
+    }
+
+    public void delete(AuthenticatedUser user, String cloneId) {
+        CloneView clone = find(user, cloneId);
+        commands.sendAndWait(new DeleteVoiceCloneCommand(cloneId, user.userId()));
+        UserView owner = queries.query(new FindUserQuery(clone.userId()),
+                ResponseTypes.optionalInstanceOf(UserView.class)).join().orElse(null);
+        if (owner != null && cloneId.equals(owner.selectedVoiceId())) {
+            commands.sendAndWait(new SelectVoiceCommand(owner.userId(), null));
+        }
+    }
+
+    /** Makes a ready clone (or any voice the user may use) their active voice. */
+    public UserView select(AuthenticatedUser user, String voiceModelId) {
+        if (voiceModelId.startsWith("vc_")) {
+            CloneView clone = find(user, voiceModelId);
+            if (clone.status() != CloneStatus.READY) {
+                throw new DomainException(ErrorCode.CLONE_NOT_READY,
+                        "Clone " + voiceModelId + " is " + clone.status().wireName() + "; only ready clones can be selected");
+            }
+        }
+        voices.resolve(voiceModelId, user.userId()).orElseThrow(() -> new DomainException(
+                ErrorCode.VOICE_MODEL_NOT_FOUND, "Voice model " + voiceModelId + " was not found"));
+        commands.sendAndWait(new SelectVoiceCommand(user.userId(), voiceModelId));
+        return views.await(new FindUserQuery(user.userId()), UserView.class,
+                u -> Objects.equals(u.selectedVoiceId(), voiceModelId), VIEW_WAIT)
+                .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "Try again in a moment"));
+    }
+
+    private CloneView awaitView(String cloneId, java.util.function.Predicate<CloneView> ready) {
+        return views.await(new FindCloneQuery(cloneId), CloneView.class, ready, VIEW_WAIT)
+                .or(() -> queries.query(new FindCloneQuery(cloneId), ResponseTypes.optionalInstanceOf(CloneView.class))
+                        .join())
+                .orElseThrow(() -> notFound(cloneId));
+    }
+
+    static DomainException notFound(String cloneId) {
+        return new DomainException(ErrorCode.CLONE_NOT_FOUND, "Clone " + cloneId + " was not found");
+    }
+}

@@ -1,0 +1,167 @@
+package io.voxify.gateway.voice;
+
+import io.voxify.command.sample.SampleContentRegistry;
+import io.voxify.events.clone.CloneStatus;
+import io.voxify.events.clone.ClonePage;
+import io.voxify.events.clone.FindClonesQuery;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.DeleteVoiceSampleCommand;
+import io.voxify.events.sample.FindSampleQuery;
+import io.voxify.events.sample.FindSamplesQuery;
+import io.voxify.events.sample.ProcessVoiceSampleCommand;
+import io.voxify.events.sample.SampleAudio;
+import io.voxify.events.sample.SamplePage;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
+import io.voxify.events.sample.UploadVoiceSampleCommand;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Ids;
+import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.saga.storage.BlobStore;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+public class SampleService {
+    private static final Logger log = LoggerFactory.getLogger(SampleService.class);
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ViewAwaiter views;
+    private final BlobStore blobs;
+    private final SampleContentRegistry contents;
+    private final TransactionTemplate transactions;
+
+    public SampleService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, BlobStore blobs,
+                         SampleContentRegistry contents, TransactionTemplate transactions) {
+        this.commands = commands;
+        this.queries = queries;
+        this.views = views;
+        this.blobs = blobs;
+        this.contents = contents;
+        this.transactions = transactions;
+    }
+
+    public record Upload(String name, String description, String language, String transcript, String filename,
+                         byte[] bytes) {
+    }
+
+    /**
+     * Inspects the bytes, stores them, then records the upload with its content claim in one
+     * transaction. The blob is written first; if recording fails it is removed again.
+     */
+    public SampleView upload(AuthenticatedUser user, Upload upload) {
+        AudioUploadInspector.Inspected inspected = AudioUploadInspector.inspect(upload.bytes());
+        String sha = sha256(upload.bytes());
+        contents.existing(user.userId(), sha).ifPresent(existing -> {
+            throw new DomainException(ErrorCode.DUPLICATE_SAMPLE,
+                    "You already uploaded this recording as sample " + existing,
+                    Map.of("existing_sample_id", existing));
+        });
+        String sampleId = Ids.newId("vs");
+        String blobKey = "samples/" + user.userId() + "/" + sampleId + "." + inspected.format();
+        SampleAudio audio = new SampleAudio(blobKey, sha, inspected.format(), upload.bytes().length,
+                inspected.audio().durationSeconds(), inspected.audio().sampleRate(),
+                inspected.audio().channels().length, upload.filename());
+        try {
+            blobs.put(blobKey, upload.bytes(), contentType(inspected.format()));
+        } catch (IOException e) {
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The recording could not be stored; try again");
+        }
+        try {
+            transactions.executeWithoutResult(tx -> {
+                contents.claim(user.userId(), sha, sampleId);
+                commands.sendAndWait(new UploadVoiceSampleCommand(sampleId, user.userId(), upload.name(),
+                        upload.description(), upload.language(), upload.transcript(), audio));
+            });
+        } catch (RuntimeException e) {
+            deleteQuietly(blobKey);
+            throw e;
+        }
+        return awaitView(sampleId, v -> true);
+    }
+
+    public SampleView find(AuthenticatedUser user, String sampleId) {
+        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class)).join()
+                .filter(s -> user.mayAccess(s.userId()))
+                .orElseThrow(() -> notFound(sampleId));
+    }
+
+    public SamplePage list(AuthenticatedUser user, List<SampleStatus> statuses, int limit, int offset) {
+        return queries.query(new FindSamplesQuery(user.userId(), statuses, null, limit, offset), SamplePage.class)
+                .join();
+    }
+
+    /** Starts a processing run; answers with the run's id. */
+    public String process(AuthenticatedUser user, String sampleId) {
+        find(user, sampleId);
+        String processingJobId = Ids.newId("proc");
+        commands.sendAndWait(new ProcessVoiceSampleCommand(sampleId, processingJobId, user.userId()));
+        awaitView(sampleId, v -> Objects.equals(v.processingJobId(), processingJobId));
+        return processingJobId;
+    }
+
+    public void delete(AuthenticatedUser user, String sampleId) {
+        SampleView sample = find(user, sampleId);
+        ClonePage building = queries.query(new FindClonesQuery(sample.userId(),
+                List.of(CloneStatus.PENDING, CloneStatus.TRAINING), sampleId, 10, 0), ClonePage.class).join();
+        if (building.totalCount() > 0) {
+            throw new DomainException(ErrorCode.SAMPLE_IN_USE,
+                    "A clone is being built from this sample; delete it when the clone is finished",
+                    Map.of("clone_ids", building.items().stream().map(c -> c.cloneId()).toList()));
+        }
+        commands.sendAndWait(new DeleteVoiceSampleCommand(sampleId, user.userId()));
+        contents.release(sampleId);
+        deleteQuietly(sample.audio().blobKey());
+    }
+
+    private void deleteQuietly(String blobKey) {
+        try {
+            blobs.delete(blobKey);
+        } catch (IOException e) {
+            log.warn("Blob {} is left for the cleanup to remove", blobKey, e);
+        }
+    }
+
+    private SampleView awaitView(String sampleId, java.util.function.Predicate<SampleView> ready) {
+        return views.await(new FindSampleQuery(sampleId), SampleView.class, ready, VIEW_WAIT)
+                .or(() -> queries.query(new FindSampleQuery(sampleId),
+                        ResponseTypes.optionalInstanceOf(SampleView.class)).join())
+                .orElseThrow(() -> notFound(sampleId));
+    }
+
+    static String contentType(String format) {
+        return switch (format) {
+            case "mp3" -> "audio/mpeg";
+            case "flac" -> "audio/flac";
+            default -> "audio/wav";
+        };
+    }
+
+    static DomainException notFound(String sampleId) {
+        return new DomainException(ErrorCode.SAMPLE_NOT_FOUND, "Sample " + sampleId + " was not found");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

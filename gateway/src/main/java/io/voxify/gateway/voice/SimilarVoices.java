@@ -1,0 +1,90 @@
+package io.voxify.gateway.voice;
+
+import io.voxify.events.clone.CloneView;
+import io.voxify.events.clone.FindCloneQuery;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.FindSampleQuery;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.saga.clone.CloneWorker;
+import io.voxify.saga.sample.SampleProcessingWorker;
+import io.voxify.saga.vector.VectorIndex;
+import io.voxify.saga.voice.PresetCatalog;
+import io.voxify.saga.voice.PresetEmbeddings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** The voices nearest to a sample by speaker embedding, among those the caller may see. */
+@Service
+public class SimilarVoices {
+    private static final Set<String> KINDS = Set.of(SampleProcessingWorker.VECTOR_KIND, CloneWorker.VECTOR_KIND,
+            PresetEmbeddings.VECTOR_KIND);
+
+    private final SampleService samples;
+    private final VectorIndex vectors;
+    private final QueryGateway queries;
+
+    public SimilarVoices(SampleService samples, VectorIndex vectors, QueryGateway queries) {
+        this.samples = samples;
+        this.vectors = vectors;
+        this.queries = queries;
+    }
+
+    public List<Map<String, Object>> nearTo(AuthenticatedUser user, String sampleId, int limit) {
+        SampleView sample = samples.find(user, sampleId);
+        VectorIndex.VectorEntry own = Optional.ofNullable(sample.vectorId()).flatMap(vectors::get)
+                .filter(e -> sample.status() == SampleStatus.PROCESSED)
+                .orElseThrow(() -> new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                        "Sample " + sampleId + " has no speaker embedding yet; process it first"));
+        return vectors.nearest(own.vector(), own.model(), KINDS, sample.userId(), sampleId, limit).stream()
+                .map(this::describe).flatMap(Optional::stream).toList();
+    }
+
+    private Optional<Map<String, Object>> describe(VectorIndex.VectorMatch match) {
+        VectorIndex.VectorEntry e = match.entry();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", e.id());
+        item.put("type", e.kind());
+        item.put("similarity", Math.round(match.similarity() * 10_000) / 10_000.0);
+        switch (e.kind()) {
+            case "preset" -> {
+                var preset = PresetCatalog.find(e.id());
+                if (preset.isEmpty()) {
+                    return Optional.empty();
+                }
+                item.put("name", preset.get().name());
+                item.put("voice_model_id", e.id());
+                item.put("language", preset.get().language());
+            }
+            case "clone" -> {
+                Optional<CloneView> clone = queries.query(new FindCloneQuery(e.id()),
+                        ResponseTypes.optionalInstanceOf(CloneView.class)).join();
+                if (clone.isEmpty()) {
+                    return Optional.empty();
+                }
+                item.put("name", clone.get().name());
+                item.put("voice_model_id", e.id());
+                item.put("language", clone.get().language());
+            }
+            default -> {
+                Optional<SampleView> other = queries.query(new FindSampleQuery(e.id()),
+                        ResponseTypes.optionalInstanceOf(SampleView.class)).join();
+                if (other.isEmpty()) {
+                    return Optional.empty();
+                }
+                item.put("name", other.get().name());
+                item.put("sample_id", e.id());
+                item.put("language", other.get().language());
+            }
+        }
+        return Optional.of(item);
+    }
+}

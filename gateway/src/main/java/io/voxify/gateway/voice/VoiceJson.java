@@ -1,0 +1,130 @@
+package io.voxify.gateway.voice;
+
+import io.voxify.events.clone.CloneProfile;
+import io.voxify.events.clone.CloneQuality;
+import io.voxify.events.clone.CloneView;
+import io.voxify.events.sample.SampleMeasurements;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
+import io.voxify.gateway.web.Envelope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Samples and clones as the API shows them. */
+final class VoiceJson {
+
+    private VoiceJson() {
+    }
+
+    static Map<String, Object> sample(SampleView s) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", s.sampleId());
+        d.put("sample_id", s.sampleId());
+        d.put("user_id", s.userId());
+        d.put("name", s.name());
+        d.put("description", s.description());
+        d.put("language", s.language());
+        d.put("transcript", s.transcript());
+        d.put("status", s.status().wireName());
+        d.put("format", s.audio().format());
+        d.put("duration", s.audio().durationSeconds());
+        d.put("sample_rate", s.audio().sampleRate());
+        d.put("channels", s.audio().channels());
+        d.put("file_size", s.audio().sizeBytes());
+        d.put("original_filename", s.audio().originalFilename());
+        d.put("processing_job_id", s.processingJobId());
+        d.put("quality_score", s.qualityScore());
+        d.put("quality_metrics", metrics(s.measurements()));
+        boolean finished = s.status() == SampleStatus.PROCESSED || s.status() == SampleStatus.REJECTED;
+        Map<String, Object> validation = new LinkedHashMap<>();
+        validation.put("passed", finished ? s.status() == SampleStatus.PROCESSED : null);
+        validation.put("issues", s.issues().stream().map(i -> Map.of("code", i.code(), "reason", i.reason())).toList());
+        d.put("validation", validation);
+        d.put("embedding_model", s.embeddingModel());
+        d.put("error_message", s.errorMessage());
+        d.put("created_at", Envelope.iso(s.createdAt()));
+        d.put("updated_at", Envelope.iso(s.updatedAt()));
+        d.put("processed_at", Envelope.iso(s.processedAt()));
+        return d;
+    }
+
+    static Map<String, Object> metrics(SampleMeasurements m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("duration", m.duration());
+        d.put("speech_duration", m.speechDuration());
+        d.put("silence_ratio", m.silenceRatio());
+        d.put("rms_dbfs", m.rmsDbfs());
+        d.put("peak_dbfs", m.peakDbfs());
+        d.put("clipping_ratio", m.clippingRatio());
+        d.put("snr_db", m.snrDb());
+        d.put("f0_median_hz", m.f0MedianHz());
+        d.put("f0_p10_hz", m.f0P10Hz());
+        d.put("f0_p90_hz", m.f0P90Hz());
+        d.put("voiced_ratio", m.voicedRatio());
+        d.put("speaking_rate", m.speakingRate());
+        d.put("spectral_tilt", m.spectralTilt());
+        return d;
+    }
+
+    static Map<String, Object> clone(CloneView c) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", c.cloneId());
+        d.put("clone_id", c.cloneId());
+        d.put("voice_model_id", c.cloneId());
+        d.put("user_id", c.userId());
+        d.put("name", c.name());
+        d.put("description", c.description());
+        d.put("language", c.language());
+        d.put("status", c.status().wireName());
+        d.put("sample_ids", c.sampleIds());
+        d.put("samples", c.sampleIds().stream().map(id -> Map.of("sample_id", id,
+                "url", "/api/v1/voice/samples/" + id)).toList());
+        CloneQuality q = c.quality();
+        d.put("quality_score", q == null ? null : q.qualityScore());
+        d.put("quality_metrics", quality(q));
+        d.put("profile", profile(c.profile()));
+        d.put("error_message", c.errorMessage());
+        d.put("created_at", Envelope.iso(c.createdAt()));
+        d.put("updated_at", Envelope.iso(c.updatedAt()));
+        d.put("ready_at", Envelope.iso(c.readyAt()));
+        d.put("processing_time_ms", c.processingTimeMs());
+        return d;
+    }
+
+    private static Map<String, Object> quality(CloneQuality q) {
+        if (q == null) {
+            return null;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("target_f0_median_hz", q.targetF0MedianHz());
+        d.put("f0_median_hz", q.f0MedianHz());
+        d.put("f0_relative_error", q.f0RelativeError());
+        d.put("embedding_similarity", q.embeddingSimilarity());
+        d.put("default_voice_f0_relative_error", q.defaultF0RelativeError());
+        d.put("default_voice_embedding_similarity", q.defaultEmbeddingSimilarity());
+        d.put("method", q.method());
+        return d;
+    }
+
+    private static Map<String, Object> profile(CloneProfile p) {
+        if (p == null) {
+            return null;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("base_voice", p.baseVoiceId());
+        d.put("pitch_factor", p.pitchFactor());
+        d.put("pitch_range_factor", p.pitchRangeFactor());
+        d.put("speed_factor", p.speedFactor());
+        d.put("formant_scale", p.formantScale());
+        d.put("breathiness", p.breathiness());
+        return d;
+    }
+
+    static List<String> statusNames(SampleStatus[] values) {
+        return java.util.Arrays.stream(values).map(SampleStatus::wireName).toList();
+    }
+}

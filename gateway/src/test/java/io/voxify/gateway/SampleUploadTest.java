@@ -1,0 +1,114 @@
+package io.voxify.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Uploads are judged by their bytes; every bad one is refused with its code and leaves nothing behind. */
+class SampleUploadTest {
+    static final Path LIBRIVOX = Path.of("/usr/share/pocketsphinx/test/data/librivox");
+    private final RunningApp app = RunningApp.shared();
+
+    static byte[] humanRecording(String name) {
+        Path file = LIBRIVOX.resolve(name);
+        if (!Files.exists(file)) {
+            throw new AssertionError("Missing " + file + ": run scripts/ensure-packages.sh test (pocketsphinx-testdata)");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<Path> storedSamplesOf(String userId) throws IOException {
+        Path dir = app.dataDir().resolve("blobs").resolve("samples").resolve(userId);
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aGoodRecordingIsStoredAndDescribed() throws IOException {
+        ApiClient user = app.client().newUser();
+        byte[] wav = humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav");
+        ApiClient.Response r = user.multipart("/api/v1/voice/samples", Map.of("name", "My voice",
+                "description", "Reading", "language", "en-US"), "anything.bin", wav);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode sample = r.data();
+        assertThat(sample.get("id").asText()).startsWith("vs_").isEqualTo(sample.get("sample_id").asText());
+        assertThat(sample.get("status").asText()).isEqualTo("uploaded");
+        assertThat(sample.get("format").asText()).isEqualTo("wav");
+        assertThat(sample.get("sample_rate").asInt()).isEqualTo(16000);
+        assertThat(sample.get("channels").asInt()).isEqualTo(1);
+        assertThat(sample.get("duration").asDouble()).isBetween(2.0, 10.0);
+        assertThat(storedSamplesOf(user.userId())).hasSize(1);
+        assertThat(Files.readAllBytes(storedSamplesOf(user.userId()).get(0))).isEqualTo(wav);
+
+        ApiClient.Response again = user.multipart("/api/v1/voice/samples", Map.of("name", "Again"), "again.wav", wav);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("DUPLICATE_SAMPLE");
+        assertThat(again.json().path("error").path("details").path("existing_sample_id").asText())
+                .isEqualTo(sample.get("id").asText());
+        assertThat(app.client().newUser().multipart("/api/v1/voice/samples", Map.of("name", "Mine too"), "x.wav", wav)
+                .status()).as("another user may upload the same bytes").isEqualTo(201);
+
+        JsonNode listed = user.get("/api/v1/voice/samples?status=uploaded").json();
+        assertThat(listed.path("meta").path("pagination").path("total_count").asInt()).isEqualTo(1);
+        assertThat(app.client().newUser().get("/api/v1/voice/samples/" + sample.get("id").asText()).status())
+                .isEqualTo(404);
+
+        assertThat(user.delete("/api/v1/voice/samples/" + sample.get("id").asText()).status()).isEqualTo(200);
+        assertThat(storedSamplesOf(user.userId())).isEmpty();
+        assertThat(user.get("/api/v1/voice/samples/" + sample.get("id").asText()).status()).isEqualTo(404);
+        assertThat(user.multipart("/api/v1/voice/samples", Map.of("name", "Back"), "back.wav", wav).status())
+                .as("a deleted recording may be uploaded again").isEqualTo(201);
+    }
+
+    @Test
+    void badUploadsAreRefusedAndLeaveNothingBehind() throws Exception {
+        ApiClient user = app.client().newUser();
+        String userId = user.userId();
+        byte[] wav = humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav");
+
+        assertRefused(user, "truncated.wav", Arrays.copyOf(wav, wav.length / 2), 400, "INVALID_AUDIO");
+        assertRefused(user, "notes.wav", "This is just text pretending to be audio.\n".repeat(50).getBytes(), 400,
+                "UNSUPPORTED_AUDIO");
+        assertRefused(user, "program.wav", Files.readAllBytes(Path.of("/bin/ls")), 400, "UNSUPPORTED_AUDIO");
+        assertRefused(user, "empty.wav", new byte[0], 400, "INVALID_AUDIO");
+        float[] halfSecond = io.voxify.inference.AudioDecoder.decode(wav).mono();
+        assertRefused(user, "blip.wav", io.voxify.inference.audio.WavWriter.write(
+                Arrays.copyOf(halfSecond, 8000), 16000), 400, "INVALID_AUDIO");
+        byte[] huge = new byte[51 * 1024 * 1024];
+        System.arraycopy(wav, 0, huge, 0, wav.length);
+        assertRefused(user, "huge.wav", huge, 413, "FILE_TOO_LARGE");
+
+        ApiClient.Response noName = user.multipart("/api/v1/voice/samples", Map.of(), "a.wav", wav);
+        assertThat(noName.errorCode()).isEqualTo("MISSING_FIELDS");
+        ApiClient.Response noFile = user.multipart("/api/v1/voice/samples", Map.of("name", "x"), null, null);
+        assertThat(noFile.errorCode()).isEqualTo("MISSING_FIELDS");
+        ApiClient.Response json = user.post("/api/v1/voice/samples", Map.of("name", "x"));
+        assertThat(json.status()).isEqualTo(415);
+
+        assertThat(storedSamplesOf(userId)).isEmpty();
+        assertThat(user.get("/api/v1/voice/samples").json().path("meta").path("pagination").path("total_count")
+                .asInt()).isZero();
+    }
+
+    private static void assertRefused(ApiClient user, String name, byte[] bytes, int status, String code) {
+        ApiClient.Response r = user.multipart("/api/v1/voice/samples", Map.of("name", name), name, bytes);
+        assertThat(r.status()).as(name + ": " + r.text()).isEqualTo(status);
+        assertThat(r.errorCode()).as(name).isEqualTo(code);
+    }
+}

@@ -1,0 +1,108 @@
+package io.voxify.inference.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voxify.inference.Acoustics;
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.inference.SynthesisException;
+import io.voxify.inference.SynthesisRequest;
+import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code SpeechSynthesizer.synthesize(request, profile, listener)}: each factor does what it says. */
+class ProfileSynthesisTest {
+
+    private static final String TEXT = "Thick fog rolled over the harbour as the old ship moved slowly toward the bridge.";
+    private static SpeechSynthesizer synthesizer;
+
+    @BeforeAll
+    static void start() {
+        synthesizer = new SpeechSynthesizer();
+    }
+
+    @AfterAll
+    static void stop() {
+        synthesizer.close();
+    }
+
+    @Test
+    void pitchFactorMovesTheFundamental() {
+        float[] plain = speak(VoiceProfile.neutral("flite:slt"));
+        float[] lower = speak(new VoiceProfile("flite:slt", 0.7, 1, 1, 1, 0));
+
+        assertThat(Acoustics.medianF0(lower, 16000))
+                .isCloseTo(0.7 * Acoustics.medianF0(plain, 16000), Percentage.withPercentage(6));
+    }
+
+    @Test
+    void speedFactorShortensTheSpeech() {
+        float[] plain = speak(VoiceProfile.neutral("flite:rms"));
+        float[] faster = speak(new VoiceProfile("flite:rms", 1, 1, 1.5, 1, 0));
+
+        assertThat((double) faster.length).isCloseTo(plain.length / 1.5, Percentage.withPercentage(8));
+    }
+
+    @Test
+    void formantScaleMovesTheSpectrumButKeepsPitchAndDuration() {
+        float[] plain = speak(VoiceProfile.neutral("flite:slt"));
+        float[] raised = speak(new VoiceProfile("flite:slt", 1, 1, 1, 1.2, 0));
+        float[] lowered = speak(new VoiceProfile("flite:slt", 1, 1, 1, 0.85, 0));
+
+        assertThat(Acoustics.medianF0(raised, 16000)).isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
+        assertThat(Acoustics.medianF0(lowered, 16000)).isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
+        assertThat((double) raised.length).isCloseTo(plain.length, Percentage.withPercentage(4));
+        assertThat(meanFrequency(raised)).isGreaterThan(meanFrequency(plain) * 1.08);
+        assertThat(meanFrequency(lowered)).isLessThan(meanFrequency(plain) * 0.93);
+    }
+
+    @Test
+    void breathinessAddsHighFrequencyNoise() {
+        float[] plain = speak(VoiceProfile.neutral("flite:rms"));
+        float[] breathy = speak(new VoiceProfile("flite:rms", 1, 1, 1, 1, 0.8));
+
+        assertThat(breathy.length).isEqualTo(plain.length);
+        assertThat(meanFrequency(breathy)).isGreaterThan(meanFrequency(plain) * 1.15);
+    }
+
+    @Test
+    void espeakVoicesTakeTheProfileToo() {
+        float[] plain = speak(VoiceProfile.neutral("espeak:en-us"));
+        float[] higher = speak(new VoiceProfile("espeak:en-us", 1.3, 1, 1, 1, 0));
+
+        assertThat(Acoustics.medianF0(higher, 16000))
+                .isCloseTo(1.3 * Acoustics.medianF0(plain, 16000), Percentage.withPercentage(8));
+    }
+
+    @Test
+    void theProfileBaseVoiceIsSpokenNotTheRequestedOne() {
+        SynthesisRequest request = new SynthesisRequest(TEXT, "no-such-voice", 1, 1, 1, "neutral", "wav", 16000, false,
+                "word");
+
+        assertThat(synthesizer.synthesize(request, VoiceProfile.neutral("flite:slt"), null).durationSeconds()).isPositive();
+        assertThatThrownBy(() -> synthesizer.synthesize(request, VoiceProfile.neutral("flite:nobody"), null))
+                .isInstanceOf(SynthesisException.class)
+                .hasMessageContaining("flite:nobody");
+    }
+
+    private static float[] speak(VoiceProfile profile) {
+        SynthesisRequest request = new SynthesisRequest(TEXT, "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false,
+                "word");
+        return AudioDecoder.decode(synthesizer.synthesize(request, profile, null).audio()).mono();
+    }
+
+    /** sqrt(E[x'²] / E[x²]) · rate / 2π: the RMS frequency of the spectrum. */
+    private static double meanFrequency(float[] x) {
+        double e = 0;
+        double d = 0;
+        for (int i = 1; i < x.length; i++) {
+            e += x[i] * x[i];
+            double diff = x[i] - x[i - 1];
+            d += diff * diff;
+        }
+        return Math.sqrt(d / e) * 16000 / (2 * Math.PI);
+    }
+}

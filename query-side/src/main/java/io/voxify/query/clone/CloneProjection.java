@@ -1,0 +1,170 @@
+package io.voxify.query.clone;
+
+import io.voxify.events.clone.CloneFittingStartedEvent;
+import io.voxify.events.clone.ClonePage;
+import io.voxify.events.clone.CloneProfile;
+import io.voxify.events.clone.CloneQuality;
+import io.voxify.events.clone.CloneStatus;
+import io.voxify.events.clone.CloneView;
+import io.voxify.events.clone.FindCloneQuery;
+import io.voxify.events.clone.FindClonesQuery;
+import io.voxify.events.clone.VoiceCloneCreatedEvent;
+import io.voxify.events.clone.VoiceCloneDeletedEvent;
+import io.voxify.events.clone.VoiceCloneFailedEvent;
+import io.voxify.events.clone.VoiceCloneReadyEvent;
+import io.voxify.events.clone.VoiceCloneRefinedEvent;
+import io.voxify.query.support.JsonColumns;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+@Component
+@ProcessingGroup(CloneProjection.PROCESSING_GROUP)
+public class CloneProjection {
+    public static final String PROCESSING_GROUP = "clones";
+
+    private final CloneRepository clones;
+    private final EntityManager entityManager;
+    private final QueryUpdateEmitter emitter;
+    private final JsonColumns json;
+
+    public CloneProjection(CloneRepository clones, EntityManager entityManager, QueryUpdateEmitter emitter,
+                           JsonColumns json) {
+        this.clones = clones;
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(VoiceCloneCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        CloneEntity row = clones.findById(e.cloneId()).orElseGet(CloneEntity::new);
+        row.cloneId = e.cloneId();
+        row.userId = e.userId();
+        row.name = e.name();
+        row.description = e.description();
+        row.language = e.language();
+        row.sampleIds = " " + String.join(" ", e.sampleIds()) + " ";
+        row.status = CloneStatus.PENDING.name();
+        row.createdAt = at.toEpochMilli();
+        save(row, seq, at);
+    }
+
+    @EventHandler
+    void on(CloneFittingStartedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.cloneId(), seq, at, row -> row.status = CloneStatus.TRAINING.name());
+    }
+
+    @EventHandler
+    void on(VoiceCloneReadyEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.cloneId(), seq, at, row -> {
+            row.status = CloneStatus.READY.name();
+            row.profileJson = json.write(e.profile());
+            row.qualityJson = json.write(e.quality());
+            row.vectorId = e.vectorId();
+            row.readyAt = at.toEpochMilli();
+            row.processingTimeMs = e.processingTimeMs();
+            row.errorMessage = null;
+        });
+    }
+
+    @EventHandler
+    void on(VoiceCloneRefinedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.cloneId(), seq, at, row -> {
+            row.profileJson = json.write(e.profile());
+            row.qualityJson = json.write(e.quality());
+        });
+    }
+
+    @EventHandler
+    void on(VoiceCloneFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.cloneId(), seq, at, row -> {
+            row.status = CloneStatus.FAILED.name();
+            row.errorMessage = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(VoiceCloneDeletedEvent e) {
+        clones.deleteById(e.cloneId());
+        emitter.complete(FindCloneQuery.class, q -> q.cloneId().equals(e.cloneId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        clones.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<CloneView> handle(FindCloneQuery query) {
+        return clones.findById(query.cloneId()).map(this::toView);
+    }
+
+    @QueryHandler
+    public ClonePage handle(FindClonesQuery query) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<CloneEntity> select = cb.createQuery(CloneEntity.class);
+        Root<CloneEntity> root = select.from(CloneEntity.class);
+        select.where(filters(query, cb, root)).orderBy(cb.desc(root.get("createdAt")), cb.desc(root.get("cloneId")));
+        List<CloneView> items = entityManager.createQuery(select).setFirstResult(query.offset())
+                .setMaxResults(query.limit()).getResultList().stream().map(this::toView).toList();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<CloneEntity> countRoot = count.from(CloneEntity.class);
+        count.select(cb.count(countRoot)).where(filters(query, cb, countRoot));
+        return new ClonePage(items, entityManager.createQuery(count).getSingleResult());
+    }
+
+    private Predicate[] filters(FindClonesQuery q, CriteriaBuilder cb, Root<CloneEntity> root) {
+        List<Predicate> where = new ArrayList<>();
+        if (q.userId() != null) {
+            where.add(cb.equal(root.get("userId"), q.userId()));
+        }
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            where.add(root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
+        }
+        if (q.usingSampleId() != null) {
+            where.add(cb.like(root.get("sampleIds"), "% " + q.usingSampleId() + " %"));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private void change(String cloneId, long seq, Instant at, Consumer<CloneEntity> mutation) {
+        clones.findById(cloneId).ifPresent(row -> {
+            mutation.accept(row);
+            save(row, seq, at);
+        });
+    }
+
+    private void save(CloneEntity row, long seq, Instant at) {
+        row.version = Math.max(row.version, seq);
+        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
+        clones.save(row);
+        CloneView view = toView(row);
+        emitter.emit(FindCloneQuery.class, q -> q.cloneId().equals(row.cloneId), view);
+    }
+
+    CloneView toView(CloneEntity row) {
+        List<String> sampleIds = Arrays.stream(row.sampleIds.trim().split(" ")).filter(s -> !s.isEmpty()).toList();
+        return new CloneView(row.cloneId, row.version, row.userId, row.name, row.description, row.language, sampleIds,
+                CloneStatus.valueOf(row.status), json.read(row.profileJson, CloneProfile.class),
+                json.read(row.qualityJson, CloneQuality.class), row.vectorId, row.errorMessage,
+                Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
+                row.readyAt == null ? null : Instant.ofEpochMilli(row.readyAt), row.processingTimeMs);
+    }
+}

@@ -1,0 +1,6 @@
+package io.voxify.query.clone;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CloneRepository extends JpaRepository<CloneEntity, String> {
+}

@@ -1,0 +1,185 @@
+package io.voxify.query.sample;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.voxify.events.sample.FindSampleQuery;
+import io.voxify.events.sample.FindSamplesQuery;
+import io.voxify.events.sample.SampleAudio;
+import io.voxify.events.sample.SampleIssue;
+import io.voxify.events.sample.SampleMeasurements;
+import io.voxify.events.sample.SamplePage;
+import io.voxify.events.sample.SampleProcessedEvent;
+import io.voxify.events.sample.SampleProcessingFailedEvent;
+import io.voxify.events.sample.SampleProcessingRequestedEvent;
+import io.voxify.events.sample.SampleRejectedEvent;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
+import io.voxify.events.sample.VoiceSampleDeletedEvent;
+import io.voxify.events.sample.VoiceSampleUploadedEvent;
+import io.voxify.query.support.JsonColumns;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/** Voice samples as the API lists them, with their measurements and validation results. */
+@Component
+@ProcessingGroup(SampleProjection.PROCESSING_GROUP)
+public class SampleProjection {
+    public static final String PROCESSING_GROUP = "samples";
+    private static final TypeReference<List<SampleIssue>> ISSUES = new TypeReference<>() {
+    };
+
+    private final SampleRepository samples;
+    private final EntityManager entityManager;
+    private final QueryUpdateEmitter emitter;
+    private final JsonColumns json;
+
+    public SampleProjection(SampleRepository samples, EntityManager entityManager, QueryUpdateEmitter emitter,
+                            JsonColumns json) {
+        this.samples = samples;
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(VoiceSampleUploadedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        SampleEntity row = samples.findById(e.sampleId()).orElseGet(SampleEntity::new);
+        row.sampleId = e.sampleId();
+        row.userId = e.userId();
+        row.name = e.name();
+        row.description = e.description();
+        row.language = e.language();
+        row.transcript = e.transcript();
+        row.status = SampleStatus.UPLOADED.name();
+        row.sha256 = e.audio().sha256();
+        row.audioJson = json.write(e.audio());
+        row.createdAt = at.toEpochMilli();
+        save(row, seq, at);
+    }
+
+    @EventHandler
+    void on(SampleProcessingRequestedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.sampleId(), seq, at, row -> {
+            row.status = SampleStatus.PROCESSING.name();
+            row.processingJobId = e.processingJobId();
+            row.errorMessage = null;
+        });
+    }
+
+    @EventHandler
+    void on(SampleProcessedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.sampleId(), seq, at, row -> {
+            row.status = SampleStatus.PROCESSED.name();
+            row.measurementsJson = json.write(e.measurements());
+            row.issuesJson = json.write(List.of());
+            row.qualityScore = e.qualityScore();
+            row.vectorId = e.vectorId();
+            row.embeddingModel = e.embeddingModel();
+            row.processedAt = at.toEpochMilli();
+        });
+    }
+
+    @EventHandler
+    void on(SampleRejectedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.sampleId(), seq, at, row -> {
+            row.status = SampleStatus.REJECTED.name();
+            row.measurementsJson = json.write(e.measurements());
+            row.issuesJson = json.write(e.issues());
+            row.qualityScore = e.qualityScore();
+            row.vectorId = null;
+            row.embeddingModel = null;
+            row.processedAt = at.toEpochMilli();
+        });
+    }
+
+    @EventHandler
+    void on(SampleProcessingFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.sampleId(), seq, at, row -> {
+            row.status = row.vectorId != null ? SampleStatus.PROCESSED.name() : SampleStatus.UPLOADED.name();
+            row.errorMessage = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(VoiceSampleDeletedEvent e) {
+        samples.deleteById(e.sampleId());
+        emitter.complete(FindSampleQuery.class, q -> q.sampleId().equals(e.sampleId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        samples.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<SampleView> handle(FindSampleQuery query) {
+        return samples.findById(query.sampleId()).map(this::toView);
+    }
+
+    @QueryHandler
+    public SamplePage handle(FindSamplesQuery query) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<SampleEntity> select = cb.createQuery(SampleEntity.class);
+        Root<SampleEntity> root = select.from(SampleEntity.class);
+        select.where(filters(query, cb, root)).orderBy(cb.desc(root.get("createdAt")), cb.desc(root.get("sampleId")));
+        List<SampleView> items = entityManager.createQuery(select).setFirstResult(query.offset())
+                .setMaxResults(query.limit()).getResultList().stream().map(this::toView).toList();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<SampleEntity> countRoot = count.from(SampleEntity.class);
+        count.select(cb.count(countRoot)).where(filters(query, cb, countRoot));
+        return new SamplePage(items, entityManager.createQuery(count).getSingleResult());
+    }
+
+    private Predicate[] filters(FindSamplesQuery q, CriteriaBuilder cb, Root<SampleEntity> root) {
+        List<Predicate> where = new ArrayList<>();
+        if (q.userId() != null) {
+            where.add(cb.equal(root.get("userId"), q.userId()));
+        }
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            where.add(root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
+        }
+        if (q.sampleIds() != null) {
+            where.add(q.sampleIds().isEmpty() ? cb.disjunction() : root.get("sampleId").in(q.sampleIds()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private void change(String sampleId, long seq, Instant at, Consumer<SampleEntity> mutation) {
+        samples.findById(sampleId).ifPresent(row -> {
+            mutation.accept(row);
+            save(row, seq, at);
+        });
+    }
+
+    private void save(SampleEntity row, long seq, Instant at) {
+        row.version = Math.max(row.version, seq);
+        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
+        samples.save(row);
+        SampleView view = toView(row);
+        emitter.emit(FindSampleQuery.class, q -> q.sampleId().equals(row.sampleId), view);
+    }
+
+    SampleView toView(SampleEntity row) {
+        return new SampleView(row.sampleId, row.version, row.userId, row.name, row.description, row.language,
+                row.transcript, SampleStatus.valueOf(row.status), json.read(row.audioJson, SampleAudio.class),
+                row.processingJobId, json.read(row.measurementsJson, SampleMeasurements.class),
+                row.issuesJson == null ? List.of() : json.read(row.issuesJson, ISSUES), row.qualityScore,
+                row.vectorId, row.embeddingModel, row.errorMessage, Instant.ofEpochMilli(row.createdAt),
+                Instant.ofEpochMilli(row.updatedAt), row.processedAt == null ? null : Instant.ofEpochMilli(row.processedAt));
+    }
+}

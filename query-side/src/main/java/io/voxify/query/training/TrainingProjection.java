@@ -1,0 +1,154 @@
+package io.voxify.query.training;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.voxify.events.clone.CloneProfile;
+import io.voxify.events.clone.CloneQuality;
+import io.voxify.events.training.AverageEpochTimeQuery;
+import io.voxify.events.training.FindTrainingJobQuery;
+import io.voxify.events.training.TrainingCompletedEvent;
+import io.voxify.events.training.TrainingEpochCompletedEvent;
+import io.voxify.events.training.TrainingFailedEvent;
+import io.voxify.events.training.TrainingJobCreatedEvent;
+import io.voxify.events.training.TrainingSettings;
+import io.voxify.events.training.TrainingStartedEvent;
+import io.voxify.events.training.TrainingStatus;
+import io.voxify.events.training.TrainingView;
+import io.voxify.query.support.JsonColumns;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/** Training jobs with their loss curves; every epoch is emitted to the job's progress stream. */
+@Component
+@ProcessingGroup(TrainingProjection.PROCESSING_GROUP)
+public class TrainingProjection {
+    public static final String PROCESSING_GROUP = "training";
+    private static final TypeReference<List<TrainingView.EpochLoss>> LOSSES = new TypeReference<>() {
+    };
+
+    private final TrainingRepository trainings;
+    private final QueryUpdateEmitter emitter;
+    private final JsonColumns json;
+
+    public TrainingProjection(TrainingRepository trainings, QueryUpdateEmitter emitter, JsonColumns json) {
+        this.trainings = trainings;
+        this.emitter = emitter;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(TrainingJobCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        TrainingEntity row = trainings.findById(e.trainingJobId()).orElseGet(TrainingEntity::new);
+        row.trainingJobId = e.trainingJobId();
+        row.userId = e.userId();
+        row.sampleId = e.sampleId();
+        row.cloneId = e.cloneId();
+        row.settingsJson = json.write(e.settings());
+        row.batchSize = e.settings().batchSize();
+        row.status = TrainingStatus.PENDING.name();
+        row.progress = 0;
+        row.epochsDone = 0;
+        row.epochMsTotal = 0;
+        row.lossesJson = json.write(List.of());
+        row.estimatedSeconds = e.estimatedSeconds();
+        row.createdAt = at.toEpochMilli();
+        save(row, seq, at);
+    }
+
+    @EventHandler
+    void on(TrainingStartedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.trainingJobId(), seq, at, row -> {
+            row.status = TrainingStatus.PROCESSING.name();
+            row.startedAt = at.toEpochMilli();
+        });
+    }
+
+    @EventHandler
+    void on(TrainingEpochCompletedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.trainingJobId(), seq, at, row -> {
+            List<TrainingView.EpochLoss> losses = new ArrayList<>(json.read(row.lossesJson, LOSSES));
+            losses.removeIf(l -> l.epoch() >= e.epoch());
+            losses.add(new TrainingView.EpochLoss(e.epoch(), e.loss(), e.elapsedMs()));
+            row.lossesJson = json.write(losses);
+            row.epochsDone = e.epoch();
+            row.epochMsTotal = losses.stream().mapToLong(TrainingView.EpochLoss::elapsedMs).sum();
+            row.progress = Math.min(99.0, 100.0 * e.epoch() / e.epochs());
+            if (row.bestLoss == null || e.loss() < row.bestLoss) {
+                row.bestLoss = e.loss();
+                row.bestProfileJson = json.write(e.profile());
+            }
+        });
+    }
+
+    @EventHandler
+    void on(TrainingCompletedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.trainingJobId(), seq, at, row -> {
+            row.status = TrainingStatus.COMPLETED.name();
+            row.progress = 100;
+            row.bestLoss = e.bestLoss();
+            row.bestProfileJson = json.write(e.bestProfile());
+            row.qualityJson = json.write(e.quality());
+            row.completedAt = at.toEpochMilli();
+        });
+    }
+
+    @EventHandler
+    void on(TrainingFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.trainingJobId(), seq, at, row -> {
+            row.status = TrainingStatus.FAILED.name();
+            row.errorMessage = e.reason();
+            row.completedAt = at.toEpochMilli();
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        trainings.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<TrainingView> handle(FindTrainingJobQuery query) {
+        return trainings.findById(query.trainingJobId()).map(this::toView);
+    }
+
+    @QueryHandler
+    public Double handle(AverageEpochTimeQuery query) {
+        Double average = trainings.averageEpochMsPerItem();
+        return average == null ? -1.0 : average;
+    }
+
+    private void change(String id, long seq, Instant at, Consumer<TrainingEntity> mutation) {
+        trainings.findById(id).ifPresent(row -> {
+            mutation.accept(row);
+            save(row, seq, at);
+        });
+    }
+
+    private void save(TrainingEntity row, long seq, Instant at) {
+        row.version = Math.max(row.version, seq);
+        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
+        trainings.save(row);
+        TrainingView view = toView(row);
+        emitter.emit(FindTrainingJobQuery.class, q -> q.trainingJobId().equals(row.trainingJobId), view);
+    }
+
+    TrainingView toView(TrainingEntity row) {
+        return new TrainingView(row.trainingJobId, row.version, row.userId, row.sampleId, row.cloneId,
+                json.read(row.settingsJson, TrainingSettings.class), TrainingStatus.valueOf(row.status), row.progress,
+                row.epochsDone, json.read(row.lossesJson, LOSSES), row.bestLoss,
+                json.read(row.bestProfileJson, CloneProfile.class), json.read(row.qualityJson, CloneQuality.class),
+                row.estimatedSeconds, row.errorMessage, Instant.ofEpochMilli(row.createdAt),
+                Instant.ofEpochMilli(row.updatedAt), row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
+                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt));
+    }
+}

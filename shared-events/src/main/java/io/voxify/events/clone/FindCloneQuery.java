@@ -1,0 +1,4 @@
+package io.voxify.events.clone;
+
+public record FindCloneQuery(String cloneId) {
+}

@@ -1,0 +1,4 @@
+package io.voxify.events.sample;
+
+public record FindSampleQuery(String sampleId) {
+}

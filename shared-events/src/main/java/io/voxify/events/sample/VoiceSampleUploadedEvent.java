@@ -1,0 +1,8 @@
+package io.voxify.events.sample;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record VoiceSampleUploadedEvent(String sampleId, String userId, String name, String description,
+                                       String language, String transcript, SampleAudio audio) {
+}

@@ -1,0 +1,9 @@
+package io.voxify.events.training;
+
+import io.voxify.events.clone.CloneProfile;
+import io.voxify.events.clone.CloneQuality;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteTrainingCommand(@TargetAggregateIdentifier String trainingJobId, CloneProfile bestProfile,
+                                      double bestLoss, CloneQuality quality, long processingTimeMs) {
+}

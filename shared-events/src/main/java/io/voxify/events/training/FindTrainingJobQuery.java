@@ -1,0 +1,4 @@
+package io.voxify.events.training;
+
+public record FindTrainingJobQuery(String trainingJobId) {
+}

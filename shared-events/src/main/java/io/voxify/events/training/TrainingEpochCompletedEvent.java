@@ -1,0 +1,9 @@
+package io.voxify.events.training;
+
+import io.voxify.events.clone.CloneProfile;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TrainingEpochCompletedEvent(String trainingJobId, int epoch, int epochs, double loss,
+                                          CloneProfile profile, long elapsedMs) {
+}

@@ -1,0 +1,8 @@
+package io.voxify.events.training;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TrainingJobCreatedEvent(String trainingJobId, String userId, String sampleId, String cloneId,
+                                      TrainingSettings settings, double estimatedSeconds) {
+}

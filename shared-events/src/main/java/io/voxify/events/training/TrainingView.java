@@ -1,0 +1,16 @@
+package io.voxify.events.training;
+
+import io.voxify.events.clone.CloneProfile;
+import io.voxify.events.clone.CloneQuality;
+import java.time.Instant;
+import java.util.List;
+
+public record TrainingView(String trainingJobId, long version, String userId, String sampleId, String cloneId,
+                           TrainingSettings settings, TrainingStatus status, double progress, int epochsDone,
+                           List<EpochLoss> losses, Double bestLoss, CloneProfile bestProfile, CloneQuality quality,
+                           double estimatedSeconds, String errorMessage, Instant createdAt, Instant updatedAt,
+                           Instant startedAt, Instant completedAt) {
+
+    public record EpochLoss(int epoch, double loss, long elapsedMs) {
+    }
+}

@@ -1,0 +1,166 @@
+package io.voxify.saga.clone;
+
+import io.voxify.events.clone.CloneProfile;
+import io.voxify.events.clone.CloneQuality;
+import io.voxify.events.clone.CloneWork;
+import io.voxify.events.clone.CompleteVoiceCloneCommand;
+import io.voxify.events.clone.FailVoiceCloneCommand;
+import io.voxify.events.clone.StartCloneFittingCommand;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.FindSamplesQuery;
+import io.voxify.events.sample.SamplePage;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
+import io.voxify.inference.voice.CloneEvaluation;
+import io.voxify.inference.voice.CloneTarget;
+import io.voxify.inference.voice.SpeakerEncoder;
+import io.voxify.inference.voice.VoiceFitter;
+import io.voxify.inference.voice.VoiceProfile;
+import io.voxify.saga.vector.VectorIndex;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fits a clone to its samples: combines their measurements and embeddings into one target,
+ * fits a profile to it, and measures the result on the check sentence. The measurement, not a
+ * guess, becomes the clone's quality.
+ */
+public class CloneWorker {
+    public static final String VECTOR_KIND = "clone";
+    public static final String METHOD = "base-voice selection + prosody and formant fit";
+    private static final Logger log = LoggerFactory.getLogger(CloneWorker.class);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final VectorIndex vectors;
+    private final VoiceFitter fitter;
+    private final SpeakerEncoder encoder;
+    private final String workerId;
+
+    public CloneWorker(CommandGateway commands, QueryGateway queries, VectorIndex vectors, VoiceFitter fitter,
+                       SpeakerEncoder encoder, String workerId) {
+        this.commands = commands;
+        this.queries = queries;
+        this.vectors = vectors;
+        this.fitter = fitter;
+        this.encoder = encoder;
+        this.workerId = workerId;
+    }
+
+    public void run(String cloneId, int attempt) {
+        CloneWork work;
+        try {
+            work = commands.sendAndWait(new StartCloneFittingCommand(cloneId, attempt, workerId));
+        } catch (RuntimeException refused) {
+            log.info("Clone {} not started: {}", cloneId, refused.getMessage());
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            CloneTarget target = target(work);
+            VoiceProfile profile = fitter.fit(target);
+            CloneEvaluation evaluation = fitter.evaluate(profile, target);
+            vectors.upsert(new VectorIndex.VectorEntry(cloneId, VECTOR_KIND, work.userId(), encoder.modelId(),
+                    target.embedding()));
+            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+            try {
+                commands.sendAndWait(new CompleteVoiceCloneCommand(cloneId, attempt, profile(profile),
+                        quality(target, evaluation), cloneId, elapsedMs));
+            } catch (RuntimeException refused) {
+                vectors.delete(cloneId);
+                log.info("Clone {} finished but was no longer wanted: {}", cloneId, refused.getMessage());
+            }
+        } catch (DomainException unusable) {
+            fail(cloneId, unusable.getMessage(), unusable.code().name());
+        } catch (RuntimeException e) {
+            log.warn("Fitting clone {} failed", cloneId, e);
+            fail(cloneId, "Fitting failed: " + e.getClass().getSimpleName(), ErrorCode.INTERNAL_ERROR.name());
+        }
+    }
+
+    /**
+     * One target from several samples, each weighted by its amount of speech: F0 statistics and
+     * rate as weighted means (F0 in the log domain), the embedding as the normalised weighted
+     * mean of the sample embeddings.
+     */
+    CloneTarget target(CloneWork work) {
+        return targetOf(work.userId(), work.sampleIds(), work.language());
+    }
+
+    public CloneTarget targetOf(String userId, List<String> sampleIds, String language) {
+        SamplePage page = queries.query(new FindSamplesQuery(userId, List.of(SampleStatus.PROCESSED),
+                sampleIds, sampleIds.size(), 0), SamplePage.class).join();
+        List<String> missing = new ArrayList<>(sampleIds);
+        page.items().forEach(s -> missing.remove(s.sampleId()));
+        if (!missing.isEmpty()) {
+            throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                    "Samples no longer available or not processed: " + String.join(", ", missing));
+        }
+        double weights = 0;
+        double logF0 = 0;
+        double logP10 = 0;
+        double logP90 = 0;
+        double rate = 0;
+        float[] embedding = null;
+        for (SampleView sample : page.items()) {
+            var m = sample.measurements();
+            if (m == null || m.f0MedianHz() == null) {
+                throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                        "Sample " + sample.sampleId() + " has no voiced speech to learn from");
+            }
+            float[] vector = vectors.get(sample.vectorId()).map(VectorIndex.VectorEntry::vector)
+                    .orElseThrow(() -> new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                            "Sample " + sample.sampleId() + " has no speaker embedding; process it again"));
+            double w = Math.max(0.1, m.speechDuration());
+            weights += w;
+            logF0 += w * Math.log(m.f0MedianHz());
+            logP10 += w * Math.log(m.f0P10Hz() != null ? m.f0P10Hz() : m.f0MedianHz());
+            logP90 += w * Math.log(m.f0P90Hz() != null ? m.f0P90Hz() : m.f0MedianHz());
+            rate += w * m.speakingRate();
+            if (embedding == null) {
+                embedding = new float[vector.length];
+            }
+            for (int i = 0; i < vector.length; i++) {
+                embedding[i] += (float) (w * vector[i]);
+            }
+        }
+        double norm = 0;
+        for (float v : embedding) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < embedding.length; i++) {
+            embedding[i] = (float) (embedding[i] / (norm == 0 ? 1 : norm));
+        }
+        return new CloneTarget(Math.exp(logF0 / weights), Math.exp(logP10 / weights), Math.exp(logP90 / weights),
+                rate / weights, embedding, language);
+    }
+
+    private void fail(String cloneId, String reason, String code) {
+        try {
+            commands.sendAndWait(new FailVoiceCloneCommand(cloneId, reason, code));
+        } catch (RuntimeException gone) {
+            log.info("Clone {} could not be marked failed: {}", cloneId, gone.getMessage());
+        }
+    }
+
+    public static VoiceProfile voiceProfile(CloneProfile p) {
+        return new VoiceProfile(p.baseVoiceId(), p.pitchFactor(), p.pitchRangeFactor(), p.speedFactor(),
+                p.formantScale(), p.breathiness());
+    }
+
+    public static CloneProfile profile(VoiceProfile p) {
+        return new CloneProfile(p.baseVoiceId(), p.pitchFactor(), p.pitchRangeFactor(), p.speedFactor(),
+                p.formantScale(), p.breathiness());
+    }
+
+    public static CloneQuality quality(CloneTarget target, CloneEvaluation e) {
+        return new CloneQuality(target.f0MedianHz(), e.f0MedianHz(), e.f0RelativeError(), e.embeddingSimilarity(),
+                e.defaultF0RelativeError(), e.defaultEmbeddingSimilarity(), e.qualityScore(), METHOD);
+    }
+}

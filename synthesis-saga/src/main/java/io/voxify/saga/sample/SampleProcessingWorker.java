@@ -1,0 +1,96 @@
+package io.voxify.saga.sample;
+
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.CompleteSampleProcessingCommand;
+import io.voxify.events.sample.FailSampleProcessingCommand;
+import io.voxify.events.sample.SampleIssue;
+import io.voxify.events.sample.SampleMeasurements;
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.DecodedAudio;
+import io.voxify.inference.analysis.SampleAnalysis;
+import io.voxify.inference.analysis.SampleAnalyzer;
+import io.voxify.inference.analysis.SampleMetrics;
+import io.voxify.inference.voice.SpeakerEncoder;
+import io.voxify.saga.storage.BlobStore;
+import io.voxify.saga.vector.VectorIndex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes a sample, measures and validates it, and (when it passes) puts its speaker embedding
+ * in the vector index before reporting the verdict. If the verdict is refused (the sample was
+ * deleted meanwhile) the embedding is removed again.
+ */
+public class SampleProcessingWorker {
+    public static final String VECTOR_KIND = "sample";
+    private static final Logger log = LoggerFactory.getLogger(SampleProcessingWorker.class);
+
+    private final CommandGateway commands;
+    private final BlobStore blobs;
+    private final SampleAnalyzer analyzer;
+    private final SpeakerEncoder encoder;
+    private final VectorIndex vectors;
+
+    public SampleProcessingWorker(CommandGateway commands, BlobStore blobs, SampleAnalyzer analyzer,
+                                  SpeakerEncoder encoder, VectorIndex vectors) {
+        this.commands = commands;
+        this.blobs = blobs;
+        this.analyzer = analyzer;
+        this.encoder = encoder;
+        this.vectors = vectors;
+    }
+
+    public void run(SampleTask task) {
+        long started = System.nanoTime();
+        SampleAnalysis analysis;
+        try {
+            DecodedAudio audio;
+            try (InputStream in = blobs.open(task.blobKey(), 0)) {
+                audio = AudioDecoder.decode(in.readAllBytes());
+            }
+            analysis = analyzer.analyze(audio);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Processing of sample {} failed", task.sampleId(), e);
+            fail(task, "The recording could not be analysed: " + e.getClass().getSimpleName());
+            return;
+        }
+        String vectorId = null;
+        if (analysis.accepted()) {
+            vectorId = task.sampleId();
+            vectors.upsert(new VectorIndex.VectorEntry(vectorId, VECTOR_KIND, task.userId(), encoder.modelId(),
+                    encoder.embed(analysis.speech16k())));
+        }
+        List<SampleIssue> issues = analysis.issues().stream().map(i -> new SampleIssue(i.code(), i.reason())).toList();
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        try {
+            commands.sendAndWait(new CompleteSampleProcessingCommand(task.sampleId(), task.processingJobId(),
+                    measurements(analysis.metrics()), issues, analysis.qualityScore(), vectorId,
+                    encoder.modelId(), elapsedMs));
+        } catch (RuntimeException refused) {
+            if (vectorId != null) {
+                vectors.delete(vectorId);
+            }
+            log.info("Verdict on sample {} not recorded: {}", task.sampleId(), refused.getMessage());
+        }
+    }
+
+    private void fail(SampleTask task, String reason) {
+        try {
+            commands.sendAndWait(new FailSampleProcessingCommand(task.sampleId(), task.processingJobId(), reason,
+                    ErrorCode.INTERNAL_ERROR.name()));
+        } catch (DomainException | org.axonframework.modelling.command.AggregateNotFoundException gone) {
+            log.info("Sample {} no longer processing: {}", task.sampleId(), gone.getMessage());
+        }
+    }
+
+    static SampleMeasurements measurements(SampleMetrics m) {
+        return new SampleMeasurements(m.duration(), m.speechDuration(), m.silenceRatio(), m.rmsDbfs(), m.peakDbfs(),
+                m.clippingRatio(), m.snrDb(), m.f0MedianHz(), m.f0P10Hz(), m.f0P90Hz(), m.voicedRatio(),
+                m.speakingRate(), m.spectralTilt());
+    }
+}

@@ -1,0 +1,52 @@
+package io.voxify.saga.voice;
+
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.inference.SynthesisRequest;
+import io.voxify.inference.SynthesisResult;
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.ProgressListener;
+import io.voxify.inference.voice.SpeakerEncoder;
+import io.voxify.inference.voice.VoiceFitter;
+import io.voxify.saga.vector.VectorIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts each preset's speaker embedding in the vector index (the check sentence spoken by the
+ * preset), so "similar voices" can offer presets next to the user's own samples and clones.
+ * Done once per encoder model; skipped for presets already indexed with the current model.
+ */
+public class PresetEmbeddings {
+    public static final String VECTOR_KIND = "preset";
+    private static final Logger log = LoggerFactory.getLogger(PresetEmbeddings.class);
+
+    private final SpeechSynthesizer synthesizer;
+    private final SpeakerEncoder encoder;
+    private final VectorIndex vectors;
+
+    public PresetEmbeddings(SpeechSynthesizer synthesizer, SpeakerEncoder encoder, VectorIndex vectors) {
+        this.synthesizer = synthesizer;
+        this.encoder = encoder;
+        this.vectors = vectors;
+    }
+
+    public void indexMissing() {
+        for (PresetVoice preset : PresetCatalog.all()) {
+            boolean current = vectors.get(preset.voiceModelId())
+                    .map(e -> e.model().equals(encoder.modelId())).orElse(false);
+            if (current || !synthesizer.supports(preset.engineVoiceId())) {
+                continue;
+            }
+            try {
+                SynthesisResult speech = synthesizer.synthesize(new SynthesisRequest(VoiceFitter.CHECK_SENTENCE,
+                        preset.engineVoiceId(), 1.0, 1.0, 1.0, "neutral", "wav", 16000, false, "word"),
+                        ProgressListener.NONE);
+                float[] embedding = encoder.embed(AudioDecoder.decode(speech.audio()).mono());
+                vectors.upsert(new VectorIndex.VectorEntry(preset.voiceModelId(), VECTOR_KIND, null,
+                        encoder.modelId(), embedding));
+            } catch (RuntimeException e) {
+                log.warn("Could not index preset {}", preset.voiceModelId(), e);
+            }
+        }
+    }
+}

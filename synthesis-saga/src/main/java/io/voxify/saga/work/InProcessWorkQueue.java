@@ -1,0 +1,96 @@
+package io.voxify.saga.work;
+
+import io.voxify.saga.clone.CloneWorkQueue;
+import io.voxify.saga.clone.CloneWorker;
+import io.voxify.saga.job.SynthesisWorkQueue;
+import io.voxify.saga.job.SynthesisWorker;
+import io.voxify.saga.sample.SampleProcessingWorker;
+import io.voxify.saga.sample.SampleTask;
+import io.voxify.saga.sample.SampleWorkQueue;
+import io.voxify.saga.training.TrainingWorkQueue;
+import io.voxify.saga.training.TrainingWorker;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded profile's work queue: one fixed pool of worker threads with a bounded backlog
+ * for all inference work (synthesis, sample processing, clone fitting, training). When the backlog is
+ * full the saga is told so and tries again later, instead of the pool growing without limit.
+ */
+public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, CloneWorkQueue, TrainingWorkQueue,
+        AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(InProcessWorkQueue.class);
+
+    private final ThreadPoolExecutor pool;
+    private final SynthesisWorker synthesis;
+    private final SampleProcessingWorker samples;
+    private final CloneWorker clones;
+    private final TrainingWorker training;
+
+    public InProcessWorkQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
+                              TrainingWorker training, int threads, int backlog) {
+        this.synthesis = synthesis;
+        this.samples = samples;
+        this.clones = clones;
+        this.training = training;
+        AtomicInteger counter = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(backlog), r -> {
+                    Thread t = new Thread(r, "inference-worker-" + counter.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Override
+    public boolean submit(String jobId, int attempt) {
+        return run("job " + jobId, () -> synthesis.run(jobId, attempt));
+    }
+
+    @Override
+    public boolean submitSample(SampleTask task) {
+        return run("sample " + task.sampleId(), () -> samples.run(task));
+    }
+
+    @Override
+    public boolean submitClone(String cloneId, int attempt) {
+        return run("clone " + cloneId, () -> clones.run(cloneId, attempt));
+    }
+
+    @Override
+    public boolean submitTraining(String trainingJobId) {
+        return run("training " + trainingJobId, () -> training.run(trainingJobId));
+    }
+
+    private boolean run(String what, Runnable work) {
+        try {
+            pool.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("Worker crashed on {}", what, e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
+        }
+    }
+
+    public int backlog() {
+        return pool.getQueue().size();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+    }
+}
