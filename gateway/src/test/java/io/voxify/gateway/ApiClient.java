@@ -200,7 +200,11 @@ public final class ApiClient {
 
     /** Reads an SSE stream to its end (or the timeout), returning each data payload. */
     public SseCapture progress(String jobId, Duration timeout) {
-        HttpRequest req = request("/api/v1/job/" + jobId + "/progress").header("Accept", "text/event-stream")
+        return sse("/api/v1/job/" + jobId + "/progress", timeout);
+    }
+
+    public SseCapture sse(String path, Duration timeout) {
+        HttpRequest req = request(path).header("Accept", "text/event-stream")
                 .timeout(timeout).GET().build();
         List<JsonNode> events = new ArrayList<>();
         List<String> comments = new ArrayList<>();

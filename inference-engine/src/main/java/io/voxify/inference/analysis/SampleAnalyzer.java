@@ -111,18 +111,15 @@ public final class SampleAnalyzer {
         double rmsDbfs = db(Math.sqrt(speechFrames == 0 ? meanPower(x) : meanOver(frames.power, speech)));
         double snrDb = snr(frames, speech);
 
-        List<Double> voicedF0 = new ArrayList<>();
+        double[] sortedF0 = new double[n];
         int voicedSpeech = 0;
         for (int t = 0; t < n; t++) {
             if (speech[t] && voiced[t]) {
-                voicedSpeech++;
-                double hz = f0At(f0, t);
-                if (hz > 0) {
-                    voicedF0.add(hz);
-                }
+                sortedF0[voicedSpeech++] = f0At(f0, t);
             }
         }
-        double[] sortedF0 = voicedF0.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        sortedF0 = Arrays.copyOf(sortedF0, voicedSpeech);
+        Arrays.sort(sortedF0);
         Double f0Median = sortedF0.length == 0 ? null : percentile(sortedF0, 0.5);
         Double f0P10 = sortedF0.length == 0 ? null : percentile(sortedF0, 0.1);
         Double f0P90 = sortedF0.length == 0 ? null : percentile(sortedF0, 0.9);
@@ -406,7 +403,7 @@ public final class SampleAnalyzer {
             }
             band[t] = e;
         }
-        double[] kernel = hann(21);
+        double[] kernel = hann(5);
         double[] intensity = new double[n];
         for (int t = 0; t < n; t++) {
             double sum = 0;
