@@ -32,13 +32,13 @@ class WorkflowTwoTest {
 
     @Test
     void aCloneOfARealRecordingSpeaksLikeIt() {
-        byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0930.wav");
+        byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav");
         cloneAndCompare(recording);
     }
 
     @Test
     void aCloneOfAHigherVoiceFollowsItToo() {
-        byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0930.wav");
+        byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav");
         DecodedAudio human = AudioDecoder.decode(recording);
         float[] higher = PitchShifter.shift(human.mono(), human.sampleRate(), 1.45, 1.0);
         cloneAndCompare(WavWriter.write(higher, human.sampleRate()));
