@@ -4,7 +4,8 @@
 set -euo pipefail
 
 runtime=(flite libflite1 espeak-ng libespeak-ng1)
-test_only=(pocketsphinx-testdata)
+# Test data (LibriVox speech) and the ONNX tools that regenerate the speaker-encoder model.
+test_only=(pocketsphinx-testdata python3-onnx python3-numpy)
 
 want=("${runtime[@]}")
 if [ "${1:-runtime}" = "test" ]; then

@@ -11,6 +11,7 @@ import io.voxify.saga.job.SynthesisPolicy;
 import io.voxify.saga.job.SynthesisWorker;
 import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.saga.storage.BlobStore;
+import io.voxify.saga.training.TrainingCalibration;
 import io.voxify.saga.training.TrainingWorker;
 import io.voxify.saga.storage.LocalDiskBlobStore;
 import io.voxify.saga.vector.RelationalVectorIndex;
@@ -103,6 +104,12 @@ public class SynthesisConfiguration {
     @Bean
     ProfileTrainer profileTrainer(SpeechSynthesizer synthesizer, SpeakerEncoder encoder) {
         return new ProfileTrainer(synthesizer, encoder);
+    }
+
+    @Bean
+    TrainingCalibration trainingCalibration(SpeechSynthesizer synthesizer, SpeakerEncoder encoder,
+                                            ProfileTrainer trainer) {
+        return new TrainingCalibration(synthesizer, encoder, trainer);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.gateway.web.sse.ViewStreams;
+import io.voxify.saga.training.TrainingCalibration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +43,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Training refines a ready clone's profile against one of its owner's processed samples:
- * `clone_id` names the clone, or the newest ready clone built from the sample is used.
+ * `clone_id` names the clone, or the newest ready clone built from the sample is used. The
+ * estimated duration is epochs × batch size × the measured time of one epoch item: the mean
+ * over past training here, or before any, one calibration epoch run on this machine.
  */
 @RestController
 public class TrainingController {
-    /** Before any training has been measured: one epoch per batch item, measured on this class of machine. */
-    static final double FIRST_ESTIMATE_MS_PER_ITEM = 1500;
     private static final ViewStreams.Shape<TrainingView> PROGRESS = new ViewStreams.Shape<>(TrainingView.class,
             TrainingView::version, TrainingController::progress, t -> t.status().isFinal(),
             t -> t.status() == TrainingStatus.COMPLETED ? Map.of("event", "complete")
@@ -59,9 +60,12 @@ public class TrainingController {
     private final QueryGateway queries;
     private final ViewAwaiter views;
     private final ViewStreams streams;
+    private final TrainingCalibration calibration;
 
     public TrainingController(SampleService samples, CloneService clones, CommandGateway commands,
-                              QueryGateway queries, ViewAwaiter views, ViewStreams streams) {
+                              QueryGateway queries, ViewAwaiter views, ViewStreams streams,
+                              TrainingCalibration calibration) {
+        this.calibration = calibration;
         this.samples = samples;
         this.clones = clones;
         this.commands = commands;
@@ -122,7 +126,10 @@ public class TrainingController {
                     + clone.status().wireName() + "; training refines a ready clone");
         }
         double msPerItem = queries.query(new AverageEpochTimeQuery(), Double.class).join();
-        double estimate = epochs * batchSize * (msPerItem > 0 ? msPerItem : FIRST_ESTIMATE_MS_PER_ITEM) / 1000.0;
+        if (msPerItem <= 0) {
+            msPerItem = calibration.millisPerEpochItem();
+        }
+        double estimate = epochs * batchSize * msPerItem / 1000.0;
         String trainingJobId = Ids.newId("job_train");
         TrainingSettings settings = new TrainingSettings(epochs, learningRate, batchSize, alignment);
         commands.sendAndWait(new CreateTrainingJobCommand(trainingJobId, user.userId(), sampleId, clone.cloneId(),
