@@ -4,8 +4,9 @@
 set -euo pipefail
 
 runtime=(flite libflite1 espeak-ng libespeak-ng1)
-# Test data (LibriVox speech) and the ONNX tools that regenerate the speaker-encoder model.
-test_only=(pocketsphinx-testdata python3-onnx python3-numpy)
+# Test data (LibriVox speech), the speech recogniser that scores intelligibility, and the ONNX
+# tools that regenerate the speaker-encoder model.
+test_only=(pocketsphinx pocketsphinx-en-us pocketsphinx-testdata python3-onnx python3-numpy)
 
 want=("${runtime[@]}")
 if [ "${1:-runtime}" = "test" ]; then

@@ -24,7 +24,10 @@ import io.voxify.inference.SpeechSynthesizer;
  */
 public final class ProfileTrainer {
 
-    /** The check sentences an epoch's batch is drawn from, in order, wrapping round. */
+    /**
+     * The check sentences; an epoch's batch is the first batchSize of them, the same every epoch, so that
+     * the losses of different epochs measure the same speech and the best one can be picked by comparing.
+     */
     public static final List<String> SENTENCES = List.of(
             VoiceFitter.CHECK_SENTENCE,
             "She sells sea shells by the shore, and the shells she sells are surely seashells.",
@@ -65,12 +68,8 @@ public final class ProfileTrainer {
         int best = -1;
         double[] theta = {Math.log(start.pitchFactor()), Math.log(start.speedFactor()), Math.log(start.formantScale()),
                 start.breathiness()};
-        int batch = Math.min(config.batchSize(), SENTENCES.size());
+        List<String> sentences = SENTENCES.subList(0, Math.min(config.batchSize(), SENTENCES.size()));
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            List<String> sentences = new ArrayList<>(batch);
-            for (int i = 0; i < batch; i++) {
-                sentences.add(SENTENCES.get(((epoch - 1) * batch + i) % SENTENCES.size()));
-            }
             VoiceProfile profile = profile(start, theta);
             Loss loss = loss(profile, sentences, target, embedding);
             EpochResult result = new EpochResult(epoch, loss.total(), profile, (System.nanoTime() - started) / 1_000_000);
