@@ -73,7 +73,7 @@ class TrainingAndSimilarVoicesTest {
     @Test
     void trainingRecordsEveryEpochsLossAndRefinesTheClone() {
         ApiClient.Response started = user.post("/api/v1/voice/samples/" + sampleId + "/train",
-                Map.of("config", Map.of("epochs", 3, "learning_rate", 0.1, "batch_size", 1,
+                Map.of("clone_id", cloneId, "config", Map.of("epochs", 3, "learning_rate", 0.1, "batch_size", 1,
                         "enable_timestamp_alignment", true)));
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         JsonNode job = started.data();
@@ -96,6 +96,44 @@ class TrainingAndSimilarVoicesTest {
             assertThat(losses.get(i).get("elapsed_ms").asLong()).isPositive();
         }
         assertThat(done.get("quality_score").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void clonesNameEverySampleTheyCannotUse() {
+        ApiClient.Response missing = user.post("/api/v1/voice/clones",
+                Map.of("sample_ids", List.of(sampleId, "vs_nosuchsample"), "name", "Broken"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.errorCode()).isEqualTo("SAMPLE_NOT_FOUND");
+        assertThat(missing.json().path("error").path("details").path("sample_ids").toString())
+                .contains("vs_nosuchsample").doesNotContain(sampleId);
+
+        String unprocessed = user.multipart("/api/v1/voice/samples", Map.of("name", "Raw"), "raw.wav",
+                SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0920.wav")).data().get("id").asText();
+        ApiClient.Response notReady = user.post("/api/v1/voice/clones",
+                Map.of("sample_ids", List.of(sampleId, unprocessed), "name", "Too soon"));
+        assertThat(notReady.status()).isEqualTo(400);
+        assertThat(notReady.errorCode()).isEqualTo("SAMPLE_NOT_PROCESSED");
+        assertThat(notReady.json().path("error").path("details").path("sample_ids").toString()).contains(unprocessed);
+
+        assertThat(user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(), "name", "Empty")).errorCode())
+                .isEqualTo("VALIDATION_ERROR");
+        assertThat(user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId))).errorCode())
+                .isEqualTo("VALIDATION_ERROR");
+        assertThat(user.post("/api/v1/voice/clones/" + cloneId + "/select", Map.of()).status()).isEqualTo(200);
+        assertThat(user.post("/api/v1/voice/clones/vc_nothing/select", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSampleCannotBeDeletedWhileACloneIsBeingBuiltFromIt() {
+        String second = user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId), "name", "Second"))
+                .data().get("clone_id").asText();
+        ApiClient.Response refused = user.delete("/api/v1/voice/samples/" + sampleId);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.errorCode()).isEqualTo("SAMPLE_IN_USE");
+        assertThat(refused.json().path("error").path("details").path("clone_ids").toString()).contains(second);
+        await("/api/v1/voice/clones/" + second, c -> List.of("ready", "failed").contains(c.get("status").asText()));
+        assertThat(user.delete("/api/v1/voice/clones/" + second).status()).isEqualTo(200);
+        assertThat(user.get("/api/v1/voice/samples/" + sampleId).status()).isEqualTo(200);
     }
 
     @Test
