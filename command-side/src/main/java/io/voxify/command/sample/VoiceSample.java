@@ -18,6 +18,7 @@ import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.UploadVoiceSampleCommand;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.events.sample.VoiceSampleUploadedEvent;
+import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -52,7 +53,7 @@ public class VoiceSample {
     public void handle(ProcessVoiceSampleCommand cmd) {
         if (status == SampleStatus.PROCESSING) {
             throw new DomainException(ErrorCode.SAMPLE_BUSY, "The sample is already being processed",
-                    java.util.Map.of("processing_job_id", processingJobId));
+                    Map.of("processing_job_id", processingJobId));
         }
         apply(new SampleProcessingRequestedEvent(sampleId, userId, cmd.processingJobId(), audio));
     }

@@ -16,7 +16,6 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
@@ -114,6 +113,5 @@ public class SynthesisSaga {
             deadlines.cancelSchedule(TIMEOUT_DEADLINE, timeoutDeadlineId);
         }
         deadlines.cancelAllWithinScope(DISPATCH_DEADLINE);
-        SagaLifecycle.end();
     }
 }

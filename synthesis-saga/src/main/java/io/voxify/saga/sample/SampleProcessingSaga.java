@@ -14,7 +14,6 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
@@ -92,6 +91,5 @@ public class SampleProcessingSaga {
             deadlines.cancelSchedule(TIMEOUT_DEADLINE, timeoutDeadlineId);
         }
         deadlines.cancelAllWithinScope(DISPATCH_DEADLINE);
-        SagaLifecycle.end();
     }
 }
