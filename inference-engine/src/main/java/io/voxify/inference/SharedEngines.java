@@ -7,18 +7,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The native engines hold process-wide state (espeak-ng has one global synthesiser, Flite registers
- * voices globally), so every synthesiser in the process shares one instance of each, counted by users and
- * released with the last one.
+ * voices globally), so every synthesiser in the process shares one instance of each. Once loaded they
+ * stay loaded until the process ends: espeak_Terminate was seen to hang for good inside espeak-ng 1.51
+ * after synthesis, and initialising a native engine again after terminating it buys nothing.
  */
 final class SharedEngines {
 
     private static final Logger log = LoggerFactory.getLogger(SharedEngines.class);
 
     private static FliteEngine flite;
-    private static int fliteUsers;
     private static boolean fliteMissing;
     private static EspeakEngine espeak;
-    private static int espeakUsers;
     private static boolean espeakMissing;
 
     private SharedEngines() {
@@ -34,17 +33,7 @@ final class SharedEngines {
                 log.warn("Flite is not available: {}", e.getMessage());
             }
         }
-        if (flite != null) {
-            fliteUsers++;
-        }
         return flite;
-    }
-
-    static synchronized void releaseFlite() {
-        if (flite != null && --fliteUsers == 0) {
-            flite.close();
-            flite = null;
-        }
     }
 
     /** The shared espeak-ng engine, or null when espeak-ng is not installed. */
@@ -57,16 +46,6 @@ final class SharedEngines {
                 log.warn("espeak-ng is not available: {}", e.getMessage());
             }
         }
-        if (espeak != null) {
-            espeakUsers++;
-        }
         return espeak;
-    }
-
-    static synchronized void releaseEspeak() {
-        if (espeak != null && --espeakUsers == 0) {
-            espeak.close();
-            espeak = null;
-        }
     }
 }

@@ -514,15 +514,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
             if (closed) {
                 return;
             }
+            // The native engines are shared by the whole process and stay loaded (see SharedEngines).
             closed = true;
-            if (loaded) {
-                if (flite != null) {
-                    SharedEngines.releaseFlite();
-                }
-                if (espeak != null) {
-                    SharedEngines.releaseEspeak();
-                }
-            }
         }
     }
 }

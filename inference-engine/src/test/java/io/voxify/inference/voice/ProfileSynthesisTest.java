@@ -55,9 +55,6 @@ class ProfileSynthesisTest {
         assertThat(Acoustics.medianF0(raised, 16000)).isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
         assertThat(Acoustics.medianF0(lowered, 16000)).isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
         assertThat((double) raised.length).isCloseTo(plain.length, Percentage.withPercentage(4));
-        System.out.printf("centroid plain %.0f raised %.0f lowered %.0f; rms f %.0f %.0f %.0f%n", spectralCentroid(plain),
-                spectralCentroid(raised), spectralCentroid(lowered), meanFrequency(plain), meanFrequency(raised),
-                meanFrequency(lowered));
         // The resampling moves the envelope by the full scale; the pitch shift and the time stretch that put
         // F0 and duration back smear part of it, so about a quarter to a half of the nominal shift shows in the centroid.
         assertThat(spectralCentroid(raised)).isGreaterThan(spectralCentroid(plain) * 1.025);

@@ -13,10 +13,10 @@ import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.clone.VoiceCloneFailedEvent;
 import io.voxify.events.clone.VoiceCloneReadyEvent;
 import io.voxify.events.clone.VoiceCloneRefinedEvent;
+import io.voxify.query.support.CriteriaPages;
 import io.voxify.query.support.JsonColumns;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
@@ -118,16 +118,11 @@ public class CloneProjection {
 
     @QueryHandler
     public ClonePage handle(FindClonesQuery query) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<CloneEntity> select = cb.createQuery(CloneEntity.class);
-        Root<CloneEntity> root = select.from(CloneEntity.class);
-        select.where(filters(query, cb, root)).orderBy(cb.desc(root.get("createdAt")), cb.desc(root.get("cloneId")));
-        List<CloneView> items = entityManager.createQuery(select).setFirstResult(query.offset())
-                .setMaxResults(query.limit()).getResultList().stream().map(this::toView).toList();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<CloneEntity> countRoot = count.from(CloneEntity.class);
-        count.select(cb.count(countRoot)).where(filters(query, cb, countRoot));
-        return new ClonePage(items, entityManager.createQuery(count).getSingleResult());
+        CriteriaPages.Page<CloneEntity> page = CriteriaPages.page(entityManager, CloneEntity.class,
+                (cb, root) -> filters(query, cb, root),
+                (cb, root) -> List.of(cb.desc(root.get("createdAt")), cb.desc(root.get("cloneId"))),
+                query.offset(), query.limit());
+        return new ClonePage(page.rows().stream().map(this::toView).toList(), page.totalCount());
     }
 
     private Predicate[] filters(FindClonesQuery q, CriteriaBuilder cb, Root<CloneEntity> root) {

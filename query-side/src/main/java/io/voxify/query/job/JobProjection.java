@@ -22,9 +22,9 @@ import io.voxify.events.job.JobUpdatedEvent;
 import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
+import io.voxify.query.support.CriteriaPages;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
@@ -196,23 +196,15 @@ public class JobProjection {
 
     @QueryHandler
     public JobPage handle(FindJobsQuery query) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<JobEntity> select = cb.createQuery(JobEntity.class);
-        Root<JobEntity> root = select.from(JobEntity.class);
-        select.where(filters(query, cb, root));
-        var sortPath = root.get(sortColumn(query.sortBy()));
-        select.orderBy(query.ascending() ? cb.asc(sortPath) : cb.desc(sortPath),
-                query.ascending() ? cb.asc(root.get("jobId")) : cb.desc(root.get("jobId")));
-        List<JobView> items = entityManager.createQuery(select)
-                .setFirstResult(query.offset())
-                .setMaxResults(query.limit())
-                .getResultList().stream().map(this::toView).toList();
-
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<JobEntity> countRoot = count.from(JobEntity.class);
-        count.select(cb.count(countRoot)).where(filters(query, cb, countRoot));
-        long total = entityManager.createQuery(count).getSingleResult();
-        return new JobPage(items, total);
+        CriteriaPages.Page<JobEntity> page = CriteriaPages.page(entityManager, JobEntity.class,
+                (cb, root) -> filters(query, cb, root),
+                (cb, root) -> {
+                    var sortPath = root.get(sortColumn(query.sortBy()));
+                    return query.ascending() ? List.of(cb.asc(sortPath), cb.asc(root.get("jobId")))
+                            : List.of(cb.desc(sortPath), cb.desc(root.get("jobId")));
+                },
+                query.offset(), query.limit());
+        return new JobPage(page.rows().stream().map(this::toView).toList(), page.totalCount());
     }
 
     @QueryHandler

@@ -15,10 +15,10 @@ import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.events.sample.VoiceSampleUploadedEvent;
+import io.voxify.query.support.CriteriaPages;
 import io.voxify.query.support.JsonColumns;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
@@ -133,16 +133,11 @@ public class SampleProjection {
 
     @QueryHandler
     public SamplePage handle(FindSamplesQuery query) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<SampleEntity> select = cb.createQuery(SampleEntity.class);
-        Root<SampleEntity> root = select.from(SampleEntity.class);
-        select.where(filters(query, cb, root)).orderBy(cb.desc(root.get("createdAt")), cb.desc(root.get("sampleId")));
-        List<SampleView> items = entityManager.createQuery(select).setFirstResult(query.offset())
-                .setMaxResults(query.limit()).getResultList().stream().map(this::toView).toList();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<SampleEntity> countRoot = count.from(SampleEntity.class);
-        count.select(cb.count(countRoot)).where(filters(query, cb, countRoot));
-        return new SamplePage(items, entityManager.createQuery(count).getSingleResult());
+        CriteriaPages.Page<SampleEntity> page = CriteriaPages.page(entityManager, SampleEntity.class,
+                (cb, root) -> filters(query, cb, root),
+                (cb, root) -> List.of(cb.desc(root.get("createdAt")), cb.desc(root.get("sampleId"))),
+                query.offset(), query.limit());
+        return new SamplePage(page.rows().stream().map(this::toView).toList(), page.totalCount());
     }
 
     private Predicate[] filters(FindSamplesQuery q, CriteriaBuilder cb, Root<SampleEntity> root) {

@@ -1,0 +1,34 @@
+package io.voxify.query.support;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** One page of a filtered, ordered read-model table and the count of every matching row. */
+public final class CriteriaPages {
+
+    private CriteriaPages() {
+    }
+
+    public record Page<E>(List<E> rows, long totalCount) {
+    }
+
+    public static <E> Page<E> page(EntityManager entityManager, Class<E> type,
+                                   BiFunction<CriteriaBuilder, Root<E>, Predicate[]> filters,
+                                   BiFunction<CriteriaBuilder, Root<E>, List<Order>> order, int offset, int limit) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<E> select = cb.createQuery(type);
+        Root<E> root = select.from(type);
+        select.where(filters.apply(cb, root)).orderBy(order.apply(cb, root));
+        List<E> rows = entityManager.createQuery(select).setFirstResult(offset).setMaxResults(limit).getResultList();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<E> countRoot = count.from(type);
+        count.select(cb.count(countRoot)).where(filters.apply(cb, countRoot));
+        return new Page<>(rows, entityManager.createQuery(count).getSingleResult());
+    }
+}
