@@ -119,6 +119,35 @@ class WorkflowTwoTest {
         assertThat(user.get("/api/v1/voice/clones/" + cloneId).status()).isEqualTo(404);
         assertThat(user.get("/api/v1/files/audio/" + jobId).status()).as("finished jobs keep their audio").isEqualTo(200);
         assertThat(user.get("/api/v1/auth/profile").data().get("selected_voice_id").isNull()).isTrue();
+
+        assertThat(user.delete("/api/v1/voice/samples/" + sampleId).status()).isEqualTo(200);
+        awaitNoVectors(sampleId, cloneId);
+        assertThat(java.nio.file.Files.exists(app.dataDir().resolve("blobs/samples").resolve(user.userId())
+                .resolve(sampleId + ".wav"))).as("the recording is deleted with its sample").isFalse();
+    }
+
+    /** Deleting a sample or clone removes its embedding too (from the event stream, so shortly after). */
+    private void awaitNoVectors(String... ids) {
+        String url = "jdbc:sqlite:" + app.dataDir().resolve("voxify.db");
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int left = -1;
+        while (System.nanoTime() < end) {
+            try (var db = java.sql.DriverManager.getConnection(url);
+                 var query = db.prepareStatement("select count(*) from vector_entry where id in (?, ?)")) {
+                query.setString(1, ids[0]);
+                query.setString(2, ids[1]);
+                try (var rows = query.executeQuery()) {
+                    left = rows.getInt(1);
+                }
+            } catch (java.sql.SQLException busy) {
+                left = -1;
+            }
+            if (left == 0) {
+                return;
+            }
+            ApiClient.sleep(100);
+        }
+        throw new AssertionError("embeddings still stored for " + String.join(", ", ids) + ": " + left);
     }
 
     private static JsonNode await(ApiClient user, String path, java.util.function.Predicate<JsonNode> done) {

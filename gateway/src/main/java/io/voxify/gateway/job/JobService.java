@@ -177,23 +177,7 @@ public class JobService {
                 log.warn("Audio of deleted job {} is left for the cleanup to remove", jobId, e);
             }
         });
-        awaitGone(jobId);
-    }
-
-    private void awaitGone(String jobId) {
-        long deadline = System.nanoTime() + VIEW_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
-                    .isEmpty()) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        views.awaitGone(new FindJobQuery(jobId), JobView.class, VIEW_WAIT);
     }
 
     private JobView awaitView(String jobId, Predicate<JobView> ready) {

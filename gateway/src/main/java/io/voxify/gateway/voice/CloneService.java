@@ -95,6 +95,7 @@ public class CloneService {
     public void delete(AuthenticatedUser user, String cloneId) {
         CloneView clone = find(user, cloneId);
         commands.sendAndWait(new DeleteVoiceCloneCommand(cloneId, user.userId()));
+        views.awaitGone(new FindCloneQuery(cloneId), CloneView.class, VIEW_WAIT);
         UserView owner = queries.query(new FindUserQuery(clone.userId()),
                 ResponseTypes.optionalInstanceOf(UserView.class)).join().orElse(null);
         if (owner != null && cloneId.equals(owner.selectedVoiceId())) {

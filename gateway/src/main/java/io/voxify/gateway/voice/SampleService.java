@@ -126,6 +126,7 @@ public class SampleService {
                     Map.of("clone_ids", building.items().stream().map(c -> c.cloneId()).toList()));
         }
         commands.sendAndWait(new DeleteVoiceSampleCommand(sampleId, user.userId()));
+        views.awaitGone(new FindSampleQuery(sampleId), SampleView.class, VIEW_WAIT);
         contents.release(sampleId);
         deleteQuietly(sample.audio().blobKey());
     }

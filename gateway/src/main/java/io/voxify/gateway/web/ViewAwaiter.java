@@ -21,6 +21,25 @@ public class ViewAwaiter {
         this.queries = queries;
     }
 
+    /**
+     * Waits until the view is gone: the projections complete a view's subscriptions when they
+     * delete its row, so an empty initial answer or the end of the updates both mean "deleted".
+     */
+    public <Q, R> void awaitGone(Q query, Class<R> viewType, Duration timeout) {
+        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        try {
+            Optional<R> initial = result.initialResult().block(timeout);
+            if (initial != null && initial.isPresent()) {
+                result.updates().then().block(timeout);
+            }
+        } catch (IllegalStateException timedOut) {
+            // still visible after the timeout: the caller answers anyway; the projection catches up
+        } finally {
+            closeQuietly(result);
+        }
+    }
+
     public <Q, R> Optional<R> await(Q query, Class<R> viewType, Predicate<R> ready, Duration timeout) {
         SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
@@ -35,7 +54,16 @@ public class ViewAwaiter {
         } catch (IllegalStateException timedOut) {
             return queries.query(query, ResponseTypes.optionalInstanceOf(viewType)).join().filter(ready);
         } finally {
-            result.close();
+            closeQuietly(result);
+        }
+    }
+
+    /** Closing a subscription whose updates already completed (the view was deleted) fails; that is fine. */
+    public static void closeQuietly(SubscriptionQueryResult<?, ?> subscription) {
+        try {
+            subscription.close();
+        } catch (RuntimeException alreadyTerminated) {
+            // the subscription ended on its own
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import io.voxify.gateway.web.ViewAwaiter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -181,7 +182,7 @@ public class ViewStreams {
                 if (d != null) {
                     d.dispose();
                 }
-                subscription.close();
+                ViewAwaiter.closeQuietly(subscription);
             }
         }
     }
