@@ -23,7 +23,7 @@ import io.voxify.inference.engine.FliteEngine;
 import io.voxify.inference.engine.WordTiming;
 import io.voxify.inference.text.NormalizedText;
 import io.voxify.inference.text.SentenceSplitter;
-import io.voxify.inference.text.TextNormalizer;
+import io.voxify.inference.text.LanguageFrontEnd;
 import io.voxify.inference.text.TextSpan;
 import io.voxify.inference.voice.ProfileEffects;
 import io.voxify.inference.voice.VoiceProfile;
@@ -91,6 +91,23 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     /**
+     * The IPA phonemes an espeak-ng voice speaks for the text, after the same language front-end as synthesis
+     * (so Japanese kanji arrive as their readings). Words the voice reads in another language show up inside
+     * espeak-ng's switch marks, as in "(en)tʃˈaɪniːz(ja)": that is how a voice not reading its script shows.
+     */
+    public String phonemes(String voiceId, String text) {
+        Voice voice = resolve(voiceId);
+        if (voice == null || voice.flite()) {
+            throw new SynthesisException(SynthesisException.UNKNOWN_VOICE, "no espeak-ng voice: " + voiceId);
+        }
+        if (text == null || text.isBlank()) {
+            throw new SynthesisException(SynthesisException.EMPTY_TEXT, "text is empty");
+        }
+        return espeak.phonemes(voice.engineName(), LanguageFrontEnd.forLanguage(voice.language())
+                .prepare(text, 0, text.length()).text());
+    }
+
+    /**
      * Speaks with a cloned voice's profile: the profile's base voice (the request's voice id is ignored), its
      * pitch, intonation range and speed multiplied onto the request's own and the emotion's, then its formant
      * scale and breathiness. Formants move by resampling (every frequency scaled) followed by the
@@ -126,11 +143,10 @@ public final class SpeechSynthesizer implements AutoCloseable {
         if (sentences.isEmpty()) {
             throw new SynthesisException(SynthesisException.EMPTY_TEXT, "text has nothing to speak");
         }
-        boolean english = voice.language().startsWith("en");
+        LanguageFrontEnd frontEnd = LanguageFrontEnd.forLanguage(voice.language());
         List<NormalizedText> prepared = new ArrayList<>(sentences.size());
         for (TextSpan s : sentences) {
-            prepared.add(english ? TextNormalizer.normalize(text, s.start(), s.end())
-                    : NormalizedText.identity(s.text(), s.start()));
+            prepared.add(frontEnd.prepare(text, s.start(), s.end()));
         }
         progress.onProgress(25, "Text prepared: " + sentences.size() + (sentences.size() == 1 ? " sentence" : " sentences"));
 
@@ -215,9 +231,11 @@ public final class SpeechSynthesizer implements AutoCloseable {
         if (r == null || r.text() == null || r.text().isBlank()) {
             throw new SynthesisException(SynthesisException.EMPTY_TEXT, "text is empty");
         }
-        if (r.text().length() > MAX_TEXT_CHARS) {
+        // Characters are code points, as the API counts them (an emoji is one character, not two).
+        int characters = r.text().codePointCount(0, r.text().length());
+        if (characters > MAX_TEXT_CHARS) {
             throw new SynthesisException(SynthesisException.TEXT_TOO_LONG,
-                    "text has " + r.text().length() + " characters, at most " + MAX_TEXT_CHARS + " are accepted");
+                    "text has " + characters + " characters, at most " + MAX_TEXT_CHARS + " are accepted");
         }
         requireRange("speed", r.speed(), 0.5, 3.0);
         requireRange("pitch", r.pitch(), 0.5, 2.0);
@@ -501,7 +519,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
 
     private static String espeakCaveat(String language) {
         return switch (language) {
-            case "ja" -> " (reads kana; kanji are not read)";
+            case "ja" -> " (kanji read through kuromoji's dictionary readings)";
             case "cmn" -> " (reads pinyin as English; use cmn-latn-pinyin for Mandarin)";
             case "cmn-latn-pinyin" -> " (Mandarin: reads hanzi and pinyin with tones)";
             default -> "";

@@ -91,8 +91,8 @@ public class SynthesisConfiguration {
 
     @Bean
     SampleProcessingWorker sampleProcessingWorker(CommandGateway commands, BlobStore blobs, SampleAnalyzer analyzer,
-                                                  SpeakerEncoder encoder, VectorIndex vectors) {
-        return new SampleProcessingWorker(commands, blobs, analyzer, encoder, vectors);
+                                                  SpeakerEncoder encoder, VectorIndex vectors, QueryGateway queries) {
+        return new SampleProcessingWorker(commands, blobs, analyzer, encoder, vectors, queries);
     }
 
     @Bean
@@ -122,9 +122,10 @@ public class SynthesisConfiguration {
     InProcessWorkQueue workQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
                                  TrainingWorker training,
                                  @Value("${voxify.synthesis.worker-threads:0}") int threads,
+                                 @Value("${voxify.voice.worker-threads:1}") int voiceThreads,
                                  @Value("${voxify.synthesis.backlog:10000}") int backlog) {
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new InProcessWorkQueue(synthesis, samples, clones, training, size, backlog);
+        return new InProcessWorkQueue(synthesis, samples, clones, training, size, Math.max(1, voiceThreads), backlog);
     }
 
     @Bean

@@ -15,7 +15,6 @@ import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
 import io.voxify.events.job.RecordJobProgressCommand;
-import io.voxify.events.job.StartJobCommand;
 import io.voxify.events.job.UpdateJobCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.UserView;
@@ -145,11 +144,9 @@ public class JobService {
                 case FAILED -> commands.sendAndWait(new FailJobCommand(jobId,
                         errorMessage != null ? errorMessage : "Marked as failed by an administrator",
                         ErrorCode.INTERNAL_ERROR.name()));
-                case PROCESSING -> commands.sendAndWait(new StartJobCommand(jobId, current.attempts() + 1,
-                        "admin:" + user.userId()));
                 default -> throw new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
                         "A job cannot be moved to " + status + " by hand",
-                        java.util.Map.of("status", "allowed targets: processing, failed, cancelled"));
+                        java.util.Map.of("status", "allowed targets: failed, cancelled"));
             }
         }
         if (progress != null) {

@@ -4,7 +4,6 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.DecodedAudio;
-import io.voxify.inference.SynthesisException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -36,17 +35,19 @@ public final class AudioUploadInspector {
                     "The file is not WAV, MP3 or FLAC audio (recognised by its content, not its name)",
                     Map.of("accepted_formats", java.util.List.of("wav", "mp3", "flac")));
         }
-        if (format.equals("wav")) {
-            checkWavComplete(bytes);
-        }
         DecodedAudio audio;
         try {
+            if (format.equals("wav")) {
+                checkWavComplete(bytes);
+            }
             audio = AudioDecoder.decode(bytes);
-        } catch (SynthesisException | IllegalArgumentException | IllegalStateException | ArrayIndexOutOfBoundsException e) {
+            if (format.equals("flac")) {
+                checkFlacComplete(bytes, audio);
+            }
+        } catch (DomainException refused) {
+            throw refused;
+        } catch (RuntimeException corrupt) {
             throw invalid("The " + format.toUpperCase() + " audio could not be decoded; it may be truncated or corrupt");
-        }
-        if (format.equals("flac")) {
-            checkFlacComplete(bytes, audio);
         }
         double seconds = audio.durationSeconds();
         if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
@@ -80,10 +81,10 @@ public final class AudioUploadInspector {
     /** A WAV whose data chunk promises more bytes than the file holds was cut short. */
     private static void checkWavComplete(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int pos = 12;
+        long pos = 12;
         while (pos + 8 <= bytes.length) {
-            String id = new String(bytes, pos, 4, StandardCharsets.US_ASCII);
-            long size = b.getInt(pos + 4) & 0xffffffffL;
+            String id = new String(bytes, (int) pos, 4, StandardCharsets.US_ASCII);
+            long size = b.getInt((int) pos + 4) & 0xffffffffL;
             if (id.equals("data")) {
                 boolean streamed = size == 0 || size == 0xffffffffL;
                 if (!streamed && size > bytes.length - (pos + 8L)) {
@@ -92,7 +93,7 @@ public final class AudioUploadInspector {
                 }
                 return;
             }
-            pos += 8 + (int) Math.min(Integer.MAX_VALUE - 16, size + (size & 1));
+            pos += 8 + size + (size & 1);
         }
         throw invalid("The WAV file has no data chunk");
     }

@@ -21,6 +21,7 @@ import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.gateway.web.sse.ViewStreams;
+import io.voxify.inference.voice.ProfileTrainer;
 import io.voxify.saga.training.TrainingCalibration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public class TrainingController {
                 RequestFields c = RequestFields.of(f.node("config"));
                 Double e = c.number("epochs", 1, 200);
                 Double lr = c.number("learning_rate", 1e-5, 1.0);
-                Double bs = c.number("batch_size", 1, 8);
+                Double bs = c.number("batch_size", 1, ProfileTrainer.SENTENCES.size());
                 Boolean a = c.bool("enable_timestamp_alignment");
                 if (e != null && e != Math.floor(e)) {
                     c.error("epochs", "must be a whole number");
@@ -121,6 +122,11 @@ public class TrainingController {
                     "Sample " + sampleId + " is " + sample.status().wireName() + "; train on a processed sample");
         }
         CloneView clone = cloneId != null ? clones.find(user, cloneId) : newestCloneBuiltFrom(sample);
+        if (!clone.sampleIds().contains(sampleId)) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR,
+                    "Sample " + sampleId + " is not one of clone " + clone.cloneId() + "'s samples",
+                    Map.of("clone_id", "must be a clone built from this sample"));
+        }
         if (clone.status() != CloneStatus.READY) {
             throw new DomainException(ErrorCode.CLONE_NOT_READY, "Clone " + clone.cloneId() + " is "
                     + clone.status().wireName() + "; training refines a ready clone");
@@ -132,7 +138,7 @@ public class TrainingController {
         double estimate = epochs * batchSize * msPerItem / 1000.0;
         String trainingJobId = Ids.newId("job_train");
         TrainingSettings settings = new TrainingSettings(epochs, learningRate, batchSize, alignment);
-        commands.sendAndWait(new CreateTrainingJobCommand(trainingJobId, user.userId(), sampleId, clone.cloneId(),
+        commands.sendAndWait(new CreateTrainingJobCommand(trainingJobId, clone.userId(), sampleId, clone.cloneId(),
                 settings, estimate));
         TrainingView view = views.await(new FindTrainingJobQuery(trainingJobId), TrainingView.class, v -> true,
                 Duration.ofSeconds(10)).orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
@@ -140,7 +146,6 @@ public class TrainingController {
         Map<String, Object> data = json(view);
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("timestamp_alignment_enabled", alignment);
-        features.put("voice_quality_enhancement", true);
         data.put("features", features);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Envelope.success(data, "Voice training job created", null));

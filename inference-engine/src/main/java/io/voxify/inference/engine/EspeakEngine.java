@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.sun.jna.Callback;
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
@@ -37,6 +38,7 @@ public final class EspeakEngine implements AutoCloseable {
     private static final int EVENT_LIST_TERMINATED = 0;
     private static final int EVENT_WORD = 1;
     private static final int EVENT_SIZE = 40;
+    private static final int PHONEMES_IPA = 0x02;
 
     /** Default speaking rate in words per minute, and the range the library accepts. */
     public static final int DEFAULT_RATE = 175;
@@ -62,6 +64,8 @@ public final class EspeakEngine implements AutoCloseable {
         Pointer espeak_ListVoices(Pointer spec);
 
         String espeak_Info(PointerByReference dataPath);
+
+        Pointer espeak_TextToPhonemes(PointerByReference textPointer, int textMode, int phonemeMode);
     }
 
     public interface SynthCallback extends Callback {
@@ -155,6 +159,40 @@ public final class EspeakEngine implements AutoCloseable {
             Capture done = capture;
             capture = null;
             return done.toAudio(text);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The IPA phonemes espeak-ng would speak for the text with a voice, clauses separated by a space. The
+     * language-switch marks it inserts for words it reads in another language ("(en)…(ja)") are kept: they
+     * show where a voice gave up on its own language.
+     */
+    public String phonemes(String voiceName, String text) {
+        byte[] utf8 = NativeLibraries.cString(text);
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("espeak-ng engine is closed");
+            }
+            int status = espeak.espeak_SetVoiceByName(NativeLibraries.cString(voiceName));
+            if (status != EE_OK) {
+                throw new IllegalArgumentException("espeak-ng has no voice " + voiceName + " (" + status + ")");
+            }
+            // The library advances the pointer clause by clause inside this buffer, so it must outlive the loop.
+            Memory buffer = new Memory(utf8.length);
+            buffer.write(0, utf8, 0, utf8.length);
+            PointerByReference cursor = new PointerByReference(buffer);
+            StringBuilder out = new StringBuilder();
+            while (cursor.getValue() != null) {
+                Pointer clause = espeak.espeak_TextToPhonemes(cursor, CHARS_UTF8, PHONEMES_IPA);
+                String phonemes = clause == null ? "" : clause.getString(0, "UTF-8").strip();
+                if (!phonemes.isEmpty()) {
+                    out.append(out.length() == 0 ? "" : " ").append(phonemes);
+                }
+            }
+            return out.toString();
         } finally {
             lock.unlock();
         }

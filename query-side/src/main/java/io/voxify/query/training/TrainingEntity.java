@@ -39,8 +39,11 @@ public class TrainingEntity {
     double estimatedSeconds;
     @Column(name = "batch_size")
     int batchSize;
-    @Column(name = "epoch_ms_total")
-    long epochMsTotal;
+    /** Time and count of the epochs after the first (whole epochs: gradient and loss). */
+    @Column(name = "full_epoch_ms")
+    long fullEpochMs;
+    @Column(name = "full_epochs")
+    int fullEpochs;
     @Column(name = "error_message", length = 2000)
     String errorMessage;
     @Column(name = "created_at")

@@ -5,6 +5,8 @@ import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.training.AverageEpochTimeQuery;
 import io.voxify.events.training.FindTrainingJobQuery;
+import io.voxify.events.training.FindTrainingJobsQuery;
+import io.voxify.events.training.TrainingJobList;
 import io.voxify.events.training.TrainingCompletedEvent;
 import io.voxify.events.training.TrainingEpochCompletedEvent;
 import io.voxify.events.training.TrainingFailedEvent;
@@ -58,7 +60,8 @@ public class TrainingProjection {
         row.status = TrainingStatus.PENDING.name();
         row.progress = 0;
         row.epochsDone = 0;
-        row.epochMsTotal = 0;
+        row.fullEpochMs = 0;
+        row.fullEpochs = 0;
         row.lossesJson = json.write(List.of());
         row.estimatedSeconds = e.estimatedSeconds();
         row.createdAt = at.toEpochMilli();
@@ -81,7 +84,8 @@ public class TrainingProjection {
             losses.add(new TrainingView.EpochLoss(e.epoch(), e.loss(), e.elapsedMs()));
             row.lossesJson = json.write(losses);
             row.epochsDone = e.epoch();
-            row.epochMsTotal = losses.stream().mapToLong(TrainingView.EpochLoss::elapsedMs).sum();
+            row.fullEpochMs = losses.stream().filter(l -> l.epoch() > 1).mapToLong(TrainingView.EpochLoss::elapsedMs).sum();
+            row.fullEpochs = (int) losses.stream().filter(l -> l.epoch() > 1).count();
             row.progress = Math.min(99.0, 100.0 * e.epoch() / e.epochs());
             if (row.bestLoss == null || e.loss() < row.bestLoss) {
                 row.bestLoss = e.loss();
@@ -119,6 +123,14 @@ public class TrainingProjection {
     @QueryHandler
     public Optional<TrainingView> handle(FindTrainingJobQuery query) {
         return trainings.findById(query.trainingJobId()).map(this::toView);
+    }
+
+    @QueryHandler
+    public TrainingJobList handle(FindTrainingJobsQuery query) {
+        var page = trainings.findByStatusIn(query.statuses().stream().map(Enum::name).toList(),
+                org.springframework.data.domain.PageRequest.of(query.offset() / query.limit(), query.limit(),
+                        org.springframework.data.domain.Sort.by("createdAt", "trainingJobId")));
+        return new TrainingJobList(page.getContent().stream().map(this::toView).toList());
     }
 
     @QueryHandler

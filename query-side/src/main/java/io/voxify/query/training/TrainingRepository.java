@@ -5,8 +5,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface TrainingRepository extends JpaRepository<TrainingEntity, String> {
 
-    /** Mean time of one epoch per batch item, in ms, over every epoch measured so far. */
-    @Query("select sum(t.epochMsTotal) * 1.0 / nullif(sum(t.epochsDone * t.batchSize), 0) from TrainingEntity t "
-            + "where t.epochsDone > 0")
+    org.springframework.data.domain.Page<TrainingEntity> findByStatusIn(java.util.Collection<String> statuses,
+                                                                        org.springframework.data.domain.Pageable page);
+
+    /**
+     * Mean time of one whole epoch per batch item, in ms, over every training so far. A job's
+     * first epoch only measures the starting point, so it is left out.
+     */
+    @Query("select sum(t.fullEpochMs) * 1.0 / nullif(sum(t.fullEpochs * t.batchSize), 0) from TrainingEntity t "
+            + "where t.fullEpochs > 0")
     Double averageEpochMsPerItem();
 }

@@ -77,6 +77,10 @@ public class CloneWorker {
             }
         } catch (DomainException unusable) {
             fail(cloneId, unusable.getMessage(), unusable.code().name());
+        } catch (IllegalArgumentException unusable) {
+            // The samples' measurements cannot describe a voice (e.g. no measurable speaking rate).
+            fail(cloneId, "The samples cannot be fitted: " + unusable.getMessage(),
+                    ErrorCode.SAMPLE_NOT_PROCESSED.name());
         } catch (RuntimeException e) {
             log.warn("Fitting clone {} failed", cloneId, e);
             fail(cloneId, "Fitting failed: " + e.getClass().getSimpleName(), ErrorCode.INTERNAL_ERROR.name());

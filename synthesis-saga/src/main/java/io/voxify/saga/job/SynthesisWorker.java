@@ -76,6 +76,10 @@ public class SynthesisWorker {
             log.info("Job {} attempt {} abandoned: {}", jobId, attempt, abandoned.getMessage());
         } catch (SynthesisException bad) {
             reportFailure(work, bad.getMessage(), bad.code(), false);
+        } catch (IllegalArgumentException bad) {
+            // A stored voice profile or setting the engine refuses: trying again cannot help.
+            reportFailure(work, "The voice cannot speak this request: " + bad.getMessage(),
+                    ErrorCode.VALIDATION_ERROR.name(), false);
         } catch (RuntimeException | IOException transientFailure) {
             log.warn("Job {} attempt {} failed", jobId, attempt, transientFailure);
             reportFailure(work, "Synthesis failed: " + transientFailure.getClass().getSimpleName(),

@@ -17,7 +17,12 @@ import io.voxify.saga.vector.VectorIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import io.voxify.events.sample.FindSampleQuery;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +40,11 @@ public class SampleProcessingWorker {
     private final SampleAnalyzer analyzer;
     private final SpeakerEncoder encoder;
     private final VectorIndex vectors;
+    private final QueryGateway queries;
 
     public SampleProcessingWorker(CommandGateway commands, BlobStore blobs, SampleAnalyzer analyzer,
-                                  SpeakerEncoder encoder, VectorIndex vectors) {
+                                  SpeakerEncoder encoder, VectorIndex vectors, QueryGateway queries) {
+        this.queries = queries;
         this.commands = commands;
         this.blobs = blobs;
         this.analyzer = analyzer;
@@ -72,11 +79,22 @@ public class SampleProcessingWorker {
                     measurements(analysis.metrics()), issues, analysis.qualityScore(), vectorId,
                     encoder.modelId(), elapsedMs));
         } catch (RuntimeException refused) {
-            if (vectorId != null) {
+            if (vectorId != null && !stillProcessedWith(task.sampleId(), vectorId)) {
                 vectors.delete(vectorId);
             }
             log.info("Verdict on sample {} not recorded: {}", task.sampleId(), refused.getMessage());
         }
+    }
+
+    /**
+     * A refused verdict (the run timed out, the sample was deleted) must not take away the
+     * embedding an earlier run stored for a still-processed sample: a sample's audio never
+     * changes, so that embedding is the one just written again.
+     */
+    private boolean stillProcessedWith(String sampleId, String vectorId) {
+        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class)).join()
+                .filter(s -> s.status() == SampleStatus.PROCESSED && vectorId.equals(s.vectorId()))
+                .isPresent();
     }
 
     private void fail(SampleTask task, String reason) {

@@ -71,10 +71,16 @@ public class TrainingWorker {
             CloneTarget target = clones.targetOf(work.userId(), List.of(work.sampleId()), clone.language());
             VoiceProfile start = CloneWorker.voiceProfile(clone.profile());
             var settings = work.settings();
+            long[] previousElapsed = {0};
             List<EpochResult> epochs = trainer.train(start, target,
                     new TrainingConfig(settings.epochs(), settings.learningRate(), settings.batchSize()),
-                    epoch -> commands.sendAndWait(new RecordTrainingEpochCommand(trainingJobId, epoch.epoch(),
-                            epoch.loss(), CloneWorker.profile(epoch.profile()), epoch.elapsedMillis())));
+                    epoch -> {
+                        // The trainer reports time since it started; each event records its own epoch's time.
+                        long epochMs = epoch.elapsedMillis() - previousElapsed[0];
+                        previousElapsed[0] = epoch.elapsedMillis();
+                        commands.sendAndWait(new RecordTrainingEpochCommand(trainingJobId, epoch.epoch(),
+                                epoch.loss(), CloneWorker.profile(epoch.profile()), epochMs));
+                    });
             EpochResult best = epochs.stream().min(Comparator.comparingDouble(EpochResult::loss))
                     .orElseThrow(() -> new IllegalStateException("training produced no epoch"));
             CloneEvaluation evaluation = fitter.evaluate(best.profile(), target);

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Vectors persisted in the relational store and mirrored in memory, where queries scan them
@@ -35,7 +37,7 @@ public class RelationalVectorIndex implements VectorIndex {
         row.vector = toBytes(entry.vector());
         repository.save(row);
         ensureLoaded();
-        cache.put(entry.id(), entry);
+        afterCommit(() -> cache.put(entry.id(), entry));
     }
 
     @Override
@@ -47,8 +49,24 @@ public class RelationalVectorIndex implements VectorIndex {
     @Override
     @Transactional
     public void delete(String id) {
-        repository.deleteById(id);
-        cache.remove(id);
+        if (repository.existsById(id)) {
+            repository.deleteById(id);
+        }
+        afterCommit(() -> cache.remove(id));
+    }
+
+    /** The in-memory copy follows the table only once the change is committed (a rollback leaves both as they were). */
+    private static void afterCommit(Runnable change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    change.run();
+                }
+            });
+        } else {
+            change.run();
+        }
     }
 
     @Override

@@ -18,56 +18,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded profile's work queue: one fixed pool of worker threads with a bounded backlog
- * for all inference work (synthesis, sample processing, clone fitting, training). When the backlog is
- * full the saga is told so and tries again later, instead of the pool growing without limit.
+ * The embedded profile's work queue: fixed pools of worker threads with bounded backlogs, one
+ * for synthesis and one for the voice work (sample processing, clone fitting, training), so long
+ * training runs never hold up anybody's synthesis. When a backlog is full the saga is told so
+ * and tries again later, instead of a pool growing without limit.
  */
 public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, CloneWorkQueue, TrainingWorkQueue,
         AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InProcessWorkQueue.class);
 
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor synthesisPool;
+    private final ThreadPoolExecutor voicePool;
     private final SynthesisWorker synthesis;
     private final SampleProcessingWorker samples;
     private final CloneWorker clones;
     private final TrainingWorker training;
 
     public InProcessWorkQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
-                              TrainingWorker training, int threads, int backlog) {
+                              TrainingWorker training, int synthesisThreads, int voiceThreads, int backlog) {
         this.synthesis = synthesis;
         this.samples = samples;
         this.clones = clones;
         this.training = training;
+        this.synthesisPool = pool("synthesis-worker-", synthesisThreads, backlog);
+        this.voicePool = pool("voice-worker-", voiceThreads, backlog);
+    }
+
+    private static ThreadPoolExecutor pool(String name, int threads, int backlog) {
         AtomicInteger counter = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(backlog), r -> {
-                    Thread t = new Thread(r, "inference-worker-" + counter.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(backlog), r -> {
+            Thread t = new Thread(r, name + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
     public boolean submit(String jobId, int attempt) {
-        return run("job " + jobId, () -> synthesis.run(jobId, attempt));
+        return run(synthesisPool, "job " + jobId, () -> synthesis.run(jobId, attempt));
     }
 
     @Override
     public boolean submitSample(SampleTask task) {
-        return run("sample " + task.sampleId(), () -> samples.run(task));
+        return run(voicePool, "sample " + task.sampleId(), () -> samples.run(task));
     }
 
     @Override
     public boolean submitClone(String cloneId, int attempt) {
-        return run("clone " + cloneId, () -> clones.run(cloneId, attempt));
+        return run(voicePool, "clone " + cloneId, () -> clones.run(cloneId, attempt));
     }
 
     @Override
     public boolean submitTraining(String trainingJobId) {
-        return run("training " + trainingJobId, () -> training.run(trainingJobId));
+        return run(voicePool, "training " + trainingJobId, () -> training.run(trainingJobId));
     }
 
-    private boolean run(String what, Runnable work) {
+    private static boolean run(ThreadPoolExecutor pool, String what, Runnable work) {
         try {
             pool.execute(() -> {
                 try {
@@ -83,14 +89,18 @@ public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, 
     }
 
     public int backlog() {
-        return pool.getQueue().size();
+        return synthesisPool.getQueue().size() + voicePool.getQueue().size();
     }
 
     @Override
     public void close() throws InterruptedException {
-        pool.shutdown();
-        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
+        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[]{synthesisPool, voicePool}) {
+            pool.shutdown();
+        }
+        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[]{synthesisPool, voicePool}) {
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
         }
     }
 }

@@ -1,0 +1,286 @@
+package io.voxify.gateway.library;
+
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.library.AddFavoriteVoiceCommand;
+import io.voxify.events.library.FavoritesView;
+import io.voxify.events.library.FindFavoritesQuery;
+import io.voxify.events.library.FindVoiceStatisticsQuery;
+import io.voxify.events.library.RemoveFavoriteVoiceCommand;
+import io.voxify.events.library.VoiceStatistics;
+import io.voxify.events.library.VoiceStatisticsList;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.Pagination;
+import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.saga.storage.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The voice model library: browse and search, details, previews and favourites. */
+@RestController
+@RequestMapping("/api/v1/voice/models")
+public class LibraryController {
+    private static final List<String> TYPES = List.of("preset", "custom");
+
+    private final VoiceLibrary library;
+    private final SemanticSearch search;
+    private final PreviewService previews;
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final ViewAwaiter views;
+    private final BlobStore blobs;
+
+    public LibraryController(VoiceLibrary library, SemanticSearch search, PreviewService previews,
+                             QueryGateway queries, CommandGateway commands, ViewAwaiter views, BlobStore blobs) {
+        this.library = library;
+        this.search = search;
+        this.previews = previews;
+        this.queries = queries;
+        this.commands = commands;
+        this.views = views;
+        this.blobs = blobs;
+    }
+
+    @GetMapping
+    ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Pagination page = Pagination.from(params, errors);
+        List<String> tags = csv(params.get("tags"));
+        String language = trimmed(params.get("language"));
+        String type = trimmed(params.get("type"));
+        if (type != null && !TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+            errors.put("type", "must be preset or custom");
+        }
+        String owner = trimmed(params.get("owner"));
+        if (owner != null && !owner.equals("me")) {
+            errors.put("owner", "only owner=me is supported");
+        }
+        String engine = trimmed(params.get("engine"));
+        String gender = trimmed(params.get("gender"));
+        String favorite = trimmed(params.get("favorite"));
+        if (favorite != null && !List.of("true", "false").contains(favorite)) {
+            errors.put("favorite", "must be true or false");
+        }
+        String q = trimmed(params.get("q"));
+        if (q != null && q.length() > 500) {
+            errors.put("q", "must be at most 500 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
+        }
+
+        List<VoiceModel> all = library.visibleTo(user);
+        FavoritesView favorites = favorites(user);
+        List<VoiceModel> matching = all.stream()
+                .filter(v -> v.tags().containsAll(tags))
+                .filter(v -> language == null || languageMatches(v.language(), language))
+                .filter(v -> type == null || v.type().equalsIgnoreCase(type))
+                .filter(v -> owner == null || user.userId().equals(v.ownerId()))
+                .filter(v -> engine == null || v.engine().equalsIgnoreCase(engine)
+                        || v.engine().equalsIgnoreCase("clone:" + engine))
+                .filter(v -> gender == null || gender.equalsIgnoreCase(v.gender()))
+                .filter(v -> favorite == null || favorites.favorites().contains(v.voiceModelId()) == favorite.equals("true"))
+                .toList();
+        Map<String, Double> similarity = new HashMap<>();
+        List<VoiceModel> ranked = new ArrayList<>(matching);
+        if (q != null) {
+            float[] query = search.embedQuery(q);
+            matching.forEach(v -> similarity.put(v.voiceModelId(), search.similarity(query, v.searchText())));
+            ranked.sort(Comparator.comparingDouble((VoiceModel v) -> similarity.get(v.voiceModelId())).reversed());
+        }
+        Map<String, VoiceStatistics> stats = statistics(ranked.stream().map(VoiceModel::voiceModelId).toList());
+        List<Map<String, Object>> items = ranked.stream().skip(page.offset()).limit(page.limit())
+                .map(v -> {
+                    Map<String, Object> item = item(v, favorites, stats.get(v.voiceModelId()));
+                    if (q != null) {
+                        item.put("similarity", Math.round(similarity.get(v.voiceModelId()) * 10_000) / 10_000.0);
+                    }
+                    return item;
+                }).toList();
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("available_tags", new TreeSet<>(all.stream().flatMap(v -> v.tags().stream()).toList()));
+        filters.put("available_languages", new TreeSet<>(all.stream().map(VoiceModel::language).toList()));
+        filters.put("available_types", new TreeSet<>(all.stream().map(VoiceModel::type).toList()));
+        filters.put("available_engines", new TreeSet<>(all.stream().map(VoiceModel::engine).toList()));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("pagination", page.meta(ranked.size()));
+        meta.put("filters", filters);
+        return ResponseEntity.ok(Envelope.success(items, null, meta));
+    }
+
+    @GetMapping("/{voiceModelId}")
+    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        VoiceModel voice = library.find(user, voiceModelId);
+        VoiceStatistics stats = statistics(List.of(voiceModelId)).get(voiceModelId);
+        Map<String, Object> data = item(voice, favorites(user), stats);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("sample_rate", voice.engine().endsWith("flite") ? 16000 : 22050);
+        config.put("supported_formats", List.of("wav", "mp3", "flac"));
+        config.put("supported_sample_rates", SpeechSynthesizer.SAMPLE_RATES);
+        config.put("max_text_length", SpeechSynthesizer.MAX_TEXT_CHARS);
+        config.put("supports_emotions", List.of("neutral", "happy", "sad", "excited"));
+        config.put("supports_speed_range", List.of(0.5, 3.0));
+        config.put("supports_pitch_range", List.of(0.5, 2.0));
+        data.put("model_config", config);
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put("average_synthesis_time", stats == null || stats.completed() == 0 ? null : stats.averageSynthesisTime());
+        statistics.put("success_rate", stats == null ? null : stats.successRate());
+        statistics.put("usage_count", stats == null ? 0 : stats.usageCount());
+        statistics.put("total_audio_seconds", stats == null ? 0.0 : stats.totalAudioSeconds());
+        data.put("statistics", statistics);
+        data.put("updated_at", Envelope.iso(voice.updatedAt()));
+        return Envelope.ok(data);
+    }
+
+    @GetMapping("/{voiceModelId}/preview")
+    ResponseEntity<Map<String, Object>> preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+        VoiceModel voice = library.find(AuthenticatedUser.from(jwt), voiceModelId);
+        PreviewService.Preview preview = previews.previewOf(voice);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("voice_model_id", voiceModelId);
+        data.put("preview_audio_url", audioUrl(voiceModelId));
+        data.put("preview_text", voice.previewText());
+        data.put("duration", preview.durationSeconds());
+        data.put("format", preview.format());
+        data.put("sample_rate", preview.sampleRate());
+        return Envelope.ok(data);
+    }
+
+    @GetMapping("/{voiceModelId}/preview/audio")
+    ResponseEntity<Resource> previewAudio(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId)
+            throws IOException {
+        VoiceModel voice = library.find(AuthenticatedUser.from(jwt), voiceModelId);
+        PreviewService.Preview preview = previews.previewOf(voice);
+        byte[] bytes;
+        try (InputStream in = blobs.open(preview.blobKey(), 0)) {
+            bytes = in.readAllBytes();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))
+                .header("Content-Disposition", ContentDisposition.inline().filename(voiceModelId + "-preview.wav")
+                        .build().toString())
+                .body(new ByteArrayResource(bytes));
+    }
+
+    @PostMapping("/{voiceModelId}/favorite")
+    ResponseEntity<Map<String, Object>> favorite(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        library.find(user, voiceModelId);
+        commands.sendAndWait(new AddFavoriteVoiceCommand(favoritesId(user), user.userId(), voiceModelId));
+        return favoriteAnswer(user, voiceModelId, true, "Voice model added to favorites");
+    }
+
+    @DeleteMapping("/{voiceModelId}/favorite")
+    ResponseEntity<Map<String, Object>> unfavorite(@AuthenticationPrincipal Jwt jwt,
+                                                   @PathVariable String voiceModelId) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        library.find(user, voiceModelId);
+        if (favorites(user).favorites().contains(voiceModelId)) {
+            commands.sendAndWait(new RemoveFavoriteVoiceCommand(favoritesId(user), user.userId(), voiceModelId));
+        }
+        return favoriteAnswer(user, voiceModelId, false, "Voice model removed from favorites");
+    }
+
+    private ResponseEntity<Map<String, Object>> favoriteAnswer(AuthenticatedUser user, String voiceModelId,
+                                                               boolean expected, String message) {
+        FavoritesView view = views.await(new FindFavoritesQuery(user.userId()), FavoritesView.class,
+                v -> v.favorites().contains(voiceModelId) == expected, Duration.ofSeconds(10))
+                .orElseGet(() -> favorites(user));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("voice_model_id", voiceModelId);
+        data.put("is_favorite", view.favorites().contains(voiceModelId));
+        data.put("favorites_count", view.favoritesCount().getOrDefault(voiceModelId, 0L));
+        return Envelope.ok(data, message);
+    }
+
+    private Map<String, Object> item(VoiceModel v, FavoritesView favorites, VoiceStatistics stats) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("voice_model_id", v.voiceModelId());
+        item.put("name", v.name());
+        item.put("type", v.type());
+        item.put("engine", v.engine());
+        item.put("tags", v.tags());
+        item.put("language", v.language());
+        item.put("gender", v.gender());
+        item.put("description", v.description());
+        item.put("sample_audio_url", audioUrl(v.voiceModelId()));
+        item.put("preview_text", v.previewText());
+        item.put("quality_score", v.qualityScore());
+        item.put("usage_count", stats == null ? 0 : stats.usageCount());
+        item.put("is_favorite", favorites.favorites().contains(v.voiceModelId()));
+        item.put("favorites_count", favorites.favoritesCount().getOrDefault(v.voiceModelId(), 0L));
+        item.put("created_at", Envelope.iso(v.createdAt()));
+        if (v.cloneId() != null) {
+            item.put("owner_id", v.ownerId());
+            item.put("clone_id", v.cloneId());
+        }
+        return item;
+    }
+
+    private FavoritesView favorites(AuthenticatedUser user) {
+        return queries.query(new FindFavoritesQuery(user.userId()), FavoritesView.class).join();
+    }
+
+    private Map<String, VoiceStatistics> statistics(List<String> ids) {
+        Map<String, VoiceStatistics> out = new HashMap<>();
+        queries.query(new FindVoiceStatisticsQuery(ids), VoiceStatisticsList.class).join().items()
+                .forEach(s -> out.put(s.voiceModelId(), s));
+        return out;
+    }
+
+    /** "zh" matches zh-CN; "en-US" matches only en-US (case-insensitive). */
+    static boolean languageMatches(String voiceLanguage, String wanted) {
+        String v = voiceLanguage.toLowerCase(Locale.ROOT);
+        String w = wanted.toLowerCase(Locale.ROOT);
+        return w.contains("-") ? v.equals(w) : v.equals(w) || v.startsWith(w + "-");
+    }
+
+    private static String favoritesId(AuthenticatedUser user) {
+        return "fav_" + user.userId();
+    }
+
+    private static String audioUrl(String voiceModelId) {
+        return "/api/v1/voice/models/" + voiceModelId + "/preview/audio";
+    }
+
+    private static List<String> csv(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,71 @@
+package io.voxify.gateway.library;
+
+import io.voxify.events.clone.ClonePage;
+import io.voxify.events.clone.CloneStatus;
+import io.voxify.events.clone.CloneView;
+import io.voxify.events.clone.FindClonesQuery;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.saga.voice.PresetCatalog;
+import io.voxify.saga.voice.PresetVoice;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** The voices a user can choose from: every preset and their own ready clones. */
+@Service
+public class VoiceLibrary {
+    /** When this version of the preset catalogue was published; presets carry it as their creation time. */
+    static final Instant CATALOGUE_PUBLISHED = Instant.parse("2026-11-25T00:00:00Z");
+    private static final int MAX_CLONES = 1000;
+
+    private final QueryGateway queries;
+
+    public VoiceLibrary(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    List<VoiceModel> visibleTo(AuthenticatedUser user) {
+        List<VoiceModel> all = new ArrayList<>();
+        PresetCatalog.all().forEach(p -> all.add(preset(p)));
+        ClonePage clones = queries.query(new FindClonesQuery(user.userId(), List.of(CloneStatus.READY), null,
+                MAX_CLONES, 0), ClonePage.class).join();
+        clones.items().forEach(c -> all.add(clone(c)));
+        return all;
+    }
+
+    VoiceModel find(AuthenticatedUser user, String voiceModelId) {
+        return visibleTo(user).stream().filter(v -> v.voiceModelId().equals(voiceModelId)).findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
+                        "Voice model " + voiceModelId + " was not found"));
+    }
+
+    static VoiceModel preset(PresetVoice p) {
+        return new VoiceModel(p.voiceModelId(), p.name(), "preset", engineOf(p.engineVoiceId()), p.engineVoiceId(),
+                p.tags(), p.language(), p.gender(), p.description(), p.previewText(), null, null, null,
+                CATALOGUE_PUBLISHED, CATALOGUE_PUBLISHED,
+                Integer.toHexString(Objects.hash(p.engineVoiceId(), p.previewText())));
+    }
+
+    static VoiceModel clone(CloneView c) {
+        String base = c.profile().baseVoiceId();
+        List<String> tags = List.of("custom", "clone", "personal");
+        String description = c.description() != null && !c.description().isBlank() ? c.description()
+                : "Voice clone fitted to " + c.sampleIds().size() + " recording(s) of its owner";
+        return new VoiceModel(c.cloneId(), c.name(), "custom", "clone:" + engineOf(base), base, tags,
+                c.language() == null ? "en-US" : c.language(), null, description,
+                "Hello, this is my own voice, speaking through Voxify.",
+                c.quality() == null ? null : c.quality().qualityScore(), c.userId(), c.cloneId(), c.createdAt(),
+                c.updatedAt(), Long.toString(c.version()));
+    }
+
+    static String engineOf(String engineVoiceId) {
+        int colon = engineVoiceId.indexOf(':');
+        return colon < 0 ? engineVoiceId : engineVoiceId.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,4 @@
+package io.voxify.events.library;
+
+public record FindFavoritesQuery(String userId) {
+}
