@@ -66,6 +66,19 @@ class AuthApiTest {
     }
 
     @Test
+    void passwordsUpToTheLimitWorkWhateverTheirScript() {
+        for (String password : new String[]{"Aa1!" + "x".repeat(124), "Ää1!" + "ö".repeat(100)}) {
+            String email = freshEmail();
+            ApiClient.Response r = anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", password));
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+            anonymous.login(email, password);
+            ApiClient.Response almost = anonymous.post("/api/v1/auth/login",
+                    Map.of("email", email, "password", password.substring(0, password.length() - 1)));
+            assertThat(almost.status()).as("every character counts, past bcrypt's 72 bytes too").isEqualTo(401);
+        }
+    }
+
+    @Test
     void anEmailBelongsToOneAccount() {
         String email = freshEmail();
         assertThat(anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))

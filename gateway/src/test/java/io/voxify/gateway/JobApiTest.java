@@ -212,6 +212,8 @@ class JobApiTest {
         assertThat(illegal.errorCode()).isEqualTo("INVALID_STATUS_TRANSITION");
         assertThat(admin.patch("/api/v1/job/" + done, Map.of("status", "pending")).errorCode())
                 .isEqualTo("INVALID_STATUS_TRANSITION");
+        assertThat(admin.patch("/api/v1/job/" + done, Map.of("status", "processing")).errorCode())
+                .as("only a worker starts an attempt").isEqualTo("INVALID_STATUS_TRANSITION");
         assertThat(admin.patch("/api/v1/job/" + done, Map.of("output_file_path", "/etc/passwd")).status())
                 .isEqualTo(400);
         assertThat(user.patch("/api/v1/job/" + done, Map.of("status", "failed")).status()).isEqualTo(403);

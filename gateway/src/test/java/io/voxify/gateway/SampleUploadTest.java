@@ -87,6 +87,10 @@ class SampleUploadTest {
                 "UNSUPPORTED_AUDIO");
         assertRefused(user, "program.wav", Files.readAllBytes(Path.of("/bin/ls")), 400, "UNSUPPORTED_AUDIO");
         assertRefused(user, "empty.wav", new byte[0], 400, "INVALID_AUDIO");
+        byte[] hostileChunk = Arrays.copyOf(wav, 64);
+        System.arraycopy("LIST".getBytes(), 0, hostileChunk, 12, 4);
+        hostileChunk[16] = hostileChunk[17] = hostileChunk[18] = hostileChunk[19] = (byte) 0xff;
+        assertRefused(user, "hostile.wav", hostileChunk, 400, "INVALID_AUDIO");
         float[] halfSecond = io.voxify.inference.AudioDecoder.decode(wav).mono();
         assertRefused(user, "blip.wav", io.voxify.inference.audio.WavWriter.write(
                 Arrays.copyOf(halfSecond, 8000), 16000), 400, "INVALID_AUDIO");
