@@ -9,17 +9,23 @@ import io.voxify.events.sample.CompleteSampleProcessingCommand;
 import io.voxify.events.sample.DeleteVoiceSampleCommand;
 import io.voxify.events.sample.FailSampleProcessingCommand;
 import io.voxify.events.sample.ProcessVoiceSampleCommand;
+import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
+import io.voxify.events.sample.ReserveSampleForCloneCommand;
 import io.voxify.events.sample.SampleAudio;
 import io.voxify.events.sample.SampleProcessedEvent;
 import io.voxify.events.sample.SampleProcessingFailedEvent;
 import io.voxify.events.sample.SampleProcessingRequestedEvent;
 import io.voxify.events.sample.SampleRejectedEvent;
+import io.voxify.events.sample.SampleReleasedFromCloneEvent;
+import io.voxify.events.sample.SampleReservedForCloneEvent;
 import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.UploadVoiceSampleCommand;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.events.sample.VoiceSampleUploadedEvent;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,6 +42,7 @@ public class VoiceSample {
     private SampleAudio audio;
     private String processingJobId;
     private String vectorId;
+    private final Set<String> reservedBy = new HashSet<>();
 
     protected VoiceSample() {
     }
@@ -51,6 +58,7 @@ public class VoiceSample {
 
     @CommandHandler
     public void handle(ProcessVoiceSampleCommand cmd) {
+        requireUnreserved("processed again");
         if (status == SampleStatus.PROCESSING) {
             throw new DomainException(ErrorCode.SAMPLE_BUSY, "The sample is already being processed",
                     Map.of("processing_job_id", processingJobId));
@@ -80,12 +88,40 @@ public class VoiceSample {
     }
 
     @CommandHandler
+    public void handle(ReserveSampleForCloneCommand cmd) {
+        if (status != SampleStatus.PROCESSED) {
+            throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                    "Sample " + sampleId + " is " + status.wireName() + "; only processed samples can be cloned",
+                    Map.of("sample_ids", java.util.List.of(sampleId)));
+        }
+        if (!reservedBy.contains(cmd.cloneId())) {
+            apply(new SampleReservedForCloneEvent(sampleId, cmd.cloneId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReleaseSampleFromCloneCommand cmd) {
+        if (reservedBy.contains(cmd.cloneId())) {
+            apply(new SampleReleasedFromCloneEvent(sampleId, cmd.cloneId()));
+        }
+    }
+
+    @CommandHandler
     public void handle(DeleteVoiceSampleCommand cmd) {
+        requireUnreserved("deleted");
         if (status == SampleStatus.PROCESSING) {
             throw new DomainException(ErrorCode.SAMPLE_BUSY,
                     "The sample is being processed; delete it when processing has finished");
         }
         apply(new VoiceSampleDeletedEvent(sampleId, userId, cmd.requestedBy(), audio, vectorId));
+    }
+
+    private void requireUnreserved(String action) {
+        if (!reservedBy.isEmpty()) {
+            throw new DomainException(ErrorCode.SAMPLE_IN_USE,
+                    "A clone is being built from this sample; it can be " + action + " when the clone is finished",
+                    Map.of("clone_ids", java.util.List.copyOf(reservedBy)));
+        }
     }
 
     private void requireRunning(String jobId) {
@@ -124,6 +160,16 @@ public class VoiceSample {
     @EventSourcingHandler
     void on(SampleProcessingFailedEvent e) {
         status = vectorId != null ? SampleStatus.PROCESSED : SampleStatus.UPLOADED;
+    }
+
+    @EventSourcingHandler
+    void on(SampleReservedForCloneEvent e) {
+        reservedBy.add(e.cloneId());
+    }
+
+    @EventSourcingHandler
+    void on(SampleReleasedFromCloneEvent e) {
+        reservedBy.remove(e.cloneId());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,9 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.CompleteSampleProcessingCommand;
 import io.voxify.events.sample.DeleteVoiceSampleCommand;
+import io.voxify.events.sample.SampleReleasedFromCloneEvent;
+import io.voxify.events.sample.SampleReservedForCloneEvent;
+import io.voxify.events.sample.ReserveSampleForCloneCommand;
 import io.voxify.events.sample.FailSampleProcessingCommand;
 import io.voxify.events.sample.ProcessVoiceSampleCommand;
 import io.voxify.events.sample.SampleAudio;
@@ -317,5 +320,37 @@ class VoiceSampleTest {
                 .when(new DeleteVoiceSampleCommand(SAMPLE_ID, USER_ID))
                 .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aProcessedSampleReservedForACloneCanBeNeitherDeletedNorReprocessedUntilReleased() {
+        fixture.given(reservedHistory())
+                .when(new DeleteVoiceSampleCommand(SAMPLE_ID, USER_ID))
+                .expectException(refusedWith(ErrorCode.SAMPLE_IN_USE))
+                .expectNoEvents();
+        fixture.given(reservedHistory())
+                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, "proc-2", USER_ID))
+                .expectException(refusedWith(ErrorCode.SAMPLE_IN_USE))
+                .expectNoEvents();
+        java.util.List<Object> released = new java.util.ArrayList<>(reservedHistory());
+        released.add(new SampleReleasedFromCloneEvent(SAMPLE_ID, "vc-1"));
+        fixture.given(released)
+                .when(new DeleteVoiceSampleCommand(SAMPLE_ID, USER_ID))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void onlyProcessedSamplesCanBeReserved() {
+        fixture.given(uploaded())
+                .when(new ReserveSampleForCloneCommand(SAMPLE_ID, "vc-1"))
+                .expectException(refusedWith(ErrorCode.SAMPLE_NOT_PROCESSED))
+                .expectNoEvents();
+    }
+
+    private static java.util.List<Object> reservedHistory() {
+        java.util.List<Object> history = new java.util.ArrayList<>(List.of(uploaded(), requested(JOB_1),
+                processed(JOB_1)));
+        history.add(new SampleReservedForCloneEvent(SAMPLE_ID, "vc-1"));
+        return history;
     }
 }

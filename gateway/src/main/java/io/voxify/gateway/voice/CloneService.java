@@ -10,6 +10,8 @@ import io.voxify.events.clone.FindClonesQuery;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.FindSamplesQuery;
+import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
+import io.voxify.events.sample.ReserveSampleForCloneCommand;
 import io.voxify.events.sample.SamplePage;
 import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
@@ -77,8 +79,20 @@ public class CloneService {
         }
         String effectiveLanguage = language != null ? language : found.get(unique.get(0)).language();
         String cloneId = Ids.newId("vc");
-        commands.sendAndWait(new CreateVoiceCloneCommand(cloneId, user.userId(), unique, name, description,
-                effectiveLanguage));
+        // Each sample agrees to be used (it is processed, and stays so until the clone is done);
+        // if one refuses, or the clone cannot be created, the others are let go again.
+        List<String> reserved = new ArrayList<>();
+        try {
+            for (String sampleId : unique) {
+                commands.sendAndWait(new ReserveSampleForCloneCommand(sampleId, cloneId));
+                reserved.add(sampleId);
+            }
+            commands.sendAndWait(new CreateVoiceCloneCommand(cloneId, user.userId(), unique, name, description,
+                    effectiveLanguage));
+        } catch (RuntimeException refused) {
+            reserved.forEach(sampleId -> commands.send(new ReleaseSampleFromCloneCommand(sampleId, cloneId)));
+            throw refused;
+        }
         return awaitView(cloneId, v -> true);
     }
 

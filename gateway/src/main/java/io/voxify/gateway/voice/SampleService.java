@@ -1,9 +1,6 @@
 package io.voxify.gateway.voice;
 
 import io.voxify.command.sample.SampleContentRegistry;
-import io.voxify.events.clone.CloneStatus;
-import io.voxify.events.clone.ClonePage;
-import io.voxify.events.clone.FindClonesQuery;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.DeleteVoiceSampleCommand;
@@ -118,13 +115,6 @@ public class SampleService {
 
     public void delete(AuthenticatedUser user, String sampleId) {
         SampleView sample = find(user, sampleId);
-        ClonePage building = queries.query(new FindClonesQuery(sample.userId(),
-                List.of(CloneStatus.PENDING, CloneStatus.TRAINING), sampleId, 10, 0), ClonePage.class).join();
-        if (building.totalCount() > 0) {
-            throw new DomainException(ErrorCode.SAMPLE_IN_USE,
-                    "A clone is being built from this sample; delete it when the clone is finished",
-                    Map.of("clone_ids", building.items().stream().map(c -> c.cloneId()).toList()));
-        }
         commands.sendAndWait(new DeleteVoiceSampleCommand(sampleId, user.userId()));
         views.awaitGone(new FindSampleQuery(sampleId), SampleView.class, VIEW_WAIT);
         contents.release(sampleId);

@@ -7,7 +7,9 @@ import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.clone.VoiceCloneFailedEvent;
 import io.voxify.events.clone.VoiceCloneReadyEvent;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
 import io.voxify.saga.work.BackgroundWorkPolicy;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -26,6 +28,7 @@ public class CloneSaga {
     static final String DISPATCH_DEADLINE = "clone-dispatch";
 
     private String cloneId;
+    private List<String> sampleIds = List.of();
     private String timeoutDeadlineId;
 
     @StartSaga
@@ -36,6 +39,7 @@ public class CloneSaga {
             return;
         }
         cloneId = event.cloneId();
+        sampleIds = List.copyOf(event.sampleIds());
         timeoutDeadlineId = deadlines.schedule(policy.cloneTimeout(), TIMEOUT_DEADLINE);
         dispatch(deadlines, queue);
     }
@@ -55,20 +59,20 @@ public class CloneSaga {
 
     @EndSaga
     @SagaEventHandler(associationProperty = CLONE_ID)
-    public void on(VoiceCloneReadyEvent event, DeadlineManager deadlines) {
-        stop(deadlines);
+    public void on(VoiceCloneReadyEvent event, DeadlineManager deadlines, CommandGateway commands) {
+        stop(deadlines, commands);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = CLONE_ID)
-    public void on(VoiceCloneFailedEvent event, DeadlineManager deadlines) {
-        stop(deadlines);
+    public void on(VoiceCloneFailedEvent event, DeadlineManager deadlines, CommandGateway commands) {
+        stop(deadlines, commands);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = CLONE_ID)
-    public void on(VoiceCloneDeletedEvent event, DeadlineManager deadlines) {
-        stop(deadlines);
+    public void on(VoiceCloneDeletedEvent event, DeadlineManager deadlines, CommandGateway commands) {
+        stop(deadlines, commands);
     }
 
     private void dispatch(DeadlineManager deadlines, CloneWorkQueue queue) {
@@ -77,7 +81,9 @@ public class CloneSaga {
         }
     }
 
-    private void stop(DeadlineManager deadlines) {
+    /** Ends the deadlines and gives the samples back: they may be reprocessed or deleted again. */
+    private void stop(DeadlineManager deadlines, CommandGateway commands) {
+        sampleIds.forEach(sampleId -> commands.send(new ReleaseSampleFromCloneCommand(sampleId, cloneId)));
         if (timeoutDeadlineId != null) {
             deadlines.cancelSchedule(TIMEOUT_DEADLINE, timeoutDeadlineId);
         }

@@ -6,6 +6,7 @@ import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.FailVoiceCloneCommand;
 import io.voxify.events.clone.VoiceCloneCreatedEvent;
+import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
 import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.clone.VoiceCloneFailedEvent;
 import io.voxify.events.clone.VoiceCloneReadyEvent;
@@ -65,6 +66,12 @@ class CloneSagaTest {
 
     private static RecordingCloneQueue.Submission firstAttempt() {
         return new RecordingCloneQueue.Submission(CLONE_ID, 1);
+    }
+
+    /** The clone lets its samples go, whatever its end. */
+    private static Object[] releases() {
+        return new Object[]{new ReleaseSampleFromCloneCommand("sample-1", CLONE_ID),
+                new ReleaseSampleFromCloneCommand("sample-2", CLONE_ID)};
     }
 
     private static VoiceCloneCreatedEvent created() {
@@ -187,7 +194,7 @@ class CloneSagaTest {
                 .whenPublishingA(ready())
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
-                .expectNoDispatchedCommands();
+                .expectDispatchedCommands(releases());
     }
 
     @Test
@@ -196,7 +203,7 @@ class CloneSagaTest {
                 .whenPublishingA(failed())
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
-                .expectNoDispatchedCommands();
+                .expectDispatchedCommands(releases());
     }
 
     @Test
@@ -205,7 +212,7 @@ class CloneSagaTest {
                 .whenPublishingA(deleted())
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
-                .expectNoDispatchedCommands();
+                .expectDispatchedCommands(releases());
     }
 
     @Test
@@ -215,7 +222,7 @@ class CloneSagaTest {
                 .whenPublishingA(deleted())
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
-                .expectNoDispatchedCommands();
+                .expectDispatchedCommands(releases());
     }
 
     @Test
