@@ -19,6 +19,8 @@ import io.voxify.inference.audio.Silence;
 import io.voxify.inference.audio.TimeStretcher;
 import io.voxify.inference.engine.EngineAudio;
 import io.voxify.inference.engine.EspeakEngine;
+import io.voxify.inference.piper.PiperVoice;
+import io.voxify.inference.piper.PiperVoices;
 import io.voxify.inference.engine.FliteEngine;
 import io.voxify.inference.engine.WordTiming;
 import io.voxify.inference.text.NormalizedText;
@@ -70,10 +72,22 @@ public final class SpeechSynthesizer implements AutoCloseable {
     private FliteEngine flite;
     private EspeakEngine espeak;
     private Map<String, VoiceInfo> catalogue = Map.of();
+    private final java.nio.file.Path piperDirectory;
+    private Map<String, io.voxify.inference.piper.PiperVoice> piperVoices = Map.of();
     /** Our espeak voice ids and aliases ("espeak:fr", "espeak:en") to the name espeak-ng selects by. */
     private Map<String, String> espeakNames = Map.of();
 
+    /** Built-in voices only. */
     public SpeechSynthesizer() {
+        this(null);
+    }
+
+    /**
+     * Built-in voices plus the Piper voices ({@code name.onnx} with {@code name.onnx.json}) found in
+     * {@code piperDirectory} when the voices are first needed; a missing directory means none.
+     */
+    public SpeechSynthesizer(java.nio.file.Path piperDirectory) {
+        this.piperDirectory = piperDirectory;
     }
 
     public List<VoiceInfo> voices() {
@@ -151,10 +165,11 @@ public final class SpeechSynthesizer implements AutoCloseable {
         progress.onProgress(25, "Text prepared: " + sentences.size() + (sentences.size() == 1 ? " sentence" : " sentences"));
 
         List<Chunk> chunks = new ArrayList<>(sentences.size());
+        List<EngineAudio> neural = voice.piper() == null ? null : piperSentences(voice, prepared, settings.speed());
         for (int i = 0; i < sentences.size(); i++) {
             NormalizedText sentence = prepared.get(i);
-            EngineAudio raw = voice.flite()
-                    ? flite.synthesize(voice.engineName(), sentence.text(), 1.0 / settings.speed())
+            EngineAudio raw = neural != null ? neural.get(i)
+                    : voice.flite() ? flite.synthesize(voice.engineName(), sentence.text(), 1.0 / settings.speed())
                     : espeak.synthesize(voice.engineName(), sentence.text(), espeakProsody(settings));
             chunks.add(new Chunk(sentences.get(i), sentence, raw));
             progress.onProgress(25 + 60.0 * (i + 1) / sentences.size(),
@@ -215,6 +230,31 @@ public final class SpeechSynthesizer implements AutoCloseable {
         progress.onProgress(99, "Done");
         return new SynthesisResult(audio, settings.format(), AudioEncoder.contentType(settings.format()), rate, 1,
                 (double) pcm.length / rate, timestamps, cpu);
+    }
+
+    /**
+     * A Piper voice speaks all sentences in one call (one loudness normalisation for the whole
+     * text, so no jumps between sentences), with espeak-ng phonemes; speed goes to the model's
+     * length scale. The model gives no word durations, so each sentence is one timed unit.
+     */
+    private List<EngineAudio> piperSentences(Voice voice, List<NormalizedText> sentences, double speed) {
+        List<String> phonemes = new ArrayList<>(sentences.size());
+        for (NormalizedText sentence : sentences) {
+            phonemes.add(espeak.phonemes(voice.engineName(), sentence.text()));
+        }
+        io.voxify.inference.piper.PiperAudio audio = voice.piper().synthesize(phonemes, speed, 0, 0.0);
+        List<EngineAudio> out = new ArrayList<>(sentences.size());
+        int rate = audio.sampleRate();
+        for (int i = 0; i < sentences.size(); i++) {
+            io.voxify.inference.piper.SentenceTiming t = audio.sentences().get(i);
+            int from = (int) Math.round(t.startSeconds() * rate);
+            int to = Math.min(audio.samples().length, (int) Math.round(t.endSeconds() * rate));
+            float[] samples = Arrays.copyOfRange(audio.samples(), from, Math.max(from, to));
+            List<WordTiming> whole = samples.length == 0 ? List.of()
+                    : List.of(new WordTiming(0, sentences.get(i).text().length(), 0, (double) samples.length / rate));
+            out.add(new EngineAudio(samples, rate, whole));
+        }
+        return out;
     }
 
     private record Settings(double speed, double pitch, double range, double volume, String format, int sampleRate,
@@ -308,7 +348,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         double pitchRatio;
         double rangeFactor;
         double stretch;
-        if (voice.flite()) {
+        if (voice.shiftedAfterwards()) {
             pitchRatio = s.pitch();
             rangeFactor = s.range();
             stretch = 1.0;
@@ -424,7 +464,12 @@ public final class SpeechSynthesizer implements AutoCloseable {
         return Math.round(seconds * 1e4) / 1e4;
     }
 
-    private record Voice(String id, boolean flite, String engineName, String language) {
+    private record Voice(String id, boolean flite, String engineName, String language, PiperVoice piper) {
+
+        /** Voices whose pitch and range are set in post-processing (the engine has no control of its own). */
+        boolean shiftedAfterwards() {
+            return flite || piper != null;
+        }
     }
 
     private Voice resolve(String voiceId) {
@@ -435,7 +480,17 @@ public final class SpeechSynthesizer implements AutoCloseable {
         String id = voiceId.trim().toLowerCase(Locale.ROOT);
         if (id.startsWith("flite:")) {
             VoiceInfo info = catalogue.get(id);
-            return info == null ? null : new Voice(id, true, id.substring("flite:".length()), info.language());
+            return info == null ? null : new Voice(id, true, id.substring("flite:".length()), info.language(), null);
+        }
+        if (id.startsWith("piper:")) {
+            PiperVoice piper = piperVoices.get(id);
+            VoiceInfo info = catalogue.get(id);
+            if (piper == null || espeak == null) {
+                return null;
+            }
+            String phonemizer = piper.config().espeakVoice().orElse("en-us").toLowerCase(Locale.ROOT);
+            return new Voice(id, false, espeakNames.getOrDefault("espeak:" + phonemizer, phonemizer), info.language(),
+                    piper);
         }
         if (!id.startsWith("espeak:") || espeak == null) {
             return null;
@@ -449,7 +504,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         }
         VoiceInfo info = catalogue.get(espeakNames.get("=" + name));
         String language = info == null ? "" : info.language();
-        return new Voice(id, false, variant.isEmpty() ? name : name + "+" + variant, language);
+        return new Voice(id, false, variant.isEmpty() ? name : name + "+" + variant, language, null);
     }
 
     private void ensureLoaded() {
@@ -513,8 +568,20 @@ public final class SpeechSynthesizer implements AutoCloseable {
                 }
             }
         }
+        Map<String, PiperVoice> piper = new LinkedHashMap<>();
+        for (Map.Entry<String, PiperVoice> entry : PiperVoices.load(piperDirectory).entrySet()) {
+            PiperVoice voice = entry.getValue();
+            String name = entry.getKey().toLowerCase(Locale.ROOT);
+            String id = "piper:" + name;
+            String language = voice.config().languageCode().map(c -> c.replace('_', '-'))
+                    .orElse(voice.config().espeakVoice().orElse("en-us"));
+            piper.put(id, voice);
+            voices.put(id, new VoiceInfo(id, "piper", language, "unknown", voice.sampleRate(),
+                    "Piper neural voice " + entry.getKey() + " (VITS on ONNX Runtime, espeak-ng phonemes)"));
+        }
         catalogue = Collections.unmodifiableMap(voices);
         espeakNames = Collections.unmodifiableMap(names);
+        piperVoices = Collections.unmodifiableMap(piper);
     }
 
     private static String espeakCaveat(String language) {
@@ -534,6 +601,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
             }
             // The native engines are shared by the whole process and stay loaded (see SharedEngines).
             closed = true;
+            piperVoices.values().forEach(PiperVoice::close);
         }
     }
 }

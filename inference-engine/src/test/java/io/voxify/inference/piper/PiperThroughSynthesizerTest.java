@@ -1,0 +1,55 @@
+package io.voxify.inference.piper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.ProgressListener;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.inference.SynthesisRequest;
+import io.voxify.inference.SynthesisResult;
+import io.voxify.inference.Timestamp;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Piper voice found in the models directory speaks through the same pipeline as the built-in voices. */
+class PiperThroughSynthesizerTest {
+
+    private static void copy(String resource, Path target) throws Exception {
+        try (InputStream in = PiperThroughSynthesizerTest.class.getResourceAsStream("/piper/" + resource)) {
+            Files.copy(in, target);
+        }
+    }
+
+    @Test
+    void aPiperVoiceInTheModelsDirectorySpeaksTextWithSentenceTimestamps(@TempDir Path models) throws Exception {
+        copy("standin.onnx", models.resolve("standin.onnx"));
+        copy("standin.onnx.json", models.resolve("standin.onnx.json"));
+        try (SpeechSynthesizer synthesizer = new SpeechSynthesizer(models)) {
+            assertThat(synthesizer.supports("piper:standin")).isTrue();
+            assertThat(synthesizer.voices()).anyMatch(v -> v.voiceId().equals("piper:standin")
+                    && v.engine().equals("piper"));
+            SynthesisResult normal = synthesizer.synthesize(new SynthesisRequest("Hello world. This is a test.",
+                    "piper:standin", 1.0, 1.0, 1.0, "neutral", "wav", 22050, true, "sentence"), ProgressListener.NONE);
+            SynthesisResult fast = synthesizer.synthesize(new SynthesisRequest("Hello world. This is a test.",
+                    "piper:standin", 2.0, 1.0, 1.0, "neutral", "wav", 22050, true, "sentence"), ProgressListener.NONE);
+            assertThat(AudioDecoder.decode(normal.audio()).durationSeconds()).isGreaterThan(0.5);
+            assertThat(fast.durationSeconds()).isLessThan(normal.durationSeconds() * 0.7);
+            assertThat(normal.timestamps()).hasSize(2);
+            Timestamp second = normal.timestamps().get(1);
+            assertThat(second.type()).isEqualTo("sentence");
+            assertThat(second.text()).isEqualTo("This is a test.");
+            assertThat(second.start()).isGreaterThan(normal.timestamps().get(0).end() - 1e-6);
+            assertThat(second.end()).isLessThanOrEqualTo(normal.durationSeconds() + 1e-6);
+        }
+    }
+
+    @Test
+    void noModelsDirectoryMeansNoPiperVoices(@TempDir Path empty) {
+        try (SpeechSynthesizer synthesizer = new SpeechSynthesizer(empty.resolve("missing"))) {
+            assertThat(synthesizer.voices()).noneMatch(v -> v.engine().equals("piper"));
+        }
+    }
+}
