@@ -5,7 +5,7 @@ MVN ?= mvn -B -q
 JAR := gateway/target/voxify.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build packages test-packages clean
+.PHONY: run test build voices packages test-packages clean
 
 run: packages build
 	PORT=$(PORT) VOXIFY_DATA_DIR=$(VOXIFY_DATA_DIR) java -jar $(JAR)
@@ -16,10 +16,18 @@ build:
 test: test-packages
 	mvn -B verify
 
+# Real Piper voices for the library (needs the internet; tests use a generated stand-in instead).
+voices:
+	VOXIFY_MODELS_DIR=$${VOXIFY_MODELS_DIR:-$(VOXIFY_DATA_DIR)/models} scripts/fetch-piper-voices.sh
+
 packages:
 	@scripts/ensure-packages.sh runtime
 
-test-packages:
+test-# Real Piper voices for the library (needs the internet; tests use a generated stand-in instead).
+voices:
+	VOXIFY_MODELS_DIR=$${VOXIFY_MODELS_DIR:-$(VOXIFY_DATA_DIR)/models} scripts/fetch-piper-voices.sh
+
+packages:
 	@scripts/ensure-packages.sh test
 
 clean:

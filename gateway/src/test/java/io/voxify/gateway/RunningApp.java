@@ -31,6 +31,7 @@ public final class RunningApp implements AutoCloseable {
         props.put("server.port", 0);
         props.put("server.address", "127.0.0.1");
         props.put("voxify.data-dir", dataDir.toString());
+        props.put("voxify.models-dir", installStandInVoice(dataDir.resolve("models")).toString());
         props.put("voxify.security.admin-email", ADMIN_EMAIL);
         props.put("voxify.security.admin-password", ADMIN_PASSWORD);
         props.put("voxify.synthesis.worker-threads", 1);
@@ -55,6 +56,22 @@ public final class RunningApp implements AutoCloseable {
 
     public static RunningApp start(Path dataDir, Map<String, Object> extra) {
         return new RunningApp(dataDir, extra);
+    }
+
+    /** The project's generated Piper stand-in voice, as `make voices` would install a real one. */
+    static Path installStandInVoice(Path models) {
+        Path source = Path.of("..", "inference-engine", "src", "test", "resources", "piper");
+        try {
+            Files.createDirectories(models);
+            for (String file : new String[]{"standin.onnx", "standin.onnx.json"}) {
+                if (!Files.exists(models.resolve(file))) {
+                    Files.copy(source.resolve(file), models.resolve(file));
+                }
+            }
+            return models;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot install the Piper stand-in voice from " + source, e);
+        }
     }
 
     public static Path tempDir(String prefix) {

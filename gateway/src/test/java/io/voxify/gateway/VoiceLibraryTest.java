@@ -141,4 +141,21 @@ class VoiceLibraryTest {
         assertThat(bob.delete("/api/v1/voice/models/" + voice + "/favorite").status()).isEqualTo(200);
         assertThat(ann.post("/api/v1/voice/models/nothing_here/favorite", Map.of()).status()).isEqualTo(404);
     }
+
+    @Test
+    void aPiperVoiceInTheModelsDirectoryJoinsTheLibraryAndSpeaks() {
+        ApiClient user = app.client().newUser();
+        JsonNode neural = user.get("/api/v1/voice/models?engine=piper").data();
+        assertThat(ids(neural)).containsExactly("piper_standin");
+        assertThat(neural.get(0).get("type").asText()).isEqualTo("preset");
+        String job = user.createJob(Map.of("text_content", "Hello world. Neural voices speak too.",
+                "voice_model_id", "piper_standin", "config", Map.of("include_timestamps", true,
+                        "timestamp_granularity", "sentence"))).get("id").asText();
+        JsonNode done = user.awaitJob(job, j -> List.of("completed", "failed").contains(j.get("status").asText()),
+                Duration.ofSeconds(60));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.get("timestamps").size()).isEqualTo(2);
+        assertThat(AudioDecoder.decode(user.get("/api/v1/files/audio/" + job).body()).durationSeconds()).isPositive();
+        assertThat(user.get("/api/v1/voice/models/piper_standin/preview").status()).isEqualTo(200);
+    }
 }

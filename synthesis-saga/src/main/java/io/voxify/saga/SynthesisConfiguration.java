@@ -37,9 +37,10 @@ import org.springframework.context.event.EventListener;
 public class SynthesisConfiguration {
     private static final String WORKER_ID = "worker@" + ManagementFactory.getRuntimeMXBean().getName();
 
+    /** Built-in voices, plus the Piper voices in the models directory (`make voices` fills it). */
     @Bean(destroyMethod = "close")
-    SpeechSynthesizer speechSynthesizer() {
-        return new SpeechSynthesizer();
+    SpeechSynthesizer speechSynthesizer(@Value("${voxify.models-dir}") Path modelsDir) {
+        return new SpeechSynthesizer(modelsDir);
     }
 
     /** The project's generated encoder, or a pretrained one named by configuration. */

@@ -9,6 +9,8 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.saga.voice.PresetCatalog;
 import io.voxify.saga.voice.PresetVoice;
+import io.voxify.saga.voice.VoiceDirectory;
+import io.voxify.inference.VoiceInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +27,17 @@ public class VoiceLibrary {
     private static final int MAX_CLONES = 1000;
 
     private final QueryGateway queries;
+    private final VoiceDirectory directory;
 
-    public VoiceLibrary(QueryGateway queries) {
+    public VoiceLibrary(QueryGateway queries, VoiceDirectory directory) {
         this.queries = queries;
+        this.directory = directory;
     }
 
     List<VoiceModel> visibleTo(AuthenticatedUser user) {
         List<VoiceModel> all = new ArrayList<>();
         PresetCatalog.all().forEach(p -> all.add(preset(p)));
+        directory.neuralVoices().forEach(v -> all.add(neural(v)));
         ClonePage clones = queries.query(new FindClonesQuery(user.userId(), List.of(CloneStatus.READY), null,
                 MAX_CLONES, 0), ClonePage.class).join();
         clones.items().forEach(c -> all.add(clone(c)));
@@ -50,6 +55,14 @@ public class VoiceLibrary {
                 p.tags(), p.language(), p.gender(), p.description(), p.previewText(), null, null, null,
                 CATALOGUE_PUBLISHED, CATALOGUE_PUBLISHED,
                 Integer.toHexString(Objects.hash(p.engineVoiceId(), p.previewText())));
+    }
+
+    static VoiceModel neural(VoiceInfo v) {
+        String name = v.voiceId().substring("piper:".length());
+        return new VoiceModel(VoiceDirectory.neuralVoiceModelId(v), name, "preset", "piper", v.voiceId(),
+                List.of("neural"), v.language(), null, v.description(),
+                "Hello, this is a neural voice speaking through Voxify.", null, null, null, CATALOGUE_PUBLISHED,
+                CATALOGUE_PUBLISHED, Integer.toHexString(Objects.hash(v.voiceId(), v.nativeSampleRate())));
     }
 
     static VoiceModel clone(CloneView c) {

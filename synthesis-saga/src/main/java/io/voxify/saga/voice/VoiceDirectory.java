@@ -3,6 +3,9 @@ package io.voxify.saga.voice;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.clone.FindCloneQuery;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.inference.VoiceInfo;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -14,10 +17,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VoiceDirectory {
-    private final QueryGateway queries;
+    public static final String NEURAL_PREFIX = "piper_";
 
-    public VoiceDirectory(QueryGateway queries) {
+    private final QueryGateway queries;
+    private final SpeechSynthesizer synthesizer;
+
+    public VoiceDirectory(QueryGateway queries, SpeechSynthesizer synthesizer) {
         this.queries = queries;
+        this.synthesizer = synthesizer;
+    }
+
+    /** The Piper voices installed here, as library voices: {@code piper_<name>} for engine voice {@code piper:<name>}. */
+    public List<VoiceInfo> neuralVoices() {
+        return synthesizer.voices().stream().filter(v -> v.engine().equals("piper")).toList();
+    }
+
+    public static String neuralVoiceModelId(VoiceInfo voice) {
+        return NEURAL_PREFIX + voice.voiceId().substring("piper:".length());
     }
 
     public Optional<VoiceBinding> resolve(String voiceModelId, String userId) {
@@ -26,8 +42,15 @@ public class VoiceDirectory {
         }
         Optional<VoiceBinding> preset = PresetCatalog.find(voiceModelId)
                 .map(p -> new VoiceBinding(p.voiceModelId(), p.engineVoiceId(), p.language(), null));
-        if (preset.isPresent() || !voiceModelId.startsWith("vc_")) {
+        if (preset.isPresent()) {
             return preset;
+        }
+        if (voiceModelId.startsWith(NEURAL_PREFIX)) {
+            return neuralVoices().stream().filter(v -> neuralVoiceModelId(v).equals(voiceModelId)).findFirst()
+                    .map(v -> new VoiceBinding(voiceModelId, v.voiceId(), v.language(), null));
+        }
+        if (!voiceModelId.startsWith("vc_")) {
+            return Optional.empty();
         }
         return queries.query(new FindCloneQuery(voiceModelId), ResponseTypes.optionalInstanceOf(CloneView.class))
                 .join()
