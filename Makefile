@@ -23,11 +23,7 @@ voices:
 packages:
 	@scripts/ensure-packages.sh runtime
 
-test-# Real Piper voices for the library (needs the internet; tests use a generated stand-in instead).
-voices:
-	VOXIFY_MODELS_DIR=$${VOXIFY_MODELS_DIR:-$(VOXIFY_DATA_DIR)/models} scripts/fetch-piper-voices.sh
-
-packages:
+test-packages:
 	@scripts/ensure-packages.sh test
 
 clean:
