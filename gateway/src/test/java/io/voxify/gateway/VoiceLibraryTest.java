@@ -146,7 +146,7 @@ class VoiceLibraryTest {
     void aPiperVoiceInTheModelsDirectoryJoinsTheLibraryAndSpeaks() {
         ApiClient user = app.client().newUser();
         JsonNode neural = user.get("/api/v1/voice/models?engine=piper").data();
-        assertThat(ids(neural)).containsExactly("piper_standin");
+        assertThat(ids(neural)).contains("piper_standin");
         assertThat(neural.get(0).get("type").asText()).isEqualTo("preset");
         String job = user.createJob(Map.of("text_content", "Hello world. Neural voices speak too.",
                 "voice_model_id", "piper_standin", "config", Map.of("include_timestamps", true,
@@ -157,5 +157,25 @@ class VoiceLibraryTest {
         assertThat(done.get("timestamps").size()).isEqualTo(2);
         assertThat(AudioDecoder.decode(user.get("/api/v1/files/audio/" + job).body()).durationSeconds()).isPositive();
         assertThat(user.get("/api/v1/voice/models/piper_standin/preview").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorsRescanAddsAndRemovesNeuralVoices() throws Exception {
+        Path models = app.dataDir().resolve("models");
+        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        ApiClient user = app.client().newUser();
+        assertThat(user.post("/api/v1/admin/voices/rescan", Map.of()).status()).isEqualTo(403);
+        Files.copy(models.resolve("standin.onnx"), models.resolve("second.onnx"));
+        Files.copy(models.resolve("standin.onnx.json"), models.resolve("second.onnx.json"));
+        try {
+            JsonNode scanned = admin.post("/api/v1/admin/voices/rescan", Map.of()).data();
+            assertThat(scanned.get("neural_voices").toString()).contains("piper_second", "piper_standin");
+            assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data())).contains("piper_second");
+        } finally {
+            Files.delete(models.resolve("second.onnx"));
+            Files.delete(models.resolve("second.onnx.json"));
+        }
+        admin.post("/api/v1/admin/voices/rescan", Map.of());
+        assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data())).containsExactly("piper_standin");
     }
 }

@@ -74,6 +74,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
     private Map<String, VoiceInfo> catalogue = Map.of();
     private final java.nio.file.Path piperDirectory;
     private Map<String, io.voxify.inference.piper.PiperVoice> piperVoices = Map.of();
+    private final List<io.voxify.inference.piper.PiperVoice> retiredPiperVoices = new ArrayList<>();
     /** Our espeak voice ids and aliases ("espeak:fr", "espeak:en") to the name espeak-ng selects by. */
     private Map<String, String> espeakNames = Map.of();
 
@@ -568,20 +569,45 @@ public final class SpeechSynthesizer implements AutoCloseable {
                 }
             }
         }
+        Map<String, PiperVoice> piper = loadPiper(voices);
+        catalogue = Collections.unmodifiableMap(voices);
+        espeakNames = Collections.unmodifiableMap(names);
+        piperVoices = Collections.unmodifiableMap(piper);
+    }
+
+    private Map<String, PiperVoice> loadPiper(Map<String, VoiceInfo> voices) {
         Map<String, PiperVoice> piper = new LinkedHashMap<>();
         for (Map.Entry<String, PiperVoice> entry : PiperVoices.load(piperDirectory).entrySet()) {
             PiperVoice voice = entry.getValue();
-            String name = entry.getKey().toLowerCase(Locale.ROOT);
-            String id = "piper:" + name;
+            String id = "piper:" + entry.getKey().toLowerCase(Locale.ROOT);
             String language = voice.config().languageCode().map(c -> c.replace('_', '-'))
                     .orElse(voice.config().espeakVoice().orElse("en-us"));
             piper.put(id, voice);
             voices.put(id, new VoiceInfo(id, "piper", language, "unknown", voice.sampleRate(),
                     "Piper neural voice " + entry.getKey() + " (VITS on ONNX Runtime, espeak-ng phonemes)"));
         }
-        catalogue = Collections.unmodifiableMap(voices);
-        espeakNames = Collections.unmodifiableMap(names);
-        piperVoices = Collections.unmodifiableMap(piper);
+        return piper;
+    }
+
+    /**
+     * Looks at the models directory again: voices added since start-up join, removed ones leave the
+     * catalogue. Replaced sessions stay open until this synthesizer closes, since a synthesis may
+     * still be using them.
+     */
+    public List<VoiceInfo> rescanNeuralVoices() {
+        ensureLoaded();
+        synchronized (loadLock) {
+            Map<String, VoiceInfo> voices = new LinkedHashMap<>();
+            catalogue.forEach((id, info) -> {
+                if (!info.engine().equals("piper")) {
+                    voices.put(id, info);
+                }
+            });
+            retiredPiperVoices.addAll(piperVoices.values());
+            piperVoices = Collections.unmodifiableMap(loadPiper(voices));
+            catalogue = Collections.unmodifiableMap(voices);
+            return voices.values().stream().filter(v -> v.engine().equals("piper")).toList();
+        }
     }
 
     private static String espeakCaveat(String language) {
@@ -602,6 +628,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
             // The native engines are shared by the whole process and stay loaded (see SharedEngines).
             closed = true;
             piperVoices.values().forEach(PiperVoice::close);
+            retiredPiperVoices.forEach(PiperVoice::close);
         }
     }
 }

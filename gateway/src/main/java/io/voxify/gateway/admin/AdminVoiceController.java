@@ -1,0 +1,28 @@
+package io.voxify.gateway.admin;
+
+import io.voxify.gateway.web.Envelope;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.inference.VoiceInfo;
+import io.voxify.saga.voice.VoiceDirectory;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administrators add or remove Piper voices by placing files in the models directory, then rescan. */
+@RestController
+@RequestMapping("/api/v1/admin/voices")
+public class AdminVoiceController {
+    private final SpeechSynthesizer synthesizer;
+
+    public AdminVoiceController(SpeechSynthesizer synthesizer) {
+        this.synthesizer = synthesizer;
+    }
+
+    @PostMapping("/rescan")
+    ResponseEntity<Map<String, Object>> rescan() {
+        var voices = synthesizer.rescanNeuralVoices().stream().map(VoiceDirectory::neuralVoiceModelId).toList();
+        return Envelope.ok(Map.of("neural_voices", voices), "Models directory scanned: " + voices.size() + " neural voices");
+    }
+}
