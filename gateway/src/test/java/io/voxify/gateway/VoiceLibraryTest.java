@@ -146,17 +146,17 @@ class VoiceLibraryTest {
     void aPiperVoiceInTheModelsDirectoryJoinsTheLibraryAndSpeaks() {
         ApiClient user = app.client().newUser();
         JsonNode neural = user.get("/api/v1/voice/models?engine=piper").data();
-        assertThat(ids(neural)).contains("piper_standin");
+        assertThat(ids(neural)).contains("piper_standin-alpha", "piper_standin-beta");
         assertThat(neural.get(0).get("type").asText()).isEqualTo("preset");
         String job = user.createJob(Map.of("text_content", "Hello world. Neural voices speak too.",
-                "voice_model_id", "piper_standin", "config", Map.of("include_timestamps", true,
+                "voice_model_id", "piper_standin-alpha", "config", Map.of("include_timestamps", true,
                         "timestamp_granularity", "sentence"))).get("id").asText();
         JsonNode done = user.awaitJob(job, j -> List.of("completed", "failed").contains(j.get("status").asText()),
                 Duration.ofSeconds(60));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
         assertThat(done.get("timestamps").size()).isEqualTo(2);
         assertThat(AudioDecoder.decode(user.get("/api/v1/files/audio/" + job).body()).durationSeconds()).isPositive();
-        assertThat(user.get("/api/v1/voice/models/piper_standin/preview").status()).isEqualTo(200);
+        assertThat(user.get("/api/v1/voice/models/piper_standin-alpha/preview").status()).isEqualTo(200);
     }
 
     @Test
@@ -169,13 +169,14 @@ class VoiceLibraryTest {
         Files.copy(models.resolve("standin.onnx.json"), models.resolve("second.onnx.json"));
         try {
             JsonNode scanned = admin.post("/api/v1/admin/voices/rescan", Map.of()).data();
-            assertThat(scanned.get("neural_voices").toString()).contains("piper_second", "piper_standin");
-            assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data())).contains("piper_second");
+            assertThat(scanned.get("neural_voices").toString()).contains("piper_second-alpha", "piper_standin-alpha");
+            assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data())).contains("piper_second-alpha");
         } finally {
             Files.delete(models.resolve("second.onnx"));
             Files.delete(models.resolve("second.onnx.json"));
         }
         admin.post("/api/v1/admin/voices/rescan", Map.of());
-        assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data())).containsExactly("piper_standin");
+        assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data()))
+                .containsExactly("piper_standin-alpha", "piper_standin-beta");
     }
 }

@@ -75,6 +75,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
     private final java.nio.file.Path piperDirectory;
     private Map<String, io.voxify.inference.piper.PiperVoice> piperVoices = Map.of();
     private final List<io.voxify.inference.piper.PiperVoice> retiredPiperVoices = new ArrayList<>();
+    /** Multi-speaker Piper voices appear once per speaker: voice id to the model's speaker id. */
+    private Map<String, Integer> piperSpeakers = Map.of();
     /** Our espeak voice ids and aliases ("espeak:fr", "espeak:en") to the name espeak-ng selects by. */
     private Map<String, String> espeakNames = Map.of();
 
@@ -243,7 +245,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         for (NormalizedText sentence : sentences) {
             phonemes.add(espeak.phonemes(voice.engineName(), sentence.text()));
         }
-        io.voxify.inference.piper.PiperAudio audio = voice.piper().synthesize(phonemes, speed, 0, 0.0);
+        io.voxify.inference.piper.PiperAudio audio = voice.piper().synthesize(phonemes, speed, voice.speaker(), 0.0);
         List<EngineAudio> out = new ArrayList<>(sentences.size());
         int rate = audio.sampleRate();
         for (int i = 0; i < sentences.size(); i++) {
@@ -465,7 +467,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
         return Math.round(seconds * 1e4) / 1e4;
     }
 
-    private record Voice(String id, boolean flite, String engineName, String language, PiperVoice piper) {
+    private record Voice(String id, boolean flite, String engineName, String language, PiperVoice piper,
+                         int speaker) {
 
         /** Voices whose pitch and range are set in post-processing (the engine has no control of its own). */
         boolean shiftedAfterwards() {
@@ -481,7 +484,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         String id = voiceId.trim().toLowerCase(Locale.ROOT);
         if (id.startsWith("flite:")) {
             VoiceInfo info = catalogue.get(id);
-            return info == null ? null : new Voice(id, true, id.substring("flite:".length()), info.language(), null);
+            return info == null ? null : new Voice(id, true, id.substring("flite:".length()), info.language(), null, 0);
         }
         if (id.startsWith("piper:")) {
             PiperVoice piper = piperVoices.get(id);
@@ -491,7 +494,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
             }
             String phonemizer = piper.config().espeakVoice().orElse("en-us").toLowerCase(Locale.ROOT);
             return new Voice(id, false, espeakNames.getOrDefault("espeak:" + phonemizer, phonemizer), info.language(),
-                    piper);
+                    piper, piperSpeakers.getOrDefault(id, 0));
         }
         if (!id.startsWith("espeak:") || espeak == null) {
             return null;
@@ -505,7 +508,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         }
         VoiceInfo info = catalogue.get(espeakNames.get("=" + name));
         String language = info == null ? "" : info.language();
-        return new Voice(id, false, variant.isEmpty() ? name : name + "+" + variant, language, null);
+        return new Voice(id, false, variant.isEmpty() ? name : name + "+" + variant, language, null, 0);
     }
 
     private void ensureLoaded() {
@@ -577,15 +580,28 @@ public final class SpeechSynthesizer implements AutoCloseable {
 
     private Map<String, PiperVoice> loadPiper(Map<String, VoiceInfo> voices) {
         Map<String, PiperVoice> piper = new LinkedHashMap<>();
+        Map<String, Integer> speakers = new LinkedHashMap<>();
         for (Map.Entry<String, PiperVoice> entry : PiperVoices.load(piperDirectory).entrySet()) {
             PiperVoice voice = entry.getValue();
-            String id = "piper:" + entry.getKey().toLowerCase(Locale.ROOT);
+            String base = "piper:" + entry.getKey().toLowerCase(Locale.ROOT);
             String language = voice.config().languageCode().map(c -> c.replace('_', '-'))
                     .orElse(voice.config().espeakVoice().orElse("en-us"));
-            piper.put(id, voice);
-            voices.put(id, new VoiceInfo(id, "piper", language, "unknown", voice.sampleRate(),
-                    "Piper neural voice " + entry.getKey() + " (VITS on ONNX Runtime, espeak-ng phonemes)"));
+            String description = "Piper neural voice " + entry.getKey() + " (VITS on ONNX Runtime, espeak-ng phonemes)";
+            Map<String, Integer> named = voice.config().speakerIdMap();
+            if (voice.config().numSpeakers() > 1 && !named.isEmpty()) {
+                named.forEach((speaker, sid) -> {
+                    String id = base + "-" + speaker.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+                    piper.put(id, voice);
+                    speakers.put(id, sid);
+                    voices.put(id, new VoiceInfo(id, "piper", language, "unknown", voice.sampleRate(),
+                            description + ", speaker " + speaker));
+                });
+            } else {
+                piper.put(base, voice);
+                voices.put(base, new VoiceInfo(base, "piper", language, "unknown", voice.sampleRate(), description));
+            }
         }
+        piperSpeakers = Collections.unmodifiableMap(speakers);
         return piper;
     }
 
@@ -627,8 +643,9 @@ public final class SpeechSynthesizer implements AutoCloseable {
             }
             // The native engines are shared by the whole process and stay loaded (see SharedEngines).
             closed = true;
-            piperVoices.values().forEach(PiperVoice::close);
-            retiredPiperVoices.forEach(PiperVoice::close);
+            // One model serves each of its speakers: close every distinct session once.
+            java.util.stream.Stream.concat(piperVoices.values().stream(), retiredPiperVoices.stream()).distinct()
+                    .forEach(PiperVoice::close);
         }
     }
 }

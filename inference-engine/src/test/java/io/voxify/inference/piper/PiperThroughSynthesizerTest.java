@@ -28,14 +28,20 @@ class PiperThroughSynthesizerTest {
         copy("standin.onnx", models.resolve("standin.onnx"));
         copy("standin.onnx.json", models.resolve("standin.onnx.json"));
         try (SpeechSynthesizer synthesizer = new SpeechSynthesizer(models)) {
-            assertThat(synthesizer.supports("piper:standin")).isTrue();
-            assertThat(synthesizer.voices()).anyMatch(v -> v.voiceId().equals("piper:standin")
+            // The stand-in has two named speakers: each is a voice of its own.
+            assertThat(synthesizer.supports("piper:standin-alpha")).isTrue();
+            assertThat(synthesizer.supports("piper:standin-beta")).isTrue();
+            assertThat(synthesizer.supports("piper:standin")).isFalse();
+            assertThat(synthesizer.voices()).anyMatch(v -> v.voiceId().equals("piper:standin-alpha")
                     && v.engine().equals("piper"));
+            SynthesisResult beta = synthesizer.synthesize(new SynthesisRequest("Hello world. This is a test.",
+                    "piper:standin-beta", 1.0, 1.0, 1.0, "neutral", "wav", 22050, false, "word"), ProgressListener.NONE);
             SynthesisResult normal = synthesizer.synthesize(new SynthesisRequest("Hello world. This is a test.",
-                    "piper:standin", 1.0, 1.0, 1.0, "neutral", "wav", 22050, true, "sentence"), ProgressListener.NONE);
+                    "piper:standin-alpha", 1.0, 1.0, 1.0, "neutral", "wav", 22050, true, "sentence"), ProgressListener.NONE);
             SynthesisResult fast = synthesizer.synthesize(new SynthesisRequest("Hello world. This is a test.",
-                    "piper:standin", 2.0, 1.0, 1.0, "neutral", "wav", 22050, true, "sentence"), ProgressListener.NONE);
+                    "piper:standin-alpha", 2.0, 1.0, 1.0, "neutral", "wav", 22050, true, "sentence"), ProgressListener.NONE);
             assertThat(AudioDecoder.decode(normal.audio()).durationSeconds()).isGreaterThan(0.5);
+            assertThat(beta.audio()).as("another speaker, other audio").isNotEqualTo(normal.audio());
             assertThat(fast.durationSeconds()).isLessThan(normal.durationSeconds() * 0.7);
             assertThat(normal.timestamps()).hasSize(2);
             Timestamp second = normal.timestamps().get(1);
