@@ -73,6 +73,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
     private EspeakEngine espeak;
     private Map<String, VoiceInfo> catalogue = Map.of();
     private final java.nio.file.Path piperDirectory;
+    private final double sentencePauseSeconds;
     private Map<String, io.voxify.inference.piper.PiperVoice> piperVoices = Map.of();
     private final List<io.voxify.inference.piper.PiperVoice> retiredPiperVoices = new ArrayList<>();
     /** Multi-speaker Piper voices appear once per speaker: voice id to the model's speaker id. */
@@ -90,7 +91,16 @@ public final class SpeechSynthesizer implements AutoCloseable {
      * {@code piperDirectory} when the voices are first needed; a missing directory means none.
      */
     public SpeechSynthesizer(java.nio.file.Path piperDirectory) {
+        this(piperDirectory, SENTENCE_GAP_SECONDS);
+    }
+
+    /** As above, with the silence put between sentences (0 to 2 s). */
+    public SpeechSynthesizer(java.nio.file.Path piperDirectory, double sentencePauseSeconds) {
+        if (!(sentencePauseSeconds >= 0 && sentencePauseSeconds <= 2)) {
+            throw new IllegalArgumentException("sentence pause must be 0 to 2 s, not " + sentencePauseSeconds);
+        }
         this.piperDirectory = piperDirectory;
+        this.sentencePauseSeconds = sentencePauseSeconds;
     }
 
     public List<VoiceInfo> voices() {
@@ -183,7 +193,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         List<float[]> pieces = new ArrayList<>();
         List<Timestamp> words = new ArrayList<>();
         List<Timestamp> sentenceStamps = new ArrayList<>();
-        int gap = (int) Math.round(SENTENCE_GAP_SECONDS * rate);
+        int gap = (int) Math.round(sentencePauseSeconds * rate);
         int position = 0;
         for (Chunk chunk : chunks) {
             if (chunk.audio().words().isEmpty()) {

@@ -39,8 +39,9 @@ public class SynthesisConfiguration {
 
     /** Built-in voices, plus the Piper voices in the models directory (`make voices` fills it). */
     @Bean(destroyMethod = "close")
-    SpeechSynthesizer speechSynthesizer(@Value("${voxify.models-dir}") Path modelsDir) {
-        return new SpeechSynthesizer(modelsDir);
+    SpeechSynthesizer speechSynthesizer(@Value("${voxify.models-dir}") Path modelsDir,
+                                        @Value("${voxify.synthesis.sentence-pause:0.25}") double sentencePause) {
+        return new SpeechSynthesizer(modelsDir, sentencePause);
     }
 
     /** The project's generated encoder, or a pretrained one named by configuration. */

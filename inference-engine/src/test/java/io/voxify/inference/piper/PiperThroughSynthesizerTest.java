@@ -53,6 +53,20 @@ class PiperThroughSynthesizerTest {
     }
 
     @Test
+    void theSentencePauseIsConfigurable(@TempDir Path models) throws Exception {
+        copy("standin.onnx", models.resolve("standin.onnx"));
+        copy("standin.onnx.json", models.resolve("standin.onnx.json"));
+        SynthesisRequest twoSentences = new SynthesisRequest("Hello world. This is a test.", "piper:standin-alpha",
+                1.0, 1.0, 1.0, "neutral", "wav", 22050, false, "word");
+        try (SpeechSynthesizer tight = new SpeechSynthesizer(models, 0.0);
+             SpeechSynthesizer roomy = new SpeechSynthesizer(models, 1.0)) {
+            double difference = roomy.synthesize(twoSentences, ProgressListener.NONE).durationSeconds()
+                    - tight.synthesize(twoSentences, ProgressListener.NONE).durationSeconds();
+            assertThat(difference).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.02));
+        }
+    }
+
+    @Test
     void noModelsDirectoryMeansNoPiperVoices(@TempDir Path empty) {
         try (SpeechSynthesizer synthesizer = new SpeechSynthesizer(empty.resolve("missing"))) {
             assertThat(synthesizer.voices()).noneMatch(v -> v.engine().equals("piper"));
