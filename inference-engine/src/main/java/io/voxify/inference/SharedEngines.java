@@ -19,6 +19,7 @@ final class SharedEngines {
     private static boolean fliteMissing;
     private static EspeakEngine espeak;
     private static boolean espeakMissing;
+    private static java.nio.file.Path espeakDataRoot;
 
     private SharedEngines() {
     }
@@ -37,10 +38,20 @@ final class SharedEngines {
     }
 
     /** The shared espeak-ng engine, or null when espeak-ng is not installed. */
+    /**
+     * Where espeak-ng keeps a data directory of its own (for clone variants). Only the first
+     * request counts: the engine is initialised once per process.
+     */
+    static synchronized void requestEspeakDataRoot(java.nio.file.Path root) {
+        if (espeakDataRoot == null && root != null) {
+            espeakDataRoot = root;
+        }
+    }
+
     static synchronized EspeakEngine acquireEspeak() {
         if (espeak == null && !espeakMissing) {
             try {
-                espeak = EspeakEngine.load();
+                espeak = EspeakEngine.load(espeakDataRoot);
             } catch (LinkageError | IllegalStateException e) {
                 espeakMissing = true;
                 log.warn("espeak-ng is not available: {}", e.getMessage());

@@ -96,6 +96,17 @@ public final class SpeechSynthesizer implements AutoCloseable {
 
     /** As above, with the silence put between sentences (0 to 2 s). */
     public SpeechSynthesizer(java.nio.file.Path piperDirectory, double sentencePauseSeconds) {
+        this(piperDirectory, sentencePauseSeconds, null);
+    }
+
+    /**
+     * As above; {@code espeakDataRoot} gives espeak-ng a data directory of its own, where clone
+     * profiles become voice variants. The engine is initialised once per process: the first
+     * synthesizer's root is the one used.
+     */
+    public SpeechSynthesizer(java.nio.file.Path piperDirectory, double sentencePauseSeconds,
+                             java.nio.file.Path espeakDataRoot) {
+        SharedEngines.requestEspeakDataRoot(espeakDataRoot);
         if (!(sentencePauseSeconds >= 0 && sentencePauseSeconds <= 2)) {
             throw new IllegalArgumentException("sentence pause must be 0 to 2 s, not " + sentencePauseSeconds);
         }
@@ -148,10 +159,57 @@ public final class SpeechSynthesizer implements AutoCloseable {
             throw new SynthesisException(SynthesisException.INVALID_PARAMETER, "voice profile is missing");
         }
         Settings base = validate(request);
+        String variant = nativeVariant(profile);
+        double formant = variant == null ? profile.formantScale() : 1.0;
+        double breath = variant == null ? profile.breathiness() : 0.0;
         Settings settings = new Settings(base.speed() * profile.speedFactor(), base.pitch() * profile.pitchFactor(),
                 base.range() * profile.pitchRangeFactor(), base.volume(), base.format(), base.sampleRate(),
-                base.sentenceGranularity(), profile.formantScale(), profile.breathiness());
-        return synthesize(request, profile.baseVoiceId(), settings, listener);
+                base.sentenceGranularity(), formant, breath);
+        return synthesize(request, variant == null ? profile.baseVoiceId() : profile.baseVoiceId() + "+" + variant,
+                settings, listener);
+    }
+
+    /**
+     * For an espeak-ng base voice (without a variant of its own) in an engine-owned data directory,
+     * the profile's formant scale and breathiness become a voice variant file, so espeak-ng shapes
+     * them natively; elsewhere they are applied in post-processing. Returns the variant's name.
+     */
+    private String nativeVariant(VoiceProfile profile) {
+        ensureLoaded();
+        String base = profile.baseVoiceId().toLowerCase(Locale.ROOT);
+        if (espeak == null || !base.startsWith("espeak:") || base.contains("+") || !espeak.variantsWritable()
+                || (Math.abs(profile.formantScale() - 1) < 1e-6 && profile.breathiness() <= 0)) {
+            return null;
+        }
+        String name = variantName(profile);
+        if (!espeak.hasVariant(name)) {
+            int f = (int) Math.round(100 * profile.formantScale());
+            int breath = (int) Math.round(profile.breathiness() * 30);
+            StringBuilder content = new StringBuilder("name voxify-clone\nlanguage variant\n");
+            for (int formant = 1; formant <= 5; formant++) {
+                content.append("formant ").append(formant).append(' ').append(f).append(" 100 100\n");
+            }
+            if (breath > 0) {
+                content.append("breath 0 ").append(breath).append(' ').append(breath).append(' ').append(breath)
+                        .append(' ').append(breath).append(' ').append(breath).append(' ').append(breath).append(" 0\n");
+            }
+            espeak.writeVariant(name, content.toString());
+        }
+        return name;
+    }
+
+    private static String variantName(VoiceProfile profile) {
+        long f = Math.round(profile.formantScale() * 1000);
+        long b = Math.round(profile.breathiness() * 1000);
+        return "vx" + Long.toString(f, 36) + "b" + Long.toString(b, 36);
+    }
+
+    /** Removes the variant file a profile needed, if any (the clone it belonged to is gone). */
+    public void forgetProfile(VoiceProfile profile) {
+        ensureLoaded();
+        if (espeak != null && espeak.variantsWritable() && profile.baseVoiceId().toLowerCase(Locale.ROOT).startsWith("espeak:")) {
+            espeak.deleteVariant(variantName(profile));
+        }
     }
 
     private SynthesisResult synthesize(SynthesisRequest request, String voiceId, Settings settings,

@@ -40,8 +40,9 @@ public class SynthesisConfiguration {
     /** Built-in voices, plus the Piper voices in the models directory (`make voices` fills it). */
     @Bean(destroyMethod = "close")
     SpeechSynthesizer speechSynthesizer(@Value("${voxify.models-dir}") Path modelsDir,
-                                        @Value("${voxify.synthesis.sentence-pause:0.25}") double sentencePause) {
-        return new SpeechSynthesizer(modelsDir, sentencePause);
+                                        @Value("${voxify.synthesis.sentence-pause:0.25}") double sentencePause,
+                                        @Value("${voxify.data-dir}") Path dataDir) {
+        return new SpeechSynthesizer(modelsDir, sentencePause, dataDir.resolve("espeak"));
     }
 
     /** The project's generated encoder, or a pretrained one named by configuration. */

@@ -21,6 +21,8 @@ import io.voxify.events.user.UserView;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.voice.VoiceDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +44,11 @@ public class CloneService {
     private final QueryGateway queries;
     private final ViewAwaiter views;
     private final VoiceDirectory voices;
+    private final SpeechSynthesizer synthesizer;
 
-    public CloneService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, VoiceDirectory voices) {
+    public CloneService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, VoiceDirectory voices,
+                        SpeechSynthesizer synthesizer) {
+        this.synthesizer = synthesizer;
         this.commands = commands;
         this.queries = queries;
         this.views = views;
@@ -110,6 +115,9 @@ public class CloneService {
         CloneView clone = find(user, cloneId);
         commands.sendAndWait(new DeleteVoiceCloneCommand(cloneId, user.userId()));
         views.awaitGone(new FindCloneQuery(cloneId), CloneView.class, VIEW_WAIT);
+        if (clone.profile() != null) {
+            synthesizer.forgetProfile(CloneWorker.voiceProfile(clone.profile()));
+        }
         UserView owner = queries.query(new FindUserQuery(clone.userId()),
                 ResponseTypes.optionalInstanceOf(UserView.class)).join().orElse(null);
         if (owner != null && cloneId.equals(owner.selectedVoiceId())) {

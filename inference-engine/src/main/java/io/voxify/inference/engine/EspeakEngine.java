@@ -96,9 +96,19 @@ public final class EspeakEngine implements AutoCloseable {
     private Capture capture;
     private boolean closed;
 
-    private EspeakEngine() {
+    private EspeakEngine(Path ownedRoot) {
         espeak = Native.load("libespeak-ng.so.1", Espeak.class);
-        int rate = espeak.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, null, INITIALIZE_DONT_EXIT);
+        String root = null;
+        if (ownedRoot != null) {
+            try {
+                root = OwnedData.prepare(ownedRoot);
+            } catch (RuntimeException unusable) {
+                // Without a directory of its own the engine still speaks; profiles then use post-processing.
+                org.slf4j.LoggerFactory.getLogger(EspeakEngine.class).warn("espeak-ng keeps the system data: {}",
+                        unusable.getMessage());
+            }
+        }
+        int rate = espeak.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, root, INITIALIZE_DONT_EXIT);
         if (rate <= 0) {
             throw new IllegalStateException("espeak-ng failed to initialise (" + rate + ")");
         }
@@ -114,7 +124,55 @@ public final class EspeakEngine implements AutoCloseable {
     }
 
     public static EspeakEngine load() {
-        return new EspeakEngine();
+        return new EspeakEngine(null);
+    }
+
+    /**
+     * espeak-ng with a data directory of the engine's own under {@code ownedRoot}: the system's data
+     * mirrored through links, with a writable variants folder for per-voice variants.
+     */
+    public static EspeakEngine load(Path ownedRoot) {
+        return new EspeakEngine(ownedRoot);
+    }
+
+    /** Whether variants can be written here (the data directory is the engine's own). */
+    public boolean variantsWritable() {
+        Path dir = variantsDirectory();
+        return dir != null && Files.isDirectory(dir) && !Files.isSymbolicLink(dir) && Files.isWritable(dir);
+    }
+
+    /** Writes (or replaces) a voice variant; files written after initialisation are picked up by name. */
+    public void writeVariant(String name, String content) {
+        requireVariantName(name);
+        try {
+            Files.writeString(variantsDirectory().resolve(name), content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write espeak-ng variant " + name, e);
+        }
+    }
+
+    public void deleteVariant(String name) {
+        requireVariantName(name);
+        try {
+            Files.deleteIfExists(variantsDirectory().resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot delete espeak-ng variant " + name, e);
+        }
+    }
+
+    private void requireVariantName(String name) {
+        if (!variantsWritable() || name == null || !name.matches("vx[a-z0-9]{1,30}")) {
+            throw new IllegalArgumentException("not a writable engine-owned variant: " + name);
+        }
+    }
+
+    private Path variantsDirectory() {
+        if (dataPath == null) {
+            return null;
+        }
+        Path root = dataPath.getFileName() != null && dataPath.getFileName().toString().equals("espeak-ng-data")
+                ? dataPath : dataPath.resolve("espeak-ng-data");
+        return root.resolve("voices").resolve("!v");
     }
 
     public List<Voice> voices() {
