@@ -28,10 +28,10 @@ class EspeakVariantTest {
         float[] shaped = AudioDecoder.decode(synthesizer.synthesize(request, profile, ProgressListener.NONE).audio())
                 .mono();
         float[] plain = AudioDecoder.decode(synthesizer.synthesize(request, ProgressListener.NONE).audio()).mono();
-        assertThat(variants()).hasSize(1);
-        assertThat(Files.readString(variants().findFirst().orElseThrow())).contains("formant 1 120 100 100")
+        assertThat(variants(synthesizer)).hasSize(1);
+        assertThat(Files.readString(variants(synthesizer).findFirst().orElseThrow())).contains("formant 1 120 100 100")
                 .contains("breath");
-        assertThat(Files.isSymbolicLink(app.dataDir().resolve("espeak/espeak-ng-data/voices/!v/f3")))
+        assertThat(Files.isSymbolicLink(synthesizer.variantDirectory().orElseThrow().resolve("f3")))
                 .as("the system's own variants stay available").isTrue();
         VoiceProfile brighter = new VoiceProfile("espeak:de", 1.0, 1.0, 1.0, 1.25, 0.0);
         float[] raised = AudioDecoder.decode(synthesizer.synthesize(request, brighter, ProgressListener.NONE).audio())
@@ -42,7 +42,7 @@ class EspeakVariantTest {
         synthesizer.forgetProfile(brighter);
 
         synthesizer.forgetProfile(profile);
-        assertThat(variants()).isEmpty();
+        assertThat(variants(synthesizer)).isEmpty();
     }
 
     private static double brightness(float[] x) {
@@ -55,9 +55,10 @@ class EspeakVariantTest {
         return slope / Math.max(1e-9, level);
     }
 
-    private Stream<Path> variants() throws Exception {
-        Path dir = app.dataDir().resolve("espeak/espeak-ng-data/voices/!v");
-        assertThat(dir).isDirectory();
+    /** The engine is process-wide: its folder belongs to whichever server of this test run started it first. */
+    private static Stream<Path> variants(SpeechSynthesizer synthesizer) throws Exception {
+        Path dir = synthesizer.variantDirectory().orElseThrow(() -> new AssertionError("no engine-owned data"));
+        assertThat(dir.toString()).endsWith("espeak/espeak-ng-data/voices/!v");
         return Files.list(dir).filter(p -> !Files.isSymbolicLink(p)).toList().stream();
     }
 }

@@ -204,6 +204,12 @@ public final class SpeechSynthesizer implements AutoCloseable {
         return "vx" + Long.toString(f, 36) + "b" + Long.toString(b, 36);
     }
 
+    /** Where profile variants are kept: the engine is process-wide, so this is the first synthesizer's root. */
+    public java.util.Optional<java.nio.file.Path> variantDirectory() {
+        ensureLoaded();
+        return espeak == null ? java.util.Optional.empty() : espeak.ownedVariantsDirectory();
+    }
+
     /** Removes the variant file a profile needed, if any (the clone it belonged to is gone). */
     public void forgetProfile(VoiceProfile profile) {
         ensureLoaded();

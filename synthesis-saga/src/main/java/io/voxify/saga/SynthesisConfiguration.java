@@ -137,7 +137,7 @@ public class SynthesisConfiguration {
         return new InterruptedWorkRecovery(queries, commands, queue);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     PresetEmbeddings presetEmbeddings(SpeechSynthesizer synthesizer, SpeakerEncoder encoder, VectorIndex vectors) {
         return new PresetEmbeddings(synthesizer, encoder, vectors);
     }
@@ -145,9 +145,5 @@ public class SynthesisConfiguration {
     @EventListener(ApplicationReadyEvent.class)
     void recoverInterruptedWork(ApplicationReadyEvent ready) {
         ready.getApplicationContext().getBean(InterruptedWorkRecovery.class).recover();
-        PresetEmbeddings presets = ready.getApplicationContext().getBean(PresetEmbeddings.class);
-        Thread indexing = new Thread(presets::indexMissing, "preset-embeddings");
-        indexing.setDaemon(true);
-        indexing.start();
     }
 }

@@ -31,8 +31,10 @@ public class SimilarVoices {
     private final SampleService samples;
     private final VectorIndex vectors;
     private final QueryGateway queries;
+    private final PresetEmbeddings presets;
 
-    public SimilarVoices(SampleService samples, VectorIndex vectors, QueryGateway queries) {
+    public SimilarVoices(SampleService samples, VectorIndex vectors, QueryGateway queries, PresetEmbeddings presets) {
+        this.presets = presets;
         this.samples = samples;
         this.vectors = vectors;
         this.queries = queries;
@@ -44,6 +46,7 @@ public class SimilarVoices {
                 .filter(e -> sample.status() == SampleStatus.PROCESSED)
                 .orElseThrow(() -> new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
                         "Sample " + sampleId + " has no speaker embedding yet; process it first"));
+        presets.ensureIndexed();
         return vectors.nearest(own.vector(), own.model(), KINDS, sample.userId(), sampleId, limit).stream()
                 .map(this::describe).flatMap(Optional::stream).toList();
     }

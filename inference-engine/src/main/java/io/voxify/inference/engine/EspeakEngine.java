@@ -166,6 +166,11 @@ public final class EspeakEngine implements AutoCloseable {
         }
     }
 
+    /** The engine-owned variants folder, when there is one. */
+    public java.util.Optional<Path> ownedVariantsDirectory() {
+        return variantsWritable() ? java.util.Optional.of(variantsDirectory()) : java.util.Optional.empty();
+    }
+
     private Path variantsDirectory() {
         if (dataPath == null) {
             return null;

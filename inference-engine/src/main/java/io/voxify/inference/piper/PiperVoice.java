@@ -49,6 +49,10 @@ public final class PiperVoice implements AutoCloseable {
     private final PiperVoiceConfig config;
     private final PhonemeIdEncoder encoder;
     private final OrtSession session;
+    /** Runs share the session; closing waits for those in flight and refuses new ones (no use after free). */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed;
     private final boolean hasSpeakerInput;
     private final String name;
 
@@ -189,7 +193,8 @@ public final class PiperVoice implements AutoCloseable {
             if (sid != null) {
                 inputs.put(SPEAKER_ID, sid);
             }
-            try (OrtSession.Result result = session.run(inputs, java.util.Set.of(OUTPUT))) {
+            lifecycle.readLock().lock();
+            try (OrtSession.Result result = runOpen(inputs)) {
                 OnnxValue value = result.get(OUTPUT).orElseThrow();
                 if (!(value instanceof OnnxTensor tensor) || tensor.getInfo().type != OnnxJavaType.FLOAT) {
                     throw new IllegalStateException("Piper voice " + name + ": output is not a float tensor");
@@ -198,6 +203,8 @@ public final class PiperVoice implements AutoCloseable {
                 float[] samples = new float[buffer.remaining()];
                 buffer.get(samples);
                 return samples;
+            } finally {
+                lifecycle.readLock().unlock();
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Piper voice " + name + " failed: " + e.getMessage(), e);
@@ -219,9 +226,24 @@ public final class PiperVoice implements AutoCloseable {
         }
     }
 
+    private OrtSession.Result runOpen(Map<String, OnnxTensor> inputs) throws OrtException {
+        if (closed) {
+            throw new IllegalStateException("Piper voice " + name + " is closed");
+        }
+        return session.run(inputs, java.util.Set.of(OUTPUT));
+    }
+
     @Override
     public void close() {
-        closeQuietly();
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                closeQuietly();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 
     private void closeQuietly() {

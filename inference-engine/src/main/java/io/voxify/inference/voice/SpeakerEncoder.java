@@ -49,6 +49,10 @@ public final class SpeakerEncoder implements AutoCloseable {
     private static final int MIN_SAMPLES = 512;
 
     private final OrtSession session;
+    /** Embeddings share the session; closing waits for those in flight and refuses new ones (no use after free). */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed;
     private final String outputName;
     private final int dimension;
     private final String modelId;
@@ -118,12 +122,19 @@ public final class SpeakerEncoder implements AutoCloseable {
         if (!audible) {
             throw new IllegalArgumentException("audio is silent");
         }
-        try (OnnxTensor input = OnnxTensor.createTensor(environment(), FloatBuffer.wrap(x), new long[] {1, x.length});
-             OrtSession.Result result = session.run(Map.of(INPUT_NAME, input))) {
-            float[][] out = (float[][]) result.get(0).getValue();
-            return normalise(out[0]);
+        lifecycle.readLock().lock();
+        try (OnnxTensor input = OnnxTensor.createTensor(environment(), FloatBuffer.wrap(x), new long[] {1, x.length})) {
+            if (closed) {
+                throw new IllegalStateException("speaker encoder " + modelId + " is closed");
+            }
+            try (OrtSession.Result result = session.run(Map.of(INPUT_NAME, input))) {
+                float[][] out = (float[][]) result.get(0).getValue();
+                return normalise(out[0]);
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("speaker encoder " + modelId + " failed: " + e.getMessage(), e);
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -153,7 +164,15 @@ public final class SpeakerEncoder implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly();
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                closeQuietly();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 
     private void closeQuietly() {

@@ -14,15 +14,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts each preset's speaker embedding in the vector index (the check sentence spoken by the
  * preset), so "similar voices" can offer presets next to the user's own samples and clones.
- * Done once per encoder model; skipped for presets already indexed with the current model.
+ * Done once per encoder model, when similar voices are first asked for (not in the background:
+ * no native work may outlive the engines at shutdown); presets already indexed with the current
+ * model are skipped.
  */
-public class PresetEmbeddings {
+public class PresetEmbeddings implements AutoCloseable {
     public static final String VECTOR_KIND = "preset";
     private static final Logger log = LoggerFactory.getLogger(PresetEmbeddings.class);
 
     private final SpeechSynthesizer synthesizer;
     private final SpeakerEncoder encoder;
     private final VectorIndex vectors;
+    private volatile boolean stopping;
+    private boolean indexed;
 
     public PresetEmbeddings(SpeechSynthesizer synthesizer, SpeakerEncoder encoder, VectorIndex vectors) {
         this.synthesizer = synthesizer;
@@ -30,8 +34,24 @@ public class PresetEmbeddings {
         this.vectors = vectors;
     }
 
+    /** Indexes the presets the first time they are needed (a few seconds, once per encoder model). */
+    public synchronized void ensureIndexed() {
+        if (!indexed) {
+            indexMissing();
+            indexed = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+    }
+
     public void indexMissing() {
         for (PresetVoice preset : PresetCatalog.all()) {
+            if (stopping) {
+                return;
+            }
             boolean current = vectors.get(preset.voiceModelId())
                     .map(e -> e.model().equals(encoder.modelId())).orElse(false);
             if (current || !synthesizer.supports(preset.engineVoiceId())) {
