@@ -54,6 +54,10 @@ class VoiceLibraryTest {
         assertThat(user.get("/api/v1/voice/models?type=robot").errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(user.get("/api/v1/voice/models?owner=someone").errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(user.get("/api/v1/voice/models?owner=me").data().size()).isZero();
+        assertThat(user.get("/api/v1/voice/models?q=%00%01").status()).as("control characters only").isEqualTo(200);
+        ApiClient.Response encodedSlash = user.get("/api/v1/voice/models/..%2F..%2Fetc");
+        assertThat(encodedSlash.status()).isEqualTo(400);
+        assertThat(encodedSlash.errorCode()).as("refused in the envelope, not a container page").isEqualTo("BAD_REQUEST");
     }
 
     @Test

@@ -90,7 +90,8 @@ public class LibraryController {
         if (favorite != null && !List.of("true", "false").contains(favorite)) {
             errors.put("favorite", "must be true or false");
         }
-        String q = trimmed(params.get("q"));
+        // Control characters carry no meaning for a description and upset the tokenizer.
+        String q = trimmed(params.get("q") == null ? null : params.get("q").replaceAll("\\p{Cntrl}", " "));
         if (q != null && q.length() > 500) {
             errors.put("q", "must be at most 500 characters");
         }

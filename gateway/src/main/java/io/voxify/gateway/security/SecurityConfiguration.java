@@ -86,6 +86,13 @@ public class SecurityConfiguration {
         return encoder::matches;
     }
 
+    /** Paths the firewall refuses (encoded slashes, "..", etc.) get a 400 in the envelope too. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> write(response, json, ErrorCode.BAD_REQUEST,
+                "The request path is not acceptable");
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
