@@ -10,6 +10,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import java.util.List;
+import io.voxify.saga.work.SagaDeadlines;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -84,9 +85,6 @@ public class CloneSaga {
     /** Ends the deadlines and gives the samples back: they may be reprocessed or deleted again. */
     private void stop(DeadlineManager deadlines, CommandGateway commands) {
         sampleIds.forEach(sampleId -> commands.send(new ReleaseSampleFromCloneCommand(sampleId, cloneId)));
-        if (timeoutDeadlineId != null) {
-            deadlines.cancelSchedule(TIMEOUT_DEADLINE, timeoutDeadlineId);
-        }
-        deadlines.cancelAllWithinScope(DISPATCH_DEADLINE);
+        SagaDeadlines.cancel(deadlines, TIMEOUT_DEADLINE, timeoutDeadlineId, DISPATCH_DEADLINE);
     }
 }

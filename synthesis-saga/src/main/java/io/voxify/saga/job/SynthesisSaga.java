@@ -10,6 +10,7 @@ import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobFailedEvent;
 import java.time.Duration;
+import io.voxify.saga.work.SagaDeadlines;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -109,9 +110,6 @@ public class SynthesisSaga {
     }
 
     private void stopDeadlines(DeadlineManager deadlines) {
-        if (timeoutDeadlineId != null) {
-            deadlines.cancelSchedule(TIMEOUT_DEADLINE, timeoutDeadlineId);
-        }
-        deadlines.cancelAllWithinScope(DISPATCH_DEADLINE);
+        SagaDeadlines.cancel(deadlines, TIMEOUT_DEADLINE, timeoutDeadlineId, DISPATCH_DEADLINE);
     }
 }

@@ -8,6 +8,7 @@ import io.voxify.events.sample.SampleProcessingFailedEvent;
 import io.voxify.events.sample.SampleProcessingRequestedEvent;
 import io.voxify.events.sample.SampleRejectedEvent;
 import io.voxify.saga.work.BackgroundWorkPolicy;
+import io.voxify.saga.work.SagaDeadlines;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -87,9 +88,6 @@ public class SampleProcessingSaga {
     }
 
     private void stop(DeadlineManager deadlines) {
-        if (timeoutDeadlineId != null) {
-            deadlines.cancelSchedule(TIMEOUT_DEADLINE, timeoutDeadlineId);
-        }
-        deadlines.cancelAllWithinScope(DISPATCH_DEADLINE);
+        SagaDeadlines.cancel(deadlines, TIMEOUT_DEADLINE, timeoutDeadlineId, DISPATCH_DEADLINE);
     }
 }

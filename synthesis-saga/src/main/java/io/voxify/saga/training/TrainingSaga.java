@@ -8,6 +8,7 @@ import io.voxify.events.training.TrainingFailedEvent;
 import io.voxify.events.training.TrainingJobCreatedEvent;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import java.time.Duration;
+import io.voxify.saga.work.SagaDeadlines;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -76,9 +77,6 @@ public class TrainingSaga {
     }
 
     private void stop(DeadlineManager deadlines) {
-        if (timeoutDeadlineId != null) {
-            deadlines.cancelSchedule(TIMEOUT_DEADLINE, timeoutDeadlineId);
-        }
-        deadlines.cancelAllWithinScope(DISPATCH_DEADLINE);
+        SagaDeadlines.cancel(deadlines, TIMEOUT_DEADLINE, timeoutDeadlineId, DISPATCH_DEADLINE);
     }
 }
