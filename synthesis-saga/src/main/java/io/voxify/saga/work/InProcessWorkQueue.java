@@ -75,13 +75,13 @@ public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, 
 
     private static boolean run(ThreadPoolExecutor pool, String what, Runnable work) {
         try {
-            pool.execute(() -> {
+            pool.execute(WorkCorrelation.propagating(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     log.error("Worker crashed on {}", what, e);
                 }
-            });
+            }));
             return true;
         } catch (RejectedExecutionException full) {
             return false;

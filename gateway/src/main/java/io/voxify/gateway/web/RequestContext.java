@@ -1,0 +1,73 @@
+package io.voxify.gateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is a sane token, a new
+ * one otherwise), answers it in {@code X-Request-Id}, and keeps it with the caller's address and
+ * correlation id for the request's thread: the logs carry them (MDC) and every command sent
+ * while serving the request carries them as metadata into the events it causes.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestContext extends OncePerRequestFilter {
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+    public static final String MDC_REQUEST_ID = "request_id";
+    public static final String MDC_CORRELATION_ID = "correlation_id";
+    public static final String MDC_CLIENT_ADDRESS = "client_address";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
+
+    /** What is known about the request being served on this thread. */
+    public record Current(String requestId, String correlationId, String clientAddress) {
+    }
+
+    public static Optional<Current> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String requestId = sane(request.getHeader(REQUEST_ID_HEADER))
+                .orElseGet(() -> "req_" + UUID.randomUUID().toString().replace("-", ""));
+        String correlationId = sane(request.getHeader(CORRELATION_ID_HEADER)).orElse(requestId);
+        Current current = new Current(requestId, correlationId, request.getRemoteAddr());
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        response.setHeader(CORRELATION_ID_HEADER, correlationId);
+        CURRENT.set(current);
+        MDC.put(MDC_REQUEST_ID, requestId);
+        MDC.put(MDC_CORRELATION_ID, correlationId);
+        MDC.put(MDC_CLIENT_ADDRESS, current.clientAddress());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            CURRENT.remove();
+            MDC.remove(MDC_REQUEST_ID);
+            MDC.remove(MDC_CORRELATION_ID);
+            MDC.remove(MDC_CLIENT_ADDRESS);
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    private static Optional<String> sane(String header) {
+        return header != null && SANE_ID.matcher(header).matches() ? Optional.of(header) : Optional.empty();
+    }
+}

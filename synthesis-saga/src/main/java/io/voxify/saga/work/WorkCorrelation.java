@@ -1,0 +1,49 @@
+package io.voxify.saga.work;
+
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * Carries the correlation metadata of the message that queued a piece of work (who asked,
+ * which request, which correlation id) to the worker thread that does it, so the commands a
+ * worker sends, and the events they cause, belong to the same story in the audit trail.
+ */
+public final class WorkCorrelation {
+    private static final ThreadLocal<MetaData> AMBIENT = new ThreadLocal<>();
+
+    private WorkCorrelation() {
+    }
+
+    /** The correlation data of the unit of work on this thread, or none. */
+    public static MetaData capture() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance();
+    }
+
+    /** Runs {@code work} with {@code metaData} as the ambient correlation of its thread. */
+    public static void runWith(Map<String, ?> metaData, Runnable work) {
+        MetaData previous = AMBIENT.get();
+        AMBIENT.set(MetaData.from(metaData));
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                AMBIENT.remove();
+            } else {
+                AMBIENT.set(previous);
+            }
+        }
+    }
+
+    /** Queues keep the caller's correlation: the returned task runs {@code work} inside it. */
+    public static Runnable propagating(Runnable work) {
+        MetaData captured = capture();
+        return () -> runWith(captured, work);
+    }
+
+    /** The ambient correlation of this thread (set by {@link #runWith}), empty when there is none. */
+    public static MetaData ambient() {
+        MetaData current = AMBIENT.get();
+        return current == null ? MetaData.emptyInstance() : current;
+    }
+}
