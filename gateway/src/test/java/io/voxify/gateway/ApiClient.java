@@ -87,7 +87,11 @@ public final class ApiClient {
     }
 
     public Response post(String path, Object body) {
-        return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"), Map.of());
+        return post(path, body, Map.of());
+    }
+
+    public Response post(String path, Object body, Map<String, String> headers) {
+        return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"), headers);
     }
 
     public Response put(String path, Object body) {

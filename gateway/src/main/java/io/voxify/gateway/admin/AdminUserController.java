@@ -59,8 +59,7 @@ public class AdminUserController {
         AuthenticatedUser admin = AuthenticatedUser.from(jwt);
         RequestFields fields = RequestFields.of(body);
         Boolean active = fields.bool("is_active");
-        // The auditor role arrives with the audit endpoints; until then only these two can be given.
-        String roleName = fields.oneOf("role", List.of("user", "admin"));
+        String roleName = fields.oneOf("role", List.of("user", "auditor", "admin"));
         if (active == null && roleName == null) {
             fields.error("is_active", "is_active or role is required");
         }

@@ -11,11 +11,9 @@ import io.voxify.events.job.JobView;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
+import io.voxify.gateway.web.QueryParams;
 import io.voxify.gateway.web.sse.ViewStreams;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,8 +103,8 @@ public class JobController {
         if (textSearch != null && textSearch.length() > 200) {
             errors.put("text_search", "must be at most 200 characters");
         }
-        Instant after = instant(params.get("created_after"), "created_after", errors, false);
-        Instant before = instant(params.get("created_before"), "created_before", errors, true);
+        Instant after = QueryParams.instant(params.get("created_after"), "created_after", errors, false);
+        Instant before = QueryParams.instant(params.get("created_before"), "created_before", errors, true);
         boolean includeText = bool(params.get("include_text"), "include_text", errors);
         String voice = params.get("voice_model_id");
         if (!errors.isEmpty()) {
@@ -167,24 +165,5 @@ public class JobController {
                 yield true;
             }
         };
-    }
-
-    private static Instant instant(String value, String name, Map<String, String> errors, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                LocalDate day = LocalDate.parse(v);
-                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                errors.put(name, "must be an ISO-8601 date or time, e.g. 2024-01-15 or 2024-01-15T10:30:00Z");
-                return null;
-            }
-        }
     }
 }

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A job as the API shows it. Paths are API URLs, never places on a disk. */
-final class JobJson {
+public final class JobJson {
     static final int SHORT_TEXT = 100;
 
     private JobJson() {
     }
 
-    static Map<String, Object> of(JobView job, boolean includeText) {
+    public static Map<String, Object> of(JobView job, boolean includeText) {
         SynthesisSettings s = job.settings();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", job.jobId());

@@ -113,7 +113,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        // Auditors read the audit trail and their own account, nothing else.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/auth/**").authenticated()
+                        .anyRequest().hasAnyRole("USER", "ADMIN"))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> {

@@ -40,19 +40,6 @@ public record Pagination(int limit, int offset) {
     }
 
     private static int integer(String value, String name, int fallback, int min, int max, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long parsed = Long.parseLong(value.trim());
-            if (parsed < min || parsed > max) {
-                errors.put(name, "must be between " + min + " and " + max);
-                return fallback;
-            }
-            return (int) parsed;
-        } catch (NumberFormatException e) {
-            errors.put(name, "must be an integer");
-            return fallback;
-        }
+        return (int) QueryParams.integer(value, name, fallback, min, max, errors);
     }
 }

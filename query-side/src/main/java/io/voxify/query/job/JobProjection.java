@@ -3,6 +3,8 @@ package io.voxify.query.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.audit.FindJobStateAtQuery;
+import io.voxify.events.audit.JobStateAt;
 import io.voxify.events.job.AudioOutput;
 import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
@@ -34,10 +36,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
@@ -60,9 +65,11 @@ public class JobProjection {
     private final EntityManager entityManager;
     private final QueryUpdateEmitter emitter;
     private final ObjectMapper json;
+    private final EventStore eventStore;
 
     public JobProjection(JobRepository jobs, AudioFileRepository files, EntityManager entityManager,
-                         QueryUpdateEmitter emitter, ObjectMapper json) {
+                         QueryUpdateEmitter emitter, ObjectMapper json, EventStore eventStore) {
+        this.eventStore = eventStore;
         this.jobs = jobs;
         this.files = files;
         this.entityManager = entityManager;
@@ -73,70 +80,34 @@ public class JobProjection {
     @EventHandler
     void on(JobCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
         JobEntity row = jobs.findById(e.jobId()).orElseGet(JobEntity::new);
-        row.jobId = e.jobId();
-        row.userId = e.userId();
-        row.voiceModelId = e.voiceModelId();
-        row.status = JobStatus.PENDING.name();
-        row.progress = 0;
-        row.progressMessage = "Job queued for processing";
-        row.createdAt = at.toEpochMilli();
-        row.attempts = 0;
-        applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
+        evolve(row, e, at);
         save(row, seq, at);
     }
 
     @EventHandler
     void on(JobUpdatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings()));
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
     }
 
     @EventHandler
     void on(JobStartedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> {
-            row.status = JobStatus.PROCESSING.name();
-            row.attempts = e.attempt();
-            row.progress = 0;
-            row.progressMessage = e.attempt() == 1 ? "Synthesis started" : "Retrying synthesis (attempt " + e.attempt() + ")";
-            if (row.startedAt == null) {
-                row.startedAt = at.toEpochMilli();
-            }
-            row.errorMessage = null;
-            row.errorCode = null;
-        });
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
     }
 
     @EventHandler
     void on(JobProgressedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> {
-            row.progress = e.progress();
-            row.progressMessage = e.message();
-        });
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
     }
 
     @EventHandler
     void on(JobAttemptFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> {
-            row.progressMessage = "Attempt " + e.attempt() + " failed: " + e.reason();
-            row.errorMessage = e.reason();
-            row.errorCode = e.errorCode();
-        });
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
     }
 
     @EventHandler
     void on(JobCompletedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
         AudioOutput out = e.output();
-        change(e.jobId(), seq, at, row -> {
-            row.status = JobStatus.COMPLETED.name();
-            row.progress = 100;
-            row.progressMessage = "Synthesis completed";
-            row.fileId = out.fileId();
-            row.duration = out.durationSeconds();
-            row.timestampsJson = write(e.timestamps() == null ? List.of() : e.timestamps());
-            row.completedAt = at.toEpochMilli();
-            row.processingTimeMs = e.processingTimeMs();
-            row.errorMessage = null;
-            row.errorCode = null;
-        });
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
         AudioFileEntity file = files.findById(out.fileId()).orElseGet(AudioFileEntity::new);
         file.fileId = out.fileId();
         file.ownerId = e.userId();
@@ -155,7 +126,62 @@ public class JobProjection {
 
     @EventHandler
     void on(JobFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> {
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+    }
+
+    @EventHandler
+    void on(JobCancelledEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+    }
+
+    /**
+     * What one event does to a job row: the single definition of the job read model, used by the
+     * projection and by the audit's state-as-of (which folds a job's events up to a moment).
+     * Events that do not shape the row (deletion is handled by the caller) leave it unchanged.
+     */
+    void evolve(JobEntity row, Object event, Instant at) {
+        if (event instanceof JobCreatedEvent e) {
+            row.jobId = e.jobId();
+            row.userId = e.userId();
+            row.voiceModelId = e.voiceModelId();
+            row.status = JobStatus.PENDING.name();
+            row.progress = 0;
+            row.progressMessage = "Job queued for processing";
+            row.createdAt = at.toEpochMilli();
+            row.attempts = 0;
+            applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
+        } else if (event instanceof JobUpdatedEvent e) {
+            applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
+        } else if (event instanceof JobStartedEvent e) {
+            row.status = JobStatus.PROCESSING.name();
+            row.attempts = e.attempt();
+            row.progress = 0;
+            row.progressMessage = e.attempt() == 1 ? "Synthesis started" : "Retrying synthesis (attempt " + e.attempt() + ")";
+            if (row.startedAt == null) {
+                row.startedAt = at.toEpochMilli();
+            }
+            row.errorMessage = null;
+            row.errorCode = null;
+        } else if (event instanceof JobProgressedEvent e) {
+            row.progress = e.progress();
+            row.progressMessage = e.message();
+        } else if (event instanceof JobAttemptFailedEvent e) {
+            row.progressMessage = "Attempt " + e.attempt() + " failed: " + e.reason();
+            row.errorMessage = e.reason();
+            row.errorCode = e.errorCode();
+        } else if (event instanceof JobCompletedEvent e) {
+            AudioOutput out = e.output();
+            row.status = JobStatus.COMPLETED.name();
+            row.progress = 100;
+            row.progressMessage = "Synthesis completed";
+            row.fileId = out.fileId();
+            row.duration = out.durationSeconds();
+            row.timestampsJson = write(e.timestamps() == null ? List.of() : e.timestamps());
+            row.completedAt = at.toEpochMilli();
+            row.processingTimeMs = e.processingTimeMs();
+            row.errorMessage = null;
+            row.errorCode = null;
+        } else if (event instanceof JobFailedEvent e) {
             row.status = JobStatus.FAILED.name();
             row.progressMessage = "Synthesis failed";
             row.errorMessage = e.reason();
@@ -164,16 +190,11 @@ public class JobProjection {
             if (row.startedAt != null) {
                 row.processingTimeMs = at.toEpochMilli() - row.startedAt;
             }
-        });
-    }
-
-    @EventHandler
-    void on(JobCancelledEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> {
+        } else if (event instanceof JobCancelledEvent) {
             row.status = JobStatus.CANCELLED.name();
             row.progressMessage = "Job cancelled";
             row.completedAt = at.toEpochMilli();
-        });
+        }
     }
 
     @EventHandler
@@ -205,6 +226,38 @@ public class JobProjection {
                 },
                 query.offset(), query.limit());
         return new JobPage(page.rows().stream().map(this::toView).toList(), page.totalCount());
+    }
+
+    /**
+     * The job as it stood at a moment: its events up to that moment folded through the same
+     * {@link #evolve} the projection uses, so the past state and today's row never disagree.
+     */
+    @QueryHandler
+    public JobStateAt handle(FindJobStateAtQuery query) {
+        JobEntity row = null;
+        int count = 0;
+        long lastSequence = -1;
+        Instant createdAt = null;
+        Instant deletedAt = null;
+        DomainEventStream stream = eventStore.readEvents(query.jobId());
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            createdAt = createdAt == null ? event.getTimestamp() : createdAt;
+            if (event.getTimestamp().isAfter(query.at())) {
+                break;
+            }
+            if (event.getPayload() instanceof JobDeletedEvent) {
+                deletedAt = event.getTimestamp();
+                break;
+            }
+            row = row == null ? new JobEntity() : row;
+            evolve(row, event.getPayload(), event.getTimestamp());
+            stamp(row, event.getSequenceNumber(), event.getTimestamp());
+            count++;
+            lastSequence = event.getSequenceNumber();
+        }
+        JobView view = row == null || row.jobId == null || deletedAt != null ? null : toView(row);
+        return new JobStateAt(query.at(), view, count, lastSequence, createdAt, deletedAt);
     }
 
     @QueryHandler
@@ -269,11 +322,16 @@ public class JobProjection {
     }
 
     private void save(JobEntity row, long seq, Instant at) {
-        row.version = Math.max(row.version, seq);
-        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
+        stamp(row, seq, at);
         jobs.save(row);
         JobView view = toView(row);
         emitter.emit(FindJobQuery.class, q -> q.jobId().equals(row.jobId), view);
+    }
+
+    /** Marks the row with the newest event applied to it (the version SSE clients order by). */
+    static void stamp(JobEntity row, long seq, Instant at) {
+        row.version = Math.max(row.version, seq);
+        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
     }
 
     JobView toView(JobEntity row) {
