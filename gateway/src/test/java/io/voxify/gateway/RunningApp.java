@@ -38,6 +38,9 @@ public final class RunningApp implements AutoCloseable {
         props.put("voxify.sse.heartbeat", "PT1S");
         props.put("voxify.cors.allowed-origins", ALLOWED_ORIGIN);
         props.put("logging.level.root", "WARN");
+        // Tests make many requests from one address and poll jobs; the limits have tests of their own.
+        props.put("voxify.limits.requests-per-minute", 1_000_000);
+        props.put("voxify.limits.login-attempts-per-address", 1_000_000);
         props.putAll(extra);
         // Command-line arguments outrank application.yml (default properties would not).
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

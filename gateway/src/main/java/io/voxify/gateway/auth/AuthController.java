@@ -1,9 +1,12 @@
 package io.voxify.gateway.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserView;
+import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.limits.LoginThrottle;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.RequestFields;
@@ -28,12 +31,20 @@ public class AuthController {
 
     private final AuthService auth;
 
-    public AuthController(AuthService auth) {
+    private final PlatformSettings settings;
+    private final LoginThrottle throttle;
+
+    public AuthController(AuthService auth, PlatformSettings settings, LoginThrottle throttle) {
         this.auth = auth;
+        this.settings = settings;
+        this.throttle = throttle;
     }
 
     @PostMapping("/register")
     ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
+        if (!settings.config().registrationOpen()) {
+            throw new DomainException(ErrorCode.REGISTRATION_CLOSED, "Registration is closed on this platform");
+        }
         RequestFields fields = RequestFields.of(body);
         String rawEmail = fields.requiredText("email");
         String password = fields.requiredText("password");
@@ -56,7 +67,8 @@ public class AuthController {
         String password = fields.requiredText("password");
         fields.validate(ErrorCode.VALIDATION_ERROR);
         String email = rawEmail.trim().toLowerCase(java.util.Locale.ROOT);
-        AuthService.Session session = auth.login(email, password, request.getRemoteAddr());
+        String address = request.getRemoteAddr();
+        AuthService.Session session = throttle.attempt(email, address, () -> auth.login(email, password, address));
         return Envelope.ok(sessionJson(session), "Login successful");
     }
 

@@ -18,6 +18,9 @@ import io.voxify.events.job.RecordJobProgressCommand;
 import io.voxify.events.job.UpdateJobCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.UserView;
+import io.voxify.events.admin.PlatformConfig;
+import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
@@ -36,7 +39,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -49,37 +51,48 @@ public class JobService {
     private final ViewAwaiter views;
     private final VoiceDirectory voices;
     private final BlobStore blobs;
-    private final int maxTextLength;
+    private final PlatformSettings settings;
+    private final DailyQuotas quotas;
 
     public JobService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, VoiceDirectory voices,
-                      BlobStore blobs, @Value("${voxify.limits.max-text-length}") int maxTextLength) {
+                      BlobStore blobs, PlatformSettings settings, DailyQuotas quotas) {
         this.commands = commands;
         this.queries = queries;
         this.views = views;
         this.voices = voices;
         this.blobs = blobs;
-        this.maxTextLength = maxTextLength;
+        this.settings = settings;
+        this.quotas = quotas;
     }
 
     public JobView create(AuthenticatedUser user, JsonNode body) {
-        JobRequest request = JobRequest.parse(body, maxTextLength, JobRequest.DEFAULTS, true);
-        String voiceId = request.voiceModelId() != null ? request.voiceModelId() : selectedVoice(user);
+        PlatformConfig config = settings.config();
+        JobRequest request = JobRequest.parse(body, config.maxTextLength(), JobRequest.DEFAULTS, true);
+        String voiceId = request.voiceModelId() != null ? request.voiceModelId() : selectedVoice(user, config);
         VoiceBinding voice = voices.resolve(voiceId, user.userId())
                 .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
                         "Voice model " + voiceId + " was not found",
                         java.util.Map.of("voice_model_id", voiceId)));
         String language = request.textLanguage() != null ? request.textLanguage() : voice.language();
         String jobId = Ids.newId("job");
-        commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
-                voice.voiceModelId(), request.settings()));
+        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SYNTHESES, config.synthesesPerDay());
+        try {
+            commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
+                    voice.voiceModelId(), request.settings()));
+        } catch (RuntimeException notCreated) {
+            use.giveBack();
+            throw notCreated;
+        }
         return awaitView(jobId, v -> true);
     }
 
-    /** The user's chosen voice while it is still usable, else the platform default. */
-    private String selectedVoice(AuthenticatedUser user) {
+    /** The user's chosen voice while it is still usable, else the configured default, else the built-in one. */
+    private String selectedVoice(AuthenticatedUser user, PlatformConfig config) {
         return queries.query(new FindUserQuery(user.userId()), ResponseTypes.optionalInstanceOf(UserView.class)).join()
                 .map(UserView::selectedVoiceId)
                 .filter(id -> voices.resolve(id, user.userId()).isPresent())
+                .or(() -> java.util.Optional.of(config.defaultVoiceId())
+                        .filter(id -> voices.resolve(id, user.userId()).isPresent()))
                 .orElse(PresetCatalog.DEFAULT_VOICE_ID);
     }
 
@@ -95,7 +108,7 @@ public class JobService {
 
     public JobView update(AuthenticatedUser user, String jobId, JsonNode body) {
         JobView current = find(user, jobId);
-        JobRequest request = JobRequest.parse(body, maxTextLength, current.settings(), false);
+        JobRequest request = JobRequest.parse(body, settings.config().maxTextLength(), current.settings(), false);
         if (request.voiceModelId() != null && !request.voiceModelId().equals(current.voiceModelId())) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "The voice of a job cannot be changed",
                     java.util.Map.of("voice_model_id", "cannot be changed; create a new job"));

@@ -12,6 +12,9 @@ import io.voxify.events.sample.SamplePage;
 import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
 import io.voxify.events.sample.UploadVoiceSampleCommand;
+import io.voxify.events.admin.PlatformConfig;
+import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
@@ -45,7 +48,10 @@ public class SampleService {
     private final TransactionTemplate transactions;
 
     public SampleService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, BlobStore blobs,
-                         SampleContentRegistry contents, TransactionTemplate transactions) {
+                         SampleContentRegistry contents, TransactionTemplate transactions, PlatformSettings settings,
+                         DailyQuotas quotas) {
+        this.settings = settings;
+        this.quotas = quotas;
         this.commands = commands;
         this.queries = queries;
         this.views = views;
@@ -53,6 +59,9 @@ public class SampleService {
         this.contents = contents;
         this.transactions = transactions;
     }
+
+    private final PlatformSettings settings;
+    private final DailyQuotas quotas;
 
     public record Upload(String name, String description, String language, String transcript, String filename,
                          byte[] bytes) {
@@ -63,6 +72,12 @@ public class SampleService {
      * transaction. The blob is written first; if recording fails it is removed again.
      */
     public SampleView upload(AuthenticatedUser user, Upload upload) {
+        PlatformConfig config = settings.config();
+        if (upload.bytes().length > config.maxUploadBytes()) {
+            throw new DomainException(ErrorCode.FILE_TOO_LARGE, "The upload is larger than "
+                    + config.maxUploadBytes() + " bytes", Map.of("max_bytes", config.maxUploadBytes(),
+                    "size_bytes", upload.bytes().length));
+        }
         AudioUploadInspector.Inspected inspected = AudioUploadInspector.inspect(upload.bytes());
         String sha = sha256(upload.bytes());
         contents.existing(user.userId(), sha).ifPresent(existing -> {
@@ -75,9 +90,11 @@ public class SampleService {
         SampleAudio audio = new SampleAudio(blobKey, sha, inspected.format(), upload.bytes().length,
                 inspected.audio().durationSeconds(), inspected.audio().sampleRate(),
                 inspected.audio().channels().length, upload.filename());
+        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.UPLOADS, config.uploadsPerDay());
         try {
             blobs.put(blobKey, upload.bytes(), contentType(inspected.format()));
         } catch (IOException e) {
+            use.giveBack();
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The recording could not be stored; try again");
         }
         try {
@@ -87,6 +104,7 @@ public class SampleService {
                         upload.description(), upload.language(), upload.transcript(), audio));
             });
         } catch (RuntimeException e) {
+            use.giveBack();
             deleteQuietly(blobKey);
             throw e;
         }

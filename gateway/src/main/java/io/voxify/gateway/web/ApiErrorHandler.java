@@ -39,7 +39,12 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Map<String, Object>> domain(DomainException e) {
-        return Envelope.error(e.code(), e.getMessage(), e.details());
+        ResponseEntity<Map<String, Object>> answer = Envelope.error(e.code(), e.getMessage(), e.details());
+        if (e instanceof io.voxify.gateway.limits.LimitExceededException limited) {
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(h -> limited.headers().forEach(h::set)).body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})

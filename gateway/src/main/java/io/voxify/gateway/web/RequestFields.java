@@ -85,6 +85,28 @@ public final class RequestFields {
         return value;
     }
 
+    /** A whole number within bounds (inclusive), or null when absent. */
+    public Long integer(String name, long min, long max) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonNode n = body.get(name);
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
+            errors.put(name, "must be a whole number between " + min + " and " + max);
+            return null;
+        }
+        return n.asLong();
+    }
+
+    /** Records every field of the body that is not one of {@code known}. */
+    public void rejectUnknown(java.util.Collection<String> known) {
+        body.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.put(name, "is not a known field");
+            }
+        });
+    }
+
     public Integer integerOneOf(String name, List<Integer> allowed) {
         if (!has(name)) {
             return null;

@@ -1,0 +1,100 @@
+package io.voxify.gateway.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.admin.PlatformConfig;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.RequestFields;
+import io.voxify.saga.voice.VoiceDirectory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The platform configuration. PUT takes any subset of the settings (the others keep their
+ * values), validates each one, and records the change as an event; it applies without a
+ * restart. Unknown fields are refused rather than silently ignored.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/config")
+public class AdminConfigController {
+    static final List<String> FIELDS = List.of("requests_per_minute", "syntheses_per_day", "uploads_per_day",
+            "max_upload_bytes", "max_text_length", "default_voice_id", "registration_open",
+            "login_attempts_per_account", "login_attempts_per_address", "login_window_seconds");
+
+    private final PlatformSettings settings;
+    private final VoiceDirectory voices;
+
+    public AdminConfigController(PlatformSettings settings, VoiceDirectory voices) {
+        this.settings = settings;
+        this.voices = voices;
+    }
+
+    @GetMapping
+    ResponseEntity<Map<String, Object>> get() {
+        return Envelope.ok(json(settings.current()));
+    }
+
+    @PutMapping
+    ResponseEntity<Map<String, Object>> put(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
+        AuthenticatedUser admin = AuthenticatedUser.from(jwt);
+        RequestFields f = RequestFields.of(body);
+        f.rejectUnknown(FIELDS);
+        PlatformConfig c = settings.config();
+        Long requests = f.integer("requests_per_minute", 1, 1_000_000);
+        Long syntheses = f.integer("syntheses_per_day", 0, 10_000_000);
+        Long uploads = f.integer("uploads_per_day", 0, 1_000_000);
+        Long uploadBytes = f.integer("max_upload_bytes", 1024, settings.uploadCeilingBytes());
+        Long textLength = f.integer("max_text_length", 1, 100_000);
+        String voice = f.text("default_voice_id", 128);
+        if (voice != null && (voice.startsWith("vc_") || voices.resolve(voice, null).isEmpty())) {
+            f.error("default_voice_id", "must be a preset or neural voice of the library");
+            voice = null;
+        }
+        Boolean registration = f.bool("registration_open");
+        Long perAccount = f.integer("login_attempts_per_account", 1, 10_000);
+        Long perAddress = f.integer("login_attempts_per_address", 1, 1_000_000);
+        Long window = f.integer("login_window_seconds", 10, 86_400);
+        f.validate(ErrorCode.VALIDATION_ERROR);
+        PlatformConfig changed = new PlatformConfig(
+                requests != null ? requests.intValue() : c.requestsPerMinute(),
+                syntheses != null ? syntheses.intValue() : c.synthesesPerDay(),
+                uploads != null ? uploads.intValue() : c.uploadsPerDay(),
+                uploadBytes != null ? uploadBytes : c.maxUploadBytes(),
+                textLength != null ? textLength.intValue() : c.maxTextLength(),
+                voice != null ? voice : c.defaultVoiceId(),
+                registration != null ? registration : c.registrationOpen(),
+                perAccount != null ? perAccount.intValue() : c.loginAttemptsPerAccount(),
+                perAddress != null ? perAddress.intValue() : c.loginAttemptsPerAddress(),
+                window != null ? window.intValue() : c.loginWindowSeconds());
+        return Envelope.ok(json(settings.change(changed, admin.userId())), "Configuration updated");
+    }
+
+    static Map<String, Object> json(PlatformSettings.Current current) {
+        PlatformConfig c = current.config();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requests_per_minute", c.requestsPerMinute());
+        data.put("syntheses_per_day", c.synthesesPerDay());
+        data.put("uploads_per_day", c.uploadsPerDay());
+        data.put("max_upload_bytes", c.maxUploadBytes());
+        data.put("max_text_length", c.maxTextLength());
+        data.put("default_voice_id", c.defaultVoiceId());
+        data.put("registration_open", c.registrationOpen());
+        data.put("login_attempts_per_account", c.loginAttemptsPerAccount());
+        data.put("login_attempts_per_address", c.loginAttemptsPerAddress());
+        data.put("login_window_seconds", c.loginWindowSeconds());
+        data.put("version", current.version());
+        data.put("updated_at", current.updatedAt() == null ? null : Envelope.iso(current.updatedAt()));
+        data.put("updated_by", current.updatedBy());
+        return data;
+    }
+}

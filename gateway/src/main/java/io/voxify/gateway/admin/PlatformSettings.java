@@ -1,0 +1,94 @@
+package io.voxify.gateway.admin;
+
+import io.voxify.events.admin.ChangePlatformConfigCommand;
+import io.voxify.events.admin.FindPlatformConfigQuery;
+import io.voxify.events.admin.PlatformConfig;
+import io.voxify.events.admin.PlatformConfigView;
+import io.voxify.command.admin.PlatformConfiguration;
+import io.voxify.gateway.web.ViewAwaiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configuration in force on this node: the last one an administrator set (from the read
+ * model), or the defaults of application.yml until anyone does. Read on every request, so it
+ * is cached for a moment; a change made through this node is seen at once, one made through
+ * another node within {@link #FRESHNESS}.
+ */
+@Component
+public class PlatformSettings {
+    static final Duration FRESHNESS = Duration.ofSeconds(2);
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final ViewAwaiter views;
+    private final PlatformConfig defaults;
+    private final long uploadCeilingBytes;
+    private volatile Snapshot snapshot;
+
+    /** The configuration with its version (0: the defaults) and when it was read. */
+    public record Current(PlatformConfig config, long version, Instant updatedAt, String updatedBy) {
+    }
+
+    private record Snapshot(Current current, long readAtNanos) {
+    }
+
+    public PlatformSettings(QueryGateway queries, CommandGateway commands, ViewAwaiter views,
+                            @Value("${voxify.limits.requests-per-minute}") int requestsPerMinute,
+                            @Value("${voxify.limits.syntheses-per-day}") int synthesesPerDay,
+                            @Value("${voxify.limits.uploads-per-day}") int uploadsPerDay,
+                            @Value("${voxify.limits.upload-ceiling-bytes}") long uploadCeilingBytes,
+                            @Value("${voxify.limits.max-text-length}") int maxTextLength,
+                            @Value("${voxify.limits.default-voice-id}") String defaultVoiceId,
+                            @Value("${voxify.limits.registration-open}") boolean registrationOpen,
+                            @Value("${voxify.limits.login-attempts-per-account}") int loginAttemptsPerAccount,
+                            @Value("${voxify.limits.login-attempts-per-address}") int loginAttemptsPerAddress,
+                            @Value("${voxify.limits.login-window}") Duration loginWindow) {
+        this.queries = queries;
+        this.commands = commands;
+        this.views = views;
+        this.uploadCeilingBytes = uploadCeilingBytes;
+        this.defaults = new PlatformConfig(requestsPerMinute, synthesesPerDay, uploadsPerDay, uploadCeilingBytes,
+                maxTextLength, defaultVoiceId, registrationOpen, loginAttemptsPerAccount, loginAttemptsPerAddress,
+                (int) loginWindow.toSeconds());
+    }
+
+    public PlatformConfig config() {
+        return current().config();
+    }
+
+    public Current current() {
+        Snapshot s = snapshot;
+        if (s == null || System.nanoTime() - s.readAtNanos() > FRESHNESS.toNanos()) {
+            s = new Snapshot(read().orElseGet(() -> new Current(defaults, 0, null, null)), System.nanoTime());
+            snapshot = s;
+        }
+        return s.current();
+    }
+
+    /** The largest upload the server accepts at all (the multipart limit); uploads limits stay below it. */
+    public long uploadCeilingBytes() {
+        return uploadCeilingBytes;
+    }
+
+    /** Records the change as an event and waits until the read model shows it. */
+    public Current change(PlatformConfig config, String adminId) {
+        commands.sendAndWait(new ChangePlatformConfigCommand(PlatformConfiguration.ID, config, adminId));
+        views.await(new FindPlatformConfigQuery(), PlatformConfigView.class,
+                v -> v.config().equals(config), Duration.ofSeconds(10));
+        snapshot = null;
+        return current();
+    }
+
+    private Optional<Current> read() {
+        return queries.query(new FindPlatformConfigQuery(), ResponseTypes.optionalInstanceOf(PlatformConfigView.class))
+                .join()
+                .map(v -> new Current(v.config(), v.version() + 1, v.updatedAt(), v.updatedBy()));
+    }
+}

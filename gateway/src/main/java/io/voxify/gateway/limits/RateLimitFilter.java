@@ -1,0 +1,78 @@
+package io.voxify.gateway.limits;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.web.Envelope;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Requests per minute per user (per client address before sign-in), from the platform
+ * configuration. Runs after Spring Security so it knows the caller; every answer carries
+ * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}
+ * (seconds until the window starts again), and a refusal is a 429 {@code RATE_LIMITED} with
+ * {@code Retry-After}. Health, metrics and API documentation are not limited.
+ */
+@Component
+@Order(0)
+public class RateLimitFilter extends OncePerRequestFilter {
+    private static final List<String> UNLIMITED = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/error");
+
+    private final RateLimiter limiter;
+    private final PlatformSettings settings;
+    private final ObjectMapper json;
+
+    public RateLimitFilter(RateLimiter limiter, PlatformSettings settings, ObjectMapper json) {
+        this.limiter = limiter;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return UNLIMITED.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RateLimiter.Limit limit = new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
+        RateLimiter.Decision decision = limiter.consume(callerKey(request), limit);
+        response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
+        response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+        response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            response.setStatus(ErrorCode.RATE_LIMITED.httpStatus());
+            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), Envelope.failure(ErrorCode.RATE_LIMITED.name(),
+                    "Too many requests: at most " + decision.limit() + " per minute",
+                    Map.of("limit", decision.limit(), "retry_after_seconds", decision.retryAfterSeconds())));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String callerKey(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null) {
+            return "requests:user:" + jwt.getSubject();
+        }
+        return "requests:address:" + request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,191 @@
+package io.voxify.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin configuration and the limits it sets, each proved by crossing it over HTTP. */
+class LimitsAndConfigTest {
+    private static final String CONFIG = "/api/v1/admin/config";
+    private final RunningApp app = RunningApp.shared();
+    private ApiClient admin;
+    private Map<String, Object> original;
+
+    @BeforeEach
+    void rememberTheConfiguration() {
+        admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        JsonNode config = admin.get(CONFIG).data();
+        original = new HashMap<>();
+        config.fields().forEachRemaining(f -> {
+            if (!List.of("version", "updated_at", "updated_by").contains(f.getKey())) {
+                original.put(f.getKey(), ApiClient.JSON.convertValue(f.getValue(), Object.class));
+            }
+        });
+    }
+
+    @AfterEach
+    void restoreIt() {
+        ApiClient.Response restored = admin.put(CONFIG, original);
+        assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+    }
+
+    private JsonNode configure(Map<String, Object> change) {
+        ApiClient.Response r = admin.put(CONFIG, change);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.data();
+    }
+
+    @Test
+    void onlyAdministratorsSeeOrChangeTheConfigurationAndEveryChangeIsAnEvent() {
+        ApiClient user = app.client().newUser();
+        assertThat(user.get(CONFIG).status()).isEqualTo(403);
+        assertThat(user.put(CONFIG, Map.of("requests_per_minute", 5)).status()).isEqualTo(403);
+
+        JsonNode before = admin.get(CONFIG).data();
+        assertThat(before.get("syntheses_per_day").asInt()).isEqualTo(1000);
+        assertThat(before.get("uploads_per_day").asInt()).isEqualTo(100);
+        assertThat(before.get("max_upload_bytes").asLong()).isEqualTo(50L * 1024 * 1024);
+        assertThat(before.get("max_text_length").asInt()).isEqualTo(10_000);
+
+        JsonNode after = configure(Map.of("max_text_length", 5000));
+        assertThat(after.get("max_text_length").asInt()).isEqualTo(5000);
+        assertThat(after.get("version").asLong()).isGreaterThan(before.get("version").asLong());
+        assertThat(after.get("updated_by").asText()).isEqualTo(admin.userId());
+        assertThat(after.get("syntheses_per_day").asInt()).as("fields not sent keep their values").isEqualTo(1000);
+
+        ApiClient.Response events = admin.get("/api/v1/audit/events?type=PlatformConfigChangedEvent&limit=1000");
+        JsonNode last = events.data().get(events.data().size() - 1);
+        assertThat(last.get("payload").get("changed").toString()).isEqualTo("[\"maxTextLength\"]");
+        assertThat(last.get("payload").get("config").get("max_text_length").asInt()).isEqualTo(5000);
+        assertThat(last.get("metadata").get("user_id").asText()).isEqualTo(admin.userId());
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("requests_per_minute", 0),
+                Map.of("requests_per_minute", "many"), Map.of("max_upload_bytes", 51L * 1024 * 1024),
+                Map.of("default_voice_id", "vc_someone"), Map.of("default_voice_id", "no_such_voice"),
+                Map.of("registration_open", "yes"), Map.of("login_window_seconds", 1), Map.of("colour", "blue"),
+                Map.of("max_text_length", 2.5))) {
+            ApiClient.Response r = admin.put(CONFIG, bad);
+            assertThat(r.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(r.errorCode()).as(bad.toString()).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().get("error").get("details").fieldNames().next()).isEqualTo(bad.keySet().iterator().next());
+        }
+        assertThat(admin.raw("PUT", CONFIG, "application/json", "[1]".getBytes()).errorCode()).isEqualTo("INVALID_JSON");
+    }
+
+    @Test
+    void aBurstPastTheRequestLimitGets429WithTheHeaders() {
+        configure(Map.of("requests_per_minute", 15));
+        ApiClient user = app.client().newUser();
+        ApiClient other = app.client().newUser();
+        List<Integer> statuses = new ArrayList<>();
+        ApiClient.Response refused = null;
+        for (int i = 0; i < 20; i++) {
+            ApiClient.Response r = user.get("/api/v1/auth/profile");
+            statuses.add(r.status());
+            assertThat(r.header("X-RateLimit-Limit")).isEqualTo("15");
+            if (r.status() == 200) {
+                assertThat(Long.parseLong(r.header("X-RateLimit-Remaining"))).isLessThan(15);
+            } else if (refused == null) {
+                refused = r;
+            }
+        }
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as(statuses.toString()).isBetween(13L, 15L);
+        assertThat(statuses.subList(15, 20)).containsOnly(429);
+        assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(Long.parseLong(refused.header("X-RateLimit-Reset"))).isBetween(1L, 60L);
+        assertThat(other.get("/api/v1/auth/profile").status()).as("another user has a bucket of their own").isEqualTo(200);
+        assertThat(user.get("/actuator/health").status()).as("health is never limited").isEqualTo(200);
+    }
+
+    @Test
+    void theDailySynthesisQuotaCountsOnlyJobsThatWereCreated() {
+        configure(Map.of("syntheses_per_day", 2));
+        ApiClient user = app.client().newUser();
+        assertThat(user.post("/api/v1/job", Map.of("text_content", "x", "voice_model_id", "nope")).status())
+                .isEqualTo(404);
+        user.createJob(Map.of("text_content", "One."));
+        user.createJob(Map.of("text_content", "Two."));
+        ApiClient.Response third = user.post("/api/v1/job", Map.of("text_content", "Three."));
+        assertThat(third.status()).as(third.text()).isEqualTo(429);
+        assertThat(third.errorCode()).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(third.json().get("error").get("details").get("limit").asInt()).isEqualTo(2);
+        assertThat(Long.parseLong(third.header("Retry-After"))).isBetween(1L, 86_400L);
+        assertThat(app.client().newUser().post("/api/v1/job", Map.of("text_content", "Mine.")).status())
+                .isEqualTo(201);
+
+        configure(Map.of("syntheses_per_day", 3));
+        assertThat(user.post("/api/v1/job", Map.of("text_content", "Three again.")).status())
+                .as("a raised quota applies at once").isEqualTo(201);
+    }
+
+    @Test
+    void uploadLimitsComeFromTheConfiguration() {
+        byte[] wav = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav");
+        configure(Map.of("max_upload_bytes", wav.length - 1, "uploads_per_day", 1));
+        ApiClient user = app.client().newUser();
+        ApiClient.Response tooBig = user.multipart("/api/v1/voice/samples", Map.of("name", "Big"), "a.wav", wav);
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.errorCode()).isEqualTo("FILE_TOO_LARGE");
+
+        configure(Map.of("max_upload_bytes", 50L * 1024 * 1024));
+        assertThat(user.multipart("/api/v1/voice/samples", Map.of("name", "First"), "a.wav", wav).status())
+                .isEqualTo(201);
+        byte[] second = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0890.wav");
+        ApiClient.Response over = user.multipart("/api/v1/voice/samples", Map.of("name", "Second"), "b.wav", second);
+        assertThat(over.status()).as(over.text()).isEqualTo(429);
+        assertThat(over.errorCode()).isEqualTo("QUOTA_EXCEEDED");
+    }
+
+    @Test
+    void registrationTextLengthAndDefaultVoiceFollowTheConfiguration() {
+        configure(Map.of("registration_open", false, "max_text_length", 20,
+                "default_voice_id", "preset_gentle_female_001"));
+        ApiClient.Response closed = app.client().post("/api/v1/auth/register",
+                Map.of("email", "closed-" + UUID.randomUUID() + "@example.com", "password", ApiClient.PASSWORD));
+        assertThat(closed.status()).isEqualTo(403);
+        assertThat(closed.errorCode()).isEqualTo("REGISTRATION_CLOSED");
+
+        configure(Map.of("registration_open", true));
+        ApiClient user = app.client().newUser();
+        ApiClient.Response tooLong = user.post("/api/v1/job", Map.of("text_content", "This text is longer than twenty."));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("error").get("details").get("text_content").asText()).contains("20");
+        assertThat(user.createJob(Map.of("text_content", "Short one.")).get("voice_model_id").asText())
+                .isEqualTo("preset_gentle_female_001");
+    }
+
+    @Test
+    void signInAttemptsAreThrottledPerAccountAndTheThrottleResets() {
+        configure(Map.of("login_attempts_per_account", 3, "login_window_seconds", 10));
+        ApiClient anonymous = app.client();
+        String email = "throttle-" + UUID.randomUUID() + "@example.com";
+        anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
+        Map<String, String> wrong = Map.of("email", email, "password", "Wrong-Pass-123");
+        Map<String, String> right = Map.of("email", email, "password", ApiClient.PASSWORD);
+        assertThat(anonymous.post("/api/v1/auth/login", right).status()).as("successes do not count").isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(anonymous.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+        }
+        ApiClient.Response throttled = anonymous.post("/api/v1/auth/login", right);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.errorCode()).isEqualTo("RATE_LIMITED");
+        long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 10L);
+        assertThat(anonymous.post("/api/v1/auth/login", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com",
+                "password", "Wrong-Pass-123")).status()).as("other accounts are not held up").isEqualTo(401);
+
+        ApiClient.sleep(Duration.ofSeconds(retryAfter).toMillis() + 200);
+        assertThat(anonymous.post("/api/v1/auth/login", right).status()).as("the throttle resets").isEqualTo(200);
+    }
+}

@@ -1,0 +1,63 @@
+package io.voxify.query.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.admin.FindPlatformConfigQuery;
+import io.voxify.events.admin.PlatformConfig;
+import io.voxify.events.admin.PlatformConfigChangedEvent;
+import io.voxify.events.admin.PlatformConfigView;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** The platform configuration in force: the last change wins (versions never go back). */
+@Component
+@ProcessingGroup(PlatformConfigProjection.PROCESSING_GROUP)
+public class PlatformConfigProjection {
+    public static final String PROCESSING_GROUP = "platform-config";
+
+    private final PlatformConfigRepository configs;
+    private final ObjectMapper json;
+
+    public PlatformConfigProjection(PlatformConfigRepository configs, ObjectMapper json) {
+        this.configs = configs;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(PlatformConfigChangedEvent e, @Timestamp Instant at, @SequenceNumber long seq) throws JsonProcessingException {
+        PlatformConfigEntity row = configs.findById(e.configId()).orElseGet(PlatformConfigEntity::new);
+        if (row.configId != null && row.version >= seq) {
+            return;
+        }
+        row.configId = e.configId();
+        row.configJson = json.writeValueAsString(e.config());
+        row.version = seq;
+        row.updatedAt = at.toEpochMilli();
+        row.updatedBy = e.changedBy();
+        configs.save(row);
+    }
+
+    @ResetHandler
+    void reset() {
+        configs.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<PlatformConfigView> handle(FindPlatformConfigQuery query) {
+        return configs.findAll().stream().findFirst().map(row -> {
+            try {
+                return new PlatformConfigView(json.readValue(row.configJson, PlatformConfig.class), row.version,
+                        Instant.ofEpochMilli(row.updatedAt), row.updatedBy);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Corrupt platform_config row", e);
+            }
+        });
+    }
+}
