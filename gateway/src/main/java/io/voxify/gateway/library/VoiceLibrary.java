@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -48,6 +49,17 @@ public class VoiceLibrary {
         return visibleTo(user).stream().filter(v -> v.voiceModelId().equals(voiceModelId)).findFirst()
                 .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
                         "Voice model " + voiceModelId + " was not found"));
+    }
+
+    /**
+     * The name of a voice every user shares (a preset or an installed neural voice); clones are
+     * personal and named by their owners.
+     */
+    public Optional<String> sharedVoiceName(String voiceModelId) {
+        return PresetCatalog.find(voiceModelId).map(p -> preset(p).name())
+                .or(() -> directory.neuralVoices().stream()
+                        .filter(v -> VoiceDirectory.neuralVoiceModelId(v).equals(voiceModelId))
+                        .findFirst().map(v -> neural(v).name()));
     }
 
     static VoiceModel preset(PresetVoice p) {

@@ -281,9 +281,7 @@ public class JobProjection {
             where.add(cb.equal(root.get("voiceModelId"), q.voiceModelId()));
         }
         if (q.textSearch() != null && !q.textSearch().isEmpty()) {
-            String escaped = q.textSearch().toLowerCase()
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            where.add(cb.like(cb.lower(root.get("text")), "%" + escaped + "%", '\\'));
+            where.add(CriteriaPages.containsIgnoringCase(cb, root.get("text"), q.textSearch()));
         }
         if (q.createdAfter() != null) {
             where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), q.createdAfter().toEpochMilli()));

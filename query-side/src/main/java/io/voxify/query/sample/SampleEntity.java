@@ -32,6 +32,9 @@ public class SampleEntity {
     String sha256;
     @Column(name = "audio_json", columnDefinition = "TEXT")
     String audioJson;
+    /** The original recording's size, a column of its own so storage is a SQL sum. */
+    @Column(name = "size_bytes")
+    Long sizeBytes;
     @Column(name = "processing_job_id", length = 64)
     String processingJobId;
     @Column(name = "measurements_json", columnDefinition = "TEXT")

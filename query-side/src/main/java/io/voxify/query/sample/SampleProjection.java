@@ -68,6 +68,7 @@ public class SampleProjection {
         row.status = SampleStatus.UPLOADED.name();
         row.sha256 = e.audio().sha256();
         row.audioJson = json.write(e.audio());
+        row.sizeBytes = e.audio().sizeBytes();
         row.createdAt = at.toEpochMilli();
         save(row, seq, at);
     }

@@ -27,6 +27,9 @@ public class UserEntity {
     long updatedAt;
     @Column(name = "last_login_at")
     Long lastLoginAt;
+    /** The latest sign-in or job creation: what "active" means in the platform statistics. */
+    @Column(name = "last_active_at")
+    Long lastActiveAt;
     @Column(name = "selected_voice_id", length = 128)
     String selectedVoiceId;
 }

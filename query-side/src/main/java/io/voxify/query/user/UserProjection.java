@@ -1,5 +1,6 @@
 package io.voxify.query.user;
 
+import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserDisabledEvent;
@@ -63,7 +64,21 @@ public class UserProjection {
     void on(UserLoggedInEvent e, @Timestamp Instant at) {
         users.findById(e.userId()).ifPresent(row -> {
             row.lastLoginAt = at.toEpochMilli();
+            markActive(row, at);
             save(row, at);
+        });
+    }
+
+    /**
+     * Creating a job is activity too. It changes neither the profile nor its update time, so
+     * nothing is emitted to profile subscribers.
+     */
+    @EventHandler
+    void on(JobCreatedEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            if (markActive(row, at)) {
+                users.save(row);
+            }
         });
     }
 
@@ -107,6 +122,15 @@ public class UserProjection {
     @QueryHandler
     public Optional<UserView> handle(FindUserQuery query) {
         return users.findById(query.userId()).map(UserProjection::toView);
+    }
+
+    /** Keeps the latest activity, so a replayed or redelivered event changes nothing. */
+    private static boolean markActive(UserEntity row, Instant at) {
+        if (row.lastActiveAt != null && row.lastActiveAt >= at.toEpochMilli()) {
+            return false;
+        }
+        row.lastActiveAt = at.toEpochMilli();
+        return true;
     }
 
     private void save(UserEntity row, Instant at) {
