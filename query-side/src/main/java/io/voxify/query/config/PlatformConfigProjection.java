@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /** The platform configuration in force: the last change wins (versions never go back). */
@@ -24,10 +25,12 @@ public class PlatformConfigProjection {
 
     private final PlatformConfigRepository configs;
     private final ObjectMapper json;
+    private final QueryUpdateEmitter emitter;
 
-    public PlatformConfigProjection(PlatformConfigRepository configs, ObjectMapper json) {
+    public PlatformConfigProjection(PlatformConfigRepository configs, ObjectMapper json, QueryUpdateEmitter emitter) {
         this.configs = configs;
         this.json = json;
+        this.emitter = emitter;
     }
 
     @EventHandler
@@ -42,6 +45,8 @@ public class PlatformConfigProjection {
         row.updatedAt = at.toEpochMilli();
         row.updatedBy = e.changedBy();
         configs.save(row);
+        emitter.emit(FindPlatformConfigQuery.class, q -> true,
+                new PlatformConfigView(e.config(), seq, at, e.changedBy()));
     }
 
     @ResetHandler
