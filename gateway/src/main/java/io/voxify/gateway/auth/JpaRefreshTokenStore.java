@@ -9,11 +9,10 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Refresh tokens in the relational store, kept as SHA-256 hashes of 256-bit random values. */
-@Component
+/** Refresh tokens in the database (the embedded default). */
 public class JpaRefreshTokenStore implements RefreshTokenStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 

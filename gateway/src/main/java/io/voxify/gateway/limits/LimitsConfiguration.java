@@ -1,16 +1,47 @@
 package io.voxify.gateway.limits;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The embedded profile keeps rate-limit buckets in memory (one node). */
+/**
+ * Where rate-limit buckets live: in memory (the embedded default, one node) or in Redis
+ * ({@code voxify.rate-limits.store=redis}, shared by every API node).
+ */
 @Configuration(proxyBeanMethods = false)
 public class LimitsConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(RateLimiter.class)
+    @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "memory", matchIfMissing = true)
     RateLimiter localRateLimiter() {
         return new LocalRateLimiter();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
+    RateLimiter redisRateLimiter(RedisProperties redis,
+                                 @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix) {
+        return new RedisRateLimiter(redisClient(redis), prefix, Duration.ofSeconds(2));
+    }
+
+    /** A Lettuce client for Bucket4j, pointed where Spring Data Redis points ({@code spring.data.redis.*}). */
+    static RedisClient redisClient(RedisProperties redis) {
+        RedisURI uri;
+        if (redis.getUrl() != null && !redis.getUrl().isBlank()) {
+            uri = RedisURI.create(redis.getUrl());
+        } else {
+            uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort())
+                    .withDatabase(redis.getDatabase()).build();
+            if (redis.getPassword() != null) {
+                uri.setPassword(redis.getPassword().toCharArray());
+            }
+        }
+        uri.setTimeout(redis.getTimeout() != null ? redis.getTimeout() : Duration.ofSeconds(2));
+        return RedisClient.create(uri);
     }
 }

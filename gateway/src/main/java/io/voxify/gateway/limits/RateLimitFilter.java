@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -30,6 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(0)
 public class RateLimitFilter extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final List<String> UNLIMITED = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/error");
 
     private final RateLimiter limiter;
@@ -52,7 +55,18 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RateLimiter.Limit limit = new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
-        RateLimiter.Decision decision = limiter.consume(callerKey(request), limit);
+        RateLimiter.Decision decision;
+        try {
+            decision = limiter.consume(callerKey(request), limit);
+        } catch (RuntimeException storeDown) {
+            log.warn("Rate-limit store unavailable: {}", storeDown.toString());
+            response.setStatus(ErrorCode.SERVICE_UNAVAILABLE.httpStatus());
+            response.setHeader("Retry-After", "5");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), Envelope.failure(ErrorCode.SERVICE_UNAVAILABLE.name(),
+                    "The service is briefly unavailable; try again in a few seconds", null));
+            return;
+        }
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetSeconds()));
