@@ -4,24 +4,27 @@ import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import java.util.Optional;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
 
+    /** db-scheduler knows PostgreSQL by itself; SQLite needs its LIMIT syntax spelled out. */
     @Bean
-    DbSchedulerCustomizer sqliteScheduler() {
+    DbSchedulerCustomizer sqliteScheduler(@Value("${spring.datasource.url}") String url) {
+        boolean sqlite = url.startsWith("jdbc:sqlite:");
         return new DbSchedulerCustomizer() {
             @Override
             public Optional<JdbcCustomization> jdbcCustomization() {
-                return Optional.of(new SQLiteJdbcCustomization());
+                return sqlite ? Optional.of(new SQLiteJdbcCustomization()) : Optional.empty();
             }
         };
     }
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SQLiteDuplicateKeyResolver();
+        return new DuplicateKeyResolver();
     }
 }

@@ -1,0 +1,108 @@
+package io.voxify.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The infra profile on this machine's real servers: PostgreSQL for the event store, sagas,
+ * deadlines and read models; Redis for rate limits and refresh tokens. The spec's Workflow 1
+ * end to end, and the queries that speak SQL (audit, stats) on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InfraProfileTest {
+    private PostgresDatabase database;
+    private RunningApp app;
+
+    @BeforeAll
+    void start() {
+        database = new PostgresDatabase();
+        app = RunningApp.start(RunningApp.tempDir("voxify-infra-"), Map.of(
+                "spring.profiles.active", "infra",
+                "spring.datasource.url", database.url(),
+                "spring.datasource.username", PostgresDatabase.USER,
+                "spring.datasource.password", "",
+                "voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:",
+                "voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void workflowOneOnPostgresqlAndRedis() throws Exception {
+        ApiClient anonymous = app.client();
+        String email = "infra-" + database.name() + "@example.com";
+        assertThat(anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))
+                .status()).isEqualTo(201);
+        JsonNode session = anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD))
+                .data();
+        String refresh = session.get("refresh_token").asText();
+        ApiClient.Response rotated = anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh));
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status())
+                .as("a reused refresh token is refused (kept in Redis)").isEqualTo(401);
+        ApiClient user = anonymous.withToken(rotated.data().get("access_token").asText());
+
+        ApiClient.Response created = user.post("/api/v1/job", Map.of("text_content",
+                "Hello world, this uses the default voice model!", "voice_model_id", "default_voice_001",
+                "output_format", "wav"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.header("X-RateLimit-Limit")).isNotNull();
+        String jobId = created.data().get("id").asText();
+        ApiClient.SseCapture progress = user.progress(jobId, Duration.ofSeconds(60));
+        assertThat(progress.events()).isNotEmpty();
+        assertThat(progress.last().get("event").asText()).isEqualTo("complete");
+        JsonNode job = user.get("/api/v1/job/" + jobId).data();
+        assertThat(job.get("status").asText()).isEqualTo("completed");
+        ApiClient.Response audio = user.get("/api/v1/files/audio/" + jobId);
+        assertThat(audio.status()).isEqualTo(200);
+        assertThat(new String(Arrays.copyOf(audio.body(), 4), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(user.get("/api/v1/job?limit=5").data().get(0).get("id").asText()).isEqualTo(jobId);
+
+        ApiClient.Response history = user.get("/api/v1/audit/jobs/" + jobId + "/events");
+        assertThat(history.status()).as(history.text()).isEqualTo(200);
+        assertThat(history.data().get(history.data().size() - 1).get("type").asText()).isEqualTo("JobCompletedEvent");
+        Instant done = Instant.parse(history.data().get(history.data().size() - 1).get("timestamp").asText());
+        assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/state?at=" + done).data().get("job").get("status")
+                .asText()).isEqualTo("completed");
+
+        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        ApiClient.Response stats = admin.get("/api/v1/admin/stats");
+        assertThat(stats.status()).as(stats.text()).isEqualTo(200);
+        assertThat(stats.data().get("jobs").get("by_status").get("completed").asInt()).isEqualTo(1);
+        ApiClient.Response users = admin.get("/api/v1/admin/users?search=infra-&sort_by=job_count");
+        assertThat(users.status()).as(users.text()).isEqualTo(200);
+        assertThat(users.data().get(0).get("job_count").asInt()).isEqualTo(1);
+        ApiClient.Response events = admin.get("/api/v1/audit/events?type=JobCreatedEvent&from=" + done.minusSeconds(600));
+        assertThat(events.status()).as(events.text()).isEqualTo(200);
+        assertThat(events.data()).hasSize(1);
+
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            ResultSet count = s.executeQuery("SELECT count(*), min(pg_typeof(payload)::text) FROM domain_event_entry"
+                    + " WHERE aggregate_identifier = '" + jobId + "'");
+            count.next();
+            assertThat(count.getInt(1)).isEqualTo(history.data().size());
+            assertThat(count.getString(2)).as("event payloads are bytes in the row, not large objects").isEqualTo("bytea");
+        }
+    }
+}
