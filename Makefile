@@ -14,7 +14,7 @@ build:
 	$(MVN) -DskipTests install
 
 test: test-packages
-	@scripts/ensure-services.sh redis postgresql
+	@scripts/ensure-services.sh redis postgresql rabbitmq
 	mvn -B verify
 
 # Real Piper voices for the library (needs the internet; tests use a generated stand-in instead).

@@ -9,16 +9,29 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import io.voxify.saga.job.SynthesisWorkQueue;
+import io.voxify.saga.work.rabbit.RabbitWorkQueue;
+import io.voxify.saga.work.rabbit.RabbitWorkTopology;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The infra profile on this machine's real servers: PostgreSQL for the event store, sagas,
- * deadlines and read models; Redis for rate limits and refresh tokens. The spec's Workflow 1
+ * deadlines and read models; Redis for rate limits and refresh tokens; RabbitMQ for the work
+ * queue (this node publishes and consumes) and the published domain events. The spec's Workflow 1
  * end to end, and the queries that speak SQL (audit, stats) on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,12 +48,14 @@ class InfraProfileTest {
                 "spring.datasource.username", PostgresDatabase.USER,
                 "spring.datasource.password", "",
                 "voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:",
-                "voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:"));
+                "voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:",
+                "voxify.rabbitmq.prefix", "voxify-it-" + database.name()));
     }
 
     @AfterAll
     void stop() {
         if (app != null) {
+            RabbitBroker.deleteLayout(app);
             app.close();
         }
         if (database != null) {
@@ -49,7 +64,14 @@ class InfraProfileTest {
     }
 
     @Test
-    void workflowOneOnPostgresqlAndRedis() throws Exception {
+    void workflowOneOnPostgresqlRedisAndRabbitmq() throws Exception {
+        assertThat(app.bean(SynthesisWorkQueue.class)).isInstanceOf(RabbitWorkQueue.class);
+        RabbitWorkTopology topology = app.bean(RabbitWorkTopology.class);
+        AmqpAdmin broker = app.bean(AmqpAdmin.class);
+        Queue analytics = new Queue(topology.prefix() + ".analytics-test", false, false, false);
+        broker.declareQueue(analytics);
+        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(topology.eventsExchange()))
+                .with("SynthesisJob.#"));
         ApiClient anonymous = app.client();
         String email = "infra-" + database.name() + "@example.com";
         assertThat(anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))
@@ -80,6 +102,19 @@ class InfraProfileTest {
         assertThat(user.get("/api/v1/job?limit=5").data().get(0).get("id").asText()).isEqualTo(jobId);
 
         ApiClient.Response history = user.get("/api/v1/audit/jobs/" + jobId + "/events");
+        RabbitTemplate consumer = new RabbitTemplate(app.bean(ConnectionFactory.class));
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 100 && !published.contains("SynthesisJob.JobCompletedEvent"); i++) {
+            Message m = consumer.receive(analytics.getName(), 200);
+            if (m != null) {
+                published.add(m.getMessageProperties().getReceivedRoutingKey());
+                assertThat(m.getMessageProperties().getHeaders().get("voxify-aggregate-id")).isEqualTo(jobId);
+            }
+        }
+        assertThat(published).as("analytics consumers get the job's events in order")
+                .startsWith("SynthesisJob.JobCreatedEvent", "SynthesisJob.JobStartedEvent")
+                .endsWith("SynthesisJob.JobCompletedEvent");
+        broker.deleteQueue(analytics.getName());
         assertThat(history.status()).as(history.text()).isEqualTo(200);
         assertThat(history.data().get(history.data().size() - 1).get("type").asText()).isEqualTo("JobCompletedEvent");
         Instant done = Instant.parse(history.data().get(history.data().size() - 1).get("timestamp").asText());

@@ -29,6 +29,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -122,6 +123,7 @@ public class SynthesisConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "in-process", matchIfMissing = true)
     InProcessWorkQueue workQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
                                  TrainingWorker training,
                                  @Value("${voxify.synthesis.worker-threads:0}") int threads,
@@ -131,7 +133,9 @@ public class SynthesisConfiguration {
         return new InProcessWorkQueue(synthesis, samples, clones, training, size, Math.max(1, voiceThreads), backlog);
     }
 
+    /** One process owns all work in the embedded profile, so at start-up whatever was running was interrupted. */
     @Bean
+    @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "in-process", matchIfMissing = true)
     InterruptedWorkRecovery interruptedWorkRecovery(QueryGateway queries, CommandGateway commands,
                                                     InProcessWorkQueue queue) {
         return new InterruptedWorkRecovery(queries, commands, queue);
@@ -144,6 +148,7 @@ public class SynthesisConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void recoverInterruptedWork(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(InterruptedWorkRecovery.class).recover();
+        ready.getApplicationContext().getBeanProvider(InterruptedWorkRecovery.class)
+                .ifAvailable(InterruptedWorkRecovery::recover);
     }
 }

@@ -20,6 +20,8 @@ public class AxonConfiguration {
                 // Clean-ups must not skip an event: a failure stops and retries the processor.
                 .registerListenerInvocationErrorHandler("audio-cleanup", c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler("voice-data-cleanup", c -> PropagatingErrorHandler.instance())
+                // Analytics consumers get every event: a broker outage stops the publisher, never skips.
+                .registerListenerInvocationErrorHandler("event-publisher", c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(config ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)

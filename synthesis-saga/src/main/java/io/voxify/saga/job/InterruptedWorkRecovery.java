@@ -59,7 +59,7 @@ public class InterruptedWorkRecovery {
         }
         for (JobView job : jobs(JobStatus.PROCESSING)) {
             recovered += tell(new RecordJobAttemptFailedCommand(job.jobId(), job.attempts(),
-                    "Worker stopped while synthesising", ErrorCode.SERVICE_UNAVAILABLE.name(), true));
+                    SynthesisWorker.LOST_WORKER, ErrorCode.SERVICE_UNAVAILABLE.name(), true));
         }
         for (SampleView sample : all((limit, offset) -> queries.query(new FindSamplesQuery(null,
                 List.of(SampleStatus.PROCESSING), null, limit, offset), SamplePage.class).join().items())) {

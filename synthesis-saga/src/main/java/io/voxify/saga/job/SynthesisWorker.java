@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
 public class SynthesisWorker {
     private static final Logger log = LoggerFactory.getLogger(SynthesisWorker.class);
 
+    /** Why an attempt failed when the worker running it stopped. */
+    public static final String LOST_WORKER = "Worker stopped while synthesising";
+
     private final CommandGateway commands;
     private final BlobStore blobs;
     private final VoiceDirectory voices;
@@ -51,6 +54,21 @@ public class SynthesisWorker {
         this.voices = voices;
         this.synthesizer = synthesizer;
         this.workerId = workerId;
+    }
+
+    /**
+     * Releases an attempt whose worker was lost (its message came back from the broker): the
+     * aggregate records it as failed only if that attempt is still the running one, and the
+     * saga then schedules the next attempt. Anything else (the attempt finished, or never
+     * started) is refused and leaves the job as it is.
+     */
+    public void releaseLostAttempt(String jobId, int attempt) {
+        try {
+            commands.sendAndWait(new RecordJobAttemptFailedCommand(jobId, attempt, LOST_WORKER,
+                    ErrorCode.SERVICE_UNAVAILABLE.name(), true));
+        } catch (RuntimeException notRunning) {
+            log.debug("Job {} attempt {} was not running: {}", jobId, attempt, notRunning.getMessage());
+        }
     }
 
     public void run(String jobId, int attempt) {

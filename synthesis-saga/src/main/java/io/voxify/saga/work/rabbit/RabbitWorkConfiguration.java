@@ -1,0 +1,59 @@
+package io.voxify.saga.work.rabbit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.saga.clone.CloneWorker;
+import io.voxify.saga.job.SynthesisWorker;
+import io.voxify.saga.sample.SampleProcessingWorker;
+import io.voxify.saga.training.TrainingWorker;
+import java.time.Duration;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The broker-backed work queue ({@code voxify.work-queue.type=rabbitmq}). Every node publishes;
+ * nodes whose role is not {@code api} also consume.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "rabbitmq")
+public class RabbitWorkConfiguration {
+
+    @Bean
+    RabbitWorkTopology rabbitWorkTopology(@Value("${voxify.rabbitmq.prefix:voxify}") String prefix) {
+        return new RabbitWorkTopology(prefix);
+    }
+
+    @Bean
+    Declarables voxifyBrokerLayout(RabbitWorkTopology topology) {
+        return topology.declarables();
+    }
+
+    /** Work must reach a queue: an unroutable message comes back and counts as not queued. */
+    @Bean
+    RabbitWorkQueue rabbitWorkQueue(ConnectionFactory connections, ObjectMapper json, RabbitWorkTopology topology) {
+        RabbitTemplate mandatory = new RabbitTemplate(connections);
+        mandatory.setMandatory(true);
+        mandatory.setReturnsCallback(returned -> { });
+        return new RabbitWorkQueue(mandatory, json, topology);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${voxify.role:all}' != 'api'")
+    RabbitWorkConsumers rabbitWorkConsumers(ConnectionFactory connections, RabbitWorkTopology topology,
+                                            ObjectMapper json, SynthesisWorker synthesis,
+                                            SampleProcessingWorker samples, CloneWorker clones,
+                                            TrainingWorker training,
+                                            @Value("${voxify.synthesis.worker-threads:0}") int threads,
+                                            @Value("${voxify.voice.worker-threads:1}") int voiceThreads,
+                                            @Value("${voxify.rabbitmq.delivery-attempts:4}") int attempts,
+                                            @Value("${voxify.rabbitmq.first-redelivery-delay:PT1S}") Duration delay) {
+        int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new RabbitWorkConsumers(connections, topology, json, synthesis, samples, clones, training, size,
+                Math.max(1, voiceThreads), attempts, delay);
+    }
+}
