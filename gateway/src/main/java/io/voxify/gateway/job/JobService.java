@@ -11,6 +11,7 @@ import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.FindJobsQuery;
+import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
@@ -71,7 +72,7 @@ public class JobService {
         String language = request.textLanguage() != null ? request.textLanguage() : voice.language();
         String jobId = Ids.newId("job");
         commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
-                voice.voiceModelId(), request.settings()));
+                JobCreatedEvent.PLAIN_TEXT, voice.voiceModelId(), request.settings()));
         return awaitView(jobId, v -> true);
     }
 

@@ -2,7 +2,12 @@ package io.voxify.events.job;
 
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * A job was accepted. {@code textFormat} says how its text is to be read ({@value #PLAIN_TEXT}
+ * for now); revision 1 predates the field, and its events reach handlers upcast to plain text.
+ */
+@Revision("2")
 public record JobCreatedEvent(String jobId, String userId, String text, String textHash, String textLanguage,
-                              String voiceModelId, SynthesisSettings settings) {
+                              String textFormat, String voiceModelId, SynthesisSettings settings) {
+    public static final String PLAIN_TEXT = "plain";
 }
