@@ -67,8 +67,12 @@ public class SynthesisJob {
         if (cmd.text() == null || cmd.text().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "text_content must not be empty");
         }
+        String textFormat = cmd.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : cmd.textFormat();
+        if (!JobCreatedEvent.PLAIN_TEXT.equals(textFormat)) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "text_format must be " + JobCreatedEvent.PLAIN_TEXT);
+        }
         apply(new JobCreatedEvent(cmd.jobId(), cmd.userId(), cmd.text(), sha256(cmd.text()), cmd.textLanguage(),
-                cmd.voiceModelId(), cmd.settings()));
+                textFormat, cmd.voiceModelId(), cmd.settings()));
     }
 
     @CommandHandler

@@ -73,7 +73,7 @@ class SynthesisJobTest {
     }
 
     private static JobCreatedEvent created() {
-        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", VOICE, SETTINGS);
+        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", "plain", VOICE, SETTINGS);
     }
 
     private static JobStartedEvent started(int attempt) {
@@ -115,7 +115,7 @@ class SynthesisJobTest {
     @Test
     void creatingAJobRecordsTheHashOfItsText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created());
     }
@@ -123,7 +123,7 @@ class SynthesisJobTest {
     @Test
     void cannotCreateAJobWithBlankText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, "   ", "en", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, "   ", "en", "plain", VOICE, SETTINGS))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -131,7 +131,22 @@ class SynthesisJobTest {
     @Test
     void cannotCreateAJobWithoutText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, null, "en", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, null, "en", "plain", VOICE, SETTINGS))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aJobWithoutATextFormatIsPlainText() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", null, VOICE, SETTINGS))
+                .expectEvents(created());
+    }
+
+    @Test
+    void cannotCreateAJobInATextFormatTheEngineCannotRead() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "ssml", VOICE, SETTINGS))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }

@@ -28,6 +28,7 @@ public final class JobJson {
         data.put("text_content", text);
         data.put("text_hash", job.textHash());
         data.put("text_language", job.textLanguage());
+        data.put("text_format", job.textFormat());
         data.put("text_length", job.textLength());
         data.put("word_count", job.wordCount());
         data.put("status", job.status().wireName());

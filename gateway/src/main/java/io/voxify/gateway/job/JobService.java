@@ -11,6 +11,7 @@ import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.FindJobsQuery;
+import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
@@ -78,7 +79,7 @@ public class JobService {
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SYNTHESES, config.synthesesPerDay());
         try {
             commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
-                    voice.voiceModelId(), request.settings()));
+                    JobCreatedEvent.PLAIN_TEXT, voice.voiceModelId(), request.settings()));
         } catch (RuntimeException notCreated) {
             use.giveBack();
             throw notCreated;

@@ -27,6 +27,9 @@ public class JobEntity {
     String textHash;
     @Column(name = "text_language", length = 32)
     String textLanguage;
+    /** Rows written before the column existed all came from plain-text jobs; the default says so. */
+    @Column(name = "text_format", length = 16, columnDefinition = "VARCHAR(16) DEFAULT 'plain'")
+    String textFormat;
     @Column(name = "text_length")
     int textLength;
     @Column(name = "word_count")

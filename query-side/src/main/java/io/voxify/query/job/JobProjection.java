@@ -144,6 +144,7 @@ public class JobProjection {
             row.jobId = e.jobId();
             row.userId = e.userId();
             row.voiceModelId = e.voiceModelId();
+            row.textFormat = e.textFormat();
             row.status = JobStatus.PENDING.name();
             row.progress = 0;
             row.progressMessage = "Job queued for processing";
@@ -334,8 +335,8 @@ public class JobProjection {
 
     JobView toView(JobEntity row) {
         return new JobView(row.jobId, row.version, row.userId, row.voiceModelId, row.text, row.textHash, row.textLanguage,
-                row.textLength, row.wordCount, JobStatus.valueOf(row.status), row.progress, row.progressMessage,
-                read(row.settingsJson, SynthesisSettings.class), row.fileId, row.duration,
+                row.textFormat, row.textLength, row.wordCount, JobStatus.valueOf(row.status), row.progress,
+                row.progressMessage, read(row.settingsJson, SynthesisSettings.class), row.fileId, row.duration,
                 row.timestampsJson == null ? null : readList(row.timestampsJson), row.errorMessage, row.errorCode,
                 row.attempts, Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
                 row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),

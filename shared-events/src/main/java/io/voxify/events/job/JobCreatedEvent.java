@@ -3,7 +3,13 @@ package io.voxify.events.job;
 import io.voxify.events.common.OwnedByUser;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * A job was accepted. {@code textFormat} says how its text is to be read ({@value #PLAIN_TEXT}
+ * for now); revision 1 predates the field, and its events reach handlers upcast to plain text.
+ */
+@Revision("2")
 public record JobCreatedEvent(String jobId, String userId, String text, String textHash, String textLanguage,
-                              String voiceModelId, SynthesisSettings settings) implements OwnedByUser {
+                              String textFormat, String voiceModelId, SynthesisSettings settings)
+        implements OwnedByUser {
+    public static final String PLAIN_TEXT = "plain";
 }

@@ -75,7 +75,8 @@ class SynthesisSagaTest {
     }
 
     private static JobCreatedEvent created() {
-        return new JobCreatedEvent(JOB_ID, USER_ID, "Hello there.", "hash", "en", "en_US-amy-medium", SETTINGS);
+        return new JobCreatedEvent(JOB_ID, USER_ID, "Hello there.", "hash", "en", "plain", "en_US-amy-medium",
+                SETTINGS);
     }
 
     private static JobAttemptFailedEvent retryableFailure(int attempt) {
