@@ -153,14 +153,17 @@ public final class S3TestServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server and removes everything it stored. */
+    /** Stops the server and removes everything it stored; closing again does nothing. */
     @Override
     public void close() {
+        boolean running;
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            running = Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
-            return;
+            return; // the hook stops it
         }
-        stop();
+        if (running) {
+            stop();
+        }
     }
 }
