@@ -14,6 +14,7 @@ import io.voxify.saga.storage.BlobStore;
 import io.voxify.saga.training.TrainingCalibration;
 import io.voxify.saga.training.TrainingWorker;
 import io.voxify.saga.storage.LocalDiskBlobStore;
+import io.voxify.saga.storage.S3BlobStore;
 import io.voxify.saga.vector.RelationalVectorIndex;
 import io.voxify.saga.vector.VectorIndex;
 import io.voxify.saga.vector.VectorRepository;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -63,9 +65,26 @@ public class SynthesisConfiguration {
         return new VoiceFitter(synthesizer, encoder);
     }
 
+    /** Embedded default: blobs as files in the data directory. */
     @Bean
-    BlobStore blobStore(@Value("${voxify.data-dir}") Path dataDir) throws IOException {
+    @ConditionalOnProperty(name = "voxify.storage.type", havingValue = "local", matchIfMissing = true)
+    BlobStore localBlobStore(@Value("${voxify.data-dir}") Path dataDir) throws IOException {
         return new LocalDiskBlobStore(dataDir.resolve("blobs"));
+    }
+
+    /** Infra profile: blobs in an S3 bucket (MinIO or any S3), created at start-up when missing. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "voxify.storage.type", havingValue = "s3")
+    BlobStore s3BlobStore(@Value("${voxify.storage.s3.endpoint:}") String endpoint,
+                          @Value("${voxify.storage.s3.region:}") String region,
+                          @Value("${voxify.storage.s3.access-key:}") String accessKey,
+                          @Value("${voxify.storage.s3.secret-key:}") String secretKey,
+                          @Value("${voxify.storage.s3.bucket:voxify}") String bucket) throws IOException {
+        if (endpoint.isBlank() || accessKey.isBlank() || secretKey.isBlank()) {
+            throw new IllegalStateException("voxify.storage.type=s3 needs voxify.storage.s3.endpoint, access-key and "
+                    + "secret-key (VOXIFY_S3_ENDPOINT, VOXIFY_S3_ACCESS_KEY, VOXIFY_S3_SECRET_KEY)");
+        }
+        return new S3BlobStore(endpoint, region, accessKey, secretKey, bucket);
     }
 
     @Bean

@@ -8,15 +8,23 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.saga.storage.BlobStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,27 +39,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Audio downloads. A file is found by its id (or its job's id) in the read model; the blob key
- * comes from there, never from the request.
+ * comes from there, never from the request. When the store hands out presigned URLs and
+ * `voxify.storage.s3.redirect-downloads` is on, a plain full download is answered with a redirect
+ * to one, so the bytes flow from the store; ranges, HEAD, inline playback and `/info` stay here.
  */
 @RestController
 @RequestMapping("/api/v1/files")
 public class FileController {
+    private static final Logger log = LoggerFactory.getLogger(FileController.class);
+
     private final QueryGateway queries;
     private final BlobStore blobs;
+    private final boolean redirectDownloads;
+    private final Duration presignTtl;
 
-    public FileController(QueryGateway queries, BlobStore blobs) {
+    public FileController(QueryGateway queries, BlobStore blobs,
+                          @Value("${voxify.storage.s3.redirect-downloads:false}") boolean redirectDownloads,
+                          @Value("${voxify.storage.s3.presign-ttl:PT5M}") Duration presignTtl) {
         this.queries = queries;
         this.blobs = blobs;
+        this.redirectDownloads = redirectDownloads;
+        this.presignTtl = presignTtl;
     }
 
     @GetMapping("/audio/{fileId}")
     ResponseEntity<Resource> audio(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId,
                                    @RequestParam(name = "download", defaultValue = "true") boolean download,
-                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch)
-            throws IOException {
+                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                                   @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+                                   HttpMethod method) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
-        if (!blobs.exists(file.blobKey())) {
-            throw new DomainException(ErrorCode.FILE_NOT_FOUND, "The audio file is no longer available");
+        if (!fromStore(() -> blobs.exists(file.blobKey()))) {
+            throw gone();
         }
         String etag = "\"" + file.sha256() + "\"";
         String filename = (file.jobId() != null ? file.jobId() : file.fileId()) + "." + file.format();
@@ -64,7 +83,16 @@ public class FileController {
         if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.trim().equals("*"))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
-        long size = blobs.size(file.blobKey());
+        if (redirectDownloads && download && range == null && HttpMethod.GET.equals(method)) {
+            Optional<URI> direct = fromStore(() -> blobs.downloadUrl(file.blobKey(), presignTtl, filename,
+                    file.contentType()));
+            if (direct.isPresent()) {
+                // The URL expires: neither the browser nor a proxy may keep the redirect.
+                return ResponseEntity.status(HttpStatus.FOUND).location(direct.get())
+                        .cacheControl(CacheControl.noStore()).build();
+            }
+        }
+        long size = fromStore(() -> blobs.size(file.blobKey()));
         return ResponseEntity.ok().headers(headers).contentType(MediaType.parseMediaType(file.contentType()))
                 .body(new BlobResource(blobs, file.blobKey(), size, filename));
     }
@@ -85,6 +113,27 @@ public class FileController {
         data.put("url", "/api/v1/files/audio/" + file.fileId());
         data.put("created_at", Envelope.iso(file.createdAt()));
         return Envelope.ok(data);
+    }
+
+    @FunctionalInterface
+    private interface StoreCall<T> {
+        T run() throws IOException;
+    }
+
+    /** A blob gone from the store is a missing file; a store that fails is unavailable, not broken. */
+    private static <T> T fromStore(StoreCall<T> call) {
+        try {
+            return call.run();
+        } catch (NoSuchFileException e) {
+            throw gone();
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("The blob store failed", e);
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The audio store is unavailable; try again");
+        }
+    }
+
+    private static DomainException gone() {
+        return new DomainException(ErrorCode.FILE_NOT_FOUND, "The audio file is no longer available");
     }
 
     private FileView owned(AuthenticatedUser user, String fileId) {

@@ -2,6 +2,9 @@ package io.voxify.saga.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where audio lives. Keys are made by the server (never taken from a client) and look like
@@ -20,4 +23,15 @@ public interface BlobStore {
 
     /** Removes the blob; removing a missing blob is not an error. */
     void delete(String key) throws IOException;
+
+    /**
+     * A URL anyone holding it may fetch the blob from, directly from the store, until {@code ttl}
+     * has passed; the response names the file {@code filename} and types it {@code contentType}.
+     * Empty when the store cannot hand out such URLs, so the caller serves the bytes itself.
+     */
+    default Optional<URI> downloadUrl(String key, Duration ttl, String filename, String contentType)
+            throws IOException {
+        BlobKeys.checked(key);
+        return Optional.empty();
+    }
 }

@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Blobs as files under one root directory. Writes go to a temporary file first and are moved
  * into place, so a reader never sees half a file and a crash leaves no torn blob behind.
  */
 public class LocalDiskBlobStore implements BlobStore {
-    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)?)*");
-
     private final Path root;
 
     public LocalDiskBlobStore(Path root) throws IOException {
@@ -72,10 +69,7 @@ public class LocalDiskBlobStore implements BlobStore {
 
     /** Refuses anything that is not a plain server-made key, so no key can leave the root. */
     private Path resolve(String key) {
-        if (key == null || !SAFE_KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("Not a blob key: " + key);
-        }
-        Path path = root.resolve(key).normalize();
+        Path path = root.resolve(BlobKeys.checked(key)).normalize();
         if (!path.startsWith(root)) {
             throw new IllegalArgumentException("Not a blob key: " + key);
         }
