@@ -14,6 +14,7 @@ import io.voxify.saga.storage.BlobStore;
 import io.voxify.saga.training.TrainingCalibration;
 import io.voxify.saga.training.TrainingWorker;
 import io.voxify.saga.storage.LocalDiskBlobStore;
+import io.voxify.saga.vector.ChromaVectorIndex;
 import io.voxify.saga.vector.RelationalVectorIndex;
 import io.voxify.saga.vector.VectorIndex;
 import io.voxify.saga.vector.VectorRepository;
@@ -23,11 +24,13 @@ import io.voxify.saga.work.BackgroundWorkPolicy;
 import io.voxify.saga.work.InProcessWorkQueue;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,9 +70,22 @@ public class SynthesisConfiguration {
         return new LocalDiskBlobStore(dataDir.resolve("blobs"));
     }
 
+    /** Embedded default: vectors in the relational store, searched in memory. */
     @Bean
-    VectorIndex vectorIndex(VectorRepository repository) {
+    @ConditionalOnProperty(name = "voxify.vectors.type", havingValue = "relational", matchIfMissing = true)
+    VectorIndex relationalVectorIndex(VectorRepository repository) {
         return new RelationalVectorIndex(repository);
+    }
+
+    /** Infra profile: vectors in a Chroma server. */
+    @Bean
+    @ConditionalOnProperty(name = "voxify.vectors.type", havingValue = "chroma")
+    VectorIndex chromaVectorIndex(@Value("${voxify.vectors.chroma.url}") URI url,
+                                  @Value("${voxify.vectors.chroma.tenant:default_tenant}") String tenant,
+                                  @Value("${voxify.vectors.chroma.database:default_database}") String database,
+                                  @Value("${voxify.vectors.chroma.collection:voxify_speakers}") String collection,
+                                  @Value("${voxify.vectors.chroma.timeout:PT10S}") Duration timeout) {
+        return new ChromaVectorIndex(url, tenant, database, collection, timeout);
     }
 
     @Bean
