@@ -15,12 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The application with its vector index on a real Chroma server: a processed sample's speaker
- * embedding is in Chroma, and similar voices are ranked by their cosine to it.
+ * embedding is in Chroma, and similar voices are ranked by their cosine to it. The last test
+ * stops that server.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SimilarVoicesOnChromaTest {
     private static final Duration SLOW = Duration.ofMinutes(3);
     private static final String DATABASE = "/tenants/default_tenant/databases/default_database";
@@ -29,7 +34,7 @@ class SimilarVoicesOnChromaTest {
 
     @BeforeAll
     static void theApplicationOnChroma() {
-        chroma = ChromaTestServer.shared();
+        chroma = ChromaTestServer.start();
         app = RunningApp.start(RunningApp.tempDir("voxify-chroma-"),
                 Map.of("voxify.vectors.type", "chroma", "voxify.vectors.chroma.url", chroma.url()));
     }
@@ -39,19 +44,17 @@ class SimilarVoicesOnChromaTest {
         if (app != null) {
             app.close();
         }
+        if (chroma != null) {
+            chroma.close();
+        }
     }
 
     @Test
+    @Order(1)
     void aProcessedSampleIsInChromaAndSimilarVoicesAreRankedByTheirCosineToIt() {
         assertThat(app.bean(VectorIndex.class)).isInstanceOf(ChromaVectorIndex.class);
         ApiClient user = app.client().newUser();
-        byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0890.wav");
-        String sampleId = user.multipart("/api/v1/voice/samples", Map.of("name", "Reading"), "r.wav", recording)
-                .data().get("id").asText();
-        assertThat(user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of()).status()).isEqualTo(202);
-        JsonNode sample = await(user, "/api/v1/voice/samples/" + sampleId,
-                s -> !List.of("uploaded", "processing").contains(s.get("status").asText()));
-        assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
+        String sampleId = processedSample(user);
 
         JsonNode stored = chromaRecord(sampleId).orElseThrow(() -> new AssertionError("no " + sampleId + " in Chroma"));
         assertThat(stored.path("metadata").path("kind").asText()).isEqualTo("sample");
@@ -82,6 +85,30 @@ class SimilarVoicesOnChromaTest {
             ApiClient.sleep(200);
         }
         assertThat(chromaRecord(sampleId)).as("a deleted sample's embedding leaves Chroma").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void whileChromaIsDownSimilarVoicesAnswer503() {
+        ApiClient user = app.client().newUser();
+        String sampleId = processedSample(user);
+        chroma.close();
+
+        ApiClient.Response r = user.get("/api/v1/voice/samples/" + sampleId + "/similar");
+        assertThat(r.status()).as(r.text()).isEqualTo(503);
+        assertThat(r.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(r.json().get("success").asBoolean()).isFalse();
+    }
+
+    private static String processedSample(ApiClient user) {
+        byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0890.wav");
+        String sampleId = user.multipart("/api/v1/voice/samples", Map.of("name", "Reading"), "r.wav", recording)
+                .data().get("id").asText();
+        assertThat(user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of()).status()).isEqualTo(202);
+        JsonNode sample = await(user, "/api/v1/voice/samples/" + sampleId,
+                s -> !List.of("uploaded", "processing").contains(s.get("status").asText()));
+        assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
+        return sampleId;
     }
 
     /** The record as Chroma itself holds it, in whichever of the index's collections: embedding, metadata, collection. */

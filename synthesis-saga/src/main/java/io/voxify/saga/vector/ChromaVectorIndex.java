@@ -68,8 +68,8 @@ public class ChromaVectorIndex implements VectorIndex {
 
     @Override
     public Optional<VectorEntry> get(String id) {
-        Optional<VectorEntry> found = find(id, collections);
         Map<Integer, String> known = collections;
+        Optional<VectorEntry> found = find(id, known);
         if (found.isEmpty() && refresh()) {
             Map<Integer, String> added = new HashMap<>(collections);
             added.keySet().removeAll(known.keySet());
