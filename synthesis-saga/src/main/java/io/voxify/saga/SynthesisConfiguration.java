@@ -15,6 +15,7 @@ import io.voxify.saga.training.TrainingCalibration;
 import io.voxify.saga.training.TrainingWorker;
 import io.voxify.saga.storage.LocalDiskBlobStore;
 import io.voxify.saga.storage.S3BlobStore;
+import io.voxify.saga.vector.ChromaVectorIndex;
 import io.voxify.saga.vector.RelationalVectorIndex;
 import io.voxify.saga.vector.VectorIndex;
 import io.voxify.saga.vector.VectorRepository;
@@ -24,6 +25,7 @@ import io.voxify.saga.work.BackgroundWorkPolicy;
 import io.voxify.saga.work.InProcessWorkQueue;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -87,9 +89,22 @@ public class SynthesisConfiguration {
         return new S3BlobStore(endpoint, region, accessKey, secretKey, bucket);
     }
 
+    /** Embedded default: vectors in the relational store, searched in memory. */
     @Bean
-    VectorIndex vectorIndex(VectorRepository repository) {
+    @ConditionalOnProperty(name = "voxify.vectors.type", havingValue = "relational", matchIfMissing = true)
+    VectorIndex relationalVectorIndex(VectorRepository repository) {
         return new RelationalVectorIndex(repository);
+    }
+
+    /** Infra profile: vectors in a Chroma server. */
+    @Bean
+    @ConditionalOnProperty(name = "voxify.vectors.type", havingValue = "chroma")
+    VectorIndex chromaVectorIndex(@Value("${voxify.vectors.chroma.url}") URI url,
+                                  @Value("${voxify.vectors.chroma.tenant:default_tenant}") String tenant,
+                                  @Value("${voxify.vectors.chroma.database:default_database}") String database,
+                                  @Value("${voxify.vectors.chroma.collection:voxify_speakers}") String collection,
+                                  @Value("${voxify.vectors.chroma.timeout:PT10S}") Duration timeout) {
+        return new ChromaVectorIndex(url, tenant, database, collection, timeout);
     }
 
     @Bean

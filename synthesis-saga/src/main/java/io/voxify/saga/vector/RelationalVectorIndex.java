@@ -2,7 +2,6 @@ package io.voxify.saga.vector;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +77,7 @@ public class RelationalVectorIndex implements VectorIndex {
                 .filter(e -> e.ownerId() == null || e.ownerId().equals(ownerId))
                 .filter(e -> e.vector().length == query.length)
                 .map(e -> new VectorMatch(e, cosine(query, e.vector())))
-                .sorted(Comparator.comparingDouble(VectorMatch::similarity).reversed().thenComparing(m -> m.entry().id()))
+                .sorted(BEST_FIRST)
                 .limit(limit)
                 .toList();
     }

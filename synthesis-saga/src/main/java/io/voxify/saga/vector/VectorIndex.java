@@ -1,5 +1,6 @@
 package io.voxify.saga.vector;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,10 @@ import java.util.Set;
  */
 public interface VectorIndex {
 
+    /** Most similar first; equal similarities in id order, so every adapter ranks alike. */
+    Comparator<VectorMatch> BEST_FIRST = Comparator.comparingDouble(VectorMatch::similarity).reversed()
+            .thenComparing(m -> m.entry().id());
+
     void upsert(VectorEntry entry);
 
     Optional<VectorEntry> get(String id);
@@ -18,7 +23,8 @@ public interface VectorIndex {
 
     /**
      * The {@code limit} entries nearest to {@code query} among those of the given kinds that are
-     * either public (no owner) or owned by {@code ownerId}; {@code excludeId} is left out.
+     * either public (no owner) or owned by {@code ownerId}; {@code excludeId} is left out. The
+     * similarity is the cosine of the angle between the vectors, best first ({@link #BEST_FIRST}).
      */
     List<VectorMatch> nearest(float[] query, String model, Set<String> kinds, String ownerId, String excludeId,
                               int limit);

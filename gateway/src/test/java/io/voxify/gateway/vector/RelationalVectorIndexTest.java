@@ -1,0 +1,24 @@
+package io.voxify.gateway.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voxify.gateway.RunningApp;
+import io.voxify.saga.vector.RelationalVectorIndex;
+import io.voxify.saga.vector.VectorIndex;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The embedded adapter as the application wires it: SQLite underneath, transactions around. */
+class RelationalVectorIndexTest extends VectorIndexContract {
+    private static VectorIndex index;
+
+    @BeforeAll
+    static void theApplicationsIndex() {
+        index = RunningApp.shared().bean(VectorIndex.class);
+        assertThat(index).isInstanceOf(RelationalVectorIndex.class);
+    }
+
+    @Override
+    VectorIndex index() {
+        return index;
+    }
+}
