@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.voxify.gateway.storage.S3TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
@@ -29,27 +30,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The infra profile on this machine's real servers: PostgreSQL for the event store, sagas,
- * deadlines and read models; Redis for rate limits and refresh tokens; RabbitMQ for the work
+ * The infra profile on real servers: PostgreSQL for the event store, sagas,
+ * deadlines and read models; an S3 server (s3proxy) for blobs; Chroma for embeddings; Redis for rate limits and refresh tokens; RabbitMQ for the work
  * queue (this node publishes and consumes) and the published domain events. The spec's Workflow 1
  * end to end, and the queries that speak SQL (audit, stats) on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InfraProfileTest {
     private PostgresDatabase database;
+    private S3TestServer s3;
     private RunningApp app;
 
     @BeforeAll
     void start() {
         database = new PostgresDatabase();
-        app = RunningApp.start(RunningApp.tempDir("voxify-infra-"), Map.of(
-                "spring.profiles.active", "infra",
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", PostgresDatabase.USER,
-                "spring.datasource.password", "",
-                "voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:",
-                "voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:",
-                "voxify.rabbitmq.prefix", "voxify-it-" + database.name()));
+        s3 = S3TestServer.start();
+        app = RunningApp.start(RunningApp.tempDir("voxify-infra-"), Map.ofEntries(
+                Map.entry("spring.profiles.active", "infra"),
+                Map.entry("voxify.storage.s3.endpoint", s3.endpoint()),
+                Map.entry("voxify.storage.s3.access-key", s3.accessKey()),
+                Map.entry("voxify.storage.s3.secret-key", s3.secretKey()),
+                Map.entry("voxify.storage.s3.bucket", "voxify-infra"),
+                Map.entry("voxify.vectors.chroma.url", ChromaTestServer.shared().url()),
+                Map.entry("voxify.vectors.chroma.collection", database.name()),
+                Map.entry("spring.datasource.url", database.url()),
+                Map.entry("spring.datasource.username", PostgresDatabase.USER),
+                Map.entry("spring.datasource.password", ""),
+                Map.entry("voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:"),
+                Map.entry("voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:"),
+                Map.entry("voxify.rabbitmq.prefix", "voxify-it-" + database.name())));
     }
 
     @AfterAll
@@ -60,6 +69,9 @@ class InfraProfileTest {
         }
         if (database != null) {
             database.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -139,5 +151,58 @@ class InfraProfileTest {
             assertThat(count.getInt(1)).isEqualTo(history.data().size());
             assertThat(count.getString(2)).as("event payloads are bytes in the row, not large objects").isEqualTo("bytea");
         }
+    }
+
+    @Test
+    void workflowTwoStoresRecordingsInTheBucketAndEmbeddingsInChroma() {
+        ApiClient user = app.client().newUser();
+        byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav");
+        ApiClient.Response uploaded = user.multipart("/api/v1/voice/samples", Map.of("name", "My voice",
+                "language", "en-US"), "voice_sample.wav", recording);
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        String sampleId = uploaded.data().get("id").asText();
+        assertThat(user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of()).status()).isEqualTo(202);
+        JsonNode sample = await(user, "/api/v1/voice/samples/" + sampleId, s -> !s.get("status").asText().equals("processing"));
+        assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
+
+        ApiClient.Response created = user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
+                "name", "My clone"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String cloneId = created.data().get("clone_id").asText();
+        JsonNode clone = await(user, "/api/v1/voice/clones/" + cloneId,
+                c -> c.get("status").asText().equals("ready") || c.get("status").asText().equals("failed"));
+        assertThat(clone.get("status").asText()).as(clone.toString()).isEqualTo("ready");
+        String jobId = user.createJob(Map.of("text_content", "Hello world, this is my cloned voice!",
+                "voice_model_id", cloneId)).get("id").asText();
+        JsonNode job = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofMinutes(2));
+        assertThat(job.get("voice_model_id").asText()).isEqualTo(cloneId);
+
+        List<String> objects = new ArrayList<>();
+        s3.client().listObjects(io.minio.ListObjectsArgs.builder().bucket("voxify-infra").recursive(true).build())
+                .forEach(item -> {
+                    try {
+                        objects.add(item.get().objectName());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        assertThat(objects).as("the recording and the clone's audio are in the bucket")
+                .anyMatch(name -> name.contains(sampleId))
+                .anyMatch(name -> name.startsWith("audio/" + jobId + "/"));
+        JsonNode similar = user.get("/api/v1/voice/samples/" + sampleId + "/similar?limit=3").data();
+        assertThat(similar).as("similar voices come from Chroma").isNotEmpty();
+    }
+
+    private static JsonNode await(ApiClient user, String path, java.util.function.Predicate<JsonNode> done) {
+        long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            last = user.get(path).data();
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            ApiClient.sleep(200);
+        }
+        throw new AssertionError("Not done in time: " + last);
     }
 }
