@@ -148,6 +148,22 @@ public class ApiErrorHandler {
         log.debug("Client went away: {}", e.getMessage());
     }
 
+    /**
+     * A server the platform depends on (database, Redis, broker) cannot be reached: the request
+     * may succeed in a moment, so the client is told to come back rather than that it failed.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.amqp.AmqpConnectException.class,
+            org.springframework.data.redis.RedisConnectionFailureException.class,
+            org.springframework.dao.QueryTimeoutException.class})
+    ResponseEntity<Map<String, Object>> dependencyDown(Exception e, HttpServletRequest request) {
+        log.warn("Dependency unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        ResponseEntity<Map<String, Object>> answer = Envelope.error(ErrorCode.SERVICE_UNAVAILABLE,
+                "The service is briefly unavailable; try again in a few seconds", null);
+        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "5").body(answer.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
