@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.job.AudioOutput;
+import io.voxify.events.job.CountJobsByStatusQuery;
 import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
 import io.voxify.events.job.FindJobQuery;
@@ -18,6 +19,7 @@ import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobProgressedEvent;
 import io.voxify.events.job.JobStartedEvent;
 import io.voxify.events.job.JobStatus;
+import io.voxify.events.job.JobStatusCounts;
 import io.voxify.events.job.JobUpdatedEvent;
 import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
@@ -29,7 +31,9 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -205,6 +209,13 @@ public class JobProjection {
                 },
                 query.offset(), query.limit());
         return new JobPage(page.rows().stream().map(this::toView).toList(), page.totalCount());
+    }
+
+    @QueryHandler
+    public JobStatusCounts handle(CountJobsByStatusQuery query) {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        jobs.countByStatus().forEach(r -> counts.put(JobStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
+        return new JobStatusCounts(counts);
     }
 
     @QueryHandler
