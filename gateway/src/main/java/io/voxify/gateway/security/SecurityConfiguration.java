@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -128,7 +129,8 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) ->
                                 write(response, json, ErrorCode.UNAUTHORIZED, "Authentication required"))
                         .accessDeniedHandler((request, response, e) ->
-                                write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")));
+                                write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
+                .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
