@@ -1,9 +1,11 @@
 package io.voxify.gateway.file;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.saga.storage.BlobStore;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Audio downloads. A file is found by its id (or its job's id) in the read model; the blob key
  * comes from there, never from the request.
  */
+@Tag(name = "Files")
 @RestController
 @RequestMapping("/api/v1/files")
 public class FileController {
@@ -44,6 +47,7 @@ public class FileController {
         this.blobs = blobs;
     }
 
+    @ApiErrors({ErrorCode.FILE_NOT_FOUND})
     @GetMapping("/audio/{fileId}")
     ResponseEntity<Resource> audio(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId,
                                    @RequestParam(name = "download", defaultValue = "true") boolean download,
@@ -69,6 +73,7 @@ public class FileController {
                 .body(new BlobResource(blobs, file.blobKey(), size, filename));
     }
 
+    @ApiErrors({ErrorCode.FILE_NOT_FOUND})
     @GetMapping("/{fileId}/info")
     ResponseEntity<Map<String, Object>> info(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
