@@ -1,5 +1,7 @@
 package io.voxify.saga;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.analysis.SampleAnalyzer;
 import io.voxify.inference.voice.ProfileTrainer;
@@ -7,6 +9,7 @@ import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.job.InterruptedWorkRecovery;
+import io.voxify.saga.job.SynthesisMetrics;
 import io.voxify.saga.job.SynthesisPolicy;
 import io.voxify.saga.job.SynthesisWorker;
 import io.voxify.saga.sample.SampleProcessingWorker;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -121,10 +125,16 @@ public class SynthesisConfiguration {
         return new BackgroundWorkPolicy(sampleTimeout, cloneTimeout);
     }
 
+    /** Metrics go to the application's registry; a process without one keeps them to itself. */
+    @Bean
+    SynthesisMetrics synthesisMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new SynthesisMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
     @Bean
     SynthesisWorker synthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
-                                    SpeechSynthesizer synthesizer) {
-        return new SynthesisWorker(commands, blobs, voices, synthesizer, WORKER_ID);
+                                    SpeechSynthesizer synthesizer, SynthesisMetrics metrics) {
+        return new SynthesisWorker(commands, blobs, voices, synthesizer, metrics, WORKER_ID);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.voxify.gateway.admin;
 
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.ErrorCode;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * restart. Unknown fields are refused rather than silently ignored.
  */
 @RestController
+@Tag(name = "Administration")
 @RequestMapping("/api/v1/admin/config")
 public class AdminConfigController {
     static final List<String> FIELDS = List.of("requests_per_minute", "syntheses_per_day", "uploads_per_day",
@@ -44,6 +47,7 @@ public class AdminConfigController {
         return Envelope.ok(json(settings.current()));
     }
 
+    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON})
     @PutMapping
     ResponseEntity<Map<String, Object>> put(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser admin = AuthenticatedUser.from(jwt);

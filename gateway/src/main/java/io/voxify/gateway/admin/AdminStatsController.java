@@ -1,5 +1,6 @@
 package io.voxify.gateway.admin;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import static io.voxify.gateway.admin.StatusCountsJson.counted;
 
 import io.voxify.events.admin.PlatformStats;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Platform statistics for administrators, read from the projections at the moment of asking. */
 @RestController
+@Tag(name = "Administration")
 @RequestMapping("/api/v1/admin/stats")
 public class AdminStatsController {
     /** The activity window and the per-day history, in days. */

@@ -1,12 +1,14 @@
 package io.voxify.gateway.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserView;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.auth.AuthController;
 import io.voxify.gateway.auth.RefreshTokenStore;
 import io.voxify.gateway.security.AuthenticatedUser;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * current sessions at once: their access tokens fail the session-version check on the next
  * request, and (when disabled) their refresh tokens are revoked.
  */
+@Tag(name = "Administration")
 @RestController
 @RequestMapping("/api/v1/admin/users")
 public class AdminUserController {
@@ -53,6 +56,7 @@ public class AdminUserController {
         this.refreshTokens = refreshTokens;
     }
 
+    @ApiErrors({ErrorCode.USER_NOT_FOUND, ErrorCode.CONFLICT})
     @PatchMapping("/{userId}")
     ResponseEntity<Map<String, Object>> change(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
                                                @RequestBody(required = false) JsonNode body) {

@@ -1,5 +1,7 @@
 package io.voxify.gateway.admin;
 
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.admin.FindUsersQuery;
 import io.voxify.events.admin.UserPage;
 import io.voxify.events.admin.UserSummary;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * it holds and when it was last active.
  */
 @RestController
+@Tag(name = "Administration")
 @RequestMapping("/api/v1/admin/users")
 public class AdminUserListController {
     static final List<String> SORT_FIELDS = List.of("created_at", "email", "last_login_at", "job_count");
@@ -38,6 +41,7 @@ public class AdminUserListController {
         this.queries = queries;
     }
 
+    @ApiErrors({ErrorCode.VALIDATION_ERROR})
     @GetMapping
     ResponseEntity<Map<String, Object>> list(@RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.voxify.gateway.admin;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.VoiceInfo;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Administrators add or remove Piper voices by placing files in the models directory, then rescan. */
+@Tag(name = "Administration")
 @RestController
 @RequestMapping("/api/v1/admin/voices")
 public class AdminVoiceController {

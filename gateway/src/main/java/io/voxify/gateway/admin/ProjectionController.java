@@ -1,5 +1,8 @@
 package io.voxify.gateway.admin;
 
+import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.gateway.web.Envelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read-model projections. The list is this node's processors, a dozen at most, so it is not paged.
  */
 @RestController
+@Tag(name = "Administration")
 @RequestMapping("/api/v1/admin/projections")
 public class ProjectionController {
     private final Projections projections;
@@ -29,11 +33,13 @@ public class ProjectionController {
         return Envelope.ok(projections.all().stream().map(ProjectionController::json).toList());
     }
 
+    @ApiErrors({ErrorCode.PROJECTION_NOT_FOUND})
     @GetMapping("/{name}")
     ResponseEntity<Map<String, Object>> one(@PathVariable String name) {
         return Envelope.ok(json(projections.find(name)));
     }
 
+    @ApiErrors({ErrorCode.PROJECTION_NOT_FOUND, ErrorCode.PROJECTION_NOT_REPLAYABLE, ErrorCode.REPLAY_IN_PROGRESS})
     @PostMapping("/{name}/replay")
     ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
         ProjectionStatus started = projections.replay(name);

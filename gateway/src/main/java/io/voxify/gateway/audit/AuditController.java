@@ -1,5 +1,7 @@
 package io.voxify.gateway.audit;
 
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.audit.AggregateOwner;
 import io.voxify.events.audit.AuditEventPage;
 import io.voxify.events.audit.FindAggregateOwnerQuery;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * event store, not from the read models.
  */
 @RestController
+@Tag(name = "Audit")
 @RequestMapping("/api/v1/audit")
 public class AuditController {
     static final int DEFAULT_LIMIT = 100;
@@ -68,24 +71,28 @@ public class AuditController {
         }
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/jobs/{id}/events")
     ResponseEntity<Map<String, Object>> jobEvents(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                                   @RequestParam Map<String, String> params) {
         return history(jwt, Kind.JOB, id, params);
     }
 
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/samples/{id}/events")
     ResponseEntity<Map<String, Object>> sampleEvents(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                                      @RequestParam Map<String, String> params) {
         return history(jwt, Kind.SAMPLE, id, params);
     }
 
+    @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/clones/{id}/events")
     ResponseEntity<Map<String, Object>> cloneEvents(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                                     @RequestParam Map<String, String> params) {
         return history(jwt, Kind.CLONE, id, params);
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/jobs/{id}/state")
     ResponseEntity<Map<String, Object>> jobState(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                                  @RequestParam Map<String, String> params) {
@@ -116,6 +123,7 @@ public class AuditController {
     }
 
     /** The global stream, for auditors and administrators (the security rules admit no one else). */
+    @ApiErrors({ErrorCode.VALIDATION_ERROR})
     @GetMapping("/events")
     ResponseEntity<Map<String, Object>> events(@RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();

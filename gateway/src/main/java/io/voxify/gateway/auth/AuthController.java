@@ -1,11 +1,14 @@
 package io.voxify.gateway.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.limits.LoginThrottle;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Authentication")
 @RestController
 @RequestMapping("/api/v1/auth")
 public class AuthController {
@@ -40,6 +44,9 @@ public class AuthController {
         this.throttle = throttle;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_EMAIL, ErrorCode.WEAK_PASSWORD, ErrorCode.EMAIL_EXISTS,
+            ErrorCode.REGISTRATION_CLOSED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/register")
     ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
         if (!settings.config().registrationOpen()) {
@@ -59,6 +66,8 @@ public class AuthController {
                 .body(Envelope.success(userJson(user), "User registered successfully", null));
     }
 
+    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED,
+            ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/login")
     ResponseEntity<Map<String, Object>> login(@RequestBody(required = false) JsonNode body,
                                               HttpServletRequest request) {
@@ -72,6 +81,8 @@ public class AuthController {
         return Envelope.ok(sessionJson(session), "Login successful");
     }
 
+    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_TOKEN, ErrorCode.ACCOUNT_DISABLED,
+            ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/refresh")
     ResponseEntity<Map<String, Object>> refresh(@RequestBody(required = false) JsonNode body) {
         RequestFields fields = RequestFields.of(body);
@@ -89,11 +100,14 @@ public class AuthController {
         return Envelope.ok(null, "Logged out");
     }
 
+    @ApiErrors({ErrorCode.SERVICE_UNAVAILABLE})
     @GetMapping("/profile")
     ResponseEntity<Map<String, Object>> profile(@AuthenticationPrincipal Jwt jwt) {
         return Envelope.ok(userJson(auth.profile(AuthenticatedUser.from(jwt).userId())));
     }
 
+    @ApiErrors({ErrorCode.WEAK_PASSWORD, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED,
+            ErrorCode.SERVICE_UNAVAILABLE})
     @PatchMapping("/profile")
     ResponseEntity<Map<String, Object>> updateProfile(@AuthenticationPrincipal Jwt jwt,
                                                       @RequestBody(required = false) JsonNode body) {

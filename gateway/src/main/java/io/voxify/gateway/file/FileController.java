@@ -1,9 +1,11 @@
 package io.voxify.gateway.file;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.saga.storage.BlobStore;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  * `voxify.storage.s3.redirect-downloads` is on, a plain full download is answered with a redirect
  * to one, so the bytes flow from the store; ranges, HEAD, inline playback and `/info` stay here.
  */
+@Tag(name = "Files")
 @RestController
 @RequestMapping("/api/v1/files")
 public class FileController {
@@ -62,6 +65,7 @@ public class FileController {
         this.presignTtl = presignTtl;
     }
 
+    @ApiErrors({ErrorCode.FILE_NOT_FOUND})
     @GetMapping("/audio/{fileId}")
     ResponseEntity<Resource> audio(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId,
                                    @RequestParam(name = "download", defaultValue = "true") boolean download,
@@ -97,6 +101,7 @@ public class FileController {
                 .body(new BlobResource(blobs, file.blobKey(), size, filename));
     }
 
+    @ApiErrors({ErrorCode.FILE_NOT_FOUND})
     @GetMapping("/{fileId}/info")
     ResponseEntity<Map<String, Object>> info(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);

@@ -1,6 +1,8 @@
 package io.voxify.gateway.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.FindJobQuery;
@@ -8,6 +10,7 @@ import io.voxify.events.job.FindJobsQuery;
 import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+@Tag(name = "Synthesis jobs")
 @RestController
 @RequestMapping("/api/v1/job")
 public class JobController {
@@ -54,6 +58,8 @@ public class JobController {
         this.streams = streams;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED})
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
                                                @RequestBody(required = false) JsonNode body) {
@@ -62,6 +68,7 @@ public class JobController {
                 .body(Envelope.success(JobJson.of(job, true), "Synthesis job created successfully", null));
     }
 
+    @ApiErrors({ErrorCode.FORBIDDEN})
     @GetMapping
     ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt,
                                              @RequestParam Map<String, String> params) {
@@ -118,11 +125,13 @@ public class JobController {
                 null, meta));
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/{jobId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
         return Envelope.ok(JobJson.of(jobs.find(AuthenticatedUser.from(jwt), jobId), true));
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_UPDATABLE})
     @PutMapping("/{jobId}")
     ResponseEntity<Map<String, Object>> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
                                                @RequestBody(required = false) JsonNode body) {
@@ -130,6 +139,7 @@ public class JobController {
                 "Job updated successfully");
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATUS_TRANSITION})
     @PatchMapping("/{jobId}")
     ResponseEntity<Map<String, Object>> patch(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
                                               @RequestBody(required = false) JsonNode body) {
@@ -137,12 +147,14 @@ public class JobController {
                 "Job updated successfully");
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_DELETABLE})
     @DeleteMapping("/{jobId}")
     ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
         jobs.delete(AuthenticatedUser.from(jwt), jobId);
         return Envelope.ok(null, "Job deleted successfully");
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping(value = "/{jobId}/progress", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
         jobs.find(AuthenticatedUser.from(jwt), jobId);

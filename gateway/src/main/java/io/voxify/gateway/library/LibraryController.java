@@ -1,5 +1,6 @@
 package io.voxify.gateway.library;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.library.AddFavoriteVoiceCommand;
@@ -9,6 +10,7 @@ import io.voxify.events.library.FindVoiceStatisticsQuery;
 import io.voxify.events.library.RemoveFavoriteVoiceCommand;
 import io.voxify.events.library.VoiceStatistics;
 import io.voxify.events.library.VoiceStatisticsList;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
@@ -45,6 +47,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The voice model library: browse and search, details, previews and favourites. */
+@Tag(name = "Voice library")
 @RestController
 @RequestMapping("/api/v1/voice/models")
 public class LibraryController {
@@ -138,6 +141,7 @@ public class LibraryController {
         return ResponseEntity.ok(Envelope.success(items, null, meta));
     }
 
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @GetMapping("/{voiceModelId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
@@ -163,6 +167,7 @@ public class LibraryController {
         return Envelope.ok(data);
     }
 
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @GetMapping("/{voiceModelId}/preview")
     ResponseEntity<Map<String, Object>> preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         VoiceModel voice = library.find(AuthenticatedUser.from(jwt), voiceModelId);
@@ -177,6 +182,7 @@ public class LibraryController {
         return Envelope.ok(data);
     }
 
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @GetMapping("/{voiceModelId}/preview/audio")
     ResponseEntity<Resource> previewAudio(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId)
             throws IOException {
@@ -192,6 +198,7 @@ public class LibraryController {
                 .body(new ByteArrayResource(bytes));
     }
 
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @PostMapping("/{voiceModelId}/favorite")
     ResponseEntity<Map<String, Object>> favorite(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
@@ -200,6 +207,7 @@ public class LibraryController {
         return favoriteAnswer(user, voiceModelId, true, "Voice model added to favorites");
     }
 
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @DeleteMapping("/{voiceModelId}/favorite")
     ResponseEntity<Map<String, Object>> unfavorite(@AuthenticationPrincipal Jwt jwt,
                                                    @PathVariable String voiceModelId) {

@@ -1,11 +1,14 @@
 package io.voxify.gateway.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voxify.events.clone.CloneStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.clone.ClonePage;
+import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.UserView;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Voice clones")
 @RestController
 @RequestMapping("/api/v1/voice/clones")
 public class CloneController {
@@ -36,6 +40,8 @@ public class CloneController {
         this.clones = clones;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
                                                @RequestBody(required = false) JsonNode body) {
@@ -93,17 +99,21 @@ public class CloneController {
                 Map.of("pagination", page.meta(result.totalCount()))));
     }
 
+    @ApiErrors({ErrorCode.CLONE_NOT_FOUND})
     @GetMapping("/{cloneId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         return Envelope.ok(VoiceJson.clone(clones.find(AuthenticatedUser.from(jwt), cloneId)));
     }
 
+    @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.INVALID_STATUS_TRANSITION})
     @DeleteMapping("/{cloneId}")
     ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         clones.delete(AuthenticatedUser.from(jwt), cloneId);
         return Envelope.ok(null, "Voice clone deleted");
     }
 
+    @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.CLONE_NOT_READY, ErrorCode.VOICE_MODEL_NOT_FOUND,
+            ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/{cloneId}/select")
     ResponseEntity<Map<String, Object>> select(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         UserView user = clones.select(AuthenticatedUser.from(jwt), cloneId);

@@ -1,9 +1,12 @@
 package io.voxify.gateway.voice;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.SamplePage;
 import io.voxify.events.sample.SampleStatus;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Tag(name = "Voice samples")
 @RestController
 @RequestMapping("/api/v1/voice/samples")
 public class SampleController {
@@ -40,6 +44,9 @@ public class SampleController {
         this.similar = similar;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.UNSUPPORTED_AUDIO, ErrorCode.INVALID_AUDIO,
+            ErrorCode.DUPLICATE_SAMPLE, ErrorCode.FILE_TOO_LARGE, ErrorCode.QUOTA_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal Jwt jwt,
                                                @RequestParam(name = "file", required = false) MultipartFile file,
@@ -109,11 +116,14 @@ public class SampleController {
                 Map.of("pagination", page.meta(result.totalCount()))));
     }
 
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND})
     @GetMapping("/{sampleId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         return Envelope.ok(VoiceJson.sample(samples.find(AuthenticatedUser.from(jwt), sampleId)));
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: the work runs in the background")
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_BUSY, ErrorCode.INVALID_STATUS_TRANSITION})
     @PostMapping("/{sampleId}/process")
     ResponseEntity<Map<String, Object>> process(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
@@ -128,6 +138,7 @@ public class SampleController {
                 .body(Envelope.success(data, "Sample processing started", null));
     }
 
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED})
     @GetMapping("/{sampleId}/similar")
     ResponseEntity<Map<String, Object>> similar(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
                                                 @RequestParam(name = "limit", defaultValue = "10") String limitParam) {
@@ -144,6 +155,8 @@ public class SampleController {
         return Envelope.ok(similar.nearTo(AuthenticatedUser.from(jwt), sampleId, limit));
     }
 
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_BUSY, ErrorCode.SAMPLE_IN_USE,
+            ErrorCode.INVALID_STATUS_TRANSITION})
     @DeleteMapping("/{sampleId}")
     ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         samples.delete(AuthenticatedUser.from(jwt), sampleId);

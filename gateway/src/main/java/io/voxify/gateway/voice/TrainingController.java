@@ -1,8 +1,10 @@
 package io.voxify.gateway.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voxify.events.clone.CloneStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.clone.ClonePage;
+import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.clone.FindClonesQuery;
 import io.voxify.events.common.DomainException;
@@ -15,6 +17,7 @@ import io.voxify.events.training.FindTrainingJobQuery;
 import io.voxify.events.training.TrainingSettings;
 import io.voxify.events.training.TrainingStatus;
 import io.voxify.events.training.TrainingView;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Ids;
@@ -48,6 +51,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * estimated duration is epochs × batch size × the measured time of one epoch item: the mean
  * over past training here, or before any, one calibration epoch run on this machine.
  */
+@Tag(name = "Voice training")
 @RestController
 public class TrainingController {
     private static final ViewStreams.Shape<TrainingView> PROGRESS = new ViewStreams.Shape<>(TrainingView.class,
@@ -75,6 +79,9 @@ public class TrainingController {
         this.streams = streams;
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted: the work runs in the background")
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.CLONE_NOT_FOUND,
+            ErrorCode.CLONE_NOT_READY, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/api/v1/voice/samples/{sampleId}/train")
     ResponseEntity<Map<String, Object>> train(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
                                               @RequestBody(required = false) JsonNode body) {
@@ -151,11 +158,13 @@ public class TrainingController {
                 .body(Envelope.success(data, "Voice training job created", null));
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/api/v1/voice/training/{trainingJobId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {
         return Envelope.ok(json(find(AuthenticatedUser.from(jwt), trainingJobId)));
     }
 
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping(value = "/api/v1/voice/training/{trainingJobId}/progress",
             produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {

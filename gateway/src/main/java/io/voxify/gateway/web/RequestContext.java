@@ -18,7 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request an id (the caller's {@code X-Request-Id} when it is a sane token, a new
  * one otherwise), answers it in {@code X-Request-Id}, and keeps it with the caller's address and
  * correlation id for the request's thread: the logs carry them (MDC) and every command sent
- * while serving the request carries them as metadata into the events it causes.
+ * while serving the request carries them as metadata into the events it causes. An asynchronous
+ * request (SSE) keeps the same context when the container dispatches it again. This filter owns
+ * the request's log context: what inner filters add to it (the caller's {@code user_id}) is
+ * cleared here too, after the access log line has been written with it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,6 +31,8 @@ public class RequestContext extends OncePerRequestFilter {
     public static final String MDC_REQUEST_ID = "request_id";
     public static final String MDC_CORRELATION_ID = "correlation_id";
     public static final String MDC_CLIENT_ADDRESS = "client_address";
+    public static final String MDC_USER_ID = "user_id";
+    private static final String ATTRIBUTE = RequestContext.class.getName();
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
@@ -42,15 +47,11 @@ public class RequestContext extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = sane(request.getHeader(REQUEST_ID_HEADER))
-                .orElseGet(() -> "req_" + UUID.randomUUID().toString().replace("-", ""));
-        String correlationId = sane(request.getHeader(CORRELATION_ID_HEADER)).orElse(requestId);
-        Current current = new Current(requestId, correlationId, request.getRemoteAddr());
-        response.setHeader(REQUEST_ID_HEADER, requestId);
-        response.setHeader(CORRELATION_ID_HEADER, correlationId);
+        Current current = request.getAttribute(ATTRIBUTE) instanceof Current earlier
+                ? earlier : begin(request, response);
         CURRENT.set(current);
-        MDC.put(MDC_REQUEST_ID, requestId);
-        MDC.put(MDC_CORRELATION_ID, correlationId);
+        MDC.put(MDC_REQUEST_ID, current.requestId());
+        MDC.put(MDC_CORRELATION_ID, current.correlationId());
         MDC.put(MDC_CLIENT_ADDRESS, current.clientAddress());
         try {
             chain.doFilter(request, response);
@@ -59,7 +60,19 @@ public class RequestContext extends OncePerRequestFilter {
             MDC.remove(MDC_REQUEST_ID);
             MDC.remove(MDC_CORRELATION_ID);
             MDC.remove(MDC_CLIENT_ADDRESS);
+            MDC.remove(MDC_USER_ID);
         }
+    }
+
+    private static Current begin(HttpServletRequest request, HttpServletResponse response) {
+        String requestId = sane(request.getHeader(REQUEST_ID_HEADER))
+                .orElseGet(() -> "req_" + UUID.randomUUID().toString().replace("-", ""));
+        String correlationId = sane(request.getHeader(CORRELATION_ID_HEADER)).orElse(requestId);
+        Current current = new Current(requestId, correlationId, request.getRemoteAddr());
+        request.setAttribute(ATTRIBUTE, current);
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        response.setHeader(CORRELATION_ID_HEADER, correlationId);
+        return current;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.audit.FindJobStateAtQuery;
 import io.voxify.events.audit.JobStateAt;
 import io.voxify.events.job.AudioOutput;
+import io.voxify.events.job.CountJobsByStatusQuery;
 import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
 import io.voxify.events.job.FindJobQuery;
@@ -20,6 +21,7 @@ import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobProgressedEvent;
 import io.voxify.events.job.JobStartedEvent;
 import io.voxify.events.job.JobStatus;
+import io.voxify.events.job.JobStatusCounts;
 import io.voxify.events.job.JobUpdatedEvent;
 import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
@@ -31,7 +33,9 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -259,6 +263,13 @@ public class JobProjection {
         }
         JobView view = row == null || row.jobId == null || deletedAt != null ? null : toView(row);
         return new JobStateAt(query.at(), view, count, lastSequence, createdAt, deletedAt);
+    }
+
+    @QueryHandler
+    public JobStatusCounts handle(CountJobsByStatusQuery query) {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        jobs.countByStatus().forEach(r -> counts.put(JobStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
+        return new JobStatusCounts(counts);
     }
 
     @QueryHandler

@@ -45,14 +45,16 @@ public class SynthesisWorker {
     private final BlobStore blobs;
     private final VoiceDirectory voices;
     private final SpeechSynthesizer synthesizer;
+    private final SynthesisMetrics metrics;
     private final String workerId;
 
     public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
-                           SpeechSynthesizer synthesizer, String workerId) {
+                           SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId) {
         this.commands = commands;
         this.blobs = blobs;
         this.voices = voices;
         this.synthesizer = synthesizer;
+        this.metrics = metrics;
         this.workerId = workerId;
     }
 
@@ -116,9 +118,14 @@ public class SynthesisWorker {
         SynthesisRequest request = new SynthesisRequest(work.text(), voice.engineVoiceId(), s.speed(), s.pitch(),
                 s.volume(), s.emotion(), s.outputFormat(), s.sampleRate(), s.includeTimestamps(),
                 s.timestampGranularity());
+        ProgressReporter progress = new ProgressReporter(work);
+        long started = System.nanoTime();
         SynthesisResult result = voice.profile() == null
-                ? synthesizer.synthesize(request, new ProgressReporter(work))
-                : synthesizer.synthesize(request, CloneWorker.voiceProfile(voice.profile()), new ProgressReporter(work));
+                ? synthesizer.synthesize(request, progress)
+                : synthesizer.synthesize(request, CloneWorker.voiceProfile(voice.profile()), progress);
+        // The engine's own time: the progress commands it waited on are our bookkeeping, not synthesis.
+        metrics.recordSynthesis(voice.engineVoiceId(), System.nanoTime() - started - progress.reportingNanos,
+                result.durationSeconds());
         String fileId = "file_" + UUID.randomUUID().toString().replace("-", "");
         String blobKey = "audio/" + work.jobId() + "/" + fileId + "." + result.format();
         blobs.put(blobKey, result.audio(), result.contentType());
@@ -179,6 +186,7 @@ public class SynthesisWorker {
     private final class ProgressReporter implements ProgressListener {
         private final JobWork work;
         private int lastPercent = -1;
+        private long reportingNanos;
 
         ProgressReporter(JobWork work) {
             this.work = work;
@@ -191,6 +199,7 @@ public class SynthesisWorker {
                 return;
             }
             lastPercent = whole;
+            long started = System.nanoTime();
             try {
                 commands.sendAndWait(new RecordJobProgressCommand(work.jobId(), work.attempt(), whole, message));
             } catch (DomainException refused) {
@@ -200,6 +209,8 @@ public class SynthesisWorker {
                     throw new Abandoned("job deleted");
                 }
                 throw e;
+            } finally {
+                reportingNanos += System.nanoTime() - started;
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.voxify.saga.work;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.voxify.saga.clone.CloneWorkQueue;
 import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.job.SynthesisWorkQueue;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * and tries again later, instead of a pool growing without limit.
  */
 public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, CloneWorkQueue, TrainingWorkQueue,
-        AutoCloseable {
+        MeterBinder, AutoCloseable {
+    public static final String QUEUE_DEPTH = "voxify.work.queue.depth";
     private static final Logger log = LoggerFactory.getLogger(InProcessWorkQueue.class);
 
     private final ThreadPoolExecutor synthesisPool;
@@ -89,7 +93,24 @@ public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, 
     }
 
     public int backlog() {
-        return synthesisPool.getQueue().size() + voicePool.getQueue().size();
+        return synthesisBacklog() + voiceBacklog();
+    }
+
+    public int synthesisBacklog() {
+        return synthesisPool.getQueue().size();
+    }
+
+    public int voiceBacklog() {
+        return voicePool.getQueue().size();
+    }
+
+    /** Work waiting for a thread, per pool: a backlog that keeps growing means too few workers. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder(QUEUE_DEPTH, this, InProcessWorkQueue::synthesisBacklog).tag("pool", "synthesis")
+                .description("Work items queued for a worker thread").register(registry);
+        Gauge.builder(QUEUE_DEPTH, this, InProcessWorkQueue::voiceBacklog).tag("pool", "voice")
+                .description("Work items queued for a worker thread").register(registry);
     }
 
     @Override
