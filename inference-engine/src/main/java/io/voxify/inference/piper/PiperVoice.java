@@ -1,5 +1,6 @@
 package io.voxify.inference.piper;
 
+import io.voxify.inference.OnnxRuntime;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class PiperVoice implements AutoCloseable {
         this.encoder = new PhonemeIdEncoder(config);
         this.name = model.getFileName().toString();
         try {
-            session = OrtEnvironment.getEnvironment().createSession(model.toString(), new OrtSession.SessionOptions());
+            session = OnnxRuntime.environment().createSession(model.toString(), new OrtSession.SessionOptions());
         } catch (OrtException e) {
             throw new IllegalArgumentException("Piper voice " + name + " does not load: " + e.getMessage(), e);
         }
@@ -180,7 +181,7 @@ public final class PiperVoice implements AutoCloseable {
 
     /** One sentence through the model: raw samples, not yet normalised. */
     private float[] run(long[] ids, float[] scales, int speakerId) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxRuntime.environment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length});
              OnnxTensor lengths = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {ids.length}), new long[] {1});
              OnnxTensor scaleTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(scales), new long[] {3});

@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
+import io.voxify.inference.OnnxRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,6 +58,7 @@ public final class TextEmbedder implements AutoCloseable {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
+            OnnxRuntime.environment(); // the library's model reuses this environment
             this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
         } catch (RuntimeException | LinkageError e) {
             executor.shutdownNow();

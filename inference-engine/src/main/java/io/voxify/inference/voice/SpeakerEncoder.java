@@ -1,5 +1,6 @@
 package io.voxify.inference.voice;
 
+import io.voxify.inference.OnnxRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -235,6 +236,6 @@ public final class SpeakerEncoder implements AutoCloseable {
 
     /** ONNX Runtime wants one environment per process; it lives as long as the JVM. */
     private static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment();
+        return OnnxRuntime.environment();
     }
 }
