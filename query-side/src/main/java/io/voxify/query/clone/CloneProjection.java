@@ -1,5 +1,6 @@
 package io.voxify.query.clone;
 
+import io.voxify.query.support.ViewUpdates;
 import io.voxify.events.clone.CloneFittingStartedEvent;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneProfile;
@@ -31,7 +32,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -41,14 +41,14 @@ public class CloneProjection {
 
     private final CloneRepository clones;
     private final EntityManager entityManager;
-    private final QueryUpdateEmitter emitter;
+    private final ViewUpdates views;
     private final JsonColumns json;
 
-    public CloneProjection(CloneRepository clones, EntityManager entityManager, QueryUpdateEmitter emitter,
+    public CloneProjection(CloneRepository clones, EntityManager entityManager, ViewUpdates views,
                            JsonColumns json) {
         this.clones = clones;
         this.entityManager = entityManager;
-        this.emitter = emitter;
+        this.views = views;
         this.json = json;
     }
 
@@ -103,7 +103,7 @@ public class CloneProjection {
     @EventHandler
     void on(VoiceCloneDeletedEvent e) {
         clones.deleteById(e.cloneId());
-        emitter.complete(FindCloneQuery.class, q -> q.cloneId().equals(e.cloneId()));
+        views.complete(FindCloneQuery.class, e.cloneId());
     }
 
     @ResetHandler
@@ -151,7 +151,7 @@ public class CloneProjection {
         row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
         clones.save(row);
         CloneView view = toView(row);
-        emitter.emit(FindCloneQuery.class, q -> q.cloneId().equals(row.cloneId), view);
+        views.emit(FindCloneQuery.class, row.cloneId, view);
     }
 
     CloneView toView(CloneEntity row) {

@@ -1,5 +1,6 @@
 package io.voxify.query.config;
 
+import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.admin.FindPlatformConfigQuery;
@@ -14,7 +15,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /** The platform configuration in force: the last change wins (versions never go back). */
@@ -25,12 +25,12 @@ public class PlatformConfigProjection {
 
     private final PlatformConfigRepository configs;
     private final ObjectMapper json;
-    private final QueryUpdateEmitter emitter;
+    private final ViewUpdates views;
 
-    public PlatformConfigProjection(PlatformConfigRepository configs, ObjectMapper json, QueryUpdateEmitter emitter) {
+    public PlatformConfigProjection(PlatformConfigRepository configs, ObjectMapper json, ViewUpdates views) {
         this.configs = configs;
         this.json = json;
-        this.emitter = emitter;
+        this.views = views;
     }
 
     @EventHandler
@@ -45,7 +45,7 @@ public class PlatformConfigProjection {
         row.updatedAt = at.toEpochMilli();
         row.updatedBy = e.changedBy();
         configs.save(row);
-        emitter.emit(FindPlatformConfigQuery.class, q -> true,
+        views.emit(FindPlatformConfigQuery.class, "",
                 new PlatformConfigView(e.config(), seq, at, e.changedBy()));
     }
 

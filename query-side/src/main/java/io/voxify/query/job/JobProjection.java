@@ -1,5 +1,6 @@
 package io.voxify.query.job;
 
+import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,17 +67,17 @@ public class JobProjection {
     private final JobRepository jobs;
     private final AudioFileRepository files;
     private final EntityManager entityManager;
-    private final QueryUpdateEmitter emitter;
+    private final ViewUpdates views;
     private final ObjectMapper json;
     private final EventStore eventStore;
 
     public JobProjection(JobRepository jobs, AudioFileRepository files, EntityManager entityManager,
-                         QueryUpdateEmitter emitter, ObjectMapper json, EventStore eventStore) {
+                         ViewUpdates views, ObjectMapper json, EventStore eventStore) {
         this.eventStore = eventStore;
         this.jobs = jobs;
         this.files = files;
         this.entityManager = entityManager;
-        this.emitter = emitter;
+        this.views = views;
         this.json = json;
     }
 
@@ -206,7 +206,7 @@ public class JobProjection {
     void on(JobDeletedEvent e) {
         jobs.deleteById(e.jobId());
         files.deleteByJobId(e.jobId());
-        emitter.complete(FindJobQuery.class, q -> q.jobId().equals(e.jobId()));
+        views.complete(FindJobQuery.class, e.jobId());
     }
 
     @ResetHandler
@@ -335,7 +335,7 @@ public class JobProjection {
         stamp(row, seq, at);
         jobs.save(row);
         JobView view = toView(row);
-        emitter.emit(FindJobQuery.class, q -> q.jobId().equals(row.jobId), view);
+        views.emit(FindJobQuery.class, row.jobId, view);
     }
 
     /** Marks the row with the newest event applied to it (the version SSE clients order by). */

@@ -1,5 +1,6 @@
 package io.voxify.query.library;
 
+import io.voxify.query.support.ViewUpdates;
 import io.voxify.events.job.JobCompletedEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobFailedEvent;
@@ -18,7 +19,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,14 +35,14 @@ public class LibraryProjection {
     private final FavoriteRepository favorites;
     private final VoiceStatsRepository stats;
     private final JobVoiceRepository jobVoices;
-    private final QueryUpdateEmitter emitter;
+    private final ViewUpdates views;
 
     public LibraryProjection(FavoriteRepository favorites, VoiceStatsRepository stats, JobVoiceRepository jobVoices,
-                             QueryUpdateEmitter emitter) {
+                             ViewUpdates views) {
         this.favorites = favorites;
         this.stats = stats;
         this.jobVoices = jobVoices;
-        this.emitter = emitter;
+        this.views = views;
     }
 
     @EventHandler
@@ -62,7 +62,7 @@ public class LibraryProjection {
     }
 
     private void emitFavorites(String userId) {
-        emitter.emit(FindFavoritesQuery.class, q -> q.userId().equals(userId), handle(new FindFavoritesQuery(userId)));
+        views.emit(FindFavoritesQuery.class, userId, handle(new FindFavoritesQuery(userId)));
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package io.voxify.query.sample;
 
+import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.sample.FindSamplesQuery;
@@ -32,7 +33,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /** Voice samples as the API lists them, with their measurements and validation results. */
@@ -45,14 +45,14 @@ public class SampleProjection {
 
     private final SampleRepository samples;
     private final EntityManager entityManager;
-    private final QueryUpdateEmitter emitter;
+    private final ViewUpdates views;
     private final JsonColumns json;
 
-    public SampleProjection(SampleRepository samples, EntityManager entityManager, QueryUpdateEmitter emitter,
+    public SampleProjection(SampleRepository samples, EntityManager entityManager, ViewUpdates views,
                             JsonColumns json) {
         this.samples = samples;
         this.entityManager = entityManager;
-        this.emitter = emitter;
+        this.views = views;
         this.json = json;
     }
 
@@ -119,7 +119,7 @@ public class SampleProjection {
     @EventHandler
     void on(VoiceSampleDeletedEvent e) {
         samples.deleteById(e.sampleId());
-        emitter.complete(FindSampleQuery.class, q -> q.sampleId().equals(e.sampleId()));
+        views.complete(FindSampleQuery.class, e.sampleId());
     }
 
     @ResetHandler
@@ -167,7 +167,7 @@ public class SampleProjection {
         row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
         samples.save(row);
         SampleView view = toView(row);
-        emitter.emit(FindSampleQuery.class, q -> q.sampleId().equals(row.sampleId), view);
+        views.emit(FindSampleQuery.class, row.sampleId, view);
     }
 
     SampleView toView(SampleEntity row) {

@@ -1,5 +1,6 @@
 package io.voxify.query.training;
 
+import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
@@ -27,7 +28,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /** Training jobs with their loss curves; every epoch is emitted to the job's progress stream. */
@@ -39,12 +39,12 @@ public class TrainingProjection {
     };
 
     private final TrainingRepository trainings;
-    private final QueryUpdateEmitter emitter;
+    private final ViewUpdates views;
     private final JsonColumns json;
 
-    public TrainingProjection(TrainingRepository trainings, QueryUpdateEmitter emitter, JsonColumns json) {
+    public TrainingProjection(TrainingRepository trainings, ViewUpdates views, JsonColumns json) {
         this.trainings = trainings;
-        this.emitter = emitter;
+        this.views = views;
         this.json = json;
     }
 
@@ -151,7 +151,7 @@ public class TrainingProjection {
         row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
         trainings.save(row);
         TrainingView view = toView(row);
-        emitter.emit(FindTrainingJobQuery.class, q -> q.trainingJobId().equals(row.trainingJobId), view);
+        views.emit(FindTrainingJobQuery.class, row.trainingJobId, view);
     }
 
     TrainingView toView(TrainingEntity row) {

@@ -1,5 +1,6 @@
 package io.voxify.query.user;
 
+import io.voxify.query.support.ViewUpdates;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
@@ -18,7 +19,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -27,11 +27,11 @@ public class UserProjection {
     public static final String PROCESSING_GROUP = "users";
 
     private final UserRepository users;
-    private final QueryUpdateEmitter emitter;
+    private final ViewUpdates views;
 
-    public UserProjection(UserRepository users, QueryUpdateEmitter emitter) {
+    public UserProjection(UserRepository users, ViewUpdates views) {
         this.users = users;
-        this.emitter = emitter;
+        this.views = views;
     }
 
     @EventHandler
@@ -137,7 +137,7 @@ public class UserProjection {
         row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
         users.save(row);
         UserView view = toView(row);
-        emitter.emit(FindUserQuery.class, q -> q.userId().equals(row.userId), view);
+        views.emit(FindUserQuery.class, row.userId, view);
     }
 
     static UserView toView(UserEntity row) {

@@ -1,0 +1,50 @@
+package io.voxify.gateway.fanout;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.query.support.ViewFanout;
+import io.voxify.query.support.ViewUpdates;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * Several nodes ({@code voxify.view-updates.fanout=redis}, the infra profile): every node
+ * publishes the view updates its projections make and emits the others' to its own
+ * subscribers, so SSE streams and requests awaiting a view work on any API node.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "voxify.view-updates.fanout", havingValue = "redis")
+public class FanoutConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(FanoutConfiguration.class);
+
+    @Bean
+    ViewFanout redisViewFanout(StringRedisTemplate redis, ObjectMapper json,
+                               @Value("${voxify.view-updates.channel:voxify:view-updates}") String channel) {
+        return new RedisViewFanout(redis, json, channel);
+    }
+
+    @Bean
+    RedisMessageListenerContainer viewUpdateListener(RedisConnectionFactory connections, ViewUpdates views,
+                                                     ObjectMapper json,
+                                                     @Value("${voxify.view-updates.channel:voxify:view-updates}") String channel) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        container.addMessageListener((message, pattern) -> {
+            try {
+                views.receive(json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
+                        ViewFanout.ViewUpdate.class));
+            } catch (Exception unreadable) {
+                log.warn("Dropped a view update from another node: {}", unreadable.toString());
+            }
+        }, new ChannelTopic(channel));
+        return container;
+    }
+}

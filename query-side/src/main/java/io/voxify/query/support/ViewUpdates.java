@@ -1,0 +1,128 @@
+package io.voxify.query.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.admin.FindPlatformConfigQuery;
+import io.voxify.events.clone.FindCloneQuery;
+import io.voxify.events.job.FindJobQuery;
+import io.voxify.events.library.FindFavoritesQuery;
+import io.voxify.events.sample.FindSampleQuery;
+import io.voxify.events.training.FindTrainingJobQuery;
+import io.voxify.events.user.FindUserQuery;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * How projections tell subscribers that a view changed. Updates are keyed by the id the
+ * subscription query asks for, so they can travel between nodes: emitted here at once (Axon
+ * sends them when the projection's transaction commits) and, when the installation has several
+ * nodes, handed to the {@link ViewFanout} after the commit, to be emitted again on every other
+ * node. Subscribers drop updates they have already seen (views carry their version).
+ */
+@Component
+public class ViewUpdates {
+    private static final Map<Class<?>, Function<Object, String>> KEYS = Map.of(
+            FindJobQuery.class, q -> ((FindJobQuery) q).jobId(),
+            FindUserQuery.class, q -> ((FindUserQuery) q).userId(),
+            FindSampleQuery.class, q -> ((FindSampleQuery) q).sampleId(),
+            FindCloneQuery.class, q -> ((FindCloneQuery) q).cloneId(),
+            FindTrainingJobQuery.class, q -> ((FindTrainingJobQuery) q).trainingJobId(),
+            FindFavoritesQuery.class, q -> ((FindFavoritesQuery) q).userId(),
+            FindPlatformConfigQuery.class, q -> "");
+
+    private final String node = UUID.randomUUID().toString();
+    private final QueryUpdateEmitter emitter;
+    private final ObjectMapper json;
+    private final Optional<ViewFanout> fanout;
+
+    public ViewUpdates(QueryUpdateEmitter emitter, ObjectMapper json, ObjectProvider<ViewFanout> fanout) {
+        this.emitter = emitter;
+        this.json = json;
+        this.fanout = Optional.ofNullable(fanout.getIfAvailable());
+    }
+
+    /** The view asked for by {@code key} through {@code queryType} is now {@code view}. */
+    public void emit(Class<?> queryType, String key, Object view) {
+        emitLocally(queryType, key, view);
+        fanout.ifPresent(out -> afterCommit(out, new ViewFanout.ViewUpdate(node, queryType.getName(), key,
+                view.getClass().getName(), write(view), false)));
+    }
+
+    /** The view asked for by {@code key} is gone: its subscriptions end. */
+    public void complete(Class<?> queryType, String key) {
+        completeLocally(queryType, key);
+        fanout.ifPresent(out -> afterCommit(out, new ViewFanout.ViewUpdate(node, queryType.getName(), key, null, null,
+                true)));
+    }
+
+    /** An update from another node: emitted to this node's subscribers (its own are ignored). */
+    public void receive(ViewFanout.ViewUpdate update) {
+        if (node.equals(update.origin())) {
+            return;
+        }
+        Class<?> queryType = load(update.queryType());
+        if (update.complete()) {
+            completeLocally(queryType, update.key());
+        } else {
+            try {
+                emitLocally(queryType, update.key(), json.readValue(update.viewJson(), load(update.viewType())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Unreadable view update for " + update.queryType(), e);
+            }
+        }
+    }
+
+    private void emitLocally(Class<?> queryType, String key, Object view) {
+        Function<Object, String> keyOf = keyOf(queryType);
+        emitter.emit(cast(queryType), q -> Objects.equals(keyOf.apply(q), key), view);
+    }
+
+    private void completeLocally(Class<?> queryType, String key) {
+        Function<Object, String> keyOf = keyOf(queryType);
+        emitter.complete(cast(queryType), q -> Objects.equals(keyOf.apply(q), key));
+    }
+
+    private static void afterCommit(ViewFanout out, ViewFanout.ViewUpdate update) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> out.publish(update));
+        } else {
+            out.publish(update);
+        }
+    }
+
+    private static Function<Object, String> keyOf(Class<?> queryType) {
+        Function<Object, String> keyOf = KEYS.get(queryType);
+        if (keyOf == null) {
+            throw new IllegalArgumentException("No view key known for " + queryType.getName());
+        }
+        return keyOf;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <Q> Class<Q> cast(Class<?> type) {
+        return (Class<Q>) type;
+    }
+
+    private Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, ViewUpdates.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("Unknown type " + name, e);
+        }
+    }
+
+    private String write(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise view " + view.getClass().getName(), e);
+        }
+    }
+}
