@@ -258,8 +258,8 @@ class ObservabilityTest {
                 .isEqualTo("#/components/schemas/Envelope");
         JsonNode login = paths.get("/api/v1/auth/login").get("post");
         assertThat(login.has("security")).isFalse();
-        assertThat(fieldNames(login.get("responses"))).doesNotContain("429");
-        assertThat(codes(login)).contains("INVALID_CREDENTIALS", "ACCOUNT_DISABLED", "MISSING_FIELDS");
+        assertThat(fieldNames(login.get("responses"))).as("sign-in attempts are throttled").contains("429");
+        assertThat(codes(login)).contains("INVALID_CREDENTIALS", "ACCOUNT_DISABLED", "MISSING_FIELDS", "RATE_LIMITED");
         assertThat(codes(paths.get("/api/v1/voice/samples").get("post")))
                 .contains("FILE_TOO_LARGE", "UNSUPPORTED_AUDIO", "DUPLICATE_SAMPLE");
     }
