@@ -3,6 +3,7 @@ package io.voxify.saga.work;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.MDC;
 
 /**
  * Carries the correlation metadata of the message that queued a piece of work (who asked,
@@ -20,10 +21,21 @@ public final class WorkCorrelation {
         return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance();
     }
 
-    /** Runs {@code work} with {@code metaData} as the ambient correlation of its thread. */
+    /** Metadata keys and the log-context (MDC) keys they appear under in the worker's log lines. */
+    private static final Map<String, String> LOG_KEYS = Map.of("correlationId", "correlation_id",
+            "requestId", "request_id", "userId", "user_id");
+
+    /** Runs {@code work} with {@code metaData} as the ambient correlation of its thread (and in its logs). */
     public static void runWith(Map<String, ?> metaData, Runnable work) {
         MetaData previous = AMBIENT.get();
+        Map<String, String> previousLog = MDC.getCopyOfContextMap();
         AMBIENT.set(MetaData.from(metaData));
+        LOG_KEYS.forEach((key, logKey) -> {
+            Object value = metaData.get(key);
+            if (value != null) {
+                MDC.put(logKey, value.toString());
+            }
+        });
         try {
             work.run();
         } finally {
@@ -31,6 +43,11 @@ public final class WorkCorrelation {
                 AMBIENT.remove();
             } else {
                 AMBIENT.set(previous);
+            }
+            if (previousLog == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previousLog);
             }
         }
     }
