@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -37,6 +38,9 @@ public class FanoutConfiguration {
                                                      @Value("${voxify.view-updates.channel:voxify:view-updates}") String channel) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        // In the subscription's own thread, one message after another: updates of a view must
+        // arrive in the order they were made (subscribers drop any older than the last they saw).
+        container.setTaskExecutor(new SyncTaskExecutor());
         container.addMessageListener((message, pattern) -> {
             try {
                 views.receive(json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
