@@ -84,6 +84,8 @@ class InfraProfileTest {
         broker.declareQueue(analytics);
         broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(topology.eventsExchange()))
                 .with("SynthesisJob.#"));
+        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(topology.eventsExchange()))
+                .with("UserAccount.UserRegisteredEvent"));
         ApiClient anonymous = app.client();
         String email = "infra-" + database.name() + "@example.com";
         assertThat(anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))
@@ -118,13 +120,26 @@ class InfraProfileTest {
         List<String> published = new ArrayList<>();
         for (int i = 0; i < 100 && !published.contains("SynthesisJob.JobCompletedEvent"); i++) {
             Message m = consumer.receive(analytics.getName(), 200);
-            if (m != null) {
-                published.add(m.getMessageProperties().getReceivedRoutingKey());
-                assertThat(m.getMessageProperties().getHeaders().get("voxify-aggregate-id")).isEqualTo(jobId);
+            if (m == null) {
+                continue;
             }
+            String key = m.getMessageProperties().getReceivedRoutingKey();
+            if (key.equals("UserAccount.UserRegisteredEvent")) {
+                JsonNode registered = ApiClient.JSON.readTree(m.getBody());
+                if (registered.get("email").asText().equals(email)) {
+                    assertThat(registered.get("passwordHash").asText()).as("no password hash leaves the store")
+                            .isEqualTo("[redacted]");
+                    assertThat(m.getMessageProperties().getHeaders()).doesNotContainKey("voxify-meta-clientAddress");
+                    published.add(key);
+                }
+                continue;
+            }
+            published.add(key);
+            assertThat(m.getMessageProperties().getHeaders().get("voxify-aggregate-id")).isEqualTo(jobId);
         }
-        assertThat(published).as("analytics consumers get the job's events in order")
-                .startsWith("SynthesisJob.JobCreatedEvent", "SynthesisJob.JobStartedEvent")
+        assertThat(published).as("analytics consumers get the events in order")
+                .startsWith("UserAccount.UserRegisteredEvent", "SynthesisJob.JobCreatedEvent",
+                        "SynthesisJob.JobStartedEvent")
                 .endsWith("SynthesisJob.JobCompletedEvent");
         broker.deleteQueue(analytics.getName());
         assertThat(history.status()).as(history.text()).isEqualTo(200);

@@ -106,6 +106,11 @@ public class Projections {
                     processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
                     processor.resetTokens();
                 });
+            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException claimedElsewhere) {
+                // Another node runs this projection: a reset needs every segment, so stop it there first.
+                throw new DomainException(ErrorCode.CONFLICT, "Another node is running " + name
+                        + "; replay it where it runs, or stop the projection on the other nodes first",
+                        Map.of("name", name));
             } finally {
                 processor.start();
             }

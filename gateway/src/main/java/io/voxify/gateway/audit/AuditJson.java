@@ -1,14 +1,12 @@
 package io.voxify.gateway.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voxify.events.audit.AuditEvent;
 import io.voxify.gateway.web.Envelope;
+import io.voxify.saga.events.SecretFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditJson {
-    static final String REDACTED = "[redacted]";
-    private static final Set<String> SECRET_FIELDS = Set.of("password_hash", "password", "current_password",
-            "refresh_token", "token");
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
     private final ObjectMapper snakeCase;
@@ -38,25 +33,10 @@ public class AuditJson {
         data.put("revision", event.revision());
         data.put("event_id", event.eventId());
         data.put("timestamp", Envelope.iso(event.timestamp()));
-        data.put("payload", redact(snakeCase.valueToTree(event.payload())));
+        data.put("payload", SecretFields.redact(snakeCase.valueToTree(event.payload())));
         Map<String, Object> metadata = new LinkedHashMap<>();
         event.metadata().forEach((key, value) -> metadata.put(SNAKE.translate(key), value));
         data.put("metadata", metadata);
         return data;
-    }
-
-    private static JsonNode redact(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.properties().forEach(field -> {
-                if (SECRET_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
-                    field.setValue(object.textNode(REDACTED));
-                } else {
-                    redact(field.getValue());
-                }
-            });
-        } else if (node != null && node.isArray()) {
-            node.forEach(AuditJson::redact);
-        }
-        return node;
     }
 }

@@ -45,13 +45,11 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
         if (row == null || row.revoked || row.expiresAt < now.toEpochMilli()) {
             throw invalid();
         }
-        if (row.usedAt != null) {
+        if (row.usedAt != null || tokens.markUsed(row.tokenHash, now.toEpochMilli()) == 0) {
             tokens.revokeFamily(row.familyId);
             throw new DomainException(ErrorCode.INVALID_TOKEN,
                     "This refresh token was already used; every session started with it has been signed out");
         }
-        row.usedAt = now.toEpochMilli();
-        tokens.save(row);
         String next = issue(row.userId, row.familyId, newExpiry);
         return new Rotation(row.userId, row.familyId, next);
     }

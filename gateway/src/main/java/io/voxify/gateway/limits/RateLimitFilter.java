@@ -54,9 +54,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimiter.Limit limit = new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
         RateLimiter.Decision decision;
         try {
+            RateLimiter.Limit limit = new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
             decision = limiter.consume(callerKey(request), limit);
         } catch (RuntimeException storeDown) {
             log.warn("Rate-limit store unavailable: {}", storeDown.toString());

@@ -15,11 +15,15 @@ import java.time.Duration;
  * nothing behind. When Redis cannot be reached the call fails and the caller answers 503;
  * Lettuce reconnects by itself when Redis is back.
  */
-public class RedisRateLimiter extends Bucket4jRateLimiter {
+public class RedisRateLimiter extends Bucket4jRateLimiter implements AutoCloseable {
+    /** After a failed connection, requests fail at once for this long instead of each waiting on a connect. */
+    private static final long RECONNECT_PAUSE_NANOS = 1_000_000_000L;
     private final RedisClient client;
     private final String prefix;
     private final Duration requestTimeout;
     private volatile ProxyManager<byte[]> buckets;
+    private volatile long failedAt;
+    private volatile boolean failed;
 
     public RedisRateLimiter(RedisClient client, String prefix, Duration requestTimeout) {
         this.client = client;
@@ -36,17 +40,33 @@ public class RedisRateLimiter extends Bucket4jRateLimiter {
     private ProxyManager<byte[]> buckets() {
         ProxyManager<byte[]> current = buckets;
         if (current == null) {
+            if (failed && System.nanoTime() - failedAt < RECONNECT_PAUSE_NANOS) {
+                throw new IllegalStateException("Redis was unreachable a moment ago");
+            }
             synchronized (this) {
                 if (buckets == null) {
-                    buckets = Bucket4jLettuce.casBasedBuilder(client)
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
-                            .requestTimeout(requestTimeout)
-                            .build();
+                    try {
+                        buckets = Bucket4jLettuce.casBasedBuilder(client)
+                                .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                        .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
+                                .requestTimeout(requestTimeout)
+                                .build();
+                        failed = false;
+                    } catch (RuntimeException unreachable) {
+                        failedAt = System.nanoTime();
+                        failed = true;
+                        throw unreachable;
+                    }
                 }
                 current = buckets;
             }
         }
         return current;
+    }
+
+    /** Closes the client and the connection Bucket4j opened on it. */
+    @Override
+    public void close() {
+        client.shutdown();
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface RevokedAccessTokenRepository extends JpaRepository<RevokedAccessTokenEntity, String> {
 
-    @Query("select t.tokenId from RevokedAccessTokenEntity t where t.expiresAt >= :now")
-    List<String> findLive(@Param("now") long now);
+    @Query("select t from RevokedAccessTokenEntity t where t.expiresAt >= :now")
+    List<RevokedAccessTokenEntity> findLiveTokens(@Param("now") long now);
 
     @Modifying
     @Query("delete from RevokedAccessTokenEntity t where t.expiresAt < :now")

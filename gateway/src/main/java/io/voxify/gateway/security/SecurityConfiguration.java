@@ -118,7 +118,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Auditors read the audit trail and their own account, nothing else.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/events").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers("/api/v1/audit/events", "/api/v1/audit/events/**").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/auth/**").authenticated()
                         .anyRequest().hasAnyRole("USER", "ADMIN"))
                 .oauth2ResourceServer(rs -> rs

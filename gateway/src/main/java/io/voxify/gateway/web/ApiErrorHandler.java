@@ -152,20 +152,32 @@ public class ApiErrorHandler {
      * A server the platform depends on (database, Redis, broker) cannot be reached: the request
      * may succeed in a moment, so the client is told to come back rather than that it failed.
      */
-    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class,
-            org.springframework.amqp.AmqpConnectException.class,
-            org.springframework.data.redis.RedisConnectionFailureException.class,
-            org.springframework.dao.QueryTimeoutException.class})
-    ResponseEntity<Map<String, Object>> dependencyDown(Exception e, HttpServletRequest request) {
+    private ResponseEntity<Map<String, Object>> dependencyDown(Exception e, HttpServletRequest request) {
         log.warn("Dependency unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         ResponseEntity<Map<String, Object>> answer = Envelope.error(ErrorCode.SERVICE_UNAVAILABLE,
                 "The service is briefly unavailable; try again in a few seconds", null);
         return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "5").body(answer.getBody());
     }
 
+    /** Failures to reach a server, wherever they sit in the cause chain (queries and commands wrap them). */
+    private static boolean isDependencyDown(Throwable t) {
+        return t instanceof org.springframework.dao.DataAccessResourceFailureException
+                || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                || t instanceof org.springframework.amqp.AmqpConnectException
+                || t instanceof org.springframework.dao.QueryTimeoutException
+                || t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof io.lettuce.core.RedisConnectionException
+                || t instanceof io.lettuce.core.RedisCommandTimeoutException;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (isDependencyDown(t)) {
+                return dependencyDown(e, request);
+            }
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return Envelope.error(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred", null);
     }

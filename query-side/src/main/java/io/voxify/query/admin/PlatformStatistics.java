@@ -94,7 +94,7 @@ public class PlatformStatistics {
         long rank = Math.max(1, (percentile * n + 99) / 100);
         return entityManager.createQuery("select j.processingTimeMs" + measured + " order by j.processingTimeMs",
                 Long.class).setFirstResult((int) Math.min(Integer.MAX_VALUE, rank - 1)).setMaxResults(1)
-                .getSingleResult();
+                .getResultList().stream().findFirst().orElse(null); // jobs deleted since the count: no value
     }
 
     private List<PlatformStats.VoiceUsage> topVoices(int limit) {

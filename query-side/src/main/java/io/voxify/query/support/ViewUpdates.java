@@ -3,6 +3,13 @@ package io.voxify.query.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.admin.FindPlatformConfigQuery;
+import io.voxify.events.admin.PlatformConfigView;
+import io.voxify.events.clone.CloneView;
+import io.voxify.events.job.JobView;
+import io.voxify.events.library.FavoritesView;
+import io.voxify.events.sample.SampleView;
+import io.voxify.events.training.TrainingView;
+import io.voxify.events.user.UserView;
 import io.voxify.events.clone.FindCloneQuery;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.library.FindFavoritesQuery;
@@ -36,6 +43,9 @@ public class ViewUpdates {
             FindTrainingJobQuery.class, q -> ((FindTrainingJobQuery) q).trainingJobId(),
             FindFavoritesQuery.class, q -> ((FindFavoritesQuery) q).userId(),
             FindPlatformConfigQuery.class, q -> "");
+    /** The views projections emit (what another node's update may carry). */
+    private static final java.util.Set<Class<?>> VIEWS = java.util.Set.of(JobView.class, UserView.class,
+            SampleView.class, CloneView.class, TrainingView.class, FavoritesView.class, PlatformConfigView.class);
 
     private final String node = UUID.randomUUID().toString();
     private final QueryUpdateEmitter emitter;
@@ -62,17 +72,20 @@ public class ViewUpdates {
                 true)));
     }
 
-    /** An update from another node: emitted to this node's subscribers (its own are ignored). */
+    /**
+     * An update from another node: emitted to this node's subscribers (its own are ignored). Only
+     * the known subscription queries and view types are accepted, whatever the message names.
+     */
     public void receive(ViewFanout.ViewUpdate update) {
         if (node.equals(update.origin())) {
             return;
         }
-        Class<?> queryType = load(update.queryType());
+        Class<?> queryType = known(KEYS.keySet(), update.queryType());
         if (update.complete()) {
             completeLocally(queryType, update.key());
         } else {
             try {
-                emitLocally(queryType, update.key(), json.readValue(update.viewJson(), load(update.viewType())));
+                emitLocally(queryType, update.key(), json.readValue(update.viewJson(), known(VIEWS, update.viewType())));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("Unreadable view update for " + update.queryType(), e);
             }
@@ -110,12 +123,9 @@ public class ViewUpdates {
         return (Class<Q>) type;
     }
 
-    private Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, ViewUpdates.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("Unknown type " + name, e);
-        }
+    private static Class<?> known(java.util.Set<Class<?>> types, String name) {
+        return types.stream().filter(type -> type.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a view update type: " + name));
     }
 
     private String write(Object view) {

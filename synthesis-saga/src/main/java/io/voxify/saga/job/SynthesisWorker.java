@@ -68,8 +68,12 @@ public class SynthesisWorker {
         try {
             commands.sendAndWait(new RecordJobAttemptFailedCommand(jobId, attempt, LOST_WORKER,
                     ErrorCode.SERVICE_UNAVAILABLE.name(), true));
-        } catch (RuntimeException notRunning) {
+        } catch (DomainException notRunning) {
             log.debug("Job {} attempt {} was not running: {}", jobId, attempt, notRunning.getMessage());
+        } catch (RuntimeException e) {
+            if (!isGone(e)) {
+                throw e; // the platform itself failed: the broker delivers the message again later
+            }
         }
     }
 
@@ -149,7 +153,11 @@ public class SynthesisWorker {
                 log.info("Job {} finished but was no longer running; audio discarded", work.jobId());
                 return;
             }
-            throw refused;
+            // The result could not be recorded: release the attempt so the saga schedules another
+            // (if even that fails, the job's timeout deadline fails it; it is never left running).
+            log.warn("Job {} attempt {}: result not recorded", work.jobId(), work.attempt(), refused);
+            reportFailure(work, "The result could not be recorded: " + refused.getClass().getSimpleName(),
+                    ErrorCode.SERVICE_UNAVAILABLE.name(), true);
         }
     }
 

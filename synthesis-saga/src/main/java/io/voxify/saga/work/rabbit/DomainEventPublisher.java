@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.voxify.saga.events.SecretFields;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every domain event, in order, to the events topic exchange for analytics consumers: routing
  * key {@code <AggregateType>.<EventType>} (e.g. {@code SynthesisJob.JobCompletedEvent}), the
- * event's JSON as the body, its id as the message id (consumers drop duplicates by it), and its
+ * event's JSON as the body (secrets such as password hashes redacted), its id as the message id (consumers drop duplicates by it), and its
  * aggregate, sequence, time and metadata as headers. A tracking processor of its own: a broker
  * outage stops it (the error propagates) and it resumes where it stopped, so no event is skipped.
  */
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "rabbitmq")
 public class DomainEventPublisher {
     public static final String PROCESSING_GROUP = "event-publisher";
+    /** Metadata that identifies a person's connection, not the business fact: kept out of the analytics stream. */
+    private static final java.util.Set<String> PERSONAL_METADATA = java.util.Set.of("clientAddress");
 
     private final RabbitTemplate rabbit;
     private final ObjectMapper json;
@@ -57,8 +60,13 @@ public class DomainEventPublisher {
             properties.setHeader("voxify-aggregate-id", domain.getAggregateIdentifier());
             properties.setHeader("voxify-sequence", domain.getSequenceNumber());
         }
-        event.getMetaData().forEach((key, value) -> properties.setHeader("voxify-meta-" + key, String.valueOf(value)));
-        Message message = new Message(json.writeValueAsBytes(payload), properties);
+        event.getMetaData().forEach((key, value) -> {
+            if (!PERSONAL_METADATA.contains(key)) {
+                properties.setHeader("voxify-meta-" + key, String.valueOf(value));
+            }
+        });
+        Message message = new Message(json.writeValueAsBytes(SecretFields.redact(json.valueToTree(payload))),
+                properties);
         CorrelationData confirm = new CorrelationData(event.getIdentifier());
         rabbit.send(topology.eventsExchange(), aggregateType + "." + type, message, confirm);
         CorrelationData.Confirm ack = confirm.getFuture().get(10, TimeUnit.SECONDS);

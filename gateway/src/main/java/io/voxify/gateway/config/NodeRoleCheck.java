@@ -1,0 +1,46 @@
+package io.voxify.gateway.config;
+
+import java.util.Set;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start a node whose role cannot work: api and worker nodes exist only in an
+ * installation of several nodes, which needs the broker-backed work queue (an in-process queue
+ * would run work on an api node and nothing would feed a worker) and one signing key shared by
+ * every node (otherwise a token from one API node fails on the next).
+ */
+@Component
+public class NodeRoleCheck implements InitializingBean {
+    private static final Set<String> ROLES = Set.of("all", "api", "worker");
+
+    private final String role;
+    private final String workQueue;
+    private final String jwtSecret;
+
+    public NodeRoleCheck(@Value("${voxify.role:all}") String role,
+                         @Value("${voxify.work-queue.type:in-process}") String workQueue,
+                         @Value("${voxify.security.jwt-secret:}") String jwtSecret) {
+        this.role = role;
+        this.workQueue = workQueue;
+        this.jwtSecret = jwtSecret;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (!ROLES.contains(role)) {
+            throw new IllegalStateException("VOXIFY_ROLE must be all, api or worker, not " + role);
+        }
+        if (role.equals("all")) {
+            return;
+        }
+        if (!workQueue.equals("rabbitmq")) {
+            throw new IllegalStateException("VOXIFY_ROLE=" + role + " needs the broker work queue "
+                    + "(VOXIFY_WORK_QUEUE=rabbitmq, as the infra profile sets)");
+        }
+        if (jwtSecret == null || jwtSecret.isBlank()) {
+            throw new IllegalStateException("VOXIFY_ROLE=" + role + " needs VOXIFY_JWT_SECRET, the same on every node");
+        }
+    }
+}
