@@ -1,17 +1,24 @@
 # Voxify: `make run` starts the server on the embedded default; `make test` runs every test.
+# `make infra-up` / `make run-infra` / `make infra-down`: the infra profile on this machine.
 PORT ?= 5000
 VOXIFY_DATA_DIR ?= ./data
+ROLE ?= all
 MVN ?= mvn -B -q
 JAR := gateway/target/voxify.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build voices packages test-packages clean
+.PHONY: run test build voices packages test-packages clean infra-up infra-down run-infra docker-env
 
 run: packages build
 	PORT=$(PORT) VOXIFY_DATA_DIR=$(VOXIFY_DATA_DIR) java -jar $(JAR)
 
+# The reactor, packaged in place (nothing is installed into the local Maven repository).
 build:
-	$(MVN) -DskipTests install
+	$(MVN) -DskipTests package
+
+# The jar, rebuilt only when a POM or a main source is newer (run-infra starts several nodes).
+$(JAR): pom.xml $(wildcard */pom.xml) $(shell find */src/main -type f 2>/dev/null)
+	$(MVN) -DskipTests package
 
 test: test-packages
 	@scripts/ensure-services.sh redis postgresql rabbitmq
@@ -26,6 +33,22 @@ packages:
 
 test-packages:
 	@scripts/ensure-packages.sh test
+
+# PostgreSQL, Redis, RabbitMQ, s3proxy and Chroma on 127.0.0.1, and .infra/env for the nodes.
+infra-up:
+	@scripts/infra-up.sh
+
+# Stops s3proxy and Chroma (the system's PostgreSQL, Redis and RabbitMQ keep running).
+infra-down:
+	@scripts/infra-down.sh
+
+# One node in the foreground: make run-infra [ROLE=all|api|worker] [PORT=5000] [VOXIFY_DATA_DIR=…]
+run-infra: packages infra-up $(JAR)
+	ROLE=$(ROLE) PORT=$(PORT) scripts/run-infra.sh
+
+# .env for docker-compose.yml with generated secrets.
+docker-env:
+	@scripts/docker-env.sh
 
 clean:
 	$(MVN) clean
