@@ -142,6 +142,9 @@ class InfraProfileTest {
                         "SynthesisJob.JobStartedEvent")
                 .endsWith("SynthesisJob.JobCompletedEvent");
         broker.deleteQueue(analytics.getName());
+        String metrics = app.client().get("/actuator/prometheus").text();
+        assertThat(metrics).as("the broker's queue depth is a gauge too")
+                .containsPattern("voxify_work_queue_depth\\{[^}]*pool=\"synthesis\"[^}]*} 0\\.0");
         assertThat(history.status()).as(history.text()).isEqualTo(200);
         assertThat(history.data().get(history.data().size() - 1).get("type").asText()).isEqualTo("JobCompletedEvent");
         Instant done = Instant.parse(history.data().get(history.data().size() - 1).get("timestamp").asText());

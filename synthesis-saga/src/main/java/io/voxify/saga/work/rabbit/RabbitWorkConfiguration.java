@@ -6,7 +6,12 @@ import io.voxify.saga.job.SynthesisWorker;
 import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.saga.training.TrainingWorker;
 import java.time.Duration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.voxify.saga.work.InProcessWorkQueue;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +45,28 @@ public class RabbitWorkConfiguration {
         mandatory.setMandatory(true);
         mandatory.setReturnsCallback(returned -> { });
         return new RabbitWorkQueue(mandatory, json, topology);
+    }
+
+    /** The same queue-depth gauge as the in-process queue, read from the broker at each scrape. */
+    @Bean
+    MeterBinder rabbitWorkQueueDepth(AmqpAdmin broker, RabbitWorkTopology topology) {
+        return registry -> {
+            for (var pool : java.util.Map.of("synthesis", topology.synthesisQueue(), "voice", topology.voiceQueue())
+                    .entrySet()) {
+                Gauge.builder(InProcessWorkQueue.QUEUE_DEPTH, broker, admin -> depth(admin, pool.getValue()))
+                        .tag("pool", pool.getKey()).description("Work items queued for a worker")
+                        .register(registry);
+            }
+        };
+    }
+
+    private static double depth(AmqpAdmin broker, String queue) {
+        try {
+            QueueInformation info = broker.getQueueInfo(queue);
+            return info == null ? Double.NaN : info.getMessageCount();
+        } catch (RuntimeException unreachable) {
+            return Double.NaN;
+        }
     }
 
     @Bean
