@@ -16,12 +16,15 @@ import io.voxify.events.library.FindFavoritesQuery;
 import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.training.FindTrainingJobQuery;
 import io.voxify.events.user.FindUserQuery;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -46,6 +49,8 @@ public class ViewUpdates {
     /** The views projections emit (what another node's update may carry). */
     private static final java.util.Set<Class<?>> VIEWS = java.util.Set.of(JobView.class, UserView.class,
             SampleView.class, CloneView.class, TrainingView.class, FavoritesView.class, PlatformConfigView.class);
+
+    private static final String PENDING = ViewUpdates.class.getName() + ".pending";
 
     private final String node = UUID.randomUUID().toString();
     private final QueryUpdateEmitter emitter;
@@ -102,9 +107,21 @@ public class ViewUpdates {
         emitter.complete(cast(queryType), q -> Objects.equals(keyOf.apply(q), key));
     }
 
+    /**
+     * Publishes after the commit, in the order the updates were made. Axon runs a batch's
+     * after-commit handlers newest first, so the updates of one unit of work are collected and
+     * published by a single handler; otherwise other nodes would drop all but each batch's last
+     * step as stale.
+     */
     private static void afterCommit(ViewFanout out, ViewFanout.ViewUpdate update) {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> out.publish(update));
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            List<ViewFanout.ViewUpdate> pending = root.getOrComputeResource(PENDING, key -> {
+                List<ViewFanout.ViewUpdate> inOrder = new ArrayList<>();
+                root.afterCommit(committed -> inOrder.forEach(out::publish));
+                return inOrder;
+            });
+            pending.add(update);
         } else {
             out.publish(update);
         }
