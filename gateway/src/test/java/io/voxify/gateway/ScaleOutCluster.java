@@ -44,16 +44,22 @@ final class ScaleOutCluster implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.jwtSecret = Base64.getEncoder().encodeToString(key);
+        CompletableFuture<LocalServer> broker = null;
         try {
             database = remember(new PostgresDatabase());
             logDir = Path.of("target", "scale-out", database.name()).toAbsolutePath();
             rabbitmq = remember(LocalServer.rabbitmq());
-            CompletableFuture<LocalServer> broker = CompletableFuture.supplyAsync(rabbitmq::start);
+            broker = CompletableFuture.supplyAsync(rabbitmq::start);
             redis = remember(LocalServer.redis()).start();
             s3 = remember(S3TestServer.start());
             chromaUrl = ChromaTestServer.shared().url();
             broker.join();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // ChromaTestServer reports a missing install with an AssertionError: clean up for that too,
+            // once the broker's start has finished either way (else it would start after the clean-up).
+            if (broker != null) {
+                broker.exceptionally(failed -> null).join();
+            }
             close();
             throw e;
         }

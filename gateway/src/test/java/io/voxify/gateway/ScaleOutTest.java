@@ -67,7 +67,7 @@ class ScaleOutTest {
             api2 = node(rest, "api-2");
             worker1 = node(rest, "worker-1");
             worker2 = node(rest, "worker-2");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             System.out.println("Cluster start failed:" + cluster.logTails());
             cluster.close();
             throw e;
