@@ -1,6 +1,7 @@
 package io.voxify.gateway.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.gateway.library.LibraryPageCache;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.VoiceInfo;
@@ -18,13 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminVoiceController {
     private final SpeechSynthesizer synthesizer;
 
-    public AdminVoiceController(SpeechSynthesizer synthesizer) {
+    private final LibraryPageCache pages;
+
+    public AdminVoiceController(SpeechSynthesizer synthesizer, LibraryPageCache pages) {
         this.synthesizer = synthesizer;
+        this.pages = pages;
     }
 
     @PostMapping("/rescan")
     ResponseEntity<Map<String, Object>> rescan() {
         var voices = synthesizer.rescanNeuralVoices().stream().map(VoiceDirectory::neuralVoiceModelId).toList();
+        pages.invalidateAll();
         return Envelope.ok(Map.of("neural_voices", voices), "Models directory scanned: " + voices.size() + " neural voices");
     }
 }

@@ -1,5 +1,8 @@
 package io.voxify.gateway.library;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
@@ -28,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -60,9 +65,14 @@ public class LibraryController {
     private final CommandGateway commands;
     private final ViewAwaiter views;
     private final BlobStore blobs;
+    private final LibraryPageCache pages;
+    private final ObjectMapper json;
 
     public LibraryController(VoiceLibrary library, SemanticSearch search, PreviewService previews,
-                             QueryGateway queries, CommandGateway commands, ViewAwaiter views, BlobStore blobs) {
+                             QueryGateway queries, CommandGateway commands, ViewAwaiter views, BlobStore blobs,
+                             LibraryPageCache pages, ObjectMapper json) {
+        this.pages = pages;
+        this.json = json;
         this.library = library;
         this.search = search;
         this.previews = previews;
@@ -71,6 +81,11 @@ public class LibraryController {
         this.views = views;
         this.blobs = blobs;
     }
+
+    /** Whether a list answer came from the page cache ({@code HIT}) or was built now ({@code MISS}). */
+    static final String CACHE_HEADER = "X-Cache";
+    private static final TypeReference<Map<String, Object>> PAGE = new TypeReference<>() {
+    };
 
     @GetMapping
     ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
@@ -100,6 +115,12 @@ public class LibraryController {
         }
         if (!errors.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
+        }
+        String cacheKey = new TreeMap<>(params).toString();
+        Optional<Map<String, Object>> cached = pages.get(user.userId(), cacheKey).flatMap(this::readPage);
+        if (cached.isPresent()) {
+            return ResponseEntity.ok().header(CACHE_HEADER, "HIT")
+                    .body(Envelope.success(cached.get().get("data"), null, meta(cached.get().get("meta"))));
         }
 
         List<VoiceModel> all = library.visibleTo(user);
@@ -138,7 +159,29 @@ public class LibraryController {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pagination", page.meta(ranked.size()));
         meta.put("filters", filters);
-        return ResponseEntity.ok(Envelope.success(items, null, meta));
+        writePage(items, meta).ifPresent(answer -> pages.put(user.userId(), cacheKey, answer));
+        return ResponseEntity.ok().header(CACHE_HEADER, "MISS").body(Envelope.success(items, null, meta));
+    }
+
+    private Optional<String> writePage(Object data, Map<String, Object> meta) {
+        try {
+            return Optional.of(json.writeValueAsString(Map.of("data", data, "meta", meta)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Map<String, Object>> readPage(String page) {
+        try {
+            return Optional.of(json.readValue(page, PAGE));
+        } catch (JsonProcessingException corrupt) {
+            return Optional.empty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> meta(Object meta) {
+        return (Map<String, Object>) meta;
     }
 
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
@@ -224,6 +267,7 @@ public class LibraryController {
         FavoritesView view = views.await(new FindFavoritesQuery(user.userId()), FavoritesView.class,
                 v -> v.favorites().contains(voiceModelId) == expected, Duration.ofSeconds(10))
                 .orElseGet(() -> favorites(user));
+        pages.invalidate(user.userId());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("voice_model_id", voiceModelId);
         data.put("is_favorite", view.favorites().contains(voiceModelId));

@@ -1,0 +1,65 @@
+package io.voxify.gateway.library;
+
+import io.voxify.events.clone.VoiceCloneDeletedEvent;
+import io.voxify.events.clone.VoiceCloneReadyEvent;
+import io.voxify.events.library.VoiceFavoritedEvent;
+import io.voxify.events.library.VoiceUnfavoritedEvent;
+import java.time.Duration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/** Where library pages are cached: this process (embedded) or Redis ({@code voxify.library.cache=redis}). */
+@Configuration(proxyBeanMethods = false)
+public class LibraryCacheConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "voxify.library.cache", havingValue = "memory", matchIfMissing = true)
+    LibraryPageCache localLibraryPageCache(@Value("${voxify.library.cache-ttl:PT10S}") Duration ttl) {
+        return new LocalLibraryPageCache(ttl);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "voxify.library.cache", havingValue = "redis")
+    LibraryPageCache redisLibraryPageCache(StringRedisTemplate redis,
+                                           @Value("${voxify.library.cache-ttl:PT10S}") Duration ttl,
+                                           @Value("${voxify.library.redis-prefix:voxify:library:}") String prefix) {
+        return new RedisLibraryPageCache(redis, prefix, ttl);
+    }
+
+    /** A user's pages go when their clones or favourites change, whichever node or worker changed them. */
+    @Component
+    @ProcessingGroup("library-cache")
+    static class Invalidation {
+        private final LibraryPageCache cache;
+
+        Invalidation(LibraryPageCache cache) {
+            this.cache = cache;
+        }
+
+        @EventHandler
+        void on(VoiceCloneReadyEvent e) {
+            cache.invalidate(e.userId());
+        }
+
+        @EventHandler
+        void on(VoiceCloneDeletedEvent e) {
+            cache.invalidate(e.userId());
+        }
+
+        @EventHandler
+        void on(VoiceFavoritedEvent e) {
+            cache.invalidate(e.userId());
+        }
+
+        @EventHandler
+        void on(VoiceUnfavoritedEvent e) {
+            cache.invalidate(e.userId());
+        }
+    }
+}
