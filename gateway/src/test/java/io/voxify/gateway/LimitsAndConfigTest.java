@@ -61,6 +61,13 @@ class LimitsAndConfigTest {
         assertThat(after.get("version").asLong()).isGreaterThan(before.get("version").asLong());
         assertThat(after.get("updated_by").asText()).isEqualTo(admin.userId());
         assertThat(after.get("syntheses_per_day").asInt()).as("fields not sent keep their values").isEqualTo(1000);
+        ApiClient.Response stale = admin.put(CONFIG, Map.of("max_text_length", 4000,
+                "version", before.get("version").asLong()));
+        assertThat(stale.status()).as("a change built on an older version").isEqualTo(409);
+        assertThat(stale.errorCode()).isEqualTo("CONFLICT");
+        assertThat(admin.get(CONFIG).data().get("max_text_length").asInt()).isEqualTo(5000);
+        assertThat(admin.put(CONFIG, Map.of("max_text_length", 5000, "version", after.get("version").asLong()))
+                .status()).isEqualTo(200);
 
         ApiClient.Response events = admin.get("/api/v1/audit/events?type=PlatformConfigChangedEvent&limit=1000");
         JsonNode last = events.data().get(events.data().size() - 1);

@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.voxify.events.admin.ChangePlatformConfigCommand;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.admin.PlatformConfigChangedEvent;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public class PlatformConfiguration {
     @AggregateIdentifier
     private String configId;
     private PlatformConfig current;
+    private long changes;
 
     protected PlatformConfiguration() {
     }
@@ -35,6 +38,11 @@ public class PlatformConfiguration {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PlatformConfig handle(ChangePlatformConfigCommand cmd) {
+        if (cmd.expectedVersion() != null && cmd.expectedVersion() != changes) {
+            throw new DomainException(ErrorCode.CONFLICT, "The configuration was changed meanwhile (version "
+                    + changes + ", not " + cmd.expectedVersion() + "); read it again and repeat the change",
+                    java.util.Map.of("version", changes));
+        }
         List<String> changed = changes(current, cmd.config());
         if (!changed.isEmpty()) {
             apply(new PlatformConfigChangedEvent(cmd.configId(), cmd.config(), changed, cmd.changedBy()));
@@ -46,6 +54,7 @@ public class PlatformConfiguration {
     void on(PlatformConfigChangedEvent e) {
         configId = e.configId();
         current = e.config();
+        changes++;
     }
 
     /** Names of the settings that differ (all of them when there was no configuration yet). */

@@ -3,6 +3,7 @@ package io.voxify.command.admin;
 import io.voxify.events.admin.ChangePlatformConfigCommand;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.admin.PlatformConfigChangedEvent;
+import io.voxify.events.common.DomainException;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -40,6 +41,20 @@ class PlatformConfigurationTest {
                 .when(new ChangePlatformConfigCommand(ID, closed, "user_other"))
                 .expectEvents(new PlatformConfigChangedEvent(ID, closed,
                         List.of("requestsPerMinute", "maxTextLength", "registrationOpen"), "user_other"));
+    }
+
+    @Test
+    void aChangeBuiltOnAnOlderVersionIsRefused() {
+        PlatformConfig closed = new PlatformConfig(100, 1000, 100, 50L << 20, 10_000, "default_voice_001", false, 10,
+                100, 900);
+        fixture.given(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"),
+                        new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("maxTextLength"), "user_other"))
+                .when(new ChangePlatformConfigCommand(ID, closed, "user_admin", 1L))
+                .expectNoEvents()
+                .expectException(DomainException.class);
+        fixture.given(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"))
+                .when(new ChangePlatformConfigCommand(ID, closed, "user_admin", 1L))
+                .expectEvents(new PlatformConfigChangedEvent(ID, closed, List.of("registrationOpen"), "user_admin"));
     }
 
     @Test

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The platform configuration. PUT takes any subset of the settings (the others keep their
  * values), validates each one, and records the change as an event; it applies without a
- * restart. Unknown fields are refused rather than silently ignored.
+ * restart. Unknown fields are refused rather than silently ignored. A PUT may carry the
+ * {@code version} it read: if the configuration changed since, it answers 409 instead of undoing
+ * that change.
  */
 @RestController
 @Tag(name = "Administration")
@@ -32,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminConfigController {
     static final List<String> FIELDS = List.of("requests_per_minute", "syntheses_per_day", "uploads_per_day",
             "max_upload_bytes", "max_text_length", "default_voice_id", "registration_open",
-            "login_attempts_per_account", "login_attempts_per_address", "login_window_seconds");
+            "login_attempts_per_account", "login_attempts_per_address", "login_window_seconds", "version");
 
     private final PlatformSettings settings;
     private final VoiceDirectory voices;
@@ -47,13 +49,16 @@ public class AdminConfigController {
         return Envelope.ok(json(settings.current()));
     }
 
-    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON})
+    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON, ErrorCode.CONFLICT})
     @PutMapping
     ResponseEntity<Map<String, Object>> put(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser admin = AuthenticatedUser.from(jwt);
         RequestFields f = RequestFields.of(body);
         f.rejectUnknown(FIELDS);
-        PlatformConfig c = settings.config();
+        PlatformSettings.Current base = settings.fresh();
+        PlatformConfig c = base.config();
+        // The version the caller read (optional): a change built on an older one answers 409.
+        Long version = f.integer("version", 0, Long.MAX_VALUE);
         Long requests = f.integer("requests_per_minute", 1, 1_000_000);
         Long syntheses = f.integer("syntheses_per_day", 0, 10_000_000);
         Long uploads = f.integer("uploads_per_day", 0, 1_000_000);
@@ -80,7 +85,8 @@ public class AdminConfigController {
                 perAccount != null ? perAccount.intValue() : c.loginAttemptsPerAccount(),
                 perAddress != null ? perAddress.intValue() : c.loginAttemptsPerAddress(),
                 window != null ? window.intValue() : c.loginWindowSeconds());
-        return Envelope.ok(json(settings.change(changed, admin.userId())), "Configuration updated");
+        return Envelope.ok(json(settings.change(changed, admin.userId(), version != null ? version : base.version())),
+                "Configuration updated");
     }
 
     static Map<String, Object> json(PlatformSettings.Current current) {

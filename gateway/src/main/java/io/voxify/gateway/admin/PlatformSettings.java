@@ -77,9 +77,19 @@ public class PlatformSettings {
         return uploadCeilingBytes;
     }
 
-    /** Records the change as an event and waits until the read model shows it. */
-    public Current change(PlatformConfig config, String adminId) {
-        commands.sendAndWait(new ChangePlatformConfigCommand(PlatformConfiguration.ID, config, adminId));
+    /** The configuration as the read model holds it now, not as cached. */
+    public Current fresh() {
+        snapshot = null;
+        return current();
+    }
+
+    /**
+     * Records the change as an event, if the configuration is still at {@code expectedVersion}
+     * (409 otherwise), and waits until the read model shows it.
+     */
+    public Current change(PlatformConfig config, String adminId, long expectedVersion) {
+        commands.sendAndWait(new ChangePlatformConfigCommand(PlatformConfiguration.ID, config, adminId,
+                expectedVersion));
         views.await(new FindPlatformConfigQuery(), PlatformConfigView.class,
                 v -> v.config().equals(config), Duration.ofSeconds(10));
         snapshot = null;

@@ -2,7 +2,15 @@ package io.voxify.events.admin;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Replaces the platform configuration with {@code config} (already validated by the caller). */
+/**
+ * Replaces the platform configuration with {@code config} (already validated by the caller),
+ * provided it is still at {@code expectedVersion} (the number of changes made so far; null: any),
+ * so an administrator's change built on what they read never undoes one made meanwhile.
+ */
 public record ChangePlatformConfigCommand(@TargetAggregateIdentifier String configId, PlatformConfig config,
-                                          String changedBy) {
+                                          String changedBy, Long expectedVersion) {
+
+    public ChangePlatformConfigCommand(String configId, PlatformConfig config, String changedBy) {
+        this(configId, config, changedBy, null);
+    }
 }
