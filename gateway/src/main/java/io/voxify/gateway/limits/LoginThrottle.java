@@ -30,7 +30,7 @@ public class LoginThrottle {
         RateLimiter.Limit perAccount = new RateLimiter.Limit(c.loginAttemptsPerAccount(), window);
         RateLimiter.Limit perAddress = new RateLimiter.Limit(c.loginAttemptsPerAddress(), window);
         String accountKey = "login:account:" + email;
-        String addressKey = "login:address:" + clientAddress;
+        String addressKey = "login:address:" + ClientAddress.limitKey(clientAddress);
         RateLimiter.Decision account = limiter.consume(accountKey, perAccount);
         if (!account.allowed()) {
             throw refused(account, "this account");

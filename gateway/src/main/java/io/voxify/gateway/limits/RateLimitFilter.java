@@ -87,6 +87,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null) {
             return "requests:user:" + jwt.getSubject();
         }
-        return "requests:address:" + request.getRemoteAddr();
+        return "requests:address:" + ClientAddress.limitKey(request.getRemoteAddr());
     }
 }
