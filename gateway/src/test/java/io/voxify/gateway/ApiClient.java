@@ -190,16 +190,21 @@ public final class ApiClient {
 
     /** Polls the job until the condition holds (used only where no event stream is under test). */
     public JsonNode awaitJob(String jobId, Predicate<JsonNode> condition, Duration timeout) {
+        return await("/api/v1/job/" + jobId, condition, timeout);
+    }
+
+    /** Polls a resource until its data satisfies the condition, or fails with the last data seen. */
+    public JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < end) {
-            last = get("/api/v1/job/" + jobId).data();
+            last = get(path).data();
             if (last != null && condition.test(last)) {
                 return last;
             }
             sleep(50);
         }
-        throw new AssertionError("Job " + jobId + " did not reach the expected state; last: " + last);
+        throw new AssertionError(path + " did not reach the expected state in " + timeout + "; last: " + last);
     }
 
     /** Reads an SSE stream to its end (or the timeout), returning each data payload. */

@@ -212,15 +212,6 @@ class InfraProfileTest {
     }
 
     private static JsonNode await(ApiClient user, String path, java.util.function.Predicate<JsonNode> done) {
-        long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < end) {
-            last = user.get(path).data();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            ApiClient.sleep(200);
-        }
-        throw new AssertionError("Not done in time: " + last);
+        return user.await(path, done, java.time.Duration.ofMinutes(3));
     }
 }

@@ -147,16 +147,7 @@ class SimilarVoicesOnChromaTest {
     }
 
     private static JsonNode await(ApiClient user, String path, java.util.function.Predicate<JsonNode> done) {
-        long end = System.nanoTime() + SLOW.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < end) {
-            last = user.get(path).data();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            ApiClient.sleep(200);
-        }
-        throw new AssertionError("Not done in time: " + last);
+        return user.await(path, done, SLOW);
     }
 
     private static float[] vector(JsonNode values) {

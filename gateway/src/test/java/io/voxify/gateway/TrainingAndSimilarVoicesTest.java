@@ -35,16 +35,7 @@ class TrainingAndSimilarVoicesTest {
     }
 
     private static JsonNode await(String path, java.util.function.Predicate<JsonNode> done) {
-        long end = System.nanoTime() + SLOW.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < end) {
-            last = user.get(path).data();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            ApiClient.sleep(200);
-        }
-        throw new AssertionError("Not done in time: " + last);
+        return user.await(path, done, SLOW);
     }
 
     @Test

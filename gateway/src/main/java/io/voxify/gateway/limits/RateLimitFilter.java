@@ -15,7 +15,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -60,23 +59,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
             decision = limiter.consume(callerKey(request), limit);
         } catch (RuntimeException storeDown) {
             log.warn("Rate-limit store unavailable: {}", storeDown.toString());
-            response.setStatus(ErrorCode.SERVICE_UNAVAILABLE.httpStatus());
             response.setHeader("Retry-After", "5");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Envelope.failure(ErrorCode.SERVICE_UNAVAILABLE.name(),
-                    "The service is briefly unavailable; try again in a few seconds", null));
+            Envelope.write(response, json, ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is briefly unavailable; try again in a few seconds", null);
             return;
         }
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
-            response.setStatus(ErrorCode.RATE_LIMITED.httpStatus());
             response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Envelope.failure(ErrorCode.RATE_LIMITED.name(),
+            Envelope.write(response, json, ErrorCode.RATE_LIMITED,
                     "Too many requests: at most " + decision.limit() + " per minute",
-                    Map.of("limit", decision.limit(), "retry_after_seconds", decision.retryAfterSeconds())));
+                    Map.of("limit", decision.limit(), "retry_after_seconds", decision.retryAfterSeconds()));
             return;
         }
         chain.doFilter(request, response);

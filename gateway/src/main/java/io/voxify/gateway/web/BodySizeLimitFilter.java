@@ -10,7 +10,6 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,10 +34,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         if (!multipart && request.getContentLengthLong() > maxJsonBytes) {
-            response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.httpStatus());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Envelope.failure(ErrorCode.PAYLOAD_TOO_LARGE.name(),
-                    "The request body is larger than " + maxJsonBytes + " bytes", null));
+            Envelope.write(response, json, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxJsonBytes + " bytes", null);
             return;
         }
         chain.doFilter(new LimitedBodyRequest(request, multipart ? Long.MAX_VALUE : maxJsonBytes), response);

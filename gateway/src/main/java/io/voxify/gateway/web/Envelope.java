@@ -67,4 +67,13 @@ public final class Envelope {
     public static String iso(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
+
+    /** Writes an error envelope from a servlet filter, outside Spring MVC's error handling. */
+    public static void write(jakarta.servlet.http.HttpServletResponse response,
+                             com.fasterxml.jackson.databind.ObjectMapper json, io.voxify.events.common.ErrorCode code,
+                             String message, Object details) throws java.io.IOException {
+        response.setStatus(code.httpStatus());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), failure(code.name(), message, details));
+    }
 }

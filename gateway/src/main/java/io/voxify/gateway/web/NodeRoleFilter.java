@@ -10,7 +10,6 @@ import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,9 +35,7 @@ public class NodeRoleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setStatus(ErrorCode.NOT_FOUND.httpStatus());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Envelope.failure(ErrorCode.NOT_FOUND.name(),
-                "This node runs workers only; send API requests to an API node", null));
+        Envelope.write(response, json, ErrorCode.NOT_FOUND,
+                "This node runs workers only; send API requests to an API node", null);
     }
 }
