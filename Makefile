@@ -7,7 +7,7 @@ MVN ?= mvn -B -q
 JAR := gateway/target/voxify.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build voices packages test-packages clean infra-up infra-down run-infra docker-env
+.PHONY: run test bench build voices packages test-packages clean infra-up infra-down run-infra docker-env
 
 run: packages build
 	PORT=$(PORT) VOXIFY_DATA_DIR=$(VOXIFY_DATA_DIR) java -jar $(JAR)
@@ -23,6 +23,10 @@ $(JAR): pom.xml $(wildcard */pom.xml) $(shell find */src/main -type f 2>/dev/nul
 test: test-packages
 	@scripts/ensure-services.sh redis postgresql rabbitmq
 	mvn -B verify
+
+# Benchmarks into BENCHMARKS.md (not part of make test): make bench [BENCH=EngineBenchmark]
+bench:
+	BENCH=$(BENCH) scripts/bench.sh
 
 # Real Piper voices for the library (needs the internet; tests use a generated stand-in instead).
 voices:

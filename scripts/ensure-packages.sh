@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Voxify needs, only those that are missing.
-# Usage: scripts/ensure-packages.sh runtime|test
+# Usage: scripts/ensure-packages.sh runtime|test|bench
 set -euo pipefail
 
 runtime=(flite libflite1 espeak-ng libespeak-ng1)
@@ -8,10 +8,14 @@ runtime=(flite libflite1 espeak-ng libespeak-ng1)
 # tools that regenerate the speaker-encoder model.
 test_only=(pocketsphinx pocketsphinx-en-us pocketsphinx-testdata python3-onnx python3-numpy)
 
+# The HTTP load generator and the flite/espeak-ng command lines the benchmarks compare with.
+bench_only=(wrk flite espeak-ng)
+
 want=("${runtime[@]}")
-if [ "${1:-runtime}" = "test" ]; then
-  want+=("${test_only[@]}")
-fi
+case "${1:-runtime}" in
+  test) want+=("${test_only[@]}") ;;
+  bench) want=("${bench_only[@]}") ;;
+esac
 
 missing=()
 for pkg in "${want[@]}"; do
