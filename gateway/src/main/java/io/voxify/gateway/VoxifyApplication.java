@@ -3,6 +3,7 @@ package io.voxify.gateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /**
  * The whole platform in one process (the embedded default): REST gateway, aggregates,
@@ -17,6 +18,12 @@ public class VoxifyApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
-        SpringApplication.run(VoxifyApplication.class, args);
+        SpringApplication application = new SpringApplication(VoxifyApplication.class);
+        if ("jfr".equals(System.getProperty("voxify.startup-steps"))) {
+            // Each start-up step (bean instantiation, context phases) as a JFR event, for profiling
+            // start-up: java -Dvoxify.startup-steps=jfr -XX:StartFlightRecording=filename=start.jfr …
+            application.setApplicationStartup(new FlightRecorderApplicationStartup());
+        }
+        application.run(args);
     }
 }
