@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.sun.jna.Function;
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
@@ -31,6 +32,13 @@ public final class FliteEngine implements AutoCloseable {
             "awb", "male|Scottish English, male (CMU ARCTIC awb, clustergen)",
             "kal16", "male|US English, male (CMU kal, 16 kHz diphone)");
 
+    /**
+     * Flite keeps the name pointer it is given when it first sets a feature ({@code feat_set} stores
+     * it, no copy). A Java string passed through JNA is freed after the call, so a later lookup
+     * compared against reused memory, missed the feature and spoke at the default speed (seen as a
+     * rare "happy speech as long as neutral"). The name lives here, in memory never freed.
+     */
+    private static final Memory DURATION_STRETCH = nativeName("duration_stretch");
     private static final String WORD_START = "R:SylStructure.daughter1.daughter1.R:Segment.p.end";
     private static final String WORD_END = "R:SylStructure.daughtern.daughtern.R:Segment.end";
     private static final String TOKEN_POS = "R:Token.parent.file_pos";
@@ -57,7 +65,7 @@ public final class FliteEngine implements AutoCloseable {
 
         void delete_utterance(Pointer utt);
 
-        void flite_feat_set_float(Pointer features, String name, float value);
+        void flite_feat_set_float(Pointer features, Pointer name, float value);
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -94,6 +102,13 @@ public final class FliteEngine implements AutoCloseable {
         }
     }
 
+    private static Memory nativeName(String name) {
+        byte[] bytes = NativeLibraries.cString(name);
+        Memory memory = new Memory(bytes.length);
+        memory.write(0, bytes, 0, bytes.length);
+        return memory;
+    }
+
     /** Loads Flite and every installed voice among {@link #KNOWN_VOICES}. */
     public static FliteEngine load() {
         return new FliteEngine();
@@ -126,7 +141,7 @@ public final class FliteEngine implements AutoCloseable {
             }
             // cst_voice { const char *name; cst_features *features; ... }
             Pointer features = voice.getPointer(Native.POINTER_SIZE);
-            flite.flite_feat_set_float(features, "duration_stretch", (float) durationStretch);
+            flite.flite_feat_set_float(features, DURATION_STRETCH, (float) durationStretch);
             Pointer utt = flite.flite_synth_text(utf8, voice);
             if (utt == null) {
                 throw new IllegalStateException("Flite returned no utterance");
