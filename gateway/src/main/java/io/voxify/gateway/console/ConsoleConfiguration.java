@@ -1,0 +1,41 @@
+package io.voxify.gateway.console;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The web console: static files under {@code classpath:/static}, served at {@code /} (the page) and
+ * {@code /console/**} (its modules and styles). Only these paths are mapped, so every other path keeps
+ * answering the API's 404 envelope. The console talks to the public REST API like any other client.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleConfiguration implements WebMvcConfigurer {
+    /** Paths anyone may fetch: the page and its assets hold no data. */
+    public static final List<String> PUBLIC_PATHS = List.of("/", "/index.html", "/console/**");
+
+    /**
+     * Scripts, styles, media and connections from this origin only; audio plays from blob URLs the
+     * console makes from authenticated downloads; the microphone is read from memory (blob:).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        // no-cache: the browser revalidates (ETag/Last-Modified), so a new build is picked up at once.
+        registry.addResourceHandler("/index.html").addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.noCache());
+        registry.addResourceHandler("/console/**").addResourceLocations("classpath:/static/console/")
+                .setCacheControl(CacheControl.noCache());
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/").setViewName("forward:/index.html");
+    }
+}
