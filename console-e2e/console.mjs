@@ -17,6 +17,7 @@ mkdirSync(shots, { recursive: true });
 const started = Date.now();
 const log = (...args) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s]`, ...args);
 const problems = [];
+const pages = [];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -32,6 +33,7 @@ async function openPage(name, { viewport = { width: 1280, height: 900 }, expecte
   const context = await browser.newContext({ viewport, acceptDownloads: true, baseURL: baseUrl });
   await context.grantPermissions(['microphone'], { origin: baseUrl });
   const page = await context.newPage();
+  pages.push([name, page]);
   // Statuses a step provokes on purpose (the browser logs every 4xx answer as a console error).
   page.allowed = new Set();
   page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
@@ -86,6 +88,10 @@ try {
   // 1. Sign up (lands signed in on Synthesis).
   await page.goto(`${baseUrl}/`);
   await heading(page, 'Sign in');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content', 'the skip link comes first');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'the skip link moves focus to the content');
   await assertLabelled(page, 'sign-in');
   await shot(page, '01-sign-in.png');
   await page.getByRole('link', { name: 'Create an account' }).first().click();
@@ -233,6 +239,7 @@ try {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${baseUrl}/#/jobs`);
   await heading(page, 'Jobs');
+  await page.locator('tbody tr').first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal page scroll on a phone (${overflow}px)`);
   await shot(page, '06-jobs-narrow.png');
@@ -314,8 +321,6 @@ try {
   // 6. Admin, signed in with the keyboard only.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await heading(page, 'Sign in');
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.getByLabel('E-mail').focus();
   await page.keyboard.type(adminEmail);
   await page.keyboard.press('Tab');
@@ -351,6 +356,9 @@ try {
   await page.getByRole('cell', { name: user.email }).waitFor();
   await page.getByRole('row', { name: new RegExp(user.email.replace(/[.+]/g, '\\$&')) }).getByRole('button', { name: 'Deactivate' }).click();
   await page.getByRole('row', { name: new RegExp(user.email.replace(/[.+]/g, '\\$&')) }).getByRole('button', { name: 'Activate' }).waitFor();
+  // Nodes re-read session versions every 2 s (voxify.security.session-refresh): after that, the
+  // user's old access token is refused.
+  await other.waitForTimeout(2500);
   await other.getByRole('link', { name: 'Jobs' }).click();
   await heading(other, 'Sign in');
   await other.getByText('Your session has ended').waitFor();
@@ -363,6 +371,9 @@ try {
   log('all console flows passed');
 } catch (e) {
   console.error(e);
+  for (const [name, p] of pages) {
+    await p.screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true }).catch(() => {});
+  }
   if (problems.length) console.error(`browser problems:\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;
 } finally {

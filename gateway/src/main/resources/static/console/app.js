@@ -21,6 +21,7 @@ const routes = [
 ];
 
 let current = null;
+let firstRoute = true;
 
 function parse() {
   const hash = location.hash.replace(/^#/, '') || '/';
@@ -91,11 +92,15 @@ async function route() {
     if (e.status === 401) return; // the session ended: the listener below moves to sign-in
     main.append(h('div', { class: 'error', role: 'alert' }, h('p', {}, e.message || String(e))));
   }
+  // After navigating, focus moves to the new page's heading (screen readers announce it); on the first
+  // load it stays at the top, so the skip link is the first Tab stop.
   const heading = main.querySelector('h1');
   if (heading && !controller.signal.aborted) {
     heading.setAttribute('tabindex', '-1');
-    if (document.activeElement === document.body || document.activeElement === main) heading.focus();
+    const idle = document.activeElement === document.body || document.activeElement === main;
+    if (!firstRoute && idle) heading.focus();
   }
+  firstRoute = false;
 }
 
 onSessionChange((user, reason) => {
@@ -105,6 +110,12 @@ onSessionChange((user, reason) => {
     if (location.hash === '#/sign-in') route();
     else location.hash = '#/sign-in';
   }
+});
+
+// The skip link focuses the content without touching the hash (the hash is the route).
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('main').focus();
 });
 
 window.addEventListener('hashchange', () => {

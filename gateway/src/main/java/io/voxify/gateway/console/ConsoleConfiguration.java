@@ -1,6 +1,7 @@
 package io.voxify.gateway.console;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -25,12 +26,27 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
             + "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private final String[] pageLocations;
+    private final String[] assetLocations;
+
+    /**
+     * @param directory for work on the console: a directory (gateway/src/main/resources/static) served
+     *                  before the bundled files, so edits show on reload without a rebuild
+     */
+    public ConsoleConfiguration(@Value("${voxify.console.directory:}") String directory) {
+        String dir = directory.isBlank() ? null : "file:" + (directory.endsWith("/") ? directory : directory + "/");
+        this.pageLocations = dir == null ? new String[]{"classpath:/static/"}
+                : new String[]{dir, "classpath:/static/"};
+        this.assetLocations = dir == null ? new String[]{"classpath:/static/console/"}
+                : new String[]{dir + "console/", "classpath:/static/console/"};
+    }
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // no-cache: the browser revalidates (ETag/Last-Modified), so a new build is picked up at once.
-        registry.addResourceHandler("/index.html").addResourceLocations("classpath:/static/")
+        registry.addResourceHandler("/index.html").addResourceLocations(pageLocations)
                 .setCacheControl(CacheControl.noCache());
-        registry.addResourceHandler("/console/**").addResourceLocations("classpath:/static/console/")
+        registry.addResourceHandler("/console/**").addResourceLocations(assetLocations)
                 .setCacheControl(CacheControl.noCache());
     }
 
