@@ -1,13 +1,16 @@
 // Drives the web console in Debian's chromium (headless) through its main flows against a running
 // Voxify, asserting real outcomes and saving a screenshot of each page.
-// Usage: node console.mjs <baseUrl> <screenshotDir> <sampleWav> <adminEmail> <adminPassword>
+// Usage: node console.mjs <baseUrl> <screenshotDir> <sampleWav> <adminEmail> <adminPassword> [--expect-refresh]
+// (--expect-refresh: the server's access tokens are short-lived, so the console must have refreshed
+// them quietly during the run; any 401 in the main session fails the run as a console error anyway.)
 // Exits non-zero on the first failed step, on any page error, and on any browser console error.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
-const [baseUrl, shots, sampleWav, adminEmail, adminPassword] = process.argv.slice(2);
+const [baseUrl, shots, sampleWav, adminEmail, adminPassword, flag] = process.argv.slice(2);
+const expectRefresh = flag === '--expect-refresh';
 if (!baseUrl || !shots || !sampleWav || !adminEmail || !adminPassword) {
   console.error('usage: node console.mjs <baseUrl> <screenshotDir> <sampleWav> <adminEmail> <adminPassword>');
   process.exit(2);
@@ -335,6 +338,13 @@ try {
   await page.getByRole('button', { name: /^Replay / }).first().waitFor();
   await assertLabelled(page, 'admin');
   await shot(page, '09-admin.png');
+  await page.getByLabel('Syntheses per day').fill('999');
+  await page.getByRole('button', { name: 'Save configuration' }).click();
+  await page.locator('#notice').filter({ hasText: 'Configuration saved' }).waitFor();
+  await page.getByText(/^Version [1-9]/).waitFor();
+  assert.equal(await page.getByLabel('Syntheses per day').inputValue(), '999');
+  await page.getByRole('button', { name: 'Replay jobs' }).click();
+  await page.locator('#notice').filter({ hasText: 'Replay of jobs started' }).waitFor();
   await page.getByLabel('Job id').fill(completedJobId);
   await page.getByRole('button', { name: 'Show timeline' }).click();
   await heading(page, `History of ${completedJobId}`);
@@ -342,7 +352,7 @@ try {
   assert.equal(events[0], 'JobCreatedEvent');
   assert.ok(events.includes('JobCompletedEvent'), events.join(', '));
   await shot(page, '10-admin-job-history.png');
-  log('admin: stats, users, projections, timeline of', events.length, 'events');
+  log('admin: stats, users, config saved, jobs projection replayed, timeline of', events.length, 'events');
 
   // 7. A 401 sends the user back to sign-in: the user signs in elsewhere, an administrator
   // deactivates the account, the user's next request fails and the refresh is refused.
@@ -368,6 +378,7 @@ try {
 
   checkProblems();
   log(`quiet token refreshes observed: ${page.refreshes || 0}`);
+  if (expectRefresh) assert.ok(page.refreshes >= 1, 'short-lived access tokens were refreshed quietly');
   log('all console flows passed');
 } catch (e) {
   console.error(e);

@@ -112,6 +112,7 @@ function recordForm(status, refresh, signal) {
     }
     const active = recording;
     recording = null;
+    announce('Recording stopped.');
     button.disabled = true;
     button.removeAttribute('aria-pressed');
     try {

@@ -54,7 +54,7 @@ class ConsoleBrowserTest {
         Path log = SCREENSHOTS.resolve("console-e2e.log");
         Process browser = new ProcessBuilder(List.of("node", "console.mjs", app.baseUrl(),
                 SCREENSHOTS.toAbsolutePath().toString(), sample.toAbsolutePath().toString(),
-                RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD))
+                RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD, "--expect-refresh"))
                 .directory(SCRIPT_DIR.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
