@@ -157,7 +157,10 @@ export async function authorized(path, options = {}) {
   if (response.status === 401) {
     try {
       await refresh();
-    } catch {
+    } catch (e) {
+      // A refused refresh has ended the session already; any other failure (the network, a 503)
+      // leaves it in place, so the next request can try again.
+      if (accessToken !== null && storedRefresh() !== null) throw e;
       endSession('expired');
       throw new ApiError(401, 'UNAUTHORIZED', 'Your session has ended; please sign in again');
     }
