@@ -227,6 +227,9 @@ try {
   const secondPage = await page.locator('tbody tr').count();
   assert.equal(secondPage, 3, `13 jobs: 10 on page 1, 3 on page 2 (got ${secondPage})`);
   assert.ok(lengths[0].length <= lengths[9].length, 'shortest text first');
+  await page.getByLabel('Voice').selectOption('default_voice_001');
+  await page.waitForFunction(() => location.hash.includes('voice_model_id=default_voice_001'));
+  await page.locator('tbody tr').first().waitFor();
   await page.getByLabel('Text contains').fill('waits behind');
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.locator(`tr[data-job-id="${retryId}"]`).waitFor();

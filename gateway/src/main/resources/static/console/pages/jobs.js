@@ -1,7 +1,7 @@
 import { api, isAdmin } from '../api.js';
 import { announce, clear, errorBox, field, fmtDate, fmtSeconds, h, routeParams, select, setRouteParams } from '../dom.js';
 import { jobPlayer } from '../player.js';
-import { follow } from './synthesis.js';
+import { follow, voiceOptions } from './synthesis.js';
 
 const STATUSES = ['pending', 'processing', 'completed', 'failed', 'cancelled'];
 const SORTS = [['created_at', 'Created'], ['updated_at', 'Updated'], ['status', 'Status'], ['progress', 'Progress'],
@@ -27,6 +27,7 @@ export async function render(main, { signal }) {
   const state = {
     status: params.get('status') || '',
     text_search: params.get('text_search') || '',
+    voice_model_id: params.get('voice_model_id') || '',
     sort_by: params.get('sort_by') || 'created_at',
     sort_order: params.get('sort_order') || 'desc',
     page_size: Number(params.get('page_size')) || 20,
@@ -34,16 +35,19 @@ export async function render(main, { signal }) {
   };
   const status = select('status', [['', 'Any status'], ...STATUSES.map((s) => [s, s])], state.status);
   const search = h('input', { type: 'search', name: 'text_search', value: state.text_search, maxLength: 200 });
+  const voices = await voiceOptions(signal);
+  const voiceNames = new Map(voices.map((v) => [v.voice_model_id, v.name]));
+  const voice = select('voice_model_id', [['', 'Any voice'], ...voices.map((v) => [v.voice_model_id, v.name])], state.voice_model_id);
   const sortBy = select('sort_by', SORTS, state.sort_by);
   const sortOrder = select('sort_order', [['desc', 'Newest / largest first'], ['asc', 'Oldest / smallest first']], state.sort_order);
   const pageSize = select('page_size', PAGE_SIZES.map((n) => [n, `${n} per page`]), state.page_size);
   const filters = h('form', { class: 'card filters', role: 'search', 'aria-label': 'Filter jobs', onsubmit: (e) => {
     e.preventDefault();
-    setRouteParams('/jobs', { status: status.value, text_search: search.value.trim(), sort_by: sortBy.value,
+    setRouteParams('/jobs', { status: status.value, text_search: search.value.trim(), voice_model_id: voice.value, sort_by: sortBy.value,
       sort_order: sortOrder.value, page_size: pageSize.value, page: 1 });
-  } }, h('div', { class: 'grid' }, field('Status', status), field('Text contains', search), field('Sort by', sortBy),
+  } }, h('div', { class: 'grid' }, field('Status', status), field('Text contains', search), field('Voice', voice), field('Sort by', sortBy),
     field('Order', sortOrder), field('Page size', pageSize)), h('button', { type: 'submit' }, 'Apply'));
-  for (const control of [status, sortBy, sortOrder, pageSize]) {
+  for (const control of [status, voice, sortBy, sortOrder, pageSize]) {
     control.addEventListener('change', () => filters.requestSubmit());
   }
 
@@ -55,6 +59,7 @@ export async function render(main, { signal }) {
     limit: state.page_size, offset: (state.page - 1) * state.page_size, include_text: 'false' });
   if (state.status) query.set('status', state.status);
   if (state.text_search) query.set('text_search', state.text_search);
+  if (state.voice_model_id) query.set('voice_model_id', state.voice_model_id);
   const body = await api(`/job?${query}`, { signal });
   const pagination = body.meta.pagination;
 
@@ -65,6 +70,9 @@ export async function render(main, { signal }) {
       const message = await fn();
       await render(clear(main), { signal });
       announce(message);
+      // The button is gone with the old list: keep keyboard users on the page, at its heading.
+      main.querySelector('h1')?.setAttribute('tabindex', '-1');
+      main.querySelector('h1')?.focus();
     } catch (error) {
       feedback.replaceChildren(errorBox(error));
       button.disabled = false;
@@ -72,7 +80,7 @@ export async function render(main, { signal }) {
   } }, label);
 
   if (!body.data.length) {
-    list.append(h('p', { class: 'empty' }, state.status || state.text_search ? 'No job matches these filters.'
+    list.append(h('p', { class: 'empty' }, state.status || state.text_search || state.voice_model_id ? 'No job matches these filters.'
       : 'No jobs yet. Start one on the Synthesis page.'));
     return;
   }
@@ -80,7 +88,7 @@ export async function render(main, { signal }) {
     h('td', {}, h('a', { href: `#/jobs/${job.id}` }, job.text_content || job.id)),
     h('td', {}, h('span', { class: `badge ${job.status}` }, job.status)),
     h('td', {}, `${Math.round(job.progress || 0)} %`),
-    h('td', {}, job.voice_model_id),
+    h('td', {}, voiceNames.get(job.voice_model_id) || job.voice_model_id),
     h('td', {}, fmtSeconds(job.duration)),
     h('td', {}, fmtDate(job.created_at)),
     h('td', { class: 'actions' },
@@ -103,6 +111,7 @@ export async function render(main, { signal }) {
     h('tbody', {}, rows))));
 
   const go = (page) => setRouteParams('/jobs', { status: state.status, text_search: state.text_search,
+    voice_model_id: state.voice_model_id,
     sort_by: state.sort_by, sort_order: state.sort_order, page_size: state.page_size, page });
   list.append(h('nav', { class: 'pager', 'aria-label': 'Pages' },
     h('button', { type: 'button', class: 'secondary', disabled: !pagination.has_prev, onclick: () => go(state.page - 1) }, 'Previous page'),
