@@ -183,15 +183,15 @@ try {
   const login = await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST',
     headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(user) })).json();
   const token = login.data.access_token;
-  const createJob = async (textContent) => {
+  const createJob = async (textContent, extra = {}) => {
     const r = await fetch(`${baseUrl}/api/v1/job`, { method: 'POST', headers: { 'Content-Type': 'application/json',
-      Authorization: `Bearer ${token}` }, body: JSON.stringify({ text_content: textContent, voice_model_id: 'default_voice_001' }) });
+      Authorization: `Bearer ${token}` }, body: JSON.stringify({ text_content: textContent, voice_model_id: 'default_voice_001', ...extra }) });
     const body = await r.json();
     assert.equal(r.status, 201, JSON.stringify(body));
     return body.data.id;
   };
   for (let i = 1; i <= 10; i += 1) await createJob(`Filler job number ${i} for paging.`);
-  await createJob('A long job that keeps the worker busy. '.repeat(220));
+  await createJob('A long job that keeps the worker busy. '.repeat(220), { speed: 0.5 });
   const pendingId = await createJob('This job waits behind the long one and is cancelled from the console.');
 
   await page.getByRole('link', { name: 'Jobs' }).click();

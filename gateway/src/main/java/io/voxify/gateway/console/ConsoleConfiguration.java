@@ -19,8 +19,9 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     public static final List<String> PUBLIC_PATHS = List.of("/", "/index.html", "/console/**");
 
     /**
-     * Scripts, styles, media and connections from this origin only; audio plays from blob URLs the
-     * console makes from authenticated downloads; the microphone is read from memory (blob:).
+     * Scripts (the recorder's audio worklet included), styles and connections from this origin only, no
+     * inline code; audio plays from the blob URLs the console makes of authenticated downloads and of
+     * recordings.
      */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
