@@ -11,12 +11,12 @@ import * as admin from './pages/admin.js';
 const routes = [
   { path: /^\/sign-in$/, page: auth.signInPage, title: 'Sign in', public: true },
   { path: /^\/sign-up$/, page: auth.signUpPage, title: 'Create an account', public: true },
-  { path: /^\/synthesis$/, page: synthesis.render, title: 'Synthesis', nav: 'Synthesis' },
-  { path: /^\/jobs$/, page: jobs.render, title: 'Jobs', nav: 'Jobs' },
+  { path: /^\/synthesis$/, page: synthesis.render, title: 'Synthesis', nav: 'Synthesis', href: '/synthesis' },
+  { path: /^\/jobs$/, page: jobs.render, title: 'Jobs', nav: 'Jobs', href: '/jobs' },
   { path: /^\/jobs\/([\w-]+)$/, page: jobs.renderOne, title: 'Job' },
-  { path: /^\/voices$/, page: voices.render, title: 'Voice library', nav: 'Voice library' },
-  { path: /^\/my-voice$/, page: myVoice.render, title: 'My voice', nav: 'My voice' },
-  { path: /^\/admin$/, page: admin.render, title: 'Administration', nav: 'Admin', admin: true },
+  { path: /^\/voices$/, page: voices.render, title: 'Voice library', nav: 'Voice library', href: '/voices' },
+  { path: /^\/my-voice$/, page: myVoice.render, title: 'My voice', nav: 'My voice', href: '/my-voice' },
+  { path: /^\/admin$/, page: admin.render, title: 'Administration', nav: 'Admin', href: '/admin', admin: true },
   { path: /^\/admin\/jobs\/([\w-]+)\/history$/, page: admin.renderJobHistory, title: 'Job history', admin: true },
 ];
 
@@ -39,10 +39,7 @@ function renderNav() {
     return;
   }
   const items = routes.filter((r) => r.nav && (!r.admin || isAdmin()))
-    .map((r) => {
-      const target = r.path.source.replace(/^\^\\?/, '').replace(/\$$/, '').replace(/\\\//g, '/');
-      return h('li', {}, link(`#${target}`, r.nav, path === target || path.startsWith(`${target}/`)));
-    });
+    .map((r) => h('li', {}, link(`#${r.href}`, r.nav, path === r.href || path.startsWith(`${r.href}/`))));
   const signOutButton = h('button', { type: 'button', class: 'link-button', onclick: async () => {
     await signOut();
     location.hash = '#/sign-in';
