@@ -4,9 +4,9 @@
 set -euo pipefail
 
 runtime=(flite libflite1 espeak-ng libespeak-ng1)
-# Test data (LibriVox speech), the speech recogniser that scores intelligibility, and the ONNX
-# tools that regenerate the speaker-encoder model.
-test_only=(pocketsphinx pocketsphinx-en-us pocketsphinx-testdata python3-onnx python3-numpy)
+# Test data (LibriVox speech), the speech recogniser that scores intelligibility, the ONNX
+# tools that regenerate the speaker-encoder model, and the browser the web console is tested in.
+test_only=(pocketsphinx pocketsphinx-en-us pocketsphinx-testdata python3-onnx python3-numpy chromium)
 
 # The HTTP load generator and the flite/espeak-ng command lines the benchmarks compare with.
 bench_only=(wrk flite espeak-ng)
@@ -36,4 +36,6 @@ fi
 if [ "${1:-runtime}" = "test" ]; then
   # The Chroma server the vector-index tests start (npm, into tools/chroma).
   "$(dirname "$0")/ensure-chroma.sh"
+  # playwright-core (npm, into console-e2e), which drives chromium in the console's browser test.
+  "$(dirname "$0")/ensure-console-e2e.sh"
 fi

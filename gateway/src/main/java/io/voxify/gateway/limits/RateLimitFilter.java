@@ -47,7 +47,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return UNLIMITED.stream().anyMatch(path::startsWith);
+        // The console's page and assets (no data, no work) are not counted against the caller.
+        return UNLIMITED.stream().anyMatch(path::startsWith)
+                || path.equals("/") || path.equals("/index.html") || path.startsWith("/console/");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.voxify.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.console.ConsoleConfiguration;
 import io.voxify.gateway.web.Envelope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,6 +34,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless bearer-token security: the app issues HS256 access tokens and validates them as an
@@ -107,6 +113,9 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        consolePages(), new StaticHeadersWriter("Content-Security-Policy",
+                                ConsoleConfiguration.CONTENT_SECURITY_POLICY))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
@@ -116,6 +125,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, ConsoleConfiguration.PUBLIC_PATHS.toArray(String[]::new))
+                        .permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Auditors read the audit trail and their own account, nothing else.
                         .requestMatchers("/api/v1/audit/events", "/api/v1/audit/events/**").hasAnyRole("ADMIN", "AUDITOR")
@@ -137,6 +148,12 @@ public class SecurityConfiguration {
                                 write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
                 .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static RequestMatcher consolePages() {
+        return new OrRequestMatcher(ConsoleConfiguration.PUBLIC_PATHS.stream()
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
+                .toList());
     }
 
     private static void write(HttpServletResponse response, ObjectMapper json, ErrorCode code, String message)

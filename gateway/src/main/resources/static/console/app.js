@@ -1,0 +1,126 @@
+// The console shell: a hash router (#/jobs), the navigation, and the session's effect on both.
+import { currentUser, isAdmin, onSessionChange, restore, signOut } from './api.js';
+import { announce, clear, h } from './dom.js';
+import * as auth from './pages/auth.js';
+import * as synthesis from './pages/synthesis.js';
+import * as jobs from './pages/jobs.js';
+import * as voices from './pages/voices.js';
+import * as myVoice from './pages/myvoice.js';
+import * as admin from './pages/admin.js';
+
+const routes = [
+  { path: /^\/sign-in$/, page: auth.signInPage, title: 'Sign in', public: true },
+  { path: /^\/sign-up$/, page: auth.signUpPage, title: 'Create an account', public: true },
+  { path: /^\/synthesis$/, page: synthesis.render, title: 'Synthesis', nav: 'Synthesis', href: '/synthesis' },
+  { path: /^\/jobs$/, page: jobs.render, title: 'Jobs', nav: 'Jobs', href: '/jobs' },
+  { path: /^\/jobs\/([\w-]+)$/, page: jobs.renderOne, title: 'Job' },
+  { path: /^\/voices$/, page: voices.render, title: 'Voice library', nav: 'Voice library', href: '/voices' },
+  { path: /^\/my-voice$/, page: myVoice.render, title: 'My voice', nav: 'My voice', href: '/my-voice' },
+  { path: /^\/admin$/, page: admin.render, title: 'Administration', nav: 'Admin', href: '/admin', admin: true },
+  { path: /^\/admin\/jobs\/([\w-]+)\/history$/, page: admin.renderJobHistory, title: 'Job history', admin: true },
+];
+
+let current = null;
+let firstRoute = true;
+
+function parse() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path] = hash.split('?');
+  return path;
+}
+
+function renderNav() {
+  const nav = document.getElementById('nav');
+  const user = currentUser();
+  const path = parse();
+  if (!user) {
+    clear(nav, h('ul', {}, h('li', {}, link('#/sign-in', 'Sign in', path === '/sign-in')),
+      h('li', {}, link('#/sign-up', 'Create an account', path === '/sign-up'))));
+    return;
+  }
+  const items = routes.filter((r) => r.nav && (!r.admin || isAdmin()))
+    .map((r) => h('li', {}, link(`#${r.href}`, r.nav, path === r.href || path.startsWith(`${r.href}/`))));
+  const signOutButton = h('button', { type: 'button', class: 'link-button', onclick: async () => {
+    await signOut();
+    location.hash = '#/sign-in';
+  } }, 'Sign out');
+  clear(nav, h('ul', {}, items,
+    h('li', { class: 'who' }, h('span', {}, user.email)), h('li', {}, signOutButton)));
+}
+
+function link(href, text, active) {
+  return h('a', { href, 'aria-current': active ? 'page' : null }, text);
+}
+
+async function route() {
+  const path = parse();
+  const match = routes.map((r) => ({ r, m: path.match(r.path) })).find((x) => x.m);
+  if (current) {
+    current.controller.abort();
+    current = null;
+  }
+  if (!match) {
+    location.replace(currentUser() ? '#/synthesis' : '#/sign-in');
+    return;
+  }
+  const { r, m } = match;
+  if (!r.public && !currentUser()) {
+    location.replace('#/sign-in');
+    return;
+  }
+  if (r.public && currentUser()) {
+    location.replace('#/synthesis');
+    return;
+  }
+  if (r.admin && !isAdmin()) {
+    location.replace('#/synthesis');
+    return;
+  }
+  renderNav();
+  const main = document.getElementById('main');
+  const controller = new AbortController();
+  current = { controller };
+  document.title = `${r.title} · Voxify`;
+  clear(main);
+  try {
+    await r.page(main, { match: m, signal: controller.signal });
+  } catch (e) {
+    if (e.name === 'AbortError' || controller.signal.aborted) return;
+    if (e.status === 401) return; // the session ended: the listener below moves to sign-in
+    main.append(h('div', { class: 'error', role: 'alert' }, h('p', {}, e.message || String(e))));
+  }
+  // After navigating, focus moves to the new page's heading (screen readers announce it); on the first
+  // load it stays at the top, so the skip link is the first Tab stop.
+  const heading = main.querySelector('h1');
+  if (heading && !controller.signal.aborted) {
+    heading.setAttribute('tabindex', '-1');
+    const idle = document.activeElement === document.body || document.activeElement === main;
+    if (!firstRoute && idle) heading.focus();
+  }
+  firstRoute = false;
+}
+
+onSessionChange((user, reason) => {
+  renderNav();
+  if (!user && reason === 'expired') {
+    sessionStorage.setItem('voxify.notice', 'Your session has ended. Please sign in again.');
+    if (location.hash === '#/sign-in') route();
+    else location.hash = '#/sign-in';
+  }
+});
+
+// The skip link focuses the content without touching the hash (the hash is the route).
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('main').focus();
+});
+
+window.addEventListener('hashchange', () => {
+  announce('');
+  route();
+});
+
+(async () => {
+  await restore();
+  route();
+})();

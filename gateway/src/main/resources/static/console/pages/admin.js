@@ -1,0 +1,185 @@
+import { api } from '../api.js';
+import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, h, select } from '../dom.js';
+
+const CONFIG_FIELDS = [
+  ['requests_per_minute', 'Requests per minute (per user)', 'number'],
+  ['syntheses_per_day', 'Syntheses per day', 'number'],
+  ['uploads_per_day', 'Uploads per day', 'number'],
+  ['max_upload_bytes', 'Largest upload (bytes)', 'number'],
+  ['max_text_length', 'Longest text (characters)', 'number'],
+  ['default_voice_id', 'Default voice', 'text'],
+  ['login_attempts_per_account', 'Sign-in attempts per account', 'number'],
+  ['login_attempts_per_address', 'Sign-in attempts per address', 'number'],
+  ['login_window_seconds', 'Sign-in window (seconds)', 'number'],
+];
+
+export async function render(main, { signal }) {
+  const stats = h('section', { class: 'card', 'aria-labelledby': 'stats-h' });
+  const users = h('section', { class: 'card', 'aria-labelledby': 'users-h' });
+  const config = h('section', { class: 'card', 'aria-labelledby': 'config-h' });
+  const projections = h('section', { class: 'card', 'aria-labelledby': 'projections-h' });
+  const history = h('section', { class: 'card', 'aria-labelledby': 'history-h' });
+  main.append(h('h1', {}, 'Administration'),
+    h('nav', { 'aria-label': 'Administration sections', class: 'actions' },
+      h('a', { href: '#/admin', 'data-jump': 'stats-h' }, 'Statistics'),
+      h('a', { href: '#/admin', 'data-jump': 'users-h' }, 'Users'),
+      h('a', { href: '#/admin', 'data-jump': 'config-h' }, 'Configuration'),
+      h('a', { href: '#/admin', 'data-jump': 'projections-h' }, 'Projections'),
+      h('a', { href: '#/admin', 'data-jump': 'history-h' }, 'Job history')),
+    stats, users, config, projections, history);
+  main.querySelectorAll('[data-jump]').forEach((a) => a.addEventListener('click', (e) => {
+    e.preventDefault();
+    const target = document.getElementById(a.dataset.jump);
+    target.setAttribute('tabindex', '-1');
+    target.focus();
+    target.scrollIntoView();
+  }));
+  historyLookup(history);
+  await Promise.all([renderStats(stats, signal), renderUsers(users, signal), renderConfig(config, signal),
+    renderProjections(projections, signal)]);
+}
+
+function bars(title, entries, format = (v) => v) {
+  const max = Math.max(1, ...entries.map(([, v]) => Number(v) || 0));
+  return h('figure', {}, h('figcaption', {}, title), h('ul', { class: 'bars' }, entries.map(([label, value]) =>
+    h('li', {}, h('span', {}, label),
+      h('span', { class: 'fill', style: null, dataset: { w: Math.round((Number(value) || 0) / max * 100) } }),
+      h('span', {}, format(value))))));
+}
+
+/** Widths come from data attributes through the CSSOM: the CSP allows no inline style attributes. */
+function sizeBars(root) {
+  root.querySelectorAll('[data-w]').forEach((el) => {
+    el.style.width = `${el.dataset.w}%`;
+  });
+  root.querySelectorAll('[data-hpct]').forEach((el) => {
+    el.style.height = `${el.dataset.hpct}%`;
+  });
+}
+
+async function renderStats(area, signal) {
+  const s = (await api('/admin/stats', { signal })).data;
+  const perDay = s.jobs_per_day || [];
+  const max = Math.max(1, ...perDay.map((d) => d.count));
+  const chart = h('figure', {}, h('figcaption', {}, 'Jobs per day, last 30 days'),
+    h('div', { class: 'chart', role: 'img', 'aria-label': `Jobs per day: ${perDay.map((d) => `${d.date} ${d.count}`).join(', ')}` },
+      perDay.map((d) => h('span', { class: 'bar', title: `${d.date}: ${d.count}`, dataset: { hpct: Math.round(d.count / max * 100) } }))));
+  clear(area, h('h2', { id: 'stats-h' }, 'Statistics'),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Users'), h('dd', {}, `${s.users.total} (${s.users.active_30d} active in 30 days)`),
+      h('dt', {}, 'Jobs'), h('dd', {}, `${s.jobs.total}, failure rate ${s.jobs.failure_rate === null ? '—' : `${fmtNumber(s.jobs.failure_rate * 100, 1)} %`}`),
+      h('dt', {}, 'Synthesis time'), h('dd', {}, `p50 ${s.jobs.synthesis_time_ms.p50 ?? '—'} ms, p95 ${s.jobs.synthesis_time_ms.p95 ?? '—'} ms`),
+      h('dt', {}, 'Audio synthesised'), h('dd', {}, `${fmtNumber(s.audio_seconds_synthesised, 1)} s`),
+      h('dt', {}, 'Storage'), h('dd', {}, fmtBytes(s.storage.total_bytes))),
+    h('div', { class: 'compare' }, chart,
+      bars('Jobs by status', Object.entries(s.jobs.by_status || {})),
+      bars('Top voices (jobs)', (s.top_voices || []).map((v) => [v.name || v.voice_model_id, v.job_count]))));
+  sizeBars(area);
+}
+
+async function renderUsers(area, signal, search = '') {
+  const query = new URLSearchParams({ limit: 50, sort_by: 'created_at', sort_order: 'desc' });
+  if (search) query.set('search', search);
+  const body = await api(`/admin/users?${query}`, { signal });
+  const input = h('input', { type: 'search', value: search, name: 'search' });
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const rows = body.data.map((u) => {
+    const role = select('role', ['user', 'admin', 'auditor'], u.role);
+    role.setAttribute('aria-label', `Role of ${u.email}`);
+    role.addEventListener('change', () => patch(u, { role: role.value }));
+    const active = h('button', { type: 'button', class: `small ${u.is_active ? 'danger' : 'secondary'}`,
+      onclick: () => patch(u, { is_active: !u.is_active }) }, u.is_active ? 'Deactivate' : 'Activate');
+    return h('tr', {}, h('td', {}, u.email), h('td', {}, role), h('td', {}, u.is_active ? 'active' : 'inactive'),
+      h('td', {}, u.job_count), h('td', {}, fmtDate(u.last_active_at)), h('td', {}, active));
+  });
+  async function patch(u, change) {
+    try {
+      await api(`/admin/users/${u.id}`, { method: 'PATCH', body: change });
+      announce(`${u.email} updated`);
+      await renderUsers(area, signal, search);
+    } catch (error) {
+      feedback.replaceChildren(errorBox(error));
+    }
+  }
+  clear(area, h('h2', { id: 'users-h' }, 'Users'),
+    h('form', { role: 'search', 'aria-label': 'Find users', class: 'row', onsubmit: (e) => {
+      e.preventDefault();
+      renderUsers(area, signal, input.value.trim());
+    } }, field('E-mail contains', input), h('div', {}, h('button', { type: 'submit' }, 'Find'))),
+    feedback,
+    h('div', { class: 'table-wrap' }, h('table', {},
+      h('caption', {}, `${body.meta.pagination.total_count} users`),
+      h('thead', {}, h('tr', {}, ['E-mail', 'Role', 'Status', 'Jobs', 'Last active', ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows))));
+}
+
+async function renderConfig(area, signal) {
+  const c = (await api('/admin/config', { signal })).data;
+  const inputs = Object.fromEntries(CONFIG_FIELDS.map(([key, , type]) => [key,
+    h('input', { type, name: key, value: c[key] ?? '', min: type === 'number' ? 0 : null })]));
+  const open = h('input', { type: 'checkbox', id: 'registration-open', checked: c.registration_open });
+  const feedback = h('div', { 'aria-live': 'polite' });
+  clear(area, h('h2', { id: 'config-h' }, 'Configuration'),
+    h('p', { class: 'meta' }, `Version ${c.version}${c.updated_at ? `, changed ${fmtDate(c.updated_at)}` : ''}`),
+    h('form', { onsubmit: async (e) => {
+      e.preventDefault();
+      const change = { version: c.version, registration_open: open.checked };
+      for (const [key, , type] of CONFIG_FIELDS) {
+        const value = inputs[key].value.trim();
+        if (String(c[key] ?? '') !== value) change[key] = type === 'number' ? Number(value) : value;
+      }
+      try {
+        await api('/admin/config', { method: 'PUT', body: change });
+        announce('Configuration saved');
+        await renderConfig(area, signal);
+      } catch (error) {
+        feedback.replaceChildren(errorBox(error));
+      }
+    } }, h('div', { class: 'grid' }, CONFIG_FIELDS.map(([key, label]) => field(label, inputs[key]))),
+    h('div', { class: 'check' }, open, h('label', { for: 'registration-open' }, 'Registration open')),
+    feedback, h('button', { type: 'submit' }, 'Save configuration')));
+}
+
+async function renderProjections(area, signal) {
+  const list = (await api('/admin/projections', { signal })).data;
+  const feedback = h('div', { 'aria-live': 'polite' });
+  const rows = list.map((p) => h('tr', {},
+    h('td', {}, p.name), h('td', {}, p.kind), h('td', {}, p.status),
+    h('td', {}, `${p.position ?? '—'} / ${p.head ?? '—'}`), h('td', {}, p.lag ?? '—'),
+    h('td', {}, p.replay_progress === null || p.replay_progress === undefined ? '—' : `${fmtNumber(p.replay_progress * 100, 0)} %`),
+    h('td', {}, p.dead_letters ?? 0),
+    h('td', {}, p.replayable ? h('button', { type: 'button', class: 'small secondary', onclick: async () => {
+      try {
+        await api(`/admin/projections/${encodeURIComponent(p.name)}/replay`, { method: 'POST' });
+        announce(`Replay of ${p.name} started`);
+        await renderProjections(area, signal);
+      } catch (error) {
+        feedback.replaceChildren(errorBox(error));
+      }
+    } }, `Replay ${p.name}`) : '')));
+  clear(area, h('h2', { id: 'projections-h' }, 'Projections'), feedback,
+    h('div', { class: 'table-wrap' }, h('table', {},
+      h('thead', {}, h('tr', {}, ['Name', 'Kind', 'Status', 'Position / head', 'Lag', 'Replay', 'Dead letters', '']
+        .map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows))));
+}
+
+function historyLookup(area) {
+  const input = h('input', { name: 'job_id', placeholder: 'job_…', required: true });
+  clear(area, h('h2', { id: 'history-h' }, 'A job’s audit history'),
+    h('form', { class: 'row', onsubmit: (e) => {
+      e.preventDefault();
+      location.hash = `#/admin/jobs/${encodeURIComponent(input.value.trim())}/history`;
+    } }, field('Job id', input), h('div', {}, h('button', { type: 'submit' }, 'Show timeline'))));
+}
+
+export async function renderJobHistory(main, { match, signal }) {
+  const id = match[1];
+  const body = await api(`/audit/jobs/${encodeURIComponent(id)}/events?limit=1000`, { signal });
+  main.append(h('h1', {}, `History of ${id}`),
+    h('p', {}, h('a', { href: `#/jobs/${id}` }, 'The job'), ' · ', h('a', { href: '#/admin' }, 'Administration')),
+    h('ol', { class: 'timeline', 'aria-label': 'Events, oldest first' }, body.data.map((e) => h('li', {},
+      h('p', {}, h('strong', {}, e.type), ` · ${fmtDate(e.timestamp)} · #${e.sequence}`,
+        e.metadata && e.metadata.user_id ? ` · by ${e.metadata.user_id}` : ''),
+      h('details', {}, h('summary', {}, 'Payload'), h('pre', {}, JSON.stringify(e.payload, null, 2)))))));
+}

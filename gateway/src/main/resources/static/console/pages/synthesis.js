@@ -1,0 +1,153 @@
+import { api } from '../api.js';
+import { announce, clear, errorBox, field, h, routeParams, select } from '../dom.js';
+import { jobPlayer } from '../player.js';
+import { streamEvents } from '../sse.js';
+
+const FORMATS = ['wav', 'mp3', 'flac'];
+const SAMPLE_RATES = [8000, 16000, 22050, 24000, 44100, 48000];
+const EMOTIONS = ['neutral', 'happy', 'sad', 'excited'];
+const DEFAULT_MAX_TEXT = 10000;
+
+export async function voiceOptions(signal) {
+  return (await api('/voice/models?limit=100', { signal })).data;
+}
+
+function slider(name, min, max, step, value, unit = '×') {
+  const input = h('input', { type: 'range', name, min, max, step, value });
+  const output = h('output', {}, `${Number(value).toFixed(2)}${unit}`);
+  input.addEventListener('input', () => {
+    output.textContent = `${Number(input.value).toFixed(2)}${unit}`;
+  });
+  return { input, output };
+}
+
+export async function render(main, { signal }) {
+  const params = routeParams();
+  const voices = await voiceOptions(signal);
+  const text = h('textarea', { name: 'text_content', rows: 6, required: true, maxLength: DEFAULT_MAX_TEXT,
+    placeholder: 'Type or paste the text to speak…' });
+  const counter = h('span', { class: 'hint counter', id: 'text-counter' }, `0 / ${DEFAULT_MAX_TEXT} characters`);
+  text.setAttribute('aria-describedby', 'text-counter');
+  const updateCount = () => {
+    const n = [...text.value].length;
+    counter.textContent = `${n} / ${text.maxLength} characters`;
+    counter.classList.toggle('over', n > text.maxLength * 0.9);
+  };
+  text.addEventListener('input', updateCount);
+
+  const presets = voices.filter((v) => v.type === 'preset');
+  const custom = voices.filter((v) => v.type !== 'preset');
+  const voice = h('select', { name: 'voice_model_id', required: true },
+    custom.length ? h('optgroup', { label: 'My voices' }, custom.map((v) => option(v, params.get('voice')))) : null,
+    h('optgroup', { label: 'Library' }, presets.map((v) => option(v, params.get('voice') || 'default_voice_001'))));
+  voice.addEventListener('change', () => limitsFor(voice.value));
+
+  async function limitsFor(id) {
+    try {
+      const detail = (await api(`/voice/models/${encodeURIComponent(id)}`, { signal })).data;
+      const max = detail.model_config?.max_text_length;
+      if (max) {
+        text.maxLength = max;
+        updateCount();
+      }
+    } catch {
+      // The default limit stays; the server checks it again anyway.
+    }
+  }
+
+  const speed = slider('speed', 0.5, 3, 0.05, 1);
+  const pitch = slider('pitch', 0.5, 2, 0.05, 1);
+  const volume = slider('volume', 0, 2, 0.05, 1);
+  const emotion = select('emotion', EMOTIONS, 'neutral');
+  const format = select('output_format', FORMATS.map((f) => [f, f.toUpperCase()]), 'wav');
+  const rate = select('sample_rate', SAMPLE_RATES.map((r) => [r, `${r} Hz`]), 22050);
+  const timestamps = h('input', { type: 'checkbox', name: 'include_timestamps', checked: true });
+
+  const feedback = h('div');
+  const progressArea = h('div');
+  const result = h('div');
+  const submit = h('button', { type: 'submit' }, 'Synthesise');
+
+  const form = h('form', { class: 'card', onsubmit: async (e) => {
+    e.preventDefault();
+    feedback.replaceChildren();
+    clear(result);
+    submit.disabled = true;
+    try {
+      const job = (await api('/job', { method: 'POST', signal, body: {
+        text_content: text.value,
+        voice_model_id: voice.value,
+        speed: Number(speed.input.value),
+        pitch: Number(pitch.input.value),
+        volume: Number(volume.input.value),
+        output_format: format.value,
+        sample_rate: Number(rate.value),
+        config: { emotion: emotion.value, include_timestamps: timestamps.checked, timestamp_granularity: 'word' },
+      } })).data;
+      await follow(job, progressArea, result, signal);
+    } catch (error) {
+      if (!signal.aborted) feedback.replaceChildren(errorBox(error));
+    } finally {
+      submit.disabled = false;
+    }
+  } },
+  field('Text', text), counter,
+  h('div', { class: 'grid' },
+    field('Voice', voice),
+    field('Emotion', emotion),
+    h('div', { class: 'field' }, h('label', { for: 'speed' }, 'Speed'), withId(speed.input, 'speed'), speed.output),
+    h('div', { class: 'field' }, h('label', { for: 'pitch' }, 'Pitch'), withId(pitch.input, 'pitch'), pitch.output),
+    h('div', { class: 'field' }, h('label', { for: 'volume' }, 'Volume'), withId(volume.input, 'volume'), volume.output),
+    field('Format', format),
+    field('Sample rate', rate)),
+  h('div', { class: 'check' }, timestamps, h('label', { for: withId(timestamps, 'timestamps').id }, 'Word timestamps (highlight the text while it plays)')),
+  feedback, submit);
+
+  main.append(h('h1', {}, 'Synthesis'), form, progressArea, result);
+  limitsFor(voice.value);
+}
+
+function withId(el, id) {
+  el.id = id;
+  return el;
+}
+
+function option(v, selected) {
+  const label = `${v.name} (${v.language}${v.gender ? `, ${v.gender}` : ''})`;
+  return h('option', { value: v.voice_model_id, selected: v.voice_model_id === selected }, label);
+}
+
+/** Follows a job on its SSE stream with a progress bar; when it completes, shows the player. */
+export async function follow(job, progressArea, result, signal) {
+  const bar = h('progress', { max: 100, value: job.progress || 0, id: 'job-progress' });
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, `Job ${job.id}: ${job.status}`);
+  const cancel = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    cancel.disabled = true;
+    try {
+      await api(`/job/${job.id}`, { method: 'PATCH', body: { status: 'cancelled' } });
+    } catch (error) {
+      progressArea.append(errorBox(error));
+    }
+  } }, 'Cancel job');
+  clear(progressArea, h('section', { class: 'card', 'aria-label': 'Progress' },
+    h('h2', {}, 'Progress'),
+    h('label', { for: 'job-progress' }, 'Synthesis progress'), bar, status, cancel));
+
+  await streamEvents(`/api/v1/job/${job.id}/progress`, (event) => {
+    if (event.event) return false;
+    bar.value = event.progress ?? bar.value;
+    status.textContent = `${event.status} · ${Math.round(event.progress ?? 0)} %${event.message ? ` · ${event.message}` : ''}`;
+    return true;
+  }, signal);
+  cancel.remove();
+  const finished = (await api(`/job/${job.id}`, { signal })).data;
+  if (finished.status === 'completed') {
+    bar.value = 100;
+    status.textContent = `Completed · ${finished.duration?.toFixed(1)} s of audio`;
+    announce('Synthesis completed');
+    clear(result, await jobPlayer(finished, signal));
+  } else {
+    status.textContent = `${finished.status}${finished.error_message ? `: ${finished.error_message}` : ''}`;
+  }
+  return finished;
+}
