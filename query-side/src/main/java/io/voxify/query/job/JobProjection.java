@@ -338,7 +338,7 @@ public class JobProjection {
     }
 
     /**
-     * Rows found by {@code findById} are managed: their changes are flushed with the batch's
+     * Rows the look-up found are managed: their changes are flushed with the batch's
      * transaction. A new row is persisted, not merged: its absence was just read, and a merge
      * would read it again (a second query per job).
      */
