@@ -543,6 +543,14 @@ class EventStoreBenchmark {
                     + " Hibernate flush of the rows, the token update per batch, Axon's per-event interceptor"
                     + " chain) is what keeps the replay at " + eps(sqlite.replay) + " events/s.";
         }
+        double parked = sqlite.profile.blockedSeconds() / sqlite.replaySeconds;
+        if (parked > 0.2) {
+            reading += " The replaying thread was parked " + pct(parked) + " of the replay's wall time, waiting in"
+                    + " `EmbeddedEventStore$EventConsumer.peekGlobalStream` for Axon's shared event producer thread"
+                    + " (`optimize-event-consumption`, on by default): it fetches the events for the processor on the"
+                    + " same single SQLite connection the processor's batches hold, and every hand-over between the"
+                    + " two threads waits for a CPU.";
+        }
         if (sqlite.replayCpu < 0.8) {
             reading += " The processor thread was on a CPU only " + pct(sqlite.replayCpu) + " of the replay's wall"
                     + " time (" + BenchReport.machineLoad() + "): the other processes on the machine took the rest,"
@@ -614,7 +622,11 @@ class EventStoreBenchmark {
                 during a replay; the commit and token update are a small share of the profile below); SQLite already runs
                 with `journal_mode=WAL` and `synchronous=NORMAL` (a commit survives a process crash, the last
                 ones may be lost on power loss); `synchronous=OFF` or larger batches would speed the appends at
-                the cost of durability or latency, and are not taken.
+                the cost of durability or latency, and are not taken. Found and not taken: the wait for Axon's
+                shared event producer (see the target paragraph when it applies). A development run with the JVM
+                property `-Doptimize-event-consumption=false` (each processor reads the store on its own thread)
+                removed that wait; it is not the default here because every one of the node's tracking processors
+                would then query the store after every commit, where today one producer thread does it for all.
 
                 ### Profile of the replay (JFR, in-process)
 
