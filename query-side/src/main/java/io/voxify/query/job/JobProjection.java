@@ -83,7 +83,7 @@ public class JobProjection {
 
     @EventHandler
     void on(JobCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        JobEntity row = jobs.findById(e.jobId()).orElseGet(JobEntity::new);
+        JobEntity row = Optional.ofNullable(entityManager.find(JobEntity.class, e.jobId())).orElseGet(JobEntity::new);
         evolve(row, e, at);
         save(row, seq, at);
     }
@@ -112,7 +112,9 @@ public class JobProjection {
     void on(JobCompletedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
         AudioOutput out = e.output();
         change(e.jobId(), seq, at, row -> evolve(row, e, at));
-        AudioFileEntity file = files.findById(out.fileId()).orElseGet(AudioFileEntity::new);
+        AudioFileEntity file = entityManager.find(AudioFileEntity.class, out.fileId());
+        boolean created = file == null;
+        file = created ? new AudioFileEntity() : file;
         file.fileId = out.fileId();
         file.ownerId = e.userId();
         file.jobId = e.jobId();
@@ -125,7 +127,9 @@ public class JobProjection {
         file.durationSeconds = out.durationSeconds();
         file.sha256 = out.sha256();
         file.createdAt = at.toEpochMilli();
-        files.save(file);
+        if (created) {
+            entityManager.persist(file);
+        }
     }
 
     @EventHandler
@@ -325,17 +329,26 @@ public class JobProjection {
     }
 
     private void change(String jobId, long seq, Instant at, Consumer<JobEntity> mutation) {
-        jobs.findById(jobId).ifPresent(row -> {
+        // The entity manager directly: the repository's proxy chain cost more than the look-up
+        // itself (which the batch's persistence context answers for all but a job's first event).
+        Optional.ofNullable(entityManager.find(JobEntity.class, jobId)).ifPresent(row -> {
             mutation.accept(row);
             save(row, seq, at);
         });
     }
 
+    /**
+     * Rows the look-up found are managed: their changes are flushed with the batch's
+     * transaction. A new row is persisted, not merged: its absence was just read, and a merge
+     * would read it again (a second query per job).
+     */
     private void save(JobEntity row, long seq, Instant at) {
         stamp(row, seq, at);
-        jobs.save(row);
-        JobView view = toView(row);
-        views.emit(FindJobQuery.class, row.jobId, view);
+        if (!entityManager.contains(row)) {
+            entityManager.persist(row);
+        }
+        JobEntity snapshot = row.snapshot();
+        views.emit(FindJobQuery.class, row.jobId, () -> toView(snapshot));
     }
 
     /** Marks the row with the newest event applied to it (the version SSE clients order by). */

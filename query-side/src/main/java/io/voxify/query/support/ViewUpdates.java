@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -51,6 +53,7 @@ public class ViewUpdates {
             SampleView.class, CloneView.class, TrainingView.class, FavoritesView.class, PlatformConfigView.class);
 
     private static final String PENDING = ViewUpdates.class.getName() + ".pending";
+    private static final String LOCAL_PENDING = ViewUpdates.class.getName() + ".local";
 
     private final String node = UUID.randomUUID().toString();
     private final QueryUpdateEmitter emitter;
@@ -65,9 +68,26 @@ public class ViewUpdates {
 
     /** The view asked for by {@code key} through {@code queryType} is now {@code view}. */
     public void emit(Class<?> queryType, String key, Object view) {
-        emitLocally(queryType, key, view);
-        fanout.ifPresent(out -> afterCommit(out, new ViewFanout.ViewUpdate(node, queryType.getName(), key,
-                view.getClass().getName(), write(view), false)));
+        emit(queryType, key, () -> view);
+    }
+
+    /**
+     * As {@link #emit(Class, String, Object)}, the view built only when it is sent: to this node's
+     * subscribers only if one is waiting for that key once the transaction has committed, and always
+     * when other nodes are told. A replay of thousands of events on one node then builds no view and
+     * no update message (whose correlation data would deserialise each event's metadata). The
+     * supplier is called after the handler has returned, so it must read a snapshot of the row, not
+     * the managed row that later events of the batch go on changing.
+     */
+    public void emit(Class<?> queryType, String key, Supplier<?> view) {
+        if (fanout.isPresent()) {
+            Object built = view.get();
+            emitLocally(queryType, key, () -> built);
+            afterCommit(fanout.get(), new ViewFanout.ViewUpdate(node, queryType.getName(), key,
+                    built.getClass().getName(), write(built), false));
+        } else {
+            emitLocally(queryType, key, view);
+        }
     }
 
     /** The view asked for by {@code key} is gone: its subscriptions end. */
@@ -90,21 +110,48 @@ public class ViewUpdates {
             completeLocally(queryType, update.key());
         } else {
             try {
-                emitLocally(queryType, update.key(), json.readValue(update.viewJson(), known(VIEWS, update.viewType())));
+                Object view = json.readValue(update.viewJson(), known(VIEWS, update.viewType()));
+                emitLocally(queryType, update.key(), () -> view);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("Unreadable view update for " + update.queryType(), e);
             }
         }
     }
 
-    private void emitLocally(Class<?> queryType, String key, Object view) {
+    private void emitLocally(Class<?> queryType, String key, Supplier<?> view) {
         Function<Object, String> keyOf = keyOf(queryType);
-        emitter.emit(cast(queryType), q -> Objects.equals(keyOf.apply(q), key), view);
+        afterLocalCommit(() -> {
+            boolean wanted = emitter.activeSubscriptions().stream().map(Message::getPayload)
+                    .anyMatch(q -> queryType.isInstance(q) && Objects.equals(keyOf.apply(q), key));
+            if (wanted) {
+                emitter.emit(cast(queryType), q -> Objects.equals(keyOf.apply(q), key), view.get());
+            }
+        });
     }
 
     private void completeLocally(Class<?> queryType, String key) {
         Function<Object, String> keyOf = keyOf(queryType);
-        emitter.complete(cast(queryType), q -> Objects.equals(keyOf.apply(q), key));
+        afterLocalCommit(() -> emitter.complete(cast(queryType), q -> Objects.equals(keyOf.apply(q), key)));
+    }
+
+    /**
+     * Runs after the commit, in the order the updates were made, as Axon's emitter itself would
+     * (it too collects a unit of work's updates and sends them after the commit): a subscriber that
+     * subscribes before the commit gets the update, one that subscribes after it reads the committed
+     * row in its initial result. Outside a unit of work (an update from another node), at once.
+     */
+    private static void afterLocalCommit(Runnable update) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().phase() == UnitOfWork.Phase.STARTED) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            List<Runnable> pending = root.getOrComputeResource(LOCAL_PENDING, key -> {
+                List<Runnable> inOrder = new ArrayList<>();
+                root.afterCommit(committed -> inOrder.forEach(Runnable::run));
+                return inOrder;
+            });
+            pending.add(update);
+        } else {
+            update.run();
+        }
     }
 
     /**
