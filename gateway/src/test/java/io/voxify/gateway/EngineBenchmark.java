@@ -68,12 +68,34 @@ class EngineBenchmark {
             voices.add(all.stream().filter(v -> v.engine().equals("piper")).findFirst()
                     .orElseThrow(() -> new AssertionError("the Piper stand-in did not load")));
 
-            List<Medians> engine = new ArrayList<>();
-            for (VoiceInfo voice : voices) {
-                engine.add(measure(synthesizer, voice.voiceId(), voice.nativeSampleRate()));
+            // Interleaved, so load that comes and goes on a shared machine falls on every voice and command
+            // line alike: each round times every voice once, and every few rounds a loop of each command line.
+            List<SynthesisRequest> requests = voices.stream().map(v -> new SynthesisRequest(PARAGRAPH, v.voiceId(), 1,
+                    1, 1, "neutral", "wav", v.nativeSampleRate(), false, "word")).toList();
+            for (int i = 0; i < WARM_UP; i++) {
+                requests.forEach(r -> synthesizer.synthesize(r, null));
             }
-            Cli flite = cli(work, List.of("flite", "-voice", "slt", "-f", textFile.toString(), "-o", "OUT"));
-            Cli espeak = cli(work, List.of("espeak-ng", "-v", "en-us", "-w", "OUT", "-f", textFile.toString()));
+            List<List<Timing>> timings = new ArrayList<>();
+            requests.forEach(r -> timings.add(new ArrayList<>()));
+            CliRunner flite = new CliRunner(work, List.of("flite", "-voice", "slt", "-f", textFile.toString(), "-o",
+                    "OUT"));
+            CliRunner espeak = new CliRunner(work, List.of("espeak-ng", "-v", "en-us", "-w", "OUT", "-f",
+                    textFile.toString()));
+            for (int round = 0; round < REPS; round++) {
+                for (int v = 0; v < requests.size(); v++) {
+                    timings.get(v).add(time(synthesizer, requests.get(v)));
+                }
+                if (round % CLI_LOOP == CLI_LOOP - 1) {
+                    flite.loop();
+                    espeak.loop();
+                }
+            }
+            List<Medians> engine = new ArrayList<>();
+            for (int v = 0; v < requests.size(); v++) {
+                engine.add(medians(voices.get(v).voiceId(), voices.get(v).nativeSampleRate(), timings.get(v)));
+            }
+            Cli fliteCli = flite.result();
+            Cli espeakCli = espeak.result();
             Medians fliteEngine = engine.get(0);
             Medians espeakEngine = engine.get(4);
             String endLoad = BenchReport.machineLoad();
@@ -85,8 +107,8 @@ class EngineBenchmark {
                         fixed(m.rtf(m.processCpu()), 4), fixed(m.rtf(m.wall()) / fliteEngine.rtf(fliteEngine.wall()), 2)));
             }
             List<List<?>> cliRows = List.of(
-                    cliRow("Flite `slt`", fliteEngine, flite),
-                    cliRow("espeak-ng `en-us`", espeakEngine, espeak));
+                    cliRow("Flite `slt`", fliteEngine, fliteCli),
+                    cliRow("espeak-ng `en-us`", espeakEngine, espeakCli));
 
             BenchReport.section("10-engine", """
                     ## Engine: real-time factor per voice, and against the command lines
@@ -95,12 +117,14 @@ class EngineBenchmark {
                     (`SpeechSynthesizer.synthesize`: sentence split, text normalisation, the native engine through JNA
                     or ONNX Runtime, edge trimming, sentence pauses, gain, WAV encoding), on one paragraph of %d words
                     (four sentences), at each voice's native sample rate, WAV, no timestamps. Each voice: %d warm-up
-                    calls, then %d measured; medians. The Piper voice is the project's generated stand-in model
+                    calls, then %d measured in rounds that time every voice once (interleaved, so passing load falls on
+                    all alike); medians. The Piper voice is the project's generated stand-in model
                     (`piper:…` from `inference-engine/src/test/resources/piper`, the one the tests install): its
                     figures measure the Piper path (espeak-ng phonemes, ONNX Runtime, post-processing), not a real
                     neural voice. The command lines run the same text file, `flite -voice slt -f text.txt -o out.wav`
                     and `espeak-ng -v en-us -w out.wav -f text.txt` (`-v en-us` so both sides speak the same voice),
-                    %d loops of %d runs each from one shell; per run = loop / %d, median of the loops.
+                    %d loops of %d runs each from one shell, one loop of each after every %d rounds; per run = loop / %d,
+                    median of the loops.
 
                     **What is measured.** RTF = time / seconds of audio produced (below 1: faster than real time).
                     Wall: `System.nanoTime`. Thread CPU: the calling thread's CPU time (`ThreadMXBean`); for Piper,
@@ -121,37 +145,32 @@ class EngineBenchmark {
 
                     **Target check.** Issue 7 sets no target on the engine itself; these RTFs are the baseline the
                     pipeline's "engine CPU per job" and "engine alone" latencies (section 20) are measured against.
-                    """.formatted(words(PARAGRAPH), WARM_UP, REPS, REPS / CLI_LOOP, CLI_LOOP, CLI_LOOP, load, endLoad,
+                    """.formatted(words(PARAGRAPH), WARM_UP, REPS, REPS / CLI_LOOP, CLI_LOOP, CLI_LOOP, CLI_LOOP, load, endLoad,
                     BenchReport.table(List.of("voice", "Hz", "audio s", "wall ms", "RTF wall", "RTF thread CPU",
                             "RTF process CPU", "RTF wall / Flite slt"), rtfRows),
                     BenchReport.table(List.of("engine", "in-process wall ms", "CLI wall ms", "wall engine / CLI",
                             "in-process CPU ms", "CLI CPU ms", "RTF engine", "RTF CLI", "audio s engine / CLI"),
                             cliRows),
-                    reading(engine, fliteEngine, flite, espeakEngine, espeak)));
+                    reading(engine, fliteEngine, fliteCli, espeakEngine, espeakCli)));
 
             for (Medians m : engine) {
                 assertThat(m.audioSeconds()).as(m.voice()).isGreaterThan(1.0);
             }
-            assertThat(flite.audioSeconds()).isGreaterThan(1.0);
-            assertThat(espeak.audioSeconds()).isGreaterThan(1.0);
+            assertThat(fliteCli.audioSeconds()).isGreaterThan(1.0);
+            assertThat(espeakCli.audioSeconds()).isGreaterThan(1.0);
         }
     }
 
-    private static Medians measure(SpeechSynthesizer synthesizer, String voice, int rate) {
-        SynthesisRequest request = new SynthesisRequest(PARAGRAPH, voice, 1, 1, 1, "neutral", "wav", rate, false,
-                "word");
-        for (int i = 0; i < WARM_UP; i++) {
-            synthesizer.synthesize(request, null);
-        }
-        List<Timing> timings = new ArrayList<>();
-        for (int i = 0; i < REPS; i++) {
-            long process = OS.getProcessCpuTime();
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            long wall = System.nanoTime();
-            SynthesisResult result = synthesizer.synthesize(request, null);
-            timings.add(new Timing((System.nanoTime() - wall) / 1e9, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9,
-                    (OS.getProcessCpuTime() - process) / 1e9, result.durationSeconds()));
-        }
+    private static Timing time(SpeechSynthesizer synthesizer, SynthesisRequest request) {
+        long process = OS.getProcessCpuTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        SynthesisResult result = synthesizer.synthesize(request, null);
+        return new Timing((System.nanoTime() - wall) / 1e9, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9,
+                (OS.getProcessCpuTime() - process) / 1e9, result.durationSeconds());
+    }
+
+    private static Medians medians(String voice, int rate, List<Timing> timings) {
         return new Medians(voice, rate, median(timings.stream().map(Timing::audioSeconds).toList()),
                 median(timings.stream().map(Timing::wallSeconds).toList()),
                 median(timings.stream().map(Timing::threadCpuSeconds).toList()),
@@ -161,25 +180,38 @@ class EngineBenchmark {
     private record Cli(double wallSeconds, double cpuSeconds, double audioSeconds) {
     }
 
-    /** Medians of per-run wall and CPU over loops of {@link #CLI_LOOP} runs; OUT in the command is the output file. */
-    private static Cli cli(Path work, List<String> command) throws IOException, InterruptedException {
-        Path out = work.resolve(command.get(0) + ".wav");
-        String line = String.join(" ", command.stream().map(a -> a.equals("OUT") ? out.toString() : a)
-                .map(a -> "'" + a + "'").toList());
-        runShell(work, "for i in 1 2 3; do " + line + "; done; true"); // warm the page cache and the binaries
-        String script = "i=0; while [ $i -lt " + CLI_LOOP + " ]; do " + line + " || exit 1; i=$((i+1)); done; "
-                + "cat /proc/$$/stat";
-        long ticks = Long.parseLong(runShell(work, "getconf CLK_TCK").strip());
-        List<Double> walls = new ArrayList<>();
-        List<Double> cpus = new ArrayList<>();
-        for (int loop = 0; loop < REPS / CLI_LOOP; loop++) {
+    /** A command line timed in loops of {@link #CLI_LOOP} runs; OUT in the command is the output file. */
+    private static final class CliRunner {
+        private final Path work;
+        private final Path out;
+        private final String script;
+        private final long ticks;
+        private final List<Double> walls = new ArrayList<>();
+        private final List<Double> cpus = new ArrayList<>();
+
+        CliRunner(Path work, List<String> command) throws IOException, InterruptedException {
+            this.work = work;
+            this.out = work.resolve(command.get(0) + ".wav");
+            String line = String.join(" ", command.stream().map(a -> a.equals("OUT") ? out.toString() : a)
+                    .map(a -> "'" + a + "'").toList());
+            runShell(work, "for i in 1 2 3; do " + line + "; done; true"); // the page cache and the binaries warm
+            this.script = "i=0; while [ $i -lt " + CLI_LOOP + " ]; do " + line + " || exit 1; i=$((i+1)); done; "
+                    + "cat /proc/$$/stat";
+            this.ticks = Long.parseLong(runShell(work, "getconf CLK_TCK").strip());
+        }
+
+        void loop() throws IOException, InterruptedException {
             long started = System.nanoTime();
             String[] stat = statFields(runShell(work, script));
             walls.add((System.nanoTime() - started) / 1e9 / CLI_LOOP);
             // Fields 16 and 17 (1-based): cutime and cstime, the CPU of the children the shell waited for.
             cpus.add((Long.parseLong(stat[15]) + Long.parseLong(stat[16])) / (double) ticks / CLI_LOOP);
         }
-        return new Cli(median(walls), median(cpus), wavSeconds(out));
+
+        /** Medians over the loops of per-run wall and CPU time. */
+        Cli result() {
+            return new Cli(median(walls), median(cpus), wavSeconds(out));
+        }
     }
 
     /** /proc/…/stat fields, the command name (which may hold spaces) collapsed to one. */
