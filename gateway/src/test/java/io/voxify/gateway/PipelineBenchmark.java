@@ -52,7 +52,7 @@ class PipelineBenchmark {
     private static final String VOICE = "flite:slt"; // the default voice, default_voice_001
     private static final int JOBS = Integer.getInteger("voxify.bench.pipeline.jobs", 500);
     private static final int CLIENTS = 8;
-    /** Enough for the JIT to settle: with 5 per client, compiler threads took a third of the measured CPU. */
+    /** With 5 per client, the JIT compiler's threads took about a third of the measured CPU in trial runs. */
     private static final int WARM_UP_PER_CLIENT = 15;
     private static final int SEQUENTIAL = Integer.getInteger("voxify.bench.pipeline.sequential", 40);
     private static final int PROFILED = Integer.getInteger("voxify.bench.pipeline.profiled", 160);
@@ -500,8 +500,9 @@ class PipelineBenchmark {
                 reports, complete). `SynthesisJob` now stays loaded between its commands in a cache on the embedded
                 default (`voxify.commands.aggregate-cache`, off on the infra profile, where the API node and a
                 worker node both handle a job's commands and a cached copy could miss the other's events). (2) The
-                JIT compiler's threads used a third of the measured CPU after a warm-up of 5 jobs per client: the
-                warm-up is now 15 per client, and the compiler's remaining share is shown apart. (3) The hottest
+                JIT compiler's threads took a large share of the measured CPU after a short warm-up (a big
+                application keeps compiling for a while): the warm-up is now 15 jobs per client, and the
+                compiler's remaining share is shown apart. (3) The hottest
                 method is `Resampler.process` (Flite's 16 kHz to the default 22,050 Hz): engine-side work, counted
                 as engine CPU, so speeding it up would make jobs cheaper but the overhead ratio worse; left as is.
                 Not changed: the number of progress events per job (the stream clients see would change), and the
