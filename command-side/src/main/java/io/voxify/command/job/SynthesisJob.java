@@ -39,9 +39,16 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One synthesis job. It alone decides the races between the owner (update, cancel, delete) and
  * the worker (start, progress, complete): whoever's command arrives second is refused.
+ *
+ * <p>A job takes a dozen commands in a second or two (create, start, progress, complete); the
+ * cache named here keeps it loaded between them where one process handles all of them (see
+ * {@link #CACHE}), instead of reading its events back from the store for each.
  */
-@Aggregate
+@Aggregate(cache = SynthesisJob.CACHE)
 public class SynthesisJob {
+
+    /** The bean name of the aggregate cache: a real cache only where a single node handles every command. */
+    public static final String CACHE = "synthesisJobCache";
 
     /** An attempt number of 0 in a progress command means "the current attempt" (admin updates). */
     public static final int CURRENT_ATTEMPT = 0;

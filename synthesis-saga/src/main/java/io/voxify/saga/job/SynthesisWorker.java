@@ -20,6 +20,8 @@ import io.voxify.saga.storage.BlobStore;
 import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -40,6 +42,7 @@ public class SynthesisWorker {
 
     /** Why an attempt failed when the worker running it stopped. */
     public static final String LOST_WORKER = "Worker stopped while synthesising";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final CommandGateway commands;
     private final BlobStore blobs;
@@ -111,7 +114,12 @@ public class SynthesisWorker {
         }
     }
 
-    private record Stored(SynthesisResult result, AudioOutput output) {
+    private record Stored(SynthesisResult result, long engineCpuNanos, AudioOutput output) {
+    }
+
+    /** This thread's CPU time, or -1 where the JVM cannot tell. */
+    private static long threadCpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     private Stored synthesizeAndStore(JobWork work) throws IOException {
@@ -124,16 +132,18 @@ public class SynthesisWorker {
                 s.timestampGranularity());
         ProgressReporter progress = new ProgressReporter(work);
         long started = System.nanoTime();
+        long cpuStarted = threadCpuNanos();
         SynthesisResult result = voice.profile() == null
                 ? synthesizer.synthesize(request, progress)
                 : synthesizer.synthesize(request, CloneWorker.voiceProfile(voice.profile()), progress);
-        // The engine's own time: the progress commands it waited on are our bookkeeping, not synthesis.
+        // The engine's own time: the progress commands it ran on this thread are our bookkeeping, not synthesis.
+        long engineCpuNanos = cpuStarted < 0 ? -1 : threadCpuNanos() - cpuStarted - progress.reportingCpuNanos;
         metrics.recordSynthesis(voice.engineVoiceId(), System.nanoTime() - started - progress.reportingNanos,
-                result.durationSeconds());
+                engineCpuNanos, result.durationSeconds());
         String fileId = "file_" + UUID.randomUUID().toString().replace("-", "");
         String blobKey = "audio/" + work.jobId() + "/" + fileId + "." + result.format();
         blobs.put(blobKey, result.audio(), result.contentType());
-        return new Stored(result, new AudioOutput(fileId, blobKey, result.format(), result.contentType(),
+        return new Stored(result, Math.max(0, engineCpuNanos), new AudioOutput(fileId, blobKey, result.format(), result.contentType(),
                 result.sampleRate(), result.channels(), result.audio().length, result.durationSeconds(),
                 sha256(result.audio())));
     }
@@ -146,7 +156,7 @@ public class SynthesisWorker {
                 .toList();
         try {
             commands.sendAndWait(new CompleteJobCommand(work.jobId(), work.attempt(), output, timestamps, elapsedMs,
-                    result.engineCpuNanos() / 1_000_000));
+                    stored.engineCpuNanos() / 1_000_000));
         } catch (RuntimeException refused) {
             blobs.delete(output.blobKey());
             if (refused instanceof DomainException || isGone(refused)) {
@@ -195,6 +205,7 @@ public class SynthesisWorker {
         private final JobWork work;
         private int lastPercent = -1;
         private long reportingNanos;
+        private long reportingCpuNanos;
 
         ProgressReporter(JobWork work) {
             this.work = work;
@@ -208,6 +219,7 @@ public class SynthesisWorker {
             }
             lastPercent = whole;
             long started = System.nanoTime();
+            long cpuStarted = threadCpuNanos();
             try {
                 commands.sendAndWait(new RecordJobProgressCommand(work.jobId(), work.attempt(), whole, message));
             } catch (DomainException refused) {
@@ -219,6 +231,9 @@ public class SynthesisWorker {
                 throw e;
             } finally {
                 reportingNanos += System.nanoTime() - started;
+                if (cpuStarted >= 0) {
+                    reportingCpuNanos += threadCpuNanos() - cpuStarted;
+                }
             }
         }
     }
