@@ -326,10 +326,11 @@ class SseBenchmark {
                 rate 2,000 streams take %s MB of heap above the idle server, %s MB in all. Of the growth per \
                 stream, %s KB are byte and char arrays and %s KB other Tomcat objects: an open stream is an \
                 HTTP/1.1 connection in asynchronous mode, and Tomcat 10.1 keeps each such connection's \
-                buffers for as long as it is open: the socket's read and write buffers (8 KB each), the \
-                HTTP input buffer (request header limit plus read buffer, 16 KB), the response header \
-                buffer (8 KB), and the servlet layer's response byte buffer (8 KB) and request and response \
-                char buffers (8 K chars, 16 KB, each), about 80 KB before a byte of the stream is written. \
+                buffers for as long as it is open: the socket's read and write buffers (4 KB each, as \
+                `TomcatConfiguration` sets them; Tomcat's default is 8 KB), the HTTP input buffer (request \
+                header limit plus read buffer, 12 KB), the response header buffer (8 KB), and the servlet \
+                layer's response byte buffer (8 KB) and request and response char buffers (8 K chars, 16 KB, \
+                each), about 68 KB before a byte of the stream is written. \
                 Voxify's own share (the emitter, the subscription query and its update buffer, the reactive \
                 chain, the heartbeat task, the request's attributes) is the remainder, a few KB.
 
