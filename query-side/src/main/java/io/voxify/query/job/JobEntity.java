@@ -6,10 +6,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** One row per live job. Times are epoch milliseconds so every database sorts them the same way. */
+/**
+ * One row per live job. Times are epoch milliseconds so every database sorts them the same way.
+ * A user's list is ordered by creation time and then id: the index holds both, so the database
+ * walks it in list order and stops at the page's last row, instead of sorting the user's rows.
+ */
 @Entity
 @Table(name = "job_view", indexes = {
-        @Index(name = "ix_job_view_user_created", columnList = "user_id, created_at"),
+        @Index(name = "ix_job_view_user_created_id", columnList = "user_id, created_at, job_id"),
         @Index(name = "ix_job_view_status", columnList = "status")})
 public class JobEntity {
     @Id

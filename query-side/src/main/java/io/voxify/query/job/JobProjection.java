@@ -28,12 +28,12 @@ import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
 import io.voxify.query.support.CriteriaPages;
+import io.voxify.query.support.ParsedColumns;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
+import org.hibernate.jpa.HibernateHints;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -70,6 +71,9 @@ public class JobProjection {
     private final ViewUpdates views;
     private final ObjectMapper json;
     private final EventStore eventStore;
+    /** Settings and timestamps columns as parsed; their values are shared by every view read (see ParsedColumns). */
+    private final ParsedColumns<SynthesisSettings> settingsColumns;
+    private final ParsedColumns<List<TimedText>> timestampColumns;
 
     public JobProjection(JobRepository jobs, AudioFileRepository files, EntityManager entityManager,
                          ViewUpdates views, ObjectMapper json, EventStore eventStore) {
@@ -79,6 +83,8 @@ public class JobProjection {
         this.entityManager = entityManager;
         this.views = views;
         this.json = json;
+        this.settingsColumns = new ParsedColumns<>(1 << 20, text -> read(text, SynthesisSettings.class));
+        this.timestampColumns = new ParsedColumns<>(4 << 20, text -> Collections.unmodifiableList(readList(text)));
     }
 
     @EventHandler
@@ -224,17 +230,52 @@ public class JobProjection {
         return jobs.findById(query.jobId()).map(this::toView);
     }
 
+    /**
+     * A page of jobs. The query is JPQL text built from the filters present, not a criteria
+     * tree: Hibernate caches the plan of a query text (its SQL translation included) and reuses
+     * it, where it translates a criteria tree again on every call, inside the transaction that
+     * holds the one SQLite connection. Every value is a parameter, so the texts stay few.
+     */
     @QueryHandler
     public JobPage handle(FindJobsQuery query) {
-        CriteriaPages.Page<JobEntity> page = CriteriaPages.page(entityManager, JobEntity.class,
-                (cb, root) -> filters(query, cb, root),
-                (cb, root) -> {
-                    var sortPath = root.get(sortColumn(query.sortBy()));
-                    return query.ascending() ? List.of(cb.asc(sortPath), cb.asc(root.get("jobId")))
-                            : List.of(cb.desc(sortPath), cb.desc(root.get("jobId")));
-                },
-                query.offset(), query.limit());
-        return new JobPage(page.rows().stream().map(this::toView).toList(), page.totalCount());
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        if (query.userId() != null) {
+            where.append(" and j.userId = :userId");
+            parameters.put("userId", query.userId());
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.append(" and j.status in :statuses");
+            parameters.put("statuses", query.statuses().stream().map(Enum::name).toList());
+        }
+        if (query.voiceModelId() != null) {
+            where.append(" and j.voiceModelId = :voiceModelId");
+            parameters.put("voiceModelId", query.voiceModelId());
+        }
+        if (query.textSearch() != null && !query.textSearch().isEmpty()) {
+            where.append(" and lower(j.text) like :textSearch escape '\\'");
+            parameters.put("textSearch", CriteriaPages.containsPattern(query.textSearch()));
+        }
+        if (query.createdAfter() != null) {
+            where.append(" and j.createdAt >= :createdAfter");
+            parameters.put("createdAfter", query.createdAfter().toEpochMilli());
+        }
+        if (query.createdBefore() != null) {
+            where.append(" and j.createdAt <= :createdBefore");
+            parameters.put("createdBefore", query.createdBefore().toEpochMilli());
+        }
+        String direction = query.ascending() ? " asc" : " desc";
+        TypedQuery<JobEntity> select = entityManager.createQuery("select j from JobEntity j" + where
+                        + " order by j." + sortColumn(query.sortBy()) + direction + ", j.jobId" + direction, JobEntity.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setFirstResult(query.offset()).setMaxResults(query.limit());
+        TypedQuery<Long> count = entityManager.createQuery("select count(j) from JobEntity j" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            select.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<JobEntity> rows = select.getResultList();
+        return new JobPage(rows.stream().map(this::toView).toList(), count.getSingleResult());
     }
 
     /**
@@ -283,29 +324,6 @@ public class JobProjection {
                 .map(f -> new FileView(f.fileId, f.ownerId, f.jobId, f.blobKey, f.format, f.contentType,
                         f.sampleRate, f.channels, f.sizeBytes, f.durationSeconds, f.sha256,
                         Instant.ofEpochMilli(f.createdAt)));
-    }
-
-    private Predicate[] filters(FindJobsQuery q, CriteriaBuilder cb, Root<JobEntity> root) {
-        List<Predicate> where = new ArrayList<>();
-        if (q.userId() != null) {
-            where.add(cb.equal(root.get("userId"), q.userId()));
-        }
-        if (q.statuses() != null && !q.statuses().isEmpty()) {
-            where.add(root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
-        }
-        if (q.voiceModelId() != null) {
-            where.add(cb.equal(root.get("voiceModelId"), q.voiceModelId()));
-        }
-        if (q.textSearch() != null && !q.textSearch().isEmpty()) {
-            where.add(CriteriaPages.containsIgnoringCase(cb, root.get("text"), q.textSearch()));
-        }
-        if (q.createdAfter() != null) {
-            where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), q.createdAfter().toEpochMilli()));
-        }
-        if (q.createdBefore() != null) {
-            where.add(cb.lessThanOrEqualTo(root.get("createdAt"), q.createdBefore().toEpochMilli()));
-        }
-        return where.toArray(Predicate[]::new);
     }
 
     private static String sortColumn(String sortBy) {
@@ -360,8 +378,8 @@ public class JobProjection {
     JobView toView(JobEntity row) {
         return new JobView(row.jobId, row.version, row.userId, row.voiceModelId, row.text, row.textHash, row.textLanguage,
                 row.textFormat, row.textLength, row.wordCount, JobStatus.valueOf(row.status), row.progress,
-                row.progressMessage, read(row.settingsJson, SynthesisSettings.class), row.fileId, row.duration,
-                row.timestampsJson == null ? null : readList(row.timestampsJson), row.errorMessage, row.errorCode,
+                row.progressMessage, settingsColumns.get(row.settingsJson), row.fileId, row.duration,
+                timestampColumns.get(row.timestampsJson), row.errorMessage, row.errorCode,
                 row.attempts, Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
                 row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
                 row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt), row.processingTimeMs);

@@ -9,8 +9,14 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.hibernate.jpa.HibernateHints;
 
-/** One page of a filtered, ordered read-model table and the count of every matching row. */
+/**
+ * One page of a filtered, ordered read-model table and the count of every matching row. Pages
+ * are for query handlers, which only read: the rows are loaded read-only, so Hibernate keeps no
+ * snapshot of them and does not dirty-check them when the query's transaction commits (work
+ * done while the one SQLite connection is held).
+ */
 public final class CriteriaPages {
 
     private CriteriaPages() {
@@ -39,7 +45,8 @@ public final class CriteriaPages {
         CriteriaQuery<E> select = cb.createQuery(type);
         Root<E> root = select.from(type);
         select.where(filters.apply(cb, root)).orderBy(order.of(cb, select, root));
-        List<E> rows = entityManager.createQuery(select).setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<E> rows = entityManager.createQuery(select).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> countRoot = count.from(type);
         count.select(cb.count(countRoot)).where(filters.apply(cb, countRoot));
@@ -51,8 +58,13 @@ public final class CriteriaPages {
      * {@code \} are literal characters, not wildcards.
      */
     public static Predicate containsIgnoringCase(CriteriaBuilder cb, Expression<String> value, String fragment) {
+        return cb.like(cb.lower(value), containsPattern(fragment), '\\');
+    }
+
+    /** The LIKE pattern (escape character backslash) of a case-insensitive substring match. */
+    public static String containsPattern(String fragment) {
         String escaped = fragment.toLowerCase()
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return cb.like(cb.lower(value), "%" + escaped + "%", '\\');
+        return "%" + escaped + "%";
     }
 }

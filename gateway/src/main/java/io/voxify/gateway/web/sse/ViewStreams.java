@@ -1,6 +1,7 @@
 package io.voxify.gateway.web.sse;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -35,6 +38,13 @@ import reactor.core.scheduler.Schedulers;
  * scheduler, never on the projection's thread, so a slow client cannot hold up the read
  * model; a heartbeat comment lets both sides notice a dead connection. States older than the
  * last one sent (an update that raced the initial query) are dropped.
+ *
+ * <p>The response is committed (status and headers sent) on the request's own thread before the
+ * first state can be written: otherwise a writer thread may commit it, writing the headers, while
+ * the request thread is still on its way out through the filters, which read and set headers too.
+ * Tomcat's headers are not thread-safe, and under load that race broke streams (a
+ * {@code NullPointerException} in {@code MimeHeaders} and a dead connection; seen in the SSE
+ * benchmark with 2,000 streams).
  */
 @Component
 public class ViewStreams {
@@ -73,6 +83,7 @@ public class ViewStreams {
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());
+        commitResponse();
         stream.disposable = subscription.initialResult()
                 .flatMapMany(initial -> initial.map(Flux::just).orElseGet(Flux::empty))
                 .concatWith(subscription.updates())
@@ -81,6 +92,22 @@ public class ViewStreams {
                 .subscribe(stream::state, error -> stream.finish(Map.of("event", "error",
                         "message", "The progress stream was interrupted")), stream::ended);
         return emitter;
+    }
+
+    /** Sends the status line and headers now, from this (the request's) thread; see the class comment. */
+    private static void commitResponse() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getResponse() != null) {
+            HttpServletResponse response = attributes.getResponse();
+            if (response.getContentType() == null) {
+                response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            }
+            try {
+                response.flushBuffer();
+            } catch (IOException gone) {
+                // the client left already; the first write notices and closes the stream
+            }
+        }
     }
 
     @PreDestroy
