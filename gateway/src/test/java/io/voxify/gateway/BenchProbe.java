@@ -40,6 +40,17 @@ final class BenchProbe {
         }
     }
 
+    /** VmRSS from /proc/<pid>/status, in MB. */
+    static long residentMb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Busy and total jiffies of the whole machine (all cores), from {@code /proc/stat}. */
     static long[] machineJiffies() {
         try {

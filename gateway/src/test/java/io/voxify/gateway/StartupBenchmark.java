@@ -177,7 +177,7 @@ class StartupBenchmark {
         try {
             awaitReady(process, port, data.resolve("node.log"));
             double seconds = (System.nanoTime() - launched) / 1e9;
-            return new Start(seconds, ProcStats.cpuSeconds(process.pid()), ProcStats.residentMb(process.pid()));
+            return new Start(seconds, BenchProbe.cpuSeconds(process.pid()), BenchProbe.residentMb(process.pid()));
         } finally {
             stop(process);
         }
@@ -194,7 +194,7 @@ class StartupBenchmark {
         try {
             awaitReady(process, port, data.resolve("node.log"));
             ApiClient.sleep(10_000);
-            long idle = ProcStats.residentMb(process.pid());
+            long idle = BenchProbe.residentMb(process.pid());
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger requests = new AtomicInteger();
             AtomicInteger jobs = new AtomicInteger();
@@ -217,7 +217,7 @@ class StartupBenchmark {
             long peak = 0;
             long end = System.nanoTime() + LOAD.toNanos();
             while (System.nanoTime() < end) {
-                peak = Math.max(peak, ProcStats.residentMb(process.pid()));
+                peak = Math.max(peak, BenchProbe.residentMb(process.pid()));
                 ApiClient.sleep(500);
             }
             running.set(false);
@@ -226,7 +226,7 @@ class StartupBenchmark {
                 clients.shutdownNow();
             }
             ApiClient.sleep(10_000);
-            return new Memory(idle, peak, ProcStats.residentMb(process.pid()), requests.get(), jobs.get());
+            return new Memory(idle, peak, BenchProbe.residentMb(process.pid()), requests.get(), jobs.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
