@@ -2,6 +2,7 @@ package io.voxify.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import baseline.BareWebApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
