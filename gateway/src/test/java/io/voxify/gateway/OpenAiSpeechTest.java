@@ -325,4 +325,17 @@ class OpenAiSpeechTest {
                 "Access-Control-Request-Method", "POST"));
         assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
     }
+
+    @Test
+    void theApiDocumentDescribesTheEndpointAndItsRefusals() {
+        JsonNode docs = app.client().get("/v3/api-docs").json();
+        JsonNode operation = docs.at("/paths/~1v1~1audio~1speech/post");
+        assertThat(operation.isObject()).as("documented").isTrue();
+        List<String> codes = new ArrayList<>();
+        operation.path("x-error-codes").forEach(c -> codes.add(c.asText()));
+        assertThat(codes).contains("UNAUTHORIZED", "INVALID_TOKEN", "RATE_LIMITED", "VALIDATION_ERROR",
+                "VOICE_MODEL_NOT_FOUND", "QUOTA_EXCEEDED", "PAYLOAD_TOO_LARGE");
+        assertThat(operation.at("/responses/200/content").has("audio/mpeg")).isTrue();
+        assertThat(operation.has("security")).isTrue();
+    }
 }
