@@ -30,7 +30,7 @@ async function speak(name, params) {
   return bytes;
 }
 
-async function refused(name, call, ErrorClass, status, code) {
+async function refused(name, call, ErrorClass, status, code, says = '') {
   try {
     await call();
   } catch (e) {
@@ -39,6 +39,7 @@ async function refused(name, call, ErrorClass, status, code) {
     check(e.code === code, `${name}: code ${e.code}`);
     check(typeof e.error?.message === 'string' && e.message.includes(e.error.message),
       `${name}: the SDK's message carries the server's: ${e.message}`);
+    check(e.message.includes(says), `${name}: the message names the problem (${says}): ${e.message}`);
     console.log(JSON.stringify({ kind: 'refusal', name, status: e.status, code: e.code, message: e.message }));
     return;
   }
@@ -56,9 +57,9 @@ check(wav.subarray(0, 4).toString('latin1') === 'RIFF' && wav.subarray(8, 12).to
 await refused('unknown voice', () => client.audio.speech.create({ model: 'tts-1', voice: 'nobody', input: text }),
   OpenAI.NotFoundError, 404, 'VOICE_MODEL_NOT_FOUND');
 await refused('speed out of range', () => client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: text,
-  speed: 4.0 }), OpenAI.BadRequestError, 400, 'VALIDATION_ERROR');
+  speed: 4.0 }), OpenAI.BadRequestError, 400, 'VALIDATION_ERROR', 'speed must be between 0.5 and 3.0');
 await refused('opus', () => client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: text,
-  response_format: 'opus' }), OpenAI.BadRequestError, 400, 'VALIDATION_ERROR');
+  response_format: 'opus' }), OpenAI.BadRequestError, 400, 'VALIDATION_ERROR', 'opus is not produced');
 const stranger = new OpenAI({ apiKey: 'sk-not-a-voxify-token', baseURL: `${base}/v1`, maxRetries: 0 });
 await refused('bad token', () => stranger.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: text }),
   OpenAI.AuthenticationError, 401, 'INVALID_TOKEN');

@@ -228,6 +228,8 @@ class OpenAiSpeechTest {
                     "speed", speed));
             assertEnvelope(badSpeed, 400, "VALIDATION_ERROR");
             assertThat(badSpeed.json().at("/error/details/speed").asText()).contains("0.5").contains("3.0");
+            assertThat(badSpeed.json().at("/error/message").asText()).as("what an SDK shows its user")
+                    .contains("speed must be between 0.5 and 3.0");
         }
 
         for (String format : new String[]{"opus", "aac", "ogg"}) {

@@ -140,9 +140,26 @@ record SpeechRequest(String model, String input, String voiceModelId, String req
                 f.error("stream_format", "must be audio (sse is not supported)");
             }
         }
-        f.validate(ErrorCode.VALIDATION_ERROR);
+        try {
+            f.validate(ErrorCode.VALIDATION_ERROR);
+        } catch (DomainException invalid) {
+            throw readable(invalid);
+        }
         String voiceModelId = OPENAI_VOICES.getOrDefault(requested.toLowerCase(Locale.ROOT), requested);
         return new SpeechRequest(model.trim(), input, voiceModelId, requested, format, speed);
+    }
+
+    /**
+     * An SDK shows its user {@code error.message} alone: a refusal of field values names what is wrong
+     * with each there too, not only in {@code error.details}.
+     */
+    private static DomainException readable(DomainException invalid) {
+        if (invalid.code() != ErrorCode.VALIDATION_ERROR || !(invalid.details() instanceof Map<?, ?> details)) {
+            return invalid;
+        }
+        java.util.StringJoiner message = new java.util.StringJoiner("; ", "Invalid request: ", "");
+        details.forEach((field, problem) -> message.add(field + " " + problem));
+        return new DomainException(invalid.code(), message.toString(), details);
     }
 
     /** The job the speech becomes, in the body of {@code POST /api/v1/job}; pcm is cut from a WAV. */

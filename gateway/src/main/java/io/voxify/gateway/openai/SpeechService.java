@@ -82,18 +82,27 @@ public class SpeechService {
                     Map.of("voice", request.requestedVoice()));
         }
         JobView created = jobs.create(user, json.valueToTree(request.jobBody()));
-        JobView done = awaitEnd(user, created.jobId());
-        return switch (done.status()) {
-            case COMPLETED -> audioOf(done, request.format());
-            case FAILED -> throw failed(done);
-            case CANCELLED -> throw new DomainException(ErrorCode.CONFLICT,
-                    "The job was cancelled before its audio was made", Map.of("job_id", done.jobId()));
-            default -> throw timedOut(done);
-        };
+        Ending end = awaitEnd(user, created.jobId());
+        JobView done = end.job();
+        if (done.status() == JobStatus.COMPLETED) {
+            return audioOf(done, request.format());
+        }
+        if (done.status() == JobStatus.FAILED) {
+            throw failed(done);
+        }
+        if (end.timedOut()) {
+            throw timedOut(done);
+        }
+        throw new DomainException(ErrorCode.CONFLICT, "The job was cancelled before its audio was made",
+                details(done));
+    }
+
+    /** How the wait ended: the job's last state, and whether the timeout cut the wait short. */
+    private record Ending(JobView job, boolean timedOut) {
     }
 
     /** Waits for a final state; after the timeout, cancels the job unless it ended meanwhile. */
-    private JobView awaitEnd(AuthenticatedUser user, String jobId) {
+    private Ending awaitEnd(AuthenticatedUser user, String jobId) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -104,7 +113,7 @@ public class SpeechService {
             Optional<JobView> ended = views.await(new FindJobQuery(jobId), JobView.class,
                     v -> v.status().isFinal(), wait);
             if (ended.isPresent()) {
-                return ended.get();
+                return new Ending(ended.get(), false);
             }
         }
         try {
@@ -112,8 +121,10 @@ public class SpeechService {
         } catch (RuntimeException endedMeanwhile) {
             log.debug("Speech job {} could not be cancelled after its timeout: {}", jobId, endedMeanwhile.toString());
         }
-        return views.await(new FindJobQuery(jobId), JobView.class, v -> v.status().isFinal(), POLL).orElseGet(() -> queries.query(new FindJobQuery(jobId),
-                ResponseTypes.optionalInstanceOf(JobView.class)).join().orElseThrow());
+        JobView last = views.await(new FindJobQuery(jobId), JobView.class, v -> v.status().isFinal(), POLL)
+                .orElseGet(() -> queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class))
+                        .join().orElseThrow());
+        return new Ending(last, true);
     }
 
     private DomainException timedOut(JobView job) {
