@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A speech whose job does not end within {@code voxify.synthesis.openai-speech-timeout} is cancelled
  * (nobody would fetch its audio), the cancellation is in its history, and the caller gets a 503 envelope
- * naming the job and telling the OpenAI SDKs not to retry it.
+ * naming the job and telling the OpenAI SDKs not to retry it. Speeches use the daily synthesis quota.
  */
 class OpenAiSpeechTimeoutTest {
 
     @Test
-    void aSpeechNotReadyInTimeIsCancelledAndRefusedWithoutARetry() {
+    void aSpeechNotReadyInTimeIsCancelledAndRefusedWithoutARetryAndSpeechesCountAgainstTheQuota() {
         try (RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-speech-timeout-"),
                 Map.of("voxify.synthesis.openai-speech-timeout", "PT1S"))) {
             ApiClient user = app.client().newUser();
@@ -44,6 +44,16 @@ class OpenAiSpeechTimeoutTest {
             assertThat(types.get(types.size() - 1)).isEqualTo("JobCancelledEvent");
 
             user.patch("/api/v1/job/" + busy, Map.of("status", "cancelled"));
+
+            // The speech counted against the daily synthesis quota like any job: two made, two allowed.
+            ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+            ApiClient.Response configured = admin.put("/api/v1/admin/config", Map.of("syntheses_per_day", 2));
+            assertThat(configured.status()).as(configured.text()).isEqualTo(200);
+            ApiClient.Response over = user.post("/v1/audio/speech",
+                    Map.of("model", "tts-1", "input", "One too many.", "voice", "alloy"));
+            assertThat(over.status()).as(over.text()).isEqualTo(429);
+            assertThat(over.errorCode()).isEqualTo("QUOTA_EXCEEDED");
+            assertThat(Long.parseLong(over.header("Retry-After"))).isBetween(1L, 86_400L);
         }
     }
 }
