@@ -141,6 +141,7 @@ class OpenAiSpeechTest {
         assertThat(isMp3(r.body())).as("MP3 magic bytes").isTrue();
         assertThat(decoded(r).format()).isEqualTo("mp3");
         assertThat(r.header("X-Voxify-Job-Id")).startsWith("job");
+        assertThat(r.header("X-RateLimit-Limit")).as("counted by the rate limit like the API").isNotNull();
     }
 
     @Test
@@ -254,6 +255,14 @@ class OpenAiSpeechTest {
 
         ApiClient.Response notJson = speak(user.token(), "{\"model\": ", pythonSdkHeaders());
         assertEnvelope(notJson, 400, "INVALID_JSON");
+
+        ApiClient.Response huge = speak(user.token(), "{\"model\": \"tts-1\", \"voice\": \"alloy\", \"input\": \""
+                + "a".repeat(1_100_000) + "\"}", pythonSdkHeaders());
+        assertEnvelope(huge, 413, "PAYLOAD_TOO_LARGE");
+
+        ApiClient.Response get = user.get(SPEECH);
+        assertThat(get.status()).as("POST only").isEqualTo(405);
+        assertThat(get.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
     }
 
     @Test
