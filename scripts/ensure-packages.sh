@@ -38,4 +38,6 @@ if [ "${1:-runtime}" = "test" ]; then
   "$(dirname "$0")/ensure-chroma.sh"
   # playwright-core (npm, into console-e2e), which drives chromium in the console's browser test.
   "$(dirname "$0")/ensure-console-e2e.sh"
+  # The official OpenAI Node.js SDK (npm, into openai-e2e), which OpenAiSdkTest points at the app.
+  "$(dirname "$0")/ensure-openai-e2e.sh"
 fi

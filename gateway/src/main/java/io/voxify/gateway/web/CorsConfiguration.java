@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-/** Browser clients on other origins, only those an operator names; preflight answered by Spring Security. */
+/**
+ * Browser clients on other origins, only those an operator names; preflight answered by Spring Security.
+ * Covers the API ({@code /api/**}) and the OpenAI-compatible endpoints ({@code /v1/**}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class CorsConfiguration {
 
@@ -26,6 +29,12 @@ public class CorsConfiguration {
         config.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", config);
+        // The OpenAI-compatible endpoints: the OpenAI SDKs in a browser send X-Stainless-* headers of their own.
+        org.springframework.web.cors.CorsConfiguration openAi = new org.springframework.web.cors.CorsConfiguration(config);
+        openAi.setAllowedHeaders(List.of("*"));
+        openAi.setExposedHeaders(java.util.stream.Stream.concat(config.getExposedHeaders().stream(),
+                java.util.stream.Stream.of("X-Request-Id", "X-Voxify-Job-Id", "X-Voxify-File-Id")).toList());
+        source.registerCorsConfiguration("/v1/**", openAi);
         return source;
     }
 }
