@@ -481,7 +481,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
     private static void placeMarks(List<MarkAt> marks, int position, int rate, List<Timestamp> words,
                                    List<Timestamp> sentences) {
         for (MarkAt mark : marks) {
-            double time = round((double) position / rate);
+            double time = Math.floor((double) position / rate * 1e4) / 1e4; // never past the end of the audio
             Timestamp stamp = new Timestamp(mark.name(), Timestamp.MARK, time, time, mark.offset(), mark.offset());
             words.add(stamp);
             sentences.add(stamp);
