@@ -23,7 +23,7 @@ import io.voxify.inference.text.NormalizedText;
  * Reads the SSML subset Voxify speaks and refuses everything else with its line and column.
  *
  * <p>Elements and their attributes: {@code <speak>} (root; {@code version}, {@code xml:lang}), {@code <break>}
- * ({@code time} "500ms"/"1.5s" up to 10 s, or {@code strength} none … x-strong), {@code <prosody>}
+ * ({@code time} "500ms"/"1.5s" up to 10 s, 60 s in all, or {@code strength} none … x-strong), {@code <prosody>}
  * ({@code rate}, {@code pitch}, {@code volume}, see {@link ProsodyValues}), {@code <say-as>}
  * ({@code interpret-as} cardinal, date or characters; {@code format} for dates), {@code <sub>}
  * ({@code alias}), {@code <mark>} ({@code name}) and {@code <lang>} ({@code xml:lang}). Elements may be in no
@@ -36,6 +36,8 @@ public final class SsmlParser {
 
     public static final String SSML_NAMESPACE = "http://www.w3.org/2001/10/synthesis";
     public static final double MAX_BREAK_SECONDS = 10.0;
+    /** All breaks together: audio is built in memory, and a document of nothing but long breaks is no speech. */
+    public static final double MAX_TOTAL_BREAK_SECONDS = 60.0;
     static final int MAX_DEPTH = 32;
 
     /** Each element's attributes, in the order the reader hands their values on. */
@@ -93,6 +95,7 @@ public final class SsmlParser {
         private NormalizedText.Builder run = new NormalizedText.Builder();
         private NormalizedText.Builder leaf;
         private int spokenCharacters;
+        private double breakSeconds;
         private int offset;
         private int position;
         private boolean lastWasStart;
@@ -266,7 +269,12 @@ public final class SsmlParser {
                 case "break" -> {
                     content = Content.EMPTY;
                     flush(parent);
-                    pieces.add(new SsmlPiece.Pause(breakSeconds(values[0], values[1])));
+                    double seconds = breakSeconds(values[0], values[1]);
+                    breakSeconds += seconds;
+                    if (breakSeconds > MAX_TOTAL_BREAK_SECONDS + 1e-9) {
+                        throw error("the breaks add up to more than " + (int) MAX_TOTAL_BREAK_SECONDS + "s");
+                    }
+                    pieces.add(new SsmlPiece.Pause(seconds));
                 }
                 case "mark" -> {
                     content = Content.EMPTY;
@@ -382,15 +390,23 @@ public final class SsmlParser {
 
         /**
          * Appends parsed text from the source at {@code from}, each character traced to where it is written:
-         * a reference such as "&amp;amp;" traces to the whole reference, a CR LF read as '\n' to both.
+         * a reference such as "&amp;amp;" traces to the whole reference, a CR LF read as '\n' to both, a CDATA
+         * section's characters (which the parser reports as plain text) to themselves.
          * Returns where the text ends in the source.
          */
         private int trace(String text, int from, NormalizedText.Builder into) {
             int r = from;
             int i = 0;
+            boolean inCdata = false;
             while (i < text.length() && r < source.length()) {
                 char c = source.charAt(r);
-                if (c == '&') {
+                if (!inCdata && source.startsWith("<![CDATA[", r)) {
+                    inCdata = true;
+                    r += "<![CDATA[".length();
+                } else if (inCdata && source.startsWith("]]>", r)) {
+                    inCdata = false;
+                    r += "]]>".length();
+                } else if (c == '&' && !inCdata) {
                     int semi = source.indexOf(';', r);
                     String decoded = decode(source.substring(r + 1, Math.max(r + 1, semi)));
                     if (semi < 0 || decoded == null || !text.startsWith(decoded, i)) {
@@ -411,6 +427,9 @@ public final class SsmlParser {
                 } else {
                     break;
                 }
+            }
+            if (inCdata && source.startsWith("]]>", r)) {
+                r += "]]>".length();
             }
             if (i < text.length()) {
                 // Not as expected; keep every character, traced to the place reached.

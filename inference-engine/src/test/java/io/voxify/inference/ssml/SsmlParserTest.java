@@ -187,6 +187,38 @@ class SsmlParserTest {
     }
 
     @Test
+    void breaksAddUpToAtMostAMinute() {
+        String six = "<break time=\"10s\"/>".repeat(6);
+        assertThat(parse("<speak>Hi " + six + "</speak>").pieces()).hasSize(7);
+        SsmlException e = refused("<speak>Hi " + six + "<break time=\"1ms\"/></speak>");
+        assertThat(e.reason()).contains("more than 60s");
+        assertThat(e.column()).isEqualTo(11 + six.length());
+    }
+
+    @Test
+    void textIsTracedThroughLineEndsCdataAndCharacterReferences() {
+        String doc = "<speak>\r\nOne &#x41;\r\ntwo <![CDATA[x < y]]> &lt;three&gt;</speak>";
+        SsmlPiece.Speech s = speech(parse(doc)).get(0);
+        String text = s.spoken().text();
+        assertThat(text).isEqualTo("\nOne A\ntwo x < y <three>");
+        for (String word : new String[] {"two", "three", "One", "y"}) {
+            int at = text.indexOf(word);
+            int[] range = s.spoken().sourceRange(at, at + word.length());
+            assertThat(doc.substring(range[0], range[1])).isEqualTo(word);
+        }
+        int[] a = s.spoken().sourceRange(text.indexOf('A'), text.indexOf('A') + 1);
+        assertThat(doc.substring(a[0], a[1])).isEqualTo("&#x41;");
+        assertThat(refused("<speak>\r\n\r\n  <foo/></speak>").line()).isEqualTo(3);
+        assertThat(refused("<speak>\r\n\r\n  <foo/></speak>").column()).isEqualTo(3);
+    }
+
+    @Test
+    void nestingIsLimited() {
+        String deep = "<prosody rate=\"1\">".repeat(40) + "Hi" + "</prosody>".repeat(40);
+        assertThat(refused("<speak>" + deep + "</speak>").reason()).contains("nested more than");
+    }
+
+    @Test
     void theDocumentIsLimitedToTheTextLimitMarkupIncluded() {
         String doc = "<speak>" + "a".repeat(100) + "</speak>";
         assertThat(SsmlParser.parse(doc, doc.length()).spokenCharacters()).isEqualTo(100);
