@@ -39,6 +39,8 @@ import io.voxify.inference.voice.VoiceProfile;
  * in-process. The pipeline per request: split into sentences, normalise English text, synthesise each
  * sentence, trim its edge silence, apply pitch and speed where the engine cannot, resample, join with
  * pauses, apply volume with a soft limiter, encode, and map the engines' word timings onto the output.
+ * An SSML request ({@link SynthesisRequest#ssml()}) goes through the same pipeline: {@link SsmlParser} turns
+ * the document into text with its own prosody and language, silences and marks (see {@code ssmlSteps}).
  *
  * <p>Thread-safe. Native engines load on first use and are shared by every instance in the process.
  */

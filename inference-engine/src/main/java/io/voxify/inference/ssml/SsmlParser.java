@@ -200,11 +200,8 @@ public final class SsmlParser {
                     offset = source.indexOf("<!--", position);
                     position = source.indexOf("-->", offset) + 3;
                 }
-                case XMLStreamConstants.CDATA -> {
-                    offset = source.indexOf("<![CDATA[", position);
-                    position = source.indexOf("]]>", offset) + 3;
-                }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> offset = position;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA ->
+                        offset = position;
                 default -> offset = Math.max(0, source.indexOf('<', position));
             }
             lastWasStart = xml.getEventType() == XMLStreamConstants.START_ELEMENT;
@@ -364,28 +361,12 @@ public final class SsmlParser {
         private void text(XMLStreamReader xml) {
             String text = xml.getText();
             Frame frame = open.peek();
-            NormalizedText.Builder into = leaf != null ? leaf : run;
-            if (xml.getEventType() == XMLStreamConstants.CDATA) {
-                if (frame != null && frame.content() != Content.EMPTY) {
-                    int from = offset + "<![CDATA[".length();
-                    for (int i = 0; i < text.length(); i++) {
-                        into.append(String.valueOf(text.charAt(i)), Math.min(from + i, position), Math.min(from + i + 1, position));
-                    }
-                }
-            } else {
-                NormalizedText.Builder target = frame == null || frame.content() == Content.EMPTY
-                        ? new NormalizedText.Builder() : into;
-                position = trace(text, position, target);
+            boolean spoken = frame != null && frame.content() != Content.EMPTY;
+            position = trace(text, position, !spoken ? new NormalizedText.Builder() : leaf != null ? leaf : run);
+            if (frame != null && !spoken && !text.isBlank()) {
+                throw error("<" + frame.tag() + "> must be empty");
             }
-            if (frame == null) {
-                return; // whitespace around the root; anything else the XML parser refuses
-            }
-            if (frame.content() == Content.EMPTY) {
-                if (!text.isBlank()) {
-                    throw error("<" + frame.tag() + "> must be empty");
-                }
-                return;
-            }
+            // Outside the root only whitespace arrives here; the XML parser refuses anything else.
         }
 
         /**
