@@ -21,6 +21,10 @@ import io.voxify.inference.engine.EngineAudio;
 import io.voxify.inference.engine.EspeakEngine;
 import io.voxify.inference.piper.PiperVoice;
 import io.voxify.inference.piper.PiperVoices;
+import io.voxify.inference.ssml.Prosody;
+import io.voxify.inference.ssml.SsmlDocument;
+import io.voxify.inference.ssml.SsmlParser;
+import io.voxify.inference.ssml.SsmlPiece;
 import io.voxify.inference.engine.FliteEngine;
 import io.voxify.inference.engine.WordTiming;
 import io.voxify.inference.text.NormalizedText;
@@ -35,6 +39,8 @@ import io.voxify.inference.voice.VoiceProfile;
  * in-process. The pipeline per request: split into sentences, normalise English text, synthesise each
  * sentence, trim its edge silence, apply pitch and speed where the engine cannot, resample, join with
  * pauses, apply volume with a soft limiter, encode, and map the engines' word timings onto the output.
+ * An SSML request ({@link SynthesisRequest#ssml()}) goes through the same pipeline: {@link SsmlParser} turns
+ * the document into text with its own prosody and language, silences and marks (see {@code ssmlSteps}).
  *
  * <p>Thread-safe. Native engines load on first use and are shared by every instance in the process.
  */
@@ -230,62 +236,97 @@ public final class SpeechSynthesizer implements AutoCloseable {
 
         progress.onProgress(10, "Preparing text");
         String text = request.text();
-        List<TextSpan> sentences = SentenceSplitter.split(text);
-        if (sentences.isEmpty()) {
+        List<Step> steps = request.ssml() ? ssmlSteps(text, voice, settings) : plainSteps(text, voice, settings);
+        List<Say> says = steps.stream().filter(Say.class::isInstance).map(Say.class::cast).toList();
+        if (says.isEmpty()) {
             throw new SynthesisException(SynthesisException.EMPTY_TEXT, "text has nothing to speak");
         }
-        LanguageFrontEnd frontEnd = LanguageFrontEnd.forLanguage(voice.language());
-        List<NormalizedText> prepared = new ArrayList<>(sentences.size());
-        for (TextSpan s : sentences) {
-            prepared.add(frontEnd.prepare(text, s.start(), s.end()));
-        }
-        progress.onProgress(25, "Text prepared: " + sentences.size() + (sentences.size() == 1 ? " sentence" : " sentences"));
+        progress.onProgress(25, "Text prepared: " + says.size() + (says.size() == 1 ? " sentence" : " sentences"));
 
-        List<Chunk> chunks = new ArrayList<>(sentences.size());
-        List<EngineAudio> neural = voice.piper() == null ? null : piperSentences(voice, prepared, settings.speed());
-        for (int i = 0; i < sentences.size(); i++) {
-            NormalizedText sentence = prepared.get(i);
-            EngineAudio raw = neural != null ? neural.get(i)
-                    : voice.flite() ? flite.synthesize(voice.engineName(), sentence.text(), 1.0 / settings.speed())
-                    : espeak.synthesize(voice.engineName(), sentence.text(), espeakProsody(settings));
-            chunks.add(new Chunk(sentences.get(i), sentence, raw));
-            progress.onProgress(25 + 60.0 * (i + 1) / sentences.size(),
-                    "Synthesised sentence " + (i + 1) + " of " + sentences.size());
+        Map<Say, EngineAudio> spoken = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < says.size(); i++) {
+            Say say = says.get(i);
+            if (say.voice().piper() != null) {
+                // A run of sentences for one Piper voice at one speed is spoken in one call (see piperSentences).
+                int end = i + 1;
+                while (end < says.size() && says.get(end).voice().equals(say.voice())
+                        && says.get(end).settings().speed() == say.settings().speed()) {
+                    end++;
+                }
+                List<Say> run = says.subList(i, end);
+                List<EngineAudio> audio = piperSentences(say.voice(), run.stream().map(Say::text).toList(),
+                        say.settings().speed());
+                for (int k = 0; k < run.size(); k++) {
+                    spoken.put(run.get(k), audio.get(k));
+                }
+                i = end - 1;
+            } else {
+                Voice v = say.voice();
+                spoken.put(say, v.flite() ? flite.synthesize(v.engineName(), say.text().text(), 1.0 / say.settings().speed())
+                        : espeak.synthesize(v.engineName(), say.text().text(), espeakProsody(say.settings())));
+            }
+            progress.onProgress(25 + 60.0 * (i + 1) / says.size(),
+                    "Synthesised sentence " + (i + 1) + " of " + says.size());
         }
 
         int rate = settings.sampleRate();
         List<float[]> pieces = new ArrayList<>();
         List<Timestamp> words = new ArrayList<>();
         List<Timestamp> sentenceStamps = new ArrayList<>();
-        int gap = (int) Math.round(sentencePauseSeconds * rate);
+        List<MarkAt> pendingMarks = new ArrayList<>();
+        int naturalGap = 0;
         int position = 0;
-        for (Chunk chunk : chunks) {
-            if (chunk.audio().words().isEmpty()) {
+        boolean spokeAny = false;
+        for (Step step : steps) {
+            if (step instanceof MarkAt mark) {
+                pendingMarks.add(mark);
+                continue;
+            }
+            if (step instanceof Pause pause) {
+                placeMarks(pendingMarks, position, rate, words, sentenceStamps);
+                int silence = (int) Math.round(pause.seconds() * rate);
+                pieces.add(new float[silence]);
+                position += silence;
+                naturalGap = 0; // an explicit break replaces the pause between sentences
+                continue;
+            }
+            Say say = (Say) step;
+            EngineAudio audio = spoken.get(say);
+            if (audio.words().isEmpty()) {
                 // The engine found no word to say (e.g. a script its front-end does not read); what it returns
                 // then is a breath of near-silence, not speech.
                 continue;
             }
-            Processed p = postProcess(chunk.audio(), voice, settings, rate);
+            Processed p = postProcess(audio, say.voice(), say.settings(), rate);
             if (p.samples().length == 0) {
                 continue;
             }
-            if (position > 0) {
-                pieces.add(new float[gap]);
-                position += gap;
+            if (position > 0 && naturalGap > 0) {
+                pieces.add(new float[naturalGap]);
+                position += naturalGap;
+            }
+            placeMarks(pendingMarks, position, rate, words, sentenceStamps);
+            float[] samples = p.samples();
+            float gain = (float) say.settings().volume();
+            for (int k = 0; k < samples.length; k++) {
+                samples[k] *= gain;
             }
             double offset = (double) position / rate;
-            double chunkEnd = offset + (double) p.samples().length / rate;
-            List<Timestamp> chunkWords = mapWords(text, chunk.text(), p.words(), offset, chunkEnd);
+            double chunkEnd = offset + (double) samples.length / rate;
+            List<Timestamp> chunkWords = mapWords(text, say.text(), p.words(), offset, chunkEnd);
             words.addAll(chunkWords);
             double sentenceStart = chunkWords.isEmpty() ? offset : Math.min(offset + EDGE_SECONDS, chunkWords.get(0).start());
             double sentenceEnd = chunkWords.isEmpty() ? chunkEnd
                     : Math.max(chunkEnd - EDGE_SECONDS, chunkWords.get(chunkWords.size() - 1).end());
-            sentenceStamps.add(new Timestamp(chunk.sentence().text(), "sentence", round(sentenceStart),
-                    round(sentenceEnd), chunk.sentence().start(), chunk.sentence().end()));
-            pieces.add(p.samples());
-            position += p.samples().length;
+            sentenceStamps.add(new Timestamp(say.sentence().text(), "sentence", round(sentenceStart),
+                    round(sentenceEnd), say.sentence().start(), say.sentence().end()));
+            pieces.add(samples);
+            position += samples.length;
+            spokeAny = true;
+            naturalGap = say.endsSentence() ? (int) Math.round(sentencePauseSeconds * rate) : 0;
         }
-        if (position == 0) {
+        placeMarks(pendingMarks, position, rate, words, sentenceStamps);
+        if (!spokeAny) {
             throw new SynthesisException(SynthesisException.EMPTY_TEXT,
                     "voice " + voiceId + " produced no audio for this text (is it in the voice's language?)");
         }
@@ -295,7 +336,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
             System.arraycopy(piece, 0, pcm, at, piece.length);
             at += piece.length;
         }
-        Dynamics.applyGain(pcm, settings.volume());
+        // Each sentence got its own volume above (SSML can change it mid-text); the limiter is for the whole.
+        Dynamics.applyGain(pcm, 1.0);
         progress.onProgress(90, "Post-processing done");
 
         byte[] audio = AudioEncoder.encode(pcm, rate, settings.format());
@@ -338,7 +380,115 @@ public final class SpeechSynthesizer implements AutoCloseable {
                             boolean sentenceGranularity, double formantScale, double breathiness) {
     }
 
-    private record Chunk(TextSpan sentence, NormalizedText text, EngineAudio audio) {
+    /** What the audio is made of, in order: speech, silence and named instants. */
+    private sealed interface Step {
+    }
+
+    /**
+     * One sentence (or, in SSML, the part of one with its own settings) for one voice. {@code sentence} is what
+     * sentence timestamps show; {@code endsSentence} puts the pause between sentences after it.
+     */
+    private record Say(Voice voice, TextSpan sentence, NormalizedText text, Settings settings, boolean endsSentence)
+            implements Step {
+    }
+
+    private record Pause(double seconds) implements Step {
+    }
+
+    private record MarkAt(String name, int offset) implements Step {
+    }
+
+    private List<Step> plainSteps(String text, Voice voice, Settings settings) {
+        LanguageFrontEnd frontEnd = LanguageFrontEnd.forLanguage(voice.language());
+        List<Step> steps = new ArrayList<>();
+        for (TextSpan s : SentenceSplitter.split(text)) {
+            steps.add(new Say(voice, s, frontEnd.prepare(text, s.start(), s.end()), settings, true));
+        }
+        return steps;
+    }
+
+    /**
+     * An SSML document as steps: its text split into sentences as plain text is, each read by the front-end of
+     * the voice speaking it and traced back to the document; prosody multiplies the request's settings (kept
+     * within the API's ranges); breaks are silence; marks are instants.
+     */
+    private List<Step> ssmlSteps(String document, Voice voice, Settings settings) {
+        SsmlDocument parsed = SsmlParser.parse(document, MAX_TEXT_CHARS);
+        List<Step> steps = new ArrayList<>();
+        for (SsmlPiece piece : parsed.pieces()) {
+            if (piece instanceof SsmlPiece.Pause pause) {
+                steps.add(new Pause(pause.seconds()));
+            } else if (piece instanceof SsmlPiece.Mark mark) {
+                steps.add(new MarkAt(mark.name(), mark.offset()));
+            } else if (piece instanceof SsmlPiece.Speech speech) {
+                Voice v = voiceFor(voice, speech.language());
+                Prosody p = speech.prosody();
+                Settings s = new Settings(clamp(settings.speed() * p.rate(), 0.5, 3.0),
+                        clamp(settings.pitch() * p.pitch(), 0.5, 2.0), settings.range(),
+                        clamp(settings.volume() * p.volume(), 0.0, 2.0), settings.format(), settings.sampleRate(),
+                        settings.sentenceGranularity(), settings.formantScale(), settings.breathiness());
+                NormalizedText spoken = speech.textFor(v.language());
+                LanguageFrontEnd frontEnd = LanguageFrontEnd.forLanguage(v.language());
+                List<TextSpan> sentences = SentenceSplitter.split(spoken.text());
+                for (int i = 0; i < sentences.size(); i++) {
+                    TextSpan span = sentences.get(i);
+                    int[] range = spoken.sourceRange(span.start(), span.end());
+                    boolean last = i == sentences.size() - 1;
+                    steps.add(new Say(v, new TextSpan(span.text(), range[0], range[1]),
+                            frontEnd.prepare(spoken.text(), span.start(), span.end()).through(spoken), s,
+                            !last || endsSentence(span.text())));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static boolean endsSentence(String text) {
+        String t = text.strip().replaceAll("[\"'”’)\\]]+$", "");
+        return !t.isEmpty() && ".!?。！？…".indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    /**
+     * The voice for an SSML {@code <lang>}: an espeak-ng voice speaks it with the espeak-ng voice of that
+     * language (the exact tag, else its primary language); Flite and Piper voices keep speaking their own
+     * language and hand any other to espeak-ng's voice for it. A language espeak-ng lacks is read by the
+     * request's voice.
+     */
+    private Voice voiceFor(Voice voice, String language) {
+        if (language == null || language.equalsIgnoreCase(voice.language())) {
+            return voice;
+        }
+        String primary = language.split("-", 2)[0];
+        boolean samePrimary = primary.equalsIgnoreCase(voice.language().split("[-_]", 2)[0]);
+        if (voice.flite() || voice.piper() != null) {
+            if (samePrimary) {
+                return voice;
+            }
+        } else {
+            Voice exact = resolve("espeak:" + language);
+            if (exact != null) {
+                return exact;
+            }
+            if (samePrimary) {
+                return voice;
+            }
+        }
+        Voice other = resolve("espeak:" + language);
+        if (other == null) {
+            other = resolve("espeak:" + primary);
+        }
+        return other != null ? other : voice;
+    }
+
+    private static void placeMarks(List<MarkAt> marks, int position, int rate, List<Timestamp> words,
+                                   List<Timestamp> sentences) {
+        for (MarkAt mark : marks) {
+            double time = Math.floor((double) position / rate * 1e4) / 1e4; // never past the end of the audio
+            Timestamp stamp = new Timestamp(mark.name(), Timestamp.MARK, time, time, mark.offset(), mark.offset());
+            words.add(stamp);
+            sentences.add(stamp);
+        }
+        marks.clear();
     }
 
     private record Processed(float[] samples, List<WordTiming> words) {
@@ -366,6 +516,10 @@ public final class SpeechSynthesizer implements AutoCloseable {
         if (!SAMPLE_RATES.contains(r.sampleRate())) {
             throw new SynthesisException(SynthesisException.UNSUPPORTED_SAMPLE_RATE,
                     "sample rate must be one of 8000, 16000, 22050, 24000, 44100, 48000: " + r.sampleRate());
+        }
+        if (r.textFormat() != null && !r.textFormat().equals(SynthesisRequest.PLAIN) && !r.ssml()) {
+            throw new SynthesisException(SynthesisException.INVALID_PARAMETER,
+                    "text format must be plain or ssml: " + r.textFormat());
         }
         String granularity = r.timestampGranularity() == null ? "word" : r.timestampGranularity().trim().toLowerCase(Locale.ROOT);
         if (!granularity.equals("word") && !granularity.equals("sentence")) {

@@ -59,6 +59,7 @@ public class SynthesisJob {
     private JobStatus status;
     private String text;
     private String textLanguage;
+    private String textFormat;
     private String voiceModelId;
     private SynthesisSettings settings;
     private int attempt;
@@ -75,8 +76,9 @@ public class SynthesisJob {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "text_content must not be empty");
         }
         String textFormat = cmd.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : cmd.textFormat();
-        if (!JobCreatedEvent.PLAIN_TEXT.equals(textFormat)) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "text_format must be " + JobCreatedEvent.PLAIN_TEXT);
+        if (!JobCreatedEvent.TEXT_FORMATS.contains(textFormat)) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR,
+                    "text_format must be one of " + JobCreatedEvent.TEXT_FORMATS);
         }
         apply(new JobCreatedEvent(cmd.jobId(), cmd.userId(), cmd.text(), sha256(cmd.text()), cmd.textLanguage(),
                 textFormat, cmd.voiceModelId(), cmd.settings()));
@@ -102,7 +104,7 @@ public class SynthesisJob {
             throw transition("start attempt " + cmd.attempt());
         }
         apply(new JobStartedEvent(jobId, cmd.attempt(), cmd.workerId()));
-        return new JobWork(jobId, userId, cmd.attempt(), text, textLanguage, voiceModelId, settings);
+        return new JobWork(jobId, userId, cmd.attempt(), text, textLanguage, voiceModelId, settings, textFormat);
     }
 
     @CommandHandler
@@ -183,6 +185,7 @@ public class SynthesisJob {
         userId = e.userId();
         text = e.text();
         textLanguage = e.textLanguage();
+        textFormat = e.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : e.textFormat();
         voiceModelId = e.voiceModelId();
         settings = e.settings();
         status = JobStatus.PENDING;

@@ -146,9 +146,22 @@ class SynthesisJobTest {
     @Test
     void cannotCreateAJobInATextFormatTheEngineCannotRead() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "ssml", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "html", VOICE, SETTINGS))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anSsmlJobHandsItsFormatToTheWorker() {
+        String ssml = "<speak>Hello <break time=\"1s\"/> world</speak>";
+        JobCreatedEvent created = new JobCreatedEvent(JOB_ID, USER_ID, ssml, sha256Hex(ssml), "en", "ssml", VOICE,
+                SETTINGS);
+        fixture.givenNoPriorActivity()
+                .when(new CreateJobCommand(JOB_ID, USER_ID, ssml, "en", "ssml", VOICE, SETTINGS))
+                .expectEvents(created);
+        fixture.given(created)
+                .when(new StartJobCommand(JOB_ID, 1, WORKER))
+                .expectResultMessagePayload(new JobWork(JOB_ID, USER_ID, 1, ssml, "en", VOICE, SETTINGS, "ssml"));
     }
 
     @Test

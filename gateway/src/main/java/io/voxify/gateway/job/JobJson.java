@@ -82,6 +82,11 @@ public final class JobJson {
             m.put("end", t.end());
             m.put("char_start", t.charStart());
             m.put("char_end", t.charEnd());
+            if ("mark".equals(t.type())) {
+                // An SSML <mark>: the usual fields (its name as text, one instant as start and end) plus these.
+                m.put("name", t.text());
+                m.put("time", t.start());
+            }
             return m;
         }).toList();
     }

@@ -1,18 +1,26 @@
 package io.voxify.gateway.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.gateway.web.RequestFields;
+import io.voxify.inference.ssml.SsmlException;
+import io.voxify.inference.ssml.SsmlParser;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The fields a client may set on a job, validated all at once. On update, what the request
- * leaves out keeps its current value.
+ * leaves out keeps its current value. SSML text is parsed here, so a job never starts with a
+ * document the engine would refuse: the whole document (markup included) is held to the text
+ * limit, and what is wrong with it is reported with its line and column.
  */
-record JobRequest(String text, String voiceModelId, String textLanguage, SynthesisSettings settings) {
+record JobRequest(String text, String voiceModelId, String textLanguage, String textFormat,
+                  SynthesisSettings settings) {
     static final List<String> FORMATS = List.of("wav", "mp3", "flac");
     static final List<Integer> SAMPLE_RATES = List.of(8000, 16000, 22050, 24000, 44100, 48000);
     static final List<String> EMOTIONS = List.of("neutral", "happy", "sad", "excited");
@@ -22,7 +30,22 @@ record JobRequest(String text, String voiceModelId, String textLanguage, Synthes
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$");
 
     static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired) {
+        return parse(body, maxTextLength, base, textRequired, null);
+    }
+
+    /**
+     * {@code currentFormat} is the format of the job being updated (which cannot change), or null
+     * when creating one.
+     */
+    static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired,
+                            String currentFormat) {
         RequestFields f = RequestFields.of(body);
+        String textFormat = f.oneOf("text_format", JobCreatedEvent.TEXT_FORMATS);
+        if (textFormat != null && currentFormat != null && !textFormat.equals(currentFormat)) {
+            f.error("text_format", "cannot be changed; this job's text is " + currentFormat);
+        }
+        String readAs = textFormat != null ? textFormat
+                : currentFormat != null ? currentFormat : JobCreatedEvent.PLAIN_TEXT;
         String text = null;
         if (f.has("text_content")) {
             text = f.text("text_content", maxTextLength);
@@ -67,6 +90,9 @@ record JobRequest(String text, String voiceModelId, String textLanguage, Synthes
             }
         }
         f.validate(ErrorCode.VALIDATION_ERROR);
+        if (text != null && JobCreatedEvent.SSML.equals(readAs)) {
+            requireValidSsml(text, maxTextLength);
+        }
         SynthesisSettings settings = new SynthesisSettings(
                 speed != null ? speed : base.speed(),
                 pitch != null ? pitch : base.pitch(),
@@ -78,6 +104,20 @@ record JobRequest(String text, String voiceModelId, String textLanguage, Synthes
                 granularity != null ? granularity : base.timestampGranularity(),
                 Map.of());
         return new JobRequest(text, voice == null ? null : voice.trim(), language == null ? null : language.trim(),
-                settings);
+                readAs, settings);
+    }
+
+    private static void requireValidSsml(String text, int maxTextLength) {
+        try {
+            SsmlParser.parse(text, maxTextLength);
+        } catch (SsmlException invalid) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("text_content", "line " + invalid.line() + ", column " + invalid.column() + ": "
+                    + invalid.reason());
+            details.put("line", invalid.line());
+            details.put("column", invalid.column());
+            details.put("reason", invalid.reason());
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, invalid.getMessage(), details);
+        }
     }
 }

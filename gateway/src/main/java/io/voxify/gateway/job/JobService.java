@@ -79,7 +79,7 @@ public class JobService {
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SYNTHESES, config.synthesesPerDay());
         try {
             commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
-                    JobCreatedEvent.PLAIN_TEXT, voice.voiceModelId(), request.settings()));
+                    request.textFormat(), voice.voiceModelId(), request.settings()));
         } catch (RuntimeException notCreated) {
             use.giveBack();
             throw notCreated;
@@ -109,7 +109,8 @@ public class JobService {
 
     public JobView update(AuthenticatedUser user, String jobId, JsonNode body) {
         JobView current = find(user, jobId);
-        JobRequest request = JobRequest.parse(body, settings.config().maxTextLength(), current.settings(), false);
+        JobRequest request = JobRequest.parse(body, settings.config().maxTextLength(), current.settings(), false,
+                current.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : current.textFormat());
         if (request.voiceModelId() != null && !request.voiceModelId().equals(current.voiceModelId())) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "The voice of a job cannot be changed",
                     java.util.Map.of("voice_model_id", "cannot be changed; create a new job"));

@@ -52,12 +52,32 @@ public final class NormalizedText {
         return new int[] {start, end};
     }
 
-    static final class Builder {
+    /**
+     * This text with its source ranges carried one step further: they point into {@code inner}'s text, and
+     * become the ranges {@code inner} traces those characters to.
+     */
+    public NormalizedText through(NormalizedText inner) {
+        int n = text.length();
+        int[] start = new int[n];
+        int[] end = new int[n];
+        for (int i = 0; i < n; i++) {
+            int[] range = inner.sourceRange(sourceStart[i], sourceEnd[i]);
+            start[i] = range[0];
+            end[i] = range[1];
+        }
+        return new NormalizedText(text, start, end);
+    }
+
+    /** Builds a text piece by piece, each piece traced to one source range. */
+    public static final class Builder {
         private final StringBuilder text = new StringBuilder();
         private int[] start = new int[64];
         private int[] end = new int[64];
 
-        Builder append(CharSequence s, int srcStart, int srcEnd) {
+        public Builder() {
+        }
+
+        public Builder append(CharSequence s, int srcStart, int srcEnd) {
             for (int i = 0; i < s.length(); i++) {
                 if (text.length() == start.length) {
                     start = Arrays.copyOf(start, start.length * 2);
@@ -70,11 +90,15 @@ public final class NormalizedText {
             return this;
         }
 
+        public int length() {
+            return text.length();
+        }
+
         char lastChar() {
             return text.length() == 0 ? ' ' : text.charAt(text.length() - 1);
         }
 
-        NormalizedText build() {
+        public NormalizedText build() {
             int n = text.length();
             return new NormalizedText(text.toString(), Arrays.copyOf(start, n), Arrays.copyOf(end, n));
         }

@@ -62,6 +62,9 @@ import org.springframework.stereotype.Component;
 public class JobProjection {
     public static final String PROCESSING_GROUP = "jobs";
     private static final Pattern WORD = Pattern.compile("\\S+");
+    /** SSML markup, which is not counted as words (the document's length still counts all of it). */
+    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
+    private static final Pattern SPOKEN_WORD = Pattern.compile("\\S*[\\p{L}\\p{N}]\\S*");
     private static final TypeReference<List<TimedText>> TIMED_TEXT_LIST = new TypeReference<>() {
     };
 
@@ -342,7 +345,9 @@ public class JobProjection {
         row.textHash = hash;
         row.textLanguage = language;
         row.textLength = text.codePointCount(0, text.length());
-        row.wordCount = (int) WORD.matcher(text).results().count();
+        row.wordCount = JobCreatedEvent.SSML.equals(row.textFormat)
+                ? (int) SPOKEN_WORD.matcher(MARKUP.matcher(text).replaceAll(" ")).results().count()
+                : (int) WORD.matcher(text).results().count();
         row.settingsJson = write(settings);
     }
 

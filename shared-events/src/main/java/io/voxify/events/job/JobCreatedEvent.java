@@ -4,12 +4,14 @@ import io.voxify.events.common.OwnedByUser;
 import org.axonframework.serialization.Revision;
 
 /**
- * A job was accepted. {@code textFormat} says how its text is to be read ({@value #PLAIN_TEXT}
- * for now); revision 1 predates the field, and its events reach handlers upcast to plain text.
+ * A job was accepted. {@code textFormat} says how its text is to be read: {@value #PLAIN_TEXT} or
+ * {@value #SSML}; revision 1 predates the field, and its events reach handlers upcast to plain text.
  */
 @Revision("2")
 public record JobCreatedEvent(String jobId, String userId, String text, String textHash, String textLanguage,
                               String textFormat, String voiceModelId, SynthesisSettings settings)
         implements OwnedByUser {
     public static final String PLAIN_TEXT = "plain";
+    public static final String SSML = "ssml";
+    public static final java.util.List<String> TEXT_FORMATS = java.util.List.of(PLAIN_TEXT, SSML);
 }

@@ -129,7 +129,7 @@ public class SynthesisWorker {
         SynthesisSettings s = work.settings();
         SynthesisRequest request = new SynthesisRequest(work.text(), voice.engineVoiceId(), s.speed(), s.pitch(),
                 s.volume(), s.emotion(), s.outputFormat(), s.sampleRate(), s.includeTimestamps(),
-                s.timestampGranularity());
+                s.timestampGranularity(), work.textFormat() == null ? SynthesisRequest.PLAIN : work.textFormat());
         ProgressReporter progress = new ProgressReporter(work);
         long started = System.nanoTime();
         long cpuStarted = threadCpuNanos();
