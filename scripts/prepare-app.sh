@@ -4,7 +4,7 @@
 # from plain jars instead of jars nested in one) and a class-data-sharing archive (voxify.jsa) made
 # by a training start that stops once the context is refreshed. Start the node with
 #   java -XX:SharedArchiveFile=DIR/voxify.jsa -jar DIR/voxify.jar
-# (BENCHMARKS.md, start-up: about 40% less CPU to ready than `java -jar JAR`). Nothing is done when
+# (BENCHMARKS.md, start-up: about a fifth less CPU and time to ready than `java -jar JAR`). Nothing is done when
 # DIR is newer than JAR. The archive belongs to this JVM: a different `java` ignores it with a warning
 # and starts as it would without. A running node keeps its files: a new DIR replaces the old by rename.
 set -euo pipefail

@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
  * Leaves out Spring Boot's Redis and RabbitMQ clients when no Voxify adapter uses them: each
  * concern picks its adapter by a property (rate limits, refresh tokens, library cache and view
  * fan-out on Redis; the work queue on RabbitMQ), and the embedded default picks none. Creating the
- * unused clients cost about a tenth of start-up (BENCHMARKS.md, start-up). Exclusions set
+ * unused clients took about 7 % of the start-up profile (BENCHMARKS.md, start-up). Exclusions set
  * elsewhere ({@code spring.autoconfigure.exclude}) are kept.
  */
 public class UnusedClients implements EnvironmentPostProcessor {
