@@ -126,7 +126,7 @@ class StartupBenchmark {
                 + "hash is made beside start-up. What stops 10 s: the start is bound by the main thread (about 12 "
                 + "s of its own CPU here); with the C1 compiler only, CPU to ready halved but ready came only a "
                 + "second or two sooner, and `ddl-auto=none` changed nothing. What is left is Spring, Hibernate "
-                + "and Axon building some 300 configuration classes, 17 repositories, 40 entities and 15 event "
+                + "and Axon building some 300 configuration classes, 17 repositories, some 25 entities and 15 event "
                 + "processors.\n\n");
         md.append("**Target: ready in under 10 s.** `").append(served.name()).append("` restarts to ready in ")
                 .append(BenchReport.fixed(ready, 1)).append(" s (median) here, ")
