@@ -133,6 +133,13 @@ try {
       if (bar && window.progressSeen.at(-1) !== bar.value) window.progressSeen.push(bar.value);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
   });
+  // The player loads the audio through a signed link itself: the browser asks with Range requests.
+  const rangedAudio = [];
+  page.on('response', (r) => {
+    if (/\/api\/v1\/files\/audio\/[^/]+\/signed\?/.test(r.url()) && r.status() === 206) {
+      rangedAudio.push(r.request().headers().range);
+    }
+  });
   await page.getByRole('button', { name: 'Synthesise' }).click();
   const audio = page.locator('section[aria-label="Result"] audio');
   await audio.waitFor({ timeout: 60000 });
@@ -158,6 +165,9 @@ try {
     el.currentTime = t;
   }), seekTo);
   assert.ok(Math.abs(afterSeek - seekTo) < 0.5, `seeked to ${afterSeek}, wanted ${seekTo}`);
+  assert.ok(rangedAudio.length >= 1 && rangedAudio.every((r) => /^bytes=\d+-/.test(r)),
+    `the audio element fetched the signed link with Range requests: ${rangedAudio}`);
+  log(`audio fetched with Range requests: ${rangedAudio.join(', ')}`);
   await page.waitForFunction((early) => {
     const w = document.querySelector('.word.spoken');
     return w && w.textContent !== early && Number(w.dataset.start) >= 1;

@@ -178,6 +178,15 @@ export async function api(path, options = {}) {
   return envelope(await authorized(path, options));
 }
 
+/**
+ * A signed, short-lived link to a job's audio (POST …/link): the audio element loads it itself, so it
+ * plays before the whole file has arrived and seeks with Range requests.
+ */
+export async function audioLink(path, signal) {
+  const body = await api(`${path}/link`, { method: 'POST', signal });
+  return body.data.url;
+}
+
 /** Audio behind the bearer token as a blob URL: media elements cannot send the header themselves. */
 export async function audioUrl(path, signal) {
   const response = await authorized(path, { headers: { Accept: 'audio/*' }, signal });

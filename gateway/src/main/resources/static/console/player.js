@@ -1,15 +1,14 @@
-// A finished job's audio: downloaded once with the bearer token into a blob URL (so the audio element
-// can seek anywhere and the download needs no second request), and its text with the word being
-// spoken highlighted while it plays.
-import { audioUrl } from './api.js';
+// A finished job's audio, through a signed link the audio element loads itself (playing before the
+// whole file has arrived, seeking with Range requests), its download, and its text with the word
+// being spoken highlighted while it plays.
+import { audioLink } from './api.js';
 import { fmtSeconds, h } from './dom.js';
 
 export async function jobPlayer(job, signal) {
-  const audio = await audioUrl(job.output_file_path, signal);
-  signal?.addEventListener('abort', () => URL.revokeObjectURL(audio.url));
-  const player = h('audio', { controls: true, preload: 'auto', src: audio.url, class: 'player',
+  const url = await audioLink(job.output_file_path, signal);
+  const player = h('audio', { controls: true, preload: 'metadata', src: url, class: 'player',
     'aria-label': `Audio of job ${job.id}` });
-  const download = h('a', { class: 'button', href: audio.url, download: `${job.id}.${job.output_format}` },
+  const download = h('a', { class: 'button', href: `${url}&download=true`, download: `${job.id}.${job.output_format}` },
     `Download ${job.output_format.toUpperCase()}`);
   const words = (job.timestamps || []).filter((t) => t.type === 'word' && t.char_end > t.char_start);
   const transcript = words.length ? highlighted(job.text_content, words, player) : h('p', {}, job.text_content);

@@ -55,4 +55,44 @@ class FileDownloadTest {
         assertThat(info.get("job_id").asText()).isEqualTo(jobId);
         assertThat(user.get("/api/v1/files/" + jobId + "/info").data().get("file_id").asText()).isEqualTo(fileId);
     }
+
+    @Test
+    void aSignedLinkServesOneFileWithRangesWithoutTheTokenAndNothingElse() {
+        ApiClient user = app.client().newUser();
+        ApiClient other = app.client().newUser();
+        ApiClient anonymous = app.client();
+        String jobId = user.createJob(Map.of("text_content", "A signed link for the audio element.")).get("id").asText();
+        JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
+        String fileId = done.get("file_id").asText();
+        byte[] whole = user.get("/api/v1/files/audio/" + fileId).body();
+
+        JsonNode link = user.post("/api/v1/files/audio/" + fileId + "/link", Map.of()).data();
+        String url = link.get("url").asText();
+        assertThat(url).startsWith("/api/v1/files/audio/" + fileId + "/signed?");
+        assertThat(java.time.Instant.parse(link.get("expires_at").asText())).isAfter(java.time.Instant.now());
+
+        ApiClient.Response played = anonymous.get(url);
+        assertThat(played.status()).isEqualTo(200);
+        assertThat(played.body()).isEqualTo(whole);
+        assertThat(played.header("Content-Disposition")).startsWith("inline");
+        ApiClient.Response part = anonymous.get(url, Map.of("Range", "bytes=10-19"));
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(whole, 10, 20));
+        assertThat(anonymous.get(url + "&download=true").header("Content-Disposition")).startsWith("attachment");
+
+        // The link is for this file only, unaltered; another user gets no link to it.
+        String signature = url.substring(url.indexOf("signature=") + "signature=".length());
+        String forged = url.replace(signature, (signature.charAt(0) == 'a' ? "b" : "a") + signature.substring(1));
+        assertThat(anonymous.get(forged).errorCode()).isEqualTo("FILE_NOT_FOUND");
+        assertThat(anonymous.get(url.replace("expires=", "expires=1")).errorCode()).isEqualTo("FILE_NOT_FOUND");
+        assertThat(anonymous.get("/api/v1/files/audio/" + fileId + "/signed").errorCode()).isEqualTo("FILE_NOT_FOUND");
+        String otherJob = user.createJob(Map.of("text_content", "Another file.")).get("id").asText();
+        String otherFile = user.awaitJob(otherJob, j -> j.get("status").asText().equals("completed"),
+                Duration.ofSeconds(60)).get("file_id").asText();
+        assertThat(anonymous.get(url.replace(fileId, otherFile)).errorCode()).isEqualTo("FILE_NOT_FOUND");
+        assertThat(other.post("/api/v1/files/audio/" + fileId + "/link", Map.of()).status()).isEqualTo(404);
+        assertThat(anonymous.post("/api/v1/files/audio/" + fileId + "/link", Map.of()).status()).isEqualTo(401);
+        // A link is not a token.
+        assertThat(anonymous.withToken(signature).get("/api/v1/job").status()).isEqualTo(401);
+    }
 }

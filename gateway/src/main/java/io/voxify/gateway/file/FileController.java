@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,14 +56,16 @@ public class FileController {
     private final BlobStore blobs;
     private final boolean redirectDownloads;
     private final Duration presignTtl;
+    private final AudioLinks links;
 
-    public FileController(QueryGateway queries, BlobStore blobs,
+    public FileController(QueryGateway queries, BlobStore blobs, AudioLinks links,
                           @Value("${voxify.storage.s3.redirect-downloads:false}") boolean redirectDownloads,
                           @Value("${voxify.storage.s3.presign-ttl:PT5M}") Duration presignTtl) {
         this.queries = queries;
         this.blobs = blobs;
         this.redirectDownloads = redirectDownloads;
         this.presignTtl = presignTtl;
+        this.links = links;
     }
 
     @ApiErrors({ErrorCode.FILE_NOT_FOUND})
@@ -72,7 +75,48 @@ public class FileController {
                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                    @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
                                    HttpMethod method) {
+        return serve(owned(AuthenticatedUser.from(jwt), fileId), download, ifNoneMatch, range, method);
+    }
+
+    /**
+     * A link to this audio file that a browser's audio element can use as its source: it plays and
+     * seeks with Range requests of its own, without the bearer token an element cannot send. The link
+     * serves this one file to this user until it expires ({@code voxify.files.link-ttl}, an hour).
+     */
+    @ApiErrors({ErrorCode.FILE_NOT_FOUND})
+    @PostMapping("/audio/{fileId}/link")
+    ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
+        AudioLinks.Link link = links.issue(file.fileId(), file.ownerId());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("url", "/api/v1/files/audio/" + file.fileId() + "/signed?user=" + link.userId()
+                + "&expires=" + link.expires() + "&signature=" + link.signature());
+        data.put("expires_at", Envelope.iso(link.expiresAt()));
+        return Envelope.ok(data);
+    }
+
+    /** The audio behind a link from {@link #link}; a link that is not valid answers as a missing file. */
+    @ApiErrors({ErrorCode.FILE_NOT_FOUND})
+    @GetMapping("/audio/{fileId}/signed")
+    ResponseEntity<Resource> signed(@PathVariable String fileId, @RequestParam(required = false) String user,
+                                    @RequestParam(required = false) String expires,
+                                    @RequestParam(required = false) String signature,
+                                    @RequestParam(name = "download", defaultValue = "false") boolean download,
+                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                                    @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+                                    HttpMethod method) {
+        long expiry = expires != null && expires.matches("[0-9]{1,12}") ? Long.parseLong(expires) : -1;
+        DomainException notFound = new DomainException(ErrorCode.FILE_NOT_FOUND, "File " + fileId + " was not found");
+        if (!links.valid(fileId, user, expiry, signature)) {
+            throw notFound;
+        }
+        FileView file = queries.query(new FindFileQuery(fileId), ResponseTypes.optionalInstanceOf(FileView.class))
+                .join().filter(f -> f.ownerId().equals(user)).orElseThrow(() -> notFound);
+        return serve(file, download, ifNoneMatch, range, method);
+    }
+
+    private ResponseEntity<Resource> serve(FileView file, boolean download, String ifNoneMatch, String range,
+                                           HttpMethod method) {
         if (!fromStore(() -> blobs.exists(file.blobKey()))) {
             throw gone();
         }

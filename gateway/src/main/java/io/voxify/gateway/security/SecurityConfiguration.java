@@ -125,6 +125,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // A signed link carries its own proof (FileController.signed); nothing else is public.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/files/audio/*/signed").permitAll()
                         .requestMatchers(HttpMethod.GET, ConsoleConfiguration.PUBLIC_PATHS.toArray(String[]::new))
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
