@@ -212,4 +212,31 @@ class AudioStreamTest {
         assertThat(refused.json().path("error").path("code").asText()).isEqualTo("CONFLICT");
         assertThat(refused.json().path("error").path("details").path("status").asText()).isEqualTo("cancelled");
     }
+
+    @Test
+    void aJobCancelledWhileTheReaderWaitsIsRefusedInTheEnvelope() throws Exception {
+        ApiClient user = app.client().newUser();
+        // The test application has one worker: a long job keeps the next one pending.
+        String busy = user.createJob(Map.of("text_content", LONG_TEXT + " " + LONG_TEXT + " " + LONG_TEXT))
+                .get("id").asText();
+        String waiting = user.createJob(Map.of("text_content", "I never get to speak.")).get("id").asText();
+        try {
+            var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stream(user, get("/api/v1/job/" + waiting + "/audio/stream"), null);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ApiClient.sleep(300);
+            assertThat(user.get("/api/v1/job/" + waiting).data().get("status").asText()).isEqualTo("pending");
+            assertThat(user.patch("/api/v1/job/" + waiting, Map.of("status", "cancelled")).status()).isEqualTo(200);
+            Streamed refused = reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(refused.status()).as(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo(409);
+            assertThat(refused.header("Content-Type")).startsWith("application/json");
+            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("CONFLICT");
+        } finally {
+            user.patch("/api/v1/job/" + busy, Map.of("status", "cancelled"));
+        }
+    }
 }
