@@ -130,8 +130,13 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     public SynthesisResult synthesize(SynthesisRequest request, ProgressListener listener) {
+        return synthesize(request, listener, AudioListener.NONE);
+    }
+
+    /** As above, handing each sentence's finished audio to {@code audio} as soon as it is made. */
+    public SynthesisResult synthesize(SynthesisRequest request, ProgressListener listener, AudioListener audio) {
         Settings settings = validate(request);
-        return synthesize(request, request.voiceId(), settings, listener);
+        return synthesize(request, request.voiceId(), settings, listener, audio);
     }
 
     /**
@@ -161,6 +166,12 @@ public final class SpeechSynthesizer implements AutoCloseable {
      * engine has no directory of its own to write per-clone variants into.
      */
     public SynthesisResult synthesize(SynthesisRequest request, VoiceProfile profile, ProgressListener listener) {
+        return synthesize(request, profile, listener, AudioListener.NONE);
+    }
+
+    /** As above, handing each sentence's finished audio to {@code audio} as soon as it is made. */
+    public SynthesisResult synthesize(SynthesisRequest request, VoiceProfile profile, ProgressListener listener,
+                                      AudioListener audio) {
         if (profile == null) {
             throw new SynthesisException(SynthesisException.INVALID_PARAMETER, "voice profile is missing");
         }
@@ -172,7 +183,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
                 base.range() * profile.pitchRangeFactor(), base.volume(), base.format(), base.sampleRate(),
                 base.sentenceGranularity(), formant, breath);
         return synthesize(request, variant == null ? profile.baseVoiceId() : profile.baseVoiceId() + "+" + variant,
-                settings, listener);
+                settings, listener, audio);
     }
 
     /**
@@ -225,7 +236,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     private SynthesisResult synthesize(SynthesisRequest request, String voiceId, Settings settings,
-                                       ProgressListener listener) {
+                                       ProgressListener listener, AudioListener audioListener) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
@@ -243,7 +254,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         }
         progress.onProgress(25, "Text prepared: " + says.size() + (says.size() == 1 ? " sentence" : " sentences"));
 
-        Map<Say, EngineAudio> spoken = new java.util.IdentityHashMap<>();
+        Assembly assembly = new Assembly(text, steps, settings.sampleRate(), audioListener);
         for (int i = 0; i < says.size(); i++) {
             Say say = says.get(i);
             if (say.voice().piper() != null) {
@@ -257,60 +268,109 @@ public final class SpeechSynthesizer implements AutoCloseable {
                 List<EngineAudio> audio = piperSentences(say.voice(), run.stream().map(Say::text).toList(),
                         say.settings().speed());
                 for (int k = 0; k < run.size(); k++) {
-                    spoken.put(run.get(k), audio.get(k));
+                    assembly.spoken(run.get(k), audio.get(k));
                 }
                 i = end - 1;
             } else {
                 Voice v = say.voice();
-                spoken.put(say, v.flite() ? flite.synthesize(v.engineName(), say.text().text(), 1.0 / say.settings().speed())
+                assembly.spoken(say, v.flite() ? flite.synthesize(v.engineName(), say.text().text(), 1.0 / say.settings().speed())
                         : espeak.synthesize(v.engineName(), say.text().text(), espeakProsody(say.settings())));
             }
             progress.onProgress(25 + 60.0 * (i + 1) / says.size(),
                     "Synthesised sentence " + (i + 1) + " of " + says.size());
         }
-
         int rate = settings.sampleRate();
-        List<float[]> pieces = new ArrayList<>();
-        List<Timestamp> words = new ArrayList<>();
-        List<Timestamp> sentenceStamps = new ArrayList<>();
-        List<MarkAt> pendingMarks = new ArrayList<>();
-        int naturalGap = 0;
-        int position = 0;
-        boolean spokeAny = false;
-        for (Step step : steps) {
+        float[] pcm = assembly.finish(voiceId);
+        progress.onProgress(90, "Post-processing done");
+
+        byte[] audio = AudioEncoder.encode(pcm, rate, settings.format());
+        progress.onProgress(95, "Encoded " + settings.format().toUpperCase(Locale.ROOT));
+
+        List<Timestamp> timestamps = !request.includeTimestamps() ? List.of()
+                : settings.sentenceGranularity() ? assembly.sentenceStamps : assembly.words;
+        long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() - cpuStart : 0;
+        progress.onProgress(99, "Done");
+        return new SynthesisResult(audio, settings.format(), AudioEncoder.contentType(settings.format()), rate, 1,
+                (double) pcm.length / rate, timestamps, cpu);
+    }
+
+    /**
+     * Puts the output together in step order as the sentences are spoken: each step is placed as soon as
+     * every sentence up to it has audio, so a listener hears the first sentence while the rest are still
+     * being synthesised. Each piece is post-processed, given its volume and limited (the limiter works
+     * sample by sample, so limiting piece by piece is limiting the whole) before it is handed on.
+     */
+    private final class Assembly {
+        private final String text;
+        private final List<Step> steps;
+        private final int rate;
+        private final AudioListener listener;
+        private final Map<Say, EngineAudio> spoken = new java.util.IdentityHashMap<>();
+        private final List<float[]> pieces = new ArrayList<>();
+        private final List<Timestamp> words = new ArrayList<>();
+        private final List<Timestamp> sentenceStamps = new ArrayList<>();
+        private final List<MarkAt> pendingMarks = new ArrayList<>();
+        private int next;
+        private int naturalGap;
+        private int position;
+        private boolean spokeAny;
+
+        Assembly(String text, List<Step> steps, int rate, AudioListener listener) {
+            this.text = text;
+            this.steps = steps;
+            this.rate = rate;
+            this.listener = listener == null ? AudioListener.NONE : listener;
+        }
+
+        /** Records a sentence's engine audio and places every step that is now ready. */
+        void spoken(Say say, EngineAudio audio) {
+            spoken.put(say, audio);
+            while (next < steps.size() && (!(steps.get(next) instanceof Say s) || spoken.containsKey(s))) {
+                place(steps.get(next++));
+            }
+        }
+
+        private void emit(float[] piece) {
+            pieces.add(piece);
+            position += piece.length;
+            if (piece.length > 0) {
+                listener.onAudio(piece, rate);
+            }
+        }
+
+        private void place(Step step) {
             if (step instanceof MarkAt mark) {
                 pendingMarks.add(mark);
-                continue;
+                return;
             }
             if (step instanceof Pause pause) {
                 placeMarks(pendingMarks, position, rate, words, sentenceStamps);
-                int silence = (int) Math.round(pause.seconds() * rate);
-                pieces.add(new float[silence]);
-                position += silence;
+                emit(new float[(int) Math.round(pause.seconds() * rate)]);
                 naturalGap = 0; // an explicit break replaces the pause between sentences
-                continue;
+                return;
             }
             Say say = (Say) step;
-            EngineAudio audio = spoken.get(say);
+            EngineAudio audio = spoken.remove(say);
             if (audio.words().isEmpty()) {
                 // The engine found no word to say (e.g. a script its front-end does not read); what it returns
                 // then is a breath of near-silence, not speech.
-                continue;
+                return;
             }
             Processed p = postProcess(audio, say.voice(), say.settings(), rate);
             if (p.samples().length == 0) {
-                continue;
+                return;
             }
             if (position > 0 && naturalGap > 0) {
-                pieces.add(new float[naturalGap]);
-                position += naturalGap;
+                emit(new float[naturalGap]);
             }
             placeMarks(pendingMarks, position, rate, words, sentenceStamps);
             float[] samples = p.samples();
+            // Each sentence gets its own volume (SSML can change it mid-text), then the limiter.
             float gain = (float) say.settings().volume();
             for (int k = 0; k < samples.length; k++) {
                 samples[k] *= gain;
             }
+            Dynamics.applyGain(samples, 1.0);
             double offset = (double) position / rate;
             double chunkEnd = offset + (double) samples.length / rate;
             List<Timestamp> chunkWords = mapWords(text, say.text(), p.words(), offset, chunkEnd);
@@ -320,35 +380,29 @@ public final class SpeechSynthesizer implements AutoCloseable {
                     : Math.max(chunkEnd - EDGE_SECONDS, chunkWords.get(chunkWords.size() - 1).end());
             sentenceStamps.add(new Timestamp(say.sentence().text(), "sentence", round(sentenceStart),
                     round(sentenceEnd), say.sentence().start(), say.sentence().end()));
-            pieces.add(samples);
-            position += samples.length;
+            emit(samples);
             spokeAny = true;
             naturalGap = say.endsSentence() ? (int) Math.round(sentencePauseSeconds * rate) : 0;
         }
-        placeMarks(pendingMarks, position, rate, words, sentenceStamps);
-        if (!spokeAny) {
-            throw new SynthesisException(SynthesisException.EMPTY_TEXT,
-                    "voice " + voiceId + " produced no audio for this text (is it in the voice's language?)");
-        }
-        float[] pcm = new float[position];
-        int at = 0;
-        for (float[] piece : pieces) {
-            System.arraycopy(piece, 0, pcm, at, piece.length);
-            at += piece.length;
-        }
-        // Each sentence got its own volume above (SSML can change it mid-text); the limiter is for the whole.
-        Dynamics.applyGain(pcm, 1.0);
-        progress.onProgress(90, "Post-processing done");
 
-        byte[] audio = AudioEncoder.encode(pcm, rate, settings.format());
-        progress.onProgress(95, "Encoded " + settings.format().toUpperCase(Locale.ROOT));
-
-        List<Timestamp> timestamps = !request.includeTimestamps() ? List.of()
-                : settings.sentenceGranularity() ? sentenceStamps : words;
-        long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() - cpuStart : 0;
-        progress.onProgress(99, "Done");
-        return new SynthesisResult(audio, settings.format(), AudioEncoder.contentType(settings.format()), rate, 1,
-                (double) pcm.length / rate, timestamps, cpu);
+        /** The whole output; throws when nothing was spoken. */
+        float[] finish(String voiceId) {
+            while (next < steps.size()) {
+                place(steps.get(next++)); // only marks and pauses can be left: every sentence has been spoken
+            }
+            placeMarks(pendingMarks, position, rate, words, sentenceStamps);
+            if (!spokeAny) {
+                throw new SynthesisException(SynthesisException.EMPTY_TEXT,
+                        "voice " + voiceId + " produced no audio for this text (is it in the voice's language?)");
+            }
+            float[] pcm = new float[position];
+            int at = 0;
+            for (float[] piece : pieces) {
+                System.arraycopy(piece, 0, pcm, at, piece.length);
+                at += piece.length;
+            }
+            return pcm;
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import io.voxify.saga.job.InterruptedWorkRecovery;
 import io.voxify.saga.job.SynthesisMetrics;
 import io.voxify.saga.job.SynthesisPolicy;
 import io.voxify.saga.job.SynthesisWorker;
+import io.voxify.saga.stream.AudioStreams;
 import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.saga.storage.BlobStore;
 import io.voxify.saga.training.TrainingCalibration;
@@ -131,10 +132,20 @@ public class SynthesisConfiguration {
         return new SynthesisMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /**
+     * Running jobs' audio for streaming readers in this process, within a byte budget (default 64 MiB,
+     * about 35 minutes of 16 kHz speech), kept for a grace period after each attempt ends.
+     */
+    @Bean
+    AudioStreams audioStreams(@Value("${voxify.streaming.buffer-bytes:67108864}") long maxBytes,
+                              @Value("${voxify.streaming.grace:PT60S}") Duration grace) {
+        return new AudioStreams(maxBytes, grace);
+    }
+
     @Bean
     SynthesisWorker synthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
-                                    SpeechSynthesizer synthesizer, SynthesisMetrics metrics) {
-        return new SynthesisWorker(commands, blobs, voices, synthesizer, metrics, WORKER_ID);
+                                    SpeechSynthesizer synthesizer, SynthesisMetrics metrics, AudioStreams streams) {
+        return new SynthesisWorker(commands, blobs, voices, synthesizer, metrics, WORKER_ID, streams);
     }
 
     @Bean

@@ -10,13 +10,16 @@ import io.voxify.events.job.RecordJobProgressCommand;
 import io.voxify.events.job.StartJobCommand;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
+import io.voxify.inference.AudioListener;
 import io.voxify.inference.ProgressListener;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
+import io.voxify.inference.audio.Pcm;
 import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.storage.BlobStore;
+import io.voxify.saga.stream.AudioStreams;
 import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;
 import java.io.IOException;
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * cancelled or deleted it meanwhile), synthesises, stores the audio, and reports back with
  * commands. The audio is stored before the command that refers to it; if that command is
  * refused the blob is removed again, so nothing ever points at a missing file.
+ *
+ * <p>While it synthesises, each sentence's finished audio goes to {@link AudioStreams} as soon as it is
+ * made, for clients streaming the job; the stream ends with the attempt.
  */
 public class SynthesisWorker {
     private static final Logger log = LoggerFactory.getLogger(SynthesisWorker.class);
@@ -50,9 +56,17 @@ public class SynthesisWorker {
     private final SpeechSynthesizer synthesizer;
     private final SynthesisMetrics metrics;
     private final String workerId;
+    private final AudioStreams streams;
 
     public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
                            SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId) {
+        this(commands, blobs, voices, synthesizer, metrics, workerId, AudioStreams.disabled());
+    }
+
+    public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
+                           SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId,
+                           AudioStreams streams) {
+        this.streams = streams;
         this.commands = commands;
         this.blobs = blobs;
         this.voices = voices;
@@ -95,11 +109,14 @@ public class SynthesisWorker {
             throw e;
         }
         long startedNanos = System.nanoTime();
+        AudioStreams.Stream stream = streams.open(jobId, attempt, work.settings().sampleRate());
         try {
-            Stored stored = synthesizeAndStore(work);
+            Stored stored = synthesizeAndStore(work, stream);
+            stream.end(AudioStreams.End.COMPLETED);
             long elapsedMs = (System.nanoTime() - startedNanos) / 1_000_000;
             completeOrCleanUp(work, stored, elapsedMs);
         } catch (Abandoned abandoned) {
+            stream.end(AudioStreams.End.ABANDONED);
             log.info("Job {} attempt {} abandoned: {}", jobId, attempt, abandoned.getMessage());
         } catch (SynthesisException bad) {
             reportFailure(work, bad.getMessage(), bad.code(), false);
@@ -111,6 +128,8 @@ public class SynthesisWorker {
             log.warn("Job {} attempt {} failed", jobId, attempt, transientFailure);
             reportFailure(work, "Synthesis failed: " + transientFailure.getClass().getSimpleName(),
                     ErrorCode.INTERNAL_ERROR.name(), true);
+        } finally {
+            stream.end(AudioStreams.End.FAILED); // no-op when it ended above
         }
     }
 
@@ -122,7 +141,7 @@ public class SynthesisWorker {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
-    private Stored synthesizeAndStore(JobWork work) throws IOException {
+    private Stored synthesizeAndStore(JobWork work, AudioStreams.Stream stream) throws IOException {
         VoiceBinding voice = voices.resolve(work.voiceModelId(), work.userId())
                 .orElseThrow(() -> new SynthesisException(ErrorCode.VOICE_MODEL_NOT_FOUND.name(),
                         "Voice model " + work.voiceModelId() + " is no longer available"));
@@ -133,9 +152,10 @@ public class SynthesisWorker {
         ProgressReporter progress = new ProgressReporter(work);
         long started = System.nanoTime();
         long cpuStarted = threadCpuNanos();
+        AudioListener audio = (samples, rate) -> stream.publish(Pcm.toLittleEndian16(samples));
         SynthesisResult result = voice.profile() == null
-                ? synthesizer.synthesize(request, progress)
-                : synthesizer.synthesize(request, CloneWorker.voiceProfile(voice.profile()), progress);
+                ? synthesizer.synthesize(request, progress, audio)
+                : synthesizer.synthesize(request, CloneWorker.voiceProfile(voice.profile()), progress, audio);
         // The engine's own time: the progress commands it ran on this thread are our bookkeeping, not synthesis.
         long engineCpuNanos = cpuStarted < 0 ? -1 : threadCpuNanos() - cpuStarted - progress.reportingCpuNanos;
         metrics.recordSynthesis(voice.engineVoiceId(), System.nanoTime() - started - progress.reportingNanos,

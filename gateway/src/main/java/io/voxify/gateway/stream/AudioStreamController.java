@@ -1,0 +1,82 @@
+package io.voxify.gateway.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.job.JobView;
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.job.JobService;
+import io.voxify.gateway.security.AuthenticatedUser;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
+/**
+ * Audio while the job is still synthesising, sentence by sentence: chunked WAV (a streaming header, see
+ * {@link StreamFormat#streamingWavHeader}), raw PCM or MP3. Owner-only like every job resource. The
+ * request thread returns at once; {@link AudioStreamer} writes from a pool of its own.
+ */
+@Tag(name = "Synthesis jobs")
+@RestController
+@RequestMapping("/api/v1")
+public class AudioStreamController {
+    /** Names the job a one-call stream created. */
+    public static final String JOB_ID_HEADER = "X-Voxify-Job-Id";
+
+    private final JobService jobs;
+    private final AudioStreamer streamer;
+
+    public AudioStreamController(JobService jobs, AudioStreamer streamer) {
+        this.jobs = jobs;
+        this.streamer = streamer;
+    }
+
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT})
+    @GetMapping("/job/{jobId}/audio/stream")
+    ResponseEntity<ResponseBodyEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
+                                               @RequestParam(name = "format", required = false) String format) {
+        JobView job = jobs.find(AuthenticatedUser.from(jwt), jobId);
+        StreamFormat chosen = StreamFormat.choose(format, job.settings().outputFormat());
+        if (!AudioStreamer.streamable(job.status())) {
+            throw AudioStreamer.notStreamable(job);
+        }
+        return open(job, chosen);
+    }
+
+    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED})
+    @PostMapping("/tts/stream")
+    ResponseEntity<ResponseBodyEmitter> createAndStream(@AuthenticationPrincipal Jwt jwt,
+                                                        @RequestParam(name = "format", required = false) String format,
+                                                        @RequestBody(required = false) JsonNode body,
+                                                        HttpServletResponse response) {
+        if (format != null) {
+            StreamFormat.choose(format, null); // checked before the job exists, so a bad one creates nothing
+        }
+        JobView job = jobs.create(AuthenticatedUser.from(jwt), body);
+        // On the servlet response itself, so that even an error envelope names the job it is about.
+        response.setHeader(JOB_ID_HEADER, job.jobId());
+        return open(job, StreamFormat.choose(format, job.settings().outputFormat()));
+    }
+
+    private ResponseEntity<ResponseBodyEmitter> open(JobView job, StreamFormat format) {
+        ResponseBodyEmitter emitter = new ResponseBodyEmitter(streamer.timeout().toMillis());
+        streamer.start(job, format, emitter);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(format.contentType(job.settings().sampleRate())))
+                .cacheControl(CacheControl.noStore())
+                .header(JOB_ID_HEADER, job.jobId())
+                .header("X-Accel-Buffering", "no") // a proxy in front must pass each sentence on at once
+                .body(emitter);
+    }
+}
