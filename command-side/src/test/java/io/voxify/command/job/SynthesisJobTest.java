@@ -73,7 +73,7 @@ class SynthesisJobTest {
     }
 
     private static JobCreatedEvent created() {
-        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", "plain", VOICE, SETTINGS);
+        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", "plain", VOICE, SETTINGS, null);
     }
 
     private static JobStartedEvent started(int attempt) {
@@ -115,7 +115,7 @@ class SynthesisJobTest {
     @Test
     void creatingAJobRecordsTheHashOfItsText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created());
     }
@@ -123,7 +123,7 @@ class SynthesisJobTest {
     @Test
     void cannotCreateAJobWithBlankText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, "   ", "en", "plain", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, "   ", "en", "plain", VOICE, SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -131,7 +131,7 @@ class SynthesisJobTest {
     @Test
     void cannotCreateAJobWithoutText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, null, "en", "plain", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, null, "en", "plain", VOICE, SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -139,14 +139,14 @@ class SynthesisJobTest {
     @Test
     void aJobWithoutATextFormatIsPlainText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", null, VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", null, VOICE, SETTINGS, null))
                 .expectEvents(created());
     }
 
     @Test
     void cannotCreateAJobInATextFormatTheEngineCannotRead() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "html", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "html", VOICE, SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -155,9 +155,9 @@ class SynthesisJobTest {
     void anSsmlJobHandsItsFormatToTheWorker() {
         String ssml = "<speak>Hello <break time=\"1s\"/> world</speak>";
         JobCreatedEvent created = new JobCreatedEvent(JOB_ID, USER_ID, ssml, sha256Hex(ssml), "en", "ssml", VOICE,
-                SETTINGS);
+                SETTINGS, null);
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, ssml, "en", "ssml", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, ssml, "en", "ssml", VOICE, SETTINGS, null))
                 .expectEvents(created);
         fixture.given(created)
                 .when(new StartJobCommand(JOB_ID, 1, WORKER))
@@ -167,21 +167,21 @@ class SynthesisJobTest {
     @Test
     void updatingAPendingJobRecordsTheNewTextHash() {
         fixture.given(created())
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectSuccessfulHandlerExecution()
                 // SHA-256 test vector for "abc" (FIPS 180-2)
                 .expectEvents(new JobUpdatedEvent(JOB_ID, "abc",
-                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "de", NEW_SETTINGS));
+                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "de", NEW_SETTINGS, null));
     }
 
     @Test
     void cannotUpdateAJobToBlankOrMissingText() {
         fixture.given(created())
-                .when(new UpdateJobCommand(JOB_ID, " ", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, " ", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
         fixture.given(created())
-                .when(new UpdateJobCommand(JOB_ID, null, "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, null, "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -189,7 +189,7 @@ class SynthesisJobTest {
     @Test
     void cannotUpdateAJobWhileItIsProcessing() {
         fixture.given(created(), started(1))
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.JOB_NOT_UPDATABLE))
                 .expectNoEvents();
     }
@@ -197,7 +197,7 @@ class SynthesisJobTest {
     @Test
     void cannotUpdateAJobWaitingForItsRetry() {
         fixture.given(created(), started(1), attemptFailed(1))
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.JOB_NOT_UPDATABLE))
                 .expectNoEvents();
     }
@@ -206,7 +206,7 @@ class SynthesisJobTest {
     @MethodSource("finishedJobs")
     void cannotUpdateAFinishedJob(List<Object> history) {
         fixture.given(history)
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.JOB_NOT_UPDATABLE))
                 .expectNoEvents();
     }
@@ -224,7 +224,7 @@ class SynthesisJobTest {
 
     @Test
     void startingAfterAnUpdateHandsOutTheUpdatedWork() {
-        fixture.given(created(), new JobUpdatedEvent(JOB_ID, "abc", sha256Hex("abc"), "de", NEW_SETTINGS))
+        fixture.given(created(), new JobUpdatedEvent(JOB_ID, "abc", sha256Hex("abc"), "de", NEW_SETTINGS, null))
                 .when(new StartJobCommand(JOB_ID, 1, WORKER))
                 .expectEvents(started(1))
                 .expectResultMessagePayload(new JobWork(JOB_ID, USER_ID, 1, "abc", "de", VOICE, NEW_SETTINGS));
