@@ -1,5 +1,12 @@
 package io.voxify.command.job;
 
+import io.voxify.events.webhook.RecordWebhookAttemptCommand;
+import io.voxify.events.webhook.WebhookAbandonedEvent;
+import io.voxify.events.webhook.WebhookAttemptedEvent;
+import io.voxify.events.webhook.WebhookDeliveredEvent;
+import io.voxify.events.webhook.WebhookDueEvent;
+import java.time.Instant;
+
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import io.voxify.events.common.DomainException;
@@ -608,6 +615,103 @@ class SynthesisJobTest {
         fixture.given(created(), started(1), completed(), new JobDeletedEvent(JOB_ID, USER_ID, OUTPUT))
                 .when(new DeleteJobCommand(JOB_ID, USER_ID))
                 .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
+
+    // webhooks
+
+    private static final String CALLBACK = "https://hooks.example.com/voxify";
+    private static final String DELIVERY = "whd_" + JOB_ID;
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static JobCreatedEvent createdWithCallback() {
+        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", "plain", VOICE, SETTINGS, CALLBACK);
+    }
+
+    private static WebhookDueEvent due(String event) {
+        return new WebhookDueEvent(JOB_ID, USER_ID, DELIVERY, event, CALLBACK);
+    }
+
+    private static RecordWebhookAttemptCommand attempt(int n, Integer status, Instant next, String abandon) {
+        return new RecordWebhookAttemptCommand(JOB_ID, DELIVERY, n, status, status == null ? "timeout" : null, 40, AT,
+                next, abandon);
+    }
+
+    @Test
+    void theCallbackUrlIsKeptWithTheJob() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS, CALLBACK))
+                .expectEvents(createdWithCallback());
+        fixture.given(createdWithCallback())
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
+                .expectEvents(new JobUpdatedEvent(JOB_ID, "abc", sha256Hex("abc"), "de", NEW_SETTINGS, null));
+    }
+
+    @Test
+    void completingAJobWithACallbackMakesItsWebhookDue() {
+        fixture.given(createdWithCallback(), started(1))
+                .when(complete(1))
+                .expectEvents(completed(), due(WebhookDueEvent.JOB_COMPLETED));
+    }
+
+    @Test
+    void failingAJobWithACallbackMakesItsWebhookDue() {
+        fixture.given(createdWithCallback(), started(1))
+                .when(new FailJobCommand(JOB_ID, "Timed out", "SERVICE_UNAVAILABLE"))
+                .expectEvents(new JobFailedEvent(JOB_ID, "Timed out", "SERVICE_UNAVAILABLE"),
+                        due(WebhookDueEvent.JOB_FAILED));
+    }
+
+    @Test
+    void cancellingOrNoCallbackAnnouncesNothing() {
+        fixture.given(createdWithCallback())
+                .when(new CancelJobCommand(JOB_ID, USER_ID))
+                .expectEvents(new JobCancelledEvent(JOB_ID, USER_ID));
+        fixture.given(created(), started(1))
+                .when(complete(1))
+                .expectEvents(completed());
+    }
+
+    @Test
+    void aFailedAttemptIsRecordedWithItsNextTry() {
+        Instant next = AT.plusSeconds(10);
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(attempt(1, 500, next, null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 500, null, 40, AT, next));
+    }
+
+    @Test
+    void a2xxAnswerDelivers() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, null, "timeout", 40, AT, AT))
+                .when(attempt(2, 204, AT.plusSeconds(30), null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 204, null, 40, AT, null),
+                        new WebhookDeliveredEvent(JOB_ID, DELIVERY, 2, 204, AT));
+    }
+
+    @Test
+    void anAttemptWithoutANextTryAbandonsTheWebhook() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(attempt(1, 410, null, "the receiver answered 410 Gone"))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 410, null, 40, AT, null),
+                        new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "the receiver answered 410 Gone"));
+    }
+
+    @Test
+    void attemptsOutOfOrderTwiceOrAfterTheEndAreRefused() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(attempt(2, 500, AT, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 200, null, 40, AT, null),
+                        new WebhookDeliveredEvent(JOB_ID, DELIVERY, 1, 200, AT))
+                .when(attempt(2, 200, null, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), started(1), completed())
+                .when(attempt(1, 200, null, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
                 .expectNoEvents();
     }
 }

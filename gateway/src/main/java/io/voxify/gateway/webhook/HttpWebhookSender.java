@@ -58,6 +58,13 @@ public class HttpWebhookSender implements WebhookSender {
     private final boolean allowLoopback;
     private final ThreadPoolExecutor pool;
     private final Clock clock = Clock.systemUTC();
+    private volatile HostResolver resolver = InetAddress::getAllByName;
+
+    /** How a callback host becomes addresses (the system's DNS unless replaced, e.g. by a test). */
+    @FunctionalInterface
+    public interface HostResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     public HttpWebhookSender(CommandGateway commands, ViewAwaiter views, PlatformSettings settings,
                              WebhookSecrets secrets, WebhookPolicy policy, ObjectMapper json,
@@ -91,6 +98,10 @@ public class HttpWebhookSender implements WebhookSender {
         } catch (RejectedExecutionException full) {
             return false;
         }
+    }
+
+    public void useResolver(HostResolver replacement) {
+        this.resolver = replacement;
     }
 
     @PreDestroy
@@ -157,12 +168,12 @@ public class HttpWebhookSender implements WebhookSender {
                 });
     }
 
-    private static InetAddress[] resolve(String host) throws UnknownHostException {
+    private InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress literal = CallbackAddressPolicy.literal(host);
         if (literal != null) {
             return new InetAddress[]{literal};
         }
-        InetAddress[] all = InetAddress.getAllByName(host);
+        InetAddress[] all = resolver.resolve(host);
         if (all.length == 0) {
             throw new UnknownHostException(host);
         }
