@@ -180,6 +180,7 @@ public class SynthesisJob {
         if (callbackUrl != null) {
             apply(new WebhookDueEvent(jobId, userId, "whd_" + jobId, event, callbackUrl));
         }
+    }
 
     @CommandHandler
     public void handle(CancelJobCommand cmd) {
