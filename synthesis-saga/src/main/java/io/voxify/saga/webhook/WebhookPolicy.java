@@ -10,15 +10,21 @@ import java.util.Optional;
 /**
  * How long a webhook is tried: after the n-th failed try the next comes {@code retryDelays[n-1]} later
  * (the last delay repeats), as long as it falls within {@code giveUpAfter} of the moment the webhook
- * became due; otherwise it is abandoned.
+ * became due; otherwise it is abandoned. A try whose result is not recorded within {@code attemptGuard}
+ * (the process stopped while the call was in flight) is made again.
  */
-public record WebhookPolicy(List<Duration> retryDelays, Duration giveUpAfter) {
+public record WebhookPolicy(List<Duration> retryDelays, Duration giveUpAfter, Duration attemptGuard) {
 
     public WebhookPolicy {
         if (retryDelays == null || retryDelays.isEmpty()) {
             throw new IllegalArgumentException("at least one retry delay is needed");
         }
         retryDelays = List.copyOf(retryDelays);
+        attemptGuard = attemptGuard == null ? Duration.ofMinutes(2) : attemptGuard;
+    }
+
+    public WebhookPolicy(List<Duration> retryDelays, Duration giveUpAfter) {
+        this(retryDelays, giveUpAfter, null);
     }
 
     /** The production schedule: quick retries first, then hourly and longer, for one day. */

@@ -20,13 +20,17 @@ import org.axonframework.spring.stereotype.Saga;
  * Delivers one job's webhook: the first try as soon as it is due, each retry on a persistent
  * deadline at the time the recorded attempt named (so retries survive restarts), and an end when the
  * job's aggregate records it delivered or abandoned (or the job is deleted). Only jobs with a
- * callback URL start one. The HTTP call happens in the {@link WebhookSender}, never here.
+ * callback URL start one. The HTTP call happens in the {@link WebhookSender}, never here. Each try handed
+ * to the sender is guarded by a deadline of its own: if the process stops while the call is in flight and
+ * its result is never recorded, the guard hands the same try to the sender again (receivers drop the
+ * duplicate by its delivery id).
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class WebhookSaga {
     static final String JOB_ID = "jobId";
     static final String ATTEMPT_DEADLINE = "webhook-attempt";
+    static final String GUARD_DEADLINE = "webhook-attempt-guard";
     static final Duration SENDER_BUSY_DELAY = Duration.ofSeconds(5);
 
     private String jobId;
@@ -35,10 +39,13 @@ public class WebhookSaga {
     private String event;
     private String callbackUrl;
     private Instant dueAt;
+    /** The last try whose result the job recorded. */
+    private int recordedAttempt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = JOB_ID)
-    public void on(WebhookDueEvent due, @Timestamp Instant at, DeadlineManager deadlines, WebhookSender sender) {
+    public void on(WebhookDueEvent due, @Timestamp Instant at, DeadlineManager deadlines, WebhookSender sender,
+                   WebhookPolicy policy) {
         if (deliveryId != null) {
             return; // a redelivered event: this delivery is already under way
         }
@@ -48,42 +55,59 @@ public class WebhookSaga {
         event = due.event();
         callbackUrl = due.callbackUrl();
         dueAt = at;
-        send(1, deadlines, sender);
+        send(1, deadlines, sender, policy);
     }
 
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(WebhookAttemptedEvent attempted, DeadlineManager deadlines) {
+        recordedAttempt = Math.max(recordedAttempt, attempted.attempt());
+        deadlines.cancelAllWithinScope(GUARD_DEADLINE);
         if (attempted.nextAttemptAt() != null) {
             deadlines.schedule(attempted.nextAttemptAt(), ATTEMPT_DEADLINE, attempted.attempt() + 1);
         }
     }
 
     @DeadlineHandler(deadlineName = ATTEMPT_DEADLINE)
-    public void attemptDue(Integer attempt, DeadlineManager deadlines, WebhookSender sender) {
-        send(attempt, deadlines, sender);
+    public void attemptDue(Integer attempt, DeadlineManager deadlines, WebhookSender sender, WebhookPolicy policy) {
+        send(attempt, deadlines, sender, policy);
+    }
+
+    @DeadlineHandler(deadlineName = GUARD_DEADLINE)
+    public void attemptUnrecorded(Integer attempt, DeadlineManager deadlines, WebhookSender sender,
+                                  WebhookPolicy policy) {
+        if (attempt > recordedAttempt) {
+            send(attempt, deadlines, sender, policy);
+        }
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(WebhookDeliveredEvent delivered, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(ATTEMPT_DEADLINE);
+        stopDeadlines(deadlines);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(WebhookAbandonedEvent abandoned, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(ATTEMPT_DEADLINE);
+        stopDeadlines(deadlines);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(JobDeletedEvent deleted, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(ATTEMPT_DEADLINE);
+        stopDeadlines(deadlines);
     }
 
-    private void send(int attempt, DeadlineManager deadlines, WebhookSender sender) {
-        if (!sender.submit(new WebhookDelivery(jobId, userId, deliveryId, event, callbackUrl, attempt, dueAt))) {
+    private void send(int attempt, DeadlineManager deadlines, WebhookSender sender, WebhookPolicy policy) {
+        if (sender.submit(new WebhookDelivery(jobId, userId, deliveryId, event, callbackUrl, attempt, dueAt))) {
+            deadlines.schedule(policy.attemptGuard(), GUARD_DEADLINE, attempt);
+        } else {
             deadlines.schedule(SENDER_BUSY_DELAY, ATTEMPT_DEADLINE, attempt);
         }
+    }
+
+    private static void stopDeadlines(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(ATTEMPT_DEADLINE);
+        deadlines.cancelAllWithinScope(GUARD_DEADLINE);
     }
 }

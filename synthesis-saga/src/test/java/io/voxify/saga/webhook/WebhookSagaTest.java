@@ -23,6 +23,9 @@ class WebhookSagaTest {
     private static final String JOB_ID = "job-1";
     private static final String DELIVERY = "whd_job-1";
     private static final String URL = "https://hooks.example.com/voxify";
+    private static final Duration GUARD = Duration.ofMinutes(2);
+    private static final WebhookPolicy POLICY = new WebhookPolicy(List.of(Duration.ofSeconds(10)),
+            Duration.ofHours(24), GUARD);
 
     private FixtureConfiguration fixture;
     private RecordingSender sender;
@@ -32,6 +35,7 @@ class WebhookSagaTest {
         SagaTestFixture<WebhookSaga> sagaFixture = new SagaTestFixture<>(WebhookSaga.class);
         sender = new RecordingSender();
         sagaFixture.registerResource(sender);
+        sagaFixture.registerResource(POLICY);
         fixture = sagaFixture;
     }
 
@@ -69,7 +73,7 @@ class WebhookSagaTest {
                 .whenPublishingA(due())
                 .expectActiveSagas(1)
                 .expectAssociationWith("jobId", JOB_ID)
-                .expectNoScheduledDeadlines()
+                .expectScheduledDeadlineWithName(GUARD, WebhookSaga.GUARD_DEADLINE)
                 .expectNoDispatchedCommands();
         assertThat(sender.accepted).singleElement().satisfies(d -> {
             assertThat(d.attempt()).isEqualTo(1);
@@ -147,5 +151,22 @@ class WebhookSagaTest {
                 .whenPublishingA(new JobDeletedEvent(JOB_ID, "user-1", null))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aTryWhoseResultIsNeverRecordedIsMadeAgain() {
+        fixture.givenAPublished(due())
+                .whenTimeElapses(GUARD.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(WebhookSaga.GUARD_DEADLINE);
+        assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1, 1);
+    }
+
+    @Test
+    void aRecordedTryIsNotMadeAgain() {
+        fixture.givenAPublished(due())
+                .andThenAPublished(failed(1, fixture.currentTime().plus(Duration.ofHours(1))))
+                .whenTimeElapses(GUARD.plusSeconds(1))
+                .expectNoScheduledDeadlineWithName(GUARD, WebhookSaga.GUARD_DEADLINE);
+        assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1);
     }
 }
