@@ -202,7 +202,7 @@ class EventStoreBenchmark {
         List<Object> payloads = new ArrayList<>();
         payloads.add(new JobCreatedEvent(jobId, userId, text, sha256(text), "en", JobCreatedEvent.PLAIN_TEXT,
                 "default_voice_001", new SynthesisSettings(1.0, 1.0, 1.0, "wav", 22050, "neutral", true, "word",
-                Map.of("speed", 1.0, "output_format", "wav", "include_timestamps", true))));
+                Map.of("speed", 1.0, "output_format", "wav", "include_timestamps", true)), null));
         payloads.add(new JobStartedEvent(jobId, 1, "worker-" + (n % 3)));
         for (int p = 1; p <= PROGRESS_EVENTS; p++) {
             payloads.add(new JobProgressedEvent(jobId, 1, p * 99.0 / PROGRESS_EVENTS,

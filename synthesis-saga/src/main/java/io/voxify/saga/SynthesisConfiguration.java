@@ -120,6 +120,15 @@ public class SynthesisConfiguration {
     }
 
     @Bean
+    io.voxify.saga.webhook.WebhookPolicy webhookPolicy(
+            @Value("${voxify.webhooks.retry-delays:10s,30s,1m,5m,15m,1h,2h,4h}") String delays,
+            @Value("${voxify.webhooks.give-up-after:PT24H}") Duration giveUpAfter,
+            @Value("${voxify.webhooks.attempt-guard:PT2M}") Duration attemptGuard) {
+        return new io.voxify.saga.webhook.WebhookPolicy(io.voxify.saga.webhook.WebhookPolicy.parseDelays(delays),
+                giveUpAfter, attemptGuard);
+    }
+
+    @Bean
     BackgroundWorkPolicy backgroundWorkPolicy(
             @Value("${voxify.voice.sample-timeout:PT5M}") Duration sampleTimeout,
             @Value("${voxify.voice.clone-timeout:PT15M}") Duration cloneTimeout) {

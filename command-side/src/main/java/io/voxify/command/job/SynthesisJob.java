@@ -27,6 +27,11 @@ import io.voxify.events.job.RecordJobProgressCommand;
 import io.voxify.events.job.StartJobCommand;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.UpdateJobCommand;
+import io.voxify.events.webhook.RecordWebhookAttemptCommand;
+import io.voxify.events.webhook.WebhookAbandonedEvent;
+import io.voxify.events.webhook.WebhookAttemptedEvent;
+import io.voxify.events.webhook.WebhookDeliveredEvent;
+import io.voxify.events.webhook.WebhookDueEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,6 +71,11 @@ public class SynthesisJob {
     private boolean attemptRunning;
     private double progress;
     private AudioOutput output;
+    private String callbackUrl;
+    /** The announcement under way (null: none); attempts count its tries; open until delivered or abandoned. */
+    private String webhookDeliveryId;
+    private int webhookAttempts;
+    private boolean webhookOpen;
 
     protected SynthesisJob() {
     }
@@ -81,7 +91,7 @@ public class SynthesisJob {
                     "text_format must be one of " + JobCreatedEvent.TEXT_FORMATS);
         }
         apply(new JobCreatedEvent(cmd.jobId(), cmd.userId(), cmd.text(), sha256(cmd.text()), cmd.textLanguage(),
-                textFormat, cmd.voiceModelId(), cmd.settings()));
+                textFormat, cmd.voiceModelId(), cmd.settings(), cmd.callbackUrl()));
     }
 
     @CommandHandler
@@ -93,7 +103,8 @@ public class SynthesisJob {
             throw new DomainException(ErrorCode.JOB_NOT_UPDATABLE,
                     "Only pending jobs can be updated; this job is " + status.wireName());
         }
-        apply(new JobUpdatedEvent(jobId, cmd.text(), sha256(cmd.text()), cmd.textLanguage(), cmd.settings()));
+        apply(new JobUpdatedEvent(jobId, cmd.text(), sha256(cmd.text()), cmd.textLanguage(), cmd.settings(),
+                cmd.callbackUrl()));
     }
 
     @CommandHandler
@@ -124,6 +135,7 @@ public class SynthesisJob {
         requireRunningAttempt(cmd.attempt(), false, "complete");
         apply(new JobCompletedEvent(jobId, userId, attempt, cmd.output(), cmd.timestamps(), cmd.processingTimeMs(),
                 cmd.engineCpuMs()));
+        announce(WebhookDueEvent.JOB_COMPLETED);
     }
 
     @CommandHandler
@@ -138,6 +150,36 @@ public class SynthesisJob {
             throw transition("fail");
         }
         apply(new JobFailedEvent(jobId, cmd.reason(), cmd.errorCode()));
+        announce(WebhookDueEvent.JOB_FAILED);
+    }
+
+    /**
+     * Records one delivery try of the webhook under way: delivered on a 2xx, abandoned when the sender
+     * names no next try. A try reported twice, or for another announcement, is refused.
+     */
+    @CommandHandler
+    public void handle(RecordWebhookAttemptCommand cmd) {
+        if (!webhookOpen || !cmd.deliveryId().equals(webhookDeliveryId) || cmd.attempt() != webhookAttempts + 1) {
+            throw new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
+                    "Webhook attempt " + cmd.attempt() + " of " + cmd.deliveryId() + " is not the one expected");
+        }
+        boolean delivered = cmd.delivered();
+        apply(new WebhookAttemptedEvent(jobId, webhookDeliveryId, cmd.attempt(), callbackUrl, cmd.statusCode(),
+                cmd.error(), cmd.durationMs(), cmd.attemptedAt(), delivered ? null : cmd.nextAttemptAt()));
+        if (delivered) {
+            apply(new WebhookDeliveredEvent(jobId, webhookDeliveryId, cmd.attempt(), cmd.statusCode(),
+                    cmd.attemptedAt()));
+        } else if (cmd.nextAttemptAt() == null) {
+            apply(new WebhookAbandonedEvent(jobId, webhookDeliveryId, cmd.attempt(),
+                    cmd.abandonReason() != null ? cmd.abandonReason() : "no further attempts"));
+        }
+    }
+
+    /** Completion and failure are announced to the callback URL, if the job has one; cancellation is not. */
+    private void announce(String event) {
+        if (callbackUrl != null) {
+            apply(new WebhookDueEvent(jobId, userId, "whd_" + jobId, event, callbackUrl));
+        }
     }
 
     @CommandHandler
@@ -188,6 +230,7 @@ public class SynthesisJob {
         textFormat = e.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : e.textFormat();
         voiceModelId = e.voiceModelId();
         settings = e.settings();
+        callbackUrl = e.callbackUrl();
         status = JobStatus.PENDING;
     }
 
@@ -196,6 +239,7 @@ public class SynthesisJob {
         text = e.text();
         textLanguage = e.textLanguage();
         settings = e.settings();
+        callbackUrl = e.callbackUrl();
     }
 
     @EventSourcingHandler
@@ -234,6 +278,28 @@ public class SynthesisJob {
     void on(JobCancelledEvent e) {
         status = JobStatus.CANCELLED;
         attemptRunning = false;
+    }
+
+    @EventSourcingHandler
+    void on(WebhookDueEvent e) {
+        webhookDeliveryId = e.deliveryId();
+        webhookAttempts = 0;
+        webhookOpen = true;
+    }
+
+    @EventSourcingHandler
+    void on(WebhookAttemptedEvent e) {
+        webhookAttempts = e.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(WebhookDeliveredEvent e) {
+        webhookOpen = false;
+    }
+
+    @EventSourcingHandler
+    void on(WebhookAbandonedEvent e) {
+        webhookOpen = false;
     }
 
     @EventSourcingHandler

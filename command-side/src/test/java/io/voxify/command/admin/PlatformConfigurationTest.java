@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PlatformConfigurationTest {
     private static final String ID = PlatformConfiguration.ID;
     private static final PlatformConfig DEFAULTS = new PlatformConfig(100, 1000, 100, 50L << 20, 10_000,
-            "default_voice_001", true, 10, 100, 900);
+            "default_voice_001", true, 10, 100, 900, false);
 
     private FixtureConfiguration<PlatformConfiguration> fixture;
 
@@ -28,7 +28,8 @@ class PlatformConfigurationTest {
                 .when(new ChangePlatformConfigCommand(ID, DEFAULTS, "user_admin"))
                 .expectEvents(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute",
                         "synthesesPerDay", "uploadsPerDay", "maxUploadBytes", "maxTextLength", "defaultVoiceId",
-                        "registrationOpen", "loginAttemptsPerAccount", "loginAttemptsPerAddress", "loginWindowSeconds"),
+                        "registrationOpen", "loginAttemptsPerAccount", "loginAttemptsPerAddress", "loginWindowSeconds",
+                        "allowPrivateCallbacks"),
                         "user_admin"))
                 .expectResultMessagePayload(DEFAULTS);
     }
@@ -36,7 +37,7 @@ class PlatformConfigurationTest {
     @Test
     void laterChangesNameOnlyWhatChanged() {
         PlatformConfig closed = new PlatformConfig(60, 1000, 100, 50L << 20, 5_000, "default_voice_001", false, 10,
-                100, 900);
+                100, 900, false);
         fixture.given(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"))
                 .when(new ChangePlatformConfigCommand(ID, closed, "user_other"))
                 .expectEvents(new PlatformConfigChangedEvent(ID, closed,
@@ -46,7 +47,7 @@ class PlatformConfigurationTest {
     @Test
     void aChangeBuiltOnAnOlderVersionIsRefused() {
         PlatformConfig closed = new PlatformConfig(100, 1000, 100, 50L << 20, 10_000, "default_voice_001", false, 10,
-                100, 900);
+                100, 900, false);
         fixture.given(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"),
                         new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("maxTextLength"), "user_other"))
                 .when(new ChangePlatformConfigCommand(ID, closed, "user_admin", 1L))

@@ -1,5 +1,12 @@
 package io.voxify.command.job;
 
+import io.voxify.events.webhook.RecordWebhookAttemptCommand;
+import io.voxify.events.webhook.WebhookAbandonedEvent;
+import io.voxify.events.webhook.WebhookAttemptedEvent;
+import io.voxify.events.webhook.WebhookDeliveredEvent;
+import io.voxify.events.webhook.WebhookDueEvent;
+import java.time.Instant;
+
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import io.voxify.events.common.DomainException;
@@ -73,7 +80,7 @@ class SynthesisJobTest {
     }
 
     private static JobCreatedEvent created() {
-        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", "plain", VOICE, SETTINGS);
+        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", "plain", VOICE, SETTINGS, null);
     }
 
     private static JobStartedEvent started(int attempt) {
@@ -115,7 +122,7 @@ class SynthesisJobTest {
     @Test
     void creatingAJobRecordsTheHashOfItsText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created());
     }
@@ -123,7 +130,7 @@ class SynthesisJobTest {
     @Test
     void cannotCreateAJobWithBlankText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, "   ", "en", "plain", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, "   ", "en", "plain", VOICE, SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -131,7 +138,7 @@ class SynthesisJobTest {
     @Test
     void cannotCreateAJobWithoutText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, null, "en", "plain", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, null, "en", "plain", VOICE, SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -139,14 +146,14 @@ class SynthesisJobTest {
     @Test
     void aJobWithoutATextFormatIsPlainText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", null, VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", null, VOICE, SETTINGS, null))
                 .expectEvents(created());
     }
 
     @Test
     void cannotCreateAJobInATextFormatTheEngineCannotRead() {
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "html", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "html", VOICE, SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -155,9 +162,9 @@ class SynthesisJobTest {
     void anSsmlJobHandsItsFormatToTheWorker() {
         String ssml = "<speak>Hello <break time=\"1s\"/> world</speak>";
         JobCreatedEvent created = new JobCreatedEvent(JOB_ID, USER_ID, ssml, sha256Hex(ssml), "en", "ssml", VOICE,
-                SETTINGS);
+                SETTINGS, null);
         fixture.givenNoPriorActivity()
-                .when(new CreateJobCommand(JOB_ID, USER_ID, ssml, "en", "ssml", VOICE, SETTINGS))
+                .when(new CreateJobCommand(JOB_ID, USER_ID, ssml, "en", "ssml", VOICE, SETTINGS, null))
                 .expectEvents(created);
         fixture.given(created)
                 .when(new StartJobCommand(JOB_ID, 1, WORKER))
@@ -167,21 +174,21 @@ class SynthesisJobTest {
     @Test
     void updatingAPendingJobRecordsTheNewTextHash() {
         fixture.given(created())
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectSuccessfulHandlerExecution()
                 // SHA-256 test vector for "abc" (FIPS 180-2)
                 .expectEvents(new JobUpdatedEvent(JOB_ID, "abc",
-                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "de", NEW_SETTINGS));
+                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "de", NEW_SETTINGS, null));
     }
 
     @Test
     void cannotUpdateAJobToBlankOrMissingText() {
         fixture.given(created())
-                .when(new UpdateJobCommand(JOB_ID, " ", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, " ", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
         fixture.given(created())
-                .when(new UpdateJobCommand(JOB_ID, null, "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, null, "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
@@ -189,7 +196,7 @@ class SynthesisJobTest {
     @Test
     void cannotUpdateAJobWhileItIsProcessing() {
         fixture.given(created(), started(1))
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.JOB_NOT_UPDATABLE))
                 .expectNoEvents();
     }
@@ -197,7 +204,7 @@ class SynthesisJobTest {
     @Test
     void cannotUpdateAJobWaitingForItsRetry() {
         fixture.given(created(), started(1), attemptFailed(1))
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.JOB_NOT_UPDATABLE))
                 .expectNoEvents();
     }
@@ -206,7 +213,7 @@ class SynthesisJobTest {
     @MethodSource("finishedJobs")
     void cannotUpdateAFinishedJob(List<Object> history) {
         fixture.given(history)
-                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS))
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectException(refusedWith(ErrorCode.JOB_NOT_UPDATABLE))
                 .expectNoEvents();
     }
@@ -224,7 +231,7 @@ class SynthesisJobTest {
 
     @Test
     void startingAfterAnUpdateHandsOutTheUpdatedWork() {
-        fixture.given(created(), new JobUpdatedEvent(JOB_ID, "abc", sha256Hex("abc"), "de", NEW_SETTINGS))
+        fixture.given(created(), new JobUpdatedEvent(JOB_ID, "abc", sha256Hex("abc"), "de", NEW_SETTINGS, null))
                 .when(new StartJobCommand(JOB_ID, 1, WORKER))
                 .expectEvents(started(1))
                 .expectResultMessagePayload(new JobWork(JOB_ID, USER_ID, 1, "abc", "de", VOICE, NEW_SETTINGS));
@@ -608,6 +615,103 @@ class SynthesisJobTest {
         fixture.given(created(), started(1), completed(), new JobDeletedEvent(JOB_ID, USER_ID, OUTPUT))
                 .when(new DeleteJobCommand(JOB_ID, USER_ID))
                 .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
+
+    // webhooks
+
+    private static final String CALLBACK = "https://hooks.example.com/voxify";
+    private static final String DELIVERY = "whd_" + JOB_ID;
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static JobCreatedEvent createdWithCallback() {
+        return new JobCreatedEvent(JOB_ID, USER_ID, TEXT, sha256Hex(TEXT), "en", "plain", VOICE, SETTINGS, CALLBACK);
+    }
+
+    private static WebhookDueEvent due(String event) {
+        return new WebhookDueEvent(JOB_ID, USER_ID, DELIVERY, event, CALLBACK);
+    }
+
+    private static RecordWebhookAttemptCommand attempt(int n, Integer status, Instant next, String abandon) {
+        return new RecordWebhookAttemptCommand(JOB_ID, DELIVERY, n, status, status == null ? "timeout" : null, 40, AT,
+                next, abandon);
+    }
+
+    @Test
+    void theCallbackUrlIsKeptWithTheJob() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS, CALLBACK))
+                .expectEvents(createdWithCallback());
+        fixture.given(createdWithCallback())
+                .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
+                .expectEvents(new JobUpdatedEvent(JOB_ID, "abc", sha256Hex("abc"), "de", NEW_SETTINGS, null));
+    }
+
+    @Test
+    void completingAJobWithACallbackMakesItsWebhookDue() {
+        fixture.given(createdWithCallback(), started(1))
+                .when(complete(1))
+                .expectEvents(completed(), due(WebhookDueEvent.JOB_COMPLETED));
+    }
+
+    @Test
+    void failingAJobWithACallbackMakesItsWebhookDue() {
+        fixture.given(createdWithCallback(), started(1))
+                .when(new FailJobCommand(JOB_ID, "Timed out", "SERVICE_UNAVAILABLE"))
+                .expectEvents(new JobFailedEvent(JOB_ID, "Timed out", "SERVICE_UNAVAILABLE"),
+                        due(WebhookDueEvent.JOB_FAILED));
+    }
+
+    @Test
+    void cancellingOrNoCallbackAnnouncesNothing() {
+        fixture.given(createdWithCallback())
+                .when(new CancelJobCommand(JOB_ID, USER_ID))
+                .expectEvents(new JobCancelledEvent(JOB_ID, USER_ID));
+        fixture.given(created(), started(1))
+                .when(complete(1))
+                .expectEvents(completed());
+    }
+
+    @Test
+    void aFailedAttemptIsRecordedWithItsNextTry() {
+        Instant next = AT.plusSeconds(10);
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(attempt(1, 500, next, null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 500, null, 40, AT, next));
+    }
+
+    @Test
+    void a2xxAnswerDelivers() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, null, "timeout", 40, AT, AT))
+                .when(attempt(2, 204, AT.plusSeconds(30), null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 204, null, 40, AT, null),
+                        new WebhookDeliveredEvent(JOB_ID, DELIVERY, 2, 204, AT));
+    }
+
+    @Test
+    void anAttemptWithoutANextTryAbandonsTheWebhook() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(attempt(1, 410, null, "the receiver answered 410 Gone"))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 410, null, 40, AT, null),
+                        new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "the receiver answered 410 Gone"));
+    }
+
+    @Test
+    void attemptsOutOfOrderTwiceOrAfterTheEndAreRefused() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(attempt(2, 500, AT, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 200, null, 40, AT, null),
+                        new WebhookDeliveredEvent(JOB_ID, DELIVERY, 1, 200, AT))
+                .when(attempt(2, 200, null, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), started(1), completed())
+                .when(attempt(1, 200, null, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
                 .expectNoEvents();
     }
 }

@@ -34,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminConfigController {
     static final List<String> FIELDS = List.of("requests_per_minute", "syntheses_per_day", "uploads_per_day",
             "max_upload_bytes", "max_text_length", "default_voice_id", "registration_open",
-            "login_attempts_per_account", "login_attempts_per_address", "login_window_seconds", "version");
+            "login_attempts_per_account", "login_attempts_per_address", "login_window_seconds",
+            "allow_private_callbacks", "version");
 
     private final PlatformSettings settings;
     private final VoiceDirectory voices;
@@ -73,6 +74,7 @@ public class AdminConfigController {
         Long perAccount = f.integer("login_attempts_per_account", 1, 10_000);
         Long perAddress = f.integer("login_attempts_per_address", 1, 1_000_000);
         Long window = f.integer("login_window_seconds", 10, 86_400);
+        Boolean privateCallbacks = f.bool("allow_private_callbacks");
         f.validate(ErrorCode.VALIDATION_ERROR);
         PlatformConfig changed = new PlatformConfig(
                 requests != null ? requests.intValue() : c.requestsPerMinute(),
@@ -84,7 +86,8 @@ public class AdminConfigController {
                 registration != null ? registration : c.registrationOpen(),
                 perAccount != null ? perAccount.intValue() : c.loginAttemptsPerAccount(),
                 perAddress != null ? perAddress.intValue() : c.loginAttemptsPerAddress(),
-                window != null ? window.intValue() : c.loginWindowSeconds());
+                window != null ? window.intValue() : c.loginWindowSeconds(),
+                privateCallbacks != null ? privateCallbacks : c.allowPrivateCallbacks());
         return Envelope.ok(json(settings.change(changed, admin.userId(), version != null ? version : base.version())),
                 "Configuration updated");
     }
@@ -102,6 +105,7 @@ public class AdminConfigController {
         data.put("login_attempts_per_account", c.loginAttemptsPerAccount());
         data.put("login_attempts_per_address", c.loginAttemptsPerAddress());
         data.put("login_window_seconds", c.loginWindowSeconds());
+        data.put("allow_private_callbacks", c.allowPrivateCallbacks());
         data.put("version", current.version());
         data.put("updated_at", current.updatedAt() == null ? null : Envelope.iso(current.updatedAt()));
         data.put("updated_by", current.updatedBy());

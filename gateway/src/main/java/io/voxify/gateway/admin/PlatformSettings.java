@@ -49,14 +49,15 @@ public class PlatformSettings {
                             @Value("${voxify.limits.registration-open}") boolean registrationOpen,
                             @Value("${voxify.limits.login-attempts-per-account}") int loginAttemptsPerAccount,
                             @Value("${voxify.limits.login-attempts-per-address}") int loginAttemptsPerAddress,
-                            @Value("${voxify.limits.login-window}") Duration loginWindow) {
+                            @Value("${voxify.limits.login-window}") Duration loginWindow,
+                            @Value("${voxify.webhooks.allow-private-callbacks:false}") boolean allowPrivateCallbacks) {
         this.queries = queries;
         this.commands = commands;
         this.views = views;
         this.uploadCeilingBytes = uploadCeilingBytes;
         this.defaults = new PlatformConfig(requestsPerMinute, synthesesPerDay, uploadsPerDay, uploadCeilingBytes,
                 maxTextLength, defaultVoiceId, registrationOpen, loginAttemptsPerAccount, loginAttemptsPerAddress,
-                (int) loginWindow.toSeconds());
+                (int) loginWindow.toSeconds(), allowPrivateCallbacks);
     }
 
     public PlatformConfig config() {

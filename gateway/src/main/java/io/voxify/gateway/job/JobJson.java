@@ -3,6 +3,7 @@ package io.voxify.gateway.job;
 import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
+import io.voxify.events.job.WebhookStatus;
 import io.voxify.gateway.web.Envelope;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,26 @@ public final class JobJson {
         data.put("started_at", Envelope.iso(job.startedAt()));
         data.put("completed_at", Envelope.iso(job.completedAt()));
         data.put("processing_time_ms", job.processingTimeMs());
+        data.put("callback_url", job.callbackUrl());
+        data.put("webhook", webhook(job.webhook()));
+        return data;
+    }
+
+    /** Where the job's webhook stands (null until the job's end is announced to its callback URL). */
+    static Map<String, Object> webhook(WebhookStatus w) {
+        if (w == null) {
+            return null;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("delivery_id", w.deliveryId());
+        data.put("event", w.event());
+        data.put("state", w.state());
+        data.put("attempts", w.attempts());
+        data.put("last_status_code", w.lastStatusCode());
+        data.put("last_error", w.lastError());
+        data.put("last_attempt_at", Envelope.iso(w.lastAttemptAt()));
+        data.put("next_attempt_at", Envelope.iso(w.nextAttemptAt()));
+        data.put("delivered_at", Envelope.iso(w.deliveredAt()));
         return data;
     }
 

@@ -6,6 +6,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.gateway.web.RequestFields;
+import io.voxify.gateway.webhook.CallbackUrls;
 import io.voxify.inference.ssml.SsmlException;
 import io.voxify.inference.ssml.SsmlParser;
 import java.util.LinkedHashMap;
@@ -17,10 +18,11 @@ import java.util.regex.Pattern;
  * The fields a client may set on a job, validated all at once. On update, what the request
  * leaves out keeps its current value. SSML text is parsed here, so a job never starts with a
  * document the engine would refuse: the whole document (markup included) is held to the text
- * limit, and what is wrong with it is reported with its line and column.
+ * limit, and what is wrong with it is reported with its line and column. {@code callback_url} is
+ * checked for its shape here ({@link CallbackUrls}); on update, null or "" removes it.
  */
 record JobRequest(String text, String voiceModelId, String textLanguage, String textFormat,
-                  SynthesisSettings settings) {
+                  SynthesisSettings settings, String callbackUrl, boolean callbackUrlGiven) {
     static final List<String> FORMATS = List.of("wav", "mp3", "flac");
     static final List<Integer> SAMPLE_RATES = List.of(8000, 16000, 22050, 24000, 44100, 48000);
     static final List<String> EMOTIONS = List.of("neutral", "happy", "sad", "excited");
@@ -67,6 +69,21 @@ record JobRequest(String text, String voiceModelId, String textLanguage, String 
         Double volume = f.number("volume", 0.0, 2.0);
         String format = f.oneOf("output_format", FORMATS);
         Integer rate = f.integerOneOf("sample_rate", SAMPLE_RATES);
+        boolean callbackGiven = body != null && body.has("callback_url");
+        String callbackUrl = null;
+        if (f.has("callback_url")) {
+            JsonNode node = f.node("callback_url");
+            if (!node.isTextual()) {
+                f.error("callback_url", "must be a string");
+            } else if (!node.asText().isEmpty()) {
+                String problem = CallbackUrls.problem(node.asText());
+                if (problem != null) {
+                    f.error("callback_url", problem);
+                } else {
+                    callbackUrl = node.asText();
+                }
+            }
+        }
 
         String emotion = null;
         Boolean timestamps = null;
@@ -104,7 +121,7 @@ record JobRequest(String text, String voiceModelId, String textLanguage, String 
                 granularity != null ? granularity : base.timestampGranularity(),
                 Map.of());
         return new JobRequest(text, voice == null ? null : voice.trim(), language == null ? null : language.trim(),
-                readAs, settings);
+                readAs, settings, callbackUrl, callbackGiven);
     }
 
     private static void requireValidSsml(String text, int maxTextLength) {

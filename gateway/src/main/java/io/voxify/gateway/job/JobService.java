@@ -79,7 +79,7 @@ public class JobService {
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SYNTHESES, config.synthesesPerDay());
         try {
             commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
-                    request.textFormat(), voice.voiceModelId(), request.settings()));
+                    request.textFormat(), voice.voiceModelId(), request.settings(), request.callbackUrl()));
         } catch (RuntimeException notCreated) {
             use.giveBack();
             throw notCreated;
@@ -121,9 +121,10 @@ public class JobService {
         }
         String text = request.text() != null ? request.text() : current.text();
         String language = request.textLanguage() != null ? request.textLanguage() : current.textLanguage();
-        commands.sendAndWait(new UpdateJobCommand(jobId, text, language, request.settings()));
+        String callbackUrl = request.callbackUrlGiven() ? request.callbackUrl() : current.callbackUrl();
+        commands.sendAndWait(new UpdateJobCommand(jobId, text, language, request.settings(), callbackUrl));
         return awaitView(jobId, v -> Objects.equals(v.text(), text) && Objects.equals(v.settings(), request.settings())
-                && Objects.equals(v.textLanguage(), language));
+                && Objects.equals(v.textLanguage(), language) && Objects.equals(v.callbackUrl(), callbackUrl));
     }
 
     /**

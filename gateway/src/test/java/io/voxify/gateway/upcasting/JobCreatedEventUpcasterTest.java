@@ -52,7 +52,7 @@ class JobCreatedEventUpcasterTest {
         assertThat(events).singleElement().satisfies(e -> assertThat(e.getPayload()).isEqualTo(new JobCreatedEvent(
                 "job_0k5obgaosig956a7hc9b", "user_x48l7gxb3wwa2v3uglgi", "Hello there.",
                 "23ea498e82f4435b1c135324eedef4ba64061600897077bf76082a50b41a9c13", "en-US", "plain",
-                "default_voice_001", SETTINGS)));
+                "default_voice_001", SETTINGS, null)));
     }
 
     @Test

@@ -68,6 +68,27 @@ public class JobEntity {
     Long completedAt;
     @Column(name = "processing_time_ms")
     Long processingTimeMs;
+    @Column(name = "callback_url", length = 2048)
+    String callbackUrl;
+    /** The webhook under way or done (all null until the job's end is announced to its callback URL). */
+    @Column(name = "webhook_delivery_id", length = 80)
+    String webhookDeliveryId;
+    @Column(name = "webhook_event", length = 32)
+    String webhookEvent;
+    @Column(name = "webhook_state", length = 16)
+    String webhookState;
+    @Column(name = "webhook_attempts")
+    Integer webhookAttempts;
+    @Column(name = "webhook_last_status")
+    Integer webhookLastStatus;
+    @Column(name = "webhook_last_error", length = 1000)
+    String webhookLastError;
+    @Column(name = "webhook_last_attempt_at")
+    Long webhookLastAttemptAt;
+    @Column(name = "webhook_next_attempt_at")
+    Long webhookNextAttemptAt;
+    @Column(name = "webhook_delivered_at")
+    Long webhookDeliveredAt;
 
     /** A detached copy of the row as it is now: a view built from it later shows this state. */
     JobEntity snapshot() {
@@ -97,6 +118,16 @@ public class JobEntity {
         copy.startedAt = startedAt;
         copy.completedAt = completedAt;
         copy.processingTimeMs = processingTimeMs;
+        copy.callbackUrl = callbackUrl;
+        copy.webhookDeliveryId = webhookDeliveryId;
+        copy.webhookEvent = webhookEvent;
+        copy.webhookState = webhookState;
+        copy.webhookAttempts = webhookAttempts;
+        copy.webhookLastStatus = webhookLastStatus;
+        copy.webhookLastError = webhookLastError;
+        copy.webhookLastAttemptAt = webhookLastAttemptAt;
+        copy.webhookNextAttemptAt = webhookNextAttemptAt;
+        copy.webhookDeliveredAt = webhookDeliveredAt;
         return copy;
     }
 }

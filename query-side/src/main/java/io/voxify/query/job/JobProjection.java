@@ -27,6 +27,11 @@ import io.voxify.events.job.JobUpdatedEvent;
 import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
+import io.voxify.events.job.WebhookStatus;
+import io.voxify.events.webhook.WebhookAbandonedEvent;
+import io.voxify.events.webhook.WebhookAttemptedEvent;
+import io.voxify.events.webhook.WebhookDeliveredEvent;
+import io.voxify.events.webhook.WebhookDueEvent;
 import io.voxify.query.support.CriteriaPages;
 import io.voxify.query.support.ParsedColumns;
 import jakarta.persistence.EntityManager;
@@ -151,6 +156,26 @@ public class JobProjection {
         change(e.jobId(), seq, at, row -> evolve(row, e, at));
     }
 
+    @EventHandler
+    void on(WebhookDueEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+    }
+
+    @EventHandler
+    void on(WebhookAttemptedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+    }
+
+    @EventHandler
+    void on(WebhookDeliveredEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+    }
+
+    @EventHandler
+    void on(WebhookAbandonedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+    }
+
     /**
      * What one event does to a job row: the single definition of the job read model, used by the
      * projection and by the audit's state-as-of (which folds a job's events up to a moment).
@@ -167,8 +192,10 @@ public class JobProjection {
             row.progressMessage = "Job queued for processing";
             row.createdAt = at.toEpochMilli();
             row.attempts = 0;
+            row.callbackUrl = e.callbackUrl();
             applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
         } else if (event instanceof JobUpdatedEvent e) {
+            row.callbackUrl = e.callbackUrl();
             applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
         } else if (event instanceof JobStartedEvent e) {
             row.status = JobStatus.PROCESSING.name();
@@ -212,6 +239,27 @@ public class JobProjection {
             row.status = JobStatus.CANCELLED.name();
             row.progressMessage = "Job cancelled";
             row.completedAt = at.toEpochMilli();
+        } else if (event instanceof WebhookDueEvent e) {
+            row.webhookDeliveryId = e.deliveryId();
+            row.webhookEvent = e.event();
+            row.webhookState = WebhookStatus.PENDING;
+            row.webhookAttempts = 0;
+            row.webhookNextAttemptAt = at.toEpochMilli();
+        } else if (event instanceof WebhookAttemptedEvent e) {
+            row.webhookAttempts = e.attempt();
+            row.webhookLastStatus = e.statusCode();
+            row.webhookLastError = e.error() == null || e.error().length() <= 1000 ? e.error()
+                    : e.error().substring(0, 1000);
+            row.webhookLastAttemptAt = e.attemptedAt() == null ? at.toEpochMilli() : e.attemptedAt().toEpochMilli();
+            row.webhookNextAttemptAt = e.nextAttemptAt() == null ? null : e.nextAttemptAt().toEpochMilli();
+        } else if (event instanceof WebhookDeliveredEvent e) {
+            row.webhookState = WebhookStatus.DELIVERED;
+            row.webhookDeliveredAt = e.deliveredAt() == null ? at.toEpochMilli() : e.deliveredAt().toEpochMilli();
+            row.webhookNextAttemptAt = null;
+        } else if (event instanceof WebhookAbandonedEvent e) {
+            row.webhookState = WebhookStatus.ABANDONED;
+            row.webhookLastError = e.reason();
+            row.webhookNextAttemptAt = null;
         }
     }
 
@@ -387,7 +435,21 @@ public class JobProjection {
                 timestampColumns.get(row.timestampsJson), row.errorMessage, row.errorCode,
                 row.attempts, Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
                 row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
-                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt), row.processingTimeMs);
+                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt), row.processingTimeMs,
+                row.callbackUrl, webhook(row));
+    }
+
+    private static WebhookStatus webhook(JobEntity row) {
+        if (row.webhookDeliveryId == null) {
+            return null;
+        }
+        return new WebhookStatus(row.webhookDeliveryId, row.webhookEvent, row.webhookState,
+                row.webhookAttempts == null ? 0 : row.webhookAttempts, row.webhookLastStatus, row.webhookLastError,
+                instant(row.webhookLastAttemptAt), instant(row.webhookNextAttemptAt), instant(row.webhookDeliveredAt));
+    }
+
+    private static Instant instant(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
     }
 
     private String write(Object value) {

@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record CreateJobCommand(@TargetAggregateIdentifier String jobId, String userId, String text,
                                String textLanguage, String textFormat, String voiceModelId,
-                               SynthesisSettings settings) {
+                               SynthesisSettings settings, String callbackUrl) {
 }

@@ -6,10 +6,12 @@ import org.axonframework.serialization.Revision;
 /**
  * A job was accepted. {@code textFormat} says how its text is to be read: {@value #PLAIN_TEXT} or
  * {@value #SSML}; revision 1 predates the field, and its events reach handlers upcast to plain text.
+ * {@code callbackUrl} (null: none) came later without a new revision: older events read it as null.
  */
 @Revision("2")
 public record JobCreatedEvent(String jobId, String userId, String text, String textHash, String textLanguage,
-                              String textFormat, String voiceModelId, SynthesisSettings settings)
+                              String textFormat, String voiceModelId, SynthesisSettings settings,
+                              String callbackUrl)
         implements OwnedByUser {
     public static final String PLAIN_TEXT = "plain";
     public static final String SSML = "ssml";

@@ -12,5 +12,5 @@ public record JobView(String jobId, long version, String userId, String voiceMod
                       double progress, String progressMessage, SynthesisSettings settings, String fileId,
                       Double duration, List<TimedText> timestamps, String errorMessage, String errorCode, int attempts,
                       Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt,
-                      Long processingTimeMs) {
+                      Long processingTimeMs, String callbackUrl, WebhookStatus webhook) {
 }

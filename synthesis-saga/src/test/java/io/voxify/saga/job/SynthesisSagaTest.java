@@ -76,7 +76,7 @@ class SynthesisSagaTest {
 
     private static JobCreatedEvent created() {
         return new JobCreatedEvent(JOB_ID, USER_ID, "Hello there.", "hash", "en", "plain", "en_US-amy-medium",
-                SETTINGS);
+                SETTINGS, null);
     }
 
     private static JobAttemptFailedEvent retryableFailure(int attempt) {

@@ -1,0 +1,366 @@
+package io.voxify.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.voxify.gateway.webhook.HttpWebhookSender;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Webhooks end to end: a real receiver on 127.0.0.1 gets signed POSTs when jobs end, retries follow
+ * a short test schedule, every try is in the job's audit history, and addresses inside private networks
+ * are refused at delivery unless an administrator allows them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebhookTest {
+    private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
+    private static final String LONG_TEXT =
+            "A long sentence that keeps the worker busy for a while before it is done. ".repeat(120);
+
+    private static RunningApp app;
+    private static Receiver receiver;
+    private static ApiClient user;
+
+    record Call(String path, Map<String, List<String>> headers, byte[] body, Instant at) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        JsonNode json() {
+            try {
+                return ApiClient.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Answers each path with its scripted statuses in turn (then 200), and keeps every call. */
+    static final class Receiver implements AutoCloseable {
+        final HttpServer server;
+        final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+        final Map<String, List<Integer>> scripts = new ConcurrentHashMap<>();
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                String path = exchange.getRequestURI().getPath();
+                calls.add(new Call(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
+                List<Integer> script = scripts.getOrDefault(path, List.of());
+                int status = script.isEmpty() ? 200 : script.remove(0);
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        List<Call> callsTo(String path) {
+            List<Call> list = new ArrayList<>();
+            calls.forEach(c -> {
+                if (c.path().equals(path)) {
+                    list.add(c);
+                }
+            });
+            return list;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        receiver = new Receiver();
+        app = RunningApp.start(RunningApp.tempDir("voxify-webhooks-"), Map.of(
+                "voxify.webhooks.retry-delays", "200ms",
+                "voxify.webhooks.give-up-after", "PT4S",
+                "voxify.webhooks.connect-timeout", "PT0.5S",
+                "voxify.webhooks.total-timeout", "PT2S"));
+        user = app.client().newUser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    private static JsonNode awaitWebhook(ApiClient client, String jobId, String state) {
+        return client.awaitJob(jobId, j -> j.get("webhook").isObject()
+                && state.equals(j.get("webhook").get("state").asText()), Duration.ofSeconds(60));
+    }
+
+    private static List<JsonNode> history(ApiClient client, String jobId) {
+        ApiClient.Response r = client.get("/api/v1/audit/jobs/" + jobId + "/events");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        List<JsonNode> events = new ArrayList<>();
+        r.data().forEach(events::add);
+        return events;
+    }
+
+    private static List<JsonNode> ofType(List<JsonNode> events, String type) {
+        return events.stream().filter(e -> type.equals(e.get("type").asText())).toList();
+    }
+
+    private static String hmac(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @Order(1)
+    void aCompletedJobIsDeliveredOnceWithAValidSignature() throws Exception {
+        String url = receiver.url("/hooks/completed");
+        JsonNode created = user.createJob(Map.of("text_content", "Hello webhooks.", "callback_url", url));
+        String jobId = created.get("id").asText();
+        assertThat(created.get("callback_url").asText()).isEqualTo(url);
+        assertThat(created.get("webhook").isNull()).isTrue();
+
+        JsonNode job = awaitWebhook(user, jobId, "delivered");
+        JsonNode webhook = job.get("webhook");
+        assertThat(webhook.get("attempts").asInt()).isEqualTo(1);
+        assertThat(webhook.get("last_status_code").asInt()).isEqualTo(200);
+        assertThat(webhook.get("event").asText()).isEqualTo("job.completed");
+        assertThat(webhook.get("delivered_at").isTextual()).isTrue();
+        assertThat(webhook.get("next_attempt_at").isNull()).isTrue();
+
+        List<Call> calls = receiver.callsTo("/hooks/completed");
+        assertThat(calls).hasSize(1);
+        Call call = calls.get(0);
+        assertThat(call.header("X-Voxify-Event")).isEqualTo("job.completed");
+        assertThat(call.header("X-Voxify-Delivery")).isEqualTo(webhook.get("delivery_id").asText());
+        assertThat(call.header("User-Agent")).startsWith("Voxify-Webhooks/");
+        assertThat(call.header("Content-Type")).isEqualTo("application/json");
+
+        String secret = user.get("/api/v1/webhooks/secret").data().get("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+        Matcher signature = SIGNATURE.matcher(call.header("X-Voxify-Signature"));
+        assertThat(signature.matches()).as(call.header("X-Voxify-Signature")).isTrue();
+        long t = Long.parseLong(signature.group(1));
+        assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(120);
+        String body = new String(call.body(), StandardCharsets.UTF_8);
+        assertThat(signature.group(2)).isEqualTo(hmac(secret, t + "." + body));
+        assertThat(signature.group(2)).as("another user's secret does not verify it")
+                .isNotEqualTo(hmac(app.client().newUser().get("/api/v1/webhooks/secret").data().get("secret")
+                        .asText(), t + "." + body));
+
+        JsonNode payload = call.json();
+        assertThat(payload.get("event").asText()).isEqualTo("job.completed");
+        assertThat(payload.get("delivered_at").isTextual()).isTrue();
+        assertThat(payload.get("job").get("id").asText()).isEqualTo(jobId);
+        assertThat(payload.get("job").get("status").asText()).isEqualTo("completed");
+        assertThat(payload.get("job").get("output_file_path").asText()).isEqualTo("/api/v1/files/audio/"
+                + job.get("file_id").asText());
+        assertThat(payload.get("job").get("callback_url").asText()).isEqualTo(url);
+
+        List<JsonNode> events = history(user, jobId);
+        List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
+        assertThat(types).containsSubsequence("JobCompletedEvent", "WebhookDueEvent", "WebhookAttemptedEvent",
+                "WebhookDeliveredEvent");
+        JsonNode attempt = ofType(events, "WebhookAttemptedEvent").get(0).get("payload");
+        assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
+        assertThat(attempt.get("status_code").asInt()).isEqualTo(200);
+        assertThat(attempt.get("duration_ms").asLong()).isNotNegative();
+        assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/events").text()).doesNotContain(secret);
+
+        ApiClient.sleep(500);
+        assertThat(receiver.callsTo("/hooks/completed")).as("delivered once, not again").hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void aReceiverFailingTwiceGetsThreeAttempts() {
+        receiver.scripts.put("/hooks/flaky", Collections.synchronizedList(new ArrayList<>(List.of(500, 503))));
+        String jobId = user.createJob(Map.of("text_content", "Try, try again.",
+                "callback_url", receiver.url("/hooks/flaky"))).get("id").asText();
+
+        JsonNode job = awaitWebhook(user, jobId, "delivered");
+        assertThat(job.get("webhook").get("attempts").asInt()).isEqualTo(3);
+        List<Call> calls = receiver.callsTo("/hooks/flaky");
+        assertThat(calls).hasSize(3);
+        assertThat(calls).extracting(c -> c.header("X-Voxify-Delivery")).as("one delivery id across retries")
+                .containsOnly(job.get("webhook").get("delivery_id").asText());
+        assertThat(calls).extracting(c -> c.header("X-Voxify-Attempt")).containsExactly("1", "2", "3");
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+
+        List<JsonNode> attempts = ofType(history(user, jobId), "WebhookAttemptedEvent");
+        assertThat(attempts).extracting(a -> a.get("payload").get("status_code").asInt()).containsExactly(500, 503, 200);
+        assertThat(attempts.get(0).get("payload").get("next_attempt_at").isTextual()).isTrue();
+        assertThat(attempts.get(2).get("payload").get("next_attempt_at").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aFailedJobIsAnnouncedAsJobFailed() {
+        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        String jobId = user.createJob(Map.of("text_content", LONG_TEXT, "speed", 0.5,
+                "callback_url", receiver.url("/hooks/failed"))).get("id").asText();
+        ApiClient.Response failed = admin.patch("/api/v1/job/" + jobId,
+                Map.of("status", "failed", "error_message", "Stopped by the test"));
+        assertThat(failed.status()).as(failed.text()).isEqualTo(200);
+
+        JsonNode job = awaitWebhook(user, jobId, "delivered");
+        assertThat(job.get("webhook").get("event").asText()).isEqualTo("job.failed");
+        Call call = receiver.callsTo("/hooks/failed").get(0);
+        assertThat(call.header("X-Voxify-Event")).isEqualTo("job.failed");
+        assertThat(call.json().get("event").asText()).isEqualTo("job.failed");
+        assertThat(call.json().get("job").get("status").asText()).isEqualTo("failed");
+        assertThat(call.json().get("job").get("error_message").asText()).isEqualTo("Stopped by the test");
+    }
+
+    @Test
+    @Order(4)
+    void aReceiverAnswering410IsNotTriedAgain() {
+        receiver.scripts.put("/hooks/gone", Collections.synchronizedList(new ArrayList<>(List.of(410))));
+        String jobId = user.createJob(Map.of("text_content", "Gone.", "callback_url", receiver.url("/hooks/gone")))
+                .get("id").asText();
+        JsonNode job = awaitWebhook(user, jobId, "abandoned");
+        assertThat(job.get("webhook").get("attempts").asInt()).isEqualTo(1);
+        assertThat(job.get("webhook").get("last_error").asText()).contains("410");
+        assertThat(ofType(history(user, jobId), "WebhookAbandonedEvent")).hasSize(1);
+        ApiClient.sleep(600);
+        assertThat(receiver.callsTo("/hooks/gone")).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void badCallbackUrlsAreRefusedWithTheEnvelope() {
+        for (String bad : new String[]{"ftp://hooks.example.com/x", "http://hooks.example.com/x",
+                "http://10.0.0.1/x", "https://user:secret@hooks.example.com/x", "http://user@127.0.0.1/x",
+                "/relative", "https://hooks.example.com/" + "a".repeat(2050)}) {
+            ApiClient.Response r = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", bad));
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().get("success").asBoolean()).isFalse();
+            assertThat(r.errorCode()).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().get("error").get("details").has("callback_url")).as(r.text()).isTrue();
+        }
+        ApiClient.Response notText = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", 42));
+        assertThat(notText.status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(6)
+    void theCallbackOfAPendingJobCanBeChangedOrRemoved() {
+        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        String jobId = user.createJob(Map.of("text_content", LONG_TEXT)).get("id").asText();
+        ApiClient.Response r = user.put("/api/v1/job/" + jobId, Map.of("callback_url", "ftp://x.example.com/"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").get("details").has("callback_url")).as(r.text()).isTrue();
+        ApiClient.Response set = user.put("/api/v1/job/" + jobId, Map.of("callback_url", receiver.url("/hooks/x")));
+        // the job may have started meanwhile: then the update is refused for that reason
+        if (set.status() == 200) {
+            assertThat(set.data().get("callback_url").asText()).isEqualTo(receiver.url("/hooks/x"));
+        } else {
+            assertThat(set.errorCode()).isEqualTo("JOB_NOT_UPDATABLE");
+        }
+        admin.patch("/api/v1/job/" + jobId, Map.of("status", "cancelled"));
+    }
+
+    @Test
+    @Order(7)
+    void privateAndLinkLocalAddressesAreRefusedAtDeliveryUnlessAllowed() throws Exception {
+        app.bean(HttpWebhookSender.class).useResolver(host -> host.equals("intranet.voxify.test")
+                ? new InetAddress[]{InetAddress.getByAddress(host, new byte[]{10, 0, 0, 7})}
+                : InetAddress.getAllByName(host));
+        Map<String, String> refusedFor = Map.of(
+                "https://10.0.0.1/hook", "10.0.0.1 is a private address",
+                "https://169.254.169.254/latest/meta-data", "169.254.169.254 is a link-local address",
+                "https://intranet.voxify.test/hook", "10.0.0.7 is a private address");
+        for (Map.Entry<String, String> entry : refusedFor.entrySet()) {
+            String jobId = user.createJob(Map.of("text_content", "Inside.", "callback_url", entry.getKey()))
+                    .get("id").asText();
+            JsonNode job = awaitWebhook(user, jobId, "abandoned");
+            assertThat(job.get("webhook").get("attempts").asInt()).isEqualTo(1);
+            List<JsonNode> events = history(user, jobId);
+            JsonNode attempt = ofType(events, "WebhookAttemptedEvent").get(0).get("payload");
+            assertThat(attempt.get("error").asText()).as(entry.getKey()).startsWith("refused: ")
+                    .contains(entry.getValue());
+            assertThat(attempt.get("status_code").isNull()).isTrue();
+            assertThat(ofType(events, "WebhookAbandonedEvent").get(0).get("payload").get("reason").asText())
+                    .contains("refused");
+
+            ApiClient stranger = app.client().newUser();
+            assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/events").status()).isEqualTo(404);
+            assertThat(stranger.get("/api/v1/job/" + jobId).status()).isEqualTo(404);
+        }
+
+        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        ApiClient.Response allow = admin.put("/api/v1/admin/config", Map.of("allow_private_callbacks", true));
+        assertThat(allow.status()).as(allow.text()).isEqualTo(200);
+        assertThat(allow.data().get("allow_private_callbacks").asBoolean()).isTrue();
+        try {
+            for (String url : List.of("https://10.0.0.1/hook", "https://intranet.voxify.test/hook")) {
+                String jobId = user.createJob(Map.of("text_content", "Allowed.", "callback_url", url))
+                        .get("id").asText();
+                JsonNode attempt = awaitFirstAttempt(jobId);
+                assertThat(attempt.has("error") && attempt.get("error").asText().startsWith("refused"))
+                        .as("attempted, not refused: " + attempt).isFalse();
+            }
+        } finally {
+            admin.put("/api/v1/admin/config", Map.of("allow_private_callbacks", false));
+        }
+    }
+
+    private static JsonNode awaitFirstAttempt(String jobId) {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            List<JsonNode> attempts = ofType(history(user, jobId), "WebhookAttemptedEvent");
+            if (!attempts.isEmpty()) {
+                return attempts.get(0).get("payload");
+            }
+            ApiClient.sleep(100);
+        }
+        throw new AssertionError("no webhook attempt for " + jobId);
+    }
+
+    @Test
+    @Order(8)
+    void theSecretIsOnlyForItsOwner() {
+        ApiClient.Response anonymous = app.client().get("/api/v1/webhooks/secret");
+        assertThat(anonymous.status()).isEqualTo(401);
+        String mine = user.get("/api/v1/webhooks/secret").data().get("secret").asText();
+        assertThat(user.get("/api/v1/webhooks/secret").data().get("secret").asText()).as("stable").isEqualTo(mine);
+        assertThat(app.client().newUser().get("/api/v1/webhooks/secret").data().get("secret").asText())
+                .isNotEqualTo(mine);
+    }
+}

@@ -1,0 +1,172 @@
+package io.voxify.saga.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import io.voxify.events.job.JobDeletedEvent;
+import io.voxify.events.webhook.WebhookAbandonedEvent;
+import io.voxify.events.webhook.WebhookAttemptedEvent;
+import io.voxify.events.webhook.WebhookDeliveredEvent;
+import io.voxify.events.webhook.WebhookDueEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.test.saga.FixtureConfiguration;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookSagaTest {
+    private static final String JOB_ID = "job-1";
+    private static final String DELIVERY = "whd_job-1";
+    private static final String URL = "https://hooks.example.com/voxify";
+    private static final Duration GUARD = Duration.ofMinutes(2);
+    private static final WebhookPolicy POLICY = new WebhookPolicy(List.of(Duration.ofSeconds(10)),
+            Duration.ofHours(24), GUARD);
+
+    private FixtureConfiguration fixture;
+    private RecordingSender sender;
+
+    @BeforeEach
+    void setUp() {
+        SagaTestFixture<WebhookSaga> sagaFixture = new SagaTestFixture<>(WebhookSaga.class);
+        sender = new RecordingSender();
+        sagaFixture.registerResource(sender);
+        sagaFixture.registerResource(POLICY);
+        fixture = sagaFixture;
+    }
+
+    static final class RecordingSender implements WebhookSender {
+        final List<WebhookDelivery> accepted = new ArrayList<>();
+        int refuseNext;
+
+        @Override
+        public boolean submit(WebhookDelivery delivery) {
+            if (refuseNext > 0) {
+                refuseNext--;
+                return false;
+            }
+            accepted.add(delivery);
+            return true;
+        }
+    }
+
+    private static WebhookDueEvent due() {
+        return new WebhookDueEvent(JOB_ID, "user-1", DELIVERY, WebhookDueEvent.JOB_COMPLETED, URL);
+    }
+
+    private static WebhookAttemptedEvent failed(int attempt, Instant next) {
+        return new WebhookAttemptedEvent(JOB_ID, DELIVERY, attempt, URL, 500, null, 12, Instant.EPOCH, next);
+    }
+
+    private static Matcher<DeadlineMessage<?>> attemptOf(int attempt) {
+        return predicate(d -> WebhookSaga.ATTEMPT_DEADLINE.equals(d.getDeadlineName())
+                && Integer.valueOf(attempt).equals(d.getPayload()));
+    }
+
+    @Test
+    void aDueWebhookIsHandedToTheSenderAtOnce() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(due())
+                .expectActiveSagas(1)
+                .expectAssociationWith("jobId", JOB_ID)
+                .expectScheduledDeadlineWithName(GUARD, WebhookSaga.GUARD_DEADLINE)
+                .expectNoDispatchedCommands();
+        assertThat(sender.accepted).singleElement().satisfies(d -> {
+            assertThat(d.attempt()).isEqualTo(1);
+            assertThat(d.deliveryId()).isEqualTo(DELIVERY);
+            assertThat(d.callbackUrl()).isEqualTo(URL);
+            assertThat(d.event()).isEqualTo("job.completed");
+            assertThat(d.dueAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void aRedeliveredDueEventDoesNotSendTwice() {
+        fixture.givenAPublished(due())
+                .whenPublishingA(due())
+                .expectActiveSagas(1);
+        assertThat(sender.accepted).hasSize(1);
+    }
+
+    @Test
+    void aFailedAttemptSchedulesTheNextAtTheTimeItNames() {
+        Instant next = fixture.currentTime().plus(Duration.ofSeconds(30));
+        fixture.givenAPublished(due())
+                .whenPublishingA(failed(1, next))
+                .expectScheduledDeadlineMatching(next, attemptOf(2));
+    }
+
+    @Test
+    void theDeadlineSendsTheNextAttempt() {
+        Instant next = fixture.currentTime().plus(Duration.ofSeconds(30));
+        fixture.givenAPublished(due())
+                .andThenAPublished(failed(1, next))
+                .whenTimeElapses(Duration.ofSeconds(31))
+                .expectTriggeredDeadlinesWithName(WebhookSaga.ATTEMPT_DEADLINE)
+                .expectActiveSagas(1);
+        assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1, 2);
+        assertThat(sender.accepted.get(1).dueAt()).isEqualTo(sender.accepted.get(0).dueAt());
+    }
+
+    @Test
+    void aBusySenderIsAskedAgainLater() {
+        sender.refuseNext = 1;
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(due())
+                .expectScheduledDeadlineMatching(WebhookSaga.SENDER_BUSY_DELAY, attemptOf(1));
+        assertThat(sender.accepted).isEmpty();
+    }
+
+    @Test
+    void anAttemptWithoutANextTrySchedulesNothing() {
+        fixture.givenAPublished(due())
+                .whenPublishingA(failed(1, null))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void deliveryEndsTheSaga() {
+        fixture.givenAPublished(due())
+                .andThenAPublished(failed(1, fixture.currentTime().plusSeconds(10)))
+                .whenPublishingA(new WebhookDeliveredEvent(JOB_ID, DELIVERY, 2, 200, Instant.EPOCH))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void abandoningEndsTheSaga() {
+        fixture.givenAPublished(due())
+                .whenPublishingA(new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "the receiver answered 410 Gone"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void deletingTheJobEndsTheSagaAndItsRetries() {
+        fixture.givenAPublished(due())
+                .andThenAPublished(failed(1, fixture.currentTime().plusSeconds(10)))
+                .whenPublishingA(new JobDeletedEvent(JOB_ID, "user-1", null))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aTryWhoseResultIsNeverRecordedIsMadeAgain() {
+        fixture.givenAPublished(due())
+                .whenTimeElapses(GUARD.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(WebhookSaga.GUARD_DEADLINE);
+        assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1, 1);
+    }
+
+    @Test
+    void aRecordedTryIsNotMadeAgain() {
+        fixture.givenAPublished(due())
+                .andThenAPublished(failed(1, fixture.currentTime().plus(Duration.ofHours(1))))
+                .whenTimeElapses(GUARD.plusSeconds(1))
+                .expectNoScheduledDeadlineWithName(GUARD, WebhookSaga.GUARD_DEADLINE);
+        assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1);
+    }
+}
