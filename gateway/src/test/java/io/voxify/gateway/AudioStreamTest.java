@@ -49,6 +49,12 @@ class AudioStreamTest {
     }
 
     Streamed stream(ApiClient user, HttpRequest.Builder request, FirstBytes onFirst) throws Exception {
+        return stream(http, user, request, onFirst);
+    }
+
+    /** Sends {@code request} as {@code user} and reads the answer as it arrives. */
+    static Streamed stream(HttpClient http, ApiClient user, HttpRequest.Builder request, FirstBytes onFirst)
+            throws Exception {
         HttpResponse<InputStream> r = http.send(request.header("Authorization", "Bearer " + user.token())
                 .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofInputStream());
         ByteArrayOutputStream all = new ByteArrayOutputStream();

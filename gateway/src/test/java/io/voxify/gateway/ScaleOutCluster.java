@@ -117,6 +117,7 @@ final class ScaleOutCluster implements AutoCloseable {
         p.put("voxify.vectors.chroma.collection", name);
         p.put("voxify.rate-limits.redis-prefix", "voxify-it:" + name + ":rl:");
         p.put("voxify.refresh-tokens.redis-prefix", "voxify-it:" + name + ":rt:");
+        p.put("voxify.streaming.redis-prefix", "voxify-it:" + name + ":audio:");
         p.put("voxify.rabbitmq.prefix", "voxify-it-" + name);
         p.put("voxify.security.jwt-secret", jwtSecret);
         p.put("voxify.security.admin-email", RunningApp.ADMIN_EMAIL);

@@ -3,7 +3,12 @@ package io.voxify.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * Scale-out on loopback: two API nodes and two worker nodes, each a JVM of its own, sharing
  * PostgreSQL, Redis, RabbitMQ, S3 and Chroma. Work taken by one API node is done by either
- * worker; the other API node streams its progress; the rate limit is one budget across API
+ * worker; the other API node streams its progress and its audio; the rate limit is one budget across API
  * nodes; Redis and RabbitMQ restarts are ridden out without restarting a node; a worker killed
  * with SIGKILL mid-job loses nothing. The tests run in order: the broker restart comes before
  * the kill, so the worker that survives the kill must also have survived the restart.
@@ -111,13 +116,43 @@ class ScaleOutTest {
     }
 
     /**
+     * A job created on one API node, synthesised by a worker node, streams from the other API node while it
+     * is still synthesising, and the stream is the stored file: the worker relays each sentence through
+     * Redis (no API node runs a worker, so nothing could come from a local registry).
+     */
+    @Test
+    @Order(2)
+    void aJobStreamsFromAnApiNodeWhileAWorkerNodeSynthesisesIt() throws Exception {
+        ApiClient user = api2.client().newUser();
+        String jobId = user.createJob(Map.of("text_content", sentences("Relayed job", 40),
+                "voice_model_id", "default_voice_001", "sample_rate", 16000)).get("id").asText();
+        ApiClient onApi1 = api1.client().withToken(user.token());
+        List<String> statusAtFirstBytes = new ArrayList<>();
+        AudioStreamTest.Streamed streamed = AudioStreamTest.stream(HttpClient.newHttpClient(), onApi1,
+                HttpRequest.newBuilder(URI.create(api1.baseUrl() + "/api/v1/job/" + jobId + "/audio/stream")).GET(),
+                () -> statusAtFirstBytes.add(onApi1.get("/api/v1/job/" + jobId).data().get("status").asText()));
+        assertThat(streamed.status()).as(new String(streamed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+
+        JsonNode done = awaitFinal(user, jobId);
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(statusAtFirstBytes).as("[needs the Redis audio relay] the job was still synthesising on the"
+                + " worker node when the first audio reached API node 1").singleElement().isIn("pending", "processing");
+        assertThat(streamed.firstBytesAt()).isBefore(Instant.parse(done.get("completed_at").asText()));
+
+        ApiClient.Response file = onApi1.get("/api/v1/files/audio/" + done.get("file_id").asText());
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(AudioStreamTest.wavSamples(streamed.body(), 16000)).as("the same samples as the stored file")
+                .isEqualTo(AudioStreamTest.wavSamples(file.body(), 16000));
+    }
+
+    /**
      * Every progress step the job recorded (its JobProgressedEvents in the audit trail) reaches an
      * SSE client on the API node that did not take the job, in order, then the end marker.
      * This needs the job view updates to reach every API node (the Redis fan-out): without it,
      * a node whose projection is not the one handling the job's events hears no updates at all.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void everyProgressStepReachesAnSseClientOnTheOtherApiNode() {
         ApiClient user = api1.client().newUser();
         String jobId = user.createJob(Map.of("text_content", sentences("Streamed job", 40),
@@ -154,7 +189,7 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void bothApiNodesDrawOnOneRateLimit() {
         int limit = 10;
         ApiClient admin = api1.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
@@ -191,7 +226,7 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whileRedisRestartsTheApiAnswers503AndThenRecoversByItself() {
         ApiClient user = api1.client().newUser();
         List<ApiClient> onBothNodes = List.of(user, api2.client().withToken(user.token()));
@@ -227,7 +262,7 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void jobsAcceptedWhileRabbitmqRestartsAreAllDoneAfterwards() {
         ApiClient user = api1.client().newUser();
         LocalServer rabbitmq = cluster.rabbitmq();
@@ -261,7 +296,7 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aWorkerKilledMidJobLosesNoJob() {
         ApiClient user = api1.client().newUser();
         String jobId = user.createJob(Map.of("text_content", sentences("Long job", 60),

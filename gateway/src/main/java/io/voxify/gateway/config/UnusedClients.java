@@ -11,8 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Leaves out Spring Boot's Redis and RabbitMQ clients when no Voxify adapter uses them: each
- * concern picks its adapter by a property (rate limits, refresh tokens, library cache and view
- * fan-out on Redis; the work queue on RabbitMQ), and the embedded default picks none. Creating the
+ * concern picks its adapter by a property (rate limits, refresh tokens, library cache, view
+ * fan-out and the streaming audio relay on Redis; the work queue on RabbitMQ), and the embedded default picks none. Creating the
  * unused clients took about 7 % of the start-up profile (BENCHMARKS.md, start-up). Exclusions set
  * elsewhere ({@code spring.autoconfigure.exclude}) are kept.
  */
@@ -20,7 +20,7 @@ public class UnusedClients implements EnvironmentPostProcessor {
     static final String EXCLUDE = "spring.autoconfigure.exclude";
 
     private static final List<String> REDIS_USERS = List.of("voxify.rate-limits.store", "voxify.refresh-tokens.store",
-            "voxify.library.cache", "voxify.view-updates.fanout");
+            "voxify.library.cache", "voxify.view-updates.fanout", "voxify.streaming.relay");
     private static final List<String> REDIS = List.of(
             "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",

@@ -10,7 +10,7 @@ import io.voxify.events.job.JobView;
 import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.audio.Mp3StreamEncoder;
 import io.voxify.saga.storage.BlobStore;
-import io.voxify.saga.stream.AudioStreams;
+import io.voxify.saga.stream.AudioRelay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -32,8 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 
 /**
  * Writes a job's audio into a {@link ResponseBodyEmitter} from a thread of its own (a bounded pool, so no
- * Tomcat request thread waits on synthesis): the chunks the worker of this process publishes in
- * {@link AudioStreams} as they come, else (the job runs on another node, its chunks were dropped for
+ * Tomcat request thread waits on synthesis): the chunks its worker publishes through the {@link AudioRelay}
+ * as they come (in this process, or from a worker node through Redis), else (its chunks were dropped for
  * memory, or it finished long ago) the stored file once the job has completed.
  *
  * <p>Before the first byte the response can still be an error: a job that fails or is cancelled while the
@@ -46,13 +46,13 @@ public class AudioStreamer implements DisposableBean {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int FILE_CHUNK = 64 * 1024;
 
-    private final AudioStreams streams;
+    private final AudioRelay streams;
     private final QueryGateway queries;
     private final BlobStore blobs;
     private final Duration timeout;
     private final ThreadPoolExecutor pool;
 
-    public AudioStreamer(AudioStreams streams, QueryGateway queries, BlobStore blobs,
+    public AudioStreamer(AudioRelay streams, QueryGateway queries, BlobStore blobs,
                          @Value("${voxify.streaming.timeout:PT15M}") Duration timeout,
                          @Value("${voxify.streaming.max-concurrent:64}") int maxConcurrent) {
         this.streams = streams;
@@ -164,10 +164,13 @@ public class AudioStreamer implements DisposableBean {
                     throw new Cut(new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                             "The job did not finish within the stream's time limit"));
                 }
-                Optional<AudioStreams.Stream> live = fromStore ? Optional.empty() : streams.find(jobId);
+                Optional<AudioRelay.Source> live = fromStore ? Optional.empty() : streams.find(jobId);
                 if (live.isPresent() && live.get().attempt() > skipAttemptsUpTo) {
-                    AudioStreams.Stream stream = live.get();
-                    AudioStreams.End end = drain(stream);
+                    AudioRelay.Source stream = live.get();
+                    AudioRelay.End end;
+                    try (stream) {
+                        end = drain(stream);
+                    }
                     if (end == null) {
                         return; // stopped
                     }
@@ -201,12 +204,12 @@ public class AudioStreamer implements DisposableBean {
         }
 
         /** Sends the stream's chunks from where this reader is; returns how it ended (null when stopped). */
-        private AudioStreams.End drain(AudioStreams.Stream stream) throws IOException, InterruptedException {
+        private AudioRelay.End drain(AudioRelay.Source stream) throws IOException, InterruptedException {
             // Chunks are counted in bytes sent: a reader that moved to the store never comes back here.
             int index = 0;
             long skip = pcmSent;
             while (!stopped) {
-                AudioStreams.Next next = stream.await(index, Duration.ofMillis(500));
+                AudioRelay.Next next = stream.await(index, Duration.ofMillis(500));
                 if (next.chunk() != null) {
                     index++;
                     byte[] chunk = next.chunk();

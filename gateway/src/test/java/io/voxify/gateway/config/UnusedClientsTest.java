@@ -28,7 +28,7 @@ class UnusedClientsTest {
     @Test
     void anyAdapterOnRedisKeepsRedisAndTheRabbitQueueKeepsRabbit() {
         for (String user : new String[]{"voxify.rate-limits.store", "voxify.refresh-tokens.store",
-                "voxify.library.cache", "voxify.view-updates.fanout"}) {
+                "voxify.library.cache", "voxify.view-updates.fanout", "voxify.streaming.relay"}) {
             assertThat(excludedWith(Map.of(user, "redis"))).as(user).doesNotContain(REDIS).contains(RABBIT);
         }
         assertThat(excludedWith(Map.of("voxify.work-queue.type", "rabbitmq"))).doesNotContain(RABBIT).contains(REDIS);

@@ -19,6 +19,7 @@ import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.audio.Pcm;
 import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.storage.BlobStore;
+import io.voxify.saga.stream.AudioRelay;
 import io.voxify.saga.stream.AudioStreams;
 import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * commands. The audio is stored before the command that refers to it; if that command is
  * refused the blob is removed again, so nothing ever points at a missing file.
  *
- * <p>While it synthesises, each sentence's finished audio goes to {@link AudioStreams} as soon as it is
+ * <p>While it synthesises, each sentence's finished audio goes to the {@link AudioRelay} as soon as it is
  * made, for clients streaming the job; the stream ends with the attempt.
  */
 public class SynthesisWorker {
@@ -56,7 +57,7 @@ public class SynthesisWorker {
     private final SpeechSynthesizer synthesizer;
     private final SynthesisMetrics metrics;
     private final String workerId;
-    private final AudioStreams streams;
+    private final AudioRelay streams;
 
     public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
                            SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId) {
@@ -65,7 +66,7 @@ public class SynthesisWorker {
 
     public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
                            SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId,
-                           AudioStreams streams) {
+                           AudioRelay streams) {
         this.streams = streams;
         this.commands = commands;
         this.blobs = blobs;
@@ -109,14 +110,14 @@ public class SynthesisWorker {
             throw e;
         }
         long startedNanos = System.nanoTime();
-        AudioStreams.Stream stream = streams.open(jobId, attempt, work.settings().sampleRate());
+        AudioRelay.Sink stream = streams.open(jobId, attempt, work.settings().sampleRate());
         try {
             Stored stored = synthesizeAndStore(work, stream);
-            stream.end(AudioStreams.End.COMPLETED);
+            stream.end(AudioRelay.End.COMPLETED);
             long elapsedMs = (System.nanoTime() - startedNanos) / 1_000_000;
             completeOrCleanUp(work, stored, elapsedMs);
         } catch (Abandoned abandoned) {
-            stream.end(AudioStreams.End.ABANDONED);
+            stream.end(AudioRelay.End.ABANDONED);
             log.info("Job {} attempt {} abandoned: {}", jobId, attempt, abandoned.getMessage());
         } catch (SynthesisException bad) {
             reportFailure(work, bad.getMessage(), bad.code(), false);
@@ -129,7 +130,7 @@ public class SynthesisWorker {
             reportFailure(work, "Synthesis failed: " + transientFailure.getClass().getSimpleName(),
                     ErrorCode.INTERNAL_ERROR.name(), true);
         } finally {
-            stream.end(AudioStreams.End.FAILED); // no-op when it ended above
+            stream.end(AudioRelay.End.FAILED); // no-op when it ended above
         }
     }
 
@@ -141,7 +142,7 @@ public class SynthesisWorker {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
-    private Stored synthesizeAndStore(JobWork work, AudioStreams.Stream stream) throws IOException {
+    private Stored synthesizeAndStore(JobWork work, AudioRelay.Sink stream) throws IOException {
         VoiceBinding voice = voices.resolve(work.voiceModelId(), work.userId())
                 .orElseThrow(() -> new SynthesisException(ErrorCode.VOICE_MODEL_NOT_FOUND.name(),
                         "Voice model " + work.voiceModelId() + " is no longer available"));

@@ -10,10 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The audio of running jobs, sentence by sentence, for readers that stream it while the job is still
- * synthesising. In memory and per process: the worker that synthesises a job publishes into the registry
- * of its own process, so only readers in that process see the chunks (elsewhere they wait for the stored
- * file).
+ * The in-memory {@link AudioRelay}: the audio of running jobs, sentence by sentence, for readers in this
+ * process that stream it while the job is still synthesising (the embedded default; several nodes relay
+ * through Redis instead).
  *
  * <p>Chunks are 16-bit little-endian mono PCM at the stream's sample rate, kept until the attempt ends plus
  * a grace period, so a reader that arrives late still gets the audio from the start. The registry is
@@ -24,19 +23,8 @@ import java.util.function.LongSupplier;
  * <p>Publishing never waits for a reader: a chunk is appended under a short lock and readers copy from the
  * list at their own pace.
  */
-public final class AudioStreams {
+public final class AudioStreams implements AudioRelay {
 
-    /** How a stream's attempt ended. */
-    public enum End {
-        /** Every chunk is there; the job's file is being recorded. */
-        COMPLETED,
-        /** The attempt failed; the job may be retried (a new stream) or fail. */
-        FAILED,
-        /** The job was cancelled or deleted while synthesising. */
-        ABANDONED,
-        /** The budget ran out: the chunks stop short and the rest is in the stored file. */
-        OVERFLOWED
-    }
 
     /** A registry that keeps nothing: every stream overflows at once. */
     public static AudioStreams disabled() {
@@ -59,7 +47,7 @@ public final class AudioStreams {
         this.clock = clock;
     }
 
-    /** Starts the stream of a job's attempt, replacing any earlier attempt's. */
+    @Override
     public Stream open(String jobId, int attempt, int sampleRate) {
         Stream previous;
         Stream stream = new Stream(jobId, attempt, sampleRate);
@@ -76,8 +64,8 @@ public final class AudioStreams {
         return stream;
     }
 
-    /** The job's current stream, if its attempt is running or ended within the grace period. */
-    public Optional<Stream> find(String jobId) {
+    @Override
+    public Optional<Source> find(String jobId) {
         Stream stream = streams.get(jobId);
         if (stream != null && stream.expired()) {
             remove(stream);
@@ -134,15 +122,8 @@ public final class AudioStreams {
         });
     }
 
-    /** What a reader gets next: a chunk, or the end, or neither yet. */
-    public record Next(byte[] chunk, End end) {
-        public boolean waiting() {
-            return chunk == null && end == null;
-        }
-    }
-
     /** One attempt's audio. The worker appends and ends it; any number of readers follow it. */
-    public final class Stream {
+    public final class Stream implements Sink, Source {
         private final String jobId;
         private final int attempt;
         private final int sampleRate;
@@ -161,15 +142,17 @@ public final class AudioStreams {
             return jobId;
         }
 
+        @Override
         public int attempt() {
             return attempt;
         }
 
+        @Override
         public int sampleRate() {
             return sampleRate;
         }
 
-        /** Appends a chunk of 16-bit little-endian PCM; past the budget the stream ends as overflowed. */
+        @Override
         public void publish(byte[] pcm) {
             if (pcm.length == 0) {
                 return;
@@ -197,7 +180,7 @@ public final class AudioStreams {
             }
         }
 
-        /** Ends the stream (the first end counts). */
+        @Override
         public synchronized void end(End how) {
             if (end == null) {
                 end = how;
@@ -206,7 +189,7 @@ public final class AudioStreams {
             }
         }
 
-        /** Chunk {@code index}, or how the stream ended, waiting up to {@code timeout} for either. */
+        @Override
         public synchronized Next await(int index, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (index >= chunks.size() && end == null) {

@@ -14,14 +14,14 @@ class AudioStreamsTest {
     void readersGetEveryChunkInOrderThenTheEnd() throws Exception {
         AudioStreams.Stream stream = streams.open("job_1", 1, 16000);
         stream.publish(new byte[] {1, 2});
-        AudioStreams.Stream read = streams.find("job_1").orElseThrow();
+        AudioRelay.Source read = streams.find("job_1").orElseThrow();
         assertThat(read.await(0, Duration.ZERO).chunk()).containsExactly(1, 2);
         assertThat(read.await(1, Duration.ofMillis(5)).waiting()).isTrue();
         stream.publish(new byte[] {3, 4});
-        stream.end(AudioStreams.End.COMPLETED);
-        stream.end(AudioStreams.End.FAILED);
+        stream.end(AudioRelay.End.COMPLETED);
+        stream.end(AudioRelay.End.FAILED);
         assertThat(read.await(1, Duration.ZERO).chunk()).containsExactly(3, 4);
-        assertThat(read.await(2, Duration.ZERO).end()).isEqualTo(AudioStreams.End.COMPLETED);
+        assertThat(read.await(2, Duration.ZERO).end()).isEqualTo(AudioRelay.End.COMPLETED);
         assertThat(streams.bytes()).isEqualTo(4);
     }
 
@@ -29,7 +29,7 @@ class AudioStreamsTest {
     void endedStreamsStayForTheGracePeriod() {
         AudioStreams.Stream stream = streams.open("job_1", 1, 16000);
         stream.publish(new byte[10]);
-        stream.end(AudioStreams.End.COMPLETED);
+        stream.end(AudioRelay.End.COMPLETED);
         now.addAndGet(Duration.ofSeconds(9).toNanos());
         assertThat(streams.find("job_1")).isPresent();
         now.addAndGet(Duration.ofSeconds(2).toNanos());
@@ -41,14 +41,14 @@ class AudioStreamsTest {
     void theBudgetDropsEndedStreamsFirstThenOverflows() throws Exception {
         AudioStreams.Stream old = streams.open("job_old", 1, 16000);
         old.publish(new byte[60]);
-        old.end(AudioStreams.End.COMPLETED);
+        old.end(AudioRelay.End.COMPLETED);
         AudioStreams.Stream running = streams.open("job_new", 1, 16000);
         running.publish(new byte[60]);
         assertThat(streams.find("job_old")).as("dropped for room").isEmpty();
         running.publish(new byte[60]);
-        AudioStreams.Stream read = streams.find("job_new").orElseThrow();
+        AudioRelay.Source read = streams.find("job_new").orElseThrow();
         assertThat(read.await(0, Duration.ZERO).chunk()).hasSize(60);
-        assertThat(read.await(1, Duration.ZERO).end()).isEqualTo(AudioStreams.End.OVERFLOWED);
+        assertThat(read.await(1, Duration.ZERO).end()).isEqualTo(AudioRelay.End.OVERFLOWED);
         assertThat(streams.bytes()).isEqualTo(60);
     }
 
@@ -57,7 +57,7 @@ class AudioStreamsTest {
         AudioStreams.Stream first = streams.open("job_1", 1, 16000);
         first.publish(new byte[4]);
         AudioStreams.Stream second = streams.open("job_1", 2, 16000);
-        assertThat(first.await(1, Duration.ZERO).end()).isEqualTo(AudioStreams.End.FAILED);
+        assertThat(first.await(1, Duration.ZERO).end()).isEqualTo(AudioRelay.End.FAILED);
         assertThat(streams.find("job_1")).containsSame(second);
         assertThat(streams.bytes()).isZero();
     }
@@ -66,6 +66,6 @@ class AudioStreamsTest {
     void disabledKeepsNothing() throws Exception {
         AudioStreams.Stream stream = AudioStreams.disabled().open("job_1", 1, 16000);
         stream.publish(new byte[2]);
-        assertThat(stream.await(0, Duration.ZERO).end()).isEqualTo(AudioStreams.End.OVERFLOWED);
+        assertThat(stream.await(0, Duration.ZERO).end()).isEqualTo(AudioRelay.End.OVERFLOWED);
     }
 }
