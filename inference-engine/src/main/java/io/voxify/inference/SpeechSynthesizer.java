@@ -255,24 +255,22 @@ public final class SpeechSynthesizer implements AutoCloseable {
         progress.onProgress(25, "Text prepared: " + says.size() + (says.size() == 1 ? " sentence" : " sentences"));
 
         Assembly assembly = new Assembly(text, steps, settings.sampleRate(), audioListener);
+        io.voxify.inference.piper.PiperVoice.Utterance utterance = null;
+        Voice utteranceVoice = null;
+        double utteranceSpeed = 0;
         for (int i = 0; i < says.size(); i++) {
             Say say = says.get(i);
-            if (say.voice().piper() != null) {
-                // A run of sentences for one Piper voice at one speed is spoken in one call (see piperSentences).
-                int end = i + 1;
-                while (end < says.size() && says.get(end).voice().equals(say.voice())
-                        && says.get(end).settings().speed() == say.settings().speed()) {
-                    end++;
+            Voice v = say.voice();
+            if (v.piper() != null) {
+                // One utterance per run of sentences for one Piper voice at one speed (see piperSentence).
+                if (utterance == null || !v.equals(utteranceVoice) || say.settings().speed() != utteranceSpeed) {
+                    utterance = v.piper().utterance(say.settings().speed(), v.speaker());
+                    utteranceVoice = v;
+                    utteranceSpeed = say.settings().speed();
                 }
-                List<Say> run = says.subList(i, end);
-                List<EngineAudio> audio = piperSentences(say.voice(), run.stream().map(Say::text).toList(),
-                        say.settings().speed());
-                for (int k = 0; k < run.size(); k++) {
-                    assembly.spoken(run.get(k), audio.get(k));
-                }
-                i = end - 1;
+                assembly.spoken(say, piperSentence(v, utterance, say.text()));
             } else {
-                Voice v = say.voice();
+                utterance = null;
                 assembly.spoken(say, v.flite() ? flite.synthesize(v.engineName(), say.text().text(), 1.0 / say.settings().speed())
                         : espeak.synthesize(v.engineName(), say.text().text(), espeakProsody(say.settings())));
             }
@@ -406,28 +404,18 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     /**
-     * A Piper voice speaks all sentences in one call (one loudness normalisation for the whole
-     * text, so no jumps between sentences), with espeak-ng phonemes; speed goes to the model's
-     * length scale. The model gives no word durations, so each sentence is one timed unit.
+     * A sentence of a Piper utterance, spoken and normalised at once so a stream can play it while the rest
+     * are synthesised (the utterance's gain only falls, so its sentences do not jump in loudness), with
+     * espeak-ng phonemes; speed goes to the model's length scale. The model gives no word durations, so the
+     * sentence is one timed unit.
      */
-    private List<EngineAudio> piperSentences(Voice voice, List<NormalizedText> sentences, double speed) {
-        List<String> phonemes = new ArrayList<>(sentences.size());
-        for (NormalizedText sentence : sentences) {
-            phonemes.add(espeak.phonemes(voice.engineName(), sentence.text()));
-        }
-        io.voxify.inference.piper.PiperAudio audio = voice.piper().synthesize(phonemes, speed, voice.speaker(), 0.0);
-        List<EngineAudio> out = new ArrayList<>(sentences.size());
-        int rate = audio.sampleRate();
-        for (int i = 0; i < sentences.size(); i++) {
-            io.voxify.inference.piper.SentenceTiming t = audio.sentences().get(i);
-            int from = (int) Math.round(t.startSeconds() * rate);
-            int to = Math.min(audio.samples().length, (int) Math.round(t.endSeconds() * rate));
-            float[] samples = Arrays.copyOfRange(audio.samples(), from, Math.max(from, to));
-            List<WordTiming> whole = samples.length == 0 ? List.of()
-                    : List.of(new WordTiming(0, sentences.get(i).text().length(), 0, (double) samples.length / rate));
-            out.add(new EngineAudio(samples, rate, whole));
-        }
-        return out;
+    private EngineAudio piperSentence(Voice voice, io.voxify.inference.piper.PiperVoice.Utterance utterance,
+                                      NormalizedText sentence) {
+        float[] samples = utterance.speak(espeak.phonemes(voice.engineName(), sentence.text()));
+        int rate = voice.piper().sampleRate();
+        List<WordTiming> whole = samples.length == 0 ? List.of()
+                : List.of(new WordTiming(0, sentence.text().length(), 0, (double) samples.length / rate));
+        return new EngineAudio(samples, rate, whole);
     }
 
     private record Settings(double speed, double pitch, double range, double volume, String format, int sampleRate,

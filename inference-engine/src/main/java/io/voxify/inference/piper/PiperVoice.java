@@ -23,8 +23,10 @@ import ai.onnxruntime.TensorInfo;
 /**
  * A Piper (VITS) voice: {@code name.onnx} with its {@code name.onnx.json}, loaded once. Synthesis runs the
  * model sentence by sentence on phonemes (espeak-ng IPA for espeak voices) as Piper does, with a short silence
- * between sentences, then normalises the whole utterance's peak once, so that sentences keep their relative
- * loudness (Piper normalises each phrase on its own).
+ * between sentences. Each sentence comes out normalised as soon as it is spoken (so a stream can play it while
+ * the rest are synthesised) with an utterance-wide gain that only ever falls: the first sentence's peak sets
+ * it, a louder later one lowers it. Sentences after the loudest keep their relative loudness and none clips
+ * (Piper normalises each phrase on its own, so loudness jumps between its sentences).
  *
  * <p>The model must have Piper's signature: inputs {@code input} int64 [1, N], {@code input_lengths} int64
  * [1], {@code scales} float [3] (noise_scale, length_scale, noise_w) and, for multi-speaker voices, {@code sid}
@@ -121,32 +123,17 @@ public final class PiperVoice implements AutoCloseable {
         if (sentencePhonemes == null || sentencePhonemes.isEmpty()) {
             throw new IllegalArgumentException("no sentences to speak");
         }
-        if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
-            throw new IllegalArgumentException("speed must be in [" + MIN_SPEED + ", " + MAX_SPEED + "], is " + speed);
-        }
         if (!(pauseSeconds >= 0 && pauseSeconds <= 10)) {
             throw new IllegalArgumentException("sentence pause must be in [0, 10] seconds, is " + pauseSeconds);
         }
-        int speakers = hasSpeakerInput ? config.numSpeakers() : 1;
-        if (speakerId < 0 || speakerId >= speakers) {
-            throw new IllegalArgumentException("speaker id must be in [0, " + (speakers - 1) + "], is " + speakerId);
-        }
-        float[] scales = {(float) config.noiseScale(), (float) (config.lengthScale() / speed), (float) config.noiseW()};
+        Utterance utterance = utterance(speed, speakerId);
         int pauseSamples = (int) Math.round(pauseSeconds * sampleRate());
 
         List<float[]> chunks = new ArrayList<>();
         List<String> phonemes = new ArrayList<>();
-        Map<String, Integer> missing = new TreeMap<>();
         for (String sentence : sentencePhonemes) {
-            if (sentence == null || sentence.isBlank()) {
-                chunks.add(new float[0]);
-                phonemes.add(sentence == null ? "" : sentence);
-                continue;
-            }
-            PhonemeIdEncoder.Encoding encoding = encoder.encode(sentence.strip());
-            encoding.missingPhonemes().forEach((p, n) -> missing.merge(p, n, Integer::sum));
-            chunks.add(run(encoding.ids(), scales, speakerId));
-            phonemes.add(sentence);
+            chunks.add(utterance.speak(sentence));
+            phonemes.add(sentence == null ? "" : sentence);
         }
 
         long total = 0;
@@ -175,8 +162,57 @@ public final class PiperVoice implements AutoCloseable {
             at += chunk.length;
             timings.add(new SentenceTiming(i, phonemes.get(i), start, (double) at / sampleRate()));
         }
-        normalise(audio);
-        return new PiperAudio(audio, sampleRate(), timings, missing);
+        return new PiperAudio(audio, sampleRate(), timings, utterance.missingPhonemes());
+    }
+
+    /**
+     * Starts an utterance to speak sentence by sentence ({@link Utterance#speak}). {@code speed} divides the
+     * voice's length_scale (2 is twice as fast); speaker ids count from 0 and must be 0 for single-speaker
+     * voices.
+     */
+    public Utterance utterance(double speed, int speakerId) {
+        if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
+            throw new IllegalArgumentException("speed must be in [" + MIN_SPEED + ", " + MAX_SPEED + "], is " + speed);
+        }
+        int speakers = hasSpeakerInput ? config.numSpeakers() : 1;
+        if (speakerId < 0 || speakerId >= speakers) {
+            throw new IllegalArgumentException("speaker id must be in [0, " + (speakers - 1) + "], is " + speakerId);
+        }
+        return new Utterance(new float[] {(float) config.noiseScale(), (float) (config.lengthScale() / speed),
+                (float) config.noiseW()}, speakerId);
+    }
+
+    /** One utterance, spoken a sentence at a time; its gain only ever falls. Not thread-safe. */
+    public final class Utterance {
+        private final float[] scales;
+        private final int speakerId;
+        private final Map<String, Integer> missing = new TreeMap<>();
+        private double gain = Double.POSITIVE_INFINITY;
+
+        private Utterance(float[] scales, int speakerId) {
+            this.scales = scales;
+            this.speakerId = speakerId;
+        }
+
+        /** One sentence's samples, normalised; a blank sentence makes no sound. */
+        public float[] speak(String sentencePhonemes) {
+            if (sentencePhonemes == null || sentencePhonemes.isBlank()) {
+                return new float[0];
+            }
+            PhonemeIdEncoder.Encoding encoding = encoder.encode(sentencePhonemes.strip());
+            encoding.missingPhonemes().forEach((p, n) -> missing.merge(p, n, Integer::sum));
+            float[] samples = run(encoding.ids(), scales, speakerId);
+            gain = Math.min(gain, TARGET_PEAK / Math.max(MIN_PEAK, peak(samples)));
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (float) (samples[i] * gain);
+            }
+            return samples;
+        }
+
+        /** Phonemes the voice does not know, with how often they were skipped so far. */
+        public Map<String, Integer> missingPhonemes() {
+            return java.util.Collections.unmodifiableMap(new TreeMap<>(missing));
+        }
     }
 
     /** One sentence through the model: raw samples, not yet normalised. */
@@ -212,8 +248,8 @@ public final class PiperVoice implements AutoCloseable {
         }
     }
 
-    /** Scales the whole utterance so that its peak is {@link #TARGET_PEAK}; NaN and infinity become silence. */
-    static void normalise(float[] audio) {
+    /** The peak of {@code audio}; NaN and infinity become silence on the way. */
+    static double peak(float[] audio) {
         double peak = 0;
         for (int i = 0; i < audio.length; i++) {
             if (!Float.isFinite(audio[i])) {
@@ -221,10 +257,7 @@ public final class PiperVoice implements AutoCloseable {
             }
             peak = Math.max(peak, Math.abs(audio[i]));
         }
-        double gain = TARGET_PEAK / Math.max(MIN_PEAK, peak);
-        for (int i = 0; i < audio.length; i++) {
-            audio[i] = (float) (audio[i] * gain);
-        }
+        return peak;
     }
 
     private OrtSession.Result runOpen(Map<String, OnnxTensor> inputs) throws OrtException {

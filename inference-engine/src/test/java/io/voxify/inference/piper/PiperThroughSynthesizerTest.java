@@ -8,7 +8,12 @@ import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.Timestamp;
+import io.voxify.inference.audio.Pcm;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,31 @@ class PiperThroughSynthesizerTest {
             double difference = roomy.synthesize(twoSentences, ProgressListener.NONE).durationSeconds()
                     - tight.synthesize(twoSentences, ProgressListener.NONE).durationSeconds();
             assertThat(difference).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.02));
+        }
+    }
+
+    @Test
+    void aPiperVoiceStreamsSentenceBySentenceAndTheWholeIsTheFile(@TempDir Path models) throws Exception {
+        copy("standin.onnx", models.resolve("standin.onnx"));
+        copy("standin.onnx.json", models.resolve("standin.onnx.json"));
+        try (SpeechSynthesizer synthesizer = new SpeechSynthesizer(models)) {
+            List<String> events = new ArrayList<>();
+            ByteArrayOutputStream heard = new ByteArrayOutputStream();
+            SynthesisResult result = synthesizer.synthesize(new SynthesisRequest(
+                    "The first sentence is here. A second one follows it. And a third ends the text.",
+                    "piper:standin-alpha", 1.0, 1.0, 1.0, "neutral", "wav", 22050, false, "word"),
+                    (percent, message) -> events.add("progress " + message),
+                    (samples, rate) -> {
+                        events.add("audio " + samples.length);
+                        heard.writeBytes(Pcm.toLittleEndian16(samples));
+                    });
+            int firstAudio = events.indexOf(events.stream().filter(e -> e.startsWith("audio")).findFirst().orElseThrow());
+            assertThat(firstAudio).as("the first sentence is heard before the second is spoken: " + events)
+                    .isLessThan(events.indexOf("progress Synthesised sentence 2 of 3"));
+            assertThat(events.stream().filter(e -> e.startsWith("audio"))).as("speech, pause, speech, pause, speech")
+                    .hasSize(5);
+            byte[] wav = result.audio();
+            assertThat(heard.toByteArray()).isEqualTo(Arrays.copyOfRange(wav, 44, wav.length));
         }
     }
 

@@ -101,7 +101,28 @@ class PiperVoiceTest {
     }
 
     @Test
-    void normalisesTheWholeUtteranceOnce() {
+    void anUtteranceSpokenSentenceBySentenceIsTheWholeSynthesis() {
+        PiperVoice.Utterance utterance = voice.utterance(1.0, 0);
+        float[] first = utterance.speak("a");
+        float[] blank = utterance.speak("  ");
+        float[] second = utterance.speak("i");
+        PiperAudio whole = voice.synthesize(List.of("a", " ", "i"), 1.0, 0, 0.0);
+        float[] joined = new float[first.length + second.length];
+        System.arraycopy(first, 0, joined, 0, first.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        assertThat(blank).isEmpty();
+        assertThat(whole.samples()).isEqualTo(joined);
+        double peak = 0;
+        for (float f : first) {
+            peak = Math.max(peak, Math.abs(f));
+        }
+        assertThat(peak).as("the first sentence sets the gain").isCloseTo(PiperVoice.TARGET_PEAK, within(1e-3));
+        assertThatThrownBy(() -> voice.utterance(0.0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> voice.utterance(1.0, 7)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sentencesOfOneUtteranceShareItsGain() {
         PiperAudio audio = voice.synthesize(List.of("a", "i"), 1.0, 0);
         float[] s = audio.samples();
         int firstEnd = (int) Math.round(audio.sentences().get(0).endSeconds() * 22050);
