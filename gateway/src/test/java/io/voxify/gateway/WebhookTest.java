@@ -363,4 +363,52 @@ class WebhookTest {
         assertThat(app.client().newUser().get("/api/v1/webhooks/secret").data().get("secret").asText())
                 .isNotEqualTo(mine);
     }
+
+    /**
+     * Rotation: a new secret at once, recorded in the account's history; until the overlap ends every callback
+     * carries a signature made with the new secret and one made with the secret it replaced.
+     */
+    @Test
+    @Order(9)
+    void aRotatedSecretSignsAlongsideThePreviousOneDuringTheOverlap() throws Exception {
+        ApiClient owner = app.client().newUser();
+        JsonNode before = owner.get("/api/v1/webhooks/secret").data();
+        assertThat(before.get("generation").asInt()).isZero();
+        assertThat(before.get("previous_secret_expires_at").isNull()).isTrue();
+        assertThat(app.client().post("/api/v1/webhooks/secret/rotate", Map.of()).status()).isEqualTo(401);
+
+        ApiClient.Response rotated = owner.post("/api/v1/webhooks/secret/rotate", Map.of());
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        JsonNode now = rotated.data();
+        String secret = now.get("secret").asText();
+        String previous = before.get("secret").asText();
+        assertThat(secret).startsWith("whsec_").isNotEqualTo(previous);
+        assertThat(now.get("generation").asInt()).isEqualTo(1);
+        Instant rotatedAt = Instant.parse(now.get("rotated_at").asText());
+        assertThat(Instant.parse(now.get("previous_secret_expires_at").asText()))
+                .isEqualTo(rotatedAt.plus(Duration.ofHours(24)));
+        assertThat(owner.get("/api/v1/webhooks/secret").data().get("secret").asText()).isEqualTo(secret);
+
+        String url = receiver.url("/hooks/rotated");
+        String jobId = owner.createJob(Map.of("text_content", "Rotated secrets.", "callback_url", url))
+                .get("id").asText();
+        awaitWebhook(owner, jobId, "delivered");
+        Call call = receiver.callsTo("/hooks/rotated").get(0);
+        Matcher both = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64}),v1=([0-9a-f]{64})")
+                .matcher(call.header("X-Voxify-Signature"));
+        assertThat(both.matches()).as(call.header("X-Voxify-Signature")).isTrue();
+        String signed = both.group(1) + "." + new String(call.body(), StandardCharsets.UTF_8);
+        assertThat(both.group(2)).as("the new secret first").isEqualTo(hmac(secret, signed));
+        assertThat(both.group(3)).as("then the one it replaced").isEqualTo(hmac(previous, signed));
+
+        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        ApiClient.Response history = admin.get("/api/v1/audit/events?type=WebhookSecretRotatedEvent&user_id="
+                + owner.userId());
+        assertThat(history.status()).as(history.text()).isEqualTo(200);
+        assertThat(history.data()).singleElement().satisfies(e -> {
+            assertThat(e.get("aggregate_id").asText()).isEqualTo(owner.userId());
+            assertThat(e.get("payload").get("generation").asInt()).isEqualTo(1);
+        });
+        assertThat(history.text()).as("secrets are never recorded").doesNotContain(secret, previous);
+    }
 }

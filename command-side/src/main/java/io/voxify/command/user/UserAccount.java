@@ -7,6 +7,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AuthenticateUserCommand;
 import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.RegisterUserCommand;
+import io.voxify.events.user.RotateWebhookSecretCommand;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.SelectVoiceCommand;
 import io.voxify.events.user.UserVoiceSelectedEvent;
@@ -18,6 +19,7 @@ import io.voxify.events.user.UserPasswordChangedEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
 import io.voxify.events.user.UserRoleChangedEvent;
+import io.voxify.events.user.WebhookSecretRotatedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,6 +33,7 @@ public class UserAccount {
     private String passwordHash;
     private Role role;
     private boolean enabled;
+    private int webhookSecretGeneration;
 
     protected UserAccount() {
     }
@@ -87,6 +90,17 @@ public class UserAccount {
     @CommandHandler
     public void handle(SelectVoiceCommand cmd) {
         apply(new UserVoiceSelectedEvent(userId, cmd.voiceModelId()));
+    }
+
+    @CommandHandler
+    public int handle(RotateWebhookSecretCommand cmd) {
+        apply(new WebhookSecretRotatedEvent(userId, webhookSecretGeneration + 1));
+        return webhookSecretGeneration;
+    }
+
+    @EventSourcingHandler
+    void on(WebhookSecretRotatedEvent e) {
+        webhookSecretGeneration = e.generation();
     }
 
     @EventSourcingHandler

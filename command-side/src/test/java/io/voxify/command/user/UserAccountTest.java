@@ -16,6 +16,8 @@ import io.voxify.events.user.UserLoggedInEvent;
 import io.voxify.events.user.UserPasswordChangedEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
+import io.voxify.events.user.RotateWebhookSecretCommand;
+import io.voxify.events.user.WebhookSecretRotatedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
@@ -219,5 +221,14 @@ class UserAccountTest {
                         new UserEnabledEvent(USER_ID, "admin-1"))
                 .when(new AuthenticateUserCommand(USER_ID, PASSWORD, CLIENT))
                 .expectEvents(new UserLoggedInEvent(USER_ID, CLIENT));
+    }
+
+    @Test
+    void eachRotationMovesTheWebhookSecretToTheNextGenerationAndAnswersIt() {
+        fixture.given(registered(Role.USER), new WebhookSecretRotatedEvent(USER_ID, 1))
+                .when(new RotateWebhookSecretCommand(USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new WebhookSecretRotatedEvent(USER_ID, 2))
+                .expectResultMessagePayload(2);
     }
 }

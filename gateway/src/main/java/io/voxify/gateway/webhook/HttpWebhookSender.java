@@ -136,7 +136,7 @@ public class HttpWebhookSender implements WebhookSender {
                 headers.put("X-Voxify-Event", d.event());
                 headers.put("X-Voxify-Delivery", d.deliveryId());
                 headers.put("X-Voxify-Attempt", String.valueOf(d.attempt()));
-                headers.put(SIGNATURE_HEADER, WebhookSecrets.signature(secrets.secretFor(d.userId()),
+                headers.put(SIGNATURE_HEADER, WebhookSecrets.signature(secrets.secretsOf(d.userId()).signing(),
                         clock.instant().getEpochSecond(), body));
                 status = http.post(uri, addresses[0], headers, body);
                 if (status == 410) {

@@ -1,35 +1,76 @@
 package io.voxify.gateway.webhook;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.user.FindUserQuery;
+import io.voxify.events.user.RotateWebhookSecretCommand;
+import io.voxify.events.user.UserView;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.ViewAwaiter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's webhook signing secret and how signatures are made, so a receiver can check them. */
+/**
+ * The caller's webhook signing secret and how signatures are made, so a receiver can check them; and its
+ * rotation: a new secret at once, the previous one still signing alongside it for the overlap.
+ */
 @RestController
 @Tag(name = "Webhooks")
 @RequestMapping("/api/v1/webhooks")
 public class WebhookController {
-    private final WebhookSecrets secrets;
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
 
-    public WebhookController(WebhookSecrets secrets) {
+    private final WebhookSecrets secrets;
+    private final CommandGateway commands;
+    private final ViewAwaiter views;
+
+    public WebhookController(WebhookSecrets secrets, CommandGateway commands, ViewAwaiter views) {
         this.secrets = secrets;
+        this.commands = commands;
+        this.views = views;
     }
 
     @GetMapping("/secret")
     ResponseEntity<Map<String, Object>> secret(@AuthenticationPrincipal Jwt jwt) {
-        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        return Envelope.ok(json(secrets.secretsOf(AuthenticatedUser.from(jwt).userId())));
+    }
+
+    /**
+     * Replaces the secret (recorded as a {@code WebhookSecretRotatedEvent} in the account's history). Answers
+     * once callbacks are signed with the new secret, so a receiver that switches now misses none.
+     */
+    @PostMapping("/secret/rotate")
+    ResponseEntity<Map<String, Object>> rotate(@AuthenticationPrincipal Jwt jwt) {
+        String userId = AuthenticatedUser.from(jwt).userId();
+        int generation = commands.sendAndWait(new RotateWebhookSecretCommand(userId));
+        UserView user = views.await(new FindUserQuery(userId), UserView.class,
+                        u -> u.webhookSecretGeneration() >= generation, VIEW_WAIT)
+                .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+                        "The new secret is not in effect yet; read it again in a moment"));
+        return Envelope.ok(json(secrets.secrets(userId, user.webhookSecretGeneration(),
+                user.webhookSecretRotatedAt())), "Webhook secret rotated");
+    }
+
+    private static Map<String, Object> json(WebhookSecrets.Secrets s) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("secret", secrets.secretFor(user.userId()));
+        data.put("secret", s.current());
+        data.put("generation", s.generation());
+        data.put("rotated_at", s.rotatedAt() == null ? null : s.rotatedAt().toString());
+        data.put("previous_secret_expires_at", s.previousExpiresAt() == null ? null : s.previousExpiresAt().toString());
         data.put("signature_header", HttpWebhookSender.SIGNATURE_HEADER);
-        data.put("signature_format", "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with secret>");
-        return Envelope.ok(data);
+        data.put("signature_format", "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with secret>"
+                + "; after a rotation, until previous_secret_expires_at, a second v1 made with the previous secret");
+        return data;
     }
 }

@@ -32,4 +32,9 @@ public class UserEntity {
     Long lastActiveAt;
     @Column(name = "selected_voice_id", length = 128)
     String selectedVoiceId;
+    /** Null until the first rotation: generation 0. */
+    @Column(name = "webhook_secret_generation")
+    Integer webhookSecretGeneration;
+    @Column(name = "webhook_secret_rotated_at")
+    Long webhookSecretRotatedAt;
 }

@@ -12,6 +12,7 @@ import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
 import io.voxify.events.user.UserView;
 import io.voxify.events.user.UserVoiceSelectedEvent;
+import io.voxify.events.user.WebhookSecretRotatedEvent;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -114,6 +115,15 @@ public class UserProjection {
         });
     }
 
+    @EventHandler
+    void on(WebhookSecretRotatedEvent e, @Timestamp Instant at) {
+        users.findById(e.userId()).ifPresent(row -> {
+            row.webhookSecretGeneration = e.generation();
+            row.webhookSecretRotatedAt = at.toEpochMilli();
+            save(row, at);
+        });
+    }
+
     @ResetHandler
     void reset() {
         users.deleteAllInBatch();
@@ -143,6 +153,8 @@ public class UserProjection {
     static UserView toView(UserEntity row) {
         return new UserView(row.userId, row.email, row.firstName, row.lastName, Role.valueOf(row.role), row.enabled,
                 Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
-                row.lastLoginAt == null ? null : Instant.ofEpochMilli(row.lastLoginAt), row.selectedVoiceId);
+                row.lastLoginAt == null ? null : Instant.ofEpochMilli(row.lastLoginAt), row.selectedVoiceId,
+                row.webhookSecretGeneration == null ? 0 : row.webhookSecretGeneration,
+                row.webhookSecretRotatedAt == null ? null : Instant.ofEpochMilli(row.webhookSecretRotatedAt));
     }
 }
