@@ -3,6 +3,12 @@ package io.voxify.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,5 +214,51 @@ class AuditTrailTest {
         ApiClient.Response r = client.get("/api/v1/audit/jobs/" + jobId + "/state?at=" + at);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.data();
+    }
+
+    /**
+     * An owner reading their job's history sees that an administrator acted and who, but not the
+     * administrator's address; auditors and administrators see it. The administrator calls from another
+     * loopback address (127.0.0.2) so the two addresses differ.
+     */
+    @Test
+    void anOwnerSeesWhoActedOnTheirJobButNotFromWhere() throws Exception {
+        String busy = owner.createJob(Map.of("text_content", "Cancelled by an administrator. ".repeat(200)))
+                .get("id").asText();
+        String answer = patchFrom("127.0.0.2", "/api/v1/job/" + busy, admin.token(), "{\"status\":\"cancelled\"}");
+        assertThat(answer).as(answer).startsWith("HTTP/1.1 200");
+        owner.awaitJob(busy, j -> j.get("status").asText().equals("cancelled"), Duration.ofSeconds(30));
+
+        List<JsonNode> seenByOwner = history(owner, "/api/v1/audit/jobs/" + busy + "/events");
+        JsonNode created = seenByOwner.get(0).get("metadata");
+        assertThat(created.get("client_address").asText()).as("the owner's own address").isEqualTo("127.0.0.1");
+        JsonNode cancelled = seenByOwner.stream().filter(e -> e.get("type").asText().equals("JobCancelledEvent"))
+                .findFirst().orElseThrow().get("metadata");
+        assertThat(cancelled.get("user_id").asText()).isEqualTo(admin.userId());
+        assertThat(cancelled.has("client_address")).as(cancelled.toString()).isFalse();
+
+        JsonNode seenByAuditor = history(auditor, "/api/v1/audit/jobs/" + busy + "/events").stream()
+                .filter(e -> e.get("type").asText().equals("JobCancelledEvent")).findFirst().orElseThrow();
+        assertThat(seenByAuditor.get("metadata").get("client_address").asText()).isEqualTo("127.0.0.2");
+    }
+
+    /** A PATCH over a socket bound to {@code from} (the JDK 17 HTTP client cannot choose its local address). */
+    private String patchFrom(String from, String path, String token, String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 5000);
+            socket.setSoTimeout(30000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            in.transferTo(all);
+            return all.toString(StandardCharsets.UTF_8);
+        }
     }
 }

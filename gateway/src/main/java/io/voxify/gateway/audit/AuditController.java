@@ -142,7 +142,7 @@ public class AuditController {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
         return page(new FindAuditEventsQuery(types, aggregateTypes, aggregateId, userId, from, to, after, limit), after,
-                limit);
+                limit, null);
     }
 
     private ResponseEntity<Map<String, Object>> history(Jwt jwt, Kind kind, String id, Map<String, String> params) {
@@ -152,8 +152,11 @@ public class AuditController {
         if (!errors.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
-        AggregateOwner owner = ownedAggregate(AuthenticatedUser.from(jwt), kind, id);
-        return page(FindAuditEventsQuery.ofAggregate(owner.aggregateId(), after, limit), after, limit);
+        AuthenticatedUser caller = AuthenticatedUser.from(jwt);
+        AggregateOwner owner = ownedAggregate(caller, kind, id);
+        // An owner sees who acted on their resource, not from where: other people's addresses are theirs.
+        String viewer = caller.isAdmin() || caller.role() == Role.AUDITOR ? null : caller.userId();
+        return page(FindAuditEventsQuery.ofAggregate(owner.aggregateId(), after, limit), after, limit, viewer);
     }
 
     private AggregateOwner ownedAggregate(AuthenticatedUser caller, Kind kind, String id) {
@@ -164,9 +167,10 @@ public class AuditController {
                 .orElseThrow(() -> new DomainException(kind.notFound, kind.label + " " + id + " was not found"));
     }
 
-    private ResponseEntity<Map<String, Object>> page(FindAuditEventsQuery query, long after, int limit) {
+    /** A page of events; for a {@code viewer} other than an auditor or admin, without other people's addresses. */
+    private ResponseEntity<Map<String, Object>> page(FindAuditEventsQuery query, long after, int limit, String viewer) {
         AuditEventPage page = queries.query(query, AuditEventPage.class).join();
-        List<Map<String, Object>> events = page.events().stream().map(json::of).toList();
+        List<Map<String, Object>> events = page.events().stream().map(e -> json.of(e, viewer)).toList();
         Map<String, Object> pagination = new LinkedHashMap<>();
         pagination.put("limit", limit);
         pagination.put("after", after);

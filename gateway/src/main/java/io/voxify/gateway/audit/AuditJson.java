@@ -3,6 +3,7 @@ package io.voxify.gateway.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.voxify.events.audit.AuditEvent;
+import io.voxify.gateway.config.CorrelationConfiguration;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.saga.events.SecretFields;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Events as the audit API shows them: the event's own fields and its metadata in the API's
- * snake_case, with secrets (password hashes) replaced by a marker, never shown.
+ * snake_case, with secrets (password hashes) replaced by a marker, never shown. A resource's owner
+ * reading its history sees who acted on it but not another person's client address.
  */
 @Component
 public class AuditJson {
@@ -23,7 +25,8 @@ public class AuditJson {
         this.snakeCase = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     }
 
-    Map<String, Object> of(AuditEvent event) {
+    /** The event for {@code viewer} (null: an auditor or administrator, who see every address). */
+    Map<String, Object> of(AuditEvent event, String viewer) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("position", event.position());
         data.put("aggregate_type", event.aggregateType());
@@ -35,7 +38,12 @@ public class AuditJson {
         data.put("timestamp", Envelope.iso(event.timestamp()));
         data.put("payload", SecretFields.redact(snakeCase.valueToTree(event.payload())));
         Map<String, Object> metadata = new LinkedHashMap<>();
-        event.metadata().forEach((key, value) -> metadata.put(SNAKE.translate(key), value));
+        boolean someoneElse = viewer != null && !viewer.equals(event.metadata().get(CorrelationConfiguration.USER_ID));
+        event.metadata().forEach((key, value) -> {
+            if (!(someoneElse && CorrelationConfiguration.CLIENT_ADDRESS.equals(key))) {
+                metadata.put(SNAKE.translate(key), value);
+            }
+        });
         data.put("metadata", metadata);
         return data;
     }
