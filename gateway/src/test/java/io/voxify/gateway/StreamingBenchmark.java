@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 9, streaming audio: how much sooner playback can start when the audio is streamed sentence by
  * sentence ({@code POST /api/v1/tts/stream}) than when a client creates the job, follows it to the end and
- * downloads the file. The application is a JVM of its own on the embedded default. Writes section
+ * downloads the file. The application is a JVM of its own on the embedded default, then an API node and a
+ * worker node on the infra profile (the audio relayed through Redis). Writes section
  * {@code 80-streaming}; {@code make bench BENCH=StreamingBenchmark}. Development runs:
  * {@code -Dvoxify.bench.streaming.runs=3}.
  */
@@ -65,38 +66,21 @@ class StreamingBenchmark {
                 "voxify.limits.requests-per-minute", "1000000",
                 "voxify.limits.syntheses-per-day", "1000000",
                 "voxify.limits.login-attempts-per-address", "1000000");
-        List<List<Object>> rows = new ArrayList<>();
+        List<List<Object>> rows;
         try (AppProcess app = AppProcess.launch("streaming", data.resolve("node"), OUT, List.of(), properties)
                 .awaitReady()) {
-            ApiClient user = app.client().newUser();
-            for (int n : SENTENCES) {
-                for (int i = 0; i < WARM_UP; i++) {
-                    stream(app, user, text(n));
-                    whole(user, text(n));
-                }
-                List<Double> first = new ArrayList<>();
-                List<Double> streamEnd = new ArrayList<>();
-                List<Double> file = new ArrayList<>();
-                double audio = 0;
-                for (int i = 0; i < RUNS; i++) {
-                    // Interleaved, so that both ways share the machine's state alike.
-                    Streamed s = stream(app, user, text(n));
-                    Whole w = whole(user, text(n));
-                    assertThat(s.bytes()).as("streamed WAV against its job's file").isEqualTo(storedBytes(user, s.jobId()));
-                    first.add(s.firstAudioSeconds());
-                    streamEnd.add(s.lastByteSeconds());
-                    file.add(w.seconds());
-                    audio = w.audioSeconds();
-                }
-                double f = percentile(first, 50);
-                double whole = percentile(file, 50);
-                rows.add(List.of(n, fixed(audio, 1), fixed(f * 1000, 0), fixed(percentile(streamEnd, 50) * 1000, 0),
-                        fixed(whole * 1000, 0), fixed(f / whole, 2)));
-            }
+            rows = measure(app, app.client().newUser());
+        }
+        // Two nodes on the infra profile: the API node streams what the worker node relays through Redis.
+        List<List<Object>> relayed;
+        try (ScaleOutCluster cluster = ScaleOutCluster.start(List.of())) {
+            AppProcess api = cluster.start("api", ScaleOutCluster.API);
+            cluster.start("worker", ScaleOutCluster.WORKER);
+            relayed = measure(api, api.client().newUser());
         }
         StringBuilder md = new StringBuilder();
         md.append("## Streaming audio: time to first audio against time to the whole file\n\n");
-        md.append("**What runs.** The application as a JVM of its own on the embedded default (one worker thread,"
+        md.append("**What runs.** The application as a JVM of its own (one worker thread,"
                 + " the default voice `flite:slt`, WAV at 22,050 Hz), one client on the same machine. For texts of"
                 + " 1, 5 and 20 sentences (10–13 words each), ").append(RUNS).append(" runs each after ")
                 .append(WARM_UP).append(" warm-up rounds, the two ways interleaved:\n\n");
@@ -107,16 +91,55 @@ class StreamingBenchmark {
                 + " file.\n\n");
         md.append("A streamed body has as many bytes as its job's stored file (checked in every run). Medians in"
                 + " milliseconds; *ratio* is first audio / whole file.\n\n");
-        md.append(BenchReport.table(List.of("sentences", "audio (s)", "first audio (ms)", "stream end (ms)",
-                "whole file (ms)", "ratio"), rows));
+        List<String> header = List.of("sentences", "audio (s)", "first audio (ms)", "stream end (ms)",
+                "whole file (ms)", "ratio");
+        md.append("**One node** (the embedded default; the worker hands chunks over in memory):\n\n");
+        md.append(BenchReport.table(header, rows));
+        md.append("\n**Two nodes** (the infra profile: an API node and a worker node, JVMs of their own, with"
+                + " PostgreSQL, RabbitMQ, Redis and an S3 server on loopback; the worker relays each sentence"
+                + " through a Redis stream and the API node follows it with a blocking `XREAD`; the same runs"
+                + " against the API node):\n\n");
+        md.append(BenchReport.table(header, relayed));
         md.append('\n');
         md.append("**What it means.** Playback of a streamed job can start once its first sentence is synthesised"
                 + " and post-processed, so the time to first audio stays about that of a one-sentence job while"
                 + " the whole file grows with the text; the longer the text the smaller the ratio. The stream ends"
-                + " about when the file would be ready (its last sentence is the last thing made). Load: ")
+                + " about when the file would be ready (its last sentence is the last thing made). Across nodes"
+                + " every step costs more (the job crosses RabbitMQ, progress and the file cross PostgreSQL and S3),"
+                + " and streaming saves more of it. Load: ")
                 .append(loadAtStart).append(" at the start, ").append(BenchReport.machineLoad())
                 .append(" at the end.\n");
         BenchReport.section("80-streaming", md.toString());
+    }
+
+    /** For each text size: medians of streamed and whole-file runs, interleaved, on {@code app}. */
+    private List<List<Object>> measure(AppProcess app, ApiClient user) throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int n : SENTENCES) {
+            for (int i = 0; i < WARM_UP; i++) {
+                stream(app, user, text(n));
+                whole(user, text(n));
+            }
+            List<Double> first = new ArrayList<>();
+            List<Double> streamEnd = new ArrayList<>();
+            List<Double> file = new ArrayList<>();
+            double audio = 0;
+            for (int i = 0; i < RUNS; i++) {
+                // Interleaved, so that both ways share the machine's state alike.
+                Streamed s = stream(app, user, text(n));
+                Whole w = whole(user, text(n));
+                assertThat(s.bytes()).as("streamed WAV against its job's file").isEqualTo(storedBytes(user, s.jobId()));
+                first.add(s.firstAudioSeconds());
+                streamEnd.add(s.lastByteSeconds());
+                file.add(w.seconds());
+                audio = w.audioSeconds();
+            }
+            double f = percentile(first, 50);
+            double whole = percentile(file, 50);
+            rows.add(List.of(n, fixed(audio, 1), fixed(f * 1000, 0), fixed(percentile(streamEnd, 50) * 1000, 0),
+                    fixed(whole * 1000, 0), fixed(f / whole, 2)));
+        }
+        return rows;
     }
 
     private Streamed stream(AppProcess app, ApiClient user, String text) throws Exception {
