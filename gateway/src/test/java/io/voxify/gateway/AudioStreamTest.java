@@ -245,4 +245,29 @@ class AudioStreamTest {
             user.patch("/api/v1/job/" + busy, Map.of("status", "cancelled"));
         }
     }
+
+    /**
+     * A stream whose end never comes (the relay lost it after the last chunk) does not hold its reader: once the
+     * job is over, the reader finishes from the stored file where the stream stopped, so the audio is whole.
+     */
+    @Test
+    void aStreamWhoseEndWasLostFinishesFromTheStoredFile() throws Exception {
+        ApiClient user = app.client().newUser();
+        String jobId = user.createJob(Map.of("text_content", "Half of me was relayed. The rest comes from the file.",
+                "sample_rate", 16000)).get("id").asText();
+        JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
+        byte[] stored = user.get("/api/v1/files/audio/" + done.get("file_id").asText()).body();
+        byte[] pcm = Arrays.copyOfRange(stored, 44, stored.length);
+
+        // A later attempt's stream with the first half of the audio and no end, as a relay that failed would leave it.
+        io.voxify.saga.stream.AudioRelay.Sink orphan = app.bean(io.voxify.saga.stream.AudioStreams.class)
+                .open(jobId, 99, 16000);
+        int half = (pcm.length / 4) * 2;
+        orphan.publish(Arrays.copyOfRange(pcm, 0, half));
+        Streamed s = stream(user, get("/api/v1/job/" + jobId + "/audio/stream?format=pcm"), null);
+        assertThat(s.status()).isEqualTo(200);
+        assertThat(pcmSamples(s.body())).as("half from the stream, the rest from the file")
+                .isEqualTo(pcmSamples(pcm));
+        orphan.end(io.voxify.saga.stream.AudioRelay.End.FAILED);
+    }
 }

@@ -208,8 +208,19 @@ public class AudioStreamer implements DisposableBean {
             // Chunks are counted in bytes sent: a reader that moved to the store never comes back here.
             int index = 0;
             long skip = pcmSent;
+            int idle = 0;
             while (!stopped) {
                 AudioRelay.Next next = stream.await(index, Duration.ofMillis(500));
+                if (next.waiting()) {
+                    // A stream whose end was lost (the relay failed between the last chunk and the end) must not
+                    // hold the reader until its time limit: every 2 s without audio, the job's own state decides.
+                    AudioRelay.End settled = ++idle % 4 == 0 ? settledEnd() : null;
+                    if (settled != null) {
+                        return settled;
+                    }
+                    continue;
+                }
+                idle = 0;
                 if (next.chunk() != null) {
                     index++;
                     byte[] chunk = next.chunk();
@@ -225,6 +236,17 @@ public class AudioStreamer implements DisposableBean {
                 }
             }
             return null;
+        }
+
+        /** How the stream must be taken to have ended when the job is over: the rest from the store, or nothing. */
+        private AudioRelay.End settledEnd() {
+            JobStatus status = queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class))
+                    .join().map(JobView::status).orElse(JobStatus.CANCELLED);
+            return switch (status) {
+                case COMPLETED -> AudioRelay.End.OVERFLOWED;
+                case FAILED, CANCELLED -> AudioRelay.End.ABANDONED;
+                default -> null;
+            };
         }
 
         /** The stored file: as it is when it already has the format asked for, else its samples. */

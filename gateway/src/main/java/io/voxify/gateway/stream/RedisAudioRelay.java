@@ -30,8 +30,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * <p>Keys live for {@code lifetime} past their last chunk while the attempt runs, and for {@code grace}
  * after it ends, so nothing is left behind by a worker that dies. Each stream holds at most
  * {@code maxBytes} of audio; past that it ends as overflowed and its readers finish from the stored file.
- * Redis being unreachable never fails a job: the worker's stream ends as overflowed (or is never opened)
- * and readers wait for the stored file.
+ * Redis being unreachable never fails a job: the worker's stream ends as overflowed (or is never opened; for a
+ * few seconds after a failure new attempts skip the relay rather than each wait for Redis's command timeout)
+ * and readers finish from the stored file.
  */
 public class RedisAudioRelay implements AudioRelay {
     private static final Logger log = LoggerFactory.getLogger(RedisAudioRelay.class);
@@ -39,6 +40,17 @@ public class RedisAudioRelay implements AudioRelay {
     private static final byte[] CHUNK = bytes("c");
     private static final byte[] END = bytes("e");
     private static final int READ_BATCH = 64;
+    /** After Redis fails, how long new attempts skip the relay rather than each wait for the command timeout. */
+    private static final long BACK_OFF_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final Sink NOT_RELAYED = new Sink() {
+        @Override
+        public void publish(byte[] pcm) {
+        }
+
+        @Override
+        public void end(End how) {
+        }
+    };
 
     private final StringRedisTemplate redis;
     private final RedisConnectionFactory connections;
@@ -46,6 +58,7 @@ public class RedisAudioRelay implements AudioRelay {
     private final Duration lifetime;
     private final Duration grace;
     private final long maxBytes;
+    private volatile long unreachableUntil = System.nanoTime() - 1;
 
     public RedisAudioRelay(StringRedisTemplate redis, String prefix, Duration lifetime, Duration grace,
                            long maxBytes) {
@@ -67,6 +80,9 @@ public class RedisAudioRelay implements AudioRelay {
 
     @Override
     public Sink open(String jobId, int attempt, int sampleRate) {
+        if (System.nanoTime() - unreachableUntil < 0) {
+            return NOT_RELAYED; // readers wait for the stored file
+        }
         byte[] key = streamKey(jobId, attempt);
         try {
             redis.execute((RedisCallback<Object>) c -> {
@@ -83,15 +99,8 @@ public class RedisAudioRelay implements AudioRelay {
             return new RedisSink(jobId, key);
         } catch (RuntimeException unreachable) {
             log.warn("Job {} attempt {} is not relayed for streaming: {}", jobId, attempt, unreachable.toString());
-            return new Sink() {
-                @Override
-                public void publish(byte[] pcm) {
-                }
-
-                @Override
-                public void end(End how) {
-                }
-            };
+            unreachableUntil = System.nanoTime() + BACK_OFF_NANOS;
+            return NOT_RELAYED;
         }
     }
 
@@ -161,7 +170,8 @@ public class RedisAudioRelay implements AudioRelay {
                 size += pcm.length;
             } catch (RuntimeException unreachable) {
                 log.warn("Audio of job {} no longer relayed: {}", jobId, unreachable.toString());
-                end(End.OVERFLOWED);
+                unreachableUntil = System.nanoTime() + BACK_OFF_NANOS;
+                end(End.OVERFLOWED); // if Redis is back already, readers learn the rest is in the stored file
             }
         }
 
