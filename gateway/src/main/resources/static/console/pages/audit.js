@@ -9,7 +9,7 @@ const PAGE_SIZES = [25, 50, 100];
 
 /** The job-id lookup that opens a job's timeline (the audit page and the admin page both show it). */
 export function historyLookup(area) {
-  const input = h('input', { name: 'job_id', placeholder: 'job_…', required: true, pattern: '[\\w-]+',
+  const input = h('input', { name: 'job_id', placeholder: 'job_…', required: true, pattern: '[\\w\\-]+',
     title: 'A job id such as job_…' });
   clear(area, h('h2', { id: 'history-h' }, 'A job’s audit history'),
     h('form', { class: 'row', 'aria-label': 'Find a job’s history', onsubmit: (e) => {

@@ -218,7 +218,7 @@ function renderClones(area, clones, samples, status, refresh, signal) {
 
   const list = clones.map((c) => cloneCard(c, samples, status, refresh, signal));
   clear(area, h('h2', { id: 'clones-h' }, 'My clones'), form,
-    list.length ? h('ul', { class: 'cards', role: 'list' }, list) : h('p', { class: 'empty' }, 'No clones yet.'));
+    list.length ? h('ul', { class: 'cards clones', role: 'list' }, list) : h('p', { class: 'empty' }, 'No clones yet.'));
 }
 
 function cloneCard(c, samples, status, refresh, signal) {

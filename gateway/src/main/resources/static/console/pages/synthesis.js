@@ -68,7 +68,7 @@ export async function render(main, { signal }) {
   const showFormat = () => {
     const ssml = textFormat.value === 'ssml';
     formatHint.textContent = ssml
-      ? 'An SSML document: <speak>…</speak> with <break>, <prosody>, <emphasis>, <say-as>. The markup counts towards the limit; mistakes are reported with their line and column.'
+      ? 'An SSML document: <speak>…</speak> with <break>, <prosody>, <say-as>, <sub>, <mark> and <lang>. The markup counts towards the limit; mistakes are reported with their line and column.'
       : 'Read as written.';
     text.placeholder = ssml ? '<speak>Hello <break time="300ms"/> world.</speak>' : 'Type or paste the text to speak…';
     checkSsml();
