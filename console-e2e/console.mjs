@@ -112,6 +112,17 @@ async function shotsOf(page, who, list) {
   await page.setViewportSize(WIDE);
 }
 
+/** A completed job's history, looked up by its id: its events as a timeline from creation to completion. */
+async function jobTimeline(page, jobId) {
+  await page.getByLabel('Job id').fill(jobId);
+  await page.getByRole('button', { name: 'Show timeline' }).click();
+  await heading(page, `History of ${jobId}`);
+  const events = await page.locator('.timeline > li strong').allTextContents();
+  assert.equal(events[0], 'JobCreatedEvent');
+  assert.ok(events.includes('JobCompletedEvent'), events.join(', '));
+  return events;
+}
+
 /** A user's token through the API, as another tab or client would have it. */
 async function apiLogin(email, password) {
   const r = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST',
@@ -531,12 +542,7 @@ try {
   assert.equal(await page.getByLabel('Syntheses per day').inputValue(), '999');
   await page.getByRole('button', { name: 'Replay jobs' }).click();
   await page.locator('#notice').filter({ hasText: 'Replay of jobs started' }).waitFor();
-  await page.getByLabel('Job id').fill(completedJobId);
-  await page.getByRole('button', { name: 'Show timeline' }).click();
-  await heading(page, `History of ${completedJobId}`);
-  const events = await page.locator('.timeline > li strong').allTextContents();
-  assert.equal(events[0], 'JobCreatedEvent');
-  assert.ok(events.includes('JobCompletedEvent'), events.join(', '));
+  const events = await jobTimeline(page, completedJobId);
   await shot(page, '10-admin-job-history.png');
   log('admin: stats, users, config saved, jobs projection replayed, timeline of', events.length, 'events');
   await shotsOf(page, 'admin', [
@@ -620,12 +626,7 @@ try {
   assert.ok(aggregates.length >= 2 && aggregates.every((a) => a === completedJobId), aggregates.join(', '));
   await shot(audit, '12-auditor-events.png');
   // Any job's history by its id, and the job's state as of one of its events.
-  await audit.getByLabel('Job id').fill(completedJobId);
-  await audit.getByRole('button', { name: 'Show timeline' }).click();
-  await heading(audit, `History of ${completedJobId}`);
-  const auditedEvents = await audit.locator('.timeline > li strong').allTextContents();
-  assert.equal(auditedEvents[0], 'JobCreatedEvent');
-  assert.ok(auditedEvents.includes('JobCompletedEvent'), auditedEvents.join(', '));
+  const auditedEvents = await jobTimeline(audit, completedJobId);
   const stateAfter = async (type) => {
     await audit.locator(`.timeline > li[data-type="${type}"]`).getByRole('button', { name: /^State after/ }).click();
     await audit.locator('#state-h').filter({ hasText: `(${type})` }).waitFor();

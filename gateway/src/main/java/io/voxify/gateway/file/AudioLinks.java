@@ -71,10 +71,19 @@ public class AudioLinks {
         return data;
     }
 
-    /** {@link #valid(String, String, long, String)} for query parameters as they arrive (any may be missing or bad). */
-    public boolean valid(String resource, String userId, String expires, String signature) {
+    /**
+     * A link's query parameters as they arrive ({@code ?user=…&expires=…&signature=…}; any of them may be
+     * missing or malformed), bound by MVC into one argument of each endpoint that serves links.
+     */
+    public record Presented(String user, String expires, String signature) {
+    }
+
+    /** Whether a presented link is valid for {@code resource}: its user's id if so. */
+    public java.util.Optional<String> user(String resource, Presented link) {
+        String expires = link.expires();
         long expiry = expires != null && expires.matches("[0-9]{1,12}") ? Long.parseLong(expires) : -1;
-        return valid(resource, userId, expiry, signature);
+        return valid(resource, link.user(), expiry, link.signature())
+                ? java.util.Optional.of(link.user()) : java.util.Optional.empty();
     }
 
     /** Whether the link is this server's, for this file and user, and not expired. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -71,17 +72,13 @@ public class FileController {
     /** The audio behind a link from {@link #link}; a link that is not valid answers as a missing file. */
     @ApiErrors({ErrorCode.FILE_NOT_FOUND, ErrorCode.RANGE_NOT_SATISFIABLE})
     @GetMapping("/audio/{fileId}/signed")
-    ResponseEntity<Resource> signed(@PathVariable String fileId, @RequestParam(required = false) String user,
-                                    @RequestParam(required = false) String expires,
-                                    @RequestParam(required = false) String signature,
+    ResponseEntity<Resource> signed(@PathVariable String fileId, @ParameterObject AudioLinks.Presented link,
                                     @RequestParam(name = "download", defaultValue = "false") boolean download,
                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                     @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
                                     HttpMethod method) {
         DomainException notFound = new DomainException(ErrorCode.FILE_NOT_FOUND, "File " + fileId + " was not found");
-        if (!links.valid(fileId, user, expires, signature)) {
-            throw notFound;
-        }
+        String user = links.user(fileId, link).orElseThrow(() -> notFound);
         FileView file = queries.query(new FindFileQuery(fileId), ResponseTypes.optionalInstanceOf(FileView.class))
                 .join().filter(f -> f.ownerId().equals(user)).orElseThrow(() -> notFound);
         return serve(file, download, ifNoneMatch, range, method);

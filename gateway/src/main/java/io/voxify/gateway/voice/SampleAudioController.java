@@ -9,6 +9,7 @@ import io.voxify.gateway.file.AudioResponses;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -65,16 +66,12 @@ public class SampleAudioController {
     /** The recording behind a link from {@link #link}; a link that is not valid answers as a missing sample. */
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.FILE_NOT_FOUND, ErrorCode.RANGE_NOT_SATISFIABLE})
     @GetMapping("/signed")
-    ResponseEntity<Resource> signed(@PathVariable String sampleId, @RequestParam(required = false) String user,
-                                    @RequestParam(required = false) String expires,
-                                    @RequestParam(required = false) String signature,
+    ResponseEntity<Resource> signed(@PathVariable String sampleId, @ParameterObject AudioLinks.Presented link,
                                     @RequestParam(name = "download", defaultValue = "false") boolean download,
                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                     @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
                                     HttpMethod method) {
-        if (!links.valid(signed(sampleId), user, expires, signature)) {
-            throw SampleService.notFound(sampleId);
-        }
+        String user = links.user(signed(sampleId), link).orElseThrow(() -> SampleService.notFound(sampleId));
         return serve(samples.findOf(user, sampleId), download, ifNoneMatch, range, method);
     }
 
