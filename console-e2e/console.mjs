@@ -72,8 +72,70 @@ async function assertLabelled(page, where) {
   assert.deepEqual(unlabelled, [], `${where}: controls without a label`);
 }
 
-async function heading(page, text) {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 20000 });
+async function heading(page, text, timeout = 20000) {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout });
+}
+
+/** An audio element's duration once its metadata has loaded (it fails the step if the audio does not load). */
+function loadedDuration(audio) {
+  return audio.evaluate((el) => new Promise((resolve, reject) => {
+    if (el.readyState >= 1) resolve(el.duration);
+    el.addEventListener('loadedmetadata', () => resolve(el.duration));
+    el.addEventListener('error', () => reject(new Error(`audio failed to load: ${el.src}`)));
+  }));
+}
+
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 390, height: 844 };
+
+/**
+ * Each page at a desktop and at a phone width: no horizontal page scroll, every control labelled, a
+ * screenshot of each (page-<who>-<name>-<wide|narrow>.png). Pages are [name, route, heading, ready selector].
+ */
+async function shotsOf(page, who, list) {
+  for (const [name, route, title, ready] of list) {
+    await page.setViewportSize(WIDE);
+    await page.goto(`${baseUrl}/#${route}`);
+    await heading(page, title);
+    if (ready) await page.locator(ready).first().waitFor({ state: 'attached', timeout: 30000 });
+    for (const [size, viewport] of [['wide', WIDE], ['narrow', NARROW]]) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(150);
+      const [overflow, wide] = await page.evaluate(() => [document.documentElement.scrollWidth - window.innerWidth,
+        [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(-3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`)]);
+      assert.ok(overflow <= 0, `${route} (${size}): no horizontal page scroll (${overflow}px, widest: ${wide})`);
+      await assertLabelled(page, `${route} (${size})`);
+      await shot(page, `page-${who}-${name}-${size}.png`);
+    }
+  }
+  await page.setViewportSize(WIDE);
+}
+
+/** A completed job's history, looked up by its id: its events as a timeline from creation to completion. */
+async function jobTimeline(page, jobId) {
+  await page.getByLabel('Job id').fill(jobId);
+  await page.getByRole('button', { name: 'Show timeline' }).click();
+  await heading(page, `History of ${jobId}`);
+  const events = await page.locator('.timeline > li strong').allTextContents();
+  assert.equal(events[0], 'JobCreatedEvent');
+  assert.ok(events.includes('JobCompletedEvent'), events.join(', '));
+  return events;
+}
+
+/** A user's token through the API, as another tab or client would have it. */
+async function apiLogin(email, password) {
+  const r = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const body = await r.json();
+  assert.equal(r.status, 200, JSON.stringify(body));
+  return body.data.access_token;
+}
+
+async function apiCall(token, method, path, payload) {
+  const r = await fetch(`${baseUrl}${path}`, { method, headers: { 'Content-Type': 'application/json',
+    Authorization: `Bearer ${token}` }, body: payload === undefined ? undefined : JSON.stringify(payload) });
+  return { status: r.status, body: await r.json() };
 }
 
 const user = { email: `console-${Date.now()}@example.com`, password: 'Console-Pass-123!' };
@@ -97,6 +159,9 @@ try {
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'the skip link moves focus to the content');
   await assertLabelled(page, 'sign-in');
   await shot(page, '01-sign-in.png');
+  await shotsOf(page, 'public', [['sign-in', '/sign-in', 'Sign in'], ['sign-up', '/sign-up', 'Create an account']]);
+  await page.goto(`${baseUrl}/#/sign-in`);
+  await heading(page, 'Sign in');
   await page.getByRole('link', { name: 'Create an account' }).first().click();
   await heading(page, 'Create an account');
   await page.getByLabel('First name').fill('Console');
@@ -124,7 +189,7 @@ try {
   await page.getByLabel('Voice').selectOption('default_voice_001');
   await page.getByLabel('Speed').fill('1.2');
   await page.getByLabel('Emotion').selectOption('happy');
-  await page.getByLabel('Format').selectOption('wav');
+  await page.getByLabel('Format', { exact: true }).selectOption('wav');
   await page.getByLabel('Sample rate').selectOption('22050');
   await page.evaluate(() => {
     window.progressSeen = [];
@@ -149,11 +214,7 @@ try {
   assert.match(await page.locator('section[aria-label="Progress"] [role="status"]').textContent(), /^Completed · \d/);
   log('progress bar followed the stream:', progressSeen.join(' → '));
 
-  const duration = await audio.evaluate((el) => new Promise((resolve, reject) => {
-    if (el.readyState >= 1) resolve(el.duration);
-    el.addEventListener('loadedmetadata', () => resolve(el.duration));
-    el.addEventListener('error', () => reject(new Error('audio failed to load')));
-  }));
+  const duration = await loadedDuration(audio);
   assert.ok(duration > 2, `audio has a duration (${duration})`);
   await audio.evaluate((el) => el.play());
   await page.waitForFunction(() => document.querySelector('section[aria-label="Result"] audio').currentTime > 0.3);
@@ -190,9 +251,7 @@ try {
   // 3. Jobs: list, filters, sorting, paging, cancel, retry, delete. Jobs made through the API
   // (a second session of the same user) fill the list; one long job keeps the single worker busy so a
   // short one behind it is still pending when it is cancelled in the browser.
-  const login = await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST',
-    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(user) })).json();
-  const token = login.data.access_token;
+  const token = await apiLogin(user.email, user.password);
   const createJob = async (textContent, extra = {}) => {
     const r = await fetch(`${baseUrl}/api/v1/job`, { method: 'POST', headers: { 'Content-Type': 'application/json',
       Authorization: `Bearer ${token}` }, body: JSON.stringify({ text_content: textContent, voice_model_id: 'default_voice_001', ...extra }) });
@@ -246,6 +305,50 @@ try {
   assert.equal(await page.locator('tbody tr').count(), 1, 'text search finds only the retried job');
   log('paging, sorting and text search work');
 
+  // 3b. Synthesis with SSML and a callback URL: hints and checks before sending, the server's
+  // line and column for a broken document, then a job with both.
+  await page.getByRole('link', { name: 'Synthesis' }).click();
+  await heading(page, 'Synthesis');
+  const textBox = page.getByLabel('Text', { exact: true });
+  await page.getByLabel('Text format').selectOption('ssml');
+  assert.match(await page.locator('#text-format-hint').textContent(), /<speak>/);
+  assert.match(await textBox.getAttribute('placeholder'), /^<speak>/);
+  await textBox.fill('Not a document');
+  assert.match(await textBox.evaluate((el) => el.validationMessage), /starts with <speak>/);
+  const callbackBox = page.getByLabel('Callback URL');
+  assert.ok(await callbackBox.getAttribute('aria-describedby'), 'the callback URL has its hint');
+  await callbackBox.fill('http://example.com/hook');
+  assert.match(await callbackBox.evaluate((el) => el.validationMessage), /https/);
+  let sent = 0;
+  const countJobs = (r) => { if (r.url().endsWith('/api/v1/job') && r.method() === 'POST') sent += 1; };
+  page.on('request', countJobs);
+  await page.getByRole('button', { name: 'Synthesise' }).click();
+  await page.waitForTimeout(300);
+  assert.equal(sent, 0, 'the browser keeps an invalid form back');
+  await callbackBox.fill('http://127.0.0.1:9/voxify-hook');
+  assert.equal(await callbackBox.evaluate((el) => el.validationMessage), '');
+  await textBox.fill('<speak>Hello <break time="300ms"> there.</speak>');
+  page.allowed.add(400);
+  await page.getByRole('button', { name: 'Synthesise' }).click();
+  await page.getByRole('alert').filter({ hasText: /line 1, column \d+/ }).waitFor();
+  page.allowed.delete(400);
+  assert.equal(sent, 1);
+  await textBox.fill('<speak>Hello <break time="300ms"/> from <prosody rate="slow">marked up</prosody> text.</speak>');
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/job') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Synthesise' }).click();
+  // The job queues behind the long one: it is followed on the progress bar; its fields are what was sent.
+  const createdResponse = await created;
+  assert.equal(createdResponse.status(), 201);
+  const ssmlJobId = (await createdResponse.json()).data.id;
+  await page.locator('#job-progress').waitFor();
+  page.off('request', countJobs);
+  assert.equal(sent, 2);
+  const ssmlJob = (await apiCall(token, 'GET', `/api/v1/job/${ssmlJobId}`)).body.data;
+  assert.equal(ssmlJob.text_format, 'ssml');
+  assert.equal(ssmlJob.callback_url, 'http://127.0.0.1:9/voxify-hook');
+  await shot(page, '05b-synthesis-ssml.png');
+  log('SSML job with a callback URL:', ssmlJob.id);
+
   await page.goto(`${baseUrl}/#/jobs/${completedJobId}`);
   await heading(page, `Job ${completedJobId}`);
   await page.locator('section[aria-label="Result"] audio').waitFor();
@@ -279,10 +382,7 @@ try {
   await firstVoice.getByRole('button', { name: 'Play preview' }).click();
   const preview = firstVoice.locator('audio');
   await preview.waitFor({ timeout: 60000 });
-  const previewDuration = await preview.evaluate((el) => new Promise((resolve) => {
-    if (el.readyState >= 1) resolve(el.duration);
-    el.addEventListener('loadedmetadata', () => resolve(el.duration));
-  }));
+  const previewDuration = await loadedDuration(preview);
   assert.ok(previewDuration > 0.5, `the preview plays (${previewDuration} s)`);
   await firstVoice.getByRole('button', { name: '★ Favourite' }).click();
   await page.waitForFunction((id) => document.querySelector(`[data-voice-id="${id}"] button[aria-pressed="true"]`), voiceId);
@@ -294,6 +394,41 @@ try {
   await page.getByLabel('Search by description').fill('deep male voice');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByText('best match first').waitFor();
+
+  // Tags narrow the list: every voice shown has the tag (and, with two, both: all must match).
+  await page.goto(`${baseUrl}/#/voices`);
+  await page.locator('.voice-card').first().waitFor();
+  const cardTags = async () => page.locator('.voice-card').evaluateAll((cards) => cards.map((c) =>
+    ({ id: c.dataset.voiceId, tags: [...c.querySelectorAll('ul.tags li')].map((li) => li.textContent) })));
+  const everyVoice = await cardTags();
+  assert.equal(everyVoice.length, all);
+  const tagCounts = new Map();
+  for (const v of everyVoice) for (const t of v.tags) tagCounts.set(t, (tagCounts.get(t) || 0) + 1);
+  const [tag] = [...tagCounts].filter(([, n]) => n > 0 && n < all).sort((a, b) => b[1] - a[1])[0] || [];
+  assert.ok(tag, `some tag belongs to some voices but not all: ${[...tagCounts]}`);
+  const withTag = everyVoice.filter((v) => v.tags.includes(tag)).map((v) => v.id).sort();
+  await page.getByRole('checkbox', { name: tag, exact: true }).check();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForFunction((t) => decodeURIComponent(location.hash.replace(/\+/g, ' ')).includes(`tags=${t}`), tag);
+  await page.waitForFunction((n) => document.querySelectorAll('.voice-card').length === n, withTag.length);
+  assert.deepEqual((await cardTags()).map((v) => v.id).sort(), withTag, `tag ${tag}: exactly the voices with it`);
+  const second = [...tagCounts.keys()].find((t) => t !== tag
+    && everyVoice.some((v) => v.tags.includes(tag) && v.tags.includes(t))
+    && everyVoice.some((v) => v.tags.includes(tag) && !v.tags.includes(t)));
+  if (second) {
+    const withBoth = everyVoice.filter((v) => v.tags.includes(tag) && v.tags.includes(second)).map((v) => v.id).sort();
+    await page.getByRole('checkbox', { name: second, exact: true }).check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.voice-card').length === n, withBoth.length);
+    assert.deepEqual((await cardTags()).map((v) => v.id).sort(), withBoth, `tags ${tag} and ${second}: both must match`);
+  }
+  await page.getByLabel('Type').selectOption('preset');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForFunction(() => location.hash.includes('type=preset'));
+  await page.locator('.voice-card').first().waitFor();
+  assert.ok((await page.locator('.voice-card .meta:first-of-type').allTextContents()).every((m) => m.includes('preset')));
+  await shot(page, '07b-voices-tags.png');
+  log(`tags: ${tag} narrows ${all} voices to ${withTag.length}${second ? `, with ${second} too` : ''}`);
   log(`library: ${all} voices, ${femaleMeta.length} female en-US, preview ${previewDuration.toFixed(1)} s, favourite ${voiceId}`);
 
   // 5. My voice: an uploaded recording is accepted with metrics; a microphone recording of the
@@ -322,17 +457,66 @@ try {
   await page.getByRole('button', { name: 'Build clone' }).click();
   const ready = page.locator('li[data-clone-id][data-status="ready"]');
   await ready.waitFor({ timeout: 300000 });
-  await ready.getByRole('button', { name: 'Compare with the sample' }).click();
-  await ready.locator('figure audio').nth(1).waitFor({ timeout: 60000 });
-  assert.equal(await ready.locator('figure audio').count(), 2, 'sample and clone side by side');
   const cloneId = await ready.getAttribute('data-clone-id');
+  // The sample is fetched from the server through its signed link (so a reload does not lose it), with
+  // Range requests, and sits beside the clone's preview.
+  const rangedSample = [];
+  page.on('response', (r) => {
+    if (/\/api\/v1\/voice\/samples\/vs_[^/]+\/audio\/signed\?/.test(r.url()) && r.status() === 206) {
+      rangedSample.push(r.request().headers().range);
+    }
+  });
+  const compareSideBySide = async (where) => {
+    const card = page.locator(`li[data-clone-id="${cloneId}"]`);
+    await card.getByRole('button', { name: 'Compare with the sample' }).click();
+    const sampleSide = card.locator('figure.sample-side audio');
+    const cloneSide = card.locator('figure.clone-side audio');
+    await cloneSide.waitFor({ timeout: 60000 });
+    assert.match(await sampleSide.getAttribute('src'), /^\/api\/v1\/voice\/samples\/vs_\w+\/audio\/signed\?user=/);
+    const [sampleSeconds, cloneSeconds] = [await loadedDuration(sampleSide), await loadedDuration(cloneSide)];
+    assert.ok(sampleSeconds > 1 && cloneSeconds > 0.5, `${where}: both play (${sampleSeconds} s, ${cloneSeconds} s)`);
+    const [a, b] = [await sampleSide.boundingBox(), await cloneSide.boundingBox()];
+    assert.ok(Math.abs(a.y - b.y) < 5 && b.x > a.x + a.width / 2, `${where}: side by side (${JSON.stringify([a, b])})`);
+    await sampleSide.evaluate((el) => new Promise((resolve) => {
+      el.addEventListener('seeked', resolve, { once: true });
+      el.currentTime = el.duration * 0.6;
+    }));
+    return [sampleSeconds, cloneSeconds];
+  };
+  const [sampleSeconds, cloneSeconds] = await compareSideBySide('after the clone');
+  assert.ok(rangedSample.length >= 1 && rangedSample.every((r) => /^bytes=\d+-/.test(r)), `sample Range requests: ${rangedSample}`);
   await shot(page, '08-my-voice.png');
-  log('clone ready and compared:', cloneId);
+  log(`clone ready and compared: ${cloneId}, sample ${sampleSeconds.toFixed(1)} s beside clone ${cloneSeconds.toFixed(1)} s`);
 
-  // The quiet refresh: reloading the tab keeps the session (refresh token in sessionStorage).
+  // The quiet refresh: reloading the tab keeps the session (refresh token in sessionStorage), and
+  // the sample can still be heard beside the clone.
   await page.reload();
   await heading(page, 'My voice');
-  log(`after reload still signed in; quiet refreshes so far: ${page.refreshes || 0}`);
+  await page.locator(`li[data-clone-id="${cloneId}"]`).waitFor();
+  await compareSideBySide('after a reload');
+  const sampleCard = page.locator('li[data-sample-id][data-status="processed"]');
+  await sampleCard.getByRole('button', { name: 'Listen to LibriVox reading' }).click();
+  assert.ok(await loadedDuration(sampleCard.locator('audio')) > 1, 'a sample plays on its own card');
+  await shot(page, '08b-my-voice-after-reload.png');
+  log(`after reload still signed in and compared again; quiet refreshes so far: ${page.refreshes || 0}`);
+
+  // The library's type filter: the clone is the one custom voice; presets are the rest.
+  await page.goto(`${baseUrl}/#/voices?type=custom`);
+  await heading(page, 'Voice library');
+  await page.locator(`.voice-card[data-voice-id="${cloneId}"]`).waitFor();
+  assert.equal(await page.locator('.voice-card').count(), 1, 'My clones: only the clone');
+  assert.match(await page.locator('.voice-card .meta').first().textContent(), /custom/);
+  await page.goto(`${baseUrl}/#/voices?type=preset`);
+  await page.waitForFunction((n) => document.querySelectorAll('.voice-card').length === n, all);
+  assert.equal(await page.locator(`.voice-card[data-voice-id="${cloneId}"]`).count(), 0, 'presets: not the clone');
+
+  await shotsOf(page, 'user', [
+    ['synthesis', '/synthesis', 'Synthesis', 'select[name="voice_model_id"] option'],
+    ['jobs', '/jobs', 'Jobs', 'tbody tr'],
+    ['job', `/jobs/${completedJobId}`, `Job ${completedJobId}`, 'section[aria-label="Result"] audio'],
+    ['voices', '/voices', 'Voice library', '.voice-card'],
+    ['my-voice', '/my-voice', 'My voice', `li[data-clone-id="${cloneId}"]`],
+  ]);
 
   // 6. Admin, signed in with the keyboard only.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -358,14 +542,14 @@ try {
   assert.equal(await page.getByLabel('Syntheses per day').inputValue(), '999');
   await page.getByRole('button', { name: 'Replay jobs' }).click();
   await page.locator('#notice').filter({ hasText: 'Replay of jobs started' }).waitFor();
-  await page.getByLabel('Job id').fill(completedJobId);
-  await page.getByRole('button', { name: 'Show timeline' }).click();
-  await heading(page, `History of ${completedJobId}`);
-  const events = await page.locator('.timeline > li strong').allTextContents();
-  assert.equal(events[0], 'JobCreatedEvent');
-  assert.ok(events.includes('JobCompletedEvent'), events.join(', '));
+  const events = await jobTimeline(page, completedJobId);
   await shot(page, '10-admin-job-history.png');
   log('admin: stats, users, config saved, jobs projection replayed, timeline of', events.length, 'events');
+  await shotsOf(page, 'admin', [
+    ['admin', '/admin', 'Administration', '.chart .bar'],
+    ['audit', '/audit', 'Audit trail', '.timeline li'],
+    ['job-history', `/audit/jobs/${completedJobId}`, `History of ${completedJobId}`, '.timeline li'],
+  ]);
 
   // 7. A 401 sends the user back to sign-in: the user signs in elsewhere, an administrator
   // deactivates the account, the user's next request fails and the refresh is refused.
@@ -388,6 +572,90 @@ try {
   assert.equal(await other.evaluate(() => sessionStorage.getItem('voxify.refresh_token')), null);
   await shot(other, '11-session-ended.png');
   log('a refused token sent the user back to sign-in');
+
+  // 8. An auditor (read-only: the audit trail) sees the audit pages and nothing else. The account is
+  // made through the API and given the role by an administrator.
+  const auditor = { email: `auditor-${Date.now()}@example.com`, password: 'Auditor-Pass-123!' };
+  const registered = await fetch(`${baseUrl}/api/v1/auth/register`, { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(auditor) });
+  assert.equal(registered.status, 201);
+  const auditorId = (await registered.json()).data.id;
+  const adminToken = await apiLogin(adminEmail, adminPassword);
+  const promoted = await apiCall(adminToken, 'PATCH', `/api/v1/admin/users/${auditorId}`, { role: 'auditor' });
+  assert.equal(promoted.status, 200, JSON.stringify(promoted.body));
+  const audit = await openPage('auditor');
+  await audit.goto(`${baseUrl}/#/sign-in`);
+  await audit.getByLabel('E-mail').fill(auditor.email);
+  await audit.getByLabel('Password').fill(auditor.password);
+  await audit.getByRole('button', { name: 'Sign in' }).click();
+  await heading(audit, 'Audit trail');
+  const signedInAt = Date.now();
+  assert.deepEqual(await audit.locator('#nav a').allTextContents(), ['Audit'], 'an auditor is offered the audit pages only');
+  for (const forbidden of ['/synthesis', '/jobs', '/voices', '/my-voice', '/admin', `/jobs/${completedJobId}`]) {
+    await audit.goto(`${baseUrl}/#${forbidden}`);
+    await audit.waitForFunction(() => location.hash === '#/audit');
+    await heading(audit, 'Audit trail');
+  }
+  await audit.locator('.timeline li').first().waitFor();
+  // The global stream, a page at a time in order of position.
+  await audit.getByLabel('Events per page').selectOption('25');
+  await audit.getByRole('button', { name: 'Filter' }).click();
+  await audit.waitForFunction(() => location.hash.includes('limit=25') && document.querySelectorAll('.timeline > li').length === 25);
+  const positions = async () => (await audit.locator('.timeline > li .meta').allTextContents())
+    .map((t) => Number(t.match(/position (\d+)/)[1]));
+  const firstPage = await positions();
+  await audit.getByRole('button', { name: 'Next page' }).click();
+  await audit.waitForFunction(() => location.hash.includes('after='));
+  await audit.getByRole('button', { name: 'First page' }).waitFor();
+  const nextPage = await positions();
+  assert.ok(nextPage.length > 0 && nextPage[0] > Math.max(...firstPage), `the next page follows: ${firstPage.at(-1)} → ${nextPage[0]}`);
+  // Filtered by event type and by aggregate: only what was asked for.
+  await audit.goto(`${baseUrl}/#/audit`);
+  await audit.getByLabel('Event types').fill('JobCompletedEvent');
+  await audit.getByRole('button', { name: 'Filter' }).click();
+  await audit.waitForFunction(() => location.hash.includes('type=JobCompletedEvent'));
+  await audit.locator('.timeline > li').first().waitFor();
+  const completedTypes = await audit.locator('.timeline > li strong').allTextContents();
+  assert.ok(completedTypes.length >= 2 && completedTypes.every((t) => t === 'JobCompletedEvent'), completedTypes.join(', '));
+  await audit.getByLabel('Event types').fill('');
+  await audit.getByLabel('Aggregate id').fill(completedJobId);
+  await audit.getByRole('button', { name: 'Filter' }).click();
+  await audit.waitForFunction(() => location.hash.includes('aggregate_id=') && !location.hash.includes('type='));
+  await audit.locator('.timeline > li').first().waitFor();
+  const aggregates = await audit.locator('.timeline > li .meta a').allTextContents();
+  assert.ok(aggregates.length >= 2 && aggregates.every((a) => a === completedJobId), aggregates.join(', '));
+  await shot(audit, '12-auditor-events.png');
+  // Any job's history by its id, and the job's state as of one of its events.
+  const auditedEvents = await jobTimeline(audit, completedJobId);
+  const stateAfter = async (type) => {
+    await audit.locator(`.timeline > li[data-type="${type}"]`).getByRole('button', { name: /^State after/ }).click();
+    await audit.locator('#state-h').filter({ hasText: `(${type})` }).waitFor();
+    return audit.locator('#job-state dd').first().textContent();
+  };
+  assert.notEqual(await stateAfter('JobCreatedEvent'), 'completed', 'just created, the job had not completed');
+  assert.equal(await stateAfter('JobCompletedEvent'), 'completed');
+  await shot(audit, '13-auditor-job-history.png');
+  await shotsOf(audit, 'auditor', [
+    ['audit', '/audit', 'Audit trail', '.timeline li'],
+    ['job-history', `/audit/jobs/${completedJobId}`, `History of ${completedJobId}`, '.timeline li'],
+  ]);
+  log(`auditor: audit pages only, ${firstPage.length} + ${nextPage.length} events paged, ${completedTypes.length} completions, timeline of ${auditedEvents.length}`);
+
+  // 9. The quiet refresh fails: the password is changed in another client, which revokes every refresh
+  // token. The console's access token still works until it expires; its next quiet refresh is refused
+  // and the console lands on the sign-in page by itself, with a message.
+  const auditorToken = await apiLogin(auditor.email, auditor.password);
+  const changed = await apiCall(auditorToken, 'PATCH', '/api/v1/auth/profile',
+    { current_password: auditor.password, new_password: 'Auditor-Pass-456!' });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  audit.allowed.add(401);
+  await audit.goto(`${baseUrl}/#/audit`);
+  await heading(audit, 'Sign in', 60000);
+  await audit.getByText('Your session has ended').waitFor();
+  assert.equal(await audit.evaluate(() => sessionStorage.getItem('voxify.refresh_token')), null);
+  assert.deepEqual(await audit.locator('#nav a').allTextContents(), ['Sign in', 'Create an account']);
+  await shot(audit, '14-refresh-refused.png');
+  log(`a refused quiet refresh sent the auditor to sign-in ${((Date.now() - signedInAt) / 1000).toFixed(0)} s after signing in`);
 
   checkProblems();
   log(`quiet token refreshes observed: ${page.refreshes || 0}`);

@@ -179,8 +179,8 @@ export async function api(path, options = {}) {
 }
 
 /**
- * A signed, short-lived link to a job's audio (POST …/link): the audio element loads it itself, so it
- * plays before the whole file has arrived and seeks with Range requests.
+ * A signed, short-lived link to stored audio, a job's file or a sample's recording (POST …/link): the
+ * audio element loads it itself, so it plays before the whole file has arrived and seeks with Range requests.
  */
 export async function audioLink(path, signal) {
   const body = await api(`${path}/link`, { method: 'POST', signal });

@@ -1,5 +1,5 @@
 // The console shell: a hash router (#/jobs), the navigation, and the session's effect on both.
-import { currentUser, isAdmin, onSessionChange, restore, signOut } from './api.js';
+import { currentUser, onSessionChange, restore, signOut } from './api.js';
 import { announce, clear, h } from './dom.js';
 import * as auth from './pages/auth.js';
 import * as synthesis from './pages/synthesis.js';
@@ -7,18 +7,33 @@ import * as jobs from './pages/jobs.js';
 import * as voices from './pages/voices.js';
 import * as myVoice from './pages/myvoice.js';
 import * as admin from './pages/admin.js';
+import * as audit from './pages/audit.js';
 
+// Who may open a page: `roles` (signed in, with one of these roles) or `public` (signed out only).
+const WORK = ['user', 'admin'];
 const routes = [
   { path: /^\/sign-in$/, page: auth.signInPage, title: 'Sign in', public: true },
   { path: /^\/sign-up$/, page: auth.signUpPage, title: 'Create an account', public: true },
-  { path: /^\/synthesis$/, page: synthesis.render, title: 'Synthesis', nav: 'Synthesis', href: '/synthesis' },
-  { path: /^\/jobs$/, page: jobs.render, title: 'Jobs', nav: 'Jobs', href: '/jobs' },
-  { path: /^\/jobs\/([\w-]+)$/, page: jobs.renderOne, title: 'Job' },
-  { path: /^\/voices$/, page: voices.render, title: 'Voice library', nav: 'Voice library', href: '/voices' },
-  { path: /^\/my-voice$/, page: myVoice.render, title: 'My voice', nav: 'My voice', href: '/my-voice' },
-  { path: /^\/admin$/, page: admin.render, title: 'Administration', nav: 'Admin', href: '/admin', admin: true },
-  { path: /^\/admin\/jobs\/([\w-]+)\/history$/, page: admin.renderJobHistory, title: 'Job history', admin: true },
+  { path: /^\/synthesis$/, page: synthesis.render, title: 'Synthesis', nav: 'Synthesis', href: '/synthesis', roles: WORK },
+  { path: /^\/jobs$/, page: jobs.render, title: 'Jobs', nav: 'Jobs', href: '/jobs', roles: WORK },
+  { path: /^\/jobs\/([\w-]+)$/, page: jobs.renderOne, title: 'Job', roles: WORK },
+  { path: /^\/voices$/, page: voices.render, title: 'Voice library', nav: 'Voice library', href: '/voices', roles: WORK },
+  { path: /^\/my-voice$/, page: myVoice.render, title: 'My voice', nav: 'My voice', href: '/my-voice', roles: WORK },
+  { path: /^\/audit$/, page: audit.render, title: 'Audit trail', nav: 'Audit', href: '/audit', roles: ['admin', 'auditor'] },
+  { path: /^\/audit\/jobs\/([\w%-]+)$/, page: audit.renderJobHistory, title: 'Job history', roles: ['admin', 'auditor'] },
+  { path: /^\/admin$/, page: admin.render, title: 'Administration', nav: 'Admin', href: '/admin', roles: ['admin'] },
 ];
+
+function allowed(r, user = currentUser()) {
+  return user ? !r.public && r.roles.includes(user.role) : !!r.public;
+}
+
+/** Where a user starts: the first page in the navigation their role may open. */
+export function home(user = currentUser()) {
+  if (!user) return '#/sign-in';
+  const first = routes.find((r) => r.nav && allowed(r, user));
+  return first ? `#${first.href}` : '#/sign-in';
+}
 
 let current = null;
 let firstRoute = true;
@@ -38,7 +53,7 @@ function renderNav() {
       h('li', {}, link('#/sign-up', 'Create an account', path === '/sign-up'))));
     return;
   }
-  const items = routes.filter((r) => r.nav && (!r.admin || isAdmin()))
+  const items = routes.filter((r) => r.nav && allowed(r, user))
     .map((r) => h('li', {}, link(`#${r.href}`, r.nav, path === r.href || path.startsWith(`${r.href}/`))));
   const signOutButton = h('button', { type: 'button', class: 'link-button', onclick: async () => {
     await signOut();
@@ -59,23 +74,12 @@ async function route() {
     current.controller.abort();
     current = null;
   }
-  if (!match) {
-    location.replace(currentUser() ? '#/synthesis' : '#/sign-in');
+  // An unknown page, or one this visitor may not open, sends them to where they start.
+  if (!match || !allowed(match.r)) {
+    location.replace(home());
     return;
   }
   const { r, m } = match;
-  if (!r.public && !currentUser()) {
-    location.replace('#/sign-in');
-    return;
-  }
-  if (r.public && currentUser()) {
-    location.replace('#/synthesis');
-    return;
-  }
-  if (r.admin && !isAdmin()) {
-    location.replace('#/synthesis');
-    return;
-  }
   renderNav();
   const main = document.getElementById('main');
   const controller = new AbortController();

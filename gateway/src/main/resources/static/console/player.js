@@ -1,13 +1,20 @@
-// A finished job's audio, through a signed link the audio element loads itself (playing before the
-// whole file has arrived, seeking with Range requests), its download, and its text with the word
-// being spoken highlighted while it plays.
+// Stored audio through a signed link the audio element loads itself (playing before the whole file
+// has arrived, seeking with Range requests): a finished job's audio with its download and its text,
+// the word being spoken highlighted while it plays; a voice sample's recording.
 import { audioLink } from './api.js';
 import { fmtSeconds, h } from './dom.js';
 
+/**
+ * An audio element for stored audio behind a signed link (`${path}/link` answers it): the element
+ * fetches and seeks with Range requests itself. Answers the element and the link.
+ */
+export async function linkedAudio(path, label, signal) {
+  const url = await audioLink(path, signal);
+  return { url, player: h('audio', { controls: true, preload: 'metadata', src: url, class: 'player', 'aria-label': label }) };
+}
+
 export async function jobPlayer(job, signal) {
-  const url = await audioLink(job.output_file_path, signal);
-  const player = h('audio', { controls: true, preload: 'metadata', src: url, class: 'player',
-    'aria-label': `Audio of job ${job.id}` });
+  const { url, player } = await linkedAudio(job.output_file_path, `Audio of job ${job.id}`, signal);
   const download = h('a', { class: 'button', href: `${url}&download=true`, download: `${job.id}.${job.output_format}` },
     `Download ${job.output_format.toUpperCase()}`);
   const words = (job.timestamps || []).filter((t) => t.type === 'word' && t.char_end > t.char_start);

@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, h, select } from '../dom.js';
+import { historyLookup } from './audit.js';
 
 const CONFIG_FIELDS = [
   ['requests_per_minute', 'Requests per minute (per user)', 'number'],
@@ -162,24 +163,4 @@ async function renderProjections(area, signal) {
       h('thead', {}, h('tr', {}, ['Name', 'Kind', 'Status', 'Position / head', 'Lag', 'Replay', 'Dead letters', '']
         .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows))));
-}
-
-function historyLookup(area) {
-  const input = h('input', { name: 'job_id', placeholder: 'job_…', required: true });
-  clear(area, h('h2', { id: 'history-h' }, 'A job’s audit history'),
-    h('form', { class: 'row', onsubmit: (e) => {
-      e.preventDefault();
-      location.hash = `#/admin/jobs/${encodeURIComponent(input.value.trim())}/history`;
-    } }, field('Job id', input), h('div', {}, h('button', { type: 'submit' }, 'Show timeline'))));
-}
-
-export async function renderJobHistory(main, { match, signal }) {
-  const id = match[1];
-  const body = await api(`/audit/jobs/${encodeURIComponent(id)}/events?limit=1000`, { signal });
-  main.append(h('h1', {}, `History of ${id}`),
-    h('p', {}, h('a', { href: `#/jobs/${id}` }, 'The job'), ' · ', h('a', { href: '#/admin' }, 'Administration')),
-    h('ol', { class: 'timeline', 'aria-label': 'Events, oldest first' }, body.data.map((e) => h('li', {},
-      h('p', {}, h('strong', {}, e.type), ` · ${fmtDate(e.timestamp)} · #${e.sequence}`,
-        e.metadata && e.metadata.user_id ? ` · by ${e.metadata.user_id}` : ''),
-      h('details', {}, h('summary', {}, 'Payload'), h('pre', {}, JSON.stringify(e.payload, null, 2)))))));
 }

@@ -19,7 +19,7 @@ export async function signInPage(main) {
     feedback.replaceChildren();
     try {
       await signIn(email.value.trim(), password.value);
-      location.hash = '#/synthesis';
+      location.hash = '#/'; // the router opens the first page this role may use
     } catch (error) {
       feedback.replaceChildren(errorBox(error));
       submit.disabled = false;
@@ -45,7 +45,7 @@ export async function signUpPage(main) {
       await signUp({ email: email.value.trim(), password: password.value,
         first_name: first.value.trim() || undefined, last_name: last.value.trim() || undefined });
       await signIn(email.value.trim(), password.value);
-      location.hash = '#/synthesis';
+      location.hash = '#/'; // the router opens the first page this role may use
     } catch (error) {
       feedback.replaceChildren(errorBox(error));
       submit.disabled = false;

@@ -134,7 +134,7 @@ export async function renderOne(main, { match, signal }) {
       fact('Attempts', job.attempts ?? '—'),
       job.error_message ? fact('Error', job.error_message) : null),
     h('div', { class: 'actions' }, h('a', { href: '#/jobs' }, 'Back to jobs'),
-      isAdmin() ? h('a', { href: `#/admin/jobs/${job.id}/history` }, 'Audit history') : null)),
+      isAdmin() ? h('a', { href: `#/audit/jobs/${job.id}` }, 'Audit history') : null)),
     progressArea, result);
   if (job.status === 'completed') {
     result.append(await jobPlayer(job, signal));

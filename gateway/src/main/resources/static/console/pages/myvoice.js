@@ -1,12 +1,10 @@
 import { api, audioUrl } from '../api.js';
-import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, fmtSeconds, h, sleep } from '../dom.js';
+import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, fmtSeconds, h, select, sleep } from '../dom.js';
+import { linkedAudio } from '../player.js';
 import { startRecording } from '../recorder.js';
 
 const SCRIPT = 'The quick brown fox jumps over the lazy dog. On a clear autumn morning, Sarah walked to the old '
   + 'harbour, bought fresh bread and a newspaper, and watched the fishing boats come home one by one.';
-
-/** The browser's own copy of each sample uploaded in this session (the API keeps recordings private). */
-const localAudio = new Map();
 
 const METRICS = [
   ['duration', 'Duration', (v) => fmtSeconds(v)],
@@ -31,7 +29,7 @@ export async function render(main, { signal }) {
   async function refresh() {
     const [samples, clones] = await Promise.all([
       api('/voice/samples?limit=100', { signal }), api('/voice/clones?limit=100', { signal })]);
-    renderSamples(samplesArea, samples.data);
+    renderSamples(samplesArea, samples.data, signal);
     renderClones(clonesArea, clones.data, samples.data, status, refresh, signal);
   }
   await refresh();
@@ -43,7 +41,6 @@ async function submitSample(file, filename, fields, status, refresh, signal) {
   for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
   status.textContent = 'Uploading…';
   const sample = (await api('/voice/samples', { method: 'POST', form, signal })).data;
-  localAudio.set(sample.id, URL.createObjectURL(file));
   status.textContent = 'Uploaded; analysing the recording…';
   await api(`/voice/samples/${sample.id}/process`, { method: 'POST', body: {}, signal });
   await refresh();
@@ -138,11 +135,26 @@ function recordForm(status, refresh, signal) {
     feedback, h('div', { class: 'actions' }, button));
 }
 
-function renderSamples(area, samples) {
+/** A sample's recording, played from the server through a signed link (seekable, after a reload too). */
+function samplePlayer(sample, signal) {
+  return linkedAudio(`/api/v1/voice/samples/${encodeURIComponent(sample.id)}/audio`, `Recording ${sample.name}`, signal);
+}
+
+function renderSamples(area, samples, signal) {
   const items = samples.map((s) => {
     const metrics = s.quality_metrics || {};
     const issues = (s.validation && s.validation.issues) || [];
-    const local = localAudio.get(s.id);
+    const player = h('div');
+    const listen = h('button', { type: 'button', class: 'small secondary', onclick: async () => {
+      listen.disabled = true;
+      try {
+        player.replaceChildren((await samplePlayer(s, signal)).player);
+        listen.remove();
+      } catch (error) {
+        player.replaceChildren(errorBox(error));
+        listen.disabled = false;
+      }
+    } }, `Listen to ${s.name}`);
     return h('li', { class: 'card voice-card', dataset: { sampleId: s.id, status: s.status } },
       h('h3', {}, s.name),
       h('p', {}, h('span', { class: `badge ${s.status}` }, s.status),
@@ -154,8 +166,9 @@ function renderSamples(area, samples) {
       Object.keys(metrics).length ? h('dl', { class: 'facts metrics' },
         METRICS.filter(([k]) => metrics[k] !== null && metrics[k] !== undefined)
           .map(([k, label, format]) => [h('dt', {}, label), h('dd', {}, format(metrics[k]))])) : null,
-      local ? h('audio', { controls: true, src: local, class: 'player', 'aria-label': `Recording ${s.name}` }) : null,
-      h('p', { class: 'meta' }, `Uploaded ${fmtDate(s.created_at)}`));
+      player,
+      h('p', { class: 'meta' }, `Uploaded ${fmtDate(s.created_at)}`),
+      h('div', { class: 'actions' }, listen));
   });
   clear(area, h('h2', { id: 'samples-h' }, 'My samples'),
     items.length ? h('ul', { class: 'cards', role: 'list' }, items) : h('p', { class: 'empty' }, 'No samples yet.'));
@@ -203,25 +216,39 @@ function renderClones(area, clones, samples, status, refresh, signal) {
     boxes.length ? h('div', { class: 'tag-list' }, boxes) : h('p', { class: 'empty' }, 'Upload a sample that passes the checks first.')),
   field('Clone name', name), feedback, submit, progress);
 
-  const list = clones.map((c) => cloneCard(c, samples, status, refresh));
+  const list = clones.map((c) => cloneCard(c, samples, status, refresh, signal));
   clear(area, h('h2', { id: 'clones-h' }, 'My clones'), form,
-    list.length ? h('ul', { class: 'cards', role: 'list' }, list) : h('p', { class: 'empty' }, 'No clones yet.'));
+    list.length ? h('ul', { class: 'cards clones', role: 'list' }, list) : h('p', { class: 'empty' }, 'No clones yet.'));
 }
 
-function cloneCard(c, samples, status, refresh) {
+function cloneCard(c, samples, status, refresh, signal) {
   const q = c.quality_metrics || {};
   const compare = h('div', { class: 'compare' });
-  const sampleAudio = c.sample_ids.map((id) => localAudio.get(id)).find(Boolean);
-  const listen = h('button', { type: 'button', class: 'small', onclick: async () => {
+  // The clone's own samples that still exist, any of which can be heard next to the clone.
+  const sources = c.sample_ids.map((id) => samples.find((s) => s.id === id)).filter(Boolean);
+  const listen = h('button', { type: 'button', class: 'small', disabled: !sources.length, onclick: async () => {
     listen.disabled = true;
     try {
-      const preview = await audioUrl(`/api/v1/voice/models/${encodeURIComponent(c.id)}/preview/audio`);
-      compare.replaceChildren(
-        h('figure', {}, h('figcaption', {}, 'Your sample'), sampleAudio
-          ? h('audio', { controls: true, src: sampleAudio, class: 'player', 'aria-label': 'Your sample' })
-          : h('p', { class: 'hint' }, 'Only samples uploaded in this browser session can be played back here.')),
-        h('figure', {}, h('figcaption', {}, 'The clone'),
-          h('audio', { controls: true, src: preview.url, class: 'player', 'aria-label': `Clone ${c.name}` })));
+      const [sample, preview] = await Promise.all([samplePlayer(sources[0], signal),
+        audioUrl(`/api/v1/voice/models/${encodeURIComponent(c.id)}/preview/audio`, signal)]);
+      const sampleFigure = h('figure', { class: 'sample-side' }, h('figcaption', {}, `Your sample: ${sources[0].name}`),
+        sample.player);
+      if (sources.length > 1) {
+        const which = select('compare_sample', sources.map((s) => [s.id, s.name]), sources[0].id);
+        which.addEventListener('change', async () => {
+          const chosen = sources.find((s) => s.id === which.value);
+          try {
+            sampleFigure.querySelector('audio').replaceWith((await samplePlayer(chosen, signal)).player);
+            sampleFigure.querySelector('figcaption').textContent = `Your sample: ${chosen.name}`;
+          } catch (error) {
+            sampleFigure.append(errorBox(error));
+          }
+        });
+        sampleFigure.append(field('Sample to compare', which));
+      }
+      compare.replaceChildren(sampleFigure,
+        h('figure', { class: 'clone-side' }, h('figcaption', {}, `The clone: ${c.name}`),
+          h('audio', { controls: true, preload: 'metadata', src: preview.url, class: 'player', 'aria-label': `Clone ${c.name}` })));
       listen.remove();
     } catch (error) {
       compare.replaceChildren(errorBox(error));

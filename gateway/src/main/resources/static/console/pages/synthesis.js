@@ -62,6 +62,48 @@ export async function render(main, { signal }) {
   const format = select('output_format', FORMATS.map((f) => [f, f.toUpperCase()]), 'wav');
   const rate = select('sample_rate', SAMPLE_RATES.map((r) => [r, `${r} Hz`]), 22050);
   const timestamps = h('input', { type: 'checkbox', name: 'include_timestamps', checked: true });
+  const textFormat = select('text_format', [['plain', 'Plain text'], ['ssml', 'SSML']], 'plain');
+  const formatHint = h('span', { class: 'hint', id: 'text-format-hint' });
+  textFormat.setAttribute('aria-describedby', formatHint.id);
+  const showFormat = () => {
+    const ssml = textFormat.value === 'ssml';
+    formatHint.textContent = ssml
+      ? 'An SSML document: <speak>…</speak> with <break>, <prosody>, <say-as>, <sub>, <mark> and <lang>. The markup counts towards the limit; mistakes are reported with their line and column.'
+      : 'Read as written.';
+    text.placeholder = ssml ? '<speak>Hello <break time="300ms"/> world.</speak>' : 'Type or paste the text to speak…';
+    checkSsml();
+  };
+  // A quick check before sending; the server parses the document fully.
+  const checkSsml = () => {
+    const value = text.value.trim();
+    text.setCustomValidity(textFormat.value === 'ssml' && value && !/^(<\?xml[^>]*>\s*)?<speak[\s>]/.test(value)
+      ? 'An SSML document starts with <speak>.' : '');
+  };
+  textFormat.addEventListener('change', showFormat);
+  text.addEventListener('input', checkSsml);
+  const callback = h('input', { type: 'url', name: 'callback_url', maxLength: 2048, inputMode: 'url',
+    placeholder: 'https://example.com/hooks/voxify' });
+  // The server's rule (CallbackUrls): https, or plain http to a loopback host only.
+  callback.addEventListener('input', () => {
+    const value = callback.value.trim();
+    let problem = '';
+    if (value) {
+      try {
+        const url = new URL(value);
+        const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+          problem = 'Use an https URL (plain http only to localhost, 127.0.0.1 or [::1]).';
+        } else if (url.username || url.password) {
+          problem = 'The URL must not contain a user name or password.';
+        } else if (url.hash) {
+          problem = 'The URL must not contain a #fragment.';
+        }
+      } catch {
+        problem = 'Enter an absolute URL such as https://example.com/hooks/voxify.';
+      }
+    }
+    callback.setCustomValidity(problem);
+  });
 
   const feedback = h('div');
   const progressArea = h('div');
@@ -82,6 +124,8 @@ export async function render(main, { signal }) {
         volume: Number(volume.input.value),
         output_format: format.value,
         sample_rate: Number(rate.value),
+        text_format: textFormat.value,
+        ...(callback.value.trim() ? { callback_url: callback.value.trim() } : {}),
         config: { emotion: emotion.value, include_timestamps: timestamps.checked, timestamp_granularity: 'word' },
       } })).data;
       await follow(job, progressArea, result, signal);
@@ -92,6 +136,7 @@ export async function render(main, { signal }) {
     }
   } },
   field('Text', text), counter,
+  h('div', { class: 'field' }, h('label', { for: withId(textFormat, 'text-format').id }, 'Text format'), textFormat, formatHint),
   h('div', { class: 'grid' },
     field('Voice', voice),
     field('Emotion', emotion),
@@ -101,9 +146,11 @@ export async function render(main, { signal }) {
     field('Format', format),
     field('Sample rate', rate)),
   h('div', { class: 'check' }, timestamps, h('label', { for: withId(timestamps, 'timestamps').id }, 'Word timestamps (highlight the text while it plays)')),
+  field('Callback URL (optional)', callback, 'When the job ends, its result is POSTed here (a signed webhook). https, or http to localhost only.'),
   feedback, submit);
 
   main.append(h('h1', {}, 'Synthesis'), form, progressArea, result);
+  showFormat();
   limitsFor(voice.value);
 }
 

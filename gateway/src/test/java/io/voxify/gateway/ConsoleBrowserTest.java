@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * ({@code console-e2e/console.mjs}), against the started application. The script signs up, synthesises
  * with the progress bar to playback, seeking, highlighting and download, works the jobs list, the voice
  * library and the clone flow with an uploaded recording, visits the admin pages, and checks that a
- * refused token ends at the sign-in page; it fails on any browser console error. Screenshots of each
- * page are kept in {@code gateway/target/console-screenshots/}.
+ * refused token ends at the sign-in page, signs in as an auditor (the audit pages only), and checks that a
+ * refused quiet refresh ends at the sign-in page; it fails on any browser console error. Screenshots of
+ * each page, wide and narrow, are kept in {@code gateway/target/console-screenshots/}.
  */
 class ConsoleBrowserTest {
     private static final Path SCRIPT_DIR = Path.of("..", "console-e2e");
@@ -51,6 +52,12 @@ class ConsoleBrowserTest {
     void theConsoleWorksInABrowserFromSignUpToPlaybackClonesAndAdministration() throws Exception {
         Path sample = SampleUploadTest.LIBRIVOX.resolve("sense_and_sensibility_01_austen_64kb-0870.wav");
         Files.createDirectories(SCREENSHOTS);
+        // A failed earlier run's screenshots would pass for this run's.
+        try (var old = Files.newDirectoryStream(SCREENSHOTS, "failed-*.png")) {
+            for (Path file : old) {
+                Files.delete(file);
+            }
+        }
         Path log = SCREENSHOTS.resolve("console-e2e.log");
         Process browser = new ProcessBuilder(List.of("node", "console.mjs", app.baseUrl(),
                 SCREENSHOTS.toAbsolutePath().toString(), sample.toAbsolutePath().toString(),
@@ -69,6 +76,11 @@ class ConsoleBrowserTest {
         assertThat(output).contains("all console flows passed");
         assertThat(SCREENSHOTS.resolve("03-synthesis-playing.png")).exists();
         assertThat(SCREENSHOTS.resolve("08-my-voice.png")).exists();
+        for (String page : List.of("public-sign-in", "user-synthesis", "user-jobs", "user-job", "user-voices",
+                "user-my-voice", "admin-admin", "admin-audit", "auditor-audit", "auditor-job-history")) {
+            assertThat(SCREENSHOTS.resolve("page-" + page + "-wide.png")).exists();
+            assertThat(SCREENSHOTS.resolve("page-" + page + "-narrow.png")).exists();
+        }
     }
 
     private static String read(Path log) throws IOException {

@@ -1,5 +1,6 @@
 package io.voxify.gateway.file;
 
+import io.voxify.gateway.web.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -7,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,6 +54,36 @@ public class AudioLinks {
     public Link issue(String fileId, String userId) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         return new Link(userId, expires, sign(fileId, userId, expires));
+    }
+
+    /**
+     * A new link to {@code resource} for its owner, as the API answers it: {@code url} (the path that
+     * serves it, {@code signedPath}, with the user, expiry and signature as query parameters) and
+     * {@code expires_at}. The resource names what is signed: a file id, or a kind-prefixed id
+     * ({@code sample:vs_…}) so a link to one kind of audio never opens another.
+     */
+    public Map<String, Object> json(String signedPath, String resource, String userId) {
+        Link link = issue(resource, userId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("url", signedPath + "?user=" + link.userId() + "&expires=" + link.expires()
+                + "&signature=" + link.signature());
+        data.put("expires_at", Envelope.iso(link.expiresAt()));
+        return data;
+    }
+
+    /**
+     * A link's query parameters as they arrive ({@code ?user=…&expires=…&signature=…}; any of them may be
+     * missing or malformed), bound by MVC into one argument of each endpoint that serves links.
+     */
+    public record Presented(String user, String expires, String signature) {
+    }
+
+    /** Whether a presented link is valid for {@code resource}: its user's id if so. */
+    public java.util.Optional<String> user(String resource, Presented link) {
+        String expires = link.expires();
+        long expiry = expires != null && expires.matches("[0-9]{1,12}") ? Long.parseLong(expires) : -1;
+        return valid(resource, link.user(), expiry, link.signature())
+                ? java.util.Optional.of(link.user()) : java.util.Optional.empty();
     }
 
     /** Whether the link is this server's, for this file and user, and not expired. */

@@ -125,8 +125,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
-                        // A signed link carries its own proof (FileController.signed); nothing else is public.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/files/audio/*/signed").permitAll()
+                        // A signed link carries its own proof (FileController.signed,
+                        // SampleAudioController.signed); nothing else is public.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/files/audio/*/signed",
+                                "/api/v1/voice/samples/*/audio/signed").permitAll()
                         .requestMatchers(HttpMethod.GET, ConsoleConfiguration.PUBLIC_PATHS.toArray(String[]::new))
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

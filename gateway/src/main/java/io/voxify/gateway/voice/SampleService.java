@@ -112,9 +112,16 @@ public class SampleService {
     }
 
     public SampleView find(AuthenticatedUser user, String sampleId) {
-        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class)).join()
-                .filter(s -> user.mayAccess(s.userId()))
-                .orElseThrow(() -> notFound(sampleId));
+        return lookup(sampleId).filter(s -> user.mayAccess(s.userId())).orElseThrow(() -> notFound(sampleId));
+    }
+
+    /** A sample of this user only (a signed link names its user); anything else is not found. */
+    public SampleView findOf(String userId, String sampleId) {
+        return lookup(sampleId).filter(s -> s.userId().equals(userId)).orElseThrow(() -> notFound(sampleId));
+    }
+
+    private java.util.Optional<SampleView> lookup(String sampleId) {
+        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class)).join();
     }
 
     public SamplePage list(AuthenticatedUser user, List<SampleStatus> statuses, int limit, int offset) {
