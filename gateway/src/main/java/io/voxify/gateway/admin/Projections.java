@@ -58,6 +58,8 @@ public class Projections {
     private final EntityManager entityManager;
     private final Serializer serializer;
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+    private final java.util.concurrent.locks.ReentrantReadWriteLock readers =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final Object replays = new Object();
 
     public Projections(EventProcessingConfiguration processing, EventStore events, TransactionManager transactions,
@@ -88,6 +90,31 @@ public class Projections {
      * and an event that still fails is dead-lettered anew.
      */
     public ProjectionStatus replay(String name) {
+        if (!readers.writeLock().tryLock()) {
+            throw new DomainException(ErrorCode.CONFLICT, "A storage sweep is checking references in the read models;"
+                    + " replay " + name + " once it has finished", Map.of("name", name));
+        }
+        try {
+            return replayUnlocked(name);
+        } finally {
+            readers.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} while no replay can start on this node: for work that takes a missing read-model row as
+     * proof that something is not referred to (a storage sweep). Replays on other nodes show in the stored tokens.
+     */
+    public <T> T withoutReplays(java.util.function.Supplier<T> work) {
+        readers.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            readers.readLock().unlock();
+        }
+    }
+
+    private ProjectionStatus replayUnlocked(String name) {
         StreamingEventProcessor processor = processor(name);
         Kind kind = kindOf(processor);
         if (kind != Kind.PROJECTION || !processor.supportsReset()) {

@@ -121,4 +121,34 @@ abstract class BlobStoreContract {
         store().delete(key);
         assertThat(store().exists(key)).isFalse();
     }
+
+    @Test
+    void aListingShowsEveryBlobOfAFolderWithItsSizeAndAgeAndNothingElse() throws IOException {
+        String folder = "listing-" + UUID.randomUUID().toString().replace("-", "");
+        String a = folder + "/job_a/file_a.wav";
+        String b = folder + "/job_b/deeper/file_b.mp3";
+        String elsewhere = "other-" + folder + "/job_c/file_c.wav";
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        store().put(a, randomBytes(10, 1), "audio/wav");
+        store().put(b, randomBytes(20, 2), "audio/mpeg");
+        store().put(elsewhere, randomBytes(30, 3), "audio/wav");
+        try {
+            java.util.Map<String, BlobStore.Listed> listed = new java.util.HashMap<>();
+            store().list(folder, blob -> listed.put(blob.key(), blob));
+            assertThat(listed.keySet()).containsExactlyInAnyOrder(a, b);
+            assertThat(listed.get(a).size()).isEqualTo(10);
+            assertThat(listed.get(b).size()).isEqualTo(20);
+            assertThat(listed.get(a).lastModified()).isAfter(before).isBefore(java.time.Instant.now().plusSeconds(5));
+
+            List<String> none = new java.util.ArrayList<>();
+            store().list("nothing-" + folder, blob -> none.add(blob.key()));
+            assertThat(none).isEmpty();
+            assertThatThrownBy(() -> store().list("../" + folder, blob -> { }))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            for (String key : List.of(a, b, elsewhere)) {
+                store().delete(key);
+            }
+        }
+    }
 }

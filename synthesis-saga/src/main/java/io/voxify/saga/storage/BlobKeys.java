@@ -13,6 +13,11 @@ final class BlobKeys {
     private BlobKeys() {
     }
 
+    /** Whether {@code key} is a plain server-made key. */
+    static boolean valid(String key) {
+        return key != null && SAFE_KEY.matcher(key).matches();
+    }
+
     /** Answers the key unchanged, or refuses anything that is not a plain server-made key. */
     static String checked(String key) {
         if (key == null || !SAFE_KEY.matcher(key).matches()) {

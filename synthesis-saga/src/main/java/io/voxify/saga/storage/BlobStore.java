@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where audio lives. Keys are made by the server (never taken from a client) and look like
@@ -23,6 +25,16 @@ public interface BlobStore {
 
     /** Removes the blob; removing a missing blob is not an error. */
     void delete(String key) throws IOException;
+
+    /** A blob as a listing shows it. */
+    record Listed(String key, long size, Instant lastModified) {
+    }
+
+    /**
+     * Hands every blob whose key starts with {@code folder + "/"} to {@code each}, in no set order. Objects
+     * that are not server-made keys (a store shared with something else) are left out.
+     */
+    void list(String folder, Consumer<Listed> each) throws IOException;
 
     /**
      * A URL anyone holding it may fetch the blob from, directly from the store, until {@code ttl}

@@ -6,6 +6,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -65,6 +68,29 @@ public class LocalDiskBlobStore implements BlobStore {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(resolve(key));
+    }
+
+    @Override
+    public void list(String folder, Consumer<Listed> each) throws IOException {
+        Path dir = resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String key = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                if (!BlobKeys.valid(key)) {
+                    continue; // a put's temporary file, or something that is not ours
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (java.nio.file.NoSuchFileException goneMeanwhile) {
+                    continue;
+                }
+                each.accept(new Listed(key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+            }
+        }
     }
 
     /** Refuses anything that is not a plain server-made key, so no key can leave the root. */

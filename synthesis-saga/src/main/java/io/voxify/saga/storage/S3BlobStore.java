@@ -3,14 +3,17 @@ package io.voxify.saga.storage;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.http.Method;
+import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.http.ContentDisposition;
 
 /**
@@ -120,6 +124,21 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (NoSuchFileException alreadyGone) {
             // Removing a missing blob is not an error.
         }
+    }
+
+    @Override
+    public void list(String folder, Consumer<Listed> each) throws IOException {
+        String prefix = BlobKeys.checked(folder) + "/";
+        call(folder, () -> {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir() && BlobKeys.valid(item.objectName())) {
+                    each.accept(new Listed(item.objectName(), item.size(), item.lastModified().toInstant()));
+                }
+            }
+            return null;
+        });
     }
 
     /**

@@ -1,0 +1,46 @@
+package io.voxify.gateway.admin;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.file.OrphanBlobSweeper;
+import io.voxify.gateway.web.Envelope;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Stored audio for administrators: a sweep of blobs nothing refers to, now rather than at its next turn. */
+@RestController
+@Tag(name = "Administration")
+@RequestMapping("/api/v1/admin/storage")
+@ConditionalOnExpression("'${voxify.role:all}' != 'worker'")
+public class StorageController {
+    private final OrphanBlobSweeper sweeper;
+
+    public StorageController(OrphanBlobSweeper sweeper) {
+        this.sweeper = sweeper;
+    }
+
+    @ApiErrors({ErrorCode.CONFLICT})
+    @PostMapping("/sweep")
+    ResponseEntity<Map<String, Object>> sweep() {
+        OrphanBlobSweeper.Result r = sweeper.sweep();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("swept", r.swept());
+        data.put("skipped_because", r.skippedBecause());
+        data.put("listed", r.listed());
+        data.put("kept", r.kept());
+        data.put("too_young", r.tooYoung());
+        data.put("unchecked", r.unchecked());
+        data.put("deleted", r.deleted());
+        data.put("deleted_bytes", r.deletedBytes());
+        data.put("started_at", Envelope.iso(r.startedAt()));
+        data.put("finished_at", Envelope.iso(r.finishedAt()));
+        return Envelope.ok(data, r.swept() ? "Removed " + r.deleted() + " unreferenced blob(s)"
+                : "Stopped (" + r.skippedBecause() + "); removed " + r.deleted() + " unreferenced blob(s)");
+    }
+}
