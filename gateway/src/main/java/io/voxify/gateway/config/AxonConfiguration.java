@@ -5,9 +5,18 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +40,40 @@ public class AxonConfiguration {
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)
                                 .andInitialSegmentsCount(1)));
+    }
+
+    /**
+     * The event store as Axon's auto-configuration makes it, but with how long its reader waits before it looks
+     * for events again when it has none ({@code voxify.events.poll-interval}). Events this node stores wake
+     * its processors at once whatever the interval; events another node stores (the infra profile) are seen
+     * only at the next look, so with Axon's default of a second a job completed on a worker node reached the
+     * API node's read model up to a second late (BENCHMARKS.md, streaming, two nodes). The infra profile looks
+     * every 100 ms: one small indexed query per node and interval when idle.
+     */
+    @Bean
+    static BeanPostProcessor eventStorePollInterval(ObjectProvider<EventStorageEngine> storageEngine,
+                                                    ObjectProvider<org.axonframework.config.Configuration> axon,
+                                                    Environment environment) {
+        // Axon's own event store, rebuilt with the interval: defining the bean instead would also switch off
+        // the auto-configured JPA storage engine it is built on.
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (!"eventStore".equals(name) || !(bean instanceof EmbeddedEventStore)) {
+                    return bean;
+                }
+                Duration interval = environment.getProperty("voxify.events.poll-interval", Duration.class,
+                        Duration.ofSeconds(1));
+                org.axonframework.config.Configuration configuration = axon.getObject();
+                return EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine.getObject())
+                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                        .fetchDelay(Math.max(1, interval.toMillis()))
+                        .timeUnit(TimeUnit.MILLISECONDS)
+                        .build();
+            }
+        };
     }
 
     /**
