@@ -59,12 +59,15 @@ public class AxonConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (!"eventStore".equals(name) || !(bean instanceof EmbeddedEventStore)) {
+                // Axon's auto-configuration names it eventBus (it is both), qualified as eventStore.
+                if (!(bean instanceof EmbeddedEventStore)) {
                     return bean;
                 }
                 Duration interval = environment.getProperty("voxify.events.poll-interval", Duration.class,
                         Duration.ofSeconds(1));
                 org.axonframework.config.Configuration configuration = axon.getObject();
+                org.slf4j.LoggerFactory.getLogger(AxonConfiguration.class)
+                        .debug("The event store looks for new events every {} ms", interval.toMillis());
                 return EmbeddedEventStore.builder()
                         .storageEngine(storageEngine.getObject())
                         .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
