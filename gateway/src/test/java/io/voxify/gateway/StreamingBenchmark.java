@@ -105,8 +105,9 @@ class StreamingBenchmark {
                 + " and post-processed, so the time to first audio stays about that of a one-sentence job while"
                 + " the whole file grows with the text; the longer the text the smaller the ratio. The stream ends"
                 + " about when the file would be ready (its last sentence is the last thing made). Across nodes"
-                + " every step costs more (the job crosses RabbitMQ, progress and the file cross PostgreSQL and S3),"
-                + " and streaming saves more of it. Load: ")
+                + " every step costs more (the job crosses RabbitMQ, progress and the file cross PostgreSQL and S3;"
+                + " a node sees another node's events at its next look, every `voxify.events.poll-interval`, 100 ms"
+                + " in the infra profile), and streaming saves more of it. Load: ")
                 .append(loadAtStart).append(" at the start, ").append(BenchReport.machineLoad())
                 .append(" at the end.\n");
         BenchReport.section("80-streaming", md.toString());
