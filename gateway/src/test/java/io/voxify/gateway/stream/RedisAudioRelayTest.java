@@ -176,6 +176,24 @@ class RedisAudioRelayTest {
     }
 
     @Test
+    void aRetryIsRelayedEvenWhenTheEarlierAttemptsStreamHasExpired() throws Exception {
+        LettuceConnectionFactory raw = connect(6379);
+        AudioRelay worker = node(Duration.ofSeconds(30), 1 << 20);
+        AudioRelay api = node(Duration.ofSeconds(30), 1 << 20);
+        worker.open("job_6", 1, 16000).publish(chunk(1, 10));
+        new StringRedisTemplate(raw).delete(prefix + "job_6:1");
+        AudioRelay.Sink retry = worker.open("job_6", 2, 16000);
+        retry.publish(chunk(2, 20));
+        retry.end(End.COMPLETED);
+        try (AudioRelay.Source source = api.find("job_6").orElseThrow()) {
+            assertThat(source.attempt()).isEqualTo(2);
+            Read read = readAll(source);
+            assertThat(read.audio()).isEqualTo(chunk(2, 20));
+            assertThat(read.end()).isEqualTo(End.COMPLETED);
+        }
+    }
+
+    @Test
     void anUnreachableRedisNeverFailsTheWorkerAndReadersFindNothing() {
         AudioRelay down = new RedisAudioRelay(new StringRedisTemplate(connect(1)), prefix, Duration.ofMinutes(1),
                 Duration.ofSeconds(30), 1 << 20);
