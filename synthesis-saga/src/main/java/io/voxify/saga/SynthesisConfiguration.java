@@ -28,6 +28,7 @@ import io.voxify.saga.voice.PresetEmbeddings;
 import io.voxify.saga.voice.VoiceDirectory;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import io.voxify.saga.work.InProcessWorkQueue;
+import io.voxify.saga.work.WorkShare;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -195,9 +196,12 @@ public class SynthesisConfiguration {
                                  TrainingWorker training,
                                  @Value("${voxify.synthesis.worker-threads:0}") int threads,
                                  @Value("${voxify.voice.worker-threads:1}") int voiceThreads,
-                                 @Value("${voxify.synthesis.backlog:10000}") int backlog) {
+                                 @Value("${voxify.synthesis.backlog:10000}") int backlog,
+                                 @Value("${voxify.work.backlog-per-user:500}") int backlogPerUser,
+                                 WorkShare share) {
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new InProcessWorkQueue(synthesis, samples, clones, training, size, Math.max(1, voiceThreads), backlog);
+        return new InProcessWorkQueue(synthesis, samples, clones, training, size, Math.max(1, voiceThreads), backlog,
+                backlogPerUser, share);
     }
 
     /** One process owns all work in the embedded profile, so at start-up whatever was running was interrupted. */

@@ -2,6 +2,7 @@ package io.voxify.gateway.limits;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.voxify.saga.work.WorkShare;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +28,12 @@ public class LimitsConfiguration {
     RateLimiter redisRateLimiter(RedisProperties redis,
                                  @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix) {
         return new RedisRateLimiter(redisClient(redis), prefix, Duration.ofSeconds(2));
+    }
+
+    /** How many of one user's work items a worker pool runs at once; the rest wait their turn. */
+    @Bean
+    WorkShare workShare(@Value("${voxify.work.max-running-per-user:2}") int maxRunningPerUser) {
+        return () -> maxRunningPerUser;
     }
 
     /** A Lettuce client for Bucket4j, pointed where Spring Data Redis points ({@code spring.data.redis.*}). */

@@ -29,6 +29,8 @@ public class CloneSaga {
     static final String DISPATCH_DEADLINE = "clone-dispatch";
 
     private String cloneId;
+    /** The owner, whose share of the workers the fit counts against; null in sagas stored before it was kept. */
+    private String userId;
     private List<String> sampleIds = List.of();
     private String timeoutDeadlineId;
 
@@ -40,6 +42,7 @@ public class CloneSaga {
             return;
         }
         cloneId = event.cloneId();
+        userId = event.userId();
         sampleIds = List.copyOf(event.sampleIds());
         timeoutDeadlineId = deadlines.schedule(policy.cloneTimeout(), TIMEOUT_DEADLINE);
         dispatch(deadlines, queue);
@@ -77,7 +80,7 @@ public class CloneSaga {
     }
 
     private void dispatch(DeadlineManager deadlines, CloneWorkQueue queue) {
-        if (!queue.submitClone(cloneId, 1)) {
+        if (!queue.submitClone(cloneId, userId, 1)) {
             deadlines.schedule(BackgroundWorkPolicy.QUEUE_FULL_DELAY, DISPATCH_DEADLINE);
         }
     }

@@ -55,7 +55,7 @@ public class InterruptedWorkRecovery {
     public void recover() {
         int recovered = 0;
         for (JobView job : jobs(JobStatus.PENDING)) {
-            recovered += queue.submit(job.jobId(), job.attempts() + 1) ? 1 : 0;
+            recovered += queue.submit(job.jobId(), job.userId(), job.attempts() + 1) ? 1 : 0;
         }
         for (JobView job : jobs(JobStatus.PROCESSING)) {
             recovered += tell(new RecordJobAttemptFailedCommand(job.jobId(), job.attempts(),
@@ -70,7 +70,7 @@ public class InterruptedWorkRecovery {
                 List.of(CloneStatus.PENDING, CloneStatus.TRAINING), null, limit, offset), ClonePage.class).join()
                 .items())) {
             recovered += clone.status() == CloneStatus.PENDING
-                    ? (queue.submitClone(clone.cloneId(), 1) ? 1 : 0)
+                    ? (queue.submitClone(clone.cloneId(), clone.userId(), 1) ? 1 : 0)
                     : tell(new FailVoiceCloneCommand(clone.cloneId(), INTERRUPTED + "; create the clone again",
                     ErrorCode.SERVICE_UNAVAILABLE.name()));
         }
@@ -78,7 +78,7 @@ public class InterruptedWorkRecovery {
                 List.of(TrainingStatus.PENDING, TrainingStatus.PROCESSING), limit, offset), TrainingJobList.class)
                 .join().items())) {
             recovered += training.status() == TrainingStatus.PENDING
-                    ? (queue.submitTraining(training.trainingJobId()) ? 1 : 0)
+                    ? (queue.submitTraining(training.trainingJobId(), training.userId()) ? 1 : 0)
                     : tell(new FailTrainingCommand(training.trainingJobId(), INTERRUPTED,
                     ErrorCode.SERVICE_UNAVAILABLE.name()));
         }

@@ -35,6 +35,8 @@ public class SynthesisSaga {
     static final Duration QUEUE_FULL_DELAY = Duration.ofSeconds(5);
 
     private String jobId;
+    /** The owner, whose share of the workers each attempt counts against; null in sagas stored before it was kept. */
+    private String userId;
     private String timeoutDeadlineId;
 
     @StartSaga
@@ -45,6 +47,7 @@ public class SynthesisSaga {
             return; // a redelivered creation: this saga is already under way
         }
         jobId = event.jobId();
+        userId = event.userId();
         timeoutDeadlineId = deadlines.schedule(policy.jobTimeout(), TIMEOUT_DEADLINE);
         dispatch(1, deadlines, queue);
     }
@@ -104,7 +107,7 @@ public class SynthesisSaga {
     }
 
     private void dispatch(int attempt, DeadlineManager deadlines, SynthesisWorkQueue queue) {
-        if (!queue.submit(jobId, attempt)) {
+        if (!queue.submit(jobId, userId, attempt)) {
             deadlines.schedule(QUEUE_FULL_DELAY, DISPATCH_DEADLINE, attempt);
         }
     }

@@ -6,6 +6,10 @@ package io.voxify.saga.job;
  */
 public interface SynthesisWorkQueue {
 
-    /** @return false when the queue is full and the attempt was not taken */
-    boolean submit(String jobId, int attempt);
+    /**
+     * @param userId the job's owner, whose share of the workers the attempt counts against (null for sagas
+     *               started before owners were recorded)
+     * @return false when the queue is full and the attempt was not taken
+     */
+    boolean submit(String jobId, String userId, int attempt);
 }

@@ -30,6 +30,8 @@ public class TrainingSaga {
     static final String DISPATCH_DEADLINE = "training-dispatch";
 
     private String trainingJobId;
+    /** The owner, whose share of the workers the run counts against; null in sagas stored before it was kept. */
+    private String userId;
     private String timeoutDeadlineId;
     private long timeoutSeconds;
 
@@ -41,6 +43,7 @@ public class TrainingSaga {
             return;
         }
         trainingJobId = event.trainingJobId();
+        userId = event.userId();
         timeoutSeconds = Math.max(policy.cloneTimeout().toSeconds(), (long) Math.ceil(3 * event.estimatedSeconds()));
         timeoutDeadlineId = deadlines.schedule(Duration.ofSeconds(timeoutSeconds), TIMEOUT_DEADLINE);
         dispatch(deadlines, queue);
@@ -71,7 +74,7 @@ public class TrainingSaga {
     }
 
     private void dispatch(DeadlineManager deadlines, TrainingWorkQueue queue) {
-        if (!queue.submitTraining(trainingJobId)) {
+        if (!queue.submitTraining(trainingJobId, userId)) {
             deadlines.schedule(BackgroundWorkPolicy.QUEUE_FULL_DELAY, DISPATCH_DEADLINE);
         }
     }

@@ -12,84 +12,62 @@ import io.voxify.saga.sample.SampleTask;
 import io.voxify.saga.sample.SampleWorkQueue;
 import io.voxify.saga.training.TrainingWorkQueue;
 import io.voxify.saga.training.TrainingWorker;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embedded profile's work queue: fixed pools of worker threads with bounded backlogs, one
  * for synthesis and one for the voice work (sample processing, clone fitting, training), so long
- * training runs never hold up anybody's synthesis. When a backlog is full the saga is told so
- * and tries again later, instead of a pool growing without limit.
+ * training runs never hold up anybody's synthesis. Each pool serves users in turn and runs at
+ * most {@link WorkShare#maxRunningPerUser()} items of one user at once ({@link FairWorkPool}), so
+ * one user's flood never holds up another user's work. When a backlog (the pool's, or the
+ * user's share of it) is full the saga is told so and tries again later, instead of a pool
+ * growing without limit.
  */
 public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, CloneWorkQueue, TrainingWorkQueue,
         MeterBinder, AutoCloseable {
     public static final String QUEUE_DEPTH = "voxify.work.queue.depth";
-    private static final Logger log = LoggerFactory.getLogger(InProcessWorkQueue.class);
 
-    private final ThreadPoolExecutor synthesisPool;
-    private final ThreadPoolExecutor voicePool;
+    private final FairWorkPool synthesisPool;
+    private final FairWorkPool voicePool;
     private final SynthesisWorker synthesis;
     private final SampleProcessingWorker samples;
     private final CloneWorker clones;
     private final TrainingWorker training;
 
     public InProcessWorkQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
-                              TrainingWorker training, int synthesisThreads, int voiceThreads, int backlog) {
+                              TrainingWorker training, int synthesisThreads, int voiceThreads, int backlog,
+                              int backlogPerUser, WorkShare share) {
         this.synthesis = synthesis;
         this.samples = samples;
         this.clones = clones;
         this.training = training;
-        this.synthesisPool = pool("synthesis-worker-", synthesisThreads, backlog);
-        this.voicePool = pool("voice-worker-", voiceThreads, backlog);
-    }
-
-    private static ThreadPoolExecutor pool(String name, int threads, int backlog) {
-        AtomicInteger counter = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(backlog), r -> {
-            Thread t = new Thread(r, name + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.synthesisPool = new FairWorkPool("synthesis-worker-", synthesisThreads, backlog, backlogPerUser,
+                share::maxRunningPerUser);
+        this.voicePool = new FairWorkPool("voice-worker-", voiceThreads, backlog, backlogPerUser,
+                share::maxRunningPerUser);
     }
 
     @Override
-    public boolean submit(String jobId, int attempt) {
-        return run(synthesisPool, "job " + jobId, () -> synthesis.run(jobId, attempt));
+    public boolean submit(String jobId, String userId, int attempt) {
+        return run(synthesisPool, userId, "job " + jobId, () -> synthesis.run(jobId, attempt));
     }
 
     @Override
     public boolean submitSample(SampleTask task) {
-        return run(voicePool, "sample " + task.sampleId(), () -> samples.run(task));
+        return run(voicePool, task.userId(), "sample " + task.sampleId(), () -> samples.run(task));
     }
 
     @Override
-    public boolean submitClone(String cloneId, int attempt) {
-        return run(voicePool, "clone " + cloneId, () -> clones.run(cloneId, attempt));
+    public boolean submitClone(String cloneId, String userId, int attempt) {
+        return run(voicePool, userId, "clone " + cloneId, () -> clones.run(cloneId, attempt));
     }
 
     @Override
-    public boolean submitTraining(String trainingJobId) {
-        return run(voicePool, "training " + trainingJobId, () -> training.run(trainingJobId));
+    public boolean submitTraining(String trainingJobId, String userId) {
+        return run(voicePool, userId, "training " + trainingJobId, () -> training.run(trainingJobId));
     }
 
-    private static boolean run(ThreadPoolExecutor pool, String what, Runnable work) {
-        try {
-            pool.execute(WorkCorrelation.propagating(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    log.error("Worker crashed on {}", what, e);
-                }
-            }));
-            return true;
-        } catch (RejectedExecutionException full) {
-            return false;
-        }
+    private static boolean run(FairWorkPool pool, String userId, String what, Runnable work) {
+        return pool.submit(userId, what, WorkCorrelation.propagating(work));
     }
 
     public int backlog() {
@@ -97,11 +75,11 @@ public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, 
     }
 
     public int synthesisBacklog() {
-        return synthesisPool.getQueue().size();
+        return synthesisPool.queued();
     }
 
     public int voiceBacklog() {
-        return voicePool.getQueue().size();
+        return voicePool.queued();
     }
 
     /** Work waiting for a thread, per pool: a backlog that keeps growing means too few workers. */
@@ -115,13 +93,10 @@ public class InProcessWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, 
 
     @Override
     public void close() throws InterruptedException {
-        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[]{synthesisPool, voicePool}) {
-            pool.shutdown();
-        }
-        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[]{synthesisPool, voicePool}) {
-            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-            }
-        }
+        synthesisPool.shutdown();
+        voicePool.shutdown();
+        java.time.Duration grace = java.time.Duration.ofSeconds(30);
+        synthesisPool.awaitTermination(grace);
+        voicePool.awaitTermination(grace);
     }
 }

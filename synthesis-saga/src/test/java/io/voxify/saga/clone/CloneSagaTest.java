@@ -41,7 +41,7 @@ class CloneSagaTest {
 
     /** Takes clones like a worker pool would, except when told to act as if its backlog were full. */
     static final class RecordingCloneQueue implements CloneWorkQueue {
-        record Submission(String cloneId, int attempt) {
+        record Submission(String cloneId, String userId, int attempt) {
         }
 
         final List<Submission> accepted = new ArrayList<>();
@@ -53,19 +53,19 @@ class CloneSagaTest {
         }
 
         @Override
-        public boolean submitClone(String cloneId, int attempt) {
+        public boolean submitClone(String cloneId, String userId, int attempt) {
             if (refuseNext > 0) {
                 refuseNext--;
-                refused.add(new Submission(cloneId, attempt));
+                refused.add(new Submission(cloneId, userId, attempt));
                 return false;
             }
-            accepted.add(new Submission(cloneId, attempt));
+            accepted.add(new Submission(cloneId, userId, attempt));
             return true;
         }
     }
 
     private static RecordingCloneQueue.Submission firstAttempt() {
-        return new RecordingCloneQueue.Submission(CLONE_ID, 1);
+        return new RecordingCloneQueue.Submission(CLONE_ID, USER_ID, 1);
     }
 
     /** The clone lets its samples go, whatever its end. */

@@ -47,7 +47,7 @@ class SynthesisSagaTest {
 
     /** Takes attempts like a worker pool would, except when told to act as if its backlog were full. */
     static final class RecordingWorkQueue implements SynthesisWorkQueue {
-        record Submission(String jobId, int attempt) {
+        record Submission(String jobId, String userId, int attempt) {
         }
 
         final List<Submission> accepted = new ArrayList<>();
@@ -59,19 +59,19 @@ class SynthesisSagaTest {
         }
 
         @Override
-        public boolean submit(String jobId, int attempt) {
+        public boolean submit(String jobId, String userId, int attempt) {
             if (refuseNext > 0) {
                 refuseNext--;
-                refused.add(new Submission(jobId, attempt));
+                refused.add(new Submission(jobId, userId, attempt));
                 return false;
             }
-            accepted.add(new Submission(jobId, attempt));
+            accepted.add(new Submission(jobId, userId, attempt));
             return true;
         }
     }
 
     private static RecordingWorkQueue.Submission attempt(int attempt) {
-        return new RecordingWorkQueue.Submission(JOB_ID, attempt);
+        return new RecordingWorkQueue.Submission(JOB_ID, USER_ID, attempt);
     }
 
     private static JobCreatedEvent created() {

@@ -41,7 +41,7 @@ public class RabbitWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, Clo
     }
 
     @Override
-    public boolean submit(String jobId, int attempt) {
+    public boolean submit(String jobId, String userId, int attempt) {
         return publish(topology.synthesisQueue(), new WorkMessage(WorkMessage.SYNTHESIS, jobId, attempt, null,
                 new HashMap<>(WorkCorrelation.capture())));
     }
@@ -53,13 +53,13 @@ public class RabbitWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, Clo
     }
 
     @Override
-    public boolean submitClone(String cloneId, int attempt) {
+    public boolean submitClone(String cloneId, String userId, int attempt) {
         return publish(topology.voiceQueue(), new WorkMessage(WorkMessage.CLONE, cloneId, attempt, null,
                 new HashMap<>(WorkCorrelation.capture())));
     }
 
     @Override
-    public boolean submitTraining(String trainingJobId) {
+    public boolean submitTraining(String trainingJobId, String userId) {
         return publish(topology.voiceQueue(), new WorkMessage(WorkMessage.TRAINING, trainingJobId, null, null,
                 new HashMap<>(WorkCorrelation.capture())));
     }

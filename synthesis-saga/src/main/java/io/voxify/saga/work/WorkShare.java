@@ -1,0 +1,12 @@
+package io.voxify.saga.work;
+
+/**
+ * How much of the workers one user may hold at once: the number of that user's work items a pool
+ * runs at the same time (the rest wait in the user's lane, served in turn with everyone else's).
+ * Read at every choice, so it may follow a setting that changes at run time.
+ */
+@FunctionalInterface
+public interface WorkShare {
+
+    int maxRunningPerUser();
+}
