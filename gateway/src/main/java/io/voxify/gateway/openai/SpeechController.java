@@ -10,8 +10,8 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.RefusalWithHeaders;
 import io.voxify.saga.storage.BlobStore;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.AbstractResource;
@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * OpenAI's text-to-speech endpoint, so OpenAI SDK clients work by pointing their base URL at
@@ -50,7 +51,8 @@ public class SpeechController {
     @Operation(summary = "Speak text, answered with the audio (OpenAI's POST /v1/audio/speech)",
             description = "Body as OpenAI's: model (tts-1, tts-1-hd, gpt-4o-mini-tts), input (1-4096 characters), "
                     + "voice (an OpenAI voice name or a Voxify voice_model_id), response_format (mp3 default, wav, "
-                    + "flac, pcm), speed (0.5-3.0). Runs a normal synthesis job and waits for it.")
+                    + "flac, pcm), speed (0.5-3.0). Runs a normal synthesis job and answers when it ends (no "
+                    + "request thread is held meanwhile).")
     @ApiResponse(responseCode = "200", description = "The audio", content = {
             @Content(mediaType = "audio/mpeg", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")),
@@ -59,19 +61,32 @@ public class SpeechController {
     @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED,
             ErrorCode.CONFLICT, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/v1/audio/speech")
-    ResponseEntity<Resource> speech(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body,
-                                    HttpServletResponse response) {
-        SpeechService.Speech result;
-        try {
-            result = speech.speak(AuthenticatedUser.from(jwt), body);
-        } catch (DomainException refused) {
-            if (refused.details() instanceof java.util.Map<?, ?> details && details.containsKey("job_id")) {
-                // the job ran and ended badly (or was cancelled): a retry would run another one
-                response.setHeader(SHOULD_RETRY, "false");
-                response.setHeader(JOB_ID_HEADER, String.valueOf(details.get("job_id")));
+    DeferredResult<ResponseEntity<Resource>> speech(@AuthenticationPrincipal Jwt jwt,
+                                                    @RequestBody(required = false) JsonNode body) {
+        DeferredResult<ResponseEntity<Resource>> answer = new DeferredResult<>(speech.longestWait().toMillis());
+        speech.speak(AuthenticatedUser.from(jwt), body).whenComplete((result, failure) -> {
+            if (failure == null) {
+                answer.setResult(audio(result));
+            } else {
+                answer.setErrorResult(refusal(failure));
             }
-            throw refused;
+        });
+        return answer;
+    }
+
+    /** A job that ran and ended badly (or was cancelled) is named, and a retry would only run another one. */
+    private static Throwable refusal(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof DomainException refused
+                && refused.details() instanceof java.util.Map<?, ?> details && details.containsKey("job_id")) {
+            return new RefusalWithHeaders(refused.code(), refused.getMessage(), refused.details(),
+                    java.util.Map.of(SHOULD_RETRY, "false", JOB_ID_HEADER, String.valueOf(details.get("job_id"))));
         }
+        return cause;
+    }
+
+    private ResponseEntity<Resource> audio(SpeechService.Speech result) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(SpeechRequest.contentType(result.format())));
         headers.setContentLength(result.length());

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -36,9 +36,10 @@ import org.springframework.stereotype.Service;
 /**
  * OpenAI-compatible speech on the ordinary job pipeline: the request becomes a job through
  * {@link JobService#create} (validation, voice resolution, the daily synthesis quota, the audit trail),
- * then the caller's thread waits for the job to end, at most {@code voxify.synthesis.openai-speech-timeout}.
- * A job still unfinished then is cancelled (nobody will fetch its audio; the cancellation is in its
- * history) and the caller gets 503 {@code SERVICE_UNAVAILABLE} naming the job.
+ * then the answer waits for the job to end, at most {@code voxify.synthesis.openai-speech-timeout}, without
+ * holding a request thread (a subscription to the job's view completes it). A job still unfinished then is
+ * cancelled (nobody will fetch its audio; the cancellation is in its history) and the caller gets 503
+ * {@code SERVICE_UNAVAILABLE} naming the job.
  */
 @Service
 public class SpeechService {
@@ -74,7 +75,16 @@ public class SpeechService {
     public record Speech(JobView job, FileView file, String format, long offset, long length) {
     }
 
-    public Speech speak(AuthenticatedUser user, JsonNode body) {
+    /** How long a caller may wait at most: the job's wait, its cancellation and the answer. */
+    public Duration longestWait() {
+        return timeout.plus(POLL).plusSeconds(30);
+    }
+
+    /**
+     * Validates and creates the job on the caller's thread (refusals are thrown at once), then completes when
+     * the job has ended: with its audio, or exceptionally with the refusal that names the job.
+     */
+    public CompletableFuture<Speech> speak(AuthenticatedUser user, JsonNode body) {
         SpeechRequest request = SpeechRequest.parse(body, settings.config().maxTextLength());
         if (voices.resolve(request.voiceModelId(), user.userId()).isEmpty()) {
             throw new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
@@ -82,7 +92,10 @@ public class SpeechService {
                     Map.of("voice", request.requestedVoice()));
         }
         JobView created = jobs.create(user, json.valueToTree(request.jobBody()));
-        Ending end = awaitEnd(user, created.jobId());
+        return awaitEnd(user, created.jobId()).thenApply(end -> answer(end, request));
+    }
+
+    private Speech answer(Ending end, SpeechRequest request) {
         JobView done = end.job();
         if (done.status() == JobStatus.COMPLETED) {
             return audioOf(done, request.format());
@@ -102,29 +115,23 @@ public class SpeechService {
     }
 
     /** Waits for a final state; after the timeout, cancels the job unless it ended meanwhile. */
-    private Ending awaitEnd(AuthenticatedUser user, String jobId) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            Duration wait = Duration.ofNanos(Math.min(left, POLL.toNanos()));
-            Optional<JobView> ended = views.await(new FindJobQuery(jobId), JobView.class,
-                    v -> v.status().isFinal(), wait);
+    private CompletableFuture<Ending> awaitEnd(AuthenticatedUser user, String jobId) {
+        FindJobQuery query = new FindJobQuery(jobId);
+        return views.awaitAsync(query, JobView.class, v -> v.status().isFinal(), timeout).thenCompose(ended -> {
             if (ended.isPresent()) {
-                return new Ending(ended.get(), false);
+                return CompletableFuture.completedFuture(new Ending(ended.get(), false));
             }
-        }
-        try {
-            commands.sendAndWait(new CancelJobCommand(jobId, user.userId()));
-        } catch (RuntimeException endedMeanwhile) {
-            log.debug("Speech job {} could not be cancelled after its timeout: {}", jobId, endedMeanwhile.toString());
-        }
-        JobView last = views.await(new FindJobQuery(jobId), JobView.class, v -> v.status().isFinal(), POLL)
-                .orElseGet(() -> queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class))
-                        .join().orElseThrow());
-        return new Ending(last, true);
+            return commands.send(new CancelJobCommand(jobId, user.userId()))
+                    .exceptionally(endedMeanwhile -> {
+                        log.debug("Speech job {} could not be cancelled after its timeout: {}", jobId,
+                                endedMeanwhile.toString());
+                        return null;
+                    })
+                    .thenCompose(sent -> views.awaitAsync(query, JobView.class, v -> v.status().isFinal(), POLL))
+                    .thenCompose(last -> last.isPresent() ? CompletableFuture.completedFuture(last)
+                            : queries.query(query, ResponseTypes.optionalInstanceOf(JobView.class)))
+                    .thenApply(last -> new Ending(last.orElseThrow(), true));
+        });
     }
 
     private DomainException timedOut(JobView job) {

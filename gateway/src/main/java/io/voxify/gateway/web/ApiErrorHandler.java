@@ -40,9 +40,11 @@ public class ApiErrorHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Map<String, Object>> domain(DomainException e) {
         ResponseEntity<Map<String, Object>> answer = Envelope.error(e.code(), e.getMessage(), e.details());
-        if (e instanceof io.voxify.gateway.limits.LimitExceededException limited) {
-            return ResponseEntity.status(answer.getStatusCode())
-                    .headers(h -> limited.headers().forEach(h::set)).body(answer.getBody());
+        if (e instanceof RefusalWithHeaders limited) {
+            return ResponseEntity.status(answer.getStatusCode()).headers(h -> {
+                h.addAll(answer.getHeaders());
+                limited.headers().forEach(h::set);
+            }).body(answer.getBody());
         }
         return answer;
     }

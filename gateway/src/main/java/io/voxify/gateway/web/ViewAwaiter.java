@@ -2,11 +2,13 @@ package io.voxify.gateway.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Read-your-writes over asynchronous projections: subscribe to the view first, then take the
@@ -56,6 +58,25 @@ public class ViewAwaiter {
         } finally {
             closeQuietly(result);
         }
+    }
+
+    /**
+     * As {@link #await}, without holding the caller's thread while it waits: completes with the view once
+     * {@code ready} holds, or with the read model's answer at the timeout (empty unless ready by then).
+     */
+    public <Q, R> CompletableFuture<Optional<R>> awaitAsync(Q query, Class<R> viewType, Predicate<R> ready,
+                                                             Duration timeout) {
+        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        return result.initialResult()
+                .flatMap(initial -> Mono.justOrEmpty(initial.filter(ready)))
+                .switchIfEmpty(result.updates().filter(ready).next())
+                .map(Optional::of)
+                .timeout(timeout, Mono.fromFuture(() -> queries.query(query,
+                        ResponseTypes.optionalInstanceOf(viewType)).thenApply(now -> now.filter(ready))))
+                .defaultIfEmpty(Optional.empty())
+                .doFinally(signal -> closeQuietly(result))
+                .toFuture();
     }
 
     /** Closing a subscription whose updates already completed (the view was deleted) fails; that is fine. */
