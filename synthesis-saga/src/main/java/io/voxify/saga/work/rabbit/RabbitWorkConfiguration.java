@@ -19,6 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import io.voxify.saga.work.WorkShare;
 
 /**
  * The broker-backed work queue ({@code voxify.work-queue.type=rabbitmq}). Every node publishes;
@@ -38,13 +41,26 @@ public class RabbitWorkConfiguration {
         return topology.declarables();
     }
 
+    @Bean
+    FairBrokerDispatch fairBrokerDispatch(JdbcTemplate jdbc, TransactionTemplate transactions, WorkShare share) {
+        return new FairBrokerDispatch(jdbc, transactions, share, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    WaitingWorkPromoter waitingWorkPromoter(FairBrokerDispatch dispatch,
+                                            @Value("${voxify.work.promote-interval:PT2S}") Duration interval,
+                                            @Value("${voxify.work.slot-lease:PT2H}") Duration lease) {
+        return new WaitingWorkPromoter(dispatch, interval, lease);
+    }
+
     /** Work must reach a queue: an unroutable message comes back and counts as not queued. */
     @Bean
-    RabbitWorkQueue rabbitWorkQueue(ConnectionFactory connections, ObjectMapper json, RabbitWorkTopology topology) {
+    RabbitWorkQueue rabbitWorkQueue(ConnectionFactory connections, ObjectMapper json, RabbitWorkTopology topology,
+                                    FairBrokerDispatch dispatch) {
         RabbitTemplate mandatory = new RabbitTemplate(connections);
         mandatory.setMandatory(true);
         mandatory.setReturnsCallback(returned -> { });
-        return new RabbitWorkQueue(mandatory, json, topology);
+        return new RabbitWorkQueue(mandatory, json, topology, dispatch);
     }
 
     /** The same queue-depth gauge as the in-process queue, read from the broker at each scrape. */
@@ -74,13 +90,13 @@ public class RabbitWorkConfiguration {
     RabbitWorkConsumers rabbitWorkConsumers(ConnectionFactory connections, RabbitWorkTopology topology,
                                             ObjectMapper json, SynthesisWorker synthesis,
                                             SampleProcessingWorker samples, CloneWorker clones,
-                                            TrainingWorker training,
+                                            TrainingWorker training, FairBrokerDispatch dispatch,
                                             @Value("${voxify.synthesis.worker-threads:0}") int threads,
                                             @Value("${voxify.voice.worker-threads:1}") int voiceThreads,
                                             @Value("${voxify.rabbitmq.delivery-attempts:4}") int attempts,
                                             @Value("${voxify.rabbitmq.first-redelivery-delay:PT1S}") Duration delay) {
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new RabbitWorkConsumers(connections, topology, json, synthesis, samples, clones, training, size,
+        return new RabbitWorkConsumers(connections, topology, json, synthesis, samples, clones, training, dispatch, size,
                 Math.max(1, voiceThreads), attempts, delay);
     }
 }

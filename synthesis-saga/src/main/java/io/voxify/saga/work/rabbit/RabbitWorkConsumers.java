@@ -27,7 +27,8 @@ import org.springframework.context.SmartLifecycle;
  * worker. A redelivered synthesis message first releases the attempt the lost worker had
  * claimed (the saga then schedules the next attempt), so no job is left processing. Failures of
  * the platform itself (say the database briefly down) are retried with back-off, then parked in
- * the dead-letter queue.
+ * the dead-letter queue. Either way, once a message leaves its queue for good its slot in the owner's
+ * share goes to the owner's next waiting item ({@link FairBrokerDispatch#finished}).
  */
 public class RabbitWorkConsumers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RabbitWorkConsumers.class);
@@ -38,17 +39,19 @@ public class RabbitWorkConsumers implements SmartLifecycle {
     private final SampleProcessingWorker samples;
     private final CloneWorker clones;
     private final TrainingWorker training;
+    private final FairBrokerDispatch dispatch;
     private volatile boolean running;
 
     public RabbitWorkConsumers(ConnectionFactory connections, RabbitWorkTopology topology, ObjectMapper json,
                                SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
-                               TrainingWorker training, int synthesisThreads, int voiceThreads, int maxAttempts,
-                               Duration firstRetry) {
+                               TrainingWorker training, FairBrokerDispatch dispatch, int synthesisThreads,
+                               int voiceThreads, int maxAttempts, Duration firstRetry) {
         this.json = json;
         this.synthesis = synthesis;
         this.samples = samples;
         this.clones = clones;
         this.training = training;
+        this.dispatch = dispatch;
         this.containers = List.of(
                 container(connections, topology.synthesisQueue(), synthesisThreads, maxAttempts, firstRetry),
                 container(connections, topology.voiceQueue(), voiceThreads, maxAttempts, firstRetry));
@@ -66,9 +69,15 @@ public class RabbitWorkConsumers implements SmartLifecycle {
         container.setAdviceChain(RetryInterceptorBuilder.stateless()
                 .maxAttempts(maxAttempts)
                 .backOffOptions(firstRetry.toMillis(), 2.0, firstRetry.toMillis() * 8)
-                .recoverer(new RejectAndDontRequeueRecoverer())
+                .recoverer((message, cause) -> {
+                    leave(queue, message);
+                    new RejectAndDontRequeueRecoverer().recover(message, cause);
+                })
                 .build());
-        container.setMessageListener(this::handle);
+        container.setMessageListener(message -> {
+            handle(message);
+            leave(queue, message);
+        });
         container.setAutoStartup(false);
         container.afterPropertiesSet();
         return container;
@@ -84,6 +93,22 @@ public class RabbitWorkConsumers implements SmartLifecycle {
         boolean redelivered = Boolean.TRUE.equals(message.getMessageProperties().getRedelivered());
         Map<String, Object> metadata = work.metadata() == null ? Map.of() : work.metadata();
         WorkCorrelation.runWith(metadata, () -> run(work, redelivered));
+    }
+
+    /** The message is done with (run, or given up on): its owner's share has room for the next. */
+    private void leave(String queue, Message message) {
+        WorkMessage work;
+        try {
+            work = json.readValue(message.getBody(), WorkMessage.class);
+        } catch (IOException unreadable) {
+            return; // never counted against anyone: its slot, if any, expires with its lease
+        }
+        try {
+            dispatch.finished(queue, work.userId(), work.itemKey());
+        } catch (RuntimeException e) {
+            log.warn("The slot of {} was not released now; the periodic promotion will: {}", work.itemKey(),
+                    e.toString());
+        }
     }
 
     private void run(WorkMessage work, boolean redelivered) {

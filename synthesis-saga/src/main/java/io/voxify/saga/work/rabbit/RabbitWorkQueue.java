@@ -8,7 +8,6 @@ import io.voxify.saga.sample.SampleTask;
 import io.voxify.saga.sample.SampleWorkQueue;
 import io.voxify.saga.training.TrainingWorkQueue;
 import io.voxify.saga.work.WorkCorrelation;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,9 +21,10 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * The infra profile's work queue: every piece of work is a persistent message on a durable
- * RabbitMQ queue, taken by whichever worker process is free. A message counts as queued only
- * when the broker confirms it; when the broker cannot be reached the saga is told the queue is
- * full and tries again later, as with the in-process queue.
+ * RabbitMQ queue, taken by whichever worker process is free, and each user has at most a share of
+ * each queue at once ({@link FairBrokerDispatch}). A message counts as queued only when the broker
+ * confirms it; when the broker cannot be reached the saga is told the queue is full and tries again
+ * later, as with the in-process queue.
  */
 public class RabbitWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, CloneWorkQueue, TrainingWorkQueue {
     private static final Logger log = LoggerFactory.getLogger(RabbitWorkQueue.class);
@@ -33,56 +33,74 @@ public class RabbitWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, Clo
     private final RabbitTemplate rabbit;
     private final ObjectMapper json;
     private final RabbitWorkTopology topology;
+    private final FairBrokerDispatch dispatch;
 
-    public RabbitWorkQueue(RabbitTemplate rabbit, ObjectMapper json, RabbitWorkTopology topology) {
+    public RabbitWorkQueue(RabbitTemplate rabbit, ObjectMapper json, RabbitWorkTopology topology,
+                           FairBrokerDispatch dispatch) {
         this.rabbit = rabbit;
         this.json = json;
         this.topology = topology;
+        this.dispatch = dispatch;
+        dispatch.publishWith(this::publish);
     }
 
     @Override
     public boolean submit(String jobId, String userId, int attempt) {
-        return publish(topology.synthesisQueue(), new WorkMessage(WorkMessage.SYNTHESIS, jobId, attempt, null,
-                new HashMap<>(WorkCorrelation.capture())));
+        return queue(topology.synthesisQueue(), new WorkMessage(WorkMessage.SYNTHESIS, jobId, attempt, null,
+                new HashMap<>(WorkCorrelation.capture()), userId));
     }
 
     @Override
     public boolean submitSample(SampleTask task) {
-        return publish(topology.voiceQueue(), new WorkMessage(WorkMessage.SAMPLE, task.sampleId(), null, task,
-                new HashMap<>(WorkCorrelation.capture())));
+        return queue(topology.voiceQueue(), new WorkMessage(WorkMessage.SAMPLE, task.sampleId(), null, task,
+                new HashMap<>(WorkCorrelation.capture()), task.userId()));
     }
 
     @Override
     public boolean submitClone(String cloneId, String userId, int attempt) {
-        return publish(topology.voiceQueue(), new WorkMessage(WorkMessage.CLONE, cloneId, attempt, null,
-                new HashMap<>(WorkCorrelation.capture())));
+        return queue(topology.voiceQueue(), new WorkMessage(WorkMessage.CLONE, cloneId, attempt, null,
+                new HashMap<>(WorkCorrelation.capture()), userId));
     }
 
     @Override
     public boolean submitTraining(String trainingJobId, String userId) {
-        return publish(topology.voiceQueue(), new WorkMessage(WorkMessage.TRAINING, trainingJobId, null, null,
-                new HashMap<>(WorkCorrelation.capture())));
+        return queue(topology.voiceQueue(), new WorkMessage(WorkMessage.TRAINING, trainingJobId, null, null,
+                new HashMap<>(WorkCorrelation.capture()), userId));
     }
 
-    private boolean publish(String queue, WorkMessage work) {
+    /** Through the owner's share: published now, or kept until the owner's earlier work has left the queue. */
+    private boolean queue(String queue, WorkMessage work) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(work);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise work message", e);
+        }
+        try {
+            return dispatch.submit(queue, work.userId(), work.itemKey(), body);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Could not queue {} {}: {}", work.kind(), work.id(), e.toString());
+            return false;
+        }
+    }
+
+    private boolean publish(String queue, String messageId, byte[] body) {
         try {
             MessageProperties properties = new MessageProperties();
             properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
             properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-            properties.setMessageId(work.kind() + ":" + work.id() + ":" + work.attempt());
-            Message message = new Message(json.writeValueAsString(work).getBytes(StandardCharsets.UTF_8), properties);
-            CorrelationData confirm = new CorrelationData(properties.getMessageId());
+            properties.setMessageId(messageId);
+            Message message = new Message(body, properties);
+            CorrelationData confirm = new CorrelationData(messageId);
             rabbit.send(topology.workExchange(), queue, message, confirm);
             CorrelationData.Confirm ack = confirm.getFuture().get(CONFIRM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!ack.isAck() || confirm.getReturned() != null) {
-                log.warn("Broker refused {} {}: {}", work.kind(), work.id(), ack.getReason());
+                log.warn("Broker refused {}: {}", messageId, ack.getReason());
                 return false;
             }
             return true;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise work message", e);
         } catch (AmqpException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.warn("Could not queue {} {}: {}", work.kind(), work.id(), e.toString());
+            log.warn("Could not queue {}: {}", messageId, e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

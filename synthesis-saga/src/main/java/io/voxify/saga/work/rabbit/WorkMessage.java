@@ -5,13 +5,20 @@ import io.voxify.saga.sample.SampleTask;
 import java.util.Map;
 
 /**
- * One piece of work on the broker: what to do ({@code kind}), to what, which attempt, and the
- * correlation metadata of the message that queued it.
+ * One piece of work on the broker: what to do ({@code kind}), to what, which attempt, the correlation
+ * metadata of the message that queued it, and whose it is ({@code userId}: the share it counts against;
+ * absent from messages queued before shares were kept).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkMessage(String kind, String id, Integer attempt, SampleTask sample, Map<String, Object> metadata) {
+public record WorkMessage(String kind, String id, Integer attempt, SampleTask sample, Map<String, Object> metadata,
+                          String userId) {
     public static final String SYNTHESIS = "synthesis";
     public static final String SAMPLE = "sample";
     public static final String CLONE = "clone";
     public static final String TRAINING = "training";
+
+    /** The message id on the broker, also the key of its slot in the owner's share. */
+    public String itemKey() {
+        return kind + ":" + id + ":" + attempt;
+    }
 }

@@ -1,0 +1,189 @@
+package io.voxify.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voxify.gateway.PostgresDatabase;
+import io.voxify.saga.work.rabbit.FairBrokerDispatch;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The share of a broker queue each user gets, on the real PostgreSQL: work beyond the share waits in the
+ * database and is published oldest first as earlier work finishes; concurrent dispatchers (as on several
+ * nodes) never give one user more than the share. The broker itself is the publishing function here;
+ * {@code FairSharingTest} runs the whole thing on the real RabbitMQ.
+ */
+class FairBrokerDispatchTest {
+    private static final String QUEUE = "voxify.work.synthesis";
+
+    private PostgresDatabase database;
+    private JdbcTemplate jdbc;
+    private TransactionTemplate transactions;
+    private final AtomicInteger share = new AtomicInteger(2);
+    private final List<String> published = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean brokerUp = new AtomicBoolean(true);
+    private FairBrokerDispatch dispatch;
+
+    @BeforeEach
+    void setUp() {
+        database = new PostgresDatabase();
+        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresDatabase.USER, "");
+        jdbc = new JdbcTemplate(source);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(source));
+        // The tables as Hibernate creates them from the entities (the application test checks that path).
+        jdbc.execute("CREATE TABLE work_lane (lane_key varchar(200) PRIMARY KEY, touched bigint NOT NULL)");
+        jdbc.execute("CREATE TABLE work_slot (item_key varchar(200) PRIMARY KEY, lane_key varchar(200) NOT NULL, "
+                + "acquired_at bigint NOT NULL)");
+        jdbc.execute("CREATE TABLE work_waiting (item_key varchar(200) PRIMARY KEY, lane_key varchar(200) NOT NULL, "
+                + "queue_name varchar(200) NOT NULL, payload varchar(65535) NOT NULL, enqueued_at bigint NOT NULL)");
+        dispatch = dispatchAt(Clock.systemUTC());
+    }
+
+    private FairBrokerDispatch dispatchAt(Clock clock) {
+        FairBrokerDispatch d = new FairBrokerDispatch(jdbc, transactions, share::get, clock);
+        d.publishWith((queue, id, body) -> {
+            if (!brokerUp.get()) {
+                return false;
+            }
+            published.add(id + "=" + new String(body, StandardCharsets.UTF_8));
+            return true;
+        });
+        return d;
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    private boolean submit(String user, String item) {
+        return dispatch.submit(QUEUE, user, item, item.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<String> publishedIds() {
+        return published.stream().map(p -> p.substring(0, p.indexOf('='))).toList();
+    }
+
+    @Test
+    void workBeyondTheShareWaitsAndAnotherUsersWorkIsPublishedAtOnce() {
+        for (int i = 1; i <= 5; i++) {
+            assertThat(submit("alice", "a" + i)).isTrue();
+        }
+        assertThat(publishedIds()).containsExactly("a1", "a2");
+        assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(2, 3);
+
+        assertThat(submit("bob", "b1")).isTrue();
+        assertThat(publishedIds()).containsExactly("a1", "a2", "b1");
+    }
+
+    @Test
+    void aFinishedItemPublishesTheOwnersOldestWaitingOneWithItsOwnBody() {
+        for (int i = 1; i <= 4; i++) {
+            submit("alice", "a" + i);
+        }
+        dispatch.finished(QUEUE, "alice", "a1");
+        assertThat(published).containsExactly("a1=a1", "a2=a2", "a3=a3");
+        dispatch.finished(QUEUE, "alice", "a2");
+        dispatch.finished(QUEUE, "alice", "a3");
+        assertThat(publishedIds()).containsExactly("a1", "a2", "a3", "a4");
+        assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(1, 0);
+    }
+
+    @Test
+    void anItemOfferedAgainIsNeitherPublishedNorQueuedTwice() {
+        submit("alice", "a1");
+        submit("alice", "a2");
+        submit("alice", "a3");
+        assertThat(submit("alice", "a1")).isTrue();
+        assertThat(submit("alice", "a3")).isTrue();
+        assertThat(publishedIds()).containsExactly("a1", "a2");
+        assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(2, 1);
+    }
+
+    @Test
+    void aRefusalByTheBrokerIsReportedAndLeavesNoSlotBehind() {
+        brokerUp.set(false);
+        assertThat(submit("alice", "a1")).isFalse();
+        assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(0, 0);
+        brokerUp.set(true);
+        assertThat(submit("alice", "a1")).isTrue();
+        assertThat(publishedIds()).containsExactly("a1");
+    }
+
+    @Test
+    void thePeriodicPromotionPublishesWhatARaisedShareOrAReturningBrokerAllows() {
+        share.set(1);
+        submit("alice", "a1");
+        submit("alice", "a2");
+        submit("alice", "a3");
+        assertThat(publishedIds()).containsExactly("a1");
+
+        share.set(2);
+        assertThat(dispatch.promoteAll(Duration.ofHours(2))).isEqualTo(1);
+        assertThat(publishedIds()).containsExactly("a1", "a2");
+
+        brokerUp.set(false);
+        dispatch.finished(QUEUE, "alice", "a1");
+        assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(1, 1);
+        brokerUp.set(true);
+        assertThat(dispatch.promoteAll(Duration.ofHours(2))).isEqualTo(1);
+        assertThat(publishedIds()).containsExactly("a1", "a2", "a3");
+    }
+
+    @Test
+    void aSlotWhoseMessageVanishedIsReleasedAfterItsLease() {
+        share.set(1);
+        dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
+        submit("alice", "a1");
+        submit("alice", "a2");
+        dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T12:30:00Z"), ZoneOffset.UTC));
+        assertThat(dispatch.promoteAll(Duration.ofHours(3))).isZero();
+        assertThat(dispatch.promoteAll(Duration.ofHours(2))).isEqualTo(1);
+        assertThat(publishedIds()).containsExactly("a1", "a2");
+    }
+
+    @Test
+    void concurrentDispatchersNeverGiveOneUserMoreThanTheShare() throws Exception {
+        share.set(3);
+        int dispatchers = 8;
+        ExecutorService nodes = Executors.newFixedThreadPool(dispatchers);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            for (int n = 0; n < dispatchers; n++) {
+                int node = n;
+                nodes.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 10; i++) {
+                        submit("alice", "n" + node + "-" + i);
+                    }
+                    return null;
+                });
+            }
+            go.countDown();
+            nodes.shutdown();
+            assertThat(nodes.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(published).hasSize(3);
+        assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(3, 77);
+    }
+}
