@@ -125,6 +125,17 @@ class QuotasTest {
     }
 
     @Test
+    void theApiDocumentationListsTheQuotaRefusals() {
+        JsonNode paths = app.client().get("/v3/api-docs").json().get("paths");
+        for (String path : List.of("/api/v1/voice/samples/{sampleId}/process", "/api/v1/voice/clones",
+                "/api/v1/voice/samples/{sampleId}/train")) {
+            List<String> codes = new java.util.ArrayList<>();
+            paths.path(path).path("post").path("x-error-codes").forEach(c -> codes.add(c.asText()));
+            assertThat(codes).as(path).contains("QUOTA_EXCEEDED");
+        }
+    }
+
+    @Test
     void sampleProcessingPastTheDailyQuotaIsRefusedForThatUserOnly() {
         configure(Map.of("sample_processings_per_day", 1));
         String another = uploaded(first, "sense_and_sensibility_01_austen_64kb-0880.wav");
