@@ -536,10 +536,14 @@ try {
   await assertLabelled(page, 'admin');
   await shot(page, '09-admin.png');
   await page.getByLabel('Syntheses per day').fill('999');
+  await page.getByLabel('Clones per day').fill('19');
+  await page.getByLabel('Progress streams at once (per user)').fill('7');
   await page.getByRole('button', { name: 'Save configuration' }).click();
   await page.locator('#notice').filter({ hasText: 'Configuration saved' }).waitFor();
   await page.getByText(/^Version [1-9]/).waitFor();
   assert.equal(await page.getByLabel('Syntheses per day').inputValue(), '999');
+  assert.equal(await page.getByLabel('Clones per day').inputValue(), '19');
+  assert.equal(await page.getByLabel('Progress streams at once (per user)').inputValue(), '7');
   await page.getByRole('button', { name: 'Replay jobs' }).click();
   await page.locator('#notice').filter({ hasText: 'Replay of jobs started' }).waitFor();
   const events = await jobTimeline(page, completedJobId);

@@ -2,10 +2,19 @@ import { api } from '../api.js';
 import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, h, select } from '../dom.js';
 import { historyLookup } from './audit.js';
 
+// [key, label, input type, smallest value]: a daily quota of 0 closes the feature for the day,
+// a per-user cap is at least 1.
 const CONFIG_FIELDS = [
   ['requests_per_minute', 'Requests per minute (per user)', 'number'],
   ['syntheses_per_day', 'Syntheses per day', 'number'],
   ['uploads_per_day', 'Uploads per day', 'number'],
+  ['sample_processings_per_day', 'Sample processings per day', 'number'],
+  ['clones_per_day', 'Clones per day', 'number'],
+  ['trainings_per_day', 'Trainings per day', 'number'],
+  ['max_work_in_flight_per_user', 'Background work at once (per user)', 'number', 1],
+  ['max_audio_streams_per_user', 'Audio streams at once (per user)', 'number', 1],
+  ['max_event_streams_per_user', 'Progress streams at once (per user)', 'number', 1],
+  ['max_sync_speech_per_user', 'Synchronous speech requests at once (per user)', 'number', 1],
   ['max_upload_bytes', 'Largest upload (bytes)', 'number'],
   ['max_text_length', 'Longest text (characters)', 'number'],
   ['default_voice_id', 'Default voice', 'text'],
@@ -116,8 +125,8 @@ async function renderUsers(area, signal, search = '') {
 
 async function renderConfig(area, signal) {
   const c = (await api('/admin/config', { signal })).data;
-  const inputs = Object.fromEntries(CONFIG_FIELDS.map(([key, , type]) => [key,
-    h('input', { type, name: key, value: c[key] ?? '', min: type === 'number' ? 0 : null })]));
+  const inputs = Object.fromEntries(CONFIG_FIELDS.map(([key, , type, min = 0]) => [key,
+    h('input', { type, name: key, value: c[key] ?? '', min: type === 'number' ? min : null })]));
   const open = h('input', { type: 'checkbox', id: 'registration-open', checked: c.registration_open });
   const feedback = h('div', { 'aria-live': 'polite' });
   clear(area, h('h2', { id: 'config-h' }, 'Configuration'),

@@ -89,6 +89,47 @@ class LimitsAndConfigTest {
     }
 
     @Test
+    void theQuotasAndPerUserCapsAreSettingsLikeTheOthers() {
+        Map<String, Integer> defaults = Map.of("sample_processings_per_day", 200, "clones_per_day", 20,
+                "trainings_per_day", 10, "max_work_in_flight_per_user", 2, "max_audio_streams_per_user", 4,
+                "max_event_streams_per_user", 8, "max_sync_speech_per_user", 2);
+        JsonNode before = admin.get(CONFIG).data();
+        defaults.forEach((key, value) -> assertThat(before.get(key).asInt()).as(key).isEqualTo(value));
+
+        Map<String, Object> change = Map.of("sample_processings_per_day", 0, "clones_per_day", 1_000_000,
+                "trainings_per_day", 3, "max_work_in_flight_per_user", 1, "max_audio_streams_per_user", 1000,
+                "max_event_streams_per_user", 5, "max_sync_speech_per_user", 7);
+        JsonNode answered = configure(change);
+        JsonNode read = admin.get(CONFIG).data();
+        change.forEach((key, value) -> {
+            assertThat(answered.get(key).asInt()).as(key).isEqualTo(value);
+            assertThat(read.get(key).asInt()).as(key).isEqualTo(value);
+        });
+        assertThat(read.get("syntheses_per_day").asInt()).as("fields not sent keep their values")
+                .isEqualTo(before.get("syntheses_per_day").asInt());
+        ApiClient.Response events = admin.get("/api/v1/audit/events?type=PlatformConfigChangedEvent&limit=1000");
+        JsonNode last = events.data().get(events.data().size() - 1);
+        assertThat(last.get("payload").get("changed")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                "sampleProcessingsPerDay", "clonesPerDay", "trainingsPerDay", "maxWorkInFlightPerUser",
+                "maxAudioStreamsPerUser", "maxEventStreamsPerUser", "maxSyncSpeechPerUser");
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("sample_processings_per_day", -1),
+                Map.of("clones_per_day", 1_000_001), Map.of("trainings_per_day", "ten"),
+                Map.of("trainings_per_day", 2.5), Map.of("max_work_in_flight_per_user", 0),
+                Map.of("max_audio_streams_per_user", 1001), Map.of("max_event_streams_per_user", 0),
+                Map.of("max_sync_speech_per_user", -3), Map.of("max_sync_speech_per_user", true))) {
+            ApiClient.Response r = admin.put(CONFIG, bad);
+            assertThat(r.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(r.errorCode()).as(bad.toString()).isEqualTo("VALIDATION_ERROR");
+            String key = bad.keySet().iterator().next();
+            assertThat(r.json().get("error").get("details").get(key).asText()).as(bad.toString())
+                    .startsWith("must be a whole number between");
+        }
+        JsonNode unchanged = admin.get(CONFIG).data();
+        change.forEach((key, value) -> assertThat(unchanged.get(key).asInt()).as(key).isEqualTo(value));
+    }
+
+    @Test
     void aBurstPastTheRequestLimitGets429WithTheHeaders() {
         configure(Map.of("requests_per_minute", 15));
         ApiClient user = app.client().newUser();

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,15 @@ import org.junit.jupiter.api.Test;
  * A store as the previous release left it, written before JobCreatedEvent gained
  * {@code textFormat}, with one event the jobs projection cannot handle: the projection keeps
  * running, shows the parked event to administrators, and a replay rebuilds the old job as plain
- * text.
+ * text. And a configuration changed before the quotas and caps of revision 2 existed.
  */
 class OldEventReplayTest {
     private static final String JOB_CREATED = "io.voxify.events.job.JobCreatedEvent";
+    private static final String CONFIG_CHANGED = "io.voxify.events.admin.PlatformConfigChangedEvent";
+    /** The settings PlatformConfigChangedEvent revision 2 added, as the event and the read model name them. */
+    private static final List<String> REVISION_2_SETTINGS = List.of("sampleProcessingsPerDay", "clonesPerDay",
+            "trainingsPerDay", "maxWorkInFlightPerUser", "maxAudioStreamsPerUser", "maxEventStreamsPerUser",
+            "maxSyncSpeechPerUser");
     private static final Duration DONE = Duration.ofSeconds(60);
 
     @Test
@@ -70,6 +76,106 @@ class OldEventReplayTest {
             assertThat(user.delete("/api/v1/job/" + oldJob).status())
                     .as("the job's aggregate loads its history through the upcaster too").isEqualTo(200);
             assertThat(user.get("/api/v1/job/" + oldJob).status()).isEqualTo(404);
+        }
+    }
+
+    /**
+     * A configuration an administrator changed under the previous release: its events (revision
+     * 1) and its read-model row lack the quotas and caps added since. They read as this node's
+     * defaults, not as 0 (nothing allowed), and the next change records only what it changes.
+     */
+    @Test
+    void aConfigurationChangedByTheLastReleaseReadsTheNodesDefaultsForTheNewSettings() throws Exception {
+        Path dataDir = RunningApp.tempDir("voxify-upcast-config-");
+        long version;
+        try (RunningApp app = RunningApp.start(dataDir, Map.of())) {
+            ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+            ApiClient.Response changed = admin.put("/api/v1/admin/config", Map.of("max_text_length", 4321));
+            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+            version = changed.data().get("version").asLong();
+        }
+
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("voxify.db"))) {
+            rewriteConfigChangesAsRevisionOne(db);
+            dropNewSettingsFromTheConfigRow(db);
+        }
+
+        try (RunningApp app = RunningApp.start(dataDir, Map.of("voxify.limits.clones-per-day", 7,
+                "voxify.limits.max-event-streams-per-user", 5))) {
+            ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+            JsonNode config = admin.get("/api/v1/admin/config").data();
+            assertThat(config.get("max_text_length").asInt()).isEqualTo(4321);
+            assertThat(config.get("version").asLong()).isEqualTo(version);
+            assertThat(config.get("clones_per_day").asInt()).as("this node's default").isEqualTo(7);
+            assertThat(config.get("max_event_streams_per_user").asInt()).as("this node's default").isEqualTo(5);
+            assertThat(config.get("sample_processings_per_day").asInt()).isEqualTo(200);
+            assertThat(config.get("trainings_per_day").asInt()).isEqualTo(10);
+            assertThat(config.get("max_work_in_flight_per_user").asInt()).isEqualTo(2);
+            assertThat(config.get("max_audio_streams_per_user").asInt()).isEqualTo(4);
+            assertThat(config.get("max_sync_speech_per_user").asInt()).isEqualTo(2);
+
+            ApiClient user = app.client().newUser();
+            String sampleId = user.multipart("/api/v1/voice/samples", Map.of("name", "Old store"), "a.wav",
+                    SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"))
+                    .data().get("id").asText();
+            assertThat(user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of()).status())
+                    .as("processing is allowed, not refused by a quota of 0").isEqualTo(202);
+
+            ApiClient.Response next = admin.put("/api/v1/admin/config", Map.of("max_text_length", 4000));
+            assertThat(next.status()).as(next.text()).isEqualTo(200);
+            assertThat(next.data().get("clones_per_day").asInt()).isEqualTo(7);
+            JsonNode events = admin.get("/api/v1/audit/events?type=PlatformConfigChangedEvent&limit=1000").data();
+            assertThat(events.get(events.size() - 1).get("payload").get("changed").toString())
+                    .as("the configuration's aggregate loads its history through the upcaster too")
+                    .isEqualTo("[\"maxTextLength\"]");
+
+            ApiClient.Response replay = admin.post("/api/v1/admin/projections/platform-config/replay", Map.of());
+            assertThat(replay.status()).as(replay.text()).isEqualTo(202);
+            JsonNode rebuilt = admin.await("/api/v1/admin/config",
+                    c -> c.get("version").asLong() == next.data().get("version").asLong(), DONE);
+            assertThat(rebuilt.get("clones_per_day").asInt()).isEqualTo(7);
+            assertThat(rebuilt.get("max_text_length").asInt()).isEqualTo(4000);
+        }
+    }
+
+    private static void rewriteConfigChangesAsRevisionOne(Connection db) throws Exception {
+        Map<String, byte[]> rewritten = new java.util.HashMap<>();
+        try (PreparedStatement select = db.prepareStatement("select event_identifier, payload, payload_revision"
+                + " from domain_event_entry where payload_type = ?")) {
+            select.setString(1, CONFIG_CHANGED);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    assertThat(rs.getString(3)).as("events are written in the current revision").isEqualTo("2");
+                    ObjectNode payload = (ObjectNode) ApiClient.JSON.readTree(rs.getBytes(2));
+                    ((ObjectNode) payload.get("config")).remove(REVISION_2_SETTINGS);
+                    rewritten.put(rs.getString(1), ApiClient.JSON.writeValueAsBytes(payload));
+                }
+            }
+        }
+        assertThat(rewritten).isNotEmpty();
+        try (PreparedStatement update = db.prepareStatement("update domain_event_entry set payload = ?,"
+                + " payload_revision = '1' where event_identifier = ?")) {
+            for (Map.Entry<String, byte[]> event : rewritten.entrySet()) {
+                update.setBytes(1, event.getValue());
+                update.setString(2, event.getKey());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static void dropNewSettingsFromTheConfigRow(Connection db) throws Exception {
+        String json;
+        try (PreparedStatement select = db.prepareStatement("select config_json from platform_config");
+             ResultSet rs = select.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            json = rs.getString(1);
+        }
+        ObjectNode config = (ObjectNode) ApiClient.JSON.readTree(json);
+        assertThat(REVISION_2_SETTINGS).allMatch(config::has);
+        config.remove(REVISION_2_SETTINGS);
+        try (PreparedStatement update = db.prepareStatement("update platform_config set config_json = ?")) {
+            update.setString(1, ApiClient.JSON.writeValueAsString(config));
+            assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PlatformConfigurationTest {
     private static final String ID = PlatformConfiguration.ID;
     private static final PlatformConfig DEFAULTS = new PlatformConfig(100, 1000, 100, 50L << 20, 10_000,
-            "default_voice_001", true, 10, 100, 900, false);
+            "default_voice_001", true, 10, 100, 900, false, 200, 20, 10, 2, 4, 8, 2);
 
     private FixtureConfiguration<PlatformConfiguration> fixture;
 
@@ -29,7 +29,9 @@ class PlatformConfigurationTest {
                 .expectEvents(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute",
                         "synthesesPerDay", "uploadsPerDay", "maxUploadBytes", "maxTextLength", "defaultVoiceId",
                         "registrationOpen", "loginAttemptsPerAccount", "loginAttemptsPerAddress", "loginWindowSeconds",
-                        "allowPrivateCallbacks"),
+                        "allowPrivateCallbacks", "sampleProcessingsPerDay", "clonesPerDay", "trainingsPerDay",
+                        "maxWorkInFlightPerUser", "maxAudioStreamsPerUser", "maxEventStreamsPerUser",
+                        "maxSyncSpeechPerUser"),
                         "user_admin"))
                 .expectResultMessagePayload(DEFAULTS);
     }
@@ -37,7 +39,7 @@ class PlatformConfigurationTest {
     @Test
     void laterChangesNameOnlyWhatChanged() {
         PlatformConfig closed = new PlatformConfig(60, 1000, 100, 50L << 20, 5_000, "default_voice_001", false, 10,
-                100, 900, false);
+                100, 900, false, 200, 20, 10, 2, 4, 8, 2);
         fixture.given(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"))
                 .when(new ChangePlatformConfigCommand(ID, closed, "user_other"))
                 .expectEvents(new PlatformConfigChangedEvent(ID, closed,
@@ -47,7 +49,7 @@ class PlatformConfigurationTest {
     @Test
     void aChangeBuiltOnAnOlderVersionIsRefused() {
         PlatformConfig closed = new PlatformConfig(100, 1000, 100, 50L << 20, 10_000, "default_voice_001", false, 10,
-                100, 900, false);
+                100, 900, false, 200, 20, 10, 2, 4, 8, 2);
         fixture.given(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"),
                         new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("maxTextLength"), "user_other"))
                 .when(new ChangePlatformConfigCommand(ID, closed, "user_admin", 1L))

@@ -35,7 +35,9 @@ public class AdminConfigController {
     static final List<String> FIELDS = List.of("requests_per_minute", "syntheses_per_day", "uploads_per_day",
             "max_upload_bytes", "max_text_length", "default_voice_id", "registration_open",
             "login_attempts_per_account", "login_attempts_per_address", "login_window_seconds",
-            "allow_private_callbacks", "version");
+            "allow_private_callbacks", "sample_processings_per_day", "clones_per_day", "trainings_per_day",
+            "max_work_in_flight_per_user", "max_audio_streams_per_user", "max_event_streams_per_user",
+            "max_sync_speech_per_user", "version");
 
     private final PlatformSettings settings;
     private final VoiceDirectory voices;
@@ -75,6 +77,14 @@ public class AdminConfigController {
         Long perAddress = f.integer("login_attempts_per_address", 1, 1_000_000);
         Long window = f.integer("login_window_seconds", 10, 86_400);
         Boolean privateCallbacks = f.bool("allow_private_callbacks");
+        Long processings = f.integer("sample_processings_per_day", 0, 1_000_000);
+        Long clones = f.integer("clones_per_day", 0, 1_000_000);
+        Long trainings = f.integer("trainings_per_day", 0, 1_000_000);
+        // A cap of 0 would lock every user out of the feature; a quota of 0 is how to close one for a day.
+        Long workInFlight = f.integer("max_work_in_flight_per_user", 1, 1_000);
+        Long audioStreams = f.integer("max_audio_streams_per_user", 1, 1_000);
+        Long eventStreams = f.integer("max_event_streams_per_user", 1, 1_000);
+        Long syncSpeech = f.integer("max_sync_speech_per_user", 1, 1_000);
         f.validate(ErrorCode.VALIDATION_ERROR);
         PlatformConfig changed = new PlatformConfig(
                 requests != null ? requests.intValue() : c.requestsPerMinute(),
@@ -87,7 +97,14 @@ public class AdminConfigController {
                 perAccount != null ? perAccount.intValue() : c.loginAttemptsPerAccount(),
                 perAddress != null ? perAddress.intValue() : c.loginAttemptsPerAddress(),
                 window != null ? window.intValue() : c.loginWindowSeconds(),
-                privateCallbacks != null ? privateCallbacks : c.allowPrivateCallbacks());
+                privateCallbacks != null ? privateCallbacks : c.allowPrivateCallbacks(),
+                processings != null ? processings.intValue() : c.sampleProcessingsPerDay(),
+                clones != null ? clones.intValue() : c.clonesPerDay(),
+                trainings != null ? trainings.intValue() : c.trainingsPerDay(),
+                workInFlight != null ? workInFlight.intValue() : c.maxWorkInFlightPerUser(),
+                audioStreams != null ? audioStreams.intValue() : c.maxAudioStreamsPerUser(),
+                eventStreams != null ? eventStreams.intValue() : c.maxEventStreamsPerUser(),
+                syncSpeech != null ? syncSpeech.intValue() : c.maxSyncSpeechPerUser());
         return Envelope.ok(json(settings.change(changed, admin.userId(), version != null ? version : base.version())),
                 "Configuration updated");
     }
@@ -106,6 +123,13 @@ public class AdminConfigController {
         data.put("login_attempts_per_address", c.loginAttemptsPerAddress());
         data.put("login_window_seconds", c.loginWindowSeconds());
         data.put("allow_private_callbacks", c.allowPrivateCallbacks());
+        data.put("sample_processings_per_day", c.sampleProcessingsPerDay());
+        data.put("clones_per_day", c.clonesPerDay());
+        data.put("trainings_per_day", c.trainingsPerDay());
+        data.put("max_work_in_flight_per_user", c.maxWorkInFlightPerUser());
+        data.put("max_audio_streams_per_user", c.maxAudioStreamsPerUser());
+        data.put("max_event_streams_per_user", c.maxEventStreamsPerUser());
+        data.put("max_sync_speech_per_user", c.maxSyncSpeechPerUser());
         data.put("version", current.version());
         data.put("updated_at", current.updatedAt() == null ? null : Envelope.iso(current.updatedAt()));
         data.put("updated_by", current.updatedBy());

@@ -50,14 +50,23 @@ public class PlatformSettings {
                             @Value("${voxify.limits.login-attempts-per-account}") int loginAttemptsPerAccount,
                             @Value("${voxify.limits.login-attempts-per-address}") int loginAttemptsPerAddress,
                             @Value("${voxify.limits.login-window}") Duration loginWindow,
-                            @Value("${voxify.webhooks.allow-private-callbacks:false}") boolean allowPrivateCallbacks) {
+                            @Value("${voxify.webhooks.allow-private-callbacks:false}") boolean allowPrivateCallbacks,
+                            @Value("${voxify.limits.sample-processings-per-day}") int sampleProcessingsPerDay,
+                            @Value("${voxify.limits.clones-per-day}") int clonesPerDay,
+                            @Value("${voxify.limits.trainings-per-day}") int trainingsPerDay,
+                            @Value("${voxify.limits.max-work-in-flight-per-user}") int maxWorkInFlightPerUser,
+                            @Value("${voxify.limits.max-audio-streams-per-user}") int maxAudioStreamsPerUser,
+                            @Value("${voxify.limits.max-event-streams-per-user}") int maxEventStreamsPerUser,
+                            @Value("${voxify.limits.max-sync-speech-per-user}") int maxSyncSpeechPerUser) {
         this.queries = queries;
         this.commands = commands;
         this.views = views;
         this.uploadCeilingBytes = uploadCeilingBytes;
         this.defaults = new PlatformConfig(requestsPerMinute, synthesesPerDay, uploadsPerDay, uploadCeilingBytes,
                 maxTextLength, defaultVoiceId, registrationOpen, loginAttemptsPerAccount, loginAttemptsPerAddress,
-                (int) loginWindow.toSeconds(), allowPrivateCallbacks);
+                (int) loginWindow.toSeconds(), allowPrivateCallbacks, sampleProcessingsPerDay, clonesPerDay,
+                trainingsPerDay, maxWorkInFlightPerUser, maxAudioStreamsPerUser, maxEventStreamsPerUser,
+                maxSyncSpeechPerUser);
     }
 
     public PlatformConfig config() {

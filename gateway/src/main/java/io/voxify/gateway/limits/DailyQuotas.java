@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Daily quotas per user (syntheses, uploads), counted in the database so that they survive a
+ * Daily quotas per user (syntheses, uploads, sample processings, clones, trainings), counted in the database so that they survive a
  * restart and hold across API nodes that share it. Each use is one atomic upsert that only
  * counts while the user is under the limit; a use whose command then fails is given back.
  * Days are UTC days; counters older than a week are removed.
@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class DailyQuotas {
     public static final String SYNTHESES = "syntheses";
     public static final String UPLOADS = "uploads";
+    public static final String SAMPLE_PROCESSINGS = "sample_processings";
+    public static final String CLONES = "clones";
+    public static final String TRAININGS = "trainings";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -41,7 +41,8 @@ public class CloneController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.QUOTA_EXCEEDED,
+            ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
                                                @RequestBody(required = false) JsonNode body) {

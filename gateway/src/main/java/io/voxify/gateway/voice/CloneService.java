@@ -18,6 +18,8 @@ import io.voxify.events.sample.SampleView;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.SelectVoiceCommand;
 import io.voxify.events.user.UserView;
+import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
@@ -45,17 +47,24 @@ public class CloneService {
     private final ViewAwaiter views;
     private final VoiceDirectory voices;
     private final SpeechSynthesizer synthesizer;
+    private final PlatformSettings settings;
+    private final DailyQuotas quotas;
 
     public CloneService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, VoiceDirectory voices,
-                        SpeechSynthesizer synthesizer) {
+                        SpeechSynthesizer synthesizer, PlatformSettings settings, DailyQuotas quotas) {
         this.synthesizer = synthesizer;
+        this.settings = settings;
+        this.quotas = quotas;
         this.commands = commands;
         this.queries = queries;
         this.views = views;
         this.voices = voices;
     }
 
-    /** The samples must be the caller's own and processed; every bad id is named. */
+    /**
+     * The samples must be the caller's own and processed; every bad id is named. A clone counts
+     * against the daily quota once it is created; one that a sample or the clone refuses gives its use back.
+     */
     public CloneView create(AuthenticatedUser user, List<String> sampleIds, String name, String description,
                             String language) {
         List<String> unique = sampleIds.stream().distinct().toList();
@@ -84,6 +93,7 @@ public class CloneService {
         }
         String effectiveLanguage = language != null ? language : found.get(unique.get(0)).language();
         String cloneId = Ids.newId("vc");
+        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.CLONES, settings.config().clonesPerDay());
         // Each sample agrees to be used (it is processed, and stays so until the clone is done);
         // if one refuses, or the clone cannot be created, the others are let go again.
         List<String> reserved = new ArrayList<>();
@@ -96,6 +106,7 @@ public class CloneService {
                     effectiveLanguage));
         } catch (RuntimeException refused) {
             reserved.forEach(sampleId -> commands.send(new ReleaseSampleFromCloneCommand(sampleId, cloneId)));
+            use.giveBack();
             throw refused;
         }
         return awaitView(cloneId, v -> true);

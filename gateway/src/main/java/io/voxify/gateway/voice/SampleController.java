@@ -123,7 +123,8 @@ public class SampleController {
     }
 
     @ApiResponse(responseCode = "202", description = "Accepted: the work runs in the background")
-    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_BUSY, ErrorCode.INVALID_STATUS_TRANSITION})
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_BUSY, ErrorCode.SAMPLE_IN_USE,
+            ErrorCode.INVALID_STATUS_TRANSITION, ErrorCode.QUOTA_EXCEEDED})
     @PostMapping("/{sampleId}/process")
     ResponseEntity<Map<String, Object>> process(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);

@@ -129,11 +129,18 @@ public class SampleService {
                 .join();
     }
 
-    /** Starts a processing run; answers with the run's id. */
+    /** Starts a processing run; answers with the run's id. A run the sample refuses gives its quota use back. */
     public String process(AuthenticatedUser user, String sampleId) {
         find(user, sampleId);
         String processingJobId = Ids.newId("proc");
-        commands.sendAndWait(new ProcessVoiceSampleCommand(sampleId, processingJobId, user.userId()));
+        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS,
+                settings.config().sampleProcessingsPerDay());
+        try {
+            commands.sendAndWait(new ProcessVoiceSampleCommand(sampleId, processingJobId, user.userId()));
+        } catch (RuntimeException notStarted) {
+            use.giveBack();
+            throw notStarted;
+        }
         awaitView(sampleId, v -> Objects.equals(v.processingJobId(), processingJobId));
         return processingJobId;
     }

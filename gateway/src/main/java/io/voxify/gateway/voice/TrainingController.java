@@ -17,7 +17,9 @@ import io.voxify.events.training.FindTrainingJobQuery;
 import io.voxify.events.training.TrainingSettings;
 import io.voxify.events.training.TrainingStatus;
 import io.voxify.events.training.TrainingView;
+import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Ids;
@@ -66,11 +68,15 @@ public class TrainingController {
     private final ViewAwaiter views;
     private final ViewStreams streams;
     private final TrainingCalibration calibration;
+    private final PlatformSettings platform;
+    private final DailyQuotas quotas;
 
     public TrainingController(SampleService samples, CloneService clones, CommandGateway commands,
                               QueryGateway queries, ViewAwaiter views, ViewStreams streams,
-                              TrainingCalibration calibration) {
+                              TrainingCalibration calibration, PlatformSettings platform, DailyQuotas quotas) {
         this.calibration = calibration;
+        this.platform = platform;
+        this.quotas = quotas;
         this.samples = samples;
         this.clones = clones;
         this.commands = commands;
@@ -81,7 +87,7 @@ public class TrainingController {
 
     @ApiResponse(responseCode = "202", description = "Accepted: the work runs in the background")
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.CLONE_NOT_FOUND,
-            ErrorCode.CLONE_NOT_READY, ErrorCode.SERVICE_UNAVAILABLE})
+            ErrorCode.CLONE_NOT_READY, ErrorCode.QUOTA_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/api/v1/voice/samples/{sampleId}/train")
     ResponseEntity<Map<String, Object>> train(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
                                               @RequestBody(required = false) JsonNode body) {
@@ -145,8 +151,14 @@ public class TrainingController {
         double estimate = epochs * batchSize * msPerItem / 1000.0;
         String trainingJobId = Ids.newId("job_train");
         TrainingSettings settings = new TrainingSettings(epochs, learningRate, batchSize, alignment);
-        commands.sendAndWait(new CreateTrainingJobCommand(trainingJobId, clone.userId(), sampleId, clone.cloneId(),
-                settings, estimate));
+        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.TRAININGS, platform.config().trainingsPerDay());
+        try {
+            commands.sendAndWait(new CreateTrainingJobCommand(trainingJobId, clone.userId(), sampleId,
+                    clone.cloneId(), settings, estimate));
+        } catch (RuntimeException notCreated) {
+            use.giveBack();
+            throw notCreated;
+        }
         TrainingView view = views.await(new FindTrainingJobQuery(trainingJobId), TrainingView.class, v -> true,
                 Duration.ofSeconds(10)).orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The training job is not visible yet; try again in a moment"));
