@@ -27,7 +27,7 @@ class FairSharingTest {
     void anotherUsersJobRunsNextOnTheEmbeddedQueue() {
         try (RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-fair-"), Map.of(
                 "voxify.synthesis.worker-threads", 1,
-                "voxify.work.max-running-per-user", 1))) {
+                "voxify.limits.max-work-in-flight-per-user", 1))) {
             floodThenOneJob(app);
         }
     }
@@ -46,7 +46,7 @@ class FairSharingTest {
             props.put("voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:");
             props.put("voxify.rabbitmq.prefix", "voxify-it-" + database.name());
             props.put("voxify.synthesis.worker-threads", 1);
-            props.put("voxify.work.max-running-per-user", 1);
+            props.put("voxify.limits.max-work-in-flight-per-user", 1);
             RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-fair-rabbit-"), props);
             try {
                 floodThenOneJob(app);

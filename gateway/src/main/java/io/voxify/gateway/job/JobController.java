@@ -154,11 +154,12 @@ public class JobController {
         return Envelope.ok(null, "Job deleted successfully");
     }
 
-    @ApiErrors({ErrorCode.JOB_NOT_FOUND})
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.TOO_MANY_OPEN_REQUESTS})
     @GetMapping(value = "/{jobId}/progress", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
-        jobs.find(AuthenticatedUser.from(jwt), jobId);
-        return streams.open(new FindJobQuery(jobId), PROGRESS);
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        jobs.find(user, jobId);
+        return streams.open(user.userId(), new FindJobQuery(jobId), PROGRESS);
     }
 
     private static String blankToNull(String value) {

@@ -2,7 +2,6 @@ package io.voxify.gateway.limits;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.voxify.saga.work.WorkShare;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,10 +29,18 @@ public class LimitsConfiguration {
         return new RedisRateLimiter(redisClient(redis), prefix, Duration.ofSeconds(2));
     }
 
-    /** How many of one user's work items a worker pool runs at once; the rest wait their turn. */
     @Bean
-    WorkShare workShare(@Value("${voxify.work.max-running-per-user:2}") int maxRunningPerUser) {
-        return () -> maxRunningPerUser;
+    @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "memory", matchIfMissing = true)
+    OpenRequestSlots localOpenRequestSlots() {
+        return new LocalOpenRequestSlots();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
+    OpenRequestSlots redisOpenRequestSlots(RedisProperties redis,
+                                           @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix,
+                                           @Value("${voxify.limits.open-request-lease:PT90S}") Duration lease) {
+        return new RedisOpenRequestSlots(redisClient(redis), prefix, lease);
     }
 
     /** A Lettuce client for Bucket4j, pointed where Spring Data Redis points ({@code spring.data.redis.*}). */

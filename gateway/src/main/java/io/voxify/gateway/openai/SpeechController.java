@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.limits.OpenRequestSlots;
+import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.RefusalWithHeaders;
 import io.voxify.saga.storage.BlobStore;
@@ -42,10 +44,12 @@ public class SpeechController {
 
     private final SpeechService speech;
     private final BlobStore blobs;
+    private final OpenRequests open;
 
-    public SpeechController(SpeechService speech, BlobStore blobs) {
+    public SpeechController(SpeechService speech, BlobStore blobs, OpenRequests open) {
         this.speech = speech;
         this.blobs = blobs;
+        this.open = open;
     }
 
     @Operation(summary = "Speak text, answered with the audio (OpenAI's POST /v1/audio/speech)",
@@ -59,12 +63,22 @@ public class SpeechController {
             @Content(mediaType = "audio/flac", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "audio/pcm", schema = @Schema(type = "string", format = "binary"))})
     @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED,
-            ErrorCode.CONFLICT, ErrorCode.SERVICE_UNAVAILABLE})
+            ErrorCode.TOO_MANY_OPEN_REQUESTS, ErrorCode.CONFLICT, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/v1/audio/speech")
     DeferredResult<ResponseEntity<Resource>> speech(@AuthenticationPrincipal Jwt jwt,
                                                     @RequestBody(required = false) JsonNode body) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        OpenRequestSlots.Slot slot = open.open(user.userId(), OpenRequests.Kind.SYNC_SPEECH);
         DeferredResult<ResponseEntity<Resource>> answer = new DeferredResult<>(speech.longestWait().toMillis());
-        speech.speak(AuthenticatedUser.from(jwt), body).whenComplete((result, failure) -> {
+        answer.onCompletion(slot::close);
+        java.util.concurrent.CompletableFuture<SpeechService.Speech> spoken;
+        try {
+            spoken = speech.speak(user, body);
+        } catch (RuntimeException refused) {
+            slot.close();
+            throw refused;
+        }
+        spoken.whenComplete((result, failure) -> {
             if (failure == null) {
                 answer.setResult(audio(result));
             } else {

@@ -6,6 +6,8 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.job.JobService;
+import io.voxify.gateway.limits.OpenRequestSlots;
+import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
@@ -36,25 +38,36 @@ public class AudioStreamController {
 
     private final JobService jobs;
     private final AudioStreamer streamer;
+    private final OpenRequests open;
 
-    public AudioStreamController(JobService jobs, AudioStreamer streamer) {
+    public AudioStreamController(JobService jobs, AudioStreamer streamer, OpenRequests open) {
         this.jobs = jobs;
         this.streamer = streamer;
+        this.open = open;
     }
 
-    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT})
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT,
+            ErrorCode.TOO_MANY_OPEN_REQUESTS})
     @GetMapping("/job/{jobId}/audio/stream")
     ResponseEntity<ResponseBodyEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
                                                @RequestParam(name = "format", required = false) String format) {
-        JobView job = jobs.find(AuthenticatedUser.from(jwt), jobId);
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        JobView job = jobs.find(user, jobId);
         StreamFormat chosen = StreamFormat.choose(format, job.settings().outputFormat());
         if (!AudioStreamer.streamable(job.status())) {
             throw AudioStreamer.notStreamable(job);
         }
-        return open(job, chosen);
+        OpenRequestSlots.Slot slot = open.open(user.userId(), OpenRequests.Kind.AUDIO_STREAM);
+        try {
+            return open(job, chosen, slot);
+        } catch (RuntimeException refused) {
+            slot.close();
+            throw refused;
+        }
     }
 
-    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED})
+    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED,
+            ErrorCode.TOO_MANY_OPEN_REQUESTS})
     @PostMapping("/tts/stream")
     ResponseEntity<ResponseBodyEmitter> createAndStream(@AuthenticationPrincipal Jwt jwt,
                                                         @RequestParam(name = "format", required = false) String format,
@@ -63,15 +76,23 @@ public class AudioStreamController {
         if (format != null) {
             StreamFormat.choose(format, null); // checked before the job exists, so a bad one creates nothing
         }
-        JobView job = jobs.create(AuthenticatedUser.from(jwt), body);
-        // On the servlet response itself, so that even an error envelope names the job it is about.
-        response.setHeader(JOB_ID_HEADER, job.jobId());
-        return open(job, StreamFormat.choose(format, job.settings().outputFormat()));
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        // Taken before the job exists: a stream refused for its cap creates nothing.
+        OpenRequestSlots.Slot slot = open.open(user.userId(), OpenRequests.Kind.AUDIO_STREAM);
+        try {
+            JobView job = jobs.create(user, body);
+            // On the servlet response itself, so that even an error envelope names the job it is about.
+            response.setHeader(JOB_ID_HEADER, job.jobId());
+            return open(job, StreamFormat.choose(format, job.settings().outputFormat()), slot);
+        } catch (RuntimeException refused) {
+            slot.close();
+            throw refused;
+        }
     }
 
-    private ResponseEntity<ResponseBodyEmitter> open(JobView job, StreamFormat format) {
+    private ResponseEntity<ResponseBodyEmitter> open(JobView job, StreamFormat format, OpenRequestSlots.Slot slot) {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(streamer.timeout().toMillis());
-        streamer.start(job, format, emitter);
+        streamer.start(job, format, emitter, slot);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType(job.settings().sampleRate())))
                 .cacheControl(CacheControl.noStore())

@@ -72,9 +72,12 @@ public class AudioStreamer implements DisposableBean {
         return timeout;
     }
 
-    /** Starts streaming {@code job}'s audio into {@code emitter}; refuses (503) when every stream slot is busy. */
-    void start(JobView job, StreamFormat format, ResponseBodyEmitter emitter) {
-        Pump pump = new Pump(job.jobId(), job.settings().sampleRate(), format, emitter);
+    /**
+     * Starts streaming {@code job}'s audio into {@code emitter}; refuses (503) when every stream slot is busy.
+     * {@code onEnd} is closed when the stream ends, however it ends (the caller's per-user slot).
+     */
+    void start(JobView job, StreamFormat format, ResponseBodyEmitter emitter, AutoCloseable onEnd) {
+        Pump pump = new Pump(job.jobId(), job.settings().sampleRate(), format, emitter, onEnd);
         emitter.onTimeout(pump::stop);
         emitter.onError(e -> pump.stop());
         emitter.onCompletion(pump::stop);
@@ -83,6 +86,14 @@ public class AudioStreamer implements DisposableBean {
         } catch (RejectedExecutionException busy) {
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                     "Too many audio streams are open; try again shortly");
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.debug("Closing {} failed", resource, e);
         }
     }
 
@@ -106,12 +117,14 @@ public class AudioStreamer implements DisposableBean {
         private final int sampleRate;
         private final StreamFormat format;
         private final ResponseBodyEmitter emitter;
+        private final AutoCloseable onEnd;
         private volatile boolean stopped;
         private Mp3StreamEncoder mp3;
         private boolean started;
         private long pcmSent;
 
-        Pump(String jobId, int sampleRate, StreamFormat format, ResponseBodyEmitter emitter) {
+        Pump(String jobId, int sampleRate, StreamFormat format, ResponseBodyEmitter emitter, AutoCloseable onEnd) {
+            this.onEnd = onEnd;
             this.jobId = jobId;
             this.sampleRate = sampleRate;
             this.format = format;
@@ -151,6 +164,7 @@ public class AudioStreamer implements DisposableBean {
                 if (mp3 != null) {
                     mp3.close();
                 }
+                closeQuietly(onEnd);
             }
         }
 

@@ -176,12 +176,13 @@ public class TrainingController {
         return Envelope.ok(json(find(AuthenticatedUser.from(jwt), trainingJobId)));
     }
 
-    @ApiErrors({ErrorCode.JOB_NOT_FOUND})
+    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.TOO_MANY_OPEN_REQUESTS})
     @GetMapping(value = "/api/v1/voice/training/{trainingJobId}/progress",
             produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {
-        find(AuthenticatedUser.from(jwt), trainingJobId);
-        return streams.open(new FindTrainingJobQuery(trainingJobId), PROGRESS);
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        find(user, trainingJobId);
+        return streams.open(user.userId(), new FindTrainingJobQuery(trainingJobId), PROGRESS);
     }
 
     private TrainingView find(AuthenticatedUser user, String trainingJobId) {

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import io.voxify.gateway.limits.OpenRequestSlots;
+import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.web.ViewAwaiter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -49,14 +51,17 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class ViewStreams {
     private final QueryGateway queries;
+    private final OpenRequests open;
     private final Duration heartbeat;
     private final Duration streamTimeout;
     private final ScheduledExecutorService heartbeats;
     private final Scheduler writers;
 
-    public ViewStreams(QueryGateway queries, @Value("${voxify.sse.heartbeat:PT15S}") Duration heartbeat,
+    public ViewStreams(QueryGateway queries, OpenRequests open,
+                       @Value("${voxify.sse.heartbeat:PT15S}") Duration heartbeat,
                        @Value("${voxify.sse.timeout:PT30M}") Duration streamTimeout) {
         this.queries = queries;
+        this.open = open;
         this.heartbeat = heartbeat;
         this.streamTimeout = streamTimeout;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,11 +78,19 @@ public class ViewStreams {
                            Predicate<V> isFinal, Function<V, Map<String, Object>> endOf) {
     }
 
-    public <Q, V> SseEmitter open(Q query, Shape<V> shape) {
+    /** A stream for {@code userId}, who may have at most {@code max_event_streams_per_user} open (else 429). */
+    public <Q, V> SseEmitter open(String userId, Q query, Shape<V> shape) {
+        OpenRequestSlots.Slot slot = open.open(userId, OpenRequests.Kind.EVENT_STREAM);
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
-                ResponseTypes.optionalInstanceOf(shape.type()), ResponseTypes.instanceOf(shape.type()));
-        Stream<V> stream = new Stream<>(emitter, subscription, shape);
+        SubscriptionQueryResult<Optional<V>, V> subscription;
+        try {
+            subscription = queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(shape.type()),
+                    ResponseTypes.instanceOf(shape.type()));
+        } catch (RuntimeException failed) {
+            slot.close();
+            throw failed;
+        }
+        Stream<V> stream = new Stream<>(emitter, subscription, shape, slot);
         stream.heartbeatTask = heartbeats.scheduleAtFixedRate(stream::heartbeat, heartbeat.toMillis(),
                 heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         emitter.onCompletion(stream::close);
@@ -120,6 +133,7 @@ public class ViewStreams {
         private final SseEmitter emitter;
         private final SubscriptionQueryResult<?, ?> subscription;
         private final Shape<V> shape;
+        private final OpenRequestSlots.Slot slot;
         private final AtomicBoolean closed = new AtomicBoolean();
         private final AtomicReference<V> last = new AtomicReference<>();
         private final AtomicReference<Map<String, Object>> lastPayload = new AtomicReference<>();
@@ -127,7 +141,9 @@ public class ViewStreams {
         private volatile ScheduledFuture<?> heartbeatTask;
         private volatile Disposable disposable;
 
-        Stream(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, Shape<V> shape) {
+        Stream(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, Shape<V> shape,
+               OpenRequestSlots.Slot slot) {
+            this.slot = slot;
             this.emitter = emitter;
             this.subscription = subscription;
             this.shape = shape;
@@ -210,6 +226,7 @@ public class ViewStreams {
                     d.dispose();
                 }
                 ViewAwaiter.closeQuietly(subscription);
+                slot.close();
             }
         }
     }
