@@ -49,7 +49,14 @@ public class OpenRequests {
     /** A slot of this kind for the user, or a 429 naming the cap. */
     public OpenRequestSlots.Slot open(String userId, Kind kind) {
         int cap = Math.max(1, kind.cap.applyAsInt(settings.config()));
-        return slots.tryOpen(key(userId, kind), cap).orElseThrow(() -> {
+        java.util.Optional<OpenRequestSlots.Slot> slot;
+        try {
+            slot = slots.tryOpen(key(userId, kind), cap);
+        } catch (RuntimeException unreachable) {
+            throw new io.voxify.events.common.DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Open requests cannot be counted right now; try again shortly");
+        }
+        return slot.orElseThrow(() -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("cap", kind.setting);
             details.put("limit", cap);
