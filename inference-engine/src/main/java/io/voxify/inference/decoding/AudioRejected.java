@@ -1,6 +1,7 @@
 package io.voxify.inference.decoding;
 
 import io.voxify.inference.SynthesisException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public final class AudioRejected extends SynthesisException {
 
     private AudioRejected(String code, String message, Map<String, Object> details) {
         super(code, message);
-        this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public Map<String, Object> details() {
