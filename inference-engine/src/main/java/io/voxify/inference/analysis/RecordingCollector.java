@@ -33,8 +33,9 @@ public final class RecordingCollector implements PcmSink {
         sampleRate = header.sampleRate();
         clipRuns = new int[channels];
         if (header.declaredFrames() > 0) {
+            // Exactly what the resampler will give for the declared length, so no copy is needed at the end.
             mono16k = new float[(int) Math.min(Integer.MAX_VALUE - 8,
-                    header.declaredFrames() * SampleAnalyzer.SAMPLE_RATE / sampleRate + 1)];
+                    (header.declaredFrames() * SampleAnalyzer.SAMPLE_RATE + sampleRate - 1) / sampleRate)];
         }
         resampler = Resampler.stream(sampleRate, SampleAnalyzer.SAMPLE_RATE, this::append);
     }
