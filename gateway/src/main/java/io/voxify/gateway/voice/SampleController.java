@@ -45,7 +45,8 @@ public class SampleController {
 
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.UNSUPPORTED_AUDIO, ErrorCode.INVALID_AUDIO,
-            ErrorCode.AUDIO_TOO_LONG, ErrorCode.DUPLICATE_SAMPLE, ErrorCode.FILE_TOO_LARGE, ErrorCode.QUOTA_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE})
+            ErrorCode.AUDIO_TOO_LONG, ErrorCode.DUPLICATE_SAMPLE, ErrorCode.FILE_TOO_LARGE, ErrorCode.QUOTA_EXCEEDED,
+            ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal Jwt jwt,
                                                @RequestParam(name = "file", required = false) MultipartFile file,
