@@ -80,7 +80,7 @@ function uploadForm(status, refresh, signal) {
       submit.disabled = false;
     }
   } }, h('h2', { id: 'upload-h' }, 'Upload a recording'),
-  field('Audio file (WAV, MP3 or FLAC, 1 s to 10 min)', file), field('Name', name), field('Language', language),
+  field('Audio file (WAV, MP3 or FLAC, 1 s to 10 min, at most 8 channels and 192 kHz)', file), field('Name', name), field('Language', language),
   field('Transcript (optional)', transcript), feedback, submit);
 }
 

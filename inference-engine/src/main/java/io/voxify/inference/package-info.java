@@ -5,8 +5,9 @@
  *
  * <p>Subpackages: {@code text} (sentence splitting and English normalisation with offsets back to the
  * source), {@code engine} (the native engines), {@code audio} (resampling, pitch shifting, time stretching,
- * limiting and the WAV, MP3 and FLAC encoders). {@link io.voxify.inference.AudioDecoder} reads uploaded
- * audio back into PCM.
+ * limiting and the WAV, MP3 and FLAC encoders), {@code decoding} (WAV, MP3 and FLAC read as a stream within
+ * limits judged from the header, for audio a client sent). {@link io.voxify.inference.AudioDecoder} reads the
+ * platform's own audio back into PCM.
  *
  * <p>Where each control is applied: speed by Flite's {@code duration_stretch} and espeak-ng's rate (WSOLA
  * time stretching beyond espeak-ng's fastest rate); pitch by espeak-ng's pitch setting within its range and

@@ -10,7 +10,6 @@ import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +45,15 @@ public class SampleController {
 
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.UNSUPPORTED_AUDIO, ErrorCode.INVALID_AUDIO,
-            ErrorCode.DUPLICATE_SAMPLE, ErrorCode.FILE_TOO_LARGE, ErrorCode.QUOTA_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE})
+            ErrorCode.AUDIO_TOO_LONG, ErrorCode.DUPLICATE_SAMPLE, ErrorCode.FILE_TOO_LARGE, ErrorCode.QUOTA_EXCEEDED,
+            ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal Jwt jwt,
                                                @RequestParam(name = "file", required = false) MultipartFile file,
                                                @RequestParam(name = "name", required = false) String name,
                                                @RequestParam(name = "description", required = false) String description,
                                                @RequestParam(name = "language", required = false) String language,
-                                               @RequestParam(name = "transcript", required = false) String transcript)
-            throws IOException {
+                                               @RequestParam(name = "transcript", required = false) String transcript) {
         List<String> missing = new ArrayList<>();
         Map<String, Object> errors = new LinkedHashMap<>();
         if (file == null) {
@@ -87,7 +86,8 @@ public class SampleController {
                     errors);
         }
         var sample = samples.upload(AuthenticatedUser.from(jwt), new SampleService.Upload(name.trim(),
-                description, lang, transcript, safeFilename(file.getOriginalFilename()), file.getBytes()));
+                description, lang, transcript, safeFilename(file.getOriginalFilename()), file.getSize(),
+                file::getInputStream));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Envelope.success(VoiceJson.sample(sample), "Voice sample uploaded", null));
     }

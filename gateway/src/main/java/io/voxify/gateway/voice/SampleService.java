@@ -20,6 +20,7 @@ import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.saga.storage.BlobStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -63,23 +64,47 @@ public class SampleService {
     private final PlatformSettings settings;
     private final DailyQuotas quotas;
 
+    /**
+     * An upload as the multipart request holds it: beyond a few kilobytes the file is in a temporary file,
+     * and every pass over it (inspection, hash, storage) reads it again as a stream.
+     */
     public record Upload(String name, String description, String language, String transcript, String filename,
-                         byte[] bytes) {
+                         long size, Content content) {
+    }
+
+    @FunctionalInterface
+    public interface Content {
+        InputStream open() throws IOException;
     }
 
     /**
-     * Inspects the bytes, stores them, then records the upload with its content claim in one
-     * transaction. The blob is written first; if recording fails it is removed again.
+     * Inspects the upload, stores it, then records it with its content claim in one transaction. The
+     * blob is written first; if recording fails it is removed again. The day's upload quota is charged
+     * before inspection, so a refused file costs its sender an upload too; the use is given back only
+     * when the server failed (the upload could not be read or stored, or recording it failed).
      */
     public SampleView upload(AuthenticatedUser user, Upload upload) {
         PlatformConfig config = settings.config();
-        if (upload.bytes().length > config.maxUploadBytes()) {
+        if (upload.size() > config.maxUploadBytes()) {
             throw new DomainException(ErrorCode.FILE_TOO_LARGE, "The upload is larger than "
                     + config.maxUploadBytes() + " bytes", Map.of("max_bytes", config.maxUploadBytes(),
-                    "size_bytes", upload.bytes().length));
+                    "size_bytes", upload.size()));
         }
-        AudioUploadInspector.Inspected inspected = AudioUploadInspector.inspect(upload.bytes());
-        String sha = sha256(upload.bytes());
+        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.UPLOADS, config.uploadsPerDay());
+        AudioUploadInspector.Inspected inspected;
+        String sha;
+        try {
+            try (InputStream in = upload.content().open()) {
+                inspected = AudioUploadInspector.inspect(in, upload.size());
+            }
+            try (InputStream in = upload.content().open()) {
+                sha = sha256(in);
+            }
+        } catch (IOException e) {
+            use.giveBack();
+            log.warn("An upload could not be read back from its temporary file", e);
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The upload could not be read; try again");
+        }
         contents.existing(user.userId(), sha).ifPresent(existing -> {
             throw new DomainException(ErrorCode.DUPLICATE_SAMPLE,
                     "You already uploaded this recording as sample " + existing,
@@ -87,14 +112,13 @@ public class SampleService {
         });
         String sampleId = Ids.newId("vs");
         String blobKey = "samples/" + user.userId() + "/" + sampleId + "." + inspected.format();
-        SampleAudio audio = new SampleAudio(blobKey, sha, inspected.format(), upload.bytes().length,
-                inspected.audio().durationSeconds(), inspected.audio().sampleRate(),
-                inspected.audio().channels().length, upload.filename());
-        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.UPLOADS, config.uploadsPerDay());
-        try {
-            blobs.put(blobKey, upload.bytes(), contentType(inspected.format()));
+        SampleAudio audio = new SampleAudio(blobKey, sha, inspected.format(), upload.size(),
+                inspected.durationSeconds(), inspected.sampleRate(), inspected.channels(), upload.filename());
+        try (InputStream in = upload.content().open()) {
+            blobs.put(blobKey, in, upload.size(), contentType(inspected.format()));
         } catch (IOException e) {
             use.giveBack();
+            log.warn("Sample {} could not be stored", sampleId, e);
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The recording could not be stored; try again");
         }
         try {
@@ -103,6 +127,12 @@ public class SampleService {
                 commands.sendAndWait(new UploadVoiceSampleCommand(sampleId, user.userId(), upload.name(),
                         upload.description(), upload.language(), upload.transcript(), audio));
             });
+        } catch (DomainException refused) {
+            deleteQuietly(blobKey);
+            if (refused.code().httpStatus() >= 500) {
+                use.giveBack();
+            }
+            throw refused;
         } catch (RuntimeException e) {
             use.giveBack();
             deleteQuietly(blobKey);
@@ -180,11 +210,17 @@ public class SampleService {
         return new DomainException(ErrorCode.SAMPLE_NOT_FOUND, "Sample " + sampleId + " was not found");
     }
 
-    private static String sha256(byte[] bytes) {
+    private static String sha256(InputStream in) throws IOException {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

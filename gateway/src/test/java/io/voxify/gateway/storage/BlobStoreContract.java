@@ -54,6 +54,20 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void aBlobStoredFromAStreamReadsBackWholeAndAShortStreamStoresNothing() throws IOException {
+        String key = newKey("flac");
+        byte[] content = randomBytes(6 * 1024 * 1024 + 17, 4);
+        store().put(key, new java.io.ByteArrayInputStream(content), content.length, "audio/flac");
+        assertThat(store().size(key)).isEqualTo(content.length);
+        assertThat(read(store(), key, 0)).isEqualTo(content);
+
+        String shortKey = newKey("wav");
+        assertThatThrownBy(() -> store().put(shortKey, new java.io.ByteArrayInputStream(content, 0, 1000), 2000,
+                "audio/wav")).isInstanceOf(IOException.class);
+        assertThat(store().exists(shortKey)).isFalse();
+    }
+
+    @Test
     void puttingAgainReplacesTheBlob() throws IOException {
         String key = newKey("mp3");
         store().put(key, "first version, rather long".getBytes(StandardCharsets.UTF_8), "audio/mpeg");

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import io.voxify.inference.DecodedAudio;
 import io.voxify.inference.audio.PitchTracker;
-import io.voxify.inference.audio.Resampler;
+import io.voxify.inference.decoding.AudioHeader;
 
 /**
  * Measures an uploaded voice recording and decides whether it is fit to clone a voice from.
@@ -87,14 +87,20 @@ public final class SampleAnalyzer {
     }
 
     public SampleAnalysis analyze(DecodedAudio audio) {
-        if (audio.sampleRate() <= 0) {
-            throw new IllegalArgumentException("sample rate must be positive: " + audio.sampleRate());
-        }
-        double duration = audio.durationSeconds();
-        double clippingRatio = clippingRatio(audio.channels());
-        double peakDbfs = db(peak(audio.channels()));
+        RecordingCollector collector = new RecordingCollector();
+        collector.begin(new AudioHeader(audio.format(), "pcm", audio.channels().length, audio.sampleRate(), 0,
+                audio.frameCount(), true));
+        collector.accept(audio.channels(), audio.frameCount());
+        return analyze(collector.finish());
+    }
 
-        float[] x = removeDc(Resampler.resample(audio.mono(), audio.sampleRate(), SAMPLE_RATE));
+    /** A recording gathered while it was decoded, see {@link RecordingCollector}. */
+    public SampleAnalysis analyze(Recording recording) {
+        double duration = recording.duration();
+        double clippingRatio = recording.clippingRatio();
+        double peakDbfs = db(recording.peak());
+
+        float[] x = removeDc(recording.mono16k());
         Frames frames = Frames.of(x);
         int n = frames.count;
         double[] f0 = PitchTracker.track(normalised(x, frames), SAMPLE_RATE, HOP);
@@ -529,37 +535,6 @@ public final class SampleAnalyzer {
             }
         }
         return out;
-    }
-
-    /** Samples in runs of two or more at full scale, over all samples of all channels. */
-    static double clippingRatio(float[][] channels) {
-        long clipped = 0;
-        long total = 0;
-        for (float[] c : channels) {
-            total += c.length;
-            int run = 0;
-            for (int i = 0; i <= c.length; i++) {
-                if (i < c.length && Math.abs(c[i]) >= CLIP_LEVEL) {
-                    run++;
-                } else {
-                    if (run >= 2) {
-                        clipped += run;
-                    }
-                    run = 0;
-                }
-            }
-        }
-        return total == 0 ? 0 : (double) clipped / total;
-    }
-
-    private static double peak(float[][] channels) {
-        double peak = 0;
-        for (float[] c : channels) {
-            for (float v : c) {
-                peak = Math.max(peak, Math.abs(v));
-            }
-        }
-        return peak;
     }
 
     /** Mean removal, then a one-pole high-pass near 10 Hz for slow drift the mean cannot catch. */

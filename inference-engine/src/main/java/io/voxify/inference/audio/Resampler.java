@@ -90,6 +90,107 @@ public final class Resampler {
         return out;
     }
 
+    /** Receives resampled audio in pieces; the array is reused after the call. */
+    @FunctionalInterface
+    public interface Output {
+        void accept(float[] samples, int count);
+    }
+
+    /**
+     * A conversion of audio that arrives in pieces, holding only the filter's span of input: the output is
+     * the same, sample for sample, as {@link #resample} of the whole signal.
+     */
+    public static Stream stream(int fromRate, int toRate, Output output) {
+        return new Stream(fromRate == toRate ? null : of(fromRate, toRate), output);
+    }
+
+    public static final class Stream {
+        private static final int OUT_BLOCK = 4096;
+
+        private final Resampler filter;
+        private final Output output;
+        private final float[] out = new float[OUT_BLOCK];
+        private int outCount;
+        private float[] input = new float[0];
+        /** Absolute index of input[0]. */
+        private long base;
+        private int held;
+        private long received;
+        private long next;
+
+        private Stream(Resampler filter, Output output) {
+            this.filter = filter;
+            this.output = output;
+        }
+
+        public void push(float[] samples, int count) {
+            if (filter == null) {
+                output.accept(samples, count);
+                received += count;
+                return;
+            }
+            if (held + count > input.length) {
+                float[] grown = new float[Math.max(held + count, 2 * input.length)];
+                System.arraycopy(input, 0, grown, 0, held);
+                input = grown;
+            }
+            System.arraycopy(samples, 0, input, held, count);
+            held += count;
+            received += count;
+            while (true) {
+                long pos = next * filter.down;
+                long first = pos / filter.up - filter.centre;
+                if (first + filter.taps > received) {
+                    break;
+                }
+                emit(pos, first, filter.taps);
+            }
+            long needed = Math.max(0, (next * filter.down) / filter.up - filter.centre);
+            int drop = (int) Math.min(held, needed - base);
+            if (drop > 0) {
+                System.arraycopy(input, drop, input, 0, held - drop);
+                held -= drop;
+                base += drop;
+            }
+            flush();
+        }
+
+        /** The end of the input: the last outputs see zeros past it, as {@link #resample} does. */
+        public void finish() {
+            if (filter != null) {
+                long total = (received * filter.up + filter.down - 1) / filter.down;
+                while (next < total) {
+                    long pos = next * filter.down;
+                    long first = pos / filter.up - filter.centre;
+                    emit(pos, first, (int) Math.min(filter.taps, received - first));
+                }
+            }
+            flush();
+        }
+
+        private void emit(long pos, long first, int jEnd) {
+            float[] h = filter.phases[(int) (pos % filter.up)];
+            double acc = 0;
+            int jStart = (int) Math.max(0, -first);
+            int offset = (int) (first - base);
+            for (int j = jStart; j < jEnd; j++) {
+                acc += h[j] * input[offset + j];
+            }
+            out[outCount++] = (float) acc;
+            next++;
+            if (outCount == OUT_BLOCK) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (outCount > 0) {
+                output.accept(out, outCount);
+                outCount = 0;
+            }
+        }
+    }
+
     private static double besselI0(double x) {
         double sum = 1;
         double term = 1;

@@ -70,4 +70,28 @@ class ResamplerTest {
         }
         assertThat(peak).isCloseTo(24000, within(1));
     }
+
+    @ParameterizedTest
+    @CsvSource({"44100,16000", "11025,16000", "48000,16000", "176400,16000", "16000,16000", "8000,48000"})
+    void aStreamInPiecesGivesExactlyTheWholeSignalsResult(int from, int to) {
+        float[] x = sine(440, from, 0.73, 0.5);
+        for (int i = 0; i < x.length; i += 97) {
+            x[i] = 0.99f;
+        }
+        float[] whole = Resampler.resample(x, from, to);
+        float[] streamed = new float[whole.length + 16];
+        int[] length = {0};
+        Resampler.Stream stream = Resampler.stream(from, to, (samples, count) -> {
+            System.arraycopy(samples, 0, streamed, length[0], count);
+            length[0] += count;
+        });
+        java.util.Random pieces = new java.util.Random(7);
+        for (int at = 0; at < x.length; ) {
+            int n = Math.min(x.length - at, 1 + pieces.nextInt(5000));
+            stream.push(Arrays.copyOfRange(x, at, at + n), n);
+            at += n;
+        }
+        stream.finish();
+        assertThat(Arrays.copyOf(streamed, length[0])).containsExactly(whole);
+    }
 }

@@ -6,11 +6,13 @@ import io.voxify.events.sample.CompleteSampleProcessingCommand;
 import io.voxify.events.sample.FailSampleProcessingCommand;
 import io.voxify.events.sample.SampleIssue;
 import io.voxify.events.sample.SampleMeasurements;
-import io.voxify.inference.AudioDecoder;
-import io.voxify.inference.DecodedAudio;
+import io.voxify.inference.analysis.RecordingCollector;
 import io.voxify.inference.analysis.SampleAnalysis;
 import io.voxify.inference.analysis.SampleAnalyzer;
 import io.voxify.inference.analysis.SampleMetrics;
+import io.voxify.inference.decoding.AudioLimits;
+import io.voxify.inference.decoding.AudioRejected;
+import io.voxify.inference.decoding.AudioStreamDecoder;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.saga.storage.BlobStore;
 import io.voxify.saga.vector.VectorIndex;
@@ -56,14 +58,21 @@ public class SampleProcessingWorker {
         long started = System.nanoTime();
         SampleAnalysis analysis;
         try {
-            DecodedAudio audio;
+            // Mixed to mono and resampled to 16 kHz while decoding: memory follows the length at 16 kHz,
+            // not the file's rate and channels, and the length is capped as it was at upload.
+            RecordingCollector recording = new RecordingCollector();
             try (InputStream in = blobs.open(task.blobKey(), 0)) {
-                audio = AudioDecoder.decode(in.readAllBytes());
+                AudioStreamDecoder.decode(in, -1, AudioLimits.UPLOADS, recording);
             }
-            analysis = analyzer.analyze(audio);
+            analysis = analyzer.analyze(recording.finish());
+        } catch (AudioRejected rejected) {
+            log.info("Sample {} refused by the decoder: {}", task.sampleId(), rejected.getMessage());
+            fail(task, "The recording could not be analysed: " + rejected.getMessage(), rejected.code());
+            return;
         } catch (IOException | RuntimeException e) {
             log.warn("Processing of sample {} failed", task.sampleId(), e);
-            fail(task, "The recording could not be analysed: " + e.getClass().getSimpleName());
+            fail(task, "The recording could not be analysed: " + e.getClass().getSimpleName(),
+                    ErrorCode.INTERNAL_ERROR.name());
             return;
         }
         String vectorId = null;
@@ -97,10 +106,10 @@ public class SampleProcessingWorker {
                 .isPresent();
     }
 
-    private void fail(SampleTask task, String reason) {
+    private void fail(SampleTask task, String reason, String errorCode) {
         try {
             commands.sendAndWait(new FailSampleProcessingCommand(task.sampleId(), task.processingJobId(), reason,
-                    ErrorCode.INTERNAL_ERROR.name()));
+                    errorCode));
         } catch (DomainException | org.axonframework.modelling.command.AggregateNotFoundException gone) {
             log.info("Sample {} no longer processing: {}", task.sampleId(), gone.getMessage());
         }

@@ -16,6 +16,13 @@ public interface BlobStore {
 
     void put(String key, byte[] content, String contentType) throws IOException;
 
+    /**
+     * Stores {@code size} bytes read from {@code content} without holding them all in memory (the caller
+     * closes the stream); a stream that ends before {@code size} bytes is an {@link IOException} and stores
+     * nothing.
+     */
+    void put(String key, InputStream content, long size, String contentType) throws IOException;
+
     /** Opens the blob at {@code offset} bytes; the caller closes the stream. */
     InputStream open(String key, long offset) throws IOException;
 

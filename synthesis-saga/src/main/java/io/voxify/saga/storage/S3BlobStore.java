@@ -77,6 +77,13 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                 .stream(new ByteArrayInputStream(content), content.length, -1).contentType(contentType).build()));
     }
 
+    /** The client uploads in parts of 5 MiB and holds one part at a time. */
+    @Override
+    public void put(String key, InputStream content, long size, String contentType) throws IOException {
+        call(BlobKeys.checked(key), () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(content, size, -1).contentType(contentType).build()));
+    }
+
     @Override
     public InputStream open(String key, long offset) throws IOException {
         if (offset < 0) {
