@@ -317,7 +317,9 @@ try {
   assert.match(await textBox.evaluate((el) => el.validationMessage), /starts with <speak>/);
   const callbackBox = page.getByLabel('Callback URL');
   assert.ok(await callbackBox.getAttribute('aria-describedby'), 'the callback URL has its hint');
-  await callbackBox.fill('http://example.com/hook');
+  assert.match(await page.locator(`#${await callbackBox.getAttribute('aria-describedby')}`).textContent(),
+    /private callbacks/, 'the hint says when plain http and local addresses are accepted');
+  await callbackBox.fill('ftp://example.com/hook');
   assert.match(await callbackBox.evaluate((el) => el.validationMessage), /https/);
   let sent = 0;
   const countJobs = (r) => { if (r.url().endsWith('/api/v1/job') && r.method() === 'POST') sent += 1; };
@@ -325,14 +327,23 @@ try {
   await page.getByRole('button', { name: 'Synthesise' }).click();
   await page.waitForTimeout(300);
   assert.equal(sent, 0, 'the browser keeps an invalid form back');
+  // A URL on this machine: the server refuses it (private callbacks are off by default) and says why.
   await callbackBox.fill('http://127.0.0.1:9/voxify-hook');
   assert.equal(await callbackBox.evaluate((el) => el.validationMessage), '');
-  await textBox.fill('<speak>Hello <break time="300ms"> there.</speak>');
+  await textBox.fill('<speak>Hello there.</speak>');
   page.allowed.add(400);
+  await page.getByRole('button', { name: 'Synthesise' }).click();
+  await page.getByRole('alert').filter({ hasText: /allow_private_callbacks/ }).waitFor();
+  assert.equal(sent, 1);
+  // Allowed by an administrator (for development), the same URL passes; the broken document is then the problem.
+  const switchedOn = await apiCall(await apiLogin(adminEmail, adminPassword), 'PUT', '/api/v1/admin/config',
+    { allow_private_callbacks: true });
+  assert.equal(switchedOn.status, 200);
+  await textBox.fill('<speak>Hello <break time="300ms"> there.</speak>');
   await page.getByRole('button', { name: 'Synthesise' }).click();
   await page.getByRole('alert').filter({ hasText: /line 1, column \d+/ }).waitFor();
   page.allowed.delete(400);
-  assert.equal(sent, 1);
+  assert.equal(sent, 2);
   await textBox.fill('<speak>Hello <break time="300ms"/> from <prosody rate="slow">marked up</prosody> text.</speak>');
   const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/job') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Synthesise' }).click();
@@ -342,7 +353,7 @@ try {
   const ssmlJobId = (await createdResponse.json()).data.id;
   await page.locator('#job-progress').waitFor();
   page.off('request', countJobs);
-  assert.equal(sent, 2);
+  assert.equal(sent, 3);
   const ssmlJob = (await apiCall(token, 'GET', `/api/v1/job/${ssmlJobId}`)).body.data;
   assert.equal(ssmlJob.text_format, 'ssml');
   assert.equal(ssmlJob.callback_url, 'http://127.0.0.1:9/voxify-hook');
@@ -538,12 +549,18 @@ try {
   await page.getByLabel('Syntheses per day').fill('999');
   await page.getByLabel('Clones per day').fill('19');
   await page.getByLabel('Progress streams at once (per user)').fill('7');
+  const privateCallbacks = page.getByLabel(/Allow private callbacks/);
+  assert.equal(await privateCallbacks.isChecked(), true, 'switched on through the API in step 3b');
+  await privateCallbacks.uncheck();
   await page.getByRole('button', { name: 'Save configuration' }).click();
   await page.locator('#notice').filter({ hasText: 'Configuration saved' }).waitFor();
   await page.getByText(/^Version [1-9]/).waitFor();
   assert.equal(await page.getByLabel('Syntheses per day').inputValue(), '999');
   assert.equal(await page.getByLabel('Clones per day').inputValue(), '19');
   assert.equal(await page.getByLabel('Progress streams at once (per user)').inputValue(), '7');
+  assert.equal(await page.getByLabel(/Allow private callbacks/).isChecked(), false);
+  const saved = await apiCall(await apiLogin(adminEmail, adminPassword), 'GET', '/api/v1/admin/config');
+  assert.equal(saved.body.data.allow_private_callbacks, false);
   await page.getByRole('button', { name: 'Replay jobs' }).click();
   await page.locator('#notice').filter({ hasText: 'Replay of jobs started' }).waitFor();
   const events = await jobTimeline(page, completedJobId);

@@ -128,12 +128,15 @@ async function renderConfig(area, signal) {
   const inputs = Object.fromEntries(CONFIG_FIELDS.map(([key, , type, min = 0]) => [key,
     h('input', { type, name: key, value: c[key] ?? '', min: type === 'number' ? min : null })]));
   const open = h('input', { type: 'checkbox', id: 'registration-open', checked: c.registration_open });
+  const privateCallbacks = h('input', { type: 'checkbox', id: 'allow-private-callbacks', name: 'allow_private_callbacks',
+    checked: c.allow_private_callbacks });
   const feedback = h('div', { 'aria-live': 'polite' });
   clear(area, h('h2', { id: 'config-h' }, 'Configuration'),
     h('p', { class: 'meta' }, `Version ${c.version}${c.updated_at ? `, changed ${fmtDate(c.updated_at)}` : ''}`),
     h('form', { onsubmit: async (e) => {
       e.preventDefault();
       const change = { version: c.version, registration_open: open.checked };
+      if (privateCallbacks.checked !== Boolean(c.allow_private_callbacks)) change.allow_private_callbacks = privateCallbacks.checked;
       for (const [key, , type] of CONFIG_FIELDS) {
         const value = inputs[key].value.trim();
         if (String(c[key] ?? '') !== value) change[key] = type === 'number' ? Number(value) : value;
@@ -147,6 +150,8 @@ async function renderConfig(area, signal) {
       }
     } }, h('div', { class: 'grid' }, CONFIG_FIELDS.map(([key, label]) => field(label, inputs[key]))),
     h('div', { class: 'check' }, open, h('label', { for: 'registration-open' }, 'Registration open')),
+    h('div', { class: 'check' }, privateCallbacks, h('label', { for: 'allow-private-callbacks' },
+      'Allow private callbacks: webhooks to this machine, private networks and plain http (for development only)')),
     feedback, h('button', { type: 'submit' }, 'Save configuration')));
 }
 

@@ -83,16 +83,16 @@ export async function render(main, { signal }) {
   text.addEventListener('input', checkSsml);
   const callback = h('input', { type: 'url', name: 'callback_url', maxLength: 2048, inputMode: 'url',
     placeholder: 'https://example.com/hooks/voxify' });
-  // The server's rule (CallbackUrls): https, or plain http to a loopback host only.
+  // The shape only: whether plain http, localhost or a private address may be used depends on the
+  // administrator's allow_private_callbacks, which the server applies (CallbackUrls) and explains.
   callback.addEventListener('input', () => {
     const value = callback.value.trim();
     let problem = '';
     if (value) {
       try {
         const url = new URL(value);
-        const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-          problem = 'Use an https URL (plain http only to localhost, 127.0.0.1 or [::1]).';
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+          problem = 'Use an https URL.';
         } else if (url.username || url.password) {
           problem = 'The URL must not contain a user name or password.';
         } else if (url.hash) {
@@ -146,7 +146,7 @@ export async function render(main, { signal }) {
     field('Format', format),
     field('Sample rate', rate)),
   h('div', { class: 'check' }, timestamps, h('label', { for: withId(timestamps, 'timestamps').id }, 'Word timestamps (highlight the text while it plays)')),
-  field('Callback URL (optional)', callback, 'When the job ends, its result is POSTed here (a signed webhook). https, or http to localhost only.'),
+  field('Callback URL (optional)', callback, 'When the job ends, its result is POSTed here (a signed webhook). An https URL on a public host: plain http, localhost and private-network addresses only while an administrator allows private callbacks (for development).'),
   feedback, submit);
 
   main.append(h('h1', {}, 'Synthesis'), form, progressArea, result);

@@ -3,6 +3,9 @@ package io.voxify.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.gateway.library.LibraryPageCache;
+import io.voxify.gateway.library.LocalLibraryPageCache;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +36,32 @@ class LibraryCacheTest {
         JsonNode favourite = after.data().get(0);
         assertThat(favourite.get("voice_model_id").asText()).isEqualTo(voice);
         assertThat(favourite.get("is_favorite").asBoolean()).isTrue();
+    }
+
+    /** Parameters the list does not read, their order and spellings of the same filter share one page. */
+    @Test
+    void equivalentQueriesShareOnePageAndJunkParametersMakeNoNewOnes() {
+        ApiClient user = app.client().newUser();
+        LocalLibraryPageCache cache = (LocalLibraryPageCache) app.bean(LibraryPageCache.class);
+        assertThat(user.get("/api/v1/voice/models?language=en&tags=male,english&limit=5").header("X-Cache"))
+                .isEqualTo("MISS");
+        for (String same : List.of("/api/v1/voice/models?a=1&language=en&tags=male,english&limit=5",
+                "/api/v1/voice/models?limit=5&tags=english,male&language=EN",
+                "/api/v1/voice/models?tags=English,%20male,male&language=en&page_size=5&page=1",
+                "/api/v1/voice/models?language=en&tags=male,english&limit=5&offset=0&utm_source=x&_=123")) {
+            ApiClient.Response r = user.get(same);
+            assertThat(r.status()).as(same).isEqualTo(200);
+            assertThat(r.header("X-Cache")).as(same).isEqualTo("HIT");
+        }
+
+        long before = cache.size();
+        for (int i = 0; i < 300; i++) {
+            ApiClient.Response r = user.get("/api/v1/voice/models?language=en&tags=male,english&limit=5&junk" + i
+                    + "=" + "x".repeat(i) + "&cachebuster=" + i);
+            assertThat(r.header("X-Cache")).isEqualTo("HIT");
+        }
+        assertThat(cache.size()).as("junk made no pages").isLessThanOrEqualTo(before);
+        assertThat(cache.size()).isLessThanOrEqualTo(cache.maxEntries());
+        assertThat(cache.weightedBytes()).isLessThanOrEqualTo(cache.maxBytes());
     }
 }

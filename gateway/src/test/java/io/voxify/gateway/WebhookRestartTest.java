@@ -21,8 +21,10 @@ class WebhookRestartTest {
     @Test
     void aRetryDueWhileTheServerIsDownIsMadeAfterRestart() throws Exception {
         Path dataDir = RunningApp.tempDir("voxify-webhook-restart-");
+        // The receiver is on 127.0.0.1: private callbacks are allowed from the start, by the property.
         Map<String, Object> props = Map.of("voxify.webhooks.retry-delays", "5s",
-                "voxify.webhooks.give-up-after", "PT5M", "voxify.webhooks.attempt-guard", "PT10S");
+                "voxify.webhooks.give-up-after", "PT5M", "voxify.webhooks.attempt-guard", "PT10S",
+                "voxify.webhooks.allow-private-callbacks", "true");
         try (WebhookTest.Receiver receiver = new WebhookTest.Receiver()) {
             receiver.scripts.put("/hooks/restart", Collections.synchronizedList(new ArrayList<>(List.of(500))));
             String jobId;

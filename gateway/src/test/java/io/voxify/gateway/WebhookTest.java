@@ -7,18 +7,25 @@ import com.sun.net.httpserver.HttpServer;
 import io.voxify.gateway.webhook.HttpWebhookSender;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -32,8 +39,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Webhooks end to end: a real receiver on 127.0.0.1 gets signed POSTs when jobs end, retries follow
- * a short test schedule, every try is in the job's audit history, and addresses inside private networks
- * are refused at delivery unless an administrator allows them.
+ * a short test schedule, every try is in the job's audit history, and this machine and private networks
+ * are refused (at creation for a literal address, at delivery for a name) unless an administrator allows
+ * them. The receiver being on loopback, the administrator allows private callbacks for these tests, and
+ * the tests of refusals switch it off while they run. No test sends anything to a private network: a
+ * private literal accepted while allowed is never resolved (see {@link #start()}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookTest {
@@ -44,6 +54,7 @@ class WebhookTest {
     private static RunningApp app;
     private static Receiver receiver;
     private static ApiClient user;
+    private static ApiClient admin;
 
     record Call(String path, Map<String, List<String>> headers, byte[] body, Instant at) {
         String header(String name) {
@@ -112,6 +123,35 @@ class WebhookTest {
                 "voxify.webhooks.connect-timeout", "PT0.5S",
                 "voxify.webhooks.total-timeout", "PT2S"));
         user = app.client().newUser();
+        admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        app.bean(HttpWebhookSender.class).useResolver(WebhookTest::testResolver);
+        allowPrivateCallbacks(true);
+    }
+
+    /**
+     * Names of the tests resolved as a private network's DNS would; literals of private networks never reach
+     * a socket (as if the network were unreachable); everything else as the system resolves it.
+     */
+    private static InetAddress[] testResolver(String host) throws UnknownHostException {
+        if (host.equals("intranet.voxify.test")) {
+            return new InetAddress[]{InetAddress.getByAddress(host, new byte[]{10, 0, 0, 7})};
+        }
+        if (host.equals("alias-of-loopback.voxify.test")) {
+            return new InetAddress[]{InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})};
+        }
+        InetAddress[] all = InetAddress.getAllByName(host);
+        for (InetAddress address : all) {
+            if (!address.isLoopbackAddress()) {
+                throw new UnknownHostException("the tests call nothing but loopback: " + host);
+            }
+        }
+        return all;
+    }
+
+    private static void allowPrivateCallbacks(boolean allow) {
+        ApiClient.Response r = admin.put("/api/v1/admin/config", Map.of("allow_private_callbacks", allow));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.data().get("allow_private_callbacks").asBoolean()).isEqualTo(allow);
     }
 
     @AfterAll
@@ -232,7 +272,6 @@ class WebhookTest {
     @Test
     @Order(3)
     void aFailedJobIsAnnouncedAsJobFailed() {
-        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         String jobId = user.createJob(Map.of("text_content", LONG_TEXT, "speed", 0.5,
                 "callback_url", receiver.url("/hooks/failed"))).get("id").asText();
         ApiClient.Response failed = admin.patch("/api/v1/job/" + jobId,
@@ -256,7 +295,8 @@ class WebhookTest {
                 .get("id").asText();
         JsonNode job = awaitWebhook(user, jobId, "abandoned");
         assertThat(job.get("webhook").get("attempts").asInt()).isEqualTo(1);
-        assertThat(job.get("webhook").get("last_error").asText()).contains("410");
+        assertThat(job.get("webhook").get("last_error").asText()).isEqualTo("http_status");
+        assertThat(job.get("webhook").get("last_status_code").asInt()).isEqualTo(410);
         assertThat(ofType(history(user, jobId), "WebhookAbandonedEvent")).hasSize(1);
         ApiClient.sleep(600);
         assertThat(receiver.callsTo("/hooks/gone")).hasSize(1);
@@ -265,23 +305,74 @@ class WebhookTest {
     @Test
     @Order(5)
     void badCallbackUrlsAreRefusedWithTheEnvelope() {
-        for (String bad : new String[]{"ftp://hooks.example.com/x", "http://hooks.example.com/x",
-                "http://10.0.0.1/x", "https://user:secret@hooks.example.com/x", "http://user@127.0.0.1/x",
-                "/relative", "https://hooks.example.com/" + "a".repeat(2050)}) {
-            ApiClient.Response r = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", bad));
-            assertThat(r.status()).as(bad).isEqualTo(400);
-            assertThat(r.json().get("success").asBoolean()).isFalse();
-            assertThat(r.errorCode()).isEqualTo("VALIDATION_ERROR");
-            assertThat(r.json().get("error").get("details").has("callback_url")).as(r.text()).isTrue();
+        allowPrivateCallbacks(false);
+        try {
+            for (String bad : new String[]{"ftp://hooks.example.com/x", "http://hooks.example.com/x",
+                    "http://10.0.0.1/x", "https://user:secret@hooks.example.com/x", "http://user@127.0.0.1/x",
+                    "/relative", "https://hooks.example.com/" + "a".repeat(2050)}) {
+                assertRefusedAtCreation(bad);
+            }
+            ApiClient.Response notText = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", 42));
+            assertThat(notText.status()).isEqualTo(400);
+            assertThat(user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", "http://hooks.example.com/x"))
+                    .json().get("error").get("details").get("callback_url").asText())
+                    .as("the message names the rule and the switch").contains("https")
+                    .contains("allow_private_callbacks");
+        } finally {
+            allowPrivateCallbacks(true);
         }
-        ApiClient.Response notText = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", 42));
-        assertThat(notText.status()).isEqualTo(400);
+    }
+
+    private static void assertRefusedAtCreation(String url) {
+        ApiClient.Response r = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", url));
+        assertThat(r.status()).as(url + ": " + r.text()).isEqualTo(400);
+        assertThat(r.json().get("success").asBoolean()).isFalse();
+        assertThat(r.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(r.json().get("error").get("details").has("callback_url")).as(r.text()).isTrue();
+    }
+
+    /**
+     * A literal address of this machine or a private network, or localhost, is refused when the job is created
+     * (on every way to create or change one) while private callbacks are not allowed, and accepted while they are.
+     */
+    @Test
+    @Order(6)
+    void loopbackPrivateAndLinkLocalLiteralsAreRefusedAtCreationUnlessAllowed() {
+        List<String> literals = List.of("https://127.0.0.1:9/", "https://localhost/hook", "https://[::1]:9000/",
+                "https://10.0.0.1/hook", "https://192.168.1.20/hook", "https://172.16.0.1/hook",
+                "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook", "https://[fd00::1]/hook",
+                "https://[::ffff:127.0.0.1]/", "https://2130706433/", "https://0177.0.0.1/", "https://0x7f000001/",
+                receiver.url("/hooks/literal"));
+        // Checked before the job's state: the job may have ended by then.
+        String existing = user.createJob(Map.of("text_content", "Hello.")).get("id").asText();
+        allowPrivateCallbacks(false);
+        try {
+            for (String url : literals) {
+                assertRefusedAtCreation(url);
+                ApiClient.Response update = user.put("/api/v1/job/" + existing, Map.of("callback_url", url));
+                assertThat(update.status()).as(url + ": " + update.text()).isEqualTo(400);
+                assertThat(update.json().get("error").get("details").has("callback_url")).as(update.text()).isTrue();
+                ApiClient.Response stream = user.post("/api/v1/tts/stream",
+                        Map.of("text_content", "Hello.", "callback_url", url));
+                assertThat(stream.status()).as(url + ": " + stream.text()).isEqualTo(400);
+                assertThat(stream.json().get("error").get("details").has("callback_url")).as(stream.text()).isTrue();
+            }
+            assertThat(user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url",
+                    "https://127.0.0.1/")).json().get("error").get("details").get("callback_url").asText())
+                    .contains("127.0.0.1 is a loopback address").contains("allow_private_callbacks");
+        } finally {
+            allowPrivateCallbacks(true);
+        }
+        // Allowed now: created (their delivery is never attempted on a private network: see testResolver).
+        for (String url : literals) {
+            ApiClient.Response r = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", url));
+            assertThat(r.status()).as(url + ": " + r.text()).isEqualTo(201);
+        }
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theCallbackOfAPendingJobCanBeChangedOrRemoved() {
-        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         String jobId = user.createJob(Map.of("text_content", LONG_TEXT)).get("id").asText();
         ApiClient.Response r = user.put("/api/v1/job/" + jobId, Map.of("callback_url", "ftp://x.example.com/"));
         assertThat(r.status()).isEqualTo(400);
@@ -297,48 +388,38 @@ class WebhookTest {
     }
 
     @Test
-    @Order(7)
-    void privateAndLinkLocalAddressesAreRefusedAtDeliveryUnlessAllowed() throws Exception {
-        app.bean(HttpWebhookSender.class).useResolver(host -> host.equals("intranet.voxify.test")
-                ? new InetAddress[]{InetAddress.getByAddress(host, new byte[]{10, 0, 0, 7})}
-                : InetAddress.getAllByName(host));
-        Map<String, String> refusedFor = Map.of(
-                "https://10.0.0.1/hook", "10.0.0.1 is a private address",
-                "https://169.254.169.254/latest/meta-data", "169.254.169.254 is a link-local address",
-                "https://intranet.voxify.test/hook", "10.0.0.7 is a private address");
-        for (Map.Entry<String, String> entry : refusedFor.entrySet()) {
-            String jobId = user.createJob(Map.of("text_content", "Inside.", "callback_url", entry.getKey()))
-                    .get("id").asText();
-            JsonNode job = awaitWebhook(user, jobId, "abandoned");
-            assertThat(job.get("webhook").get("attempts").asInt()).isEqualTo(1);
-            List<JsonNode> events = history(user, jobId);
-            JsonNode attempt = ofType(events, "WebhookAttemptedEvent").get(0).get("payload");
-            assertThat(attempt.get("error").asText()).as(entry.getKey()).startsWith("refused: ")
-                    .contains(entry.getValue());
-            assertThat(attempt.get("status_code").isNull()).isTrue();
-            assertThat(ofType(events, "WebhookAbandonedEvent").get(0).get("payload").get("reason").asText())
-                    .contains("refused");
-
-            ApiClient stranger = app.client().newUser();
-            assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/events").status()).isEqualTo(404);
-            assertThat(stranger.get("/api/v1/job/" + jobId).status()).isEqualTo(404);
-        }
-
-        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
-        ApiClient.Response allow = admin.put("/api/v1/admin/config", Map.of("allow_private_callbacks", true));
-        assertThat(allow.status()).as(allow.text()).isEqualTo(200);
-        assertThat(allow.data().get("allow_private_callbacks").asBoolean()).isTrue();
+    @Order(8)
+    void aNameResolvingToAPrivateAddressIsRefusedAtDeliveryUnlessAllowed() {
+        String jobId;
+        allowPrivateCallbacks(false);
         try {
-            for (String url : List.of("https://10.0.0.1/hook", "https://intranet.voxify.test/hook")) {
-                String jobId = user.createJob(Map.of("text_content", "Allowed.", "callback_url", url))
-                        .get("id").asText();
-                JsonNode attempt = awaitFirstAttempt(jobId);
-                assertThat(attempt.has("error") && attempt.get("error").asText().startsWith("refused"))
-                        .as("attempted, not refused: " + attempt).isFalse();
-            }
+            jobId = user.createJob(Map.of("text_content", "Inside.", "callback_url",
+                    "https://intranet.voxify.test/hook")).get("id").asText();
+            JsonNode webhook = awaitWebhook(user, jobId, "abandoned").get("webhook");
+            assertThat(webhook.get("attempts").asInt()).isEqualTo(1);
+            assertThat(webhook.get("last_error").asText()).isEqualTo("refused_address");
+            assertThat(webhook.get("last_status_code").isNull()).isTrue();
         } finally {
-            admin.put("/api/v1/admin/config", Map.of("allow_private_callbacks", false));
+            allowPrivateCallbacks(true);
         }
+        List<JsonNode> events = history(user, jobId);
+        JsonNode attempt = ofType(events, "WebhookAttemptedEvent").get(0).get("payload");
+        assertThat(attempt.get("error").asText()).isEqualTo("refused_address");
+        assertThat(attempt.get("status_code").isNull()).isTrue();
+        assertThat(ofType(events, "WebhookAbandonedEvent").get(0).get("payload").get("reason").asText())
+                .isEqualTo("callback address refused");
+        assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/events").text() + user.get("/api/v1/job/" + jobId).text())
+                .as("what the name resolved to is not told").doesNotContain("10.0.0.7");
+
+        ApiClient stranger = app.client().newUser();
+        assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/events").status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/job/" + jobId).status()).isEqualTo(404);
+
+        // Allowed: a name resolving to this machine is called (and plain http is accepted).
+        String url = receiver.url("/hooks/alias").replace("127.0.0.1", "alias-of-loopback.voxify.test");
+        String allowed = user.createJob(Map.of("text_content", "Allowed.", "callback_url", url)).get("id").asText();
+        assertThat(awaitWebhook(user, allowed, "delivered").get("webhook").get("last_error").isNull()).isTrue();
+        assertThat(receiver.callsTo("/hooks/alias")).hasSize(1);
     }
 
     private static JsonNode awaitFirstAttempt(String jobId) {
@@ -354,7 +435,7 @@ class WebhookTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theSecretIsOnlyForItsOwner() {
         ApiClient.Response anonymous = app.client().get("/api/v1/webhooks/secret");
         assertThat(anonymous.status()).isEqualTo(401);
@@ -369,7 +450,7 @@ class WebhookTest {
      * carries a signature made with the new secret and one made with the secret it replaced.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void aRotatedSecretSignsAlongsideThePreviousOneDuringTheOverlap() throws Exception {
         ApiClient owner = app.client().newUser();
         JsonNode before = owner.get("/api/v1/webhooks/secret").data();
@@ -410,5 +491,96 @@ class WebhookTest {
             assertThat(e.get("payload").get("generation").asInt()).isEqualTo(1);
         });
         assertThat(history.text()).as("secrets are never recorded").doesNotContain(secret, previous);
+    }
+
+    /** Answers every connection on 127.0.0.1 with raw bytes of its own, then waits for the caller to close. */
+    static final class RawServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "raw-server");
+            t.setDaemon(true);
+            return t;
+        });
+
+        RawServer(byte[] answer) throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            threads.execute(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket connection = socket.accept();
+                        threads.execute(() -> answer(connection, answer));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private static void answer(Socket connection, byte[] answer) {
+            try (connection) {
+                connection.setSoTimeout(30_000);
+                connection.getOutputStream().write(answer);
+                connection.getOutputStream().flush();
+                connection.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // the caller gave up
+            }
+        }
+
+        String url(String scheme) {
+            return scheme + "://127.0.0.1:" + socket.getLocalPort() + "/hook";
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * A failed try is recorded, and shown on the job, as a category only: whatever the receiver answered stays
+     * out of the job and its history (a port's banner, an HTTP reason phrase or body).
+     */
+    @Test
+    @Order(11)
+    void aFailedTryIsShownAsACategoryNeverWithWhatTheReceiverSaid() throws Exception {
+        int closedPort;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = closed.getLocalPort();
+        }
+        String secret = "SECRET-4711";
+        try (RawServer silent = new RawServer(new byte[0]);
+             RawServer redisLike = new RawServer(("-ERR unknown command 'POST', with args beginning with: " + secret
+                     + "\r\n").getBytes(StandardCharsets.US_ASCII));
+             RawServer verbose = new RawServer(("HTTP/1.1 503 " + secret + "\r\nContent-Type: text/plain\r\n"
+                     + "Content-Length: 11\r\nConnection: close\r\n\r\n" + secret).getBytes(StandardCharsets.US_ASCII))) {
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("http://127.0.0.1:" + closedPort + "/hook", "connection_refused");
+            expected.put(silent.url("http"), "timeout");
+            expected.put(redisLike.url("http"), "invalid_response");
+            expected.put(verbose.url("http"), "http_status");
+            expected.put(verbose.url("https"), "tls_error");
+            Map<String, String> jobs = new LinkedHashMap<>();
+            expected.forEach((url, category) -> jobs.put(url, user.createJob(Map.of("text_content", "Categories.",
+                    "callback_url", url)).get("id").asText()));
+            for (Map.Entry<String, String> entry : expected.entrySet()) {
+                String jobId = jobs.get(entry.getKey());
+                JsonNode webhook = user.awaitJob(jobId, j -> j.get("webhook").isObject()
+                        && j.get("webhook").get("attempts").asInt() >= 1, Duration.ofSeconds(60)).get("webhook");
+                assertThat(webhook.get("last_error").asText()).as(entry.getKey()).isEqualTo(entry.getValue());
+                if (entry.getValue().equals("http_status")) {
+                    assertThat(webhook.get("last_status_code").asInt()).isEqualTo(503);
+                } else {
+                    assertThat(webhook.get("last_status_code").isNull()).as(entry.getKey()).isTrue();
+                }
+                assertThat(ofType(history(user, jobId), "WebhookAttemptedEvent").get(0).get("payload").get("error")
+                        .asText()).as(entry.getKey()).isEqualTo(entry.getValue());
+                String shown = user.get("/api/v1/job/" + jobId).text() + user.get("/api/v1/audit/jobs/" + jobId
+                        + "/events").text();
+                assertThat(shown).as(entry.getKey()).doesNotContain(secret).doesNotContain("ERR unknown")
+                        .doesNotContain("Exception");
+            }
+        }
     }
 }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * leaves out keeps its current value. SSML text is parsed here, so a job never starts with a
  * document the engine would refuse: the whole document (markup included) is held to the text
  * limit, and what is wrong with it is reported with its line and column. {@code callback_url} is
- * checked for its shape here ({@link CallbackUrls}); on update, null or "" removes it.
+ * checked here for its shape and for a literal address or {@code localhost} host ({@link CallbackUrls});
+ * on update, null or "" removes it.
  */
 record JobRequest(String text, String voiceModelId, String textLanguage, String textFormat,
                   SynthesisSettings settings, String callbackUrl, boolean callbackUrlGiven) {
@@ -31,16 +32,18 @@ record JobRequest(String text, String voiceModelId, String textLanguage, String 
             "word", Map.of());
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$");
 
-    static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired) {
-        return parse(body, maxTextLength, base, textRequired, null);
+    static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired,
+                            boolean allowPrivateCallbacks) {
+        return parse(body, maxTextLength, base, textRequired, null, allowPrivateCallbacks);
     }
 
     /**
      * {@code currentFormat} is the format of the job being updated (which cannot change), or null
-     * when creating one.
+     * when creating one. {@code allowPrivateCallbacks} is the administrator's switch that lets a
+     * callback name this machine or a private network (and use plain http).
      */
     static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired,
-                            String currentFormat) {
+                            String currentFormat, boolean allowPrivateCallbacks) {
         RequestFields f = RequestFields.of(body);
         String textFormat = f.oneOf("text_format", JobCreatedEvent.TEXT_FORMATS);
         if (textFormat != null && currentFormat != null && !textFormat.equals(currentFormat)) {
@@ -76,7 +79,7 @@ record JobRequest(String text, String voiceModelId, String textLanguage, String 
             if (!node.isTextual()) {
                 f.error("callback_url", "must be a string");
             } else if (!node.asText().isEmpty()) {
-                String problem = CallbackUrls.problem(node.asText());
+                String problem = CallbackUrls.problem(node.asText(), allowPrivateCallbacks);
                 if (problem != null) {
                     f.error("callback_url", problem);
                 } else {

@@ -68,7 +68,8 @@ public class JobService {
 
     public JobView create(AuthenticatedUser user, JsonNode body) {
         PlatformConfig config = settings.config();
-        JobRequest request = JobRequest.parse(body, config.maxTextLength(), JobRequest.DEFAULTS, true);
+        JobRequest request = JobRequest.parse(body, config.maxTextLength(), JobRequest.DEFAULTS, true,
+                config.allowPrivateCallbacks());
         String voiceId = request.voiceModelId() != null ? request.voiceModelId() : selectedVoice(user, config);
         VoiceBinding voice = voices.resolve(voiceId, user.userId())
                 .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
@@ -109,8 +110,10 @@ public class JobService {
 
     public JobView update(AuthenticatedUser user, String jobId, JsonNode body) {
         JobView current = find(user, jobId);
-        JobRequest request = JobRequest.parse(body, settings.config().maxTextLength(), current.settings(), false,
-                current.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : current.textFormat());
+        PlatformConfig config = settings.config();
+        JobRequest request = JobRequest.parse(body, config.maxTextLength(), current.settings(), false,
+                current.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : current.textFormat(),
+                config.allowPrivateCallbacks());
         if (request.voiceModelId() != null && !request.voiceModelId().equals(current.voiceModelId())) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "The voice of a job cannot be changed",
                     java.util.Map.of("voice_model_id", "cannot be changed; create a new job"));

@@ -13,15 +13,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
-/** Where library pages are cached: this process (embedded) or Redis ({@code voxify.library.cache=redis}). */
+/**
+ * Where library pages are cached: this process (embedded; bounded in pages and bytes) or Redis
+ * ({@code voxify.library.cache=redis}; every page expires after the time-to-live). Either way a page is
+ * keyed by the user and the query's canonical form ({@link LibraryController#cacheKey}), so parameters the
+ * list does not know, their order and spelling variants do not make new pages.
+ */
 @Configuration(proxyBeanMethods = false)
 public class LibraryCacheConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "voxify.library.cache", havingValue = "memory", matchIfMissing = true)
-    LibraryPageCache localLibraryPageCache(@Value("${voxify.library.cache-ttl:PT10S}") Duration ttl) {
-        return new LocalLibraryPageCache(ttl);
+    LibraryPageCache localLibraryPageCache(@Value("${voxify.library.cache-ttl:PT10S}") Duration ttl,
+                                           @Value("${voxify.library.cache-max-entries:10000}") long maxEntries,
+                                           @Value("${voxify.library.cache-max-bytes:64MB}") DataSize maxBytes) {
+        return new LocalLibraryPageCache(ttl, maxEntries, maxBytes.toBytes());
     }
 
     @Bean

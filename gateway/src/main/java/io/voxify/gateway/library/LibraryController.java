@@ -22,6 +22,8 @@ import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.saga.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -116,7 +117,7 @@ public class LibraryController {
         if (!errors.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
-        String cacheKey = new TreeMap<>(params).toString();
+        String cacheKey = cacheKey(page, tags, language, type, owner, engine, gender, favorite, q);
         Optional<Map<String, Object>> cached = pages.get(user.userId(), cacheKey).flatMap(this::readPage);
         if (cached.isPresent()) {
             return ResponseEntity.ok().header(CACHE_HEADER, "HIT")
@@ -161,6 +162,35 @@ public class LibraryController {
         meta.put("filters", filters);
         writePage(items, meta).ifPresent(answer -> pages.put(user.userId(), cacheKey, answer));
         return ResponseEntity.ok().header(CACHE_HEADER, "MISS").body(Envelope.success(items, null, meta));
+    }
+
+    /**
+     * The page's key in the cache: only the parameters the list reads, as it reads them (pagination as limit
+     * and offset, tags as a sorted set, case-insensitive filters in lower case), in a fixed order and each
+     * value URL-encoded. Unknown parameters, their order and equivalent spellings share one page.
+     */
+    static String cacheKey(Pagination page, List<String> tags, String language, String type, String owner,
+                           String engine, String gender, String favorite, String q) {
+        StringBuilder key = new StringBuilder("limit=").append(page.limit()).append("&offset=").append(page.offset());
+        appendKey(key, "tags", tags.isEmpty() ? null : String.join(",", new TreeSet<>(tags)));
+        appendKey(key, "language", lower(language));
+        appendKey(key, "type", lower(type));
+        appendKey(key, "owner", owner);
+        appendKey(key, "engine", lower(engine));
+        appendKey(key, "gender", lower(gender));
+        appendKey(key, "favorite", favorite);
+        appendKey(key, "q", q);
+        return key.toString();
+    }
+
+    private static void appendKey(StringBuilder key, String name, String value) {
+        if (value != null) {
+            key.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     private Optional<String> writePage(Object data, Map<String, Object> meta) {

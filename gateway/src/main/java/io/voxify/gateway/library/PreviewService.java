@@ -1,5 +1,7 @@
 package io.voxify.gateway.library;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.clone.FindCloneQuery;
 import io.voxify.inference.AudioDecoder;
@@ -13,8 +15,7 @@ import io.voxify.saga.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,22 @@ public class PreviewService {
     private final SpeechSynthesizer synthesizer;
     private final BlobStore blobs;
     private final QueryGateway queries;
-    private final Map<String, Preview> known = new ConcurrentHashMap<>();
+    /**
+     * What is known of previews already in the blob store, so a preview is not read and decoded on every
+     * request. Keys follow voices and their versions (a refined clone gets a new one), so old versions' and
+     * deleted voices' entries would pile up: held for at most {@value #KNOWN_MAX} previews and
+     * {@value #KNOWN_MAX_BYTES} estimated bytes, a day unused.
+     */
+    private final Cache<String, Preview> known = Caffeine.newBuilder()
+            .maximumWeight(KNOWN_MAX_BYTES)
+            .weigher((String key, Preview preview) -> Math.max(KNOWN_MAX_BYTES / KNOWN_MAX,
+                    ENTRY_OVERHEAD_BYTES + 2 * (key.length() + preview.blobKey().length() + preview.format().length())))
+            .expireAfterAccess(Duration.ofDays(1))
+            .build();
+    static final int KNOWN_MAX = 10_000;
+    static final int KNOWN_MAX_BYTES = 5_000_000;
+    /** The record, its boxed-free numbers and Caffeine's node. */
+    private static final int ENTRY_OVERHEAD_BYTES = 160;
 
     public PreviewService(SpeechSynthesizer synthesizer, BlobStore blobs, QueryGateway queries) {
         this.synthesizer = synthesizer;
@@ -45,7 +61,7 @@ public class PreviewService {
     Preview previewOf(VoiceModel voice) {
         String key = "previews/" + voice.voiceModelId() + "/v" + voice.version().replaceAll("[^A-Za-z0-9_-]", "_")
                 + ".wav";
-        return known.computeIfAbsent(key, k -> blobs.exists(k) ? describe(k) : synthesize(voice, k));
+        return known.get(key, k -> blobs.exists(k) ? describe(k) : synthesize(voice, k));
     }
 
     private Preview synthesize(VoiceModel voice, String key) {

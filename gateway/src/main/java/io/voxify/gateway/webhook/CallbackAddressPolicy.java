@@ -4,20 +4,19 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Which addresses a webhook may be sent to. Every address is put in one category:
  * <ul>
  * <li>{@link Category#PUBLIC}: always allowed;</li>
- * <li>{@link Category#LOOPBACK} (127.0.0.0/8, ::1): allowed only when the callback URL itself names a
- * loopback host ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}) and loopback callbacks are on
- * (they are by default, for tests and local development); a public-looking name that resolves to
- * loopback is refused, as is any loopback address while they are off, unless private callbacks are allowed;</li>
- * <li>{@link Category#PRIVATE} (10/8, 172.16/12, 192.168/16, 100.64/10 shared, fc00::/7 unique local,
- * fec0::/10 site local) and {@link Category#LINK_LOCAL} (169.254/16 with the cloud metadata address,
- * fe80::/10): refused unless an administrator allows private callbacks;</li>
+ * <li>{@link Category#LOOPBACK} (127.0.0.0/8, ::1), {@link Category#PRIVATE} (10/8, 172.16/12, 192.168/16,
+ * 100.64/10 shared, fc00::/7 unique local, fec0::/10 site local) and {@link Category#LINK_LOCAL}
+ * (169.254/16 with the cloud metadata address, fe80::/10): refused unless an administrator allows private
+ * callbacks (for development: the server would otherwise reach its own services and its network's);</li>
  * <li>{@link Category#FORBIDDEN} (unspecified 0.0.0.0/8 and ::, multicast 224/4 and ff00::/8,
  * reserved 240/4 with broadcast): always refused.</li>
  * </ul>
@@ -42,63 +41,148 @@ public final class CallbackAddressPolicy {
         return Category.FORBIDDEN;
     }
 
-    /**
-     * Null when the address may be called for a URL naming {@code urlHost}; otherwise why not.
-     */
-    public static String refusal(InetAddress address, String urlHost, boolean allowPrivate, boolean allowLoopback) {
-        Category category = classify(address);
-        String shown = address.getHostAddress();
-        return switch (category) {
+    /** Null when a webhook may be sent to the address; otherwise why not (for logs and messages). */
+    public static String refusal(InetAddress address, boolean allowPrivate) {
+        String kind = refusedKind(address, allowPrivate);
+        return kind == null ? null : address.getHostAddress() + " is " + kind;
+    }
+
+    /** "a loopback address" and the like when the address is refused, null when it is allowed. */
+    private static String refusedKind(InetAddress address, boolean allowPrivate) {
+        return switch (classify(address)) {
             case PUBLIC -> null;
-            case LOOPBACK -> allowPrivate || (allowLoopback && namesLoopback(urlHost)) ? null
-                    : shown + " is a loopback address, allowed only when the callback URL names a loopback host";
-            case PRIVATE -> allowPrivate ? null
-                    : shown + " is a private address; an administrator can allow private callbacks";
-            case LINK_LOCAL -> allowPrivate ? null
-                    : shown + " is a link-local address; an administrator can allow private callbacks";
-            case FORBIDDEN -> shown + " is an unspecified, multicast or reserved address";
+            case LOOPBACK -> allowPrivate ? null : "a loopback address";
+            case PRIVATE -> allowPrivate ? null : "a private address";
+            case LINK_LOCAL -> allowPrivate ? null : "a link-local address";
+            case FORBIDDEN -> "an unspecified, multicast or reserved address";
         };
     }
 
-    /** Whether a URL's host (as {@link java.net.URI#getHost()} gives it) names this machine's loopback. */
-    public static boolean namesLoopback(String host) {
-        if (host == null) {
-            return false;
+    /**
+     * Null when a callback URL naming {@code host} (as {@link java.net.URI#getHost()} gives it) may be
+     * accepted before any DNS look-up; otherwise why not. A name is judged only when it is {@code localhost}
+     * or under {@code .localhost} (which resolvers answer with loopback); an IP literal is judged by every
+     * address it can be read as (see {@link #readings}), so an ambiguous spelling is refused when any
+     * reading of it is.
+     */
+    public static String hostRefusal(String host, boolean allowPrivate) {
+        String h = withoutRootDot(host.toLowerCase(Locale.ROOT));
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return allowPrivate ? null : host + " names this machine (loopback)";
         }
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (h.equals("localhost")) {
-            return true;
-        }
-        InetAddress literal = literal(h);
-        return literal != null && classify(literal) == Category.LOOPBACK;
-    }
-
-    /** The address an IP literal host stands for (without any DNS look-up), or null for a name. */
-    public static InetAddress literal(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        try {
-            if (h.contains(":")) {
-                return InetAddress.getByName(h); // IPv6 literal: parsed, never looked up
+        List<InetAddress> readings = readings(host);
+        for (InetAddress address : readings) {
+            String kind = refusedKind(address, allowPrivate);
+            if (kind != null) {
+                boolean plain = host.contains(":") || readings.size() == 1 && address.getHostAddress().equals(h);
+                return plain ? host + " is " + kind : host + " can be read as " + address.getHostAddress() + ", " + kind;
             }
-            if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-                byte[] bytes = new byte[4];
-                String[] parts = h.split("\\.");
-                for (int i = 0; i < 4; i++) {
-                    int part = Integer.parseInt(parts[i]);
-                    if (part > 255) {
-                        return null;
-                    }
-                    bytes[i] = (byte) part;
-                }
-                return InetAddress.getByAddress(bytes);
-            }
-        } catch (UnknownHostException e) {
-            return null;
         }
         return null;
+    }
+
+    /**
+     * Every address an IP literal host can stand for, without any DNS look-up; empty for a name. IPv6
+     * literals (with or without brackets, a zone id dropped) have one reading. IPv4 literals are read the
+     * way {@code inet_aton} does (one to four parts, the last filling the remaining bytes; each part decimal,
+     * octal with a leading 0, or hex with 0x), and also with every part decimal, as Java reads
+     * {@code 0177.0.0.1}: a client library, a proxy or this JVM may each pick either.
+     */
+    public static List<InetAddress> readings(String host) {
+        List<InetAddress> readings = new ArrayList<>();
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.contains(":")) {
+            int zone = h.indexOf('%');
+            String bare = zone >= 0 ? h.substring(0, zone) : h;
+            if (bare.matches("[0-9A-Fa-f:.]+")) {
+                try {
+                    readings.add(InetAddress.getByName("[" + bare + "]")); // bracketed: parsed, never looked up
+                } catch (UnknownHostException notAnAddress) {
+                    // not an IPv6 literal after all: a name, judged when it is resolved
+                }
+            }
+            return readings;
+        }
+        h = withoutRootDot(h);
+        addIfValid(readings, ipv4(h, false));
+        addIfValid(readings, ipv4(h, true));
+        return readings;
+    }
+
+    private static void addIfValid(List<InetAddress> readings, byte[] bytes) {
+        if (bytes == null) {
+            return;
+        }
+        try {
+            InetAddress address = InetAddress.getByAddress(bytes);
+            if (!readings.contains(address)) {
+                readings.add(address);
+            }
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String withoutRootDot(String host) {
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    /** The four bytes of an IPv4 literal in the one-to-four-part notation, or null when it is not one. */
+    private static byte[] ipv4(String h, boolean allDecimal) {
+        if (h.isEmpty() || h.length() > 64 || !h.matches("[0-9A-Fa-fXx.]+")) {
+            return null;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length > 4) {
+            return null;
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Long value = allDecimal ? decimal(parts[i]) : number(parts[i]);
+            if (value == null) {
+                return null;
+            }
+            values[i] = value;
+        }
+        long address = 0;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (values[i] > 0xff) {
+                return null;
+            }
+            address |= values[i] << (24 - 8 * i);
+        }
+        long last = values[parts.length - 1];
+        if (last > (0xffffffffL >>> (8 * (parts.length - 1)))) {
+            return null;
+        }
+        address |= last;
+        return new byte[]{(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
+    }
+
+    private static Long decimal(String part) {
+        if (part.isEmpty() || part.length() > 12 || !part.matches("\\d+")) {
+            return null;
+        }
+        return Long.parseLong(part);
+    }
+
+    private static Long number(String part) {
+        String p = part.toLowerCase(Locale.ROOT);
+        try {
+            if (p.startsWith("0x")) {
+                String digits = p.substring(2);
+                if (digits.length() > 8 || !digits.matches("[0-9a-f]*")) {
+                    return null;
+                }
+                return digits.isEmpty() ? 0L : Long.parseLong(digits, 16);
+            }
+            if (p.length() > 1 && p.startsWith("0")) {
+                return p.length() > 12 || !p.matches("[0-7]+") ? null : Long.parseLong(p, 8);
+            }
+            return decimal(p);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Category classifyV4(byte[] b) {

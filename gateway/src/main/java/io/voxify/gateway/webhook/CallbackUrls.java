@@ -6,18 +6,21 @@ import java.util.Locale;
 
 /**
  * The shape a callback URL must have when a job is created or updated: absolute, at most
- * {@value #MAX_LENGTH} characters, https (or http to a loopback host, for tests and local development),
- * with a host and without user information. Where it points is checked again at delivery time,
- * against the addresses its host then resolves to (see {@link CallbackAddressPolicy}).
+ * {@value #MAX_LENGTH} characters, with a host and without user information or fragment, https, and
+ * not naming this machine or a private network by a literal address or {@code localhost}. While an
+ * administrator allows private callbacks (for development) plain http and such hosts are accepted too.
+ * Where a name points is checked at delivery time, against the addresses it then resolves to
+ * (see {@link CallbackAddressPolicy}).
  */
 public final class CallbackUrls {
     public static final int MAX_LENGTH = 2048;
+    static final String SWITCH = "an administrator allows private callbacks (allow_private_callbacks, for development)";
 
     private CallbackUrls() {
     }
 
     /** Null when the URL is acceptable; otherwise what is wrong with it. */
-    public static String problem(String url) {
+    public static String problem(String url, boolean allowPrivate) {
         if (url.length() > MAX_LENGTH) {
             return "must be at most " + MAX_LENGTH + " characters";
         }
@@ -25,11 +28,11 @@ public final class CallbackUrls {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return "must be an absolute http(s) URL";
+            return "must be an absolute https URL";
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.isOpaque() || !("https".equals(scheme) || "http".equals(scheme))) {
-            return "must be an absolute https URL (http only to a loopback host)";
+            return "must be an absolute https URL";
         }
         if (uri.getRawUserInfo() != null) {
             return "must not contain user information";
@@ -40,8 +43,13 @@ public final class CallbackUrls {
         if (uri.getRawFragment() != null) {
             return "must not contain a fragment";
         }
-        if ("http".equals(scheme) && !CallbackAddressPolicy.namesLoopback(uri.getHost())) {
-            return "must use https; plain http is allowed only to a loopback host (localhost, 127.0.0.1, [::1])";
+        if ("http".equals(scheme) && !allowPrivate) {
+            return "must use https; plain http is accepted only while " + SWITCH;
+        }
+        String refused = CallbackAddressPolicy.hostRefusal(uri.getHost(), allowPrivate);
+        if (refused != null) {
+            return refused.endsWith("reserved address") ? "cannot be called: " + refused
+                    : "must not point at this machine or a private network (" + refused + ") unless " + SWITCH;
         }
         return null;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.JobView;
 import io.voxify.events.webhook.RecordWebhookAttemptCommand;
+import io.voxify.events.webhook.WebhookErrors;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.job.JobJson;
 import io.voxify.gateway.web.Envelope;
@@ -14,13 +15,16 @@ import io.voxify.saga.webhook.WebhookPolicy;
 import io.voxify.saga.webhook.WebhookSender;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,6 +32,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,8 @@ import org.springframework.stereotype.Component;
  * signed body to the address it checked (no second look-up), and reports the outcome as a
  * {@link RecordWebhookAttemptCommand} with the next try the {@link WebhookPolicy} allows.
  * A 2xx answer delivers; 410 Gone and a refused address end the delivery; anything else is retried.
+ * A failed try is recorded as a {@link WebhookErrors} category (with the status for an HTTP answer):
+ * what the receiver said, or whether a port behind it was open beyond that, is for the log only.
  */
 @Component
 public class HttpWebhookSender implements WebhookSender {
@@ -55,7 +62,6 @@ public class HttpWebhookSender implements WebhookSender {
     private final WebhookPolicy policy;
     private final ObjectMapper json;
     private final WebhookHttp http;
-    private final boolean allowLoopback;
     private final ThreadPoolExecutor pool;
     private final Clock clock = Clock.systemUTC();
     private volatile HostResolver resolver = InetAddress::getAllByName;
@@ -70,7 +76,6 @@ public class HttpWebhookSender implements WebhookSender {
                              WebhookSecrets secrets, WebhookPolicy policy, ObjectMapper json,
                              @Value("${voxify.webhooks.connect-timeout:PT5S}") Duration connectTimeout,
                              @Value("${voxify.webhooks.total-timeout:PT10S}") Duration totalTimeout,
-                             @Value("${voxify.webhooks.allow-loopback:true}") boolean allowLoopback,
                              @Value("${voxify.webhooks.sender-threads:2}") int threads,
                              @Value("${voxify.webhooks.backlog:1000}") int backlog) {
         this.commands = commands;
@@ -80,7 +85,6 @@ public class HttpWebhookSender implements WebhookSender {
         this.policy = policy;
         this.json = json;
         this.http = new WebhookHttp(connectTimeout, totalTimeout);
-        this.allowLoopback = allowLoopback;
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(backlog), r -> {
@@ -117,14 +121,15 @@ public class HttpWebhookSender implements WebhookSender {
         String abandon = null;
         try {
             URI uri = URI.create(d.callbackUrl());
-            String host = uri.getHost();
-            InetAddress[] addresses = resolve(host);
+            InetAddress[] addresses = resolve(uri.getHost());
             boolean allowPrivate = settings.config().allowPrivateCallbacks();
             for (InetAddress address : addresses) {
-                String refusal = CallbackAddressPolicy.refusal(address, host, allowPrivate, allowLoopback);
+                String refusal = CallbackAddressPolicy.refusal(address, allowPrivate);
                 if (refusal != null) {
-                    error = "refused: " + refusal;
-                    abandon = "callback address refused (" + refusal + ")";
+                    log.info("Webhook {} of job {} not sent: {} resolves to {}", d.deliveryId(), d.jobId(),
+                            uri.getHost(), refusal);
+                    error = WebhookErrors.REFUSED_ADDRESS;
+                    abandon = "callback address refused";
                     break;
                 }
             }
@@ -139,14 +144,20 @@ public class HttpWebhookSender implements WebhookSender {
                 headers.put(SIGNATURE_HEADER, WebhookSecrets.signature(secrets.secretsOf(d.userId()).signing(),
                         clock.instant().getEpochSecond(), body));
                 status = http.post(uri, addresses[0], headers, body);
+                if (status < 200 || status >= 300) {
+                    error = WebhookErrors.HTTP_STATUS;
+                }
                 if (status == 410) {
                     abandon = "the receiver answered 410 Gone";
                 }
             }
-        } catch (UnknownHostException e) {
-            error = "cannot resolve " + e.getMessage();
         } catch (IOException | RuntimeException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = category(e);
+            if (e instanceof RuntimeException) {
+                log.warn("Webhook attempt {} of {} could not be made", d.attempt(), d.deliveryId(), e);
+            } else {
+                log.info("Webhook attempt {} of {} failed ({}): {}", d.attempt(), d.deliveryId(), error, e.toString());
+            }
         }
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
         Instant attemptedAt = clock.instant();
@@ -168,10 +179,37 @@ public class HttpWebhookSender implements WebhookSender {
                 });
     }
 
+    /**
+     * The {@link WebhookErrors} category of a failed try: decided from the exception's type (and, for a
+     * refused connection, this JVM's own wording), never from anything the receiver sent.
+     */
+    static String category(Exception failure) {
+        if (failure instanceof UnknownHostException) {
+            return WebhookErrors.DNS_ERROR;
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return WebhookErrors.TIMEOUT;
+        }
+        if (failure instanceof ConnectException) {
+            String message = failure.getMessage();
+            return message != null && message.toLowerCase(Locale.ROOT).contains("refused")
+                    ? WebhookErrors.CONNECTION_REFUSED : WebhookErrors.CONNECTION_ERROR;
+        }
+        if (failure instanceof SSLException) {
+            return WebhookErrors.TLS_ERROR;
+        }
+        if (failure instanceof WebhookHttp.InvalidResponseException) {
+            return WebhookErrors.INVALID_RESPONSE;
+        }
+        if (failure instanceof IOException) {
+            return WebhookErrors.CONNECTION_ERROR;
+        }
+        return WebhookErrors.INTERNAL_ERROR;
+    }
+
     private InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress literal = CallbackAddressPolicy.literal(host);
-        if (literal != null) {
-            return new InetAddress[]{literal};
+        if (host == null) {
+            throw new UnknownHostException("no host");
         }
         InetAddress[] all = resolver.resolve(host);
         if (all.length == 0) {

@@ -1,6 +1,7 @@
 package io.voxify.gateway.webhook;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,29 +78,45 @@ final class WebhookHttp {
         }
     }
 
+    /** The receiver answered, but not with an HTTP status line. */
+    static final class InvalidResponseException extends IOException {
+        InvalidResponseException(String message) {
+            super(message);
+        }
+    }
+
     private static int readStatus(Socket channel, long deadline) throws IOException {
         InputStream in = channel.getInputStream();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             channel.setSoTimeout(remaining(deadline));
             int b = in.read();
+            if (b < 0 && line.size() == 0) {
+                throw new EOFException("connection closed without an answer");
+            }
             if (b < 0 || b == '\n') {
                 break;
             }
             if (line.size() >= MAX_STATUS_LINE) {
-                throw new IOException("status line too long");
+                throw new InvalidResponseException("status line too long");
             }
             line.write(b);
         }
         String status = line.toString(StandardCharsets.ISO_8859_1).trim();
         String[] parts = status.split(" ", 3);
+        // What the remote side said goes to the log at most, never into the recorded attempt.
         if (parts.length < 2 || !parts[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
-            throw new IOException("not an HTTP response: " + (status.length() > 80 ? status.substring(0, 80) : status));
+            throw new InvalidResponseException("not an HTTP response: "
+                    + (status.length() > 80 ? status.substring(0, 80) : status));
         }
         try {
-            return Integer.parseInt(parts[1]);
+            int code = Integer.parseInt(parts[1]);
+            if (code < 100 || code > 999) {
+                throw new InvalidResponseException("not an HTTP status: " + code);
+            }
+            return code;
         } catch (NumberFormatException e) {
-            throw new IOException("not an HTTP status: " + parts[1]);
+            throw new InvalidResponseException("not an HTTP status: " + parts[1]);
         }
     }
 

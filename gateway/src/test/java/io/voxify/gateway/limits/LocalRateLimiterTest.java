@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalRateLimiterTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final LocalRateLimiter limiter = new LocalRateLimiter(new TimeMeter() {
+    private final TimeMeter clock = new TimeMeter() {
         @Override
         public long currentTimeNanos() {
             return now.get();
@@ -19,7 +19,8 @@ class LocalRateLimiterTest {
         public boolean isWallClockBased() {
             return false;
         }
-    });
+    };
+    private final LocalRateLimiter limiter = new LocalRateLimiter(clock, 1000, 1000 * 1024);
     private final RateLimiter.Limit threePerMinute = new RateLimiter.Limit(3, Duration.ofMinutes(1));
 
     private void advance(Duration d) {
@@ -72,9 +73,33 @@ class LocalRateLimiterTest {
         assertThat(limiter.consume("user:c", five).remaining()).isEqualTo(4);
 
         advance(Duration.ofMinutes(3));
-        for (int i = 0; i < LocalRateLimiter.SWEEP_EVERY; i++) {
-            limiter.consume("user:d", threePerMinute);
-        }
+        limiter.consume("user:d", threePerMinute);
         assertThat(limiter.size()).as("only the bucket still in use remains").isEqualTo(1);
+    }
+
+    /** Distinct callers (every address of an IPv6 network, say) never hold more buckets than the bound. */
+    @Test
+    void aFloodOfNewKeysStaysWithinTheBoundAndKeepsTheBucketsInUse() {
+        LocalRateLimiter small = new LocalRateLimiter(clock, 100, 100 * 1024);
+        for (int i = 0; i < 4; i++) {
+            small.consume("user:busy", threePerMinute);
+        }
+        assertThat(small.consume("user:busy", threePerMinute).allowed()).isFalse();
+        for (int i = 0; i < 20_000; i++) {
+            small.consume("address:2001:db8::" + Integer.toHexString(i), threePerMinute);
+            assertThat(small.size()).isLessThanOrEqualTo(100);
+            if (i % 50 == 0) {
+                small.consume("user:busy", threePerMinute);
+            }
+        }
+        assertThat(small.consume("user:busy", threePerMinute).allowed())
+                .as("a bucket in steady use is not pushed out by one-off keys").isFalse();
+        String huge = "login:account:" + "a".repeat(200_000);
+        for (int i = 0; i < 3; i++) {
+            assertThat(small.consume(huge, threePerMinute).allowed()).isTrue();
+        }
+        assertThat(small.consume(huge, threePerMinute).allowed()).as("a key larger than the bound is limited too")
+                .isFalse();
+        assertThat(small.size()).isLessThanOrEqualTo(100);
     }
 }

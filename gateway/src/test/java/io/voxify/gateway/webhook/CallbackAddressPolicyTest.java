@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voxify.gateway.webhook.CallbackAddressPolicy.Category;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class CallbackAddressPolicyTest {
 
     private static InetAddress ip(String literal) {
-        InetAddress address = CallbackAddressPolicy.literal(literal);
-        assertThat(address).as(literal).isNotNull();
-        return address;
+        List<InetAddress> readings = CallbackAddressPolicy.readings(literal);
+        assertThat(readings).as(literal).hasSize(1);
+        return readings.get(0);
     }
 
     /** A name that resolved to these bytes, as DNS would hand it over. */
@@ -61,68 +62,110 @@ class CallbackAddressPolicyTest {
     }
 
     @Test
-    void privateAndLinkLocalNeedTheAdministratorsPermission() throws UnknownHostException {
-        for (InetAddress address : new InetAddress[]{ip("10.0.0.1"), ip("169.254.169.254"), ip("fd00::5"),
-                named("intranet.example.com", 192, 168, 0, 10)}) {
-            assertThat(CallbackAddressPolicy.refusal(address, "intranet.example.com", false, true))
-                    .as(address.toString()).contains("administrator can allow private callbacks");
-            assertThat(CallbackAddressPolicy.refusal(address, "intranet.example.com", true, true))
-                    .as(address.toString()).isNull();
+    void loopbackPrivateAndLinkLocalNeedTheAdministratorsPermission() throws UnknownHostException {
+        for (InetAddress address : new InetAddress[]{ip("127.0.0.1"), ip("::1"), ip("10.0.0.1"),
+                ip("169.254.169.254"), ip("fd00::5"), named("intranet.example.com", 192, 168, 0, 10)}) {
+            assertThat(CallbackAddressPolicy.refusal(address, false)).as(address.toString())
+                    .matches(".* is a (loopback|private|link-local) address");
+            assertThat(CallbackAddressPolicy.refusal(address, true)).as(address.toString()).isNull();
         }
     }
 
     @Test
     void aNameResolvingToAPrivateAddressIsRefused() throws UnknownHostException {
-        InetAddress resolved = named("hooks.example.com", 10, 1, 2, 3);
-        assertThat(CallbackAddressPolicy.refusal(resolved, "hooks.example.com", false, true))
-                .isEqualTo("10.1.2.3 is a private address; an administrator can allow private callbacks");
-    }
-
-    @Test
-    void loopbackOnlyWhenTheUrlNamesIt() throws UnknownHostException {
-        InetAddress loopback = ip("127.0.0.1");
-        assertThat(CallbackAddressPolicy.refusal(loopback, "127.0.0.1", false, true)).isNull();
-        assertThat(CallbackAddressPolicy.refusal(loopback, "localhost", false, true)).isNull();
-        assertThat(CallbackAddressPolicy.refusal(ip("::1"), "[::1]", false, true)).isNull();
-        // a public-looking name re-pointed at this machine
-        assertThat(CallbackAddressPolicy.refusal(named("hooks.example.com", 127, 0, 0, 1), "hooks.example.com",
-                false, true)).contains("loopback");
-        // loopback callbacks switched off by the operator
-        assertThat(CallbackAddressPolicy.refusal(loopback, "127.0.0.1", false, false)).contains("loopback");
-        assertThat(CallbackAddressPolicy.refusal(loopback, "127.0.0.1", true, false)).isNull();
+        assertThat(CallbackAddressPolicy.refusal(named("hooks.example.com", 10, 1, 2, 3), false))
+                .isEqualTo("10.1.2.3 is a private address");
+        assertThat(CallbackAddressPolicy.refusal(named("hooks.example.com", 127, 0, 0, 1), false))
+                .isEqualTo("127.0.0.1 is a loopback address");
     }
 
     @Test
     void forbiddenAddressesStayRefusedEvenWhenPrivateCallbacksAreAllowed() {
         for (String literal : new String[]{"0.0.0.0", "::", "224.0.0.251", "ff02::1", "255.255.255.255"}) {
-            assertThat(CallbackAddressPolicy.refusal(ip(literal), literal, true, true)).as(literal)
+            assertThat(CallbackAddressPolicy.refusal(ip(literal), true)).as(literal)
                     .contains("unspecified, multicast or reserved");
         }
     }
 
     @Test
     void publicAddressesAreAlwaysAllowed() {
-        assertThat(CallbackAddressPolicy.refusal(ip("8.8.8.8"), "dns.google", false, false)).isNull();
+        assertThat(CallbackAddressPolicy.refusal(ip("8.8.8.8"), false)).isNull();
         assertThat(CallbackAddressPolicy.classify(ip("1.1.1.1"))).isEqualTo(PUBLIC);
+    }
+
+    /** Every spelling of an IPv4 address that inet_aton or Java accepts is read, ambiguous ones both ways. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2130706433 | 127.0.0.1", "0x7f000001 | 127.0.0.1", "017700000001 | 127.0.0.1",
+            "0x7f.1 | 127.0.0.1", "127.1 | 127.0.0.1", "127.0.1 | 127.0.0.1", "0x7F.0.0.0x1 | 127.0.0.1",
+            "127.000.000.001 | 127.0.0.1", "127.0.0.1. | 127.0.0.1", "0 | 0.0.0.0", "0x | 0.0.0.0",
+            "0177.0.0.1 | 127.0.0.1 177.0.0.1", "010.0.0.1 | 8.0.0.1 10.0.0.1", "167772161 | 10.0.0.1",
+            "0xa9.0xfe.0xa9.0xfe | 169.254.169.254", "2852039166 | 169.254.169.254",
+            "[::ffff:127.0.0.1] | 127.0.0.1", "[::ffff:7f00:1] | 127.0.0.1", "[::1] | 0:0:0:0:0:0:0:1",
+            "[fe80::1%25eth0] | fe80:0:0:0:0:0:0:1"})
+    void ipv4AndIpv6SpellingsAreReadWithoutALookUp(String host, String expected) {
+        assertThat(CallbackAddressPolicy.readings(host)).extracting(InetAddress::getHostAddress)
+                .as(host).containsExactlyInAnyOrder(expected.split(" "));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hooks.example.com", "deadbeef.cafe", "1.2.3.4.5", "256.1.1.1", "0x1ffffffff", "1.2.3.0x100",
+            "08.1.1.1x", "example", "xn--bcher-kva.example"})
+    void namesAndImpossibleNumbersAreNotLiterals(String host) {
+        assertThat(CallbackAddressPolicy.readings(host)).as(host).isEmpty();
+    }
+
+    @Test
+    void literalHostsAreJudgedBeforeAnyLookUp() {
+        for (String host : new String[]{"127.0.0.1", "localhost", "LOCALHOST.", "api.localhost", "[::1]",
+                "2130706433", "0x7f.1", "10.0.0.1", "0177.0.0.1", "010.0.0.1", "192.168.1.20", "172.16.0.1",
+                "169.254.169.254", "[fe80::1]", "[fd00::1]", "[::ffff:10.0.0.1]", "[::ffff:169.254.169.254]"}) {
+            assertThat(CallbackAddressPolicy.hostRefusal(host, false)).as(host).isNotNull();
+            assertThat(CallbackAddressPolicy.hostRefusal(host, true)).as(host).isNull();
+        }
+        assertThat(CallbackAddressPolicy.hostRefusal("0177.0.0.1", false))
+                .isEqualTo("0177.0.0.1 can be read as 127.0.0.1, a loopback address");
+        assertThat(CallbackAddressPolicy.hostRefusal("10.0.0.1", false)).isEqualTo("10.0.0.1 is a private address");
+        for (String host : new String[]{"0.0.0.0", "0", "[::]", "224.0.0.1", "255.255.255.255"}) {
+            assertThat(CallbackAddressPolicy.hostRefusal(host, true)).as(host).contains("reserved");
+        }
+        for (String host : new String[]{"hooks.example.com", "8.8.8.8", "[2606:4700::1111]", "localhost.example.com"}) {
+            assertThat(CallbackAddressPolicy.hostRefusal(host, false)).as(host).isNull();
+        }
     }
 
     @Test
     void urlsAreCheckedForTheirShape() {
-        assertThat(CallbackUrls.problem("https://hooks.example.com/voxify?x=1")).isNull();
-        assertThat(CallbackUrls.problem("http://127.0.0.1:8080/hook")).isNull();
-        assertThat(CallbackUrls.problem("http://localhost/hook")).isNull();
-        assertThat(CallbackUrls.problem("http://[::1]:9000/hook")).isNull();
-        assertThat(CallbackUrls.problem("HTTPS://Hooks.Example.com/")).isNull();
-        assertThat(CallbackUrls.problem("http://hooks.example.com/")).contains("must use https");
-        assertThat(CallbackUrls.problem("http://10.0.0.1/")).contains("must use https");
-        assertThat(CallbackUrls.problem("ftp://hooks.example.com/")).contains("https");
-        assertThat(CallbackUrls.problem("https://user:pw@hooks.example.com/")).contains("user information");
-        assertThat(CallbackUrls.problem("http://user@127.0.0.1/")).contains("user information");
-        assertThat(CallbackUrls.problem("/relative/path")).contains("absolute");
-        assertThat(CallbackUrls.problem("https:///nohost")).contains("host");
-        assertThat(CallbackUrls.problem("not a url")).isNotNull();
-        assertThat(CallbackUrls.problem("https://hooks.example.com/" + "a".repeat(2048))).contains("2048");
-        assertThat(CallbackUrls.problem("https://hooks.example.com/#frag")).contains("fragment");
+        assertThat(CallbackUrls.problem("https://hooks.example.com/voxify?x=1", false)).isNull();
+        assertThat(CallbackUrls.problem("HTTPS://Hooks.Example.com/", false)).isNull();
+        assertThat(CallbackUrls.problem("https://93.184.216.34:8443/hook", false)).isNull();
+        assertThat(CallbackUrls.problem("http://hooks.example.com/", false)).contains("must use https")
+                .contains("allow_private_callbacks");
+        assertThat(CallbackUrls.problem("ftp://hooks.example.com/", false)).contains("https");
+        assertThat(CallbackUrls.problem("https://user:pw@hooks.example.com/", false)).contains("user information");
+        assertThat(CallbackUrls.problem("http://user@127.0.0.1/", true)).contains("user information");
+        assertThat(CallbackUrls.problem("/relative/path", false)).contains("absolute");
+        assertThat(CallbackUrls.problem("https:///nohost", false)).contains("host");
+        assertThat(CallbackUrls.problem("https://127.1/", false)).contains("host");
+        assertThat(CallbackUrls.problem("not a url", false)).isNotNull();
+        assertThat(CallbackUrls.problem("https://hooks.example.com/" + "a".repeat(2048), false)).contains("2048");
+        assertThat(CallbackUrls.problem("https://hooks.example.com/#frag", false)).contains("fragment");
+    }
+
+    @Test
+    void thisMachineAndPrivateNetworksAreRefusedUnlessTheAdministratorAllowsThem() {
+        for (String url : new String[]{"https://127.0.0.1:6379/", "https://localhost/hook", "https://[::1]:9000/",
+                "https://10.0.0.1/hook", "https://169.254.169.254/latest/meta-data", "https://2130706433/",
+                "https://[::ffff:127.0.0.1]/", "https://[fe80::1%25eth0]/"}) {
+            assertThat(CallbackUrls.problem(url, false)).as(url).contains("must not point at this machine or a "
+                    + "private network").contains("allow_private_callbacks");
+            assertThat(CallbackUrls.problem(url, true)).as(url).isNull();
+        }
+        assertThat(CallbackUrls.problem("http://127.0.0.1:8080/hook", false)).as("http is refused first")
+                .contains("must use https");
+        assertThat(CallbackUrls.problem("http://127.0.0.1:8080/hook", true)).isNull();
+        assertThat(CallbackUrls.problem("http://hooks.example.com/", true)).isNull();
+        assertThat(CallbackUrls.problem("https://0.0.0.0/", true)).contains("cannot be called");
     }
 
     @Test

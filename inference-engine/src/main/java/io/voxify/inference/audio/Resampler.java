@@ -1,20 +1,36 @@
 package io.voxify.inference.audio;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 
 /**
  * Rational sample-rate conversion with a polyphase windowed-sinc (Kaiser) low-pass. The cut-off sits at 95 %
  * of the lower Nyquist frequency with a transition band of ±5 %, so the passband is flat to 0.9 × Nyquist and
- * everything above the new Nyquist frequency is suppressed by about 80 dB. Filters are built once per rate
- * pair and shared; instances are immutable and thread-safe.
+ * everything above the new Nyquist frequency is suppressed by about 80 dB. Filters are built per rate pair
+ * and kept for reuse within a bound; instances are immutable and thread-safe.
  */
 public final class Resampler {
 
     private static final double STOPBAND_DB = 80;
     private static final double CUTOFF = 0.95;
     private static final double TRANSITION = 0.10;
-    private static final Map<Long, Resampler> CACHE = new ConcurrentHashMap<>();
+    /**
+     * Filters by rate pair. A decoded upload brings its own sample rate, and an odd one makes a filter of
+     * up to tens of MB (one phase per output sample of the rates' least common period), so the filters
+     * kept are bounded: {@value #CACHE_MAX_BYTES} bytes of coefficients, each filter counted at least at
+     * 1/{@value #CACHE_MAX_FILTERS} of that, and a pair unused for half an hour is dropped. A filter larger
+     * than the whole bound is built, used and not kept.
+     */
+    private static final long CACHE_MAX_BYTES = 64L << 20;
+    private static final int CACHE_MAX_FILTERS = 256;
+    private static final Cache<Long, Resampler> CACHE = Caffeine.newBuilder()
+            .maximumWeight(CACHE_MAX_BYTES)
+            .weigher((Long pair, Resampler filter) -> (int) Math.min(Integer.MAX_VALUE,
+                    Math.max(CACHE_MAX_BYTES / CACHE_MAX_FILTERS, 64L + 4L * filter.up * filter.taps)))
+            .expireAfterAccess(Duration.ofMinutes(30))
+            .executor(Runnable::run)
+            .build();
 
     private final int up;
     private final int down;
@@ -61,7 +77,13 @@ public final class Resampler {
         if (fromRate <= 0 || toRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive: " + fromRate + " -> " + toRate);
         }
-        return CACHE.computeIfAbsent(((long) fromRate << 32) | toRate, k -> new Resampler(fromRate, toRate));
+        return CACHE.get(((long) fromRate << 32) | toRate, k -> new Resampler(fromRate, toRate));
+    }
+
+    /** Filters kept now. */
+    static long cachedFilters() {
+        CACHE.cleanUp();
+        return CACHE.estimatedSize();
     }
 
     public static float[] resample(float[] input, int fromRate, int toRate) {

@@ -94,4 +94,15 @@ class ResamplerTest {
         stream.finish();
         assertThat(Arrays.copyOf(streamed, length[0])).containsExactly(whole);
     }
+
+    /** Rates come from uploads: however many distinct pairs are asked for, the filters kept stay bounded. */
+    @Test
+    void filtersOfManyDistinctRatePairsAreNotAllKept() {
+        Resampler first = Resampler.of(1000, 2000);
+        assertThat(Resampler.of(1000, 2000)).as("a pair in use is reused").isSameAs(first);
+        for (int rate = 1001; rate < 2001; rate++) {
+            Resampler.of(rate, 2 * rate);
+            assertThat(Resampler.cachedFilters()).isLessThanOrEqualTo(256);
+        }
+    }
 }

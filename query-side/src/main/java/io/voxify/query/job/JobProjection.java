@@ -32,6 +32,7 @@ import io.voxify.events.webhook.WebhookAbandonedEvent;
 import io.voxify.events.webhook.WebhookAttemptedEvent;
 import io.voxify.events.webhook.WebhookDeliveredEvent;
 import io.voxify.events.webhook.WebhookDueEvent;
+import io.voxify.events.webhook.WebhookErrors;
 import io.voxify.query.support.CriteriaPages;
 import io.voxify.query.support.ParsedColumns;
 import jakarta.persistence.EntityManager;
@@ -248,8 +249,7 @@ public class JobProjection {
         } else if (event instanceof WebhookAttemptedEvent e) {
             row.webhookAttempts = e.attempt();
             row.webhookLastStatus = e.statusCode();
-            row.webhookLastError = e.error() == null || e.error().length() <= 1000 ? e.error()
-                    : e.error().substring(0, 1000);
+            row.webhookLastError = WebhookErrors.category(e.error(), e.statusCode());
             row.webhookLastAttemptAt = e.attemptedAt() == null ? at.toEpochMilli() : e.attemptedAt().toEpochMilli();
             row.webhookNextAttemptAt = e.nextAttemptAt() == null ? null : e.nextAttemptAt().toEpochMilli();
         } else if (event instanceof WebhookDeliveredEvent e) {
@@ -257,8 +257,8 @@ public class JobProjection {
             row.webhookDeliveredAt = e.deliveredAt() == null ? at.toEpochMilli() : e.deliveredAt().toEpochMilli();
             row.webhookNextAttemptAt = null;
         } else if (event instanceof WebhookAbandonedEvent e) {
+            // The reason stays in the event (the audit shows it); the view keeps the last try's category.
             row.webhookState = WebhookStatus.ABANDONED;
-            row.webhookLastError = e.reason();
             row.webhookNextAttemptAt = null;
         }
     }
@@ -444,7 +444,8 @@ public class JobProjection {
             return null;
         }
         return new WebhookStatus(row.webhookDeliveryId, row.webhookEvent, row.webhookState,
-                row.webhookAttempts == null ? 0 : row.webhookAttempts, row.webhookLastStatus, row.webhookLastError,
+                row.webhookAttempts == null ? 0 : row.webhookAttempts, row.webhookLastStatus,
+                WebhookErrors.category(row.webhookLastError, row.webhookLastStatus), // rows written before categories
                 instant(row.webhookLastAttemptAt), instant(row.webhookNextAttemptAt), instant(row.webhookDeliveredAt));
     }
 
