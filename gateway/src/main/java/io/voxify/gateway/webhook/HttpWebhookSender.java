@@ -13,6 +13,7 @@ import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.saga.webhook.WebhookDelivery;
 import io.voxify.saga.webhook.WebhookPolicy;
 import io.voxify.saga.webhook.WebhookSender;
+import io.voxify.saga.work.FairWorkPool;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -27,11 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -62,7 +58,7 @@ public class HttpWebhookSender implements WebhookSender {
     private final WebhookPolicy policy;
     private final ObjectMapper json;
     private final WebhookHttp http;
-    private final ThreadPoolExecutor pool;
+    private final FairWorkPool pool;
     private final Clock clock = Clock.systemUTC();
     private volatile HostResolver resolver = InetAddress::getAllByName;
 
@@ -76,8 +72,9 @@ public class HttpWebhookSender implements WebhookSender {
                              WebhookSecrets secrets, WebhookPolicy policy, ObjectMapper json,
                              @Value("${voxify.webhooks.connect-timeout:PT5S}") Duration connectTimeout,
                              @Value("${voxify.webhooks.total-timeout:PT10S}") Duration totalTimeout,
-                             @Value("${voxify.webhooks.sender-threads:2}") int threads,
-                             @Value("${voxify.webhooks.backlog:1000}") int backlog) {
+                             @Value("${voxify.webhooks.sender-threads:4}") int threads,
+                             @Value("${voxify.webhooks.backlog:1000}") int backlog,
+                             @Value("${voxify.webhooks.backlog-per-user:200}") int backlogPerUser) {
         this.commands = commands;
         this.views = views;
         this.settings = settings;
@@ -85,23 +82,14 @@ public class HttpWebhookSender implements WebhookSender {
         this.policy = policy;
         this.json = json;
         this.http = new WebhookHttp(connectTimeout, totalTimeout);
-        AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(backlog), r -> {
-                    Thread t = new Thread(r, "webhook-sender-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        // One try at a time per owner, owners served in turn: a receiver that answers slowly (or never, until the
+        // timeout) delays only its own owner's callbacks, never everyone's.
+        this.pool = new FairWorkPool("webhook-sender-", threads, backlog, backlogPerUser, () -> 1);
     }
 
     @Override
     public boolean submit(WebhookDelivery delivery) {
-        try {
-            pool.execute(() -> deliver(delivery));
-            return true;
-        } catch (RejectedExecutionException full) {
-            return false;
-        }
+        return pool.submit(delivery.userId(), "webhook " + delivery.deliveryId(), () -> deliver(delivery));
     }
 
     public void useResolver(HostResolver replacement) {
@@ -110,6 +98,7 @@ public class HttpWebhookSender implements WebhookSender {
 
     @PreDestroy
     void stop() {
+        // A try cut short here was never recorded: the saga's attempt guard makes it again.
         pool.shutdownNow();
     }
 

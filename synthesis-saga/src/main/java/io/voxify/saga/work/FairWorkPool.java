@@ -227,6 +227,23 @@ public final class FairWorkPool implements AutoCloseable {
         }
     }
 
+    /** Takes no more work, drops what is queued and interrupts what runs (for work that is tried again anyway). */
+    public void shutdownNow() {
+        lock.lock();
+        try {
+            closed = true;
+            for (Lane lane : lanes.values()) {
+                queued -= lane.items.size();
+                lane.items.clear();
+            }
+            turn.clear();
+            workAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        threads.forEach(Thread::interrupt);
+    }
+
     /** Waits up to {@code timeout} for the threads to end, then interrupts those still running. */
     public void awaitTermination(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

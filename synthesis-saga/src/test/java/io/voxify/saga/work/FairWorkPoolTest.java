@@ -191,4 +191,26 @@ class FairWorkPoolTest {
         assertThat(started).containsExactly("a1", "b1");
         pool = null;
     }
+
+    @Test
+    void shutdownNowDropsQueuedWorkAndInterruptsRunningWork() throws InterruptedException {
+        pool = new FairWorkPool("test-", 1, 100, 100, () -> 1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        pool.submit("alice", "a1", () -> {
+            started.add("a1");
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        pool.submit("bob", "b1", item("b1", new CountDownLatch(0)));
+        awaitStarted(1);
+        pool.shutdownNow();
+        assertThat(interrupted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        pool.awaitTermination(Duration.ofSeconds(5));
+        assertThat(started).containsExactly("a1");
+        assertThat(pool.queued()).isZero();
+        pool = null;
+    }
 }
