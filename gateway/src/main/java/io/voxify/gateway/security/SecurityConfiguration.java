@@ -101,7 +101,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json, MetricsScrapeAccess metrics)
+            throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             String role = jwt.getClaimAsString(TokenService.ROLE_CLAIM);
@@ -120,6 +121,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
                                 "/api/v1/auth/refresh").permitAll()
+                        // Metrics are let through only by MetricsScrapeAccess (a scrape token or the
+                        // management port), which runs before this.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -150,6 +153,7 @@ public class SecurityConfiguration {
                                 write(response, json, ErrorCode.UNAUTHORIZED, "Authentication required"))
                         .accessDeniedHandler((request, response, e) ->
                                 write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
+                .addFilterBefore(metrics.filter(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
