@@ -98,7 +98,7 @@ public class AuthController {
                                                @RequestBody(required = false) JsonNode body) {
         String refresh = body != null && body.isObject() && body.hasNonNull("refresh_token")
                 && body.get("refresh_token").isTextual() ? body.get("refresh_token").asText() : null;
-        auth.logout(jwt.getId(), jwt.getExpiresAt(), refresh);
+        auth.logout(jwt, refresh);
         return Envelope.ok(null, "Logged out");
     }
 

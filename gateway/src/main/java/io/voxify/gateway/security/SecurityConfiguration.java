@@ -59,11 +59,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations, SessionVersions sessions) {
+    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations, SessionVersions sessions,
+                          SignedOutSessions signedOut) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> accessOnly = jwt -> TokenService.ACCESS_TYPE.equals(jwt.getClaimAsString(TokenService.TYPE_CLAIM))
                 && !revocations.isRevoked(jwt.getId())
                 && currentSession(jwt, sessions)
+                && !signedOut.isSignedOut(TokenService.sessionId(jwt))
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token revoked or not an access token", null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
