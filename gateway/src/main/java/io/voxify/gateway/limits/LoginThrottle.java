@@ -48,6 +48,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(20);
 
     private final RateLimiter limiter;
     private final SignInHistory history;
@@ -69,7 +70,8 @@ public class LoginThrottle {
         this.settings = settings;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay.compareTo(firstDelay) < 0 ? firstDelay : maxDelay;
-        this.maxWait = maxWait;
+        // A held request must be answered well before the container gives up on it (30 s by default).
+        this.maxWait = maxWait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : maxWait;
         this.knownAddressTtl = knownAddressTtl;
         AtomicInteger threads = new AtomicInteger();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(
