@@ -662,8 +662,8 @@ try {
   ]);
   log(`auditor: audit pages only, ${firstPage.length} + ${nextPage.length} events paged, ${completedTypes.length} completions, timeline of ${auditedEvents.length}`);
 
-  // 9. The quiet refresh fails: the password is changed in another client, which revokes every refresh
-  // token. The console's access token still works until it expires; its next quiet refresh is refused
+  // 9. The session ends elsewhere: the password is changed in another client, which ends every session
+  // (access tokens, refresh tokens, links). The console's next request is refused, so is its refresh,
   // and the console lands on the sign-in page by itself, with a message.
   const auditorToken = await apiLogin(auditor.email, auditor.password);
   const changed = await apiCall(auditorToken, 'PATCH', '/api/v1/auth/profile',

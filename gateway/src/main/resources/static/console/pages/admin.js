@@ -18,8 +18,8 @@ const CONFIG_FIELDS = [
   ['max_upload_bytes', 'Largest upload (bytes)', 'number'],
   ['max_text_length', 'Longest text (characters)', 'number'],
   ['default_voice_id', 'Default voice', 'text'],
-  ['login_attempts_per_account', 'Sign-in attempts per account', 'number'],
-  ['login_attempts_per_address', 'Sign-in attempts per address', 'number'],
+  ['login_attempts_per_account', 'Failed sign-ins per account and address (then slowed)', 'number'],
+  ['login_attempts_per_address', 'Failed sign-ins per address', 'number'],
   ['login_window_seconds', 'Sign-in window (seconds)', 'number'],
 ];
 

@@ -142,7 +142,7 @@ class InfraProfileTest {
                         "SynthesisJob.JobStartedEvent")
                 .endsWith("SynthesisJob.JobCompletedEvent");
         broker.deleteQueue(analytics.getName());
-        String metrics = app.client().get("/actuator/prometheus").text();
+        String metrics = app.scrape().text();
         assertThat(metrics).as("the broker's queue depth is a gauge too")
                 .containsPattern("voxify_work_queue_depth\\{[^}]*pool=\"synthesis\"[^}]*} 0\\.0");
         assertThat(history.status()).as(history.text()).isEqualTo(200);

@@ -358,7 +358,7 @@ class ObservabilityTest {
     }
 
     private Scrape scrape() {
-        ApiClient.Response response = app.client().get("/actuator/prometheus");
+        ApiClient.Response response = app.scrape();
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         List<Sample> samples = new ArrayList<>();
         response.text().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(line -> {

@@ -73,6 +73,7 @@ class PipelineBenchmark {
         properties.put("voxify.limits.requests-per-minute", "1000000");
         properties.put("voxify.limits.syntheses-per-day", "1000000");
         properties.put("voxify.limits.login-attempts-per-address", "1000000");
+        properties.put("voxify.security.metrics-token", RunningApp.METRICS_TOKEN);
         // For comparisons: -Dvoxify.bench.app.<property>=<value> passes --<property>=<value> to the server.
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("voxify.bench.app."))
                 .forEach(k -> properties.put(k.substring("voxify.bench.app.".length()), System.getProperty(k)));
@@ -226,7 +227,8 @@ class PipelineBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String metrics = app.client().get("/actuator/prometheus").text();
+            String metrics = app.client().get("/actuator/prometheus",
+                    Map.of("Authorization", "Bearer " + RunningApp.METRICS_TOKEN)).text();
             return new Snapshot(Long.parseLong(f[13]) + Long.parseLong(f[14]), ticks, comm,
                     sum(metrics, "voxify_synthesis_engine_cpu_seconds_total"),
                     sum(metrics, "voxify_synthesis_engine_wall_seconds_total"),

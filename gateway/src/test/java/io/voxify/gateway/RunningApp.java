@@ -17,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RunningApp implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@voxify.test";
     public static final String ADMIN_PASSWORD = "Admin-Pass-123";
+    /** What Prometheus sends for /actuator/prometheus (Authorization: Bearer …). */
+    public static final String METRICS_TOKEN = "test-scrape-token-0123456789abcdef";
 
     public static final String ALLOWED_ORIGIN = "https://console.voxify.test";
 
@@ -37,6 +39,7 @@ public final class RunningApp implements AutoCloseable {
         props.put("voxify.synthesis.worker-threads", 1);
         props.put("voxify.sse.heartbeat", "PT1S");
         props.put("voxify.cors.allowed-origins", ALLOWED_ORIGIN);
+        props.put("voxify.security.metrics-token", METRICS_TOKEN);
         props.put("logging.level.root", "WARN");
         // Tests make many requests from one address and poll jobs; the limits have tests of their own.
         props.put("voxify.limits.requests-per-minute", 1_000_000);
@@ -107,6 +110,11 @@ public final class RunningApp implements AutoCloseable {
 
     public ApiClient client() {
         return new ApiClient(baseUrl());
+    }
+
+    /** The Prometheus scrape, as a scraper configured with the token gets it. */
+    public ApiClient.Response scrape() {
+        return client().get("/actuator/prometheus", java.util.Map.of("Authorization", "Bearer " + METRICS_TOKEN));
     }
 
     @Override

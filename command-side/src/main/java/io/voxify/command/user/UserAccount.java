@@ -4,12 +4,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.user.AccessChange;
 import io.voxify.events.user.AuthenticateUserCommand;
 import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.RegisterUserCommand;
+import io.voxify.events.user.RenewSessionCommand;
 import io.voxify.events.user.RotateWebhookSecretCommand;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.SelectVoiceCommand;
+import io.voxify.events.user.SessionGrant;
 import io.voxify.events.user.UserVoiceSelectedEvent;
 import io.voxify.events.user.UpdateUserProfileCommand;
 import io.voxify.events.user.UserDisabledEvent;
@@ -30,6 +33,7 @@ public class UserAccount {
 
     @AggregateIdentifier
     private String userId;
+    private String email;
     private String passwordHash;
     private Role role;
     private boolean enabled;
@@ -76,15 +80,27 @@ public class UserAccount {
         }
     }
 
+    /** Answers what changed, so the caller ends sessions on what the account says, not on a read model. */
     @CommandHandler
-    public void handle(ChangeUserAccessCommand cmd) {
+    public AccessChange handle(ChangeUserAccessCommand cmd) {
+        boolean disabling = Boolean.FALSE.equals(cmd.enabled()) && enabled;
+        boolean roleChanging = cmd.role() != null && cmd.role() != role;
         if (cmd.enabled() != null && cmd.enabled() != enabled) {
             apply(cmd.enabled() ? new UserEnabledEvent(userId, cmd.changedBy())
                     : new UserDisabledEvent(userId, cmd.changedBy()));
         }
-        if (cmd.role() != null && cmd.role() != role) {
+        if (roleChanging) {
             apply(new UserRoleChangedEvent(userId, cmd.role(), cmd.changedBy()));
         }
+        return new AccessChange(disabling, roleChanging);
+    }
+
+    @CommandHandler
+    public SessionGrant handle(RenewSessionCommand cmd) {
+        if (!enabled) {
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account has been disabled");
+        }
+        return new SessionGrant(userId, email, role);
     }
 
     @CommandHandler
@@ -106,6 +122,7 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserRegisteredEvent e) {
         userId = e.userId();
+        email = e.email();
         passwordHash = e.passwordHash();
         role = e.role();
         enabled = true;

@@ -4,7 +4,10 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.user.AccessChange;
 import io.voxify.events.user.AuthenticateUserCommand;
+import io.voxify.events.user.RenewSessionCommand;
+import io.voxify.events.user.SessionGrant;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserRoleChangedEvent;
@@ -212,6 +215,40 @@ class UserAccountTest {
                         new UserRoleChangedEvent(USER_ID, Role.ADMIN, "admin-1"));
         fixture.given(registered(Role.USER))
                 .when(new ChangeUserAccessCommand(USER_ID, true, Role.USER, "admin-1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAccessChangeAnswersWhetherItEndsTheSessions() {
+        fixture.given(registered(Role.USER))
+                .when(new ChangeUserAccessCommand(USER_ID, false, null, "admin-1"))
+                .expectResultMessagePayload(new AccessChange(true, false));
+        fixture.given(registered(Role.USER))
+                .when(new ChangeUserAccessCommand(USER_ID, null, Role.AUDITOR, "admin-1"))
+                .expectResultMessagePayload(new AccessChange(false, true));
+        fixture.given(registered(Role.USER), new UserDisabledEvent(USER_ID, "admin-1"))
+                .when(new ChangeUserAccessCommand(USER_ID, false, Role.USER, "admin-1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new AccessChange(false, false));
+        fixture.given(registered(Role.USER), new UserDisabledEvent(USER_ID, "admin-1"))
+                .when(new ChangeUserAccessCommand(USER_ID, true, null, "admin-1"))
+                .expectResultMessagePayload(new AccessChange(false, false));
+    }
+
+    @Test
+    void aSessionIsRenewedWithTheRoleTheAccountHasNow() {
+        fixture.given(registered(Role.USER), new UserRoleChangedEvent(USER_ID, Role.ADMIN, "admin-1"))
+                .when(new RenewSessionCommand(USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new SessionGrant(USER_ID, EMAIL, Role.ADMIN));
+    }
+
+    @Test
+    void aDisabledAccountGetsNoNewSession() {
+        fixture.given(registered(Role.USER), new UserDisabledEvent(USER_ID, "admin-1"))
+                .when(new RenewSessionCommand(USER_ID))
+                .expectException(refusedWith(ErrorCode.ACCOUNT_DISABLED))
                 .expectNoEvents();
     }
 

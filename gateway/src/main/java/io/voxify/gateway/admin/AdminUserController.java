@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.user.AccessChange;
 import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
@@ -34,8 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Account access for administrators. Disabling an account or changing its role ends its
- * current sessions at once: their access tokens fail the session-version check on the next
- * request, and (when disabled) their refresh tokens are revoked.
+ * current sessions at once: their access tokens and signed links fail the session-version check
+ * on their next use, and (when disabled) their refresh tokens are revoked. After a role change a
+ * refresh token still works and gets an access token with the new role.
  */
 @Tag(name = "Administration")
 @RestController
@@ -75,14 +77,13 @@ public class AdminUserController {
             throw new DomainException(ErrorCode.CONFLICT,
                     "Administrators cannot disable or demote themselves; ask another administrator");
         }
-        commands.sendAndWait(new ChangeUserAccessCommand(userId, active, role, admin.userId()));
-        boolean disabling = Boolean.FALSE.equals(active) && current.enabled();
-        boolean roleChanging = role != null && role != current.role();
-        if (disabling || roleChanging) {
-            sessions.bump(userId);
-        }
-        if (disabling) {
+        // What changed is the account's answer, not a comparison with the read model, which may lag.
+        AccessChange change = commands.sendAndWait(new ChangeUserAccessCommand(userId, active, role, admin.userId()));
+        if (change.disabled()) {
             refreshTokens.revokeAllOf(userId);
+        }
+        if (change.endsSessions()) {
+            sessions.bump(userId);
         }
         UserView updated = views.await(new FindUserQuery(userId), UserView.class,
                 u -> (active == null || u.enabled() == active) && (role == null || Objects.equals(u.role(), role)),

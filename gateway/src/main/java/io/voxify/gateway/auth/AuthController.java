@@ -16,6 +16,7 @@ import io.voxify.gateway.web.RequestFields;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -69,16 +70,17 @@ public class AuthController {
     @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED,
             ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/login")
-    ResponseEntity<Map<String, Object>> login(@RequestBody(required = false) JsonNode body,
-                                              HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<Map<String, Object>>> login(@RequestBody(required = false) JsonNode body,
+                                                                 HttpServletRequest request) {
         RequestFields fields = RequestFields.of(body);
         String rawEmail = fields.requiredText("email");
         String password = fields.requiredText("password");
         fields.validate(ErrorCode.VALIDATION_ERROR);
         String email = rawEmail.trim().toLowerCase(java.util.Locale.ROOT);
         String address = request.getRemoteAddr();
-        AuthService.Session session = throttle.attempt(email, address, () -> auth.login(email, password, address));
-        return Envelope.ok(sessionJson(session), "Login successful");
+        // A paced attempt is answered when its slot is due, without holding this thread (LoginThrottle).
+        return throttle.attempt(email, address, () -> auth.login(email, password, address))
+                .thenApply(session -> Envelope.ok(sessionJson(session), "Login successful"));
     }
 
     @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_TOKEN, ErrorCode.ACCOUNT_DISABLED,
@@ -96,7 +98,7 @@ public class AuthController {
                                                @RequestBody(required = false) JsonNode body) {
         String refresh = body != null && body.isObject() && body.hasNonNull("refresh_token")
                 && body.get("refresh_token").isTextual() ? body.get("refresh_token").asText() : null;
-        auth.logout(jwt.getId(), jwt.getExpiresAt(), refresh);
+        auth.logout(jwt, refresh);
         return Envelope.ok(null, "Logged out");
     }
 

@@ -6,10 +6,14 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AuthenticateUserCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.RegisterUserCommand;
+import io.voxify.events.user.RenewSessionCommand;
 import io.voxify.events.user.Role;
+import io.voxify.events.user.SessionGrant;
 import io.voxify.events.user.UpdateUserProfileCommand;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.security.AccessTokenRevocations;
+import io.voxify.gateway.security.SessionVersions;
+import io.voxify.gateway.security.SignedOutSessions;
 import io.voxify.gateway.security.TokenService;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
@@ -17,9 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,21 +39,32 @@ public class AuthService {
     private final TokenService tokens;
     private final RefreshTokenStore refreshTokens;
     private final AccessTokenRevocations revocations;
+    private final SignedOutSessions signedOut;
+    private final SessionVersions sessionVersions;
     private final ViewAwaiter views;
     private final Duration refreshTtl;
+    private final Duration accessTtl;
+    private final Duration linkTtl;
     private final CompletableFuture<String> unknownUserHash;
 
     public AuthService(CommandGateway commands, EmailRegistry emails, PasswordEncoder passwords, TokenService tokens,
-                       RefreshTokenStore refreshTokens, AccessTokenRevocations revocations, ViewAwaiter views,
-                       @Value("${voxify.security.refresh-token-ttl}") Duration refreshTtl) {
+                       RefreshTokenStore refreshTokens, AccessTokenRevocations revocations,
+                       SignedOutSessions signedOut, SessionVersions sessionVersions, ViewAwaiter views,
+                       @Value("${voxify.security.refresh-token-ttl}") Duration refreshTtl,
+                       @Value("${voxify.security.access-token-ttl}") Duration accessTtl,
+                       @Value("${voxify.files.link-ttl:PT1H}") Duration linkTtl) {
         this.commands = commands;
         this.emails = emails;
         this.passwords = passwords;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
+        this.signedOut = signedOut;
+        this.sessionVersions = sessionVersions;
         this.views = views;
         this.refreshTtl = refreshTtl;
+        this.accessTtl = accessTtl;
+        this.linkTtl = linkTtl;
         // Compared against when the e-mail is unknown, so both failures cost one bcrypt check. Made
         // beside start-up rather than in it (a bcrypt hash costs a fifth of a second of CPU).
         this.unknownUserHash = CompletableFuture.supplyAsync(
@@ -68,6 +85,10 @@ public class AuthService {
         return emails.userIdFor(email).isPresent();
     }
 
+    /**
+     * A new session: its id is the refresh-token family it starts, carried by every access token
+     * and signed link issued under it. The role comes from the account's answer, not the read model.
+     */
     public Session login(String email, String password, String clientAddress) {
         String userId = emails.userIdFor(email).orElse(null);
         if (userId == null) {
@@ -75,27 +96,53 @@ public class AuthService {
             throw invalidCredentials();
         }
         Instant attempt = Instant.now().minusSeconds(1);
-        commands.sendAndWait(new AuthenticateUserCommand(userId, password, clientAddress));
-        UserView user = views.await(new FindUserQuery(userId), UserView.class,
+        Role role = commands.sendAndWait(new AuthenticateUserCommand(userId, password, clientAddress));
+        UserView view = views.await(new FindUserQuery(userId), UserView.class,
                 u -> u.lastLoginAt() != null && u.lastLoginAt().isAfter(attempt), VIEW_WAIT)
                 .orElseGet(() -> awaitUser(userId));
-        return startSession(user, Ids.newId("fam"));
+        UserView user = asTheAccountSays(view, role, true);
+        String sessionId = Ids.newId("fam");
+        TokenService.IssuedToken access = tokens.issueAccessToken(user.userId(), user.email(), role, sessionId);
+        String refresh = refreshTokens.issue(user.userId(), sessionId, Instant.now().plus(refreshTtl));
+        return new Session(access, refresh, user);
     }
 
+    /**
+     * The session goes on with a new access token, as the account is now: its role and state are
+     * asked of the account itself (its events), since the read model may not have caught up with a
+     * change made a moment ago.
+     */
     public Session refresh(String refreshToken) {
         Instant now = Instant.now();
         RefreshTokenStore.Rotation rotation = refreshTokens.rotate(refreshToken, now, now.plus(refreshTtl));
-        UserView user = awaitUser(rotation.userId());
-        if (!user.enabled()) {
-            refreshTokens.revokeAllOf(user.userId());
-            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account has been disabled");
+        SessionGrant grant;
+        try {
+            grant = commands.sendAndWait(new RenewSessionCommand(rotation.userId()));
+        } catch (RuntimeException refused) {
+            if (isDisabled(refused)) {
+                refreshTokens.revokeAllOf(rotation.userId());
+            }
+            throw refused;
         }
-        TokenService.IssuedToken access = tokens.issueAccessToken(user.userId(), user.email(), user.role());
-        return new Session(access, rotation.newToken(), user);
+        TokenService.IssuedToken access = tokens.issueAccessToken(grant.userId(), grant.email(), grant.role(),
+                rotation.familyId());
+        return new Session(access, rotation.newToken(),
+                asTheAccountSays(awaitUser(rotation.userId()), grant.role(), true));
     }
 
-    public void logout(String accessTokenId, Instant accessExpiry, String refreshToken) {
-        revocations.revoke(accessTokenId, accessExpiry);
+    /**
+     * Ends this session (this sign-in, on this device): its access tokens, whether this one or one
+     * refreshed from the same sign-in, its refresh tokens and the signed links issued under it. Other
+     * sessions of the same user go on; a password change ends them all.
+     */
+    public void logout(Jwt accessToken, String refreshToken) {
+        Instant now = Instant.now();
+        String sessionId = TokenService.sessionId(accessToken);
+        revocations.revoke(accessToken.getId(), accessToken.getExpiresAt());
+        signedOut.signOut(sessionId, now.plus(accessTtl.compareTo(linkTtl) > 0 ? accessTtl : linkTtl));
+        if (!sessionId.isEmpty()) {
+            refreshTokens.revokeFamily(sessionId);
+        }
         refreshTokens.revokeFamilyOf(refreshToken);
     }
 
@@ -108,7 +155,10 @@ public class AuthService {
         String newHash = newPassword == null ? null : passwords.encode(newPassword);
         commands.sendAndWait(new UpdateUserProfileCommand(userId, firstName, lastName, currentPassword, newHash));
         if (newHash != null) {
+            // Every session ends, this one included: refresh tokens first, so none is exchanged
+            // for an access token of the new version in between.
             refreshTokens.revokeAllOf(userId);
+            sessionVersions.bump(userId);
         }
         return views.await(new FindUserQuery(userId), UserView.class,
                 u -> (firstName == null || Objects.equals(firstName, u.firstName()))
@@ -116,16 +166,24 @@ public class AuthService {
                 .orElseGet(() -> awaitUser(userId));
     }
 
-    private Session startSession(UserView user, String familyId) {
-        TokenService.IssuedToken access = tokens.issueAccessToken(user.userId(), user.email(), user.role());
-        String refresh = refreshTokens.issue(user.userId(), familyId, Instant.now().plus(refreshTtl));
-        return new Session(access, refresh, user);
+    /** The read model's view with the role and state the account itself answered (the view may lag). */
+    private static UserView asTheAccountSays(UserView v, Role role, boolean enabled) {
+        return new UserView(v.userId(), v.email(), v.firstName(), v.lastName(), role, enabled, v.createdAt(),
+                v.updatedAt(), v.lastLoginAt(), v.selectedVoiceId(), v.webhookSecretGeneration(),
+                v.webhookSecretRotatedAt());
     }
 
     private UserView awaitUser(String userId) {
         return views.await(new FindUserQuery(userId), UserView.class, u -> true, VIEW_WAIT)
                 .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                         "The account is not available yet; try again in a moment"));
+    }
+
+    private static boolean isDisabled(RuntimeException e) {
+        DomainException refusal = e instanceof DomainException d ? d
+                : e instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof DomainException d
+                ? d : null;
+        return refusal != null && refusal.code() == ErrorCode.ACCOUNT_DISABLED;
     }
 
     private static DomainException invalidCredentials() {

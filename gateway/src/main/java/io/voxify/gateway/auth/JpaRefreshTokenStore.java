@@ -64,6 +64,12 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     @Transactional
+    public void revokeFamily(String familyId) {
+        tokens.revokeFamily(familyId);
+    }
+
+    @Override
+    @Transactional
     public void revokeAllOf(String userId) {
         tokens.revokeUser(userId);
     }

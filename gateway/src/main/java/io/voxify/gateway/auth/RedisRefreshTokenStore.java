@@ -101,7 +101,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
         }
     }
 
-    private void revokeFamily(String familyId) {
+    @Override
+    public void revokeFamily(String familyId) {
         redis.opsForValue().set(prefix + "family:" + familyId + ":revoked", "1", familyMemory);
     }
 

@@ -17,6 +17,9 @@ public interface RefreshTokenStore {
     /** Revokes the family of this token (logout); unknown tokens are ignored. */
     void revokeFamilyOf(String rawToken);
 
+    /** Revokes a family by its id (a session's id: sign-out with the access token alone). */
+    void revokeFamily(String familyId);
+
     void revokeAllOf(String userId);
 
     record Rotation(String userId, String familyId, String newToken) {

@@ -1,5 +1,8 @@
 package io.voxify.gateway.file;
 
+import io.voxify.gateway.security.SessionVersions;
+import io.voxify.gateway.security.SignedOutSessions;
+import io.voxify.gateway.security.TokenService;
 import io.voxify.gateway.web.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,93 +13,116 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.function.ToIntFunction;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * Short-lived links to one audio file for one user, so a browser's {@code <audio src>} (which cannot
- * send a bearer token) plays and seeks with Range requests of its own. A link names the file, the
- * user and its expiry, signed with HMAC-SHA256 under a key derived from the token-signing key (a
- * separate purpose, so a link is never a token and a token never a link). It grants reading that one
- * file while its owner still owns it, until it expires; nothing else.
+ * Short-lived links to one audio file, so a browser's {@code <audio src>} (which cannot send a bearer
+ * token) plays and seeks with Range requests of its own. A link is issued to the caller's session:
+ * it names the resource, the user, the session ({@code sid}) and its expiry, and its signature also
+ * covers the user's session version, so it ends with everything else the session holds: a sign-out
+ * of that session, a password change, a role change or a disabled account. Signed with HMAC-SHA256
+ * under a key derived from the token-signing key (a separate purpose, so a link is never a token and
+ * a token never a link). It grants reading that one resource, which the caller was allowed to read
+ * when the link was issued, until it expires or its session ends; nothing else.
  */
 @Component
 public class AudioLinks {
-    private static final byte[] PURPOSE = "voxify audio link v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PURPOSE = "voxify audio link v2".getBytes(StandardCharsets.UTF_8);
+    /** User and session ids as this server makes them: nothing that could shift the signed fields. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{0,80}");
 
     private final SecretKeySpec key;
     private final Duration ttl;
     private final Clock clock;
+    private final ToIntFunction<String> sessionVersionOf;
+    private final Predicate<String> signedOut;
 
     @Autowired
-    public AudioLinks(SecretKey jwtSigningKey, @Value("${voxify.files.link-ttl:PT1H}") Duration ttl) {
-        this(jwtSigningKey, ttl, Clock.systemUTC());
+    public AudioLinks(SecretKey jwtSigningKey, @Value("${voxify.files.link-ttl:PT1H}") Duration ttl,
+                      SessionVersions sessionVersions, SignedOutSessions signedOutSessions) {
+        this(jwtSigningKey, ttl, Clock.systemUTC(), sessionVersions::current, signedOutSessions::isSignedOut);
     }
 
-    AudioLinks(SecretKey jwtSigningKey, Duration ttl, Clock clock) {
+    AudioLinks(SecretKey jwtSigningKey, Duration ttl, Clock clock, ToIntFunction<String> sessionVersionOf,
+               Predicate<String> signedOut) {
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(jwtSigningKey.getEncoded(), "HmacSHA256"), PURPOSE),
                 "HmacSHA256");
         this.ttl = ttl;
         this.clock = clock;
+        this.sessionVersionOf = sessionVersionOf;
+        this.signedOut = signedOut;
     }
 
     /** A signed link's query parameters and when it expires. */
-    public record Link(String userId, long expires, String signature) {
+    public record Link(String userId, String sessionId, long expires, String signature) {
         public Instant expiresAt() {
             return Instant.ofEpochSecond(expires);
         }
     }
 
-    public Link issue(String fileId, String userId) {
+    /** A link to {@code resource} for this user's session, as of this session version. */
+    public Link issue(String resource, String userId, String sessionId, int sessionVersion) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
-        return new Link(userId, expires, sign(fileId, userId, expires));
+        return new Link(userId, sessionId, expires, sign(resource, userId, sessionId, sessionVersion, expires));
     }
 
     /**
-     * A new link to {@code resource} for its owner, as the API answers it: {@code url} (the path that
-     * serves it, {@code signedPath}, with the user, expiry and signature as query parameters) and
-     * {@code expires_at}. The resource names what is signed: a file id, or a kind-prefixed id
-     * ({@code sample:vs_…}) so a link to one kind of audio never opens another.
+     * A new link to {@code resource} for the caller's session, as the API answers it: {@code url} (the
+     * path that serves it, {@code signedPath}, with the user, session, expiry and signature as query
+     * parameters) and {@code expires_at}. The resource names what is signed: a file id, or a
+     * kind-prefixed id ({@code sample:vs_…}) so a link to one kind of audio never opens another.
      */
-    public Map<String, Object> json(String signedPath, String resource, String userId) {
-        Link link = issue(resource, userId);
+    public Map<String, Object> json(String signedPath, String resource, Jwt caller) {
+        Link link = issue(resource, caller.getSubject(), TokenService.sessionId(caller),
+                TokenService.sessionVersion(caller));
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("url", signedPath + "?user=" + link.userId() + "&expires=" + link.expires()
-                + "&signature=" + link.signature());
+        data.put("url", signedPath + "?user=" + link.userId() + "&sid=" + link.sessionId()
+                + "&expires=" + link.expires() + "&signature=" + link.signature());
         data.put("expires_at", Envelope.iso(link.expiresAt()));
         return data;
     }
 
     /**
-     * A link's query parameters as they arrive ({@code ?user=…&expires=…&signature=…}; any of them may be
-     * missing or malformed), bound by MVC into one argument of each endpoint that serves links.
+     * A link's query parameters as they arrive ({@code ?user=…&sid=…&expires=…&signature=…}; any of them
+     * may be missing or malformed), bound by MVC into one argument of each endpoint that serves links.
      */
-    public record Presented(String user, String expires, String signature) {
+    public record Presented(String user, String sid, String expires, String signature) {
     }
 
-    /** Whether a presented link is valid for {@code resource}: its user's id if so. */
+    /** Whether a presented link is valid for {@code resource}: the id of the user it was issued to if so. */
     public java.util.Optional<String> user(String resource, Presented link) {
         String expires = link.expires();
         long expiry = expires != null && expires.matches("[0-9]{1,12}") ? Long.parseLong(expires) : -1;
-        return valid(resource, link.user(), expiry, link.signature())
+        return valid(resource, link.user(), link.sid(), expiry, link.signature())
                 ? java.util.Optional.of(link.user()) : java.util.Optional.empty();
     }
 
-    /** Whether the link is this server's, for this file and user, and not expired. */
-    public boolean valid(String fileId, String userId, long expires, String signature) {
-        if (signature == null || userId == null || expires < clock.instant().getEpochSecond()) {
+    /**
+     * Whether the link is this server's, for this resource and user, not expired, and its session
+     * still stands: not signed out, and the user's session version still the one it was signed with.
+     */
+    public boolean valid(String resource, String userId, String sessionId, long expires, String signature) {
+        if (signature == null || userId == null || sessionId == null || !ID.matcher(userId).matches()
+                || !ID.matcher(sessionId).matches() || expires < clock.instant().getEpochSecond()) {
             return false;
         }
-        byte[] expected = sign(fileId, userId, expires).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+        byte[] expected = sign(resource, userId, sessionId, sessionVersionOf.applyAsInt(userId), expires)
+                .getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))
+                && !signedOut.test(sessionId);
     }
 
-    private String sign(String fileId, String userId, long expires) {
-        String message = fileId + "\n" + userId + "\n" + expires;
+    private String sign(String resource, String userId, String sessionId, int sessionVersion, long expires) {
+        String message = resource + "\n" + userId + "\n" + sessionId + "\n" + sessionVersion + "\n" + expires;
         return HexFormat.of().formatHex(hmac(key, message.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -59,14 +59,14 @@ public class FileController {
     /**
      * A link to this audio file that a browser's audio element can use as its source: it plays and
      * seeks with Range requests of its own, without the bearer token an element cannot send. The link
-     * serves this one file to this user until it expires ({@code voxify.files.link-ttl}, an hour).
+     * serves this one file until it expires ({@code voxify.files.link-ttl}, an hour) or the caller's
+     * session ends (sign-out, password, role or account state change).
      */
     @ApiErrors({ErrorCode.FILE_NOT_FOUND})
     @PostMapping("/audio/{fileId}/link")
     ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
-        return Envelope.ok(links.json("/api/v1/files/audio/" + file.fileId() + "/signed", file.fileId(),
-                file.ownerId()));
+        return Envelope.ok(links.json("/api/v1/files/audio/" + file.fileId() + "/signed", file.fileId(), jwt));
     }
 
     /** The audio behind a link from {@link #link}; a link that is not valid answers as a missing file. */
@@ -78,9 +78,11 @@ public class FileController {
                                     @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
                                     HttpMethod method) {
         DomainException notFound = new DomainException(ErrorCode.FILE_NOT_FOUND, "File " + fileId + " was not found");
-        String user = links.user(fileId, link).orElseThrow(() -> notFound);
+        // The link was issued only to someone allowed to read the file (its owner or an administrator),
+        // and a role change would have ended it: what it names is served while it exists.
+        links.user(fileId, link).orElseThrow(() -> notFound);
         FileView file = queries.query(new FindFileQuery(fileId), ResponseTypes.optionalInstanceOf(FileView.class))
-                .join().filter(f -> f.ownerId().equals(user)).orElseThrow(() -> notFound);
+                .join().orElseThrow(() -> notFound);
         return serve(file, download, ifNoneMatch, range, method);
     }
 

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where rate-limit buckets live: in memory (the embedded default, one node) or in Redis
- * ({@code voxify.rate-limits.store=redis}, shared by every API node).
+ * Where rate-limit buckets and the sign-in history live: in memory (the embedded default, one node)
+ * or in Redis ({@code voxify.rate-limits.store=redis}, shared by every API node).
  */
 @Configuration(proxyBeanMethods = false)
 public class LimitsConfiguration {
@@ -36,11 +36,24 @@ public class LimitsConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "memory", matchIfMissing = true)
+    SignInHistory localSignInHistory() {
+        return new LocalSignInHistory();
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
     OpenRequestSlots redisOpenRequestSlots(RedisProperties redis,
                                            @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix,
                                            @Value("${voxify.limits.open-request-lease:PT90S}") Duration lease) {
         return new RedisOpenRequestSlots(redisClient(redis), prefix, lease);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
+    SignInHistory redisSignInHistory(RedisProperties redis,
+                                     @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix) {
+        return new RedisSignInHistory(redisClient(redis), prefix);
     }
 
     /** A Lettuce client for Bucket4j, pointed where Spring Data Redis points ({@code spring.data.redis.*}). */

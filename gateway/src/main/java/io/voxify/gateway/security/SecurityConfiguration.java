@@ -59,11 +59,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations, SessionVersions sessions) {
+    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations, SessionVersions sessions,
+                          SignedOutSessions signedOut) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> accessOnly = jwt -> TokenService.ACCESS_TYPE.equals(jwt.getClaimAsString(TokenService.TYPE_CLAIM))
                 && !revocations.isRevoked(jwt.getId())
                 && currentSession(jwt, sessions)
+                && !signedOut.isSignedOut(TokenService.sessionId(jwt))
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token revoked or not an access token", null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
@@ -101,7 +103,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json, MetricsScrapeAccess metrics)
+            throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             String role = jwt.getClaimAsString(TokenService.ROLE_CLAIM);
@@ -120,6 +123,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
                                 "/api/v1/auth/refresh").permitAll()
+                        // Metrics are let through only by MetricsScrapeAccess (a scrape token or the
+                        // management port), which runs before this.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -150,6 +155,7 @@ public class SecurityConfiguration {
                                 write(response, json, ErrorCode.UNAUTHORIZED, "Authentication required"))
                         .accessDeniedHandler((request, response, e) ->
                                 write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
+                .addFilterBefore(metrics.filter(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }

@@ -54,13 +54,16 @@ public class SampleAudioController {
         return serve(samples.find(AuthenticatedUser.from(jwt), sampleId), download, ifNoneMatch, range, method);
     }
 
-    /** A link to the recording for an audio element's {@code src}, until it expires ({@code voxify.files.link-ttl}). */
+    /**
+     * A link to the recording for an audio element's {@code src}, until it expires
+     * ({@code voxify.files.link-ttl}) or the caller's session ends.
+     */
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND})
     @PostMapping("/link")
     ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         SampleView sample = samples.find(AuthenticatedUser.from(jwt), sampleId);
         return Envelope.ok(links.json("/api/v1/voice/samples/" + sample.sampleId() + "/audio/signed",
-                signed(sample.sampleId()), sample.userId()));
+                signed(sample.sampleId()), jwt));
     }
 
     /** The recording behind a link from {@link #link}; a link that is not valid answers as a missing sample. */
@@ -71,8 +74,9 @@ public class SampleAudioController {
                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                     @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
                                     HttpMethod method) {
-        String user = links.user(signed(sampleId), link).orElseThrow(() -> SampleService.notFound(sampleId));
-        return serve(samples.findOf(user, sampleId), download, ifNoneMatch, range, method);
+        // Issued only to someone allowed to hear the sample, and ended by any change to their access.
+        links.user(signed(sampleId), link).orElseThrow(() -> SampleService.notFound(sampleId));
+        return serve(samples.findLinked(sampleId), download, ifNoneMatch, range, method);
     }
 
     /** What a sample's link signs: kind-prefixed, so it can never stand for a job's file of the same id. */

@@ -145,9 +145,9 @@ public class SampleService {
         return lookup(sampleId).filter(s -> user.mayAccess(s.userId())).orElseThrow(() -> notFound(sampleId));
     }
 
-    /** A sample of this user only (a signed link names its user); anything else is not found. */
-    public SampleView findOf(String userId, String sampleId) {
-        return lookup(sampleId).filter(s -> s.userId().equals(userId)).orElseThrow(() -> notFound(sampleId));
+    /** The sample a valid signed link names, whoever owns it (the link was issued to someone who may hear it). */
+    public SampleView findLinked(String sampleId) {
+        return lookup(sampleId).orElseThrow(() -> notFound(sampleId));
     }
 
     private java.util.Optional<SampleView> lookup(String sampleId) {

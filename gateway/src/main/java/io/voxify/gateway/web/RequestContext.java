@@ -44,6 +44,28 @@ public class RequestContext extends OncePerRequestFilter {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /**
+     * {@code work} to be run later on another thread as part of this request: it sees the request's
+     * context there (its log lines name the request, its commands carry the request's metadata).
+     * For threads that run nothing else at the same time; the context is cleared afterwards.
+     */
+    public static <T> java.util.function.Supplier<T> carrying(java.util.function.Supplier<T> work) {
+        Current current = CURRENT.get();
+        java.util.Map<String, String> logContext = MDC.getCopyOfContextMap();
+        return () -> {
+            CURRENT.set(current);
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                return work.get();
+            } finally {
+                CURRENT.remove();
+                MDC.clear();
+            }
+        };
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
