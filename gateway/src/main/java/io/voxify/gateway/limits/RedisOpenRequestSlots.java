@@ -2,7 +2,6 @@ package io.voxify.gateway.limits;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.Map;
@@ -49,16 +48,15 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
             return redis.call('ZCARD', KEYS[1])
             """;
 
-    private final RedisClient client;
+    private final LazyRedis redis;
     private final String prefix;
     private final Duration lease;
     /** The slots this node holds: slot id → set key. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService renewals;
-    private volatile StatefulRedisConnection<String, String> connection;
 
     public RedisOpenRequestSlots(RedisClient client, String prefix, Duration lease) {
-        this.client = client;
+        this.redis = new LazyRedis(client);
         this.prefix = prefix;
         this.lease = lease;
         this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,18 +110,8 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
         }
     }
 
-    /** Connects on first use (and again after a failure), so a node starts while Redis is down. */
     private RedisCommands<String, String> redis() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current == null || !current.isOpen()) {
-            synchronized (this) {
-                if (connection == null || !connection.isOpen()) {
-                    connection = client.connect();
-                }
-                current = connection;
-            }
-        }
-        return current.sync();
+        return redis.commands();
     }
 
     int held() {
@@ -133,6 +121,6 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
     @Override
     public void close() {
         renewals.shutdownNow();
-        client.shutdown();
+        redis.close();
     }
 }

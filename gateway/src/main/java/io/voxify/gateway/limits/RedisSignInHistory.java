@@ -3,7 +3,6 @@ package io.voxify.gateway.limits;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
@@ -36,12 +35,11 @@ public class RedisSignInHistory implements SignInHistory, AutoCloseable {
             return {1, wait, 0}
             """;
 
-    private final RedisClient client;
+    private final LazyRedis redis;
     private final String prefix;
-    private volatile StatefulRedisConnection<String, String> connection;
 
     public RedisSignInHistory(RedisClient client, String prefix) {
-        this.client = client;
+        this.redis = new LazyRedis(client);
         this.prefix = prefix;
     }
 
@@ -74,22 +72,12 @@ public class RedisSignInHistory implements SignInHistory, AutoCloseable {
         return prefix + "signin:" + account + ':' + what;
     }
 
-    /** Connects on first use (and again after a failure), so a node starts while Redis is down. */
     private RedisCommands<String, String> redis() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current == null || !current.isOpen()) {
-            synchronized (this) {
-                if (connection == null || !connection.isOpen()) {
-                    connection = client.connect();
-                }
-                current = connection;
-            }
-        }
-        return current.sync();
+        return redis.commands();
     }
 
     @Override
     public void close() {
-        client.shutdown();
+        redis.close();
     }
 }
