@@ -1,20 +1,30 @@
 package io.voxify.inference.analysis;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.voxify.inference.OnnxRuntime;
 
 import io.voxify.inference.voice.SpeakerEncoder;
 
 /**
  * Analyses (and embeds) {@link TenMinutes} in a JVM of its own and prints what it took, one {@code key=value}
  * line: {@code java -Xmx… -cp <test class path> io.voxify.inference.analysis.AnalysisMemoryProbe WHAT}, where
- * WHAT is {@code analyzer}, {@code reference} (the analyser before it measured frame by frame) or
- * {@code analyzer+embed}. Exits 0 when the work was done, 3 on {@link OutOfMemoryError}.
+ * WHAT is {@code analyzer}, {@code reference} (the analyser before it measured frame by frame), either with
+ * {@code +embed} (the speech embedded too) and with {@code +unbroken} (the reader without pauses, so that the
+ * speech the analysis returns is nearly the whole recording). {@code +onerun} embeds as the encoder did before
+ * it cut long speech into windows: one run of the bundled model over all of it. Exits 0 when the work was done, 3 on {@link OutOfMemoryError}.
  */
 public final class AnalysisMemoryProbe {
 
@@ -31,9 +41,9 @@ public final class AnalysisMemoryProbe {
         }
     }
 
-    private static void run(String what) throws IOException {
-        SpeakerEncoder encoder = what.endsWith("+embed") ? SpeakerEncoder.createDefault() : null;
-        float[] x = TenMinutes.speech(1);
+    private static void run(String what) throws IOException, OrtException {
+        SpeakerEncoder encoder = what.contains("+embed") ? SpeakerEncoder.createDefault() : null;
+        float[] x = TenMinutes.speech(1, !what.contains("+unbroken"));
         double peak = 0;
         for (float v : x) {
             peak = Math.max(peak, Math.abs(v));
@@ -58,12 +68,14 @@ public final class AnalysisMemoryProbe {
                 analysis.metrics().speakingRate(), analysis.metrics().spectralTilt()));
         if (encoder != null) {
             float[] speech = analysis.speech16k();
+            // A node has embedded before: what the first run of a session sets up is not the long input's cost.
+            encoder.embed(java.util.Arrays.copyOf(speech, Recordings.RATE));
             long heapBefore = settledHeap();
             resetPeaks();
             long rssBefore = residentKb("VmRSS");
             resetResidentPeak();
             long embedStarted = System.nanoTime();
-            float[] embedding = encoder.embed(speech);
+            float[] embedding = what.contains("+onerun") ? oneRun(speech) : encoder.embed(speech);
             long embedMs = (System.nanoTime() - embedStarted) / 1_000_000;
             out.append(String.format(Locale.ROOT,
                     " embed_speech_s=%.1f embed_ms=%d embed_peak_heap_above_mb=%.1f embed_rss_rise_mb=%.1f"
@@ -72,6 +84,21 @@ public final class AnalysisMemoryProbe {
                     (residentKb("VmHWM") - rssBefore) / 1024.0, embedding[0]));
         }
         System.out.println(out);
+    }
+
+    private static float[] oneRun(float[] speech) throws IOException, OrtException {
+        try (OrtSession session = OnnxRuntime.environment().createSession(bundledModel(), new OrtSession.SessionOptions());
+             OnnxTensor input = OnnxTensor.createTensor(OnnxRuntime.environment(), FloatBuffer.wrap(speech),
+                     new long[] {1, speech.length});
+             OrtSession.Result result = session.run(Map.of(SpeakerEncoder.INPUT_NAME, input))) {
+            return ((float[][]) result.get(0).getValue())[0];
+        }
+    }
+
+    private static byte[] bundledModel() throws IOException {
+        try (InputStream in = SpeakerEncoder.class.getResourceAsStream("speaker_encoder.onnx")) {
+            return in.readAllBytes();
+        }
     }
 
     private static long settledHeap() {

@@ -4,7 +4,8 @@ import java.util.Random;
 
 /**
  * The longest recording an upload may hold: 10 minutes at 16 kHz of the LibriVox reader, his five clips in
- * turn at levels from −6 to +3 dB, with pauses of 0.2 to 1.2 s between them, over a faint pink hiss.
+ * turn at levels from −6 to +3 dB, with pauses of 0.2 to 1.2 s between them (or none, so that nearly all of it
+ * is speech), over a faint pink hiss.
  */
 final class TenMinutes {
 
@@ -14,6 +15,10 @@ final class TenMinutes {
     }
 
     static float[] speech(long seed) {
+        return speech(seed, true);
+    }
+
+    static float[] speech(long seed, boolean pauses) {
         Random random = new Random(seed);
         float[][] clips = new float[Recordings.LONG_CLIPS.size() + Recordings.SHORT_CLIPS.size()][];
         for (int i = 0; i < clips.length; i++) {
@@ -28,7 +33,8 @@ final class TenMinutes {
             for (int i = 0; i < clip.length && at < SAMPLES; i++) {
                 x[at++] = clip[i] * gain;
             }
-            at += (int) ((0.2 + random.nextDouble()) * Recordings.RATE);
+            double pause = 0.2 + random.nextDouble();
+            at += pauses ? (int) (pause * Recordings.RATE) : 0;
         }
         // Paul Kellet's filter, as in Recordings.pink, added in place: a second 38 MB array would raise the
         // heap this recording needs above what analysing it needs.
