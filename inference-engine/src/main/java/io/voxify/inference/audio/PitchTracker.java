@@ -24,24 +24,62 @@ public final class PitchTracker {
      * One estimate every {@code hop} samples, centred on sample k*hop; 0 where unvoiced or silent.
      */
     public static double[] track(float[] x, int sampleRate, int hop) {
-        int maxLag = (int) Math.ceil(sampleRate / MIN_F0);
-        int minLag = (int) Math.floor(sampleRate / MAX_F0);
-        int window = maxLag;
+        Yin yin = new Yin(sampleRate);
         int frames = x.length / hop + 1;
         double[] f0 = new double[frames];
-        double[] d = new double[maxLag + 2];
-        double silence = 1e-4 * window;
         for (int k = 0; k < frames; k++) {
-            int start = k * hop - (window + maxLag) / 2;
-            if (start < 0 || start + window + maxLag + 1 >= x.length) {
-                continue;
+            int start = yin.firstSample(k * hop);
+            if (yin.fits(start, x.length)) {
+                f0[k] = yin.estimate(x, start);
             }
+        }
+        return f0;
+    }
+
+    /**
+     * The estimate at one position, for callers that hold only a window of the signal: {@link #track} is
+     * {@code estimate(x, firstSample(k * hop))} wherever {@code fits}. Holds scratch space, so one per thread.
+     */
+    public static final class Yin {
+        private final int sampleRate;
+        private final int maxLag;
+        private final int minLag;
+        private final int window;
+        private final double[] d;
+        private final double silence;
+
+        public Yin(int sampleRate) {
+            this.sampleRate = sampleRate;
+            maxLag = (int) Math.ceil(sampleRate / MIN_F0);
+            minLag = (int) Math.floor(sampleRate / MAX_F0);
+            window = maxLag;
+            d = new double[maxLag + 2];
+            silence = 1e-4 * window;
+        }
+
+        /** The first sample the estimate centred on {@code centre} reads; negative near the start. */
+        public int firstSample(int centre) {
+            return centre - (window + maxLag) / 2;
+        }
+
+        /** Samples an estimate reads from its first one on. */
+        public int span() {
+            return window + maxLag + 1;
+        }
+
+        /** Whether a signal of {@code length} samples has an estimate starting at {@code start}. */
+        public boolean fits(int start, int length) {
+            return start >= 0 && start + window + maxLag + 1 < length;
+        }
+
+        /** F0 in Hz from {@code x[start .. start + span())}, 0 where unvoiced or silent. */
+        public double estimate(float[] x, int start) {
             double energy = 0;
             for (int i = 0; i < window; i++) {
                 energy += x[start + i] * x[start + i];
             }
             if (energy < silence) {
-                continue;
+                return 0;
             }
             d[0] = 1;
             double running = 0;
@@ -72,7 +110,7 @@ public final class PitchTracker {
                     }
                 }
                 if (d[deepest] >= FALLBACK_THRESHOLD) {
-                    continue;
+                    return 0;
                 }
                 best = deepest;
             }
@@ -81,9 +119,8 @@ public final class PitchTracker {
             double c = d[best + 1];
             double denom = a - 2 * b + c;
             double shift = denom == 0 ? 0 : 0.5 * (a - c) / denom;
-            f0[k] = sampleRate / (best + Math.max(-0.5, Math.min(0.5, shift)));
+            return sampleRate / (best + Math.max(-0.5, Math.min(0.5, shift)));
         }
-        return f0;
     }
 
     /** Median of the voiced estimates, 0 when nothing is voiced. */

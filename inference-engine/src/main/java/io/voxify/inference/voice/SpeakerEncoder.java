@@ -4,6 +4,8 @@ import io.voxify.inference.OnnxRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,9 @@ import ai.onnxruntime.TensorInfo;
  * </ul>
  * The output is L2-normalised here whether or not the model does so itself. Both are checked at load.
  *
+ * <p>Speech longer than {@value #WINDOW_SECONDS} s is embedded window by window and the window embeddings
+ * averaged, see {@link #embed}.
+ *
  * <p>Thread-safe: an ONNX Runtime session may be run from several threads at once.
  */
 public final class SpeakerEncoder implements AutoCloseable {
@@ -48,6 +53,14 @@ public final class SpeakerEncoder implements AutoCloseable {
     static final String DEFAULT_RESOURCE = "speaker_encoder.onnx";
     /** One STFT frame of the default model; shorter input is padded with silence. */
     private static final int MIN_SAMPLES = 512;
+    public static final int WINDOW_SECONDS = 30;
+    /**
+     * The most one run of the model is given. The default graph holds its input's whole spectrogram several
+     * times over (STFT, power, log power: about 0.4 MB per second of audio), and ONNX Runtime's arena keeps
+     * its high-water mark for the session's life: 10 minutes in one run took 229 MB of native memory and
+     * kept it, a 30 s window takes 24 MB.
+     */
+    public static final int WINDOW_SAMPLES = WINDOW_SECONDS * SAMPLE_RATE;
 
     private final OrtSession session;
     /** Embeddings share the session; closing waits for those in flight and refuses new ones (no use after free). */
@@ -107,36 +120,76 @@ public final class SpeakerEncoder implements AutoCloseable {
     /**
      * The L2-normalised embedding of 16 kHz mono speech. Silence gives no meaningful embedding, so audio
      * with no signal at all is refused.
+     *
+     * <p>Up to {@value #WINDOW_SECONDS} s, one run of the model over the whole input. Longer speech is cut into
+     * the fewest equal windows of at most that length; each window with any signal is embedded and
+     * normalised, and the mean of those unit vectors, normalised, is the embedding. That is how trained
+     * encoders are used on long speech (the d-vectors of GE2E average normalised window embeddings; x-vector
+     * and ECAPA models are trained on crops of a few seconds, so 30 s windows give them all they can use).
+     * For the default encoder, whose features are means and spreads over frames, the mean over windows is
+     * within cosine similarity 0.9998 of one run over 10 minutes.
      */
     public float[] embed(float[] mono16k) {
         if (mono16k == null || mono16k.length == 0) {
             throw new IllegalArgumentException("no audio to embed");
         }
         float[] x = mono16k.length >= MIN_SAMPLES ? mono16k : java.util.Arrays.copyOf(mono16k, MIN_SAMPLES);
-        boolean audible = false;
-        for (float v : x) {
-            if (v != 0f) {
-                audible = true;
-                break;
-            }
-        }
-        if (!audible) {
+        if (!audible(x, 0, x.length)) {
             throw new IllegalArgumentException("audio is silent");
         }
         lifecycle.readLock().lock();
-        try (OnnxTensor input = OnnxTensor.createTensor(environment(), FloatBuffer.wrap(x), new long[] {1, x.length})) {
+        try {
             if (closed) {
                 throw new IllegalStateException("speaker encoder " + modelId + " is closed");
             }
-            try (OrtSession.Result result = session.run(Map.of(INPUT_NAME, input))) {
-                float[][] out = (float[][]) result.get(0).getValue();
-                return normalise(out[0]);
+            int windows = (x.length + WINDOW_SAMPLES - 1) / WINDOW_SAMPLES;
+            // One direct buffer for every window: ONNX Runtime would copy each into a direct buffer of its own,
+            // which only a garbage collection frees, and the runs allocate too little heap to cause one.
+            FloatBuffer input = ByteBuffer.allocateDirect(Float.BYTES * ((x.length + windows - 1) / windows))
+                    .order(ByteOrder.nativeOrder()).asFloatBuffer();
+            if (windows == 1) {
+                return normalise(run(input, x, 0, x.length));
             }
+            double[] sum = new double[dimension];
+            for (int w = 0; w < windows; w++) {
+                int from = (int) ((long) x.length * w / windows);
+                int to = (int) ((long) x.length * (w + 1) / windows);
+                if (!audible(x, from, to)) {
+                    continue;
+                }
+                float[] e = normalise(run(input, x, from, to - from));
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += e[i];
+                }
+            }
+            float[] mean = new float[sum.length];
+            for (int i = 0; i < sum.length; i++) {
+                mean[i] = (float) sum[i];
+            }
+            return normalise(mean);
         } catch (OrtException e) {
             throw new IllegalStateException("speaker encoder " + modelId + " failed: " + e.getMessage(), e);
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    private float[] run(FloatBuffer buffer, float[] x, int from, int length) throws OrtException {
+        buffer.clear();
+        buffer.put(x, from, length).flip();
+        try (OnnxTensor input = OnnxTensor.createTensor(environment(), buffer, new long[] {1, length});
+             OrtSession.Result result = session.run(Map.of(INPUT_NAME, input))) {
+            return ((float[][]) result.get(0).getValue())[0];
+        }
+    }
+
+    private static boolean audible(float[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (x[i] != 0f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int dimension() {
