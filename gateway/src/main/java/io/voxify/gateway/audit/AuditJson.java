@@ -22,7 +22,17 @@ public class AuditJson {
     private final ObjectMapper snakeCase;
 
     public AuditJson(ObjectMapper json) {
-        this.snakeCase = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        // Times inside payloads in the API's one shape (Envelope.TIMESTAMP); the event store keeps its own.
+        this.snakeCase = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("api-timestamps")
+                        .addSerializer(java.time.Instant.class,
+                                new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(
+                                        java.time.Instant.class) {
+                                    @Override
+                                    public String valueToString(Object value) {
+                                        return Envelope.iso((java.time.Instant) value);
+                                    }
+                                }));
     }
 
     /** The event for {@code viewer} (null: an auditor or administrator, who see every address). */

@@ -64,8 +64,16 @@ public final class Envelope {
         return iso(Instant.now());
     }
 
+    /**
+     * Every time the API shows, in one shape: ISO-8601 in UTC with exactly three fractional digits and a
+     * {@code Z} ({@code 2024-01-15T10:30:00.000Z}), so clients can parse them with one pattern.
+     */
+    public static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC);
+
     public static String iso(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
+        return instant == null ? null : TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Writes an error envelope from a servlet filter, outside Spring MVC's error handling. */

@@ -66,8 +66,8 @@ public class WebhookController {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("secret", s.current());
         data.put("generation", s.generation());
-        data.put("rotated_at", s.rotatedAt() == null ? null : s.rotatedAt().toString());
-        data.put("previous_secret_expires_at", s.previousExpiresAt() == null ? null : s.previousExpiresAt().toString());
+        data.put("rotated_at", Envelope.iso(s.rotatedAt()));
+        data.put("previous_secret_expires_at", Envelope.iso(s.previousExpiresAt()));
         data.put("signature_header", HttpWebhookSender.SIGNATURE_HEADER);
         data.put("signature_format", "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with secret>"
                 + "; after a rotation, until previous_secret_expires_at, a second v1 made with the previous secret");

@@ -53,9 +53,13 @@ class FairBrokerDispatchTest {
         jdbc.execute("CREATE TABLE work_slot (item_key varchar(200) PRIMARY KEY, lane_key varchar(200) NOT NULL, "
                 + "acquired_at bigint NOT NULL)");
         jdbc.execute("CREATE TABLE work_waiting (item_key varchar(200) PRIMARY KEY, lane_key varchar(200) NOT NULL, "
-                + "queue_name varchar(200) NOT NULL, payload varchar(65535) NOT NULL, enqueued_at bigint NOT NULL)");
+                + "queue_name varchar(200) NOT NULL, payload varchar(65535) NOT NULL, enqueued_at bigint NOT NULL, "
+                + "promoted_at bigint)");
         dispatch = dispatchAt(Clock.systemUTC());
     }
+
+    /** Set to make the "broker" hand each message to a worker that finishes it before the publish returns. */
+    private volatile FairBrokerDispatch instantWorker;
 
     private FairBrokerDispatch dispatchAt(Clock clock) {
         FairBrokerDispatch d = new FairBrokerDispatch(jdbc, transactions, share::get, clock);
@@ -64,6 +68,9 @@ class FairBrokerDispatchTest {
                 return false;
             }
             published.add(id + "=" + new String(body, StandardCharsets.UTF_8));
+            if (instantWorker != null) {
+                instantWorker.finished(queue, id.substring(0, id.indexOf('-')), id);
+            }
             return true;
         });
         return d;
@@ -107,14 +114,18 @@ class FairBrokerDispatchTest {
         assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(1, 0);
     }
 
+    /**
+     * An item offered again that holds a slot was published before, or was about to be when its node stopped:
+     * it is published again (a duplicate a worker refuses beats a loss). One still waiting is not queued twice.
+     */
     @Test
-    void anItemOfferedAgainIsNeitherPublishedNorQueuedTwice() {
+    void anItemOfferedAgainIsPublishedAgainIfItHoldsASlotAndNotQueuedTwiceIfItWaits() {
         submit("alice", "a1");
         submit("alice", "a2");
         submit("alice", "a3");
         assertThat(submit("alice", "a1")).isTrue();
         assertThat(submit("alice", "a3")).isTrue();
-        assertThat(publishedIds()).containsExactly("a1", "a2");
+        assertThat(publishedIds()).containsExactly("a1", "a2", "a1");
         assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(2, 1);
     }
 
@@ -185,5 +196,34 @@ class FairBrokerDispatchTest {
         }
         assertThat(published).hasSize(3);
         assertThat(dispatch.counts(QUEUE, "alice")).containsExactly(3, 77);
+    }
+
+    @Test
+    void aWorkerThatFinishesBeforeThePublicationReturnsFindsItsSlot() {
+        share.set(1);
+        instantWorker = dispatch;
+        assertThat(submit("alice", "alice-1")).isTrue();
+        assertThat(submit("alice", "alice-2")).isTrue();
+        assertThat(submit("alice", "alice-3")).isTrue();
+        assertThat(publishedIds()).containsExactly("alice-1", "alice-2", "alice-3");
+        assertThat(dispatch.counts(QUEUE, "alice")).as("no slot outlives its message").containsExactly(0, 0);
+    }
+
+    @Test
+    void aPublicationCutShortByAStoppedNodeIsMadeAgain() {
+        share.set(1);
+        dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
+        submit("alice", "a1");
+        submit("alice", "a2");
+        // As a node leaves it when it stops between taking a2 into a slot and publishing it.
+        jdbc.update("UPDATE work_waiting SET promoted_at = ? WHERE item_key = 'a2'",
+                Instant.parse("2026-12-07T10:00:00Z").toEpochMilli());
+        dispatch.finished(QUEUE, "alice", "a1");
+        assertThat(publishedIds()).containsExactly("a1");
+
+        dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T10:05:00Z"), ZoneOffset.UTC));
+        dispatch.promoteAll(Duration.ofHours(2));
+        assertThat(publishedIds()).containsExactly("a1", "a2");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM work_waiting", Integer.class)).isZero();
     }
 }

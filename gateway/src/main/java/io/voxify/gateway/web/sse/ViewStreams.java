@@ -194,7 +194,7 @@ public class ViewStreams {
             }
             try {
                 synchronized (this) {
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    emitter.send(SpacedSseEvent.heartbeat());
                 }
             } catch (IOException | IllegalStateException gone) {
                 close();
@@ -207,8 +207,7 @@ public class ViewStreams {
             }
             try {
                 synchronized (this) {
-                    emitter.send(SseEmitter.event().id(Long.toString(sequence.incrementAndGet()))
-                            .data(data, MediaType.APPLICATION_JSON));
+                    emitter.send(SpacedSseEvent.data(Long.toString(sequence.incrementAndGet()), data));
                 }
             } catch (IOException | IllegalStateException gone) {
                 close();

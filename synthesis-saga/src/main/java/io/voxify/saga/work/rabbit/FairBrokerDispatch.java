@@ -1,6 +1,7 @@
 package io.voxify.saga.work.rabbit;
 
 import io.voxify.saga.work.WorkShare;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,14 +22,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every change to a lane happens in a transaction that first updates the lane's row in
  * {@code work_lane}: that row lock orders dispatchers on every node, so a user never gets more slots
- * than the share. A message is published (and confirmed by the broker) inside that transaction, before
- * the slot or the removal from the waiting room is committed: a node that dies in between leaves the
- * item both published and still waiting, so it may run twice (workers refuse an attempt that was
- * already claimed), never that it is lost. Slots whose message is gone without a trace (a queue purged
- * by an operator) expire after a lease.
+ * than the share. The slot is committed before its message is published, never after: a worker that
+ * takes the message at once always finds the slot it has to give back. A node that dies between the
+ * commit and the publication leaves the item to be published again (the saga offers it again after the
+ * restart, or the periodic promotion finds a waiting item marked as being published), so an item may
+ * run twice (workers refuse an attempt that was already claimed) but is never lost. Slots whose message
+ * is gone without a trace (a queue purged by an operator) expire after a lease.
  */
 public class FairBrokerDispatch {
     private static final Logger log = LoggerFactory.getLogger(FairBrokerDispatch.class);
+    /** A publication (a broker confirm takes seconds at most) still unfinished after this was cut short. */
+    static final Duration UNFINISHED_PUBLICATION = Duration.ofMinutes(1);
 
     /** Publishes one message and waits for the broker's confirmation; false when it was not taken. */
     @FunctionalInterface
@@ -57,31 +61,43 @@ public class FairBrokerDispatch {
         return queue + "|" + Objects.requireNonNullElse(userId, "");
     }
 
+    private enum Step { PUBLISH, PUBLISH_AGAIN, KEPT }
+
     /**
      * Publishes the item if its owner has room on the queue, or keeps it waiting its turn; false only when
      * the broker refused it (the caller offers it again later).
      */
     public boolean submit(String queue, String userId, String itemKey, byte[] body) {
         String lane = lane(queue, userId);
-        Boolean taken = transactions.execute(tx -> {
+        Step step = transactions.execute(tx -> {
             lock(lane);
-            if (exists("work_slot", itemKey) || exists("work_waiting", itemKey)) {
-                return true; // offered again after an answer that was lost: it is already on its way
+            if (exists("work_slot", itemKey)) {
+                // Offered again: after a restart that lost the publication, or an answer that was lost.
+                return Step.PUBLISH_AGAIN;
+            }
+            if (exists("work_waiting", itemKey)) {
+                return Step.KEPT;
             }
             if (slots(lane) < cap()) {
-                if (!publisher.publish(queue, itemKey, body)) {
-                    return false;
-                }
                 jdbc.update("INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)", itemKey,
                         lane, clock.millis());
-                return true;
+                return Step.PUBLISH;
             }
             jdbc.update("INSERT INTO work_waiting (item_key, lane_key, queue_name, payload, enqueued_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", itemKey, lane, queue, new String(body,
-                    java.nio.charset.StandardCharsets.UTF_8), clock.millis());
-            return true;
+                    + "VALUES (?, ?, ?, ?, ?)", itemKey, lane, queue, new String(body, StandardCharsets.UTF_8),
+                    clock.millis());
+            return Step.KEPT;
         });
-        return Boolean.TRUE.equals(taken);
+        if (step == Step.KEPT) {
+            return true;
+        }
+        if (publisher.publish(queue, itemKey, body)) {
+            return true;
+        }
+        if (step == Step.PUBLISH) {
+            jdbc.update("DELETE FROM work_slot WHERE item_key = ?", itemKey);
+        }
+        return false;
     }
 
     /** The item has left the queue for good (done, or parked as dead): its slot goes to the owner's next. */
@@ -93,32 +109,52 @@ public class FairBrokerDispatch {
     /** Publishes the lane's waiting items, oldest first, while its owner has room; how many were published. */
     public int promote(String lane) {
         int published = 0;
-        while (Boolean.TRUE.equals(transactions.execute(tx -> promoteOne(lane)))) {
+        while (promoteOne(lane)) {
             published++;
         }
         return published;
     }
 
+    private record Waiting(String itemKey, String queue, byte[] body) {
+    }
+
+    /** Takes the lane's oldest waiting item into a slot (committed), then publishes it. */
     private boolean promoteOne(String lane) {
-        lock(lane);
-        if (slots(lane) >= cap()) {
+        Waiting next = transactions.execute(tx -> {
+            lock(lane);
+            if (slots(lane) >= cap()) {
+                return null;
+            }
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT item_key, queue_name, payload "
+                    + "FROM work_waiting WHERE lane_key = ? AND promoted_at IS NULL "
+                    + "ORDER BY enqueued_at, item_key LIMIT 1", lane);
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Waiting w = waiting(rows.get(0));
+            jdbc.update("UPDATE work_waiting SET promoted_at = ? WHERE item_key = ?", clock.millis(), w.itemKey());
+            jdbc.update("INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)", w.itemKey(),
+                    lane, clock.millis());
+            return w;
+        });
+        if (next == null) {
             return false;
         }
-        List<Map<String, Object>> next = jdbc.queryForList("SELECT item_key, queue_name, payload FROM work_waiting "
-                + "WHERE lane_key = ? ORDER BY enqueued_at, item_key LIMIT 1", lane);
-        if (next.isEmpty()) {
-            return false;
+        if (publisher.publish(next.queue(), next.itemKey(), next.body())) {
+            jdbc.update("DELETE FROM work_waiting WHERE item_key = ?", next.itemKey());
+            return true;
         }
-        String itemKey = (String) next.get(0).get("item_key");
-        String queue = (String) next.get(0).get("queue_name");
-        byte[] body = ((String) next.get(0).get("payload")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (!publisher.publish(queue, itemKey, body)) {
-            return false; // the broker is away: the periodic promotion tries again
-        }
-        jdbc.update("DELETE FROM work_waiting WHERE item_key = ?", itemKey);
-        jdbc.update("INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)", itemKey, lane,
-                clock.millis());
-        return true;
+        // The broker is away: the item waits again, first in its lane; the periodic promotion tries again.
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("DELETE FROM work_slot WHERE item_key = ?", next.itemKey());
+            jdbc.update("UPDATE work_waiting SET promoted_at = NULL WHERE item_key = ?", next.itemKey());
+        });
+        return false;
+    }
+
+    private static Waiting waiting(Map<String, Object> row) {
+        return new Waiting((String) row.get("item_key"), (String) row.get("queue_name"),
+                ((String) row.get("payload")).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -130,8 +166,17 @@ public class FairBrokerDispatch {
         if (expired > 0) {
             log.warn("{} work slots outlived their lease of {} and were released", expired, lease);
         }
+        // Marked as being published a while ago and still here: the node publishing it stopped first.
+        for (Map<String, Object> row : jdbc.queryForList("SELECT item_key, queue_name, payload FROM work_waiting "
+                + "WHERE promoted_at < ?", clock.millis() - UNFINISHED_PUBLICATION.toMillis())) {
+            Waiting w = waiting(row);
+            if (publisher.publish(w.queue(), w.itemKey(), w.body())) {
+                jdbc.update("DELETE FROM work_waiting WHERE item_key = ?", w.itemKey());
+            }
+        }
         int published = 0;
-        for (String lane : jdbc.queryForList("SELECT DISTINCT lane_key FROM work_waiting", String.class)) {
+        for (String lane : jdbc.queryForList("SELECT DISTINCT lane_key FROM work_waiting WHERE promoted_at IS NULL",
+                String.class)) {
             published += promote(lane);
         }
         return published;
@@ -140,8 +185,8 @@ public class FairBrokerDispatch {
     /** Items of the user on the queue (queued or running) and waiting for their turn. */
     public int[] counts(String queue, String userId) {
         String lane = lane(queue, userId);
-        return new int[]{slots(lane), jdbc.queryForObject("SELECT count(*) FROM work_waiting WHERE lane_key = ?",
-                Integer.class, lane)};
+        return new int[]{slots(lane), jdbc.queryForObject(
+                "SELECT count(*) FROM work_waiting WHERE lane_key = ? AND promoted_at IS NULL", Integer.class, lane)};
     }
 
     private int cap() {

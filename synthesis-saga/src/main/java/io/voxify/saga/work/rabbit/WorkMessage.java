@@ -17,8 +17,11 @@ public record WorkMessage(String kind, String id, Integer attempt, SampleTask sa
     public static final String CLONE = "clone";
     public static final String TRAINING = "training";
 
-    /** The message id on the broker, also the key of its slot in the owner's share. */
+    /**
+     * The message id on the broker, also the key of its slot in the owner's share: one per attempt, and for a
+     * sample one per processing run (a sample may be processed again).
+     */
     public String itemKey() {
-        return kind + ":" + id + ":" + attempt;
+        return kind + ":" + id + ":" + (sample != null ? sample.processingJobId() : attempt);
     }
 }

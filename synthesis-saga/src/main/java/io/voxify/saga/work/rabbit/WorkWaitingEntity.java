@@ -22,4 +22,7 @@ public class WorkWaitingEntity {
     String payload;
     @Column(name = "enqueued_at", nullable = false)
     long enqueuedAt;
+    /** When a dispatcher took it into a slot and began publishing it; null while it waits. */
+    @Column(name = "promoted_at")
+    Long promotedAt;
 }
