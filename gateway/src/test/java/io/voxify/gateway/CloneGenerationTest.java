@@ -142,6 +142,14 @@ class CloneGenerationTest {
         assertThat(clone.get("generation_job_id").asText()).isEqualTo(jobId);
         assertThat(clone.at("/profile/base_voice").asText()).isEqualTo("flite:rms");
 
+        ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        assertThat(admin.get("/api/v1/voice/generation/" + jobId).status()).as("administrators see it").isEqualTo(200);
+        ApiClient.Response replay = admin.post("/api/v1/admin/projections/clones/replay", Map.of());
+        assertThat(replay.status()).as(replay.text()).isEqualTo(202);
+        JsonNode replayed = user.await("/api/v1/voice/generation/" + jobId,
+                j -> j.path("status").asText().equals("completed"), SLOW);
+        assertThat(replayed).as("the replay rebuilds the job from its events").isEqualTo(job);
+
         assertThat(user.delete("/api/v1/voice/clones/" + cloneId).status()).isEqualTo(200);
         assertThat(user.get("/api/v1/voice/generation/" + jobId).status()).as("it goes with its clone").isEqualTo(404);
     }
@@ -155,7 +163,7 @@ class CloneGenerationTest {
         String jobId = created.data().get("generation_job_id").asText();
         CompletableFuture<ApiClient.SseCapture> stream = CompletableFuture.supplyAsync(
                 () -> user.sse("/api/v1/voice/generation/" + jobId + "/progress", SLOW));
-        JsonNode running = user.await("/api/v1/voice/generation/" + jobId, j -> j.get("step").asInt() >= 2, SLOW);
+        JsonNode running = user.await("/api/v1/voice/generation/" + jobId, j -> j.path("step").asInt() >= 2, SLOW);
         assertThat(running.get("status").asText()).isEqualTo("processing");
         assertThat(running.get("steps").asInt()).as("best without a base: 61 renderings and the measurement")
                 .isEqualTo(62);
