@@ -453,6 +453,8 @@ try {
   const accepted = page.locator('li[data-sample-id][data-status="processed"]');
   await accepted.waitFor({ timeout: 120000 });
   assert.match(await accepted.locator('dl.metrics').textContent(), /Signal to noise.*dB/);
+  // Uploads are processed as they arrive (no separate step); a processed sample can be analysed again.
+  await accepted.getByRole('button', { name: 'Analyse LibriVox reading again' }).waitFor();
   log('uploaded sample accepted with metrics');
 
   await page.getByRole('button', { name: 'Start recording' }).click();
@@ -465,9 +467,22 @@ try {
   assert.ok(reasons.length > 5, 'the rejection says why');
   log('microphone recording (fake device tone) rejected:', reasons);
 
+  // Generation parameters: the fast fit from the nearest voice; its steps are shown as they are reported.
+  await page.getByLabel('Quality', { exact: true }).selectOption('fast');
+  assert.ok(await page.getByLabel('Base voice', { exact: true }).locator('option').count() > 1, 'base voices to choose from');
+  await page.evaluate(() => {
+    window.cloneSteps = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('#clone-progress + p')?.textContent || '';
+      if (/step \d+ of \d+/.test(text) && !window.cloneSteps.includes(text)) window.cloneSteps.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByRole('button', { name: 'Build clone' }).click();
   const ready = page.locator('li[data-clone-id][data-status="ready"]');
   await ready.waitFor({ timeout: 300000 });
+  const cloneSteps = await page.evaluate(() => window.cloneSteps);
+  assert.ok(cloneSteps.length >= 3, `the generation job's steps were shown: ${JSON.stringify(cloneSteps)}`);
+  log(`clone generation shown step by step: ${cloneSteps.length} states, last "${cloneSteps[cloneSteps.length - 1]}"`);
   const cloneId = await ready.getAttribute('data-clone-id');
   // The sample is fetched from the server through its signed link (so a reload does not lose it), with
   // Range requests, and sits beside the clone's preview.

@@ -2,9 +2,17 @@ import { api, audioUrl } from '../api.js';
 import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, fmtSeconds, h, select, sleep } from '../dom.js';
 import { linkedAudio } from '../player.js';
 import { startRecording } from '../recorder.js';
+import { streamEvents } from '../sse.js';
 
 const SCRIPT = 'The quick brown fox jumps over the lazy dog. On a clear autumn morning, Sarah walked to the old '
   + 'harbour, bought fresh bread and a newspaper, and watched the fishing boats come home one by one.';
+
+// The fit's quality/speed trade-off (config.quality of POST /voice/clones).
+const QUALITIES = [
+  ['fast', 'Fast: about half the work of balanced'],
+  ['balanced', 'Balanced (default)'],
+  ['best', 'Best: about two and a half times the work of balanced'],
+];
 
 const METRICS = [
   ['duration', 'Duration', (v) => fmtSeconds(v)],
@@ -26,26 +34,24 @@ export async function render(main, { signal }) {
     h('div', { class: 'compare' }, uploadForm(status, refresh, signal), recordForm(status, refresh, signal)),
     samplesArea, clonesArea);
 
+  // Voices a clone can start from: presets and neural voices (the library's "preset" type).
+  const bases = api('/voice/models?type=preset&limit=100', { signal }).then((r) => r.data).catch(() => []);
+
   async function refresh() {
     const [samples, clones] = await Promise.all([
       api('/voice/samples?limit=100', { signal }), api('/voice/clones?limit=100', { signal })]);
-    renderSamples(samplesArea, samples.data, signal);
-    renderClones(clonesArea, clones.data, samples.data, status, refresh, signal);
+    renderSamples(samplesArea, samples.data, status, refresh, signal);
+    renderClones(clonesArea, clones.data, samples.data, await bases, status, refresh, signal);
   }
   await refresh();
 }
 
-async function submitSample(file, filename, fields, status, refresh, signal) {
-  const form = new FormData();
-  form.append('file', file, filename);
-  for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
-  status.textContent = 'Uploading…';
-  const sample = (await api('/voice/samples', { method: 'POST', form, signal })).data;
-  status.textContent = 'Uploaded; analysing the recording…';
-  await api(`/voice/samples/${sample.id}/process`, { method: 'POST', body: {}, signal });
+/** Waits for a sample's processing run to give its verdict, then says what it was. */
+async function awaitVerdict(sample, status, refresh, signal) {
+  status.textContent = `Analysing “${sample.name}”…`;
   await refresh();
   let current = sample;
-  for (let i = 0; i < 300 && ['uploaded', 'processing'].includes(current.status); i += 1) {
+  for (let i = 0; i < 300 && current.status === 'processing'; i += 1) {
     await sleep(1000);
     current = (await api(`/voice/samples/${sample.id}`, { signal })).data;
   }
@@ -53,6 +59,22 @@ async function submitSample(file, filename, fields, status, refresh, signal) {
     ? `Sample “${current.name}” accepted (quality ${fmtNumber(current.quality_score)}).`
     : `Sample “${current.name}” ${current.status}: ${(current.validation.issues || []).map((i) => i.reason).join('; ') || current.error_message || ''}`;
   await refresh();
+}
+
+// An upload is processed as it arrives; past the day's processing quota it is kept unprocessed, and says why.
+async function submitSample(file, filename, fields, status, refresh, signal) {
+  const form = new FormData();
+  form.append('file', file, filename);
+  for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
+  status.textContent = 'Uploading…';
+  const sample = (await api('/voice/samples', { method: 'POST', form, signal })).data;
+  if (!sample.processing || !sample.processing.started) {
+    const why = sample.processing && sample.processing.error ? sample.processing.error.message : '';
+    status.textContent = `Sample “${sample.name}” uploaded but not analysed yet${why ? `: ${why}` : ''}. Use “Analyse” on its card later.`;
+    await refresh();
+    return;
+  }
+  await awaitVerdict(sample, status, refresh, signal);
 }
 
 function uploadForm(status, refresh, signal) {
@@ -140,8 +162,22 @@ function samplePlayer(sample, signal) {
   return linkedAudio(`/api/v1/voice/samples/${encodeURIComponent(sample.id)}/audio`, `Recording ${sample.name}`, signal);
 }
 
-function renderSamples(area, samples, signal) {
+function renderSamples(area, samples, status, refresh, signal) {
   const items = samples.map((s) => {
+    const feedback = h('div');
+    // Uploaded (not analysed yet, or its last run failed): analyse; with a verdict: analyse again (force).
+    const again = ['processed', 'rejected'].includes(s.status);
+    const process = s.status === 'processing' ? null : h('button', { type: 'button', class: 'small secondary', onclick: async () => {
+      process.disabled = true;
+      feedback.replaceChildren();
+      try {
+        const answer = (await api(`/voice/samples/${s.id}/process`, { method: 'POST', signal, body: again ? { force: true } : {} })).data;
+        await awaitVerdict(answer, status, refresh, signal);
+      } catch (error) {
+        if (!signal.aborted) feedback.replaceChildren(errorBox(error));
+        process.disabled = false;
+      }
+    } }, again ? `Analyse ${s.name} again` : `Analyse ${s.name}`);
     const metrics = s.quality_metrics || {};
     const issues = (s.validation && s.validation.issues) || [];
     const player = h('div');
@@ -168,19 +204,26 @@ function renderSamples(area, samples, signal) {
           .map(([k, label, format]) => [h('dt', {}, label), h('dd', {}, format(metrics[k]))])) : null,
       player,
       h('p', { class: 'meta' }, `Uploaded ${fmtDate(s.created_at)}`),
-      h('div', { class: 'actions' }, listen));
+      feedback,
+      h('div', { class: 'actions' }, listen, process));
   });
   clear(area, h('h2', { id: 'samples-h' }, 'My samples'),
     items.length ? h('ul', { class: 'cards', role: 'list' }, items) : h('p', { class: 'empty' }, 'No samples yet.'));
 }
 
-function renderClones(area, clones, samples, status, refresh, signal) {
+function renderClones(area, clones, samples, bases, status, refresh, signal) {
   const processed = samples.filter((s) => s.status === 'processed');
   const boxes = processed.map((s) => {
     const box = h('input', { type: 'checkbox', name: 'sample_ids', value: s.id, id: `use-${s.id}`, checked: processed.length === 1 });
     return h('label', { for: box.id }, box, `${s.name} (quality ${fmtNumber(s.quality_score)})`);
   });
   const name = h('input', { name: 'name', required: true, maxLength: 200, value: 'My voice clone' });
+  // A base must speak the clone's language (the samples'): offer the voices of the first sample's language.
+  const language = ((processed[0] && processed[0].language) || 'en').toLowerCase().split(/[-_]/)[0];
+  const sameLanguage = bases.filter((v) => (v.language || '').toLowerCase().split(/[-_]/)[0] === language);
+  const base = select('base_voice_id', [['', 'Automatic: the nearest built-in voice'],
+    ...sameLanguage.map((v) => [v.voice_model_id, `${v.name} (${v.language}, ${v.engine})`])], '');
+  const quality = select('quality', QUALITIES, 'balanced');
   const feedback = h('div');
   const progress = h('div');
   const submit = h('button', { type: 'submit', disabled: !processed.length }, 'Build clone');
@@ -194,17 +237,22 @@ function renderClones(area, clones, samples, status, refresh, signal) {
     }
     submit.disabled = true;
     try {
-      let clone = (await api('/voice/clones', { method: 'POST', signal, body: { sample_ids: ids, name: name.value.trim() } })).data;
-      const bar = h('progress', { id: 'clone-progress', 'aria-label': 'Clone progress' });
-      const text = h('p', { role: 'status', 'aria-live': 'polite' }, `Clone ${clone.name}: ${clone.status}`);
+      const config = { quality: quality.value };
+      if (base.value) config.base_voice_id = base.value;
+      let clone = (await api('/voice/clones', { method: 'POST', signal, body: { sample_ids: ids, name: name.value.trim(), config } })).data;
+      const bar = h('progress', { id: 'clone-progress', max: 100, value: 0, 'aria-label': 'Clone progress' });
+      const text = h('p', { role: 'status', 'aria-live': 'polite' }, `Clone ${clone.name}: ${clone.generation.status}`);
       progress.replaceChildren(bar, text);
-      for (let i = 0; i < 900 && ['pending', 'training'].includes(clone.status); i += 1) {
-        await sleep(1000);
-        clone = (await api(`/voice/clones/${clone.id}`, { signal })).data;
-        text.textContent = `Clone ${clone.name}: ${clone.status}`;
-      }
-      bar.max = 1;
-      bar.value = 1;
+      // The generation job's own stream: one event per step of the fit, then complete or failed.
+      await streamEvents(clone.generation.progress_url, (event) => {
+        if (event.event) return false;
+        bar.value = event.progress ?? bar.value;
+        text.textContent = `Clone ${clone.name}: ${event.status}`
+          + (event.steps ? ` · step ${event.step} of ${event.steps}` : '') + (event.message ? ` · ${event.message}` : '');
+        return true;
+      }, signal);
+      clone = (await api(`/voice/clones/${clone.id}`, { signal })).data;
+      bar.value = 100;
       status.textContent = clone.status === 'ready' ? `Clone “${clone.name}” is ready.` : `Clone “${clone.name}” ${clone.status}: ${clone.error_message || ''}`;
       await refresh();
     } catch (error) {
@@ -214,7 +262,10 @@ function renderClones(area, clones, samples, status, refresh, signal) {
   } },
   h('fieldset', {}, h('legend', {}, 'Samples to learn from'),
     boxes.length ? h('div', { class: 'tag-list' }, boxes) : h('p', { class: 'empty' }, 'Upload a sample that passes the checks first.')),
-  field('Clone name', name), feedback, submit, progress);
+  field('Clone name', name),
+  field('Base voice', base, 'The voice the fit starts from; automatic picks the built-in voice nearest to your samples.'),
+  field('Quality', quality, 'How hard the fit searches: more syntheses measured against your samples take longer.'),
+  feedback, submit, progress);
 
   const list = clones.map((c) => cloneCard(c, samples, status, refresh, signal));
   clear(area, h('h2', { id: 'clones-h' }, 'My clones'), form,

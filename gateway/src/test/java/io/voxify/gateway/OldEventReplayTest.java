@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * A store as the previous release left it, written before JobCreatedEvent gained
  * {@code textFormat}, with one event the jobs projection cannot handle: the projection keeps
  * running, shows the parked event to administrators, and a replay rebuilds the old job as plain
- * text. And a configuration changed before the quotas and caps of revision 2 existed.
+ * text. And a configuration changed before the quotas and caps of revision 2 existed, and a clone
+ * built before generation jobs were recorded.
  */
 class OldEventReplayTest {
     private static final String JOB_CREATED = "io.voxify.events.job.JobCreatedEvent";
@@ -31,6 +32,7 @@ class OldEventReplayTest {
             "trainingsPerDay", "maxWorkInFlightPerUser", "maxAudioStreamsPerUser", "maxEventStreamsPerUser",
             "maxSyncSpeechPerUser");
     private static final Duration DONE = Duration.ofSeconds(60);
+    private static final Duration SLOW = Duration.ofMinutes(3);
 
     @Test
     void eventsOfTheLastReleaseReplayAndAPoisonEventIsParkedInsteadOfStoppingTheProjection() throws Exception {
@@ -115,11 +117,10 @@ class OldEventReplayTest {
             assertThat(config.get("max_sync_speech_per_user").asInt()).isEqualTo(2);
 
             ApiClient user = app.client().newUser();
-            String sampleId = user.multipart("/api/v1/voice/samples", Map.of("name", "Old store"), "a.wav",
-                    SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"))
-                    .data().get("id").asText();
-            assertThat(user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of()).status())
-                    .as("processing is allowed, not refused by a quota of 0").isEqualTo(202);
+            ApiClient.Response uploaded = user.multipart("/api/v1/voice/samples", Map.of("name", "Old store"),
+                    "a.wav", SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"));
+            assertThat(uploaded.data().at("/processing/started").asBoolean())
+                    .as("processing is allowed, not refused by a quota of 0: " + uploaded.text()).isTrue();
 
             ApiClient.Response next = admin.put("/api/v1/admin/config", Map.of("max_text_length", 4000));
             assertThat(next.status()).as(next.text()).isEqualTo(200);
@@ -136,6 +137,85 @@ class OldEventReplayTest {
             assertThat(rebuilt.get("clones_per_day").asInt()).isEqualTo(7);
             assertThat(rebuilt.get("max_text_length").asInt()).isEqualTo(4000);
         }
+    }
+
+    /**
+     * A clone the previous release built: its history has no generation job (no
+     * CloneGenerationRequestedEvent, no CloneFittingProgressedEvent). A replay of the clones
+     * projection shows it as it was, without a generation job, and its aggregate still loads.
+     */
+    @Test
+    void aCloneBuiltByTheLastReleaseReplaysWithoutAGenerationJob() throws Exception {
+        Path dataDir = RunningApp.tempDir("voxify-upcast-clone-");
+        String email = "old-clone-" + UUID.randomUUID() + "@example.com";
+        String cloneId;
+        JsonNode before;
+        try (RunningApp app = RunningApp.start(dataDir, Map.of())) {
+            ApiClient anonymous = app.client();
+            anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
+            ApiClient user = anonymous.login(email, ApiClient.PASSWORD);
+            String sampleId = user.multipart("/api/v1/voice/samples", Map.of("name", "Old clone"), "a.wav",
+                    SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav"))
+                    .data().get("id").asText();
+            user.await("/api/v1/voice/samples/" + sampleId, s -> s.get("status").asText().equals("processed"), SLOW);
+            ApiClient.Response created = user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
+                    "name", "Old clone", "config", Map.of("base_voice_id", "default_voice_001", "quality", "fast")));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            cloneId = created.data().get("clone_id").asText();
+            before = user.await("/api/v1/voice/clones/" + cloneId, c -> c.get("status").asText().equals("ready"), SLOW);
+            assertThat(before.get("generation_job_id").isTextual()).isTrue();
+        }
+
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("voxify.db"))) {
+            removeGenerationEvents(db, cloneId);
+        }
+
+        try (RunningApp app = RunningApp.start(dataDir, Map.of())) {
+            ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+            ApiClient user = app.client().login(email, ApiClient.PASSWORD);
+            ApiClient.Response replay = admin.post("/api/v1/admin/projections/clones/replay", Map.of());
+            assertThat(replay.status()).as(replay.text()).isEqualTo(202);
+            JsonNode after = user.await("/api/v1/voice/clones/" + cloneId,
+                    c -> c.path("status").asText().equals("ready") && c.path("generation_job_id").isNull(), DONE);
+            assertThat(after.get("generation").isNull()).isTrue();
+            assertThat(after.get("status").asText()).isEqualTo("ready");
+            assertThat(after.get("profile")).isEqualTo(before.get("profile"));
+            assertThat(after.get("quality_metrics")).isEqualTo(before.get("quality_metrics"));
+            assertThat(user.get("/api/v1/voice/generation/" + before.get("generation_job_id").asText()).status())
+                    .isEqualTo(404);
+            assertThat(user.delete("/api/v1/voice/clones/" + cloneId).status())
+                    .as("the clone's aggregate loads the old history").isEqualTo(200);
+        }
+    }
+
+    /** The clone's history as the previous release wrote it: its generation events gone, the rest renumbered. */
+    private static void removeGenerationEvents(Connection db, String cloneId) throws Exception {
+        try (PreparedStatement delete = db.prepareStatement("delete from domain_event_entry where"
+                + " aggregate_identifier = ? and payload_type in (?, ?)")) {
+            delete.setString(1, cloneId);
+            delete.setString(2, "io.voxify.events.clone.CloneGenerationRequestedEvent");
+            delete.setString(3, "io.voxify.events.clone.CloneFittingProgressedEvent");
+            assertThat(delete.executeUpdate()).as("the request and at least one step").isGreaterThan(2);
+        }
+        List<String> remaining = new java.util.ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement("select event_identifier from domain_event_entry"
+                + " where aggregate_identifier = ? order by sequence_number")) {
+            select.setString(1, cloneId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    remaining.add(rs.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement renumber = db.prepareStatement("update domain_event_entry set sequence_number = ?"
+                + " where event_identifier = ?")) {
+            for (int i = 0; i < remaining.size(); i++) {
+                renumber.setLong(1, i);
+                renumber.setString(2, remaining.get(i));
+                renumber.executeUpdate();
+            }
+        }
+        assertThat(remaining).as("created, started, ready").hasSize(3);
     }
 
     private static void rewriteConfigChangesAsRevisionOne(Connection db) throws Exception {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The daily quotas of sample processing, clones and training, each crossed over HTTP: past the
- * limit a user gets 429 with the envelope and Retry-After, another user goes on, and an
- * administrator's change applies at once.
+ * limit a user gets 429 with the envelope and Retry-After (an upload past the processing quota is
+ * kept, unprocessed, and says why), another user goes on, and an administrator's change applies at once.
  */
 class QuotasTest {
     private static final String CONFIG = "/api/v1/admin/config";
@@ -43,17 +43,17 @@ class QuotasTest {
         secondClone = ready(second, secondSample);
     }
 
-    private static String uploaded(ApiClient user, String recording) {
+    private static ApiClient.Response upload(ApiClient user, String recording) {
         ApiClient.Response r = user.multipart("/api/v1/voice/samples", Map.of("name", "Reading"), "r.wav",
                 SampleUploadTest.humanRecording(recording));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.data().get("id").asText();
+        return r;
     }
 
     private static String processed(ApiClient user, String recording) {
-        String sampleId = uploaded(user, recording);
-        ApiClient.Response started = user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of());
-        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        ApiClient.Response started = upload(user, recording);
+        assertThat(started.data().at("/processing/started").asBoolean()).as(started.text()).isTrue();
+        String sampleId = started.data().get("id").asText();
         JsonNode sample = awaitProcessed(user, sampleId);
         assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
         return sampleId;
@@ -85,6 +85,10 @@ class QuotasTest {
 
     private static ApiClient.Response process(ApiClient user, String sampleId) {
         return user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of());
+    }
+
+    private static ApiClient.Response reprocess(ApiClient user, String sampleId) {
+        return user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of("force", true));
     }
 
     @BeforeEach
@@ -138,18 +142,35 @@ class QuotasTest {
     @Test
     void sampleProcessingPastTheDailyQuotaIsRefusedForThatUserOnly() {
         configure(Map.of("sample_processings_per_day", 1));
-        String another = uploaded(first, "sense_and_sensibility_01_austen_64kb-0880.wav");
+        assertQuotaExceeded(reprocess(first, firstSample), "sample_processings", 1);
+        ApiClient.Response kept = process(first, firstSample);
+        assertThat(kept.status()).as("a sample with its verdict is answered, whatever the quota: " + kept.text())
+                .isEqualTo(200);
+        assertThat(kept.data().get("status").asText()).isEqualTo("processed");
+
+        ApiClient.Response past = upload(first, "sense_and_sensibility_01_austen_64kb-0880.wav");
+        String another = past.data().get("id").asText();
+        assertThat(past.data().get("status").asText()).as("kept, not processed: " + past.text()).isEqualTo("uploaded");
+        assertThat(past.data().get("processing_job_id").isNull()).isTrue();
+        assertThat(past.data().at("/processing/started").asBoolean()).isFalse();
+        assertThat(past.data().at("/processing/error/code").asText()).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(past.data().at("/processing/error/details/quota").asText()).isEqualTo("sample_processings");
+        assertThat(past.json().get("message").asText()).contains("processing not started");
         assertQuotaExceeded(process(first, another), "sample_processings", 1);
         assertThat(first.get("/api/v1/voice/samples/" + another).data().get("status").asText())
                 .as("nothing started").isEqualTo("uploaded");
 
         ApiClient third = app.client().newUser();
-        String theirs = uploaded(third, "sense_and_sensibility_01_austen_64kb-0880.wav");
-        assertThat(process(third, theirs).status()).as("another user has a count of their own").isEqualTo(202);
+        ApiClient.Response theirs = upload(third, "sense_and_sensibility_01_austen_64kb-0880.wav");
+        assertThat(theirs.data().at("/processing/started").asBoolean()).as("another user has a count of their own")
+                .isTrue();
 
         configure(Map.of("sample_processings_per_day", 2));
         ApiClient.Response raised = process(first, another);
         assertThat(raised.status()).as("a raised quota applies at once: " + raised.text()).isEqualTo(202);
+        assertThat(raised.data().at("/processing/started").asBoolean()).isTrue();
+        assertThat(awaitProcessed(first, another).get("status").asText()).as("a verdict (this clip is short)")
+                .isIn("processed", "rejected");
     }
 
     @Test
@@ -159,14 +180,14 @@ class QuotasTest {
         // A clone being built holds its samples: fitting one takes seconds, far longer than this test's requests.
         assertThat(createClone(user, inUse).status()).isEqualTo(201);
         configure(Map.of("sample_processings_per_day", 2));
-        ApiClient.Response refused = process(user, inUse);
+        ApiClient.Response refused = reprocess(user, inUse);
         assertThat(refused.errorCode()).as(refused.text()).isEqualTo("SAMPLE_IN_USE");
 
-        String another = uploaded(user, "sense_and_sensibility_01_austen_64kb-0880.wav");
-        ApiClient.Response second = process(user, another);
-        assertThat(second.status()).as("the refused run did not count: " + second.text()).isEqualTo(202);
-        String third = uploaded(user, "sense_and_sensibility_01_austen_64kb-0920.wav");
-        assertQuotaExceeded(process(user, third), "sample_processings", 2);
+        ApiClient.Response second = upload(user, "sense_and_sensibility_01_austen_64kb-0880.wav");
+        assertThat(second.data().at("/processing/started").asBoolean())
+                .as("the refused run did not count: " + second.text()).isTrue();
+        ApiClient.Response third = upload(user, "sense_and_sensibility_01_austen_64kb-0920.wav");
+        assertThat(third.data().at("/processing/error/code").asText()).as(third.text()).isEqualTo("QUOTA_EXCEEDED");
     }
 
     @Test

@@ -10,9 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.voxify.gateway.limits.DailyQuotas;
 import org.junit.jupiter.api.Test;
 
-/** Uploads are judged by their bytes; every bad one is refused with its code and leaves nothing behind. */
+/**
+ * Uploads are judged by their bytes; every bad one is refused with its code and leaves nothing behind; a
+ * good one is processed as it arrives, and asking again answers the run in force.
+ */
 class SampleUploadTest {
     static final Path LIBRIVOX = Path.of("/usr/share/pocketsphinx/test/data/librivox");
     private final RunningApp app = RunningApp.shared();
@@ -48,7 +52,11 @@ class SampleUploadTest {
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         JsonNode sample = r.data();
         assertThat(sample.get("id").asText()).startsWith("vs_").isEqualTo(sample.get("sample_id").asText());
-        assertThat(sample.get("status").asText()).isEqualTo("uploaded");
+        assertThat(sample.get("status").asText()).as("processed as it is uploaded").isIn("processing", "processed");
+        assertThat(sample.get("processing_job_id").asText()).startsWith("proc_");
+        assertThat(sample.at("/processing/started").asBoolean()).isTrue();
+        assertThat(sample.at("/processing/processing_job_id").asText()).isEqualTo(sample.get("processing_job_id").asText());
+        assertThat(r.json().get("message").asText()).contains("processing started");
         assertThat(sample.get("format").asText()).isEqualTo("wav");
         assertThat(sample.get("sample_rate").asInt()).isEqualTo(16000);
         assertThat(sample.get("channels").asInt()).isEqualTo(1);
@@ -64,16 +72,68 @@ class SampleUploadTest {
         assertThat(app.client().newUser().multipart("/api/v1/voice/samples", Map.of("name", "Mine too"), "x.wav", wav)
                 .status()).as("another user may upload the same bytes").isEqualTo(201);
 
-        JsonNode listed = user.get("/api/v1/voice/samples?status=uploaded").json();
+        JsonNode listed = user.get("/api/v1/voice/samples").json();
         assertThat(listed.path("meta").path("pagination").path("total_count").asInt()).isEqualTo(1);
         assertThat(app.client().newUser().get("/api/v1/voice/samples/" + sample.get("id").asText()).status())
                 .isEqualTo(404);
 
-        assertThat(user.delete("/api/v1/voice/samples/" + sample.get("id").asText()).status()).isEqualTo(200);
+        // Most likely still being processed: a sample may be deleted all the same.
+        ApiClient.Response deleted = user.delete("/api/v1/voice/samples/" + sample.get("id").asText());
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
         assertThat(storedSamplesOf(user.userId())).isEmpty();
         assertThat(user.get("/api/v1/voice/samples/" + sample.get("id").asText()).status()).isEqualTo(404);
         assertThat(user.multipart("/api/v1/voice/samples", Map.of("name", "Back"), "back.wav", wav).status())
                 .as("a deleted recording may be uploaded again").isEqualTo(201);
+    }
+
+    @Test
+    void processingAskedForAgainAnswersTheRunInForceAndForceStartsANewOne() {
+        ApiClient user = app.client().newUser();
+        DailyQuotas quotas = app.bean(DailyQuotas.class);
+        ApiClient.Response uploaded = user.multipart("/api/v1/voice/samples", Map.of("name", "Twice"), "t.wav",
+                humanRecording("sense_and_sensibility_01_austen_64kb-0890.wav"));
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        String id = uploaded.data().get("id").asText();
+        String path = "/api/v1/voice/samples/" + id + "/process";
+        String firstRun = uploaded.data().get("processing_job_id").asText();
+
+        ApiClient.Response whileRunning = user.post(path, Map.of());
+        assertThat(whileRunning.status()).as(whileRunning.text()).isEqualTo(200);
+        assertThat(whileRunning.data().get("processing_job_id").asText()).isEqualTo(firstRun);
+        assertThat(whileRunning.data().get("job_id").asText()).isEqualTo(firstRun);
+        assertThat(whileRunning.data().at("/processing/started").asBoolean()).isFalse();
+        ApiClient.Response forcedWhileRunning = user.post(path, Map.of("force", true));
+        assertThat(forcedWhileRunning.data().get("processing_job_id").asText())
+                .as("a running run is kept, forced or not").isEqualTo(firstRun);
+
+        JsonNode done = user.await("/api/v1/voice/samples/" + id,
+                s -> List.of("processed", "rejected").contains(s.get("status").asText()), java.time.Duration.ofMinutes(2));
+        assertThat(done.get("status").asText()).isEqualTo("processed");
+        ApiClient.Response again = user.raw("POST", path, null, new byte[0]);
+        assertThat(again.status()).as("no body at all: " + again.text()).isEqualTo(200);
+        assertThat(again.data().get("status").asText()).isEqualTo("processed");
+        assertThat(again.data().get("quality_score").asDouble()).isEqualTo(done.get("quality_score").asDouble());
+        assertThat(again.json().get("message").asText()).contains("force");
+        assertThat(quotas.used(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS)).as("only the upload's own run")
+                .isEqualTo(1);
+
+        ApiClient.Response forced = user.post(path, Map.of("force", true));
+        assertThat(forced.status()).as(forced.text()).isEqualTo(202);
+        String secondRun = forced.data().get("processing_job_id").asText();
+        assertThat(secondRun).startsWith("proc_").isNotEqualTo(firstRun);
+        assertThat(forced.data().at("/processing/started").asBoolean()).isTrue();
+        assertThat(forced.data().get("status").asText()).isIn("processing", "processed");
+        assertThat(quotas.used(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS)).isEqualTo(2);
+        JsonNode reprocessed = user.await("/api/v1/voice/samples/" + id,
+                s -> s.get("processing_job_id").asText().equals(secondRun)
+                        && s.get("status").asText().equals("processed"), java.time.Duration.ofMinutes(2));
+        assertThat(reprocessed.get("quality_score").asDouble()).isEqualTo(done.get("quality_score").asDouble());
+
+        ApiClient.Response unknown = user.post(path, Map.of("forse", true));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/error/details/forse").asText()).contains("not a known field");
+        assertThat(user.post(path, Map.of("force", "yes")).errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(app.client().newUser().post(path, Map.of()).status()).isEqualTo(404);
     }
 
     @Test

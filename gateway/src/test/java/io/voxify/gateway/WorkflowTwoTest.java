@@ -56,10 +56,16 @@ class WorkflowTwoTest {
                 "voice_sample.wav", recording);
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
         String sampleId = uploaded.data().get("id").asText();
+        String uploadRun = uploaded.data().get("processing_job_id").asText();
+        assertThat(uploadRun).as("upload and process: the run starts with the upload").startsWith("proc_");
+        assertThat(uploaded.data().get("status").asText()).isIn("processing", "processed");
+        assertThat(uploaded.data().at("/processing/started").asBoolean()).isTrue();
 
+        // The document's step 4 as written: the upload's own run is answered, not a second one.
         ApiClient.Response processing = user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of());
-        assertThat(processing.status()).as(processing.text()).isEqualTo(202);
-        assertThat(processing.data().get("processing_job_id").asText()).startsWith("proc_");
+        assertThat(processing.status()).as(processing.text()).isEqualTo(200);
+        assertThat(processing.data().get("processing_job_id").asText()).isEqualTo(uploadRun);
+        assertThat(processing.data().at("/processing/started").asBoolean()).isFalse();
 
         JsonNode sample = await(user, "/api/v1/voice/samples/" + sampleId, s -> !s.get("status").asText().equals("processing"));
         assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
@@ -73,12 +79,22 @@ class WorkflowTwoTest {
         String cloneId = created.data().get("clone_id").asText();
         assertThat(cloneId).startsWith("vc_");
         assertThat(created.data().get("status").asText()).isIn("pending", "training");
+        String generationJobId = created.data().get("generation_job_id").asText();
+        assertThat(generationJobId).startsWith("job_gen_");
+        JsonNode generation = user.get("/api/v1/voice/generation/" + generationJobId).data();
+        assertThat(generation.get("clone_id").asText()).isEqualTo(cloneId);
+        assertThat(generation.at("/config/quality").asText()).as("the default effort").isEqualTo("balanced");
+        assertThat(generation.at("/config/base_voice_id").isNull()).as("the fit picks the base").isTrue();
 
         JsonNode clone = await(user, "/api/v1/voice/clones/" + cloneId,
                 c -> c.get("status").asText().equals("ready") || c.get("status").asText().equals("failed"));
         assertThat(clone.get("status").asText()).as(clone.toString()).isEqualTo("ready");
         assertThat(clone.get("quality_score").asDouble()).isBetween(0.0, 1.0);
         assertThat(clone.get("quality_metrics").get("f0_relative_error").asDouble()).isLessThan(0.10);
+        JsonNode generated = user.get("/api/v1/voice/generation/" + generationJobId).data();
+        assertThat(generated.get("status").asText()).isEqualTo("completed");
+        assertThat(generated.get("steps").asInt()).as("balanced, four English candidates: 26 renderings + 1")
+                .isEqualTo(27);
 
         String jobId = user.createJob(Map.of("text_content", "Hello world, this is my personal cloned voice speaking!",
                 "voice_model_id", cloneId, "output_format", "wav", "speed", 1.0, "pitch", 1.0, "volume", 1.0))

@@ -169,8 +169,8 @@ public class SynthesisConfiguration {
 
     @Bean
     CloneWorker cloneWorker(CommandGateway commands, QueryGateway queries, VectorIndex vectors, VoiceFitter fitter,
-                            SpeakerEncoder encoder) {
-        return new CloneWorker(commands, queries, vectors, fitter, encoder, WORKER_ID);
+                            SpeakerEncoder encoder, VoiceDirectory voices) {
+        return new CloneWorker(commands, queries, vectors, fitter, encoder, voices, WORKER_ID);
     }
 
     @Bean

@@ -3,13 +3,17 @@ package io.voxify.command.clone;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.voxify.events.clone.CloneFittingProgressedEvent;
 import io.voxify.events.clone.CloneFittingStartedEvent;
+import io.voxify.events.clone.CloneGenerationRequestedEvent;
+import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneWork;
 import io.voxify.events.clone.CompleteVoiceCloneCommand;
 import io.voxify.events.clone.CreateVoiceCloneCommand;
 import io.voxify.events.clone.DeleteVoiceCloneCommand;
 import io.voxify.events.clone.FailVoiceCloneCommand;
+import io.voxify.events.clone.RecordCloneFittingProgressCommand;
 import io.voxify.events.clone.RefineVoiceCloneCommand;
 import io.voxify.events.clone.StartCloneFittingCommand;
 import io.voxify.events.clone.VoiceCloneCreatedEvent;
@@ -25,7 +29,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A voice fitted to a user's processed samples: pending, training, then ready or failed. */
+/**
+ * A voice fitted to a user's processed samples: pending, training, then ready or failed. Its fitting run is
+ * its generation job, with an id, parameters and progress of its own.
+ */
 @Aggregate
 public class VoiceClone {
 
@@ -37,6 +44,10 @@ public class VoiceClone {
     private CloneStatus status;
     private int attempt;
     private String vectorId;
+    /** Null for clones created before generation jobs were recorded. */
+    private String generationJobId;
+    private CloneGenerationSettings settings = CloneGenerationSettings.DEFAULT;
+    private int lastStep;
 
     protected VoiceClone() {
     }
@@ -49,8 +60,13 @@ public class VoiceClone {
         if (cmd.name() == null || cmd.name().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "A clone needs a name");
         }
+        if (cmd.generationJobId() == null || cmd.generationJobId().isBlank()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "A clone needs the id of its generation job");
+        }
         apply(new VoiceCloneCreatedEvent(cmd.cloneId(), cmd.userId(), List.copyOf(cmd.sampleIds()), cmd.name(),
                 cmd.description(), cmd.language()));
+        apply(new CloneGenerationRequestedEvent(cmd.cloneId(), cmd.generationJobId(), cmd.userId(),
+                cmd.settings() == null ? CloneGenerationSettings.DEFAULT : cmd.settings()));
     }
 
     @CommandHandler
@@ -59,7 +75,23 @@ public class VoiceClone {
             throw transition("start fitting");
         }
         apply(new CloneFittingStartedEvent(cloneId, cmd.attempt(), cmd.workerId()));
-        return new CloneWork(cloneId, userId, sampleIds, language, cmd.attempt());
+        return new CloneWork(cloneId, userId, sampleIds, language, cmd.attempt(), generationJobId, settings);
+    }
+
+    @CommandHandler
+    public void handle(RecordCloneFittingProgressCommand cmd) {
+        if (status != CloneStatus.TRAINING || cmd.attempt() != attempt) {
+            throw transition("record fitting progress");
+        }
+        if (cmd.steps() < 1 || cmd.step() < 1 || cmd.step() > cmd.steps()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR,
+                    "Progress must be a step between 1 and the steps planned: " + cmd.step() + " of " + cmd.steps());
+        }
+        // Steps arrive in order from one worker; a repeated or late one (a retried command) changes nothing.
+        if (cmd.step() > lastStep) {
+            apply(new CloneFittingProgressedEvent(cloneId, generationJobId, attempt, cmd.step(), cmd.steps(),
+                    cmd.stage()));
+        }
     }
 
     @CommandHandler
@@ -107,9 +139,21 @@ public class VoiceClone {
     }
 
     @EventSourcingHandler
+    void on(CloneGenerationRequestedEvent e) {
+        generationJobId = e.generationJobId();
+        settings = e.settings() == null ? CloneGenerationSettings.DEFAULT : e.settings();
+    }
+
+    @EventSourcingHandler
     void on(CloneFittingStartedEvent e) {
         status = CloneStatus.TRAINING;
         attempt = e.attempt();
+        lastStep = 0;
+    }
+
+    @EventSourcingHandler
+    void on(CloneFittingProgressedEvent e) {
+        lastStep = e.step();
     }
 
     @EventSourcingHandler

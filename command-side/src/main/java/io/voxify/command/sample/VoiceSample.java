@@ -15,6 +15,7 @@ import io.voxify.events.sample.SampleAudio;
 import io.voxify.events.sample.SampleProcessedEvent;
 import io.voxify.events.sample.SampleProcessingFailedEvent;
 import io.voxify.events.sample.SampleProcessingRequestedEvent;
+import io.voxify.events.sample.SampleProcessingRun;
 import io.voxify.events.sample.SampleRejectedEvent;
 import io.voxify.events.sample.SampleReleasedFromCloneEvent;
 import io.voxify.events.sample.SampleReservedForCloneEvent;
@@ -31,7 +32,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A user's recording of their own voice, from upload through processing to deletion. */
+/**
+ * A user's recording of their own voice, from upload through processing to deletion. An upload normally
+ * starts its processing at once; processing again is asked for explicitly ({@code force}).
+ */
 @Aggregate
 public class VoiceSample {
 
@@ -54,16 +58,25 @@ public class VoiceSample {
         }
         apply(new VoiceSampleUploadedEvent(cmd.sampleId(), cmd.userId(), cmd.name(), cmd.description(),
                 cmd.language(), cmd.transcript(), cmd.audio()));
+        if (cmd.processingJobId() != null) {
+            apply(new SampleProcessingRequestedEvent(cmd.sampleId(), cmd.userId(), cmd.processingJobId(),
+                    cmd.audio()));
+        }
     }
 
+    /**
+     * Starts a run on a sample that has none to show (uploaded, or its last run failed). A running run is
+     * kept whatever is asked; a verdict (processed or rejected) is kept unless {@code force}.
+     */
     @CommandHandler
-    public void handle(ProcessVoiceSampleCommand cmd) {
-        requireUnreserved("processed again");
-        if (status == SampleStatus.PROCESSING) {
-            throw new DomainException(ErrorCode.SAMPLE_BUSY, "The sample is already being processed",
-                    Map.of("processing_job_id", processingJobId));
+    public SampleProcessingRun handle(ProcessVoiceSampleCommand cmd) {
+        boolean finished = status == SampleStatus.PROCESSED || status == SampleStatus.REJECTED;
+        if (status == SampleStatus.PROCESSING || (finished && !cmd.force())) {
+            return new SampleProcessingRun(processingJobId, status, false);
         }
+        requireUnreserved("processed again");
         apply(new SampleProcessingRequestedEvent(sampleId, userId, cmd.processingJobId(), audio));
+        return new SampleProcessingRun(cmd.processingJobId(), SampleStatus.PROCESSING, true);
     }
 
     @CommandHandler
@@ -106,13 +119,13 @@ public class VoiceSample {
         }
     }
 
+    /**
+     * A sample being processed may be deleted too (an upload starts processing at once): its run's verdict
+     * is then refused, and the worker takes back the embedding it stored.
+     */
     @CommandHandler
     public void handle(DeleteVoiceSampleCommand cmd) {
         requireUnreserved("deleted");
-        if (status == SampleStatus.PROCESSING) {
-            throw new DomainException(ErrorCode.SAMPLE_BUSY,
-                    "The sample is being processed; delete it when processing has finished");
-        }
         apply(new VoiceSampleDeletedEvent(sampleId, userId, cmd.requestedBy(), audio, vectorId));
     }
 

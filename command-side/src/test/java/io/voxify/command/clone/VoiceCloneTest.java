@@ -2,7 +2,11 @@ package io.voxify.command.clone;
 
 import static org.axonframework.test.matchers.Matchers.predicate;
 
+import io.voxify.events.clone.CloneFitQuality;
+import io.voxify.events.clone.CloneFittingProgressedEvent;
 import io.voxify.events.clone.CloneFittingStartedEvent;
+import io.voxify.events.clone.CloneGenerationRequestedEvent;
+import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.CloneWork;
@@ -10,6 +14,7 @@ import io.voxify.events.clone.CompleteVoiceCloneCommand;
 import io.voxify.events.clone.CreateVoiceCloneCommand;
 import io.voxify.events.clone.DeleteVoiceCloneCommand;
 import io.voxify.events.clone.FailVoiceCloneCommand;
+import io.voxify.events.clone.RecordCloneFittingProgressCommand;
 import io.voxify.events.clone.StartCloneFittingCommand;
 import io.voxify.events.clone.VoiceCloneCreatedEvent;
 import io.voxify.events.clone.VoiceCloneDeletedEvent;
@@ -33,6 +38,9 @@ class VoiceCloneTest {
     private static final String USER_ID = "user-1";
     private static final String WORKER = "worker-a";
     private static final List<String> SAMPLES = List.of("sample-1", "sample-2");
+    private static final String GENERATION = "job_gen_1";
+    private static final CloneGenerationSettings SETTINGS = new CloneGenerationSettings("preset_en_us_male_001",
+            CloneFitQuality.BEST);
     private static final CloneProfile PROFILE = new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1);
     private static final CloneQuality QUALITY = new CloneQuality(182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78,
             "base-voice selection + prosody and formant fit");
@@ -53,7 +61,20 @@ class VoiceCloneTest {
     }
 
     private static CreateVoiceCloneCommand create(List<String> sampleIds, String name) {
-        return new CreateVoiceCloneCommand(CLONE_ID, USER_ID, sampleIds, name, "From two readings", "en");
+        return new CreateVoiceCloneCommand(CLONE_ID, USER_ID, sampleIds, name, "From two readings", "en", GENERATION,
+                SETTINGS);
+    }
+
+    private static CloneGenerationRequestedEvent generationRequested() {
+        return new CloneGenerationRequestedEvent(CLONE_ID, GENERATION, USER_ID, SETTINGS);
+    }
+
+    private static RecordCloneFittingProgressCommand step(int attempt, int step, int steps) {
+        return new RecordCloneFittingProgressCommand(CLONE_ID, attempt, step, steps, "fitting the formants");
+    }
+
+    private static CloneFittingProgressedEvent stepped(int step, int steps) {
+        return new CloneFittingProgressedEvent(CLONE_ID, GENERATION, 1, step, steps, "fitting the formants");
     }
 
     private static CloneFittingStartedEvent started(int attempt) {
@@ -88,11 +109,29 @@ class VoiceCloneTest {
     // creation
 
     @Test
-    void creatingACloneRecordsItsSamples() {
+    void creatingACloneRecordsItsSamplesAndItsGenerationJob() {
         fixture.givenNoPriorActivity()
                 .when(create(SAMPLES, "My voice"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(created());
+                .expectEvents(created(), generationRequested());
+    }
+
+    @Test
+    void aCloneCreatedWithoutParametersIsGeneratedWithTheDefaults() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateVoiceCloneCommand(CLONE_ID, USER_ID, SAMPLES, "My voice", "From two readings", "en"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(created(), new CloneGenerationRequestedEvent(CLONE_ID,
+                        CreateVoiceCloneCommand.defaultGenerationJobId(CLONE_ID), USER_ID,
+                        CloneGenerationSettings.DEFAULT));
+    }
+
+    @Test
+    void cannotCreateACloneWithoutItsGenerationJob() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateVoiceCloneCommand(CLONE_ID, USER_ID, SAMPLES, "My voice", null, "en", " ", SETTINGS))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
     }
 
     @Test
@@ -122,12 +161,90 @@ class VoiceCloneTest {
     // fitting
 
     @Test
-    void startingFittingHandsOutTheWork() {
+    void startingFittingHandsOutTheWorkWithItsGenerationParameters() {
+        fixture.given(created(), generationRequested())
+                .when(new StartCloneFittingCommand(CLONE_ID, 1, WORKER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(started(1))
+                .expectResultMessagePayload(new CloneWork(CLONE_ID, USER_ID, SAMPLES, "en", 1, GENERATION, SETTINGS));
+    }
+
+    /** A clone the previous release created (no generation job recorded) replays and is fitted as it was. */
+    @Test
+    void aCloneFromBeforeGenerationJobsIsFittedWithTheDefaults() {
         fixture.given(created())
                 .when(new StartCloneFittingCommand(CLONE_ID, 1, WORKER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(started(1))
-                .expectResultMessagePayload(new CloneWork(CLONE_ID, USER_ID, SAMPLES, "en", 1));
+                .expectResultMessagePayload(new CloneWork(CLONE_ID, USER_ID, SAMPLES, "en", 1, null,
+                        CloneGenerationSettings.DEFAULT));
+    }
+
+    // progress of the generation job
+
+    @Test
+    void eachStepOfTheFitIsRecordedOnTheGenerationJob() {
+        fixture.given(created(), generationRequested(), started(1))
+                .when(step(1, 1, 20))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(stepped(1, 20));
+        fixture.given(created(), generationRequested(), started(1), stepped(1, 20))
+                .when(step(1, 7, 20))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(stepped(7, 20));
+    }
+
+    @Test
+    void aStepAtOrBehindTheLastOneChangesNothing() {
+        fixture.given(created(), generationRequested(), started(1), stepped(5, 20))
+                .when(step(1, 5, 20))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(created(), generationRequested(), started(1), stepped(5, 20))
+                .when(step(1, 3, 20))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStepOutsideThePlanIsRefused() {
+        fixture.given(created(), generationRequested(), started(1))
+                .when(step(1, 21, 20))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+        fixture.given(created(), generationRequested(), started(1))
+                .when(step(1, 0, 20))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+    }
+
+    @Test
+    void progressIsRefusedUnlessThatAttemptIsFitting() {
+        fixture.given(created(), generationRequested())
+                .when(step(1, 1, 20))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), generationRequested(), started(1))
+                .when(step(2, 1, 20))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), generationRequested(), started(1), failed())
+                .when(step(1, 2, 20))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), generationRequested(), started(1), ready())
+                .when(step(1, 2, 20))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCloneDeletedWhileFittingStopsTheFitAtItsNextStep() {
+        fixture.given(created(), generationRequested(), started(1), new VoiceCloneDeletedEvent(CLONE_ID, USER_ID,
+                        USER_ID, null))
+                .when(step(1, 2, 20))
+                .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -17,12 +17,13 @@ import io.voxify.events.sample.SampleMeasurements;
 import io.voxify.events.sample.SampleProcessedEvent;
 import io.voxify.events.sample.SampleProcessingFailedEvent;
 import io.voxify.events.sample.SampleProcessingRequestedEvent;
+import io.voxify.events.sample.SampleProcessingRun;
+import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleRejectedEvent;
 import io.voxify.events.sample.UploadVoiceSampleCommand;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.events.sample.VoiceSampleUploadedEvent;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -93,7 +94,7 @@ class VoiceSampleTest {
                 "SERVICE_UNAVAILABLE");
     }
 
-    /** Every state from which a sample may be (re)processed, as the events that lead there. */
+    /** Every state in which no run is going on, as the events that lead there. */
     static Stream<List<Object>> idleSamples() {
         return Stream.of(
                 List.of(uploaded()),
@@ -102,21 +103,54 @@ class VoiceSampleTest {
                 List.of(uploaded(), requested(JOB_1), failed(JOB_1)));
     }
 
+    /** Samples with a verdict: kept unless processing is forced. */
+    static Stream<List<Object>> samplesWithAVerdict() {
+        return Stream.of(
+                List.of(uploaded(), requested(JOB_1), processed(JOB_1)),
+                List.of(uploaded(), requested(JOB_1), rejected(JOB_1)));
+    }
+
+    private static ProcessVoiceSampleCommand process(String jobId, String requestedBy) {
+        return new ProcessVoiceSampleCommand(SAMPLE_ID, jobId, requestedBy, false);
+    }
+
+    private static ProcessVoiceSampleCommand reprocess(String jobId) {
+        return new ProcessVoiceSampleCommand(SAMPLE_ID, jobId, USER_ID, true);
+    }
+
     // upload
 
     @Test
-    void uploadingASampleRecordsItsAudio() {
+    void anUploadStartsItsProcessingWithIt() {
         fixture.givenNoPriorActivity()
                 .when(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en",
-                        "The quick brown fox.", AUDIO))
+                        "The quick brown fox.", AUDIO, JOB_1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(uploaded(), requested(JOB_1));
+    }
+
+    @Test
+    void anUploadWithoutARunWaitsUnprocessed() {
+        fixture.givenNoPriorActivity()
+                .when(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en",
+                        "The quick brown fox.", AUDIO, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(uploaded());
     }
 
     @Test
+    void theUploadsOwnRunIsTheOneItsVerdictMustName() {
+        fixture.givenCommands(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en",
+                        "The quick brown fox.", AUDIO, JOB_1))
+                .when(accept(JOB_1, VECTOR_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(processed(JOB_1));
+    }
+
+    @Test
     void cannotUploadASampleWithoutAudio() {
         fixture.givenNoPriorActivity()
-                .when(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", null, "en", null, null))
+                .when(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", null, "en", null, null, JOB_1))
                 .expectException(refusedWith(ErrorCode.MISSING_FIELDS))
                 .expectNoEvents();
     }
@@ -124,44 +158,63 @@ class VoiceSampleTest {
     @Test
     void cannotUploadASampleWithoutAnOwner() {
         fixture.givenNoPriorActivity()
-                .when(new UploadVoiceSampleCommand(SAMPLE_ID, null, "Reading voice", null, "en", null, AUDIO))
+                .when(new UploadVoiceSampleCommand(SAMPLE_ID, null, "Reading voice", null, "en", null, AUDIO, JOB_1))
                 .expectException(refusedWith(ErrorCode.MISSING_FIELDS))
                 .expectNoEvents();
     }
 
     // requesting processing
 
+    @Test
+    void processingCanBeRequestedForAnUploadedSample() {
+        fixture.given(uploaded())
+                .when(process(JOB_2, USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(requested(JOB_2))
+                .expectResultMessagePayload(new SampleProcessingRun(JOB_2, SampleStatus.PROCESSING, true));
+    }
+
     @ParameterizedTest
     @MethodSource("idleSamples")
-    void processingCanBeRequestedForAnIdleSample(List<Object> history) {
+    void forcedProcessingStartsARunOnAnyIdleSample(List<Object> history) {
         fixture.given(history)
-                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, JOB_2, USER_ID))
+                .when(reprocess(JOB_2))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new SampleProcessingRequestedEvent(SAMPLE_ID, USER_ID, JOB_2, AUDIO));
+                .expectEvents(new SampleProcessingRequestedEvent(SAMPLE_ID, USER_ID, JOB_2, AUDIO))
+                .expectResultMessagePayload(new SampleProcessingRun(JOB_2, SampleStatus.PROCESSING, true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samplesWithAVerdict")
+    void aVerdictIsKeptUnlessProcessingIsForced(List<Object> history) {
+        SampleStatus verdict = history.get(history.size() - 1) instanceof SampleProcessedEvent
+                ? SampleStatus.PROCESSED : SampleStatus.REJECTED;
+        fixture.given(history)
+                .when(process(JOB_2, USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new SampleProcessingRun(JOB_1, verdict, false));
     }
 
     @Test
     void processingRequestedByAnAdminStillNamesTheOwner() {
         fixture.given(uploaded())
-                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, JOB_1, "admin-1"))
+                .when(process(JOB_1, "admin-1"))
                 .expectEvents(new SampleProcessingRequestedEvent(SAMPLE_ID, USER_ID, JOB_1, AUDIO));
     }
 
     @Test
-    void cannotRequestProcessingWhileTheSampleIsProcessing() {
+    void aRunningRunIsKeptAndNamedWhateverIsAsked() {
         fixture.given(uploaded(), requested(JOB_1))
-                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, JOB_2, USER_ID))
-                .expectException(refusedWith(ErrorCode.SAMPLE_BUSY))
-                .expectNoEvents();
-    }
-
-    @Test
-    void theBusyRefusalNamesTheRunningJob() {
+                .when(process(JOB_2, USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new SampleProcessingRun(JOB_1, SampleStatus.PROCESSING, false));
         fixture.given(uploaded(), requested(JOB_1))
-                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, JOB_2, USER_ID))
-                .expectException(predicate(e -> e instanceof DomainException d
-                        && d.code() == ErrorCode.SAMPLE_BUSY
-                        && Map.of("processing_job_id", JOB_1).equals(d.details())));
+                .when(reprocess(JOB_2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new SampleProcessingRun(JOB_1, SampleStatus.PROCESSING, false));
     }
 
     // completing
@@ -255,10 +308,19 @@ class VoiceSampleTest {
     }
 
     @Test
-    void aFailedRunCanBeRequestedAgain() {
+    void aFailedRunCanBeRequestedAgainWithoutForce() {
         fixture.given(uploaded(), requested(JOB_1), failed(JOB_1))
-                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, JOB_2, USER_ID))
+                .when(process(JOB_2, USER_ID))
                 .expectEvents(requested(JOB_2));
+    }
+
+    /** A processed sample whose forced rerun failed is processed again; without force it keeps that verdict. */
+    @Test
+    void aProcessedSampleWhoseRerunFailedKeepsItsVerdict() {
+        fixture.given(uploaded(), requested(JOB_1), processed(JOB_1), requested(JOB_2), failed(JOB_2))
+                .when(process("proc-3", USER_ID))
+                .expectNoEvents()
+                .expectResultMessagePayload(new SampleProcessingRun(JOB_2, SampleStatus.PROCESSED, false));
     }
 
     // deleting
@@ -298,17 +360,22 @@ class VoiceSampleTest {
     }
 
     @Test
-    void cannotDeleteASampleWhileItIsProcessing() {
+    void aSampleCanBeDeletedWhileItIsProcessingAndTheRunsVerdictIsThenRefused() {
         fixture.given(uploaded(), requested(JOB_1))
                 .when(new DeleteVoiceSampleCommand(SAMPLE_ID, USER_ID))
-                .expectException(refusedWith(ErrorCode.SAMPLE_BUSY))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
+                .expectMarkedDeleted();
+        fixture.given(uploaded(), requested(JOB_1), new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
+                .when(accept(JOB_1, VECTOR_ID))
+                .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
     }
 
     @Test
     void aDeletedSampleCannotBeProcessed() {
         fixture.given(uploaded(), new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
-                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, JOB_1, USER_ID))
+                .when(process(JOB_1, USER_ID))
                 .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
     }
@@ -329,8 +396,12 @@ class VoiceSampleTest {
                 .expectException(refusedWith(ErrorCode.SAMPLE_IN_USE))
                 .expectNoEvents();
         fixture.given(reservedHistory())
-                .when(new ProcessVoiceSampleCommand(SAMPLE_ID, "proc-2", USER_ID))
+                .when(reprocess("proc-2"))
                 .expectException(refusedWith(ErrorCode.SAMPLE_IN_USE))
+                .expectNoEvents();
+        fixture.given(reservedHistory())
+                .when(process("proc-2", USER_ID))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         java.util.List<Object> released = new java.util.ArrayList<>(reservedHistory());
         released.add(new SampleReleasedFromCloneEvent(SAMPLE_ID, "vc-1"));

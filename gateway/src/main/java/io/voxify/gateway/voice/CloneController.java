@@ -1,8 +1,11 @@
 package io.voxify.gateway.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.events.clone.CloneFitQuality;
+import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.common.DomainException;
@@ -40,13 +43,38 @@ public class CloneController {
         this.clones = clones;
     }
 
+    /** The body's fields; generation parameters go in {@code config}, never beside these. */
+    static final List<String> FIELDS = List.of("sample_ids", "name", "description", "language", "config");
+    static final List<String> CONFIG_FIELDS = List.of("base_voice_id", "quality");
+
+    @Operation(summary = "Generate a voice clone from processed samples", description = """
+            Body: `sample_ids` (1–20 of your processed samples), `name`, optional `description`, `language` \
+            (default: the first sample's) and `config`, the generation parameters:
+            - `base_voice_id`: a preset or neural voice of the library (`GET /api/v1/voice/models?type=preset` or \
+            `neural`) in the clone's language, which the fit starts from instead of the nearest built-in voice \
+            it picks itself; a clone cannot be a base.
+            - `quality`: `fast`, `balanced` (default) or `best`, the fit's effort: base choice by pitch alone or \
+            by pitch and speaker similarity, one or two check sentences, 4, 10 or 14 formant scales, 2, 5 or 8 \
+            breathiness levels, 0, 1 or 2 last pitch corrections (about 12, 26 and 61 syntheses of a check \
+            sentence without a base, 9, 19 and 50 with one).
+
+            Any other field, at the top or in `config`, is refused with 400 naming it. The answer is the clone \
+            (`clone_id`) with its `generation_job_id`: follow the fit at `GET /api/v1/voice/generation/{id}` \
+            and its SSE stream `/progress`.""")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.QUOTA_EXCEEDED,
-            ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.VOICE_MODEL_NOT_FOUND,
+            ErrorCode.QUOTA_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
                                                @RequestBody(required = false) JsonNode body) {
         RequestFields f = RequestFields.of(body);
+        body.fieldNames().forEachRemaining(field -> {
+            if (!FIELDS.contains(field)) {
+                f.error(field, CONFIG_FIELDS.contains(field)
+                        ? "is not a known field: generation parameters go in config (config." + field + ")"
+                        : "is not a known field (known: " + String.join(", ", FIELDS) + ")");
+            }
+        });
         List<String> sampleIds = new ArrayList<>();
         if (!f.has("sample_ids")) {
             f.error("sample_ids", "is required: a list of processed sample ids");
@@ -70,11 +98,46 @@ public class CloneController {
         }
         String description = f.text("description", 2000);
         String language = f.text("language", 35);
+        CloneGenerationSettings settings = settings(f);
         f.validate(ErrorCode.VALIDATION_ERROR);
         var clone = clones.create(AuthenticatedUser.from(jwt), sampleIds, name.trim(), description,
-                language == null ? null : language.trim());
+                language == null ? null : language.trim(), settings);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Envelope.success(VoiceJson.clone(clone), "Voice clone creation started", null));
+    }
+
+    /** The generation parameters in {@code config}; problems are recorded on {@code f} as {@code config.<name>}. */
+    private static CloneGenerationSettings settings(RequestFields f) {
+        if (!f.has("config")) {
+            return CloneGenerationSettings.DEFAULT;
+        }
+        if (!f.node("config").isObject()) {
+            f.error("config", "must be an object of generation parameters (" + String.join(", ", CONFIG_FIELDS) + ")");
+            return CloneGenerationSettings.DEFAULT;
+        }
+        JsonNode config = f.node("config");
+        config.fieldNames().forEachRemaining(field -> {
+            if (!CONFIG_FIELDS.contains(field)) {
+                f.error("config." + field, "is not a known generation parameter (known: "
+                        + String.join(", ", CONFIG_FIELDS) + ")");
+            }
+        });
+        RequestFields c = RequestFields.of(config);
+        String base = c.text("base_voice_id", 64);
+        if (base != null && base.isBlank()) {
+            c.error("base_voice_id", "must be a voice id, or left out to let the fit choose");
+        }
+        String quality = c.oneOf("quality", CloneFitQuality.wireNames());
+        try {
+            c.validate(ErrorCode.VALIDATION_ERROR);
+        } catch (DomainException invalid) {
+            if (invalid.details() instanceof Map<?, ?> details) {
+                details.forEach((k, v) -> f.error("config." + k, String.valueOf(v)));
+            }
+            return CloneGenerationSettings.DEFAULT;
+        }
+        return new CloneGenerationSettings(base == null ? null : base.trim(),
+                quality == null ? CloneFitQuality.BALANCED : CloneFitQuality.valueOf(quality.toUpperCase()));
     }
 
     @GetMapping

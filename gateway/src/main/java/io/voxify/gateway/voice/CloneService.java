@@ -1,6 +1,8 @@
 package io.voxify.gateway.voice;
 
+import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.CloneView;
+import io.voxify.events.clone.FindCloneByGenerationJobQuery;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CreateVoiceCloneCommand;
@@ -25,6 +27,7 @@ import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.saga.clone.CloneWorker;
+import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,11 +65,12 @@ public class CloneService {
     }
 
     /**
-     * The samples must be the caller's own and processed; every bad id is named. A clone counts
-     * against the daily quota once it is created; one that a sample or the clone refuses gives its use back.
+     * The samples must be the caller's own and processed; every bad id is named. A named base voice must be a
+     * preset or neural voice installed here, in the clone's language. A clone counts against the daily quota
+     * once it is created; one that a sample or the clone refuses gives its use back.
      */
     public CloneView create(AuthenticatedUser user, List<String> sampleIds, String name, String description,
-                            String language) {
+                            String language, CloneGenerationSettings generation) {
         List<String> unique = sampleIds.stream().distinct().toList();
         SamplePage page = queries.query(new FindSamplesQuery(user.userId(), null, unique, unique.size(), 0),
                 SamplePage.class).join();
@@ -92,7 +96,9 @@ public class CloneService {
                             + String.join(", ", unprocessed), Map.of("sample_ids", unprocessed));
         }
         String effectiveLanguage = language != null ? language : found.get(unique.get(0)).language();
+        checkBase(generation.baseVoiceId(), effectiveLanguage);
         String cloneId = Ids.newId("vc");
+        String generationJobId = Ids.newId("job_gen");
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.CLONES, settings.config().clonesPerDay());
         // Each sample agrees to be used (it is processed, and stays so until the clone is done);
         // if one refuses, or the clone cannot be created, the others are let go again.
@@ -103,13 +109,47 @@ public class CloneService {
                 reserved.add(sampleId);
             }
             commands.sendAndWait(new CreateVoiceCloneCommand(cloneId, user.userId(), unique, name, description,
-                    effectiveLanguage));
+                    effectiveLanguage, generationJobId, generation));
         } catch (RuntimeException refused) {
             reserved.forEach(sampleId -> commands.send(new ReleaseSampleFromCloneCommand(sampleId, cloneId)));
             use.giveBack();
             throw refused;
         }
-        return awaitView(cloneId, v -> true);
+        return awaitView(cloneId, v -> v.generation() != null);
+    }
+
+    private void checkBase(String baseVoiceId, String cloneLanguage) {
+        if (baseVoiceId == null) {
+            return;
+        }
+        if (baseVoiceId.startsWith("vc_")) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "A clone cannot be the base of another clone",
+                    Map.of("config.base_voice_id", "must be a preset or neural voice; a clone cannot be a base"));
+        }
+        VoiceBinding base = voices.cloneBase(baseVoiceId).orElseThrow(() -> new DomainException(
+                ErrorCode.VOICE_MODEL_NOT_FOUND, "Base voice " + baseVoiceId + " was not found: name a preset or "
+                + "neural voice of the library", Map.of("base_voice_id", baseVoiceId)));
+        if (!primaryLanguage(base.language()).equals(primaryLanguage(cloneLanguage))) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Base voice " + baseVoiceId + " speaks "
+                    + base.language() + ", the clone " + cloneLanguage,
+                    Map.of("config.base_voice_id", "must speak the clone's language (" + cloneLanguage + "); "
+                            + baseVoiceId + " speaks " + base.language()));
+        }
+    }
+
+    private static String primaryLanguage(String tag) {
+        String t = tag == null ? "en" : tag.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        int dash = t.indexOf('-');
+        return dash < 0 ? t : t.substring(0, dash);
+    }
+
+    /** The clone a generation job builds, if the caller may see it. */
+    public CloneView findByGenerationJob(AuthenticatedUser user, String generationJobId) {
+        return queries.query(new FindCloneByGenerationJobQuery(generationJobId),
+                        ResponseTypes.optionalInstanceOf(CloneView.class)).join()
+                .filter(c -> user.mayAccess(c.userId()))
+                .orElseThrow(() -> new DomainException(ErrorCode.JOB_NOT_FOUND,
+                        "Generation job " + generationJobId + " was not found"));
     }
 
     public CloneView find(AuthenticatedUser user, String cloneId) {

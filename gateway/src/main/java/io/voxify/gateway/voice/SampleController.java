@@ -1,15 +1,19 @@
 package io.voxify.gateway.voice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.SamplePage;
 import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
+import io.voxify.gateway.web.RequestFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,6 +48,16 @@ public class SampleController {
         this.similar = similar;
     }
 
+    @Operation(summary = "Upload and process a voice sample", description = """
+            Multipart: `file` (WAV, MP3 or FLAC), `name`, optional `description`, `language` (default en-US) and \
+            `transcript`. An accepted upload is recorded with its processing run already started: the answer \
+            (201) is the sample as it is when the answer is sent, normally `status: processing` with its \
+            `processing_job_id`, and `processing.started: true`; follow it at `GET /api/v1/voice/samples/{id}` \
+            until it is `processed` or `rejected`. The upload's own processing counts against the daily \
+            `sample_processings_per_day` quota (a refused upload does not). When that quota is used up the \
+            upload is still accepted and kept, `status: uploaded`, `processing_job_id: null`, with \
+            `processing.started: false` and the quota's refusal in `processing.error` \
+            (`QUOTA_EXCEEDED`, `details.resets_in_seconds`): process it later with `POST .../process`.""")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.UNSUPPORTED_AUDIO, ErrorCode.INVALID_AUDIO,
             ErrorCode.AUDIO_TOO_LONG, ErrorCode.DUPLICATE_SAMPLE, ErrorCode.FILE_TOO_LARGE, ErrorCode.QUOTA_EXCEEDED,
@@ -85,11 +100,26 @@ public class SampleController {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid fields: " + String.join(", ", errors.keySet()),
                     errors);
         }
-        var sample = samples.upload(AuthenticatedUser.from(jwt), new SampleService.Upload(name.trim(),
-                description, lang, transcript, safeFilename(file.getOriginalFilename()), file.getSize(),
+        SampleService.Uploaded uploaded = samples.upload(AuthenticatedUser.from(jwt), new SampleService.Upload(
+                name.trim(), description, lang, transcript, safeFilename(file.getOriginalFilename()), file.getSize(),
                 file::getInputStream));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Envelope.success(VoiceJson.sample(sample), "Voice sample uploaded", null));
+        Map<String, Object> data = VoiceJson.sample(uploaded.sample());
+        Map<String, Object> processing = new LinkedHashMap<>();
+        processing.put("started", uploaded.processingStarted());
+        processing.put("processing_job_id", uploaded.sample().processingJobId());
+        processing.put("status_url", "/api/v1/voice/samples/" + uploaded.sample().sampleId());
+        String message = "Voice sample uploaded; processing started";
+        if (uploaded.processingRefusal() != null) {
+            DomainException refusal = uploaded.processingRefusal();
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", refusal.code().name());
+            error.put("message", refusal.getMessage());
+            error.put("details", refusal.details());
+            processing.put("error", error);
+            message = "Voice sample uploaded; processing not started: " + refusal.getMessage();
+        }
+        data.put("processing", processing);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.success(data, message, null));
     }
 
     @GetMapping
@@ -122,21 +152,47 @@ public class SampleController {
         return Envelope.ok(VoiceJson.sample(samples.find(AuthenticatedUser.from(jwt), sampleId)));
     }
 
-    @ApiResponse(responseCode = "202", description = "Accepted: the work runs in the background")
-    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_BUSY, ErrorCode.SAMPLE_IN_USE,
-            ErrorCode.INVALID_STATUS_TRANSITION, ErrorCode.QUOTA_EXCEEDED})
+    @Operation(summary = "Process a voice sample (again)", description = """
+            Body: `{}` (or none), or `{"force": true}`. Uploads are processed as they arrive, so this answers \
+            `200` with the sample's state and the run in force (`processing_job_id`, `processing.started: \
+            false`) when the sample is being processed, or has its verdict (`processed` or `rejected`) and \
+            `force` is not set: no new run, no quota used. It starts a run (`202`, `processing.started: true`) \
+            on a sample left `uploaded` (its upload came past the processing quota, or its last run failed) and, \
+            with `force`, on a processed or rejected one; a run counts against `sample_processings_per_day`. A \
+            sample a clone is being built from cannot be processed again until the clone is done \
+            (`SAMPLE_IN_USE`). Any other field is refused with 400.""")
+    @ApiResponse(responseCode = "200", description = "The sample already has a run: its state, nothing started")
+    @ApiResponse(responseCode = "202", description = "Accepted: a run started and works in the background")
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_IN_USE, ErrorCode.QUOTA_EXCEEDED})
     @PostMapping("/{sampleId}/process")
-    ResponseEntity<Map<String, Object>> process(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
-        AuthenticatedUser user = AuthenticatedUser.from(jwt);
-        String processingJobId = samples.process(user, sampleId);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("sample_id", sampleId);
-        data.put("processing_job_id", processingJobId);
-        data.put("job_id", processingJobId);
-        data.put("status", SampleStatus.PROCESSING.wireName());
+    ResponseEntity<Map<String, Object>> process(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
+                                                @RequestBody(required = false) JsonNode body) {
+        boolean force = false;
+        if (body != null && !body.isNull() && !body.isMissingNode()) {
+            RequestFields f = RequestFields.of(body);
+            f.rejectUnknown(List.of("force"));
+            Boolean requested = f.bool("force");
+            f.validate(ErrorCode.VALIDATION_ERROR);
+            force = Boolean.TRUE.equals(requested);
+        }
+        SampleService.Processing result = samples.process(AuthenticatedUser.from(jwt), sampleId, force);
+        SampleView sample = result.sample();
+        Map<String, Object> data = VoiceJson.sample(sample);
+        data.put("job_id", sample.processingJobId());
         data.put("status_url", "/api/v1/voice/samples/" + sampleId);
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(Envelope.success(data, "Sample processing started", null));
+        Map<String, Object> processing = new LinkedHashMap<>();
+        processing.put("started", result.started());
+        processing.put("processing_job_id", sample.processingJobId());
+        processing.put("status_url", "/api/v1/voice/samples/" + sampleId);
+        data.put("processing", processing);
+        if (result.started()) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(Envelope.success(data, "Sample processing started", null));
+        }
+        String message = sample.status() == SampleStatus.PROCESSING ? "The sample is already being processed"
+                : "The sample is already " + sample.status().wireName()
+                + "; send {\"force\": true} to process it again";
+        return ResponseEntity.ok(Envelope.success(data, message, null));
     }
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED})
@@ -156,8 +212,7 @@ public class SampleController {
         return Envelope.ok(similar.nearTo(AuthenticatedUser.from(jwt), sampleId, limit));
     }
 
-    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_BUSY, ErrorCode.SAMPLE_IN_USE,
-            ErrorCode.INVALID_STATUS_TRANSITION})
+    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_IN_USE})
     @DeleteMapping("/{sampleId}")
     ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         samples.delete(AuthenticatedUser.from(jwt), sampleId);

@@ -9,12 +9,14 @@ import io.voxify.events.sample.FindSamplesQuery;
 import io.voxify.events.sample.ProcessVoiceSampleCommand;
 import io.voxify.events.sample.SampleAudio;
 import io.voxify.events.sample.SamplePage;
+import io.voxify.events.sample.SampleProcessingRun;
 import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
 import io.voxify.events.sample.UploadVoiceSampleCommand;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.limits.DailyQuotas;
+import io.voxify.gateway.limits.LimitExceededException;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
@@ -78,12 +80,23 @@ public class SampleService {
     }
 
     /**
-     * Inspects the upload, stores it, then records it with its content claim in one transaction. The
-     * blob is written first; if recording fails it is removed again. The day's upload quota is charged
-     * before inspection, so a refused file costs its sender an upload too; the use is given back only
-     * when the server failed (the upload could not be read or stored, or recording it failed).
+     * An accepted upload: the sample as recorded, and whether its processing started with it. When the day's
+     * processing quota was used up it did not: {@code processingRefusal} is that quota's refusal
+     * ({@code QUOTA_EXCEEDED} details), and the sample waits as {@code uploaded} for {@code POST .../process}.
      */
-    public SampleView upload(AuthenticatedUser user, Upload upload) {
+    public record Uploaded(SampleView sample, boolean processingStarted, DomainException processingRefusal) {
+    }
+
+    /**
+     * Inspects the upload, stores it, then records it with its content claim in one transaction, its
+     * processing requested in the same command. The blob is written first; if recording fails it is removed
+     * again. The day's upload quota is charged before inspection, so a refused file costs its sender an
+     * upload too; the use is given back only when the server failed (the upload could not be read or stored,
+     * or recording it failed). The processing quota is charged once the file is accepted (a refused file is
+     * never processed, so it costs no processing); an upload accepted with that quota used up is still kept,
+     * unprocessed.
+     */
+    public Uploaded upload(AuthenticatedUser user, Upload upload) {
         PlatformConfig config = settings.config();
         if (upload.size() > config.maxUploadBytes()) {
             throw new DomainException(ErrorCode.FILE_TOO_LARGE, "The upload is larger than "
@@ -121,24 +134,43 @@ public class SampleService {
             log.warn("Sample {} could not be stored", sampleId, e);
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The recording could not be stored; try again");
         }
+        DailyQuotas.Use processingUse = null;
+        DomainException processingRefusal = null;
+        try {
+            processingUse = quotas.consume(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS,
+                    config.sampleProcessingsPerDay());
+        } catch (LimitExceededException quotaUsedUp) {
+            processingRefusal = quotaUsedUp;
+        }
+        String processingJobId = processingUse == null ? null : Ids.newId("proc");
         try {
             transactions.executeWithoutResult(tx -> {
                 contents.claim(user.userId(), sha, sampleId);
                 commands.sendAndWait(new UploadVoiceSampleCommand(sampleId, user.userId(), upload.name(),
-                        upload.description(), upload.language(), upload.transcript(), audio));
+                        upload.description(), upload.language(), upload.transcript(), audio, processingJobId));
             });
         } catch (DomainException refused) {
             deleteQuietly(blobKey);
+            giveBack(processingUse);
             if (refused.code().httpStatus() >= 500) {
                 use.giveBack();
             }
             throw refused;
         } catch (RuntimeException e) {
             use.giveBack();
+            giveBack(processingUse);
             deleteQuietly(blobKey);
             throw e;
         }
-        return awaitView(sampleId, v -> true);
+        SampleView view = awaitView(sampleId, v -> processingJobId == null
+                || Objects.equals(v.processingJobId(), processingJobId));
+        return new Uploaded(view, processingJobId != null, processingRefusal);
+    }
+
+    private static void giveBack(DailyQuotas.Use use) {
+        if (use != null) {
+            use.giveBack();
+        }
     }
 
     public SampleView find(AuthenticatedUser user, String sampleId) {
@@ -159,20 +191,44 @@ public class SampleService {
                 .join();
     }
 
-    /** Starts a processing run; answers with the run's id. A run the sample refuses gives its quota use back. */
-    public String process(AuthenticatedUser user, String sampleId) {
-        find(user, sampleId);
+    /** The answer to a processing request: the sample as it is now, and whether this request started its run. */
+    public record Processing(SampleView sample, boolean started) {
+    }
+
+    /**
+     * Starts a processing run where the sample has none to show: uploaded, or its last run failed; or, with
+     * {@code force}, processed or rejected. A sample being processed, or (without force) one with a verdict,
+     * keeps its run and is answered as it is, costing no quota. A run the sample refuses gives its use back.
+     */
+    public Processing process(AuthenticatedUser user, String sampleId, boolean force) {
+        SampleView current = find(user, sampleId);
+        if (keepsItsRun(current, force)) {
+            return new Processing(current, false);
+        }
         String processingJobId = Ids.newId("proc");
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS,
                 settings.config().sampleProcessingsPerDay());
+        SampleProcessingRun run;
         try {
-            commands.sendAndWait(new ProcessVoiceSampleCommand(sampleId, processingJobId, user.userId()));
+            run = commands.sendAndWait(new ProcessVoiceSampleCommand(sampleId, processingJobId, user.userId(), force));
         } catch (RuntimeException notStarted) {
             use.giveBack();
             throw notStarted;
         }
-        awaitView(sampleId, v -> Objects.equals(v.processingJobId(), processingJobId));
-        return processingJobId;
+        if (!run.started()) {
+            // The read model was behind: the sample had a run (the upload's own, say) by the time the command came.
+            use.giveBack();
+        }
+        String inForce = run.processingJobId();
+        return new Processing(awaitView(sampleId, v -> Objects.equals(v.processingJobId(), inForce)), run.started());
+    }
+
+    private static boolean keepsItsRun(SampleView sample, boolean force) {
+        return switch (sample.status()) {
+            case PROCESSING -> true;
+            case PROCESSED, REJECTED -> !force;
+            case UPLOADED -> false;
+        };
     }
 
     public void delete(AuthenticatedUser user, String sampleId) {

@@ -1,7 +1,9 @@
 package io.voxify.gateway.voice;
 
+import io.voxify.events.clone.CloneGeneration;
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
+import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.sample.SampleMeasurements;
 import io.voxify.events.sample.SampleStatus;
@@ -92,7 +94,72 @@ final class VoiceJson {
         d.put("updated_at", Envelope.iso(c.updatedAt()));
         d.put("ready_at", Envelope.iso(c.readyAt()));
         d.put("processing_time_ms", c.processingTimeMs());
+        CloneGeneration g = c.generation();
+        d.put("generation_job_id", g == null ? null : g.generationJobId());
+        d.put("generation", g == null ? null : generation(c));
         return d;
+    }
+
+    /**
+     * A clone's generation job, followed like any other job: its state follows the clone's (pending,
+     * processing while it is fitted, completed when the clone is ready, failed).
+     */
+    static Map<String, Object> generation(CloneView c) {
+        CloneGeneration g = c.generation();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("generation_job_id", g.generationJobId());
+        d.put("job_id", g.generationJobId());
+        d.put("clone_id", c.cloneId());
+        d.put("status", generationStatus(c.status()));
+        d.put("progress", g.progress());
+        d.put("step", g.step());
+        d.put("steps", g.steps());
+        d.put("message", g.stage());
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("base_voice_id", g.settings().baseVoiceId());
+        config.put("quality", g.settings().quality().wireName());
+        d.put("config", config);
+        d.put("base_voice", c.profile() == null ? null : c.profile().baseVoiceId());
+        d.put("quality_score", c.quality() == null ? null : c.quality().qualityScore());
+        d.put("error_message", c.errorMessage());
+        d.put("created_at", Envelope.iso(c.createdAt()));
+        d.put("updated_at", Envelope.iso(c.updatedAt()));
+        d.put("started_at", Envelope.iso(g.startedAt()));
+        d.put("completed_at", Envelope.iso(g.finishedAt()));
+        d.put("status_url", "/api/v1/voice/generation/" + g.generationJobId());
+        d.put("progress_url", "/api/v1/voice/generation/" + g.generationJobId() + "/progress");
+        return d;
+    }
+
+    /** One state of a generation job on its progress stream. */
+    static Map<String, Object> generationProgress(CloneView c) {
+        CloneGeneration g = c.generation();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("job_id", g.generationJobId());
+        d.put("generation_job_id", g.generationJobId());
+        d.put("clone_id", c.cloneId());
+        d.put("progress", g.progress());
+        d.put("status", generationStatus(c.status()));
+        d.put("message", g.stage());
+        d.put("step", g.step());
+        d.put("steps", g.steps());
+        if (c.quality() != null) {
+            d.put("quality_score", c.quality().qualityScore());
+        }
+        if (c.errorMessage() != null) {
+            d.put("error_message", c.errorMessage());
+        }
+        d.put("updated_at", Envelope.iso(c.updatedAt()));
+        return d;
+    }
+
+    static String generationStatus(CloneStatus status) {
+        return switch (status) {
+            case PENDING -> "pending";
+            case TRAINING -> "processing";
+            case READY -> "completed";
+            case FAILED -> "failed";
+        };
     }
 
     private static Map<String, Object> quality(CloneQuality q) {

@@ -8,8 +8,8 @@ import io.voxify.inference.SynthesisResult;
 /** Speaks a text with a profile at 16 kHz and measures what came out. */
 final class ProfileRenderer {
 
-    /** What one rendering sounded like. */
-    record Rendering(SpeechMeasures measures, float[] embedding) {
+    /** What one rendering sounded like, and how long it was. */
+    record Rendering(SpeechMeasures measures, float[] embedding, double seconds) {
     }
 
     private final SpeechSynthesizer synthesizer;
@@ -40,6 +40,6 @@ final class ProfileRenderer {
 
     Rendering render(String text, VoiceProfile profile) {
         float[] pcm = speak(text, profile);
-        return new Rendering(SpeechMeasures.of(pcm), encoder.embed(pcm));
+        return new Rendering(SpeechMeasures.of(pcm), encoder.embed(pcm), (double) pcm.length / SpeakerEncoder.SAMPLE_RATE);
     }
 }

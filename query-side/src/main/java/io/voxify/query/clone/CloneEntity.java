@@ -7,7 +7,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 @Entity
-@Table(name = "clone_view", indexes = @Index(name = "ix_clone_user_created", columnList = "user_id, created_at"))
+@Table(name = "clone_view", indexes = {@Index(name = "ix_clone_user_created", columnList = "user_id, created_at"),
+        @Index(name = "ix_clone_generation_job", columnList = "generation_job_id")})
 public class CloneEntity {
     @Id
     @Column(name = "clone_id", length = 64)
@@ -43,4 +44,10 @@ public class CloneEntity {
     Long readyAt;
     @Column(name = "processing_time_ms")
     Long processingTimeMs;
+    /** Null for clones created before generation jobs were recorded. */
+    @Column(name = "generation_job_id", length = 64)
+    String generationJobId;
+    /** The generation job's parameters and progress ({@code CloneGeneration} without its id). */
+    @Column(name = "generation_json", columnDefinition = "TEXT")
+    String generationJson;
 }

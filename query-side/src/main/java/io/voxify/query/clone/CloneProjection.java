@@ -1,12 +1,16 @@
 package io.voxify.query.clone;
 
 import io.voxify.query.support.ViewUpdates;
+import io.voxify.events.clone.CloneFittingProgressedEvent;
 import io.voxify.events.clone.CloneFittingStartedEvent;
+import io.voxify.events.clone.CloneGeneration;
+import io.voxify.events.clone.CloneGenerationRequestedEvent;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
+import io.voxify.events.clone.FindCloneByGenerationJobQuery;
 import io.voxify.events.clone.FindCloneQuery;
 import io.voxify.events.clone.FindClonesQuery;
 import io.voxify.events.clone.VoiceCloneCreatedEvent;
@@ -67,8 +71,26 @@ public class CloneProjection {
     }
 
     @EventHandler
+    void on(CloneGenerationRequestedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.cloneId(), seq, at, row -> {
+            row.generationJobId = e.generationJobId();
+            row.generationJson = json.write(new CloneGeneration(null, e.settings(), 0, 0, 0, "queued", null, null));
+        });
+    }
+
+    @EventHandler
     void on(CloneFittingStartedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.cloneId(), seq, at, row -> row.status = CloneStatus.TRAINING.name());
+        change(e.cloneId(), seq, at, row -> {
+            row.status = CloneStatus.TRAINING.name();
+            generation(row, g -> new CloneGeneration(null, g.settings(), 0, 0, 0, "started", at, null));
+        });
+    }
+
+    @EventHandler
+    void on(CloneFittingProgressedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.cloneId(), seq, at, row -> generation(row, g -> new CloneGeneration(null, g.settings(),
+                Math.min(99.0, Math.round(1000.0 * e.step() / e.steps()) / 10.0), e.step(), e.steps(), e.stage(),
+                g.startedAt(), null)));
     }
 
     @EventHandler
@@ -81,6 +103,8 @@ public class CloneProjection {
             row.readyAt = at.toEpochMilli();
             row.processingTimeMs = e.processingTimeMs();
             row.errorMessage = null;
+            generation(row, g -> new CloneGeneration(null, g.settings(), 100, g.steps(), g.steps(), "completed",
+                    g.startedAt(), at));
         });
     }
 
@@ -97,6 +121,8 @@ public class CloneProjection {
         change(e.cloneId(), seq, at, row -> {
             row.status = CloneStatus.FAILED.name();
             row.errorMessage = e.reason();
+            generation(row, g -> new CloneGeneration(null, g.settings(), g.progress(), g.step(), g.steps(), "failed",
+                    g.startedAt(), at));
         });
     }
 
@@ -114,6 +140,11 @@ public class CloneProjection {
     @QueryHandler
     public Optional<CloneView> handle(FindCloneQuery query) {
         return clones.findById(query.cloneId()).map(this::toView);
+    }
+
+    @QueryHandler
+    public Optional<CloneView> handle(FindCloneByGenerationJobQuery query) {
+        return clones.findByGenerationJobId(query.generationJobId()).map(this::toView);
     }
 
     @QueryHandler
@@ -139,6 +170,14 @@ public class CloneProjection {
         return where.toArray(Predicate[]::new);
     }
 
+    /** Clones from before generation jobs have none to change. */
+    private void generation(CloneEntity row, java.util.function.UnaryOperator<CloneGeneration> change) {
+        CloneGeneration current = json.read(row.generationJson, CloneGeneration.class);
+        if (current != null) {
+            row.generationJson = json.write(change.apply(current));
+        }
+    }
+
     private void change(String cloneId, long seq, Instant at, Consumer<CloneEntity> mutation) {
         clones.findById(cloneId).ifPresent(row -> {
             mutation.accept(row);
@@ -160,6 +199,13 @@ public class CloneProjection {
                 CloneStatus.valueOf(row.status), json.read(row.profileJson, CloneProfile.class),
                 json.read(row.qualityJson, CloneQuality.class), row.vectorId, row.errorMessage,
                 Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
-                row.readyAt == null ? null : Instant.ofEpochMilli(row.readyAt), row.processingTimeMs);
+                row.readyAt == null ? null : Instant.ofEpochMilli(row.readyAt), row.processingTimeMs,
+                generationView(row));
+    }
+
+    private CloneGeneration generationView(CloneEntity row) {
+        CloneGeneration g = json.read(row.generationJson, CloneGeneration.class);
+        return g == null ? null : new CloneGeneration(row.generationJobId, g.settings(), g.progress(), g.step(),
+                g.steps(), g.stage(), g.startedAt(), g.finishedAt());
     }
 }

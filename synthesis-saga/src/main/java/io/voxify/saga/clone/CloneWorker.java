@@ -1,10 +1,12 @@
 package io.voxify.saga.clone;
 
+import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.CloneWork;
 import io.voxify.events.clone.CompleteVoiceCloneCommand;
 import io.voxify.events.clone.FailVoiceCloneCommand;
+import io.voxify.events.clone.RecordCloneFittingProgressCommand;
 import io.voxify.events.clone.StartCloneFittingCommand;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
@@ -14,21 +16,30 @@ import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
 import io.voxify.inference.voice.CloneEvaluation;
 import io.voxify.inference.voice.CloneTarget;
+import io.voxify.inference.voice.FitListener;
+import io.voxify.inference.voice.FitOptions;
+import io.voxify.inference.voice.FitQuality;
+import io.voxify.inference.voice.FitReport;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.inference.voice.VoiceProfile;
 import io.voxify.saga.vector.VectorIndex;
+import io.voxify.saga.voice.VoiceBinding;
+import io.voxify.saga.voice.VoiceDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fits a clone to its samples: combines their measurements and embeddings into one target,
- * fits a profile to it, and measures the result on the check sentence. The measurement, not a
- * guess, becomes the clone's quality.
+ * fits a profile to it with the clone's generation parameters, and measures the result on the check
+ * sentence. The measurement, not a guess, becomes the clone's quality. Every step of the fit is recorded
+ * on the clone as its generation job's progress; a clone deleted or timed out meanwhile stops the fit at
+ * the next step.
  */
 public class CloneWorker {
     public static final String VECTOR_KIND = "clone";
@@ -40,10 +51,12 @@ public class CloneWorker {
     private final VectorIndex vectors;
     private final VoiceFitter fitter;
     private final SpeakerEncoder encoder;
+    private final VoiceDirectory voices;
     private final String workerId;
 
     public CloneWorker(CommandGateway commands, QueryGateway queries, VectorIndex vectors, VoiceFitter fitter,
-                       SpeakerEncoder encoder, String workerId) {
+                       SpeakerEncoder encoder, VoiceDirectory voices, String workerId) {
+        this.voices = voices;
         this.commands = commands;
         this.queries = queries;
         this.vectors = vectors;
@@ -63,18 +76,25 @@ public class CloneWorker {
         long started = System.nanoTime();
         try {
             CloneTarget target = target(work);
-            VoiceProfile profile = fitter.fit(target);
-            CloneEvaluation evaluation = fitter.evaluate(profile, target);
+            Progress progress = new Progress(cloneId, attempt);
+            FitReport fitted = fitter.fit(target, options(work), progress);
+            CloneEvaluation evaluation = fitter.evaluate(fitted.profile(), target);
+            progress.measured();
+            log.info("Clone {} fitted at {} from {} of {}: {} renderings, {} s of speech", cloneId,
+                    fitted.quality().wireName(), fitted.profile().baseVoiceId(), fitted.candidateBases(),
+                    fitted.renders(), Math.round(fitted.renderedSeconds()));
             vectors.upsert(new VectorIndex.VectorEntry(cloneId, VECTOR_KIND, work.userId(), encoder.modelId(),
                     target.embedding()));
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             try {
-                commands.sendAndWait(new CompleteVoiceCloneCommand(cloneId, attempt, profile(profile),
+                commands.sendAndWait(new CompleteVoiceCloneCommand(cloneId, attempt, profile(fitted.profile()),
                         quality(target, evaluation), cloneId, elapsedMs));
             } catch (RuntimeException refused) {
                 vectors.delete(cloneId);
                 log.info("Clone {} finished but was no longer wanted: {}", cloneId, refused.getMessage());
             }
+        } catch (FitAbandoned gone) {
+            log.info("Clone {} stopped while fitting: {}", cloneId, gone.getMessage());
         } catch (DomainException unusable) {
             fail(cloneId, unusable.getMessage(), unusable.code().name());
         } catch (IllegalArgumentException unusable) {
@@ -84,6 +104,64 @@ public class CloneWorker {
         } catch (RuntimeException e) {
             log.warn("Fitting clone {} failed", cloneId, e);
             fail(cloneId, "Fitting failed: " + e.getClass().getSimpleName(), ErrorCode.INTERNAL_ERROR.name());
+        }
+    }
+
+    /**
+     * The fit's options from the clone's parameters. A named base was checked when the clone was created; a
+     * neural voice uninstalled since fails the clone with a clear reason rather than fitting another voice.
+     */
+    FitOptions options(CloneWork work) {
+        CloneGenerationSettings settings = work.settings() == null ? CloneGenerationSettings.DEFAULT : work.settings();
+        String engineVoice = null;
+        if (settings.baseVoiceId() != null) {
+            engineVoice = voices.cloneBase(settings.baseVoiceId()).map(VoiceBinding::engineVoiceId)
+                    .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
+                            "The base voice " + settings.baseVoiceId() + " is no longer available here"));
+        }
+        return new FitOptions(engineVoice, FitQuality.valueOf(settings.quality().name()));
+    }
+
+    /** A clone that was deleted or failed (timed out) while it was being fitted. */
+    private static final class FitAbandoned extends RuntimeException {
+        FitAbandoned(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Records each step of the fit on the clone, plus one step for measuring the result: {@code steps} is the
+     * fit's plan + 1. A clone that refuses a step is no longer being fitted by this attempt, and the fit stops;
+     * a step that could not be recorded for another reason is only logged (the next one carries on).
+     */
+    private final class Progress implements FitListener {
+        private final String cloneId;
+        private final int attempt;
+        private int planned;
+
+        Progress(String cloneId, int attempt) {
+            this.cloneId = cloneId;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void step(String stage, int step, int steps) {
+            planned = steps;
+            record(step, steps + 1, stage);
+        }
+
+        void measured() {
+            record(planned + 1, planned + 1, "measuring the clone against the samples");
+        }
+
+        private void record(int step, int steps, String stage) {
+            try {
+                commands.sendAndWait(new RecordCloneFittingProgressCommand(cloneId, attempt, step, steps, stage));
+            } catch (DomainException | AggregateNotFoundException gone) {
+                throw new FitAbandoned(gone.getMessage());
+            } catch (RuntimeException notRecorded) {
+                log.warn("Progress of clone {} not recorded: {}", cloneId, notRecorded.toString());
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.voxify.events.sample.SampleProcessedEvent;
 import io.voxify.events.sample.SampleProcessingFailedEvent;
 import io.voxify.events.sample.SampleProcessingRequestedEvent;
 import io.voxify.events.sample.SampleRejectedEvent;
+import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import io.voxify.saga.work.SagaDeadlines;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,18 +15,20 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
  * One processing run of one sample: hands it to a worker, fails it if the worker does not
- * answer in time, and ends with the verdict.
+ * answer in time, and ends with the verdict, or with the sample when it is deleted meanwhile.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class SampleProcessingSaga {
     static final String PROCESSING_JOB_ID = "processingJobId";
+    static final String SAMPLE_ID = "sampleId";
     static final String TIMEOUT_DEADLINE = "sample-processing-timeout";
     static final String DISPATCH_DEADLINE = "sample-processing-dispatch";
 
@@ -46,6 +49,7 @@ public class SampleProcessingSaga {
         processingJobId = event.processingJobId();
         userId = event.userId();
         blobKey = event.audio().blobKey();
+        SagaLifecycle.associateWith(SAMPLE_ID, sampleId);
         timeoutDeadlineId = deadlines.schedule(policy.sampleTimeout(), TIMEOUT_DEADLINE);
         dispatch(deadlines, queue);
     }
@@ -78,6 +82,13 @@ public class SampleProcessingSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = PROCESSING_JOB_ID)
     public void on(SampleProcessingFailedEvent event, DeadlineManager deadlines) {
+        stop(deadlines);
+    }
+
+    /** A sample deleted while it is processed: the run's verdict will be refused, so nothing is left to wait for. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = SAMPLE_ID)
+    public void on(VoiceSampleDeletedEvent event, DeadlineManager deadlines) {
         stop(deadlines);
     }
 

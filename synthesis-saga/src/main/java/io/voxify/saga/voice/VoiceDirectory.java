@@ -58,4 +58,22 @@ public class VoiceDirectory {
                 .map(c -> new VoiceBinding(c.cloneId(), c.profile().baseVoiceId(),
                         c.language() != null ? c.language() : "en-US", c.profile()));
     }
+
+    /**
+     * A voice every user may use whose engine voice a clone can start from: a preset or an installed neural
+     * voice. Clones are not bases (a profile applies to an engine voice, not to another profile).
+     */
+    public Optional<VoiceBinding> cloneBase(String voiceModelId) {
+        if (voiceModelId == null) {
+            return Optional.empty();
+        }
+        Optional<VoiceBinding> preset = PresetCatalog.find(voiceModelId)
+                .filter(p -> synthesizer.supports(p.engineVoiceId()))
+                .map(p -> new VoiceBinding(p.voiceModelId(), p.engineVoiceId(), p.language(), null));
+        if (preset.isPresent() || !voiceModelId.startsWith(NEURAL_PREFIX)) {
+            return preset;
+        }
+        return neuralVoices().stream().filter(v -> neuralVoiceModelId(v).equals(voiceModelId)).findFirst()
+                .map(v -> new VoiceBinding(voiceModelId, v.voiceId(), v.language(), null));
+    }
 }

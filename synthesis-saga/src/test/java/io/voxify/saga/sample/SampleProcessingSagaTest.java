@@ -10,6 +10,7 @@ import io.voxify.events.sample.SampleProcessedEvent;
 import io.voxify.events.sample.SampleProcessingFailedEvent;
 import io.voxify.events.sample.SampleProcessingRequestedEvent;
 import io.voxify.events.sample.SampleRejectedEvent;
+import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,6 +104,7 @@ class SampleProcessingSagaTest {
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(1)
                 .expectAssociationWith(SampleProcessingSaga.PROCESSING_JOB_ID, JOB_1)
+                .expectAssociationWith(SampleProcessingSaga.SAMPLE_ID, SAMPLE_ID)
                 .expectScheduledDeadlineWithName(TIMEOUT, SampleProcessingSaga.TIMEOUT_DEADLINE)
                 .expectNoScheduledDeadlineWithName(QUEUE_FULL_DELAY, SampleProcessingSaga.DISPATCH_DEADLINE)
                 .expectNoDispatchedCommands();
@@ -241,6 +243,34 @@ class SampleProcessingSagaTest {
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
                 .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aSampleDeletedWhileItIsProcessedEndsTheSagaAndItsDeadlines() {
+        fixture.givenAPublished(requested(JOB_1))
+                .whenPublishingA(new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aSampleDeletedWhileTheQueueIsFullIsNeverSubmitted() {
+        queue.refuseNext(1);
+        fixture.givenAPublished(requested(JOB_1))
+                .andThenAPublished(new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
+                .whenTimeElapses(TIMEOUT)
+                .expectNoDispatchedCommands()
+                .expectTriggeredDeadlines();
+        assertThat(queue.accepted).isEmpty();
+    }
+
+    @Test
+    void anotherSamplesDeletionLeavesTheRunAlone() {
+        fixture.givenAPublished(requested(JOB_1))
+                .whenPublishingA(new VoiceSampleDeletedEvent("sample-2", USER_ID, USER_ID, AUDIO, null))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(TIMEOUT, SampleProcessingSaga.TIMEOUT_DEADLINE);
     }
 
     @Test
