@@ -1,0 +1,125 @@
+package io.voxify.gateway.library;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.library.FindUserRatingsQuery;
+import io.voxify.events.library.RateVoiceCommand;
+import io.voxify.events.library.RemoveVoiceRatingCommand;
+import io.voxify.events.library.UserRatingsView;
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.RequestFields;
+import io.voxify.gateway.web.ViewAwaiter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A user's rating of a voice they can use (a preset, a neural voice, one of their own clones): one per
+ * user and voice, 1 to 5, replaced by the next and removable. The answer shows the change: it waits for
+ * the user's ratings view to reach the command's version, then drops the user's cached library pages.
+ */
+@Tag(name = "Voice library")
+@RestController
+@RequestMapping("/api/v1/voice/models")
+public class RatingController {
+    private static final String REQUIRED = "is required: a whole number from 1 to 5";
+    /** Two nodes changing one user's ratings at once: the loser retries on the new version (last write wins). */
+    private static final int ATTEMPTS = 3;
+
+    private final VoiceLibrary library;
+    private final LibraryRatings ratings;
+    private final CommandGateway commands;
+    private final ViewAwaiter views;
+    private final LibraryPageCache pages;
+
+    public RatingController(VoiceLibrary library, LibraryRatings ratings, CommandGateway commands, ViewAwaiter views,
+                            LibraryPageCache pages) {
+        this.library = library;
+        this.ratings = ratings;
+        this.commands = commands;
+        this.views = views;
+        this.pages = pages;
+    }
+
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT})
+    @PutMapping("/{voiceModelId}/rating")
+    ResponseEntity<Map<String, Object>> rate(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId,
+                                             @RequestBody(required = false) JsonNode body) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        library.find(user, voiceModelId);
+        if (body == null || !body.isObject()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "The body must be {\"rating\": 1 to 5}",
+                    Map.of("rating", REQUIRED));
+        }
+        RequestFields f = RequestFields.of(body);
+        f.rejectUnknown(List.of("rating"));
+        Long rating = f.integer("rating", 1, 5);
+        if (!f.has("rating")) {
+            f.error("rating", REQUIRED);
+        }
+        f.validate(ErrorCode.VALIDATION_ERROR);
+        long version = send(new RateVoiceCommand(ratingsId(user), user.userId(), voiceModelId, rating.intValue()));
+        return answer(user, voiceModelId, version, "Rating saved");
+    }
+
+    @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.CONFLICT})
+    @DeleteMapping("/{voiceModelId}/rating")
+    ResponseEntity<Map<String, Object>> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        library.find(user, voiceModelId);
+        Long version;
+        try {
+            version = send(new RemoveVoiceRatingCommand(ratingsId(user), user.userId(), voiceModelId));
+        } catch (AggregateNotFoundException neverRatedAnything) {
+            version = null;
+        }
+        return answer(user, voiceModelId, version, "Rating removed");
+    }
+
+    private long send(Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Long version = commands.sendAndWait(command);
+                return version;
+            } catch (ConcurrencyException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(AuthenticatedUser user, String voiceModelId, Long version,
+                                                       String message) {
+        if (version != null) {
+            views.await(new FindUserRatingsQuery(user.userId()), UserRatingsView.class, v -> v.version() >= version,
+                    Duration.ofSeconds(10));
+        }
+        pages.invalidate(user.userId());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("voice_model_id", voiceModelId);
+        ratings.of(user.userId(), List.of(voiceModelId)).describe(voiceModelId, data);
+        return Envelope.ok(data, message);
+    }
+
+    private static String ratingsId(AuthenticatedUser user) {
+        return "rat_" + user.userId();
+    }
+}
