@@ -284,6 +284,19 @@ class VoiceRatingTest {
     }
 
     @Test
+    @Order(4)
+    void theRatingEndpointsAreInTheApiDocumentWithTheirRefusals() {
+        JsonNode rating = app.client().get("/v3/api-docs").json().at("/paths/~1api~1v1~1voice~1models~1{voiceModelId}~1rating");
+        for (String method : List.of("put", "delete")) {
+            List<String> codes = new ArrayList<>();
+            rating.at("/" + method + "/x-error-codes").forEach(c -> codes.add(c.asText()));
+            assertThat(codes).as(method).contains("VOICE_MODEL_NOT_FOUND", "UNAUTHORIZED", "CONFLICT");
+        }
+        assertThat(rating.at("/put/x-error-codes").toString()).contains("VALIDATION_ERROR", "INVALID_JSON");
+        assertThat(rating.at("/put/requestBody").isMissingNode()).isFalse();
+    }
+
+    @Test
     @Order(5)
     void aRatingShowsAtOnceInTheRatersCachedPagesAndInOthersWithinTheTimeToLive() {
         String voice = "preset_it_male_001";

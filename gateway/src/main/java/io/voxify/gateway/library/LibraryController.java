@@ -3,6 +3,7 @@ package io.voxify.gateway.library;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
@@ -92,6 +93,13 @@ public class LibraryController {
     private static final TypeReference<Map<String, Object>> PAGE = new TypeReference<>() {
     };
 
+    @Operation(summary = "List the voice models the caller can use",
+            description = "Query parameters: limit/offset or page/page_size; tags (comma list, all must match); "
+                    + "language (zh matches zh-CN); type (preset, custom); owner (me: the caller's clones, system: "
+                    + "presets and neural voices, or a user id: that user's clones for administrators, an empty page "
+                    + "for anyone else); engine; gender; favorite (true, false); q (semantic search, 500 characters); "
+                    + "sort_by (user_rating: highest mean first, voices nobody rates last, ties by name; name) and "
+                    + "sort_order (asc, desc).")
     @GetMapping
     ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);

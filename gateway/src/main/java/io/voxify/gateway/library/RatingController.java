@@ -1,6 +1,7 @@
 package io.voxify.gateway.library;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
@@ -58,6 +59,9 @@ public class RatingController {
         this.pages = pages;
     }
 
+    @Operation(summary = "Rate a voice the caller can use, or change their rating",
+            description = "Body {\"rating\": 1 to 5} (a whole number). Answers the voice's mean rating "
+                    + "(user_rating, one decimal), rating_count and the caller's my_rating.")
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT})
     @PutMapping("/{voiceModelId}/rating")
     ResponseEntity<Map<String, Object>> rate(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId,
@@ -79,6 +83,7 @@ public class RatingController {
         return answer(user, voiceModelId, version, "Rating saved");
     }
 
+    @Operation(summary = "Remove the caller's rating of a voice (nothing to remove is no error)")
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.CONFLICT})
     @DeleteMapping("/{voiceModelId}/rating")
     ResponseEntity<Map<String, Object>> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
