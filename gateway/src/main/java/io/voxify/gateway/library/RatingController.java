@@ -18,9 +18,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,8 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/voice/models")
 public class RatingController {
     private static final String REQUIRED = "is required: a whole number from 1 to 5";
-    /** Two nodes changing one user's ratings at once: the loser retries on the new version (last write wins). */
-    private static final int ATTEMPTS = 3;
+    /**
+     * Two nodes changing one user's ratings at once: the loser retries on the new version (last write wins),
+     * after a short random pause so that two nodes' queues of commands for the user fall out of step.
+     */
+    private static final int ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(RatingController.class);
 
     private final VoiceLibrary library;
     private final LibraryRatings ratings;
@@ -98,16 +106,32 @@ public class RatingController {
         return answer(user, voiceModelId, version, "Rating removed");
     }
 
+    /**
+     * Another node stored an event of the same user's ratings first (the very first one included, which
+     * Axon reports as a stream that already exists): the command runs again on what that node stored.
+     */
     private long send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Long version = commands.sendAndWait(command);
                 return version;
-            } catch (ConcurrencyException raced) {
+            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
                 if (attempt == ATTEMPTS) {
-                    throw raced;
+                    throw new DomainException(ErrorCode.CONFLICT,
+                            "Your ratings were changed elsewhere at the same time; try again");
                 }
+                log.info("Ratings raced on another node (attempt {}): {}", attempt, raced.getClass().getSimpleName());
+                pause(ThreadLocalRandom.current().nextInt(5, 5 + 20 * attempt));
             }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(ErrorCode.CONFLICT, "Your ratings were changed elsewhere at the same time; try again");
         }
     }
 
