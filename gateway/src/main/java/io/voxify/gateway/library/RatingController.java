@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/voice/models")
 public class RatingController {
     private static final String REQUIRED = "is required: a whole number from 1 to 5";
+    private static final String RACED = "Your ratings were changed elsewhere at the same time; try again";
     /**
      * Two nodes changing one user's ratings at once: the loser retries on the new version (last write wins),
      * after a short random pause so that two nodes' queues of commands for the user fall out of step.
@@ -113,12 +114,10 @@ public class RatingController {
     private long send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Long version = commands.sendAndWait(command);
-                return version;
+                return commands.<Long>sendAndWait(command);
             } catch (ConcurrencyException | AggregateStreamCreationException raced) {
                 if (attempt == ATTEMPTS) {
-                    throw new DomainException(ErrorCode.CONFLICT,
-                            "Your ratings were changed elsewhere at the same time; try again");
+                    throw new DomainException(ErrorCode.CONFLICT, RACED);
                 }
                 log.info("Ratings raced on another node (attempt {}): {}", attempt, raced.getClass().getSimpleName());
                 pause(ThreadLocalRandom.current().nextInt(5, 5 + 20 * attempt));
@@ -131,7 +130,7 @@ public class RatingController {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DomainException(ErrorCode.CONFLICT, "Your ratings were changed elsewhere at the same time; try again");
+            throw new DomainException(ErrorCode.CONFLICT, RACED);
         }
     }
 
