@@ -397,6 +397,14 @@ try {
   assert.ok(previewDuration > 0.5, `the preview plays (${previewDuration} s)`);
   await firstVoice.getByRole('button', { name: '★ Favourite' }).click();
   await page.waitForFunction((id) => document.querySelector(`[data-voice-id="${id}"] button[aria-pressed="true"]`), voiceId);
+  // Rating: four stars on the card, the mean and the count shown at once.
+  const summaryOf = (card) => card.locator('.rating-summary');
+  assert.equal(await summaryOf(firstVoice).textContent(), 'No ratings yet');
+  await firstVoice.getByRole('button', { name: 'Rate 4 stars' }).click();
+  await page.waitForFunction((id) => document.querySelector(`[data-voice-id="${id}"] .rating-summary`).textContent
+    === 'Rated 4.0 of 5 by 1 user', voiceId);
+  assert.equal(await firstVoice.getByRole('button', { name: 'Rate 4 stars' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await firstVoice.locator('button.star.filled').count(), 4, 'four stars filled');
   await shot(page, '07-voices-filtered.png');
   await page.goto(`${baseUrl}/#/voices?favorite=true`);
   await page.locator(`.voice-card[data-voice-id="${voiceId}"]`).waitFor();
@@ -405,6 +413,30 @@ try {
   await page.getByLabel('Search by description').fill('deep male voice');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByText('best match first').waitFor();
+
+  // Sorted by rating the rated voice comes first, still showing the caller's rating after the reload of the
+  // list; the rating can be changed and cleared from the card.
+  await page.goto(`${baseUrl}/#/voices?sort_by=user_rating`);
+  await page.getByText('highest rated first').waitFor();
+  assert.equal(await page.getByLabel('Sort by').inputValue(), 'user_rating');
+  const top = page.locator('.voice-card').first();
+  assert.equal(await top.getAttribute('data-voice-id'), voiceId, 'the rated voice first');
+  assert.equal(await summaryOf(top).textContent(), 'Rated 4.0 of 5 by 1 user');
+  assert.equal(await top.getByRole('button', { name: 'Rate 4 stars' }).getAttribute('aria-pressed'), 'true');
+  await assertLabelled(page, 'voices sorted by rating');
+  await shot(page, '07c-voices-by-rating.png');
+  await top.getByRole('button', { name: 'Rate 2 stars' }).click();
+  await page.waitForFunction((id) => document.querySelector(`[data-voice-id="${id}"] .rating-summary`).textContent
+    === 'Rated 2.0 of 5 by 1 user', voiceId);
+  await top.getByRole('button', { name: 'Clear rating' }).click();
+  await page.waitForFunction((id) => document.querySelector(`[data-voice-id="${id}"] .rating-summary`).textContent
+    === 'No ratings yet', voiceId);
+  assert.equal(await top.locator('button.star.filled').count(), 0, 'no star filled once cleared');
+  assert.ok(await top.getByRole('button', { name: 'Clear rating' }).isHidden(), 'nothing left to clear');
+  await top.getByRole('button', { name: 'Rate 5 stars' }).click();
+  await page.waitForFunction((id) => document.querySelector(`[data-voice-id="${id}"] .rating-summary`).textContent
+    === 'Rated 5.0 of 5 by 1 user', voiceId);
+  log(`rating: ${voiceId} rated 4, first by rating, changed to 2, cleared, rated 5`);
 
   // Tags narrow the list: every voice shown has the tag (and, with two, both: all must match).
   await page.goto(`${baseUrl}/#/voices`);

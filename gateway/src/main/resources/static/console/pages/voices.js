@@ -10,9 +10,11 @@ export async function render(main, { signal }) {
     type: params.get('type') || '',
     tags: params.get('tags') || '',
     favorite: params.get('favorite') === 'true',
+    owner: params.get('owner') || '',
+    sort_by: params.get('sort_by') || '',
   };
   const query = new URLSearchParams({ limit: 100 });
-  for (const key of ['q', 'language', 'gender', 'type', 'tags']) if (state[key]) query.set(key, state[key]);
+  for (const key of ['q', 'language', 'gender', 'type', 'tags', 'owner', 'sort_by']) if (state[key]) query.set(key, state[key]);
   if (state.favorite) query.set('favorite', 'true');
   const body = await api(`/voice/models?${query}`, { signal });
   const available = body.meta.filters;
@@ -22,6 +24,12 @@ export async function render(main, { signal }) {
   const language = select('language', [['', 'Any language'], ...available.available_languages.map((l) => [l, l])], state.language);
   const gender = select('gender', [['', 'Any gender'], ['female', 'Female'], ['male', 'Male']], state.gender);
   const type = select('type', [['', 'Any type'], ['preset', 'Preset'], ['custom', 'My clones']], state.type);
+  // An administrator may list one user's clones by id (#/voices?owner=user_…); it stays selectable here.
+  const ownerChoices = [['', 'Anyone'], ['me', 'Mine'], ['system', 'Shared voices']];
+  if (state.owner && !ownerChoices.some(([v]) => v === state.owner)) ownerChoices.push([state.owner, state.owner]);
+  const owner = select('owner', ownerChoices, state.owner);
+  const sortBy = select('sort_by', [['', state.q ? 'Best match' : 'Catalogue order'], ['user_rating', 'Highest rated'],
+    ['name', 'Name']], state.sort_by);
   const favorite = h('input', { type: 'checkbox', id: 'favorite-only', checked: state.favorite });
   const chosen = new Set(state.tags.split(',').filter(Boolean));
   const tagBoxes = [...new Set([...available.available_tags, ...chosen])].sort().map((tag) => {
@@ -32,10 +40,11 @@ export async function render(main, { signal }) {
     e.preventDefault();
     setRouteParams('/voices', { q: q.value.trim(), language: language.value, gender: gender.value, type: type.value,
       tags: [...form.querySelectorAll('input[name="tag"]:checked')].map((b) => b.value).join(','),
-      favorite: favorite.checked ? 'true' : '' });
+      favorite: favorite.checked ? 'true' : '', owner: owner.value, sort_by: sortBy.value });
   } },
   field('Search by description', q),
-  h('div', { class: 'grid' }, field('Language', language), field('Gender', gender), field('Type', type)),
+  h('div', { class: 'grid' }, field('Language', language), field('Gender', gender), field('Type', type),
+    field('Owner', owner), field('Sort by', sortBy)),
   h('fieldset', {}, h('legend', {}, 'Tags (all must match)'), h('div', { class: 'tag-list' }, tagBoxes)),
   h('div', { class: 'check' }, favorite, h('label', { for: 'favorite-only' }, 'Favourites only')),
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Search'),
@@ -44,7 +53,7 @@ export async function render(main, { signal }) {
   const feedback = h('div', { 'aria-live': 'polite' });
   const cards = body.data.map((voice) => card(voice, feedback, signal));
   main.append(h('h1', {}, 'Voice library'), form, feedback,
-    h('p', { class: 'meta', role: 'status' }, `${body.meta.pagination.total_count} voice${body.meta.pagination.total_count === 1 ? '' : 's'}${state.q ? ', best match first' : ''}`),
+    h('p', { class: 'meta', role: 'status' }, `${body.meta.pagination.total_count} voice${body.meta.pagination.total_count === 1 ? '' : 's'}${state.sort_by === 'user_rating' ? ', highest rated first' : state.sort_by === 'name' ? ', by name' : state.q ? ', best match first' : ''}`),
     cards.length ? h('ul', { class: 'cards', role: 'list' }, cards) : h('p', { class: 'empty' }, 'No voice matches these filters.'));
 }
 
@@ -87,7 +96,54 @@ function card(voice, feedback, signal) {
     voice.description ? h('p', {}, voice.description) : null,
     h('ul', { class: 'tags', 'aria-label': 'Tags' }, (voice.tags || []).map((t) => h('li', {}, t))),
     h('p', { class: 'meta' }, `Quality ${fmtNumber(voice.quality_score)} · used ${voice.usage_count} times`),
+    ...rating(voice, feedback),
     player,
     h('div', { class: 'actions' }, preview, favourite,
       h('a', { href: `#/synthesis?voice=${encodeURIComponent(voice.voice_model_id)}` }, 'Use for synthesis')));
+}
+
+function ratingSummary(mean, count) {
+  if (!count) return 'No ratings yet';
+  return `Rated ${fmtNumber(mean, 1)} of 5 by ${count} user${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The caller's rating as five buttons (the one pressed is theirs; the stars up to it are filled, the rest
+ * outlined, so the rating shows by shape and not by colour alone) and the mean over every user's rating
+ * with their number. Clear removes the caller's rating.
+ */
+function rating(voice, feedback) {
+  const summary = h('p', { class: 'meta rating-summary' }, ratingSummary(voice.user_rating, voice.rating_count));
+  const stars = [1, 2, 3, 4, 5].map((n) => h('button', { type: 'button', class: 'star', dataset: { stars: n },
+    'aria-label': `Rate ${n} star${n === 1 ? '' : 's'}`, onclick: () => send('PUT', n) }, '☆'));
+  const clear = h('button', { type: 'button', class: 'small secondary', onclick: () => send('DELETE') }, 'Clear rating');
+  const show = (mine) => {
+    for (const star of stars) {
+      const n = Number(star.dataset.stars);
+      star.setAttribute('aria-pressed', String(n === mine));
+      const filled = mine !== null && n <= mine;
+      star.classList.toggle('filled', filled);
+      star.textContent = filled ? '★' : '☆';
+    }
+    clear.hidden = mine === null;
+  };
+  const send = async (method, value) => {
+    const buttons = [...stars, clear];
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      const result = (await api(`/voice/models/${encodeURIComponent(voice.voice_model_id)}/rating`,
+        method === 'PUT' ? { method, body: { rating: value } } : { method })).data;
+      show(result.my_rating);
+      summary.textContent = ratingSummary(result.user_rating, result.rating_count);
+      announce(result.my_rating === null ? `Your rating of ${voice.name} was removed`
+        : `You rated ${voice.name} ${result.my_rating} of 5; ${summary.textContent.toLowerCase()}`);
+    } catch (error) {
+      feedback.replaceChildren(errorBox(error));
+    } finally {
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  };
+  show(voice.my_rating ?? null);
+  return [summary, h('div', { class: 'rating' },
+    h('div', { class: 'stars', role: 'group', 'aria-label': `Your rating of ${voice.name}` }, stars), clear)];
 }

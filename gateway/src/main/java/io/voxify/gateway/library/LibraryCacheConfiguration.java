@@ -3,6 +3,8 @@ package io.voxify.gateway.library;
 import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.clone.VoiceCloneReadyEvent;
 import io.voxify.events.library.VoiceFavoritedEvent;
+import io.voxify.events.library.VoiceRatedEvent;
+import io.voxify.events.library.VoiceRatingRemovedEvent;
 import io.voxify.events.library.VoiceUnfavoritedEvent;
 import java.time.Duration;
 import org.axonframework.config.ProcessingGroup;
@@ -40,7 +42,10 @@ public class LibraryCacheConfiguration {
         return new RedisLibraryPageCache(redis, prefix, ttl);
     }
 
-    /** A user's pages go when their clones or favourites change, whichever node or worker changed them. */
+    /**
+     * A user's pages go when their clones, favourites or ratings change, whichever node or worker changed
+     * them. Other users' pages keep a changed mean rating until they expire (the time-to-live).
+     */
     @Component
     @ProcessingGroup("library-cache")
     static class Invalidation {
@@ -67,6 +72,16 @@ public class LibraryCacheConfiguration {
 
         @EventHandler
         void on(VoiceUnfavoritedEvent e) {
+            cache.invalidate(e.userId());
+        }
+
+        @EventHandler
+        void on(VoiceRatedEvent e) {
+            cache.invalidate(e.userId());
+        }
+
+        @EventHandler
+        void on(VoiceRatingRemovedEvent e) {
             cache.invalidate(e.userId());
         }
     }

@@ -3,6 +3,7 @@ package io.voxify.gateway.library;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
@@ -58,6 +59,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/voice/models")
 public class LibraryController {
     private static final List<String> TYPES = List.of("preset", "custom");
+    /** Sort fields of the list and the order each takes unless {@code sort_order} says otherwise. */
+    private static final Map<String, String> SORT_FIELDS = Map.of("user_rating", "desc", "name", "asc");
 
     private final VoiceLibrary library;
     private final SemanticSearch search;
@@ -68,11 +71,13 @@ public class LibraryController {
     private final BlobStore blobs;
     private final LibraryPageCache pages;
     private final ObjectMapper json;
+    private final LibraryRatings ratings;
 
     public LibraryController(VoiceLibrary library, SemanticSearch search, PreviewService previews,
                              QueryGateway queries, CommandGateway commands, ViewAwaiter views, BlobStore blobs,
-                             LibraryPageCache pages, ObjectMapper json) {
+                             LibraryPageCache pages, ObjectMapper json, LibraryRatings ratings) {
         this.pages = pages;
+        this.ratings = ratings;
         this.json = json;
         this.library = library;
         this.search = search;
@@ -88,6 +93,13 @@ public class LibraryController {
     private static final TypeReference<Map<String, Object>> PAGE = new TypeReference<>() {
     };
 
+    @Operation(summary = "List the voice models the caller can use",
+            description = "Query parameters: limit/offset or page/page_size; tags (comma list, all must match); "
+                    + "language (zh matches zh-CN); type (preset, custom); owner (me: the caller's clones, system: "
+                    + "presets and neural voices, or a user id: that user's clones for administrators, an empty page "
+                    + "for anyone else); engine; gender; favorite (true, false); q (semantic search, 500 characters); "
+                    + "sort_by (user_rating: highest mean first, voices nobody rates last, ties by name; name) and "
+                    + "sort_order (asc, desc).")
     @GetMapping
     ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
@@ -99,10 +111,7 @@ public class LibraryController {
         if (type != null && !TYPES.contains(type.toLowerCase(Locale.ROOT))) {
             errors.put("type", "must be preset or custom");
         }
-        String owner = trimmed(params.get("owner"));
-        if (owner != null && !owner.equals("me")) {
-            errors.put("owner", "only owner=me is supported");
-        }
+        OwnerFilter owner = OwnerFilter.parse(trimmed(params.get("owner")), user, errors);
         String engine = trimmed(params.get("engine"));
         String gender = trimmed(params.get("gender"));
         String favorite = trimmed(params.get("favorite"));
@@ -114,23 +123,40 @@ public class LibraryController {
         if (q != null && q.length() > 500) {
             errors.put("q", "must be at most 500 characters");
         }
+        String sortBy = lower(trimmed(params.get("sort_by")));
+        if (sortBy != null && !SORT_FIELDS.containsKey(sortBy)) {
+            errors.put("sort_by", "must be one of " + new TreeSet<>(SORT_FIELDS.keySet()));
+        }
+        String sortOrder = lower(trimmed(params.get("sort_order")));
+        if (sortOrder != null && !List.of("asc", "desc").contains(sortOrder)) {
+            errors.put("sort_order", "must be asc or desc");
+        }
         if (!errors.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
-        String cacheKey = cacheKey(page, tags, language, type, owner, engine, gender, favorite, q);
-        Optional<Map<String, Object>> cached = pages.get(user.userId(), cacheKey).flatMap(this::readPage);
+        if (sortBy != null && sortOrder == null) {
+            sortOrder = SORT_FIELDS.get(sortBy);
+        }
+        boolean cacheable = owner == null || owner.cacheKey() != null;
+        String cacheKey = cacheKey(page, tags, language, type, owner == null ? null : owner.cacheKey(), engine, gender,
+                favorite, q, sortBy, sortBy == null ? null : sortOrder);
+        Optional<Map<String, Object>> cached = cacheable
+                ? pages.get(user.userId(), cacheKey).flatMap(this::readPage) : Optional.empty();
         if (cached.isPresent()) {
             return ResponseEntity.ok().header(CACHE_HEADER, "HIT")
                     .body(Envelope.success(cached.get().get("data"), null, meta(cached.get().get("meta"))));
         }
 
-        List<VoiceModel> all = library.visibleTo(user);
+        List<VoiceModel> all = new ArrayList<>(library.visibleTo(user));
+        if (owner != null && owner.kind() == OwnerFilter.Kind.USER) {
+            all.addAll(library.clonesOf(owner.userId()));
+        }
         FavoritesView favorites = favorites(user);
         List<VoiceModel> matching = all.stream()
                 .filter(v -> v.tags().containsAll(tags))
                 .filter(v -> language == null || languageMatches(v.language(), language))
                 .filter(v -> type == null || v.type().equalsIgnoreCase(type))
-                .filter(v -> owner == null || user.userId().equals(v.ownerId()))
+                .filter(v -> owner == null || owner.admits(v))
                 .filter(v -> engine == null || v.engine().equalsIgnoreCase(engine)
                         || v.engine().equalsIgnoreCase("clone:" + engine))
                 .filter(v -> gender == null || gender.equalsIgnoreCase(v.gender()))
@@ -143,10 +169,15 @@ public class LibraryController {
             matching.forEach(v -> similarity.put(v.voiceModelId(), search.similarity(query, v.searchText())));
             ranked.sort(Comparator.comparingDouble((VoiceModel v) -> similarity.get(v.voiceModelId())).reversed());
         }
-        Map<String, VoiceStatistics> stats = statistics(ranked.stream().map(VoiceModel::voiceModelId).toList());
+        List<String> rankedIds = ranked.stream().map(VoiceModel::voiceModelId).toList();
+        Map<String, VoiceStatistics> stats = statistics(rankedIds);
+        LibraryRatings.Snapshot rated = ratings.of(user.userId(), rankedIds);
+        if (sortBy != null) {
+            ranked.sort(order(sortBy, sortOrder.equals("desc"), rated));
+        }
         List<Map<String, Object>> items = ranked.stream().skip(page.offset()).limit(page.limit())
                 .map(v -> {
-                    Map<String, Object> item = item(v, favorites, stats.get(v.voiceModelId()));
+                    Map<String, Object> item = item(v, favorites, stats.get(v.voiceModelId()), rated);
                     if (q != null) {
                         item.put("similarity", Math.round(similarity.get(v.voiceModelId()) * 10_000) / 10_000.0);
                     }
@@ -160,8 +191,25 @@ public class LibraryController {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pagination", page.meta(ranked.size()));
         meta.put("filters", filters);
-        writePage(items, meta).ifPresent(answer -> pages.put(user.userId(), cacheKey, answer));
+        if (cacheable) {
+            writePage(items, meta).ifPresent(answer -> pages.put(user.userId(), cacheKey, answer));
+        }
         return ResponseEntity.ok().header(CACHE_HEADER, "MISS").body(Envelope.success(items, null, meta));
+    }
+
+    /**
+     * By the mean rating as shown (one decimal) or by name; voices nobody rates come after the rated ones in
+     * either order, and equal ratings go by name (case-insensitive, then id).
+     */
+    static Comparator<VoiceModel> order(String sortBy, boolean descending, LibraryRatings.Snapshot rated) {
+        Comparator<VoiceModel> byName = Comparator.comparing((VoiceModel v) -> v.name().toLowerCase(Locale.ROOT))
+                .thenComparing(VoiceModel::voiceModelId);
+        if (sortBy.equals("name")) {
+            return descending ? byName.reversed() : byName;
+        }
+        Comparator<Double> mean = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return Comparator.comparing((VoiceModel v) -> rated.mean(v.voiceModelId()), Comparator.nullsLast(mean))
+                .thenComparing(byName);
     }
 
     /**
@@ -170,7 +218,8 @@ public class LibraryController {
      * value URL-encoded. Unknown parameters, their order and equivalent spellings share one page.
      */
     static String cacheKey(Pagination page, List<String> tags, String language, String type, String owner,
-                           String engine, String gender, String favorite, String q) {
+                           String engine, String gender, String favorite, String q, String sortBy,
+                           String sortOrder) {
         StringBuilder key = new StringBuilder("limit=").append(page.limit()).append("&offset=").append(page.offset());
         appendKey(key, "tags", tags.isEmpty() ? null : String.join(",", new TreeSet<>(tags)));
         appendKey(key, "language", lower(language));
@@ -180,6 +229,8 @@ public class LibraryController {
         appendKey(key, "gender", lower(gender));
         appendKey(key, "favorite", favorite);
         appendKey(key, "q", q);
+        appendKey(key, "sort_by", sortBy);
+        appendKey(key, "sort_order", sortOrder);
         return key.toString();
     }
 
@@ -220,7 +271,8 @@ public class LibraryController {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         VoiceModel voice = library.find(user, voiceModelId);
         VoiceStatistics stats = statistics(List.of(voiceModelId)).get(voiceModelId);
-        Map<String, Object> data = item(voice, favorites(user), stats);
+        LibraryRatings.Snapshot rated = ratings.of(user.userId(), List.of(voiceModelId));
+        Map<String, Object> data = item(voice, favorites(user), stats, rated);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("sample_rate", voice.engine().endsWith("flite") ? 16000 : 22050);
         config.put("supported_formats", List.of("wav", "mp3", "flac"));
@@ -235,6 +287,7 @@ public class LibraryController {
         statistics.put("success_rate", stats == null ? null : stats.successRate());
         statistics.put("usage_count", stats == null ? 0 : stats.usageCount());
         statistics.put("total_audio_seconds", stats == null ? 0.0 : stats.totalAudioSeconds());
+        rated.describe(voiceModelId, statistics);
         data.put("statistics", statistics);
         data.put("updated_at", Envelope.iso(voice.updatedAt()));
         return Envelope.ok(data);
@@ -305,7 +358,8 @@ public class LibraryController {
         return Envelope.ok(data, message);
     }
 
-    private Map<String, Object> item(VoiceModel v, FavoritesView favorites, VoiceStatistics stats) {
+    private Map<String, Object> item(VoiceModel v, FavoritesView favorites, VoiceStatistics stats,
+                                     LibraryRatings.Snapshot rated) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("voice_model_id", v.voiceModelId());
         item.put("name", v.name());
@@ -321,6 +375,7 @@ public class LibraryController {
         item.put("usage_count", stats == null ? 0 : stats.usageCount());
         item.put("is_favorite", favorites.favorites().contains(v.voiceModelId()));
         item.put("favorites_count", favorites.favoritesCount().getOrDefault(v.voiceModelId(), 0L));
+        rated.describe(v.voiceModelId(), item);
         item.put("created_at", Envelope.iso(v.createdAt()));
         if (v.cloneId() != null) {
             item.put("owner_id", v.ownerId());

@@ -39,10 +39,15 @@ public class VoiceLibrary {
         List<VoiceModel> all = new ArrayList<>();
         PresetCatalog.all().forEach(p -> all.add(preset(p)));
         directory.neuralVoices().forEach(v -> all.add(neural(v)));
-        ClonePage clones = queries.query(new FindClonesQuery(user.userId(), List.of(CloneStatus.READY), null,
-                MAX_CLONES, 0), ClonePage.class).join();
-        clones.items().forEach(c -> all.add(clone(c)));
+        all.addAll(clonesOf(user.userId()));
         return all;
+    }
+
+    /** A user's ready clones: the caller's own, or another user's for an administrator's owner filter. */
+    List<VoiceModel> clonesOf(String ownerId) {
+        ClonePage clones = queries.query(new FindClonesQuery(ownerId, List.of(CloneStatus.READY), null,
+                MAX_CLONES, 0), ClonePage.class).join();
+        return clones.items().stream().map(VoiceLibrary::clone).toList();
     }
 
     VoiceModel find(AuthenticatedUser user, String voiceModelId) {

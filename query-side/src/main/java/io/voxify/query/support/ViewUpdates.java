@@ -7,12 +7,14 @@ import io.voxify.events.admin.PlatformConfigView;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.job.JobView;
 import io.voxify.events.library.FavoritesView;
+import io.voxify.events.library.UserRatingsView;
 import io.voxify.events.sample.SampleView;
 import io.voxify.events.training.TrainingView;
 import io.voxify.events.user.UserView;
 import io.voxify.events.clone.FindCloneQuery;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.library.FindFavoritesQuery;
+import io.voxify.events.library.FindUserRatingsQuery;
 import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.training.FindTrainingJobQuery;
 import io.voxify.events.user.FindUserQuery;
@@ -47,10 +49,12 @@ public class ViewUpdates {
             FindCloneQuery.class, q -> ((FindCloneQuery) q).cloneId(),
             FindTrainingJobQuery.class, q -> ((FindTrainingJobQuery) q).trainingJobId(),
             FindFavoritesQuery.class, q -> ((FindFavoritesQuery) q).userId(),
+            FindUserRatingsQuery.class, q -> ((FindUserRatingsQuery) q).userId(),
             FindPlatformConfigQuery.class, q -> "");
     /** The views projections emit (what another node's update may carry). */
     private static final java.util.Set<Class<?>> VIEWS = java.util.Set.of(JobView.class, UserView.class,
-            SampleView.class, CloneView.class, TrainingView.class, FavoritesView.class, PlatformConfigView.class);
+            SampleView.class, CloneView.class, TrainingView.class, FavoritesView.class, UserRatingsView.class,
+            PlatformConfigView.class);
 
     private static final String PENDING = ViewUpdates.class.getName() + ".pending";
     private static final String LOCAL_PENDING = ViewUpdates.class.getName() + ".local";
