@@ -72,6 +72,22 @@ final class RawHttp {
         return out.toByteArray();
     }
 
+    /** A body sent in chunks, so the server learns its size only by reading it. */
+    static byte[] chunkedRequest(String method, String target, List<String[]> headers, byte[] body, int chunk) {
+        List<String[]> all = new ArrayList<>(headers);
+        all.add(new String[]{"Transfer-Encoding", "chunked"});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(request(method, target, all, null));
+        for (int at = 0; at < body.length; at += chunk) {
+            int n = Math.min(chunk, body.length - at);
+            out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, at, n);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
     static Response send(int port, byte[] request, Duration timeout) {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {

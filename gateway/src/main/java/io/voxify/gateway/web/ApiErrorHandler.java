@@ -90,6 +90,11 @@ public class ApiErrorHandler {
                 return domain(d);
             }
         }
+        String reason = JsonBodyConstraints.reason(e);
+        if (reason != null) {
+            return Envelope.error(ErrorCode.INVALID_JSON, "The request body is not acceptable JSON: " + reason,
+                    Map.of("reason", reason));
+        }
         return Envelope.error(ErrorCode.INVALID_JSON, "The request body is not valid JSON", null);
     }
 

@@ -1,0 +1,175 @@
+package io.voxify.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile documents against the real application: JSON past every bound a body can break and
+ * hostile SSML, each refused with a 4xx in the envelope, promptly, and the node's heap measured
+ * before and after. The application is this class's own, so what the hostile requests leave
+ * behind (and any admin setting they change) is measured and dropped with it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputTest {
+    /** Generous: each of these is refused at its first bytes past a bound, in milliseconds when idle. */
+    static final long PROMPT_MILLIS = 5_000;
+
+    private static RunningApp app;
+    private static ApiClient user;
+
+    @BeforeAll
+    static void start() {
+        app = RunningApp.start(RunningApp.tempDir("voxify-hostile-"), Map.of());
+        user = app.client().newUser();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    /** The routes a body reaches: a public one (anyone can send it) and two of a signed-in user. */
+    static Stream<Arguments> jsonRoutes() {
+        return Stream.of(Arguments.of("/api/v1/auth/login", false), Arguments.of("/api/v1/job", true),
+                Arguments.of("/v1/audio/speech", true));
+    }
+
+    private static List<String[]> jsonHeaders(boolean signedIn) {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[]{"Content-Type", "application/json"});
+        if (signedIn) {
+            headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        }
+        return headers;
+    }
+
+    private static RawHttp.Response post(String path, boolean signedIn, String body) {
+        return RawHttp.send(app.port(), RawHttp.request("POST", path, jsonHeaders(signedIn),
+                body.getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(30));
+    }
+
+    static void assertRefused(RawHttp.Response r, int status, String code) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        assertEnvelope(r);
+        assertThat(r.json().path("error").path("code").asText()).as(r.text()).isEqualTo(code);
+        assertThat(r.millis()).as("answered in %d ms", r.millis()).isLessThan(PROMPT_MILLIS);
+    }
+
+    static void assertEnvelope(RawHttp.Response r) {
+        assertThat(r.header("content-type")).as(r.text()).startsWith("application/json");
+        JsonNode json = r.json();
+        assertThat(json).as(r.text()).isNotNull();
+        assertThat(json.path("success").isBoolean() && !json.path("success").asBoolean()).as(r.text()).isTrue();
+        assertThat(json.path("error").path("code").isTextual()).as(r.text()).isTrue();
+        assertThat(json.path("error").path("message").isTextual()).as(r.text()).isTrue();
+        assertThat(json.path("error").has("details")).as(r.text()).isTrue();
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonRoutes")
+    void bodiesPastTheSizeLimitAre413BeforeTheyAreRead(String path, boolean signedIn) {
+        String twoMegabytes = "{\"text_content\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+        assertRefused(post(path, signedIn, twoMegabytes), 413, "PAYLOAD_TOO_LARGE");
+
+        // Without a Content-Length the size is learnt by reading, and reading stops at the limit.
+        byte[] chunked = RawHttp.chunkedRequest("POST", path, jsonHeaders(signedIn),
+                twoMegabytes.getBytes(StandardCharsets.UTF_8), 64 * 1024);
+        assertRefused(RawHttp.send(app.port(), chunked, Duration.ofSeconds(30)), 413, "PAYLOAD_TOO_LARGE");
+
+        // A gigabyte announced, a few bytes sent: refused from the header, nothing waited for.
+        List<String[]> headers = jsonHeaders(signedIn);
+        headers.add(new String[]{"Content-Length", "1073741824"});
+        assertRefused(RawHttp.send(app.port(), RawHttp.request("POST", path, headers, null), Duration.ofSeconds(30)),
+                413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonRoutes")
+    void deeplyNestedJsonIsRefusedAtTheDepthBound(String path, boolean signedIn) {
+        RawHttp.Response arrays = post(path, signedIn, "[".repeat(100_000) + "]".repeat(100_000));
+        assertRefused(arrays, 400, "INVALID_JSON");
+        assertThat(arrays.json().path("error").path("details").path("reason").asText()).contains("nested deeper");
+        assertRefused(post(path, signedIn, "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000)), 400,
+                "INVALID_JSON");
+        // Unclosed: the parser must stop at the bound, not wait for the end.
+        assertRefused(post(path, signedIn, "{\"text_content\":" + "[".repeat(400_000)), 400, "INVALID_JSON");
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonRoutes")
+    void hugeNumbersAreRefusedNotComputed(String path, boolean signedIn) {
+        for (String number : List.of("1e999999999", "-1e999999999", "1e-999999999", "123456789012345678901234567890")) {
+            RawHttp.Response r = post(path, signedIn, "{\"speed\": " + number + ", \"password\": " + number + "}");
+            assertThat(r.status()).as(number + ": " + r.text()).isBetween(400, 499);
+            assertEnvelope(r);
+            assertThat(r.millis()).isLessThan(PROMPT_MILLIS);
+        }
+        RawHttp.Response longNumber = post(path, signedIn, "{\"speed\": " + "9".repeat(900_000) + "}");
+        assertRefused(longNumber, 400, "INVALID_JSON");
+        assertThat(longNumber.json().path("error").path("details").path("reason").asText()).contains("number");
+        assertRefused(post(path, signedIn, "{\"speed\": 0." + "0".repeat(900_000) + "1}"), 400, "INVALID_JSON");
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonRoutes")
+    void longStringsManyKeysAndRepeatedKeysAreRefused(String path, boolean signedIn) {
+        RawHttp.Response longString = post(path, signedIn, "{\"text_content\": \"" + "é".repeat(400_000) + "\"}");
+        assertThat(longString.status()).as(longString.text()).isBetween(400, 499);
+        assertEnvelope(longString);
+
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 60_000; i++) {
+            many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        RawHttp.Response manyKeys = post(path, signedIn, many.append('}').toString());
+        assertThat(manyKeys.status()).as(manyKeys.text()).isBetween(400, 499);
+        assertEnvelope(manyKeys);
+        assertThat(manyKeys.millis()).isLessThan(PROMPT_MILLIS);
+
+        RawHttp.Response longName = post(path, signedIn, "{\"" + "n".repeat(100_000) + "\": 1}");
+        assertRefused(longName, 400, "INVALID_JSON");
+        assertThat(longName.json().path("error").path("details").path("reason").asText()).contains("field name");
+
+        RawHttp.Response repeated = post(path, signedIn,
+                "{\"email\": \"a@example.com\", \"text_content\": \"Hello\", \"text_content\": \"Bye\"}");
+        assertRefused(repeated, 400, "INVALID_JSON");
+        assertThat(repeated.json().path("error").path("details").path("reason").asText())
+                .isEqualTo("a field appears more than once");
+    }
+
+    @Order(1)
+    @Test
+    void theNodeStillAnswersAfterHugeJson() {
+        assertStillServing();
+    }
+
+    static void assertStillServing() {
+        ApiClient.Response health = app.client().get("/actuator/health");
+        assertThat(health.status()).as(health.text()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        ApiClient.Response profile = user.get("/api/v1/auth/profile");
+        assertThat(profile.status()).as(profile.text()).isEqualTo(200);
+        ApiClient.Response job = user.post("/api/v1/job", Map.of("text_content", "Still here."));
+        assertThat(job.status()).as(job.text()).isEqualTo(201);
+    }
+}
