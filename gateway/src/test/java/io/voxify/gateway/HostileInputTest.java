@@ -163,6 +163,122 @@ class HostileInputTest {
         assertStillServing();
     }
 
+    /**
+     * Documents an attacker would try on an XML reader, each with what the refusal must name.
+     * {@code FETCH} stands for a URL on a local listener that records any connection, so "nothing
+     * fetched" is observed rather than assumed.
+     */
+    static Stream<Arguments> hostileSsml() {
+        String laughs = "<!DOCTYPE speak [<!ENTITY l0 \"ha\">"
+                + java.util.stream.IntStream.range(1, 10).mapToObj(i -> "<!ENTITY l" + i + " \""
+                + ("&l" + (i - 1) + ";").repeat(10) + "\">").collect(java.util.stream.Collectors.joining())
+                + "]><speak>&l9;</speak>";
+        return Stream.of(
+                Arguments.of("external entity (XXE)", "<!DOCTYPE speak [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                        + "<speak>&e;</speak>", "DOCTYPE"),
+                Arguments.of("external entity over the network", "<!DOCTYPE speak [<!ENTITY e SYSTEM \"FETCH\">]>"
+                        + "<speak>&e;</speak>", "DOCTYPE"),
+                Arguments.of("external DTD", "<!DOCTYPE speak SYSTEM \"FETCH\"><speak>Hello</speak>", "DOCTYPE"),
+                Arguments.of("parameter entity", "<!DOCTYPE speak [<!ENTITY % p SYSTEM \"FETCH\"> %p;]>"
+                        + "<speak>Hello</speak>", "DOCTYPE"),
+                Arguments.of("billion laughs", laughs, "DOCTYPE"),
+                Arguments.of("undeclared entity", "<speak>&e;</speak>", "entity"),
+                Arguments.of("XInclude", "<speak xmlns:xi=\"http://www.w3.org/2001/XInclude\">Hi "
+                        + "<xi:include href=\"FETCH\" parse=\"text\"/></speak>", "unknown element"),
+                Arguments.of("processing instruction", "<?xml-stylesheet href=\"FETCH\"?><speak>Hello</speak>",
+                        "processing instructions"),
+                Arguments.of("processing instruction inside", "<speak>Hello <?php system('id'); ?></speak>",
+                        "processing instructions"),
+                Arguments.of("audio element", "<speak>Hi <audio src=\"FETCH\"/></speak>", "unknown element <audio>"),
+                Arguments.of("nested past the bound", "<speak>" + "<prosody rate=\"fast\">".repeat(40) + "deep"
+                        + "</prosody>".repeat(40) + "</speak>", "nested more than"),
+                Arguments.of("nested 20,000 deep", "<speak>" + "<prosody rate=\"fast\">".repeat(20_000),
+                        "characters"),
+                Arguments.of("huge attribute", "<speak><mark name=\"" + "a".repeat(9_000) + "\"/>Hi</speak>",
+                        "<mark> name"),
+                Arguments.of("attribute past the text limit", "<speak><mark name=\"" + "a".repeat(200_000)
+                        + "\"/>Hi</speak>", "characters"),
+                Arguments.of("endless break", "<speak>Wait <break time=\"99999999s\"/> now</speak>", "at most 10s"),
+                Arguments.of("break of many digits", "<speak>Wait <break time=\"" + "9".repeat(5_000)
+                        + "ms\"/> now</speak>", "at most 10s"),
+                Arguments.of("breaks adding up", "<speak>" + "Wait <break time=\"10s\"/>".repeat(7) + "</speak>",
+                        "add up to more than 60s"),
+                Arguments.of("rate out of range", "<speak><prosody rate=\"100000%\">Fast</prosody></speak>", "rate"),
+                Arguments.of("negative rate", "<speak><prosody rate=\"-50%\">Slow</prosody></speak>", "rate"),
+                Arguments.of("rate NaN", "<speak><prosody rate=\"NaN\">Odd</prosody></speak>", "rate"),
+                Arguments.of("pitch out of range", "<speak><prosody pitch=\"+1000st\">High</prosody></speak>",
+                        "pitch"),
+                Arguments.of("pitch Infinity", "<speak><prosody pitch=\"Infinity%\">High</prosody></speak>",
+                        "pitch"),
+                Arguments.of("volume out of range", "<speak><prosody volume=\"+1000dB\">Loud</prosody></speak>",
+                        "volume"),
+                Arguments.of("huge cardinal", "<speak><say-as interpret-as=\"cardinal\">" + "9".repeat(9_000)
+                        + "</say-as></speak>", "15 digits"),
+                Arguments.of("invalid character reference", "<speak>Null &#0; here</speak>", "malformed XML"),
+                Arguments.of("reference past Unicode", "<speak>Far &#x110000; away</speak>", "malformed XML"),
+                Arguments.of("raw null byte", "<speak>Null \u0000 here</speak>", "malformed XML"),
+                Arguments.of("lone surrogate", "<speak>Half \uD800 a pair</speak>", "malformed XML"),
+                Arguments.of("language path", "<speak xml:lang=\"../../etc/passwd\">Hi</speak>", "xml:lang"),
+                Arguments.of("foreign namespace", "<speak><x:prosody xmlns:x=\"urn:evil\" rate=\"fast\">Hi"
+                        + "</x:prosody></speak>", "unknown element"));
+    }
+
+    @Order(2)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileSsml")
+    void hostileSsmlIsRefusedNamingTheProblemAndNothingIsFetched(String name, String document, String reason)
+            throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(1);
+            String fetch = "http://127.0.0.1:" + listener.getLocalPort() + "/evil";
+            Map<String, Object> body = Map.of("text_content", document.replace("FETCH", fetch), "text_format", "ssml");
+            RawHttp.Response r = RawHttp.send(app.port(), RawHttp.request("POST", "/api/v1/job", jsonHeaders(true),
+                    ApiClient.JSON.writeValueAsBytes(body)), Duration.ofSeconds(30));
+            assertRefused(r, 400, "VALIDATION_ERROR");
+            JsonNode details = r.json().path("error").path("details");
+            String named = details.has("reason") ? details.path("reason").asText() : details.toString();
+            assertThat(named).as(r.text()).containsIgnoringCase(reason);
+            assertThat(r.text()).doesNotContain("root:").doesNotContain("hahaha");
+            try (java.net.Socket fetched = listener.accept()) {
+                throw new AssertionError("The server connected to " + fetch + " while reading " + name);
+            } catch (java.net.SocketTimeoutException nothingFetched) {
+                // as it should be
+            }
+        }
+    }
+
+    /**
+     * Nested prosody multiplies (20 levels of x-slow would be a millionth of the speed); the
+     * synthesizer keeps the product within the API's range, so the audio is as long as one x-slow.
+     */
+    @Order(2)
+    @Test
+    void compoundedProsodyIsHeldToTheApiRange() {
+        String once = "<speak><prosody rate=\"x-slow\">Slowly now.</prosody></speak>";
+        String compounded = "<speak>" + "<prosody rate=\"x-slow\">".repeat(20) + "Slowly now."
+                + "</prosody>".repeat(20) + "</speak>";
+        double[] seconds = new double[2];
+        String[] documents = {once, compounded};
+        for (int i = 0; i < 2; i++) {
+            String id = user.createJob(Map.of("text_format", "ssml", "text_content", documents[i])).get("id").asText();
+            JsonNode done = user.awaitJob(id, j -> j.path("status").asText().matches("completed|failed"),
+                    Duration.ofSeconds(60));
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+            seconds[i] = done.path("duration").asDouble();
+        }
+        assertThat(seconds[0]).isPositive();
+        assertThat(seconds[1]).isCloseTo(seconds[0], org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Order(2)
+    @Test
+    void aSoundDocumentIsStillAccepted() {
+        ApiClient.Response r = user.post("/api/v1/job", Map.of("text_format", "ssml", "text_content",
+                "<speak>Hello <break time=\"200ms\"/> <prosody rate=\"fast\">world</prosody></speak>"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+    }
+
     static void assertStillServing() {
         ApiClient.Response health = app.client().get("/actuator/health");
         assertThat(health.status()).as(health.text()).isEqualTo(200);
