@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Shapes of a request the fuzzing of the OpenAPI document found answered with 500: a wildcard
- * Content-Type on a body.
+ * Content-Type on a body, and query parameters the security firewall refuses only when a
+ * controller first reads them.
  */
 class RequestShapeRefusalTest {
     private final RunningApp app = RunningApp.shared();
@@ -26,6 +28,15 @@ class RequestShapeRefusalTest {
         headers.add(new String[]{"Authorization", "Bearer " + user.token()});
         RawHttp.Response r = send(method, path, headers, "{\"text_content\": \"Hello\"}");
         assertEnvelope(r, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/job?%00=1", "/api/v1/job?a%00b=1", "/api/v1/voice/samples?%1B%5B31m=x",
+            "/api/v1/audit/jobs/job_x/state?%01%07=null", "/api/v1/voice/models?q=1&%7F=2"})
+    void parameterNamesTheFirewallRefusesAre400(String target) {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        assertEnvelope(send("GET", target, headers, null), 400, "BAD_REQUEST");
     }
 
     private RawHttp.Response send(String method, String target, List<String[]> headers, String body) {

@@ -145,6 +145,16 @@ public class ApiErrorHandler {
         return Envelope.error(ErrorCode.BAD_REQUEST, "The multipart request could not be read", null);
     }
 
+    /**
+     * The security firewall checks parameter names and values only when they are first read, which
+     * is in a controller, past the filter that answers its other refusals.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Map<String, Object>> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return Envelope.error(ErrorCode.BAD_REQUEST,
+                "The request is not acceptable: a parameter name or value has characters that are not allowed", null);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
         return Envelope.error(ErrorCode.FORBIDDEN, "You are not allowed to do this", null);
