@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,18 +32,40 @@ class HostileInputTest {
     /** Generous: each of these is refused at its first bytes past a bound, in milliseconds when idle. */
     static final long PROMPT_MILLIS = 5_000;
 
+    /** Hostile requests per operation; -Dvoxify.fuzz.tries=N for a longer hunt (QT_SEED=... replays one). */
+    static final int TRIES = Integer.getInteger("voxify.fuzz.tries", 20);
+    /** What the hostile runs may leave on the heap once collected (caches, counters, read models). */
+    static final long HEAP_GROWTH_BOUND = 128L * 1024 * 1024;
+
     private static RunningApp app;
     private static ApiClient user;
+    private static String userEmail;
+    private static ApiClient admin;
+    private static long heapBefore;
+    private static final HeapSampler sampler = new HeapSampler();
 
     @BeforeAll
     static void start() {
         app = RunningApp.start(RunningApp.tempDir("voxify-hostile-"), Map.of());
-        user = app.client().newUser();
+        userEmail = "fuzz-" + java.util.UUID.randomUUID() + "@example.com";
+        user = register(userEmail);
+        admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        assertStillServing();
+        heapBefore = HeapSampler.liveHeap();
+        sampler.start();
     }
 
     @AfterAll
     static void stop() {
+        sampler.interrupt();
         app.close();
+    }
+
+    private static ApiClient register(String email) {
+        ApiClient.Response registered = app.client().post("/api/v1/auth/register", Map.of("email", email,
+                "password", ApiClient.PASSWORD, "first_name", "Fuzz", "last_name", "User"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        return app.client().login(email, ApiClient.PASSWORD);
     }
 
     /** The routes a body reaches: a public one (anyone can send it) and two of a signed-in user. */
@@ -277,6 +301,181 @@ class HostileInputTest {
         ApiClient.Response r = user.post("/api/v1/job", Map.of("text_format", "ssml", "text_content",
                 "<speak>Hello <break time=\"200ms\"/> <prosody rate=\"fast\">world</prosody></speak>"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
+    }
+
+    /**
+     * Every operation of the OpenAPI document, {@link #TRIES} hostile requests each
+     * ({@link OpenApiFuzzer}), sent as a signed-in user, as the administrator (most requests to
+     * admin routes), anonymously and with a forged token. Every answer is below 500, every 4xx is
+     * the envelope, every answer comes within a bound, and after each operation the node still
+     * answers a health check and a normal request. Nothing is skipped: every operation can be sent.
+     * A few requests are sent in a way that keeps the run meaningful, not to spare the application:
+     * a sign-out uses a session of its own (it would end the one the rest of the run uses); an
+     * admin may change the platform configuration, which is put back at once (a limit of one
+     * request a minute would turn the rest of the run into 429s); the accounts an admin may
+     * change are a victim's, never the fuzzing user's or the admin's own; and a job that is
+     * created is cancelled, so the queue stays short for synchronous speech.
+     */
+    @Order(3)
+    @TestFactory
+    Stream<DynamicTest> everyOperationOfTheOpenApiDocumentWithstandsHostileParameters() {
+        JsonNode document = app.client().get("/v3/api-docs").json();
+        List<OpenApiFuzzer.Operation> operations = OpenApiFuzzer.operations(document);
+        assertThat(operations).hasSizeGreaterThan(50);
+        Map<String, List<String>> ids = resourceIds();
+        Map<String, Object> config = adminConfig();
+        System.out.printf("Fuzzing %d operations of the OpenAPI document, %d requests each%n", operations.size(), TRIES);
+        return operations.stream().map(op -> DynamicTest.dynamicTest(op.name(), () -> {
+            org.quicktheories.QuickTheory.qt().withExamples(TRIES).withShrinkCycles(20)
+                    .forAll(OpenApiFuzzer.requests(op, ids))
+                    .checkAssert(request -> sendAndCheck(op, request, config));
+            assertStillServing();
+        }));
+    }
+
+    /** Path-parameter values by name: the fuzzing user's resources, another user's, and nothing's. */
+    private static Map<String, List<String>> resourceIds() {
+        JsonNode own = completedJob(user);
+        ApiClient other = app.client().newUser();
+        JsonNode others = completedJob(other);
+        ApiClient.Response sample = other.multipart("/api/v1/voice/samples", Map.of("name", "Theirs"), "theirs.wav",
+                SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"));
+        assertThat(sample.status()).as(sample.text()).isEqualTo(201);
+        String otherSample = sample.data().get("id").asText();
+        String victim = app.client().newUser().userId();
+        List<String> projections = new ArrayList<>();
+        for (JsonNode p : admin.get("/api/v1/admin/projections").data()) {
+            // A replay of the accounts read model would fail this run's own sign-ins (sign-outs use new sessions).
+            if (!p.path("name").asText().equals("users")) {
+                projections.add(p.path("name").asText());
+            }
+        }
+        projections.add("nothing");
+        String model = user.get("/api/v1/voice/models").data().get(0).get("voice_model_id").asText();
+        return Map.of(
+                "jobId", List.of(own.get("id").asText(), others.get("id").asText(), "job_00000000000000000000"),
+                "id", List.of(own.get("id").asText(), others.get("id").asText(), otherSample, "job_nothing"),
+                "fileId", List.of(own.get("file_id").asText(), others.get("file_id").asText(), "file_nothing"),
+                "sampleId", List.of(otherSample, "vs_nothing"),
+                "cloneId", List.of("vc_nothing"),
+                "trainingJobId", List.of("tj_nothing"),
+                "voiceModelId", List.of("default_voice_001", model, "vm_nothing"),
+                "userId", List.of(victim, "user_nothing"),
+                "name", projections);
+    }
+
+    private static JsonNode completedJob(ApiClient owner) {
+        String id = owner.createJob(Map.of("text_content", "A job to aim at.")).get("id").asText();
+        return owner.awaitJob(id, j -> j.path("status").asText().equals("completed"), Duration.ofSeconds(60));
+    }
+
+    private static Map<String, Object> adminConfig() {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        admin.get("/api/v1/admin/config").data().fields().forEachRemaining(e -> {
+            if (OpenApiFuzzer.FIELDS.containsKey(e.getKey()) && !e.getKey().equals("version")) {
+                config.put(e.getKey(), ApiClient.JSON.convertValue(e.getValue(), Object.class));
+            }
+        });
+        return config;
+    }
+
+    private static void sendAndCheck(OpenApiFuzzer.Operation op, OpenApiFuzzer.Request request,
+                                     Map<String, Object> config) {
+        List<String[]> headers = new ArrayList<>(request.headers());
+        ApiClient caller = switch (request.caller()) {
+            case USER -> user;
+            case ADMIN -> admin;
+            default -> null;
+        };
+        String token = caller == null ? null : caller.token();
+        if (caller != null && op.name().equals("POST /api/v1/auth/logout")) {
+            token = (caller == admin ? app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD)
+                    : app.client().login(userEmail, ApiClient.PASSWORD)).token();
+        }
+        if (token != null) {
+            headers.add(new String[]{"Authorization", "Bearer " + token});
+        } else if (request.caller() == OpenApiFuzzer.Caller.FORGED) {
+            headers.add(new String[]{"Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9."});
+        }
+        RawHttp.Response r = RawHttp.send(app.port(), RawHttp.request(request.method(), request.target(), headers,
+                request.body()), Duration.ofSeconds(60));
+        String context = request + "\n  answered " + r.status() + " in " + r.millis() + " ms: "
+                + (r.text().length() > 600 ? r.text().substring(0, 600) + "…" : r.text());
+        assertThat(r.status()).as(context).isLessThan(500);
+        if (r.status() >= 400) {
+            assertThat(r.header("content-type")).as(context).startsWith("application/json");
+            JsonNode json = r.json();
+            assertThat(json).as(context).isNotNull();
+            assertThat(json.path("success").isBoolean() && !json.path("success").asBoolean()).as(context).isTrue();
+            assertThat(json.path("error").path("code").isTextual()).as(context).isTrue();
+            assertThat(json.path("error").path("message").isTextual()).as(context).isTrue();
+            assertThat(json.path("error").has("details")).as(context).isTrue();
+        }
+        assertThat(r.millis()).as(context).isLessThan(20_000);
+        if (r.status() < 300 && caller != null) {
+            undo(op, r, caller, config);
+        }
+    }
+
+    private static void undo(OpenApiFuzzer.Operation op, RawHttp.Response r, ApiClient caller,
+                             Map<String, Object> config) {
+        if (op.name().equals("POST /api/v1/job") && r.json() != null) {
+            caller.patch("/api/v1/job/" + r.json().path("data").path("id").asText(), Map.of("status", "cancelled"));
+        } else if (op.name().equals("PUT /api/v1/admin/config")) {
+            ApiClient.Response restored = admin.put("/api/v1/admin/config", config);
+            assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The node's heap (this JVM's: the application runs in it) once collected, before the hostile
+     * runs and after them, and the highest heap use seen while they ran (garbage included, so an
+     * upper bound on what the node needed).
+     */
+    @Order(9)
+    @Test
+    void theNodesHeapStaysBoundedThroughTheHostileRuns() {
+        assertStillServing();
+        long after = HeapSampler.liveHeap();
+        long mb = 1024 * 1024;
+        System.out.printf("HostileInputTest heap: live %d MB before, %d MB after (growth %d MB); "
+                        + "highest use while running %d MB; max heap %d MB%n", heapBefore / mb, after / mb,
+                (after - heapBefore) / mb, sampler.peak / mb, Runtime.getRuntime().maxMemory() / mb);
+        assertThat(after - heapBefore).as("live heap growth").isLessThan(HEAP_GROWTH_BOUND);
+        assertThat(after).as("live heap").isLessThan(768L * mb);
+    }
+
+    /** Heap use every 20 ms. */
+    static final class HeapSampler extends Thread {
+        volatile long peak;
+
+        HeapSampler() {
+            super("hostile-heap-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+            while (!isInterrupted()) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** Used heap after full collections, when what is left is what is still referenced. */
+        static long liveHeap() {
+            java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+            for (int i = 0; i < 3; i++) {
+                memory.gc();
+                ApiClient.sleep(100);
+            }
+            return memory.getHeapMemoryUsage().getUsed();
+        }
     }
 
     static void assertStillServing() {
