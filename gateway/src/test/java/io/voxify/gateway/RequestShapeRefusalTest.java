@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Shapes of a request the fuzzing of the OpenAPI document found answered with 500: a wildcard
- * Content-Type on a body, and query parameters the security firewall refuses only when a
- * controller first reads them.
+ * Content-Type on a body, query parameters the security firewall refuses only when a controller
+ * first reads them, and a form-encoded PUT, PATCH or DELETE body with a broken escape.
  */
 class RequestShapeRefusalTest {
     private final RunningApp app = RunningApp.shared();
@@ -37,6 +37,21 @@ class RequestShapeRefusalTest {
         List<String[]> headers = new ArrayList<>();
         headers.add(new String[]{"Authorization", "Bearer " + user.token()});
         assertEnvelope(send("GET", target, headers, null), 400, "BAD_REQUEST");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PUT, /api/v1/job/job_x", "PATCH, /api/v1/auth/profile", "PATCH, /api/v1/job/job_x",
+            "DELETE, /api/v1/job/job_x"})
+    void aFormBodyWithABrokenEscapeIsNotAServerError(String method, String path) {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[]{"Content-Type", "application/x-www-form-urlencoded"});
+        headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        RawHttp.Response r = send(method, path, headers, "first_name=%s%s%n&status=%ZZ");
+        if (method.equals("DELETE")) {
+            assertEnvelope(r, 404, "JOB_NOT_FOUND");
+        } else {
+            assertEnvelope(r, 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
     }
 
     private RawHttp.Response send(String method, String target, List<String[]> headers, String body) {
