@@ -30,6 +30,15 @@ class RequestShapeRefusalTest {
         assertEnvelope(r, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
+    @org.junit.jupiter.api.Test
+    void aWildcardContentTypeOnARequestWithoutABodyIsIgnored() {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[]{"Content-Type", "*/*"});
+        headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        RawHttp.Response r = send("GET", "/api/v1/job", headers, null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/job?%00=1", "/api/v1/job?a%00b=1", "/api/v1/voice/samples?%1B%5B31m=x",
             "/api/v1/audit/jobs/job_x/state?%01%07=null", "/api/v1/voice/models?q=1&%7F=2"})

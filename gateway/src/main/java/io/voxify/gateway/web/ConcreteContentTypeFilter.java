@@ -23,6 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
 public class ConcreteContentTypeFilter extends OncePerRequestFilter {
+    /** Methods whose requests no route reads a body from: what a client says their body is does not matter. */
+    private static final java.util.Set<String> BODILESS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
     private final ObjectMapper json;
 
     public ConcreteContentTypeFilter(ObjectMapper json) {
@@ -33,7 +36,7 @@ public class ConcreteContentTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && !type.isBlank()) {
+        if (type != null && !type.isBlank() && !BODILESS.contains(request.getMethod())) {
             try {
                 MediaType media = MediaType.parseMediaType(type);
                 if (media.isWildcardType() || media.isWildcardSubtype()) {
