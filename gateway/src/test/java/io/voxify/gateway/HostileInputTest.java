@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Hostile documents against the real application: JSON past every bound a body can break and
  * hostile SSML, each refused with a 4xx in the envelope, promptly, and the node's heap measured
- * before and after. The application is this class's own, so what the hostile requests leave
- * behind (and any admin setting they change) is measured and dropped with it.
+ * before and after. The application is the one every HTTP test shares; what the fuzzing changes
+ * that other tests rely on is put back (see the fuzzing test).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputTest {
@@ -46,7 +46,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(RunningApp.tempDir("voxify-hostile-"), Map.of());
+        app = RunningApp.shared();
         userEmail = "fuzz-" + java.util.UUID.randomUUID() + "@example.com";
         user = register(userEmail);
         admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
@@ -58,7 +58,6 @@ class HostileInputTest {
     @AfterAll
     static void stop() {
         sampler.interrupt();
-        app.close();
     }
 
     private static ApiClient register(String email) {
@@ -312,7 +311,8 @@ class HostileInputTest {
      * A few requests are sent in a way that keeps the run meaningful, not to spare the application:
      * a sign-out uses a session of its own (it would end the one the rest of the run uses); an
      * admin may change the platform configuration, which is put back at once (a limit of one
-     * request a minute would turn the rest of the run into 429s); the accounts an admin may
+     * request a minute would turn the rest of the run into 429s); a projection replay is waited
+     * for, so the read models are whole again for the tests that follow; the accounts an admin may
      * change are a victim's, never the fuzzing user's or the admin's own; and a job that is
      * created is cancelled, so the queue stays short for synchronous speech.
      */
@@ -424,6 +424,10 @@ class HostileInputTest {
         } else if (op.name().equals("PUT /api/v1/admin/config")) {
             ApiClient.Response restored = admin.put("/api/v1/admin/config", config);
             assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+        } else if (op.name().equals("POST /api/v1/admin/projections/{name}/replay") && r.json() != null) {
+            admin.await("/api/v1/admin/projections/" + r.json().path("data").path("name").asText(),
+                    p -> p.path("replay_progress").isNull() || p.path("replay_progress").isMissingNode(),
+                    Duration.ofSeconds(60));
         }
     }
 
