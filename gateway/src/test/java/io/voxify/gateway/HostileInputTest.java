@@ -307,7 +307,9 @@ class HostileInputTest {
      * ({@link OpenApiFuzzer}), sent as a signed-in user, as the administrator (most requests to
      * admin routes), anonymously and with a forged token. Every answer is below 500, every 4xx is
      * the envelope, every answer comes within a bound, and after each operation the node still
-     * answers a health check and a normal request. Nothing is skipped: every operation can be sent.
+     * answers a health check and a normal request; another user's job, file or sample is never
+     * reached (their ids are sent as the fuzzing user's, never an administrator's) and is whole at
+     * the end. Nothing is skipped: every operation can be sent.
      * A few requests are sent in a way that keeps the run meaningful, not to spare the application:
      * a sign-out uses a session of its own (it would end the one the rest of the run uses); an
      * admin may change the platform configuration, which is put back at once (a limit of one
@@ -325,23 +327,37 @@ class HostileInputTest {
         Map<String, List<String>> ids = resourceIds();
         Map<String, Object> config = adminConfig();
         System.out.printf("Fuzzing %d operations of the OpenAPI document, %d requests each%n", operations.size(), TRIES);
-        return operations.stream().map(op -> DynamicTest.dynamicTest(op.name(), () -> {
+        Stream<DynamicTest> fuzzing = operations.stream().map(op -> DynamicTest.dynamicTest(op.name(), () -> {
             org.quicktheories.QuickTheory.qt().withExamples(TRIES).withShrinkCycles(20)
                     .forAll(OpenApiFuzzer.requests(op, ids))
                     .checkAssert(request -> sendAndCheck(op, request, config));
             assertStillServing();
         }));
+        return Stream.concat(fuzzing, Stream.of(DynamicTest.dynamicTest("the other user's work is untouched", () -> {
+            JsonNode job = other.get("/api/v1/job/" + otherJob).data();
+            assertThat(job.path("status").asText()).isEqualTo("completed");
+            assertThat(other.get("/api/v1/files/audio/" + job.path("file_id").asText()).status()).isEqualTo(200);
+            assertThat(other.get("/api/v1/voice/samples/" + otherSample).status()).isEqualTo(200);
+        })));
     }
+
+    private static ApiClient other;
+    private static String otherJob;
+    private static String otherSample;
+    /** Another user's job, its audio file and sample: only an administrator may reach them. */
+    private static List<String> foreignIds = List.of();
 
     /** Path-parameter values by name: the fuzzing user's resources, another user's, and nothing's. */
     private static Map<String, List<String>> resourceIds() {
         JsonNode own = completedJob(user);
-        ApiClient other = app.client().newUser();
+        other = app.client().newUser();
         JsonNode others = completedJob(other);
+        otherJob = others.get("id").asText();
         ApiClient.Response sample = other.multipart("/api/v1/voice/samples", Map.of("name", "Theirs"), "theirs.wav",
                 SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"));
         assertThat(sample.status()).as(sample.text()).isEqualTo(201);
-        String otherSample = sample.data().get("id").asText();
+        otherSample = sample.data().get("id").asText();
+        foreignIds = List.of(otherJob, others.get("file_id").asText(), otherSample);
         String victim = app.client().newUser().userId();
         List<String> projections = new ArrayList<>();
         for (JsonNode p : admin.get("/api/v1/admin/projections").data()) {
@@ -379,9 +395,17 @@ class HostileInputTest {
         return config;
     }
 
-    private static void sendAndCheck(OpenApiFuzzer.Operation op, OpenApiFuzzer.Request request,
+    private static void sendAndCheck(OpenApiFuzzer.Operation op, OpenApiFuzzer.Request generated,
                                      Map<String, Object> config) {
+        OpenApiFuzzer.Request request = generated;
         List<String[]> headers = new ArrayList<>(request.headers());
+        boolean foreign = foreignIds.stream().anyMatch(id -> generated.target().contains("/" + OpenApiFuzzer.encode(id)));
+        if (foreign && request.caller() == OpenApiFuzzer.Caller.ADMIN) {
+            // An administrator may delete or change anyone's job or sample: that would be no finding,
+            // and the other user's work is checked at the end. Their ids go out as the fuzzing user's.
+            request = new OpenApiFuzzer.Request(request.method(), request.target(), OpenApiFuzzer.Caller.USER,
+                    request.headers(), request.body());
+        }
         ApiClient caller = switch (request.caller()) {
             case USER -> user;
             case ADMIN -> admin;
@@ -412,6 +436,9 @@ class HostileInputTest {
             assertThat(json.path("error").has("details")).as(context).isTrue();
         }
         assertThat(r.millis()).as(context).isLessThan(20_000);
+        if (foreign) {
+            assertThat(r.status()).as("another user's resource: " + context).isGreaterThanOrEqualTo(400);
+        }
         if (r.status() < 300 && caller != null) {
             undo(op, r, caller, config);
         }
