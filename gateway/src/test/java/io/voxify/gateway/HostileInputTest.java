@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile documents against the real application: JSON past every bound a body can break and
- * hostile SSML, each refused with a 4xx in the envelope, promptly, and the node's heap measured
- * before and after. The application is the one every HTTP test shares; what the fuzzing changes
- * that other tests rely on is put back (see the fuzzing test).
+ * Hostile input against the real application: JSON past every bound a body can break, hostile
+ * SSML, and every operation of the OpenAPI document fuzzed; each answered below 500 and every
+ * refusal in the envelope, promptly. The node's heap is measured before and after these runs.
+ * The application is the one every HTTP test shares; what the fuzzing changes that other tests
+ * rely on is put back (see the fuzzing test).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputTest {
