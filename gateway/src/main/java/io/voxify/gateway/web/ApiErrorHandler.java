@@ -90,6 +90,11 @@ public class ApiErrorHandler {
                 return domain(d);
             }
         }
+        String reason = JsonBodyConstraints.reason(e);
+        if (reason != null) {
+            return Envelope.error(ErrorCode.INVALID_JSON, "The request body is not acceptable JSON: " + reason,
+                    Map.of("reason", reason));
+        }
         return Envelope.error(ErrorCode.INVALID_JSON, "The request body is not valid JSON", null);
     }
 
@@ -138,6 +143,16 @@ public class ApiErrorHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
         return Envelope.error(ErrorCode.BAD_REQUEST, "The multipart request could not be read", null);
+    }
+
+    /**
+     * The security firewall checks parameter names and values only when they are first read, which
+     * is in a controller, past the filter that answers its other refusals.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Map<String, Object>> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return Envelope.error(ErrorCode.BAD_REQUEST,
+                "The request is not acceptable: a parameter name or value has characters that are not allowed", null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
