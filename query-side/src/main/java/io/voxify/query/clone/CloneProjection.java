@@ -58,7 +58,10 @@ public class CloneProjection {
 
     @EventHandler
     void on(VoiceCloneCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        CloneEntity row = clones.findById(e.cloneId()).orElseGet(CloneEntity::new);
+        if (clones.existsById(e.cloneId())) {
+            return; // a creation handled again: the row has it, and maybe later events too
+        }
+        CloneEntity row = new CloneEntity();
         row.cloneId = e.cloneId();
         row.userId = e.userId();
         row.name = e.name();
@@ -180,6 +183,9 @@ public class CloneProjection {
 
     private void change(String cloneId, long seq, Instant at, Consumer<CloneEntity> mutation) {
         clones.findById(cloneId).ifPresent(row -> {
+            if (seq <= row.version) {
+                return; // applied already: a redelivery, or a batch handled again after its token moved
+            }
             mutation.accept(row);
             save(row, seq, at);
         });

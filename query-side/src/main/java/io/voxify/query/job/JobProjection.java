@@ -98,7 +98,10 @@ public class JobProjection {
 
     @EventHandler
     void on(JobCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        JobEntity row = Optional.ofNullable(entityManager.find(JobEntity.class, e.jobId())).orElseGet(JobEntity::new);
+        if (entityManager.find(JobEntity.class, e.jobId()) != null) {
+            return; // a creation handled again: the row has it, and maybe later events too
+        }
+        JobEntity row = new JobEntity();
         evolve(row, e, at);
         save(row, seq, at);
     }
@@ -403,6 +406,9 @@ public class JobProjection {
         // The entity manager directly: the repository's proxy chain cost more than the look-up
         // itself (which the batch's persistence context answers for all but a job's first event).
         Optional.ofNullable(entityManager.find(JobEntity.class, jobId)).ifPresent(row -> {
+            if (seq <= row.version) {
+                return; // applied already: a redelivery, or a batch handled again after its token moved
+            }
             mutation.accept(row);
             save(row, seq, at);
         });

@@ -58,7 +58,10 @@ public class SampleProjection {
 
     @EventHandler
     void on(VoiceSampleUploadedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        SampleEntity row = samples.findById(e.sampleId()).orElseGet(SampleEntity::new);
+        if (samples.existsById(e.sampleId())) {
+            return; // an upload handled again: the row has it, and maybe later events too
+        }
+        SampleEntity row = new SampleEntity();
         row.sampleId = e.sampleId();
         row.userId = e.userId();
         row.name = e.name();
@@ -157,6 +160,9 @@ public class SampleProjection {
 
     private void change(String sampleId, long seq, Instant at, Consumer<SampleEntity> mutation) {
         samples.findById(sampleId).ifPresent(row -> {
+            if (seq <= row.version) {
+                return; // applied already: a redelivery, or a batch handled again after its token moved
+            }
             mutation.accept(row);
             save(row, seq, at);
         });
