@@ -186,8 +186,8 @@ public class SynthesisConfiguration {
 
     @Bean
     TrainingWorker trainingWorker(CommandGateway commands, QueryGateway queries, CloneWorker clones,
-                                  ProfileTrainer trainer, VoiceFitter fitter) {
-        return new TrainingWorker(commands, queries, clones, trainer, fitter, WORKER_ID);
+                                  ProfileTrainer trainer, VoiceFitter fitter, BlobStore blobs, SpeakerEncoder encoder) {
+        return new TrainingWorker(commands, queries, clones, trainer, fitter, blobs, encoder, WORKER_ID);
     }
 
     @Bean(destroyMethod = "close")

@@ -33,7 +33,7 @@ class VoiceCloneTest {
     private static final String USER_ID = "user-1";
     private static final String WORKER = "worker-a";
     private static final List<String> SAMPLES = List.of("sample-1", "sample-2");
-    private static final CloneProfile PROFILE = new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1);
+    private static final CloneProfile PROFILE = new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1, null);
     private static final CloneQuality QUALITY = new CloneQuality(182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78,
             "base-voice selection + prosody and formant fit");
 
