@@ -2,6 +2,7 @@ import { api, audioUrl } from '../api.js';
 import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, fmtSeconds, h, select, sleep } from '../dom.js';
 import { linkedAudio } from '../player.js';
 import { startRecording } from '../recorder.js';
+import { trainingForm } from './training.js';
 
 const SCRIPT = 'The quick brown fox jumps over the lazy dog. On a clear autumn morning, Sarah walked to the old '
   + 'harbour, bought fresh bread and a newspaper, and watched the fishing boats come home one by one.';
@@ -29,7 +30,7 @@ export async function render(main, { signal }) {
   async function refresh() {
     const [samples, clones] = await Promise.all([
       api('/voice/samples?limit=100', { signal }), api('/voice/clones?limit=100', { signal })]);
-    renderSamples(samplesArea, samples.data, signal);
+    renderSamples(samplesArea, samples.data, signal, clones.data, refresh);
     renderClones(clonesArea, clones.data, samples.data, status, refresh, signal);
   }
   await refresh();
@@ -140,7 +141,7 @@ function samplePlayer(sample, signal) {
   return linkedAudio(`/api/v1/voice/samples/${encodeURIComponent(sample.id)}/audio`, `Recording ${sample.name}`, signal);
 }
 
-function renderSamples(area, samples, signal) {
+function renderSamples(area, samples, signal, clones, refresh) {
   const items = samples.map((s) => {
     const metrics = s.quality_metrics || {};
     const issues = (s.validation && s.validation.issues) || [];
@@ -168,7 +169,8 @@ function renderSamples(area, samples, signal) {
           .map(([k, label, format]) => [h('dt', {}, label), h('dd', {}, format(metrics[k]))])) : null,
       player,
       h('p', { class: 'meta' }, `Uploaded ${fmtDate(s.created_at)}`),
-      h('div', { class: 'actions' }, listen));
+      h('div', { class: 'actions' }, listen),
+      s.status === 'processed' ? trainingForm(s, clones, refresh, signal) : null);
   });
   clear(area, h('h2', { id: 'samples-h' }, 'My samples'),
     items.length ? h('ul', { class: 'cards', role: 'list' }, items) : h('p', { class: 'empty' }, 'No samples yet.'));

@@ -181,8 +181,17 @@ public class TrainingController {
         RequestFields c = RequestFields.of(f.node("config"));
         c.rejectUnknown(CONFIG_FIELDS);
         Long epochs = c.integer("epochs", TrainingSettings.MIN_EPOCHS, TrainingSettings.MAX_EPOCHS);
-        Double learningRate = c.number("learning_rate", TrainingSettings.MIN_LEARNING_RATE,
-                TrainingSettings.MAX_LEARNING_RATE);
+        Double learningRate = null;
+        if (c.has("learning_rate")) {
+            JsonNode rate = c.node("learning_rate");
+            if (rate.isNumber() && rate.asDouble() >= TrainingSettings.MIN_LEARNING_RATE
+                    && rate.asDouble() <= TrainingSettings.MAX_LEARNING_RATE) {
+                learningRate = rate.asDouble();
+            } else {
+                // Written out: Java would print the lower bound as 1.0E-5.
+                c.error("learning_rate", "must be a number from 0.00001 to 1");
+            }
+        }
         Long batchSize = c.integer("batch_size", TrainingSettings.MIN_BATCH_SIZE, TrainingSettings.MAX_BATCH_SIZE);
         Boolean alignment = c.bool("enable_timestamp_alignment");
         try {

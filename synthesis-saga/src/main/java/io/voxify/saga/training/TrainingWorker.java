@@ -34,8 +34,11 @@ import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -56,6 +59,7 @@ public class TrainingWorker {
     private static final Logger log = LoggerFactory.getLogger(TrainingWorker.class);
     /** Below this loss of quality score the trained profile still counts as no worse: run-to-run noise. */
     static final double NOISE = 0.005;
+    static final Duration VIEW_LAG = Duration.ofSeconds(3);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -142,14 +146,40 @@ public class TrainingWorker {
         }
     }
 
-    /** A pending job whose clone is still pending or fitting: not to be claimed yet. */
+    /**
+     * A pending job whose clone is still pending or fitting: not to be claimed yet. The read models may lag a
+     * moment behind the events that brought the job here (its creation, its clone's fit ending), so each is
+     * given {@link #VIEW_LAG} to show them; a job still not visible then is left for its saga's next hand-over.
+     */
     private boolean waitingForItsClone(String trainingJobId) {
-        Optional<TrainingView> job = queries.query(new FindTrainingJobQuery(trainingJobId),
-                ResponseTypes.optionalInstanceOf(TrainingView.class)).join();
-        return job.filter(j -> j.status() == TrainingStatus.PENDING)
-                .flatMap(j -> clone(j.cloneId()))
-                .filter(c -> c.status() == CloneStatus.PENDING || c.status() == CloneStatus.TRAINING)
-                .isPresent();
+        Optional<TrainingView> job = awaitView(() -> queries.query(new FindTrainingJobQuery(trainingJobId),
+                ResponseTypes.optionalInstanceOf(TrainingView.class)).join(), j -> true);
+        if (job.isEmpty()) {
+            return true;
+        }
+        if (job.get().status() != TrainingStatus.PENDING) {
+            return false;
+        }
+        Optional<CloneView> clone = clone(job.get().cloneId());
+        if (clone.filter(c -> c.status() == CloneStatus.TRAINING).isPresent()) {
+            clone = awaitView(() -> clone(job.get().cloneId()), c -> c.status() != CloneStatus.TRAINING);
+        }
+        return clone.filter(c -> c.status() == CloneStatus.PENDING || c.status() == CloneStatus.TRAINING).isPresent();
+    }
+
+    private static <T> Optional<T> awaitView(Supplier<Optional<T>> view, Predicate<T> wanted) {
+        long end = System.nanoTime() + VIEW_LAG.toNanos();
+        Optional<T> seen = view.get();
+        while (seen.filter(wanted).isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return seen;
+            }
+            seen = view.get();
+        }
+        return seen;
     }
 
     private Optional<CloneView> clone(String cloneId) {
