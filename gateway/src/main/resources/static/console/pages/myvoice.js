@@ -30,7 +30,7 @@ export async function render(main, { signal }) {
   async function refresh() {
     const [samples, clones] = await Promise.all([
       api('/voice/samples?limit=100', { signal }), api('/voice/clones?limit=100', { signal })]);
-    renderSamples(samplesArea, samples.data, signal, clones.data, refresh);
+    renderSamples(samplesArea, samples.data, signal, clones.data, status, refresh);
     renderClones(clonesArea, clones.data, samples.data, status, refresh, signal);
   }
   await refresh();
@@ -141,7 +141,7 @@ function samplePlayer(sample, signal) {
   return linkedAudio(`/api/v1/voice/samples/${encodeURIComponent(sample.id)}/audio`, `Recording ${sample.name}`, signal);
 }
 
-function renderSamples(area, samples, signal, clones, refresh) {
+function renderSamples(area, samples, signal, clones, status, refresh) {
   const items = samples.map((s) => {
     const metrics = s.quality_metrics || {};
     const issues = (s.validation && s.validation.issues) || [];
@@ -170,7 +170,7 @@ function renderSamples(area, samples, signal, clones, refresh) {
       player,
       h('p', { class: 'meta' }, `Uploaded ${fmtDate(s.created_at)}`),
       h('div', { class: 'actions' }, listen),
-      s.status === 'processed' ? trainingForm(s, clones, refresh, signal) : null);
+      s.status === 'processed' ? trainingForm(s, clones, status, refresh, signal) : null);
   });
   clear(area, h('h2', { id: 'samples-h' }, 'My samples'),
     items.length ? h('ul', { class: 'cards', role: 'list' }, items) : h('p', { class: 'empty' }, 'No samples yet.'));

@@ -9,7 +9,7 @@ const NEW_CLONE = '';
  * The training form of one processed sample: which voice to train (a new one built from the sample, or a clone
  * already built from it), and the four options of the API document with what each does.
  */
-export function trainingForm(sample, clones, refresh, signal) {
+export function trainingForm(sample, clones, status, refresh, signal) {
   const own = clones.filter((c) => c.sample_ids.includes(sample.id) && c.status !== 'failed');
   const target = select('clone_id', [[NEW_CLONE, 'A new voice built from this sample'],
     ...own.map((c) => [c.id, `${c.name} (${c.status})`])], own.find((c) => c.status === 'ready')?.id ?? NEW_CLONE);
@@ -30,8 +30,10 @@ export function trainingForm(sample, clones, refresh, signal) {
     if (target.value !== NEW_CLONE) body.clone_id = target.value;
     try {
       const job = (await api(`/voice/samples/${sample.id}/train`, { method: 'POST', body, signal })).data;
-      await follow(job, progress, signal);
+      const outcome = await follow(job, progress, signal);
+      // The page is drawn again (the clone's quality and profile changed): the outcome goes to its status line.
       await refresh();
+      status.replaceChildren(...outcome);
     } catch (error) {
       if (!signal.aborted) feedback.replaceChildren(errorBox(error));
       submit.disabled = false;
@@ -66,15 +68,15 @@ async function follow(job, area, signal) {
   const done = (await api(`/voice/training/${job.training_job_id}`, { signal })).data;
   bar.value = 100;
   if (done.status !== 'completed') {
-    text.textContent = `Training ${done.status}${done.error_message ? `: ${done.error_message}` : ''}`;
-    return;
+    announce(`Training ${done.status}`);
+    return [`Training ${done.status}${done.error_message ? `: ${done.error_message}` : ''}`];
   }
   const q = done.quality || {};
   const line = (label, m) => (m ? `${label}: quality ${fmtNumber(m.quality_score)}, pitch error `
-    + `${fmtNumber(m.f0_relative_error * 100, 1)} %, similarity ${fmtNumber(m.embedding_similarity)}` : '');
-  text.textContent = `Training completed: ${q.enhanced ? 'the voice measurably improved' : 'no measurable quality gain'}.`;
-  features.replaceChildren(h('span', {}, line('Before', q.before)), h('br'), h('span', {}, line('After', q.after)),
-    done.trained_profile ? [h('br'), h('span', {}, `Speed ${fmtNumber(done.trained_profile.speed_factor)}×, pauses `
-      + `${fmtNumber(done.trained_profile.pause_factor)}×`)] : null);
+    + `${fmtNumber(m.f0_relative_error * 100, 1)} %, similarity ${fmtNumber(m.embedding_similarity)}.` : '');
   announce('Training completed');
+  return [`Training completed: ${q.enhanced ? 'the voice measurably improved' : 'no measurable quality gain'}. `,
+    line('Before', q.before), ' ', line('After', q.after),
+    done.trained_profile ? ` Speed ${fmtNumber(done.trained_profile.speed_factor)}×, pauses `
+      + `${fmtNumber(done.trained_profile.pause_factor)}×.` : ''];
 }

@@ -146,7 +146,8 @@ public class TrainingController {
         boolean awaitsClone = existing.map(c -> c.status() != CloneStatus.READY).orElse(true);
         double pastEpochMs = queries.query(new AverageEpochTimeQuery(), Double.class).join();
         double speechSeconds = sample.measurements() == null ? 0 : sample.measurements().speechDuration();
-        double estimate = calibration.estimateSeconds(settings, speechSeconds, awaitsClone, pastEpochMs);
+        double estimate = calibration.estimateSeconds(settings, speechSeconds,
+                sample.transcript() != null && !sample.transcript().isBlank(), awaitsClone, pastEpochMs);
 
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.TRAININGS, platform.config().trainingsPerDay());
         String trainingJobId = Ids.newId("job_train");

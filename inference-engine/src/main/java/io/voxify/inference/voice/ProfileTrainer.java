@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
+import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisException;
+import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.Timestamp;
 
 /**
@@ -20,9 +23,12 @@ import io.voxify.inference.Timestamp;
  * least as large as the material is all of it, every epoch) and aggregates them into the step's target. The loss
  * of a profile against a target, measured on {@link #SENTENCE} spoken with the profile:
  * <pre>
- *   ((F0 − F0_target) / F0_target)²  +  (1 − cos(embedding, target embedding))
+ *   |F0 − F0_target| / F0_target / 0.25  +  (1 − cos(embedding, target embedding))
  *   [ +  ((rate − rate_target) / rate_target)²   with timestamp alignment ]
  * </pre>
+ * The F0 term is linear and scaled as the pitch half of a clone's quality score is ({@link VoiceFitter#evaluate}:
+ * a quarter off costs it all), so that the epoch with the lowest loss does not trade a few percent of pitch
+ * accuracy, which the score counts heavily, for a sliver of similarity; squared, a 3 % error would cost 0.001.
  * where rate is the articulation rate, syllables per second of speaking with pauses left out. The voice's is
  * measured once, at the start, on a passage spoken with the start's base voice and speed, and follows the speed
  * factor from there (Flite's and espeak-ng's durations scale with it). With a transcript the passage is the
@@ -38,15 +44,17 @@ import io.voxify.inference.Timestamp;
  * the profile to a clamp. A small batch gives noisy targets and steps that wander; a large one, the steps of
  * the whole material.
  *
+ * <p>With timestamp alignment the voice also pauses as the speaker does: its pause factor is the ratio of the
+ * speaker's median pause to the median pause the voice makes speaking {@link #REFERENCE_PASSAGE} at the start's
+ * speed (the gaps between its words' timestamps), and follows the speed from there (the engines' pauses shrink as
+ * they speed up), so every epoch renders, and is judged, with the pauses it will have.
+ *
  * <p>Each epoch's reported loss is that of its profile against the whole material, so that epochs drawn on
- * different batches compare, and the best epoch is the one with the lowest. With timestamp alignment the best
- * profile's pauses are then set to the speaker's: the ratio of the speaker's median pause to the median pause
- * the voice makes speaking {@link #REFERENCE_PASSAGE} (the gaps between its words' timestamps) becomes its pause
- * factor.
+ * different batches compare, and the best epoch is the one with the lowest: its profile is the result.
  *
  * <p>Cost: {@value #RENDERS_PER_EPOCH} renderings of the sentence per epoch (one for the last); with alignment,
- * the passage (or transcript) spoken once more at the start and the passage at the end, without the profile's
- * effects. The batch's own cost is that of pooling its measures, microseconds a segment.
+ * the passage (and the transcript) spoken once at the start, without the profile's effects. A batch costs one run
+ * of the speaker encoder over its seconds of speech.
  */
 public final class ProfileTrainer {
 
@@ -67,6 +75,8 @@ public final class ProfileTrainer {
             + "confess that the Sun was the stronger of the two.";
 
     private static final double MAX_STEP = 0.15;
+    /** The F0 error that costs as much as the whole pitch half of a clone's quality score (see VoiceFitter). */
+    private static final double F0_SCALE = 0.25;
     /** Finite-difference steps: at least one formant quantum (2.5 %), small enough to stay local. */
     private static final double PITCH_DELTA = 0.03;
     private static final double FORMANT_DELTA = 0.05;
@@ -104,6 +114,9 @@ public final class ProfileTrainer {
         Consumer<EpochResult> sink = listener == null ? r -> { } : listener;
         boolean timing = config.timestampAlignment();
         VoiceTiming spoken = timing ? voiceTiming(start, material) : null;
+        // With alignment every epoch's profile pauses as the speaker does, at whatever speed it has come to.
+        ToDoubleFunction<Double> pauses = spoken != null && spoken.pauseFactor() != null
+                ? speed -> spoken.pauseFactor() * speed / spoken.speedFactor() : speed -> start.pauseFactor();
         Batches batches = new Batches(material.size(), config.batchSize());
         List<EpochResult> epochs = new ArrayList<>();
         EpochResult best = null;
@@ -113,7 +126,7 @@ public final class ProfileTrainer {
         double[] v = new double[theta.length];
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             SpeakerMaterial.Target target = material.target(batches.next());
-            VoiceProfile profile = profile(start, theta);
+            VoiceProfile profile = profile(start, theta, pauses);
             ProfileRenderer.Rendering at = renderer.render(SENTENCE, profile);
             Loss whole = loss(at, profile, material.whole(), material, spoken, timing);
             EpochResult result = new EpochResult(epoch, whole.total(), profile, (System.nanoTime() - started) / 1_000_000);
@@ -127,10 +140,11 @@ public final class ProfileTrainer {
             }
             Loss here = loss(at, profile, target, material, spoken, timing);
             double[] gradient = new double[theta.length];
-            gradient[0] = slope(start, theta, 0, PITCH_DELTA, here.total(), target, material, spoken, timing);
+            Slope slope = new Slope(start, theta, here.total(), target, material, spoken, pauses);
+            gradient[0] = slope.along(0, PITCH_DELTA);
             gradient[1] = timing ? here.rateGradient() : 0;
-            gradient[2] = slope(start, theta, 2, FORMANT_DELTA, here.total(), target, material, spoken, timing);
-            gradient[3] = slope(start, theta, 3, BREATH_DELTA, here.total(), target, material, spoken, timing);
+            gradient[2] = slope.along(2, FORMANT_DELTA);
+            gradient[3] = slope.along(3, BREATH_DELTA);
             for (int i = 0; i < theta.length; i++) {
                 m[i] = BETA1 * m[i] + (1 - BETA1) * gradient[i];
                 v[i] = BETA2 * v[i] + (1 - BETA2) * gradient[i] * gradient[i];
@@ -141,47 +155,17 @@ public final class ProfileTrainer {
             }
             theta = bounded(theta);
         }
-        VoiceProfile trained = best.profile();
-        if (timing) {
-            trained = withSpeakersPauses(trained, material);
-        }
-        return new TrainingResult(List.copyOf(epochs), best, trained);
+        return new TrainingResult(List.copyOf(epochs), best, best.profile());
     }
 
     /**
-     * The profile with its pauses as long, relative to the voice's own, as the speaker's median pause is to the
-     * median gap between words the voice leaves speaking {@link #REFERENCE_PASSAGE} at the profile's speed (its
-     * sentence gaps and the pauses at its clause breaks). Unchanged when either has no pause to measure (espeak-ng
-     * and Piper voices leave no gaps between their words' timestamps inside a sentence, and a short recording
-     * may hold no pause).
+     * The voice's timing at {@code speedFactor}, the start's: its speaking time for the speaker's transcript (null
+     * without one), its articulation rate in syllable nuclei on {@link #REFERENCE_PASSAGE}, and the pause factor
+     * that makes its median pause there (the gaps between its words' timestamps: its sentence gaps and the pauses
+     * at its clause breaks) the speaker's. The factor is null when either has no pause to measure: espeak-ng and
+     * Piper voices leave no gaps between their words inside a sentence, and a short recording may hold no pause.
      */
-    VoiceProfile withSpeakersPauses(VoiceProfile profile, SpeakerMaterial material) {
-        if (material.medianPauseSeconds() <= 0) {
-            return profile;
-        }
-        VoiceProfile timingOnly = new VoiceProfile(profile.baseVoiceId(), 1, 1, profile.speedFactor(), 1, 0, 1);
-        List<Timestamp> words = renderer.timed(REFERENCE_PASSAGE, timingOnly, true).timestamps();
-        List<Double> gaps = new ArrayList<>();
-        for (int i = 0; i + 1 < words.size(); i++) {
-            double gap = words.get(i + 1).start() - words.get(i).end();
-            if (gap >= SpeechSynthesizer.MIN_WORD_GAP_SECONDS) {
-                gaps.add(gap);
-            }
-        }
-        if (gaps.isEmpty()) {
-            return profile;
-        }
-        double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double own = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        return profile.withPauseFactor(material.medianPauseSeconds() / own);
-    }
-
-    /**
-     * The voice's timing at {@code speedFactor}: its speaking time for the speaker's transcript (null without
-     * one), and its articulation rate in syllable nuclei on {@link #REFERENCE_PASSAGE}.
-     */
-    private record VoiceTiming(Double transcriptSeconds, double nucleusRate, double speedFactor) {
+    private record VoiceTiming(Double transcriptSeconds, double nucleusRate, Double pauseFactor, double speedFactor) {
     }
 
     /**
@@ -199,8 +183,24 @@ public final class ProfileTrainer {
                 transcriptSeconds = null;
             }
         }
-        double nucleusRate = SpeechMeasures.of(renderer.speak(REFERENCE_PASSAGE, timingOnly)).articulationRate();
-        return new VoiceTiming(transcriptSeconds, nucleusRate, start.speedFactor());
+        SynthesisResult passage = renderer.timed(REFERENCE_PASSAGE, timingOnly, true);
+        double nucleusRate = SpeechMeasures.of(AudioDecoder.decode(passage.audio()).mono()).articulationRate();
+        List<Timestamp> words = passage.timestamps();
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            double gap = words.get(i + 1).start() - words.get(i).end();
+            if (gap >= SpeechSynthesizer.MIN_WORD_GAP_SECONDS) {
+                gaps.add(gap);
+            }
+        }
+        Double pauseFactor = null;
+        if (!gaps.isEmpty() && material.medianPauseSeconds() > 0) {
+            double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double own = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            pauseFactor = material.medianPauseSeconds() / own;
+        }
+        return new VoiceTiming(transcriptSeconds, nucleusRate, pauseFactor, start.speedFactor());
     }
 
     /** Loss of one rendering and the analytic slope of its rate term along ln(speed). */
@@ -210,7 +210,7 @@ public final class ProfileTrainer {
     private Loss loss(ProfileRenderer.Rendering r, VoiceProfile profile, SpeakerMaterial.Target target,
                       SpeakerMaterial material, VoiceTiming spoken, boolean timing) {
         double f0 = r.measures().f0MedianHz();
-        double total = f0 > 0 ? square((f0 - target.f0MedianHz()) / target.f0MedianHz()) : 1;
+        double total = f0 > 0 ? Math.abs(f0 - target.f0MedianHz()) / target.f0MedianHz() / F0_SCALE : 1 / F0_SCALE;
         total += 1 - SpeakerEncoder.similarity(r.embedding(), target.embedding());
         double rateGradient = 0;
         double ratio = 0;
@@ -228,28 +228,49 @@ public final class ProfileTrainer {
         return new Loss(total, rateGradient);
     }
 
-    private double slope(VoiceProfile start, double[] theta, int index, double delta, double at,
-                         SpeakerMaterial.Target target, SpeakerMaterial material, VoiceTiming spoken,
-                         boolean timing) {
-        double[] moved = theta.clone();
-        moved[index] += delta;
-        moved = bounded(moved);
-        double actual = moved[index] - theta[index];
-        if (Math.abs(actual) < 1e-9) {
-            // At the upper edge: look the other way.
-            moved = theta.clone();
-            moved[index] -= delta;
-            moved = bounded(moved);
-            actual = moved[index] - theta[index];
+    /** Forward differences of the batch's loss around one point. */
+    private final class Slope {
+        private final VoiceProfile start;
+        private final double[] theta;
+        private final double at;
+        private final SpeakerMaterial.Target target;
+        private final SpeakerMaterial material;
+        private final VoiceTiming spoken;
+        private final ToDoubleFunction<Double> pauses;
+
+        Slope(VoiceProfile start, double[] theta, double at, SpeakerMaterial.Target target, SpeakerMaterial material,
+              VoiceTiming spoken, ToDoubleFunction<Double> pauses) {
+            this.start = start;
+            this.theta = theta;
+            this.at = at;
+            this.target = target;
+            this.material = material;
+            this.spoken = spoken;
+            this.pauses = pauses;
         }
-        VoiceProfile profile = profile(start, moved);
-        ProfileRenderer.Rendering r = renderer.render(SENTENCE, profile);
-        return (loss(r, profile, target, material, spoken, timing).total() - at) / actual;
+
+        double along(int index, double delta) {
+            double[] moved = theta.clone();
+            moved[index] += delta;
+            moved = bounded(moved);
+            double actual = moved[index] - theta[index];
+            if (Math.abs(actual) < 1e-9) {
+                // At the upper edge: look the other way.
+                moved = theta.clone();
+                moved[index] -= delta;
+                moved = bounded(moved);
+                actual = moved[index] - theta[index];
+            }
+            VoiceProfile profile = profile(start, moved, pauses);
+            ProfileRenderer.Rendering r = renderer.render(SENTENCE, profile);
+            return (loss(r, profile, target, material, spoken, spoken != null).total() - at) / actual;
+        }
     }
 
-    private static VoiceProfile profile(VoiceProfile start, double[] theta) {
-        return VoiceProfile.clamped(start.baseVoiceId(), Math.exp(theta[0]), start.pitchRangeFactor(),
-                Math.exp(theta[1]), Math.exp(theta[2]), theta[3]).withPauseFactor(start.pauseFactor());
+    private static VoiceProfile profile(VoiceProfile start, double[] theta, ToDoubleFunction<Double> pauses) {
+        double speed = VoiceFitter.clamp(Math.exp(theta[1]), VoiceProfile.MIN_SPEED, VoiceProfile.MAX_SPEED);
+        return VoiceProfile.clamped(start.baseVoiceId(), Math.exp(theta[0]), start.pitchRangeFactor(), speed,
+                Math.exp(theta[2]), theta[3]).withPauseFactor(pauses.applyAsDouble(speed));
     }
 
     private static double[] bounded(double[] theta) {

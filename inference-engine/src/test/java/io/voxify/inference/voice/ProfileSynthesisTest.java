@@ -114,8 +114,10 @@ class ProfileSynthesisTest {
         SynthesisResult paused = timed(text, VoiceProfile.neutral("flite:slt").withPauseFactor(2.0));
 
         assertThat(gapAfter(paused, "harbour")).isCloseTo(2 * gapAfter(plain, "harbour"), Percentage.withPercentage(10));
-        assertThat(gapAfter(paused, "slowly") - gapAfter(plain, "slowly"))
-                .isCloseTo(SENTENCE_PAUSE, Percentage.withPercentage(10));
+        // Where a sentence starts is where its first sound crosses the audible threshold, and the noise that
+        // excites Flite's fricatives moves that by up to some 50 ms from one run to the next.
+        assertThat(gapAfter(paused, "slowly") - gapAfter(plain, "slowly")).as("%s%n%s", plain.timestamps(),
+                paused.timestamps()).isCloseTo(SENTENCE_PAUSE, org.assertj.core.data.Offset.offset(0.07));
         assertThat(gapAfter(plain, "harbour")).isGreaterThan(0.05);
         assertThat(gapAfter(plain, "fog")).isZero();
         assertThat(gapAfter(paused, "fog")).as("no pause, nothing to lengthen").isZero();

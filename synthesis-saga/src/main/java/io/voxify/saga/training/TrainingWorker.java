@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a clone's profile against one sample's recording: the recording is decoded again (within the upload
  * limits) and cut into the {@link SpeakerMaterial} batches are drawn from; each epoch is recorded with its loss.
- * At the end the profile the training started from and the one it found are measured against the sample the
- * way a clone's quality is (the check sentence's F0 error and embedding similarity), and the job completes with
- * both. The trained profile replaces the clone's unless it measures worse than the start.
+ * At the end the profile the training started from and the one it found are measured against the recording the
+ * way a clone's quality is (the check sentence's F0 error and embedding similarity, {@link VoiceFitter#evaluate}),
+ * and the job completes with both. The trained profile replaces the clone's unless it measures worse than the
+ * start.
  *
  * <p>A job whose clone is still being built is left pending: its saga hands it over again once the clone is
  * ready, so no worker waits on another's work.
@@ -63,18 +64,16 @@ public class TrainingWorker {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final CloneWorker clones;
     private final ProfileTrainer trainer;
     private final VoiceFitter fitter;
     private final BlobStore blobs;
     private final SpeakerEncoder encoder;
     private final String workerId;
 
-    public TrainingWorker(CommandGateway commands, QueryGateway queries, CloneWorker clones, ProfileTrainer trainer,
-                          VoiceFitter fitter, BlobStore blobs, SpeakerEncoder encoder, String workerId) {
+    public TrainingWorker(CommandGateway commands, QueryGateway queries, ProfileTrainer trainer, VoiceFitter fitter,
+                          BlobStore blobs, SpeakerEncoder encoder, String workerId) {
         this.commands = commands;
         this.queries = queries;
-        this.clones = clones;
         this.trainer = trainer;
         this.fitter = fitter;
         this.blobs = blobs;
@@ -106,7 +105,10 @@ public class TrainingWorker {
                     .orElseThrow(() -> new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
                             "Sample " + work.sampleId() + " is no longer processed"));
             SpeakerMaterial material = SpeakerMaterial.of(recording(sample), sample.transcript(), encoder);
-            CloneTarget target = clones.targetOf(work.userId(), List.of(work.sampleId()), clone.language());
+            // What training aims at is what it is judged by: the material's F0 is measured with the tracker that
+            // measures the voice's speech (the analysis's own can differ by a few percent), and its embedding is
+            // that of the segments a whole batch holds.
+            CloneTarget target = material.cloneTarget(clone.language());
             VoiceProfile start = CloneWorker.voiceProfile(clone.profile());
             var settings = work.settings();
             long[] previousElapsed = {0};
