@@ -558,6 +558,23 @@ try {
   await shot(page, '08b-my-voice-after-reload.png');
   log(`after reload still signed in and compared again; quiet refreshes so far: ${page.refreshes || 0}`);
 
+  // Training from the sample with the API document's options (fewer epochs): the clone built from it is
+  // trained, its timing aligned, followed to the end on the progress stream.
+  await sampleCard.getByText('Train a voice from this sample').click();
+  await assertLabelled(page, 'training form');
+  assert.equal(await sampleCard.getByLabel('Voice to train').inputValue(), cloneId, 'the ready clone of the sample');
+  await sampleCard.getByLabel(/^Epochs/).fill('3');
+  await sampleCard.getByLabel(/^Learning rate/).fill('0.05');
+  await sampleCard.getByLabel(/^Batch size/).fill('32');
+  assert.ok(await sampleCard.getByLabel('Enable timestamp alignment').isChecked());
+  await sampleCard.getByRole('button', { name: 'Train', exact: true }).click();
+  const outcome = page.locator('p.status', { hasText: /^Training completed/ });
+  await outcome.waitFor({ timeout: 300000 });
+  const trained = await outcome.textContent();
+  assert.match(trained, /Before: quality .*After: quality .*Speed .*pauses/s);
+  await shot(page, '08c-my-voice-trained.png');
+  log('trained from the sample:', trained);
+
   // The library's type filter: the clone is the one custom voice; presets are the rest.
   await page.goto(`${baseUrl}/#/voices?type=custom`);
   await heading(page, 'Voice library');

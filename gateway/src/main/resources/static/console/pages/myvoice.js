@@ -3,6 +3,7 @@ import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, fmtSeco
 import { linkedAudio } from '../player.js';
 import { startRecording } from '../recorder.js';
 import { streamEvents } from '../sse.js';
+import { trainingForm } from './training.js';
 
 const SCRIPT = 'The quick brown fox jumps over the lazy dog. On a clear autumn morning, Sarah walked to the old '
   + 'harbour, bought fresh bread and a newspaper, and watched the fishing boats come home one by one.';
@@ -40,7 +41,7 @@ export async function render(main, { signal }) {
   async function refresh() {
     const [samples, clones] = await Promise.all([
       api('/voice/samples?limit=100', { signal }), api('/voice/clones?limit=100', { signal })]);
-    renderSamples(samplesArea, samples.data, status, refresh, signal);
+    renderSamples(samplesArea, samples.data, clones.data, status, refresh, signal);
     renderClones(clonesArea, clones.data, samples.data, await bases, status, refresh, signal);
   }
   await refresh();
@@ -162,7 +163,7 @@ function samplePlayer(sample, signal) {
   return linkedAudio(`/api/v1/voice/samples/${encodeURIComponent(sample.id)}/audio`, `Recording ${sample.name}`, signal);
 }
 
-function renderSamples(area, samples, status, refresh, signal) {
+function renderSamples(area, samples, clones, status, refresh, signal) {
   const items = samples.map((s) => {
     const feedback = h('div');
     // Uploaded (not analysed yet, or its last run failed): analyse; with a verdict: analyse again (force).
@@ -205,7 +206,8 @@ function renderSamples(area, samples, status, refresh, signal) {
       player,
       h('p', { class: 'meta' }, `Uploaded ${fmtDate(s.created_at)}`),
       feedback,
-      h('div', { class: 'actions' }, listen, process));
+      h('div', { class: 'actions' }, listen, process),
+      s.status === 'processed' ? trainingForm(s, clones, status, refresh, signal) : null);
   });
   clear(area, h('h2', { id: 'samples-h' }, 'My samples'),
     items.length ? h('ul', { class: 'cards', role: 'list' }, items) : h('p', { class: 'empty' }, 'No samples yet.'));

@@ -70,7 +70,9 @@ class TrainingAndSimilarVoicesTest {
         JsonNode job = started.data();
         String trainingId = job.get("training_job_id").asText();
         assertThat(trainingId).startsWith("job_train_");
-        assertThat(job.get("estimated_duration").asDouble()).isPositive();
+        assertThat(job.get("estimated_duration").isIntegralNumber()).isTrue();
+        assertThat(job.get("estimated_duration").asLong()).isPositive();
+        assertThat(job.get("builds_clone").asBoolean()).as("the clone exists").isFalse();
         assertThat(job.get("features").get("timestamp_alignment_enabled").asBoolean()).isTrue();
         assertThat(job.get("clone_id").asText()).isEqualTo(cloneId);
 
@@ -134,6 +136,23 @@ class TrainingAndSimilarVoicesTest {
         assertThat(bad.errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(bad.json().path("error").path("details").fieldNames()).toIterable()
                 .contains("config.epochs", "config.learning_rate", "config.batch_size");
+
+        ApiClient.Response beyond = user.post("/api/v1/voice/samples/" + sampleId + "/train",
+                Map.of("config", Map.of("epochs", 1001, "learning_rate", 2, "batch_size", 513)));
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.errorCode()).isEqualTo("VALIDATION_ERROR");
+        JsonNode ranges = beyond.json().path("error").path("details");
+        assertThat(ranges.path("config.epochs").asText()).contains("1").contains("1000");
+        assertThat(ranges.path("config.learning_rate").asText()).isEqualTo("must be a number from 0.00001 to 1");
+        assertThat(ranges.path("config.batch_size").asText()).contains("512");
+
+        ApiClient.Response unknown = user.post("/api/v1/voice/samples/" + sampleId + "/train",
+                Map.of("config", Map.of("epochs", 10, "momentum", 0.9, "optimizer", "sgd"), "dropout", 0.1));
+        assertThat(unknown.status()).as("never dropped silently").isEqualTo(400);
+        assertThat(unknown.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(unknown.json().path("error").path("details").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("config.momentum", "config.optimizer", "dropout");
+        assertThat(unknown.json().path("error").path("message").asText()).contains("config.momentum");
         ApiClient stranger = app.client().newUser();
         assertThat(stranger.post("/api/v1/voice/samples/" + sampleId + "/train", Map.of()).status()).isEqualTo(404);
         assertThat(user.post("/api/v1/voice/samples/" + sampleId + "/train", Map.of("clone_id", "vc_missing"))

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import io.voxify.inference.audio.AudioEncoder;
 import io.voxify.inference.audio.Dynamics;
+import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.audio.PitchShifter;
 import io.voxify.inference.audio.Resampler;
 import io.voxify.inference.audio.Silence;
@@ -56,6 +57,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
     static final double SENTENCE_GAP_SECONDS = 0.25;
     /** Silence kept at each edge of a sentence when trimming what the engine produced. */
     static final double EDGE_SECONDS = 0.03;
+    /** A silence between two words shorter than this is part of the speech, not a pause. */
+    public static final double MIN_WORD_GAP_SECONDS = 0.02;
 
     /** espeak-ng's base pitch setting against the median F0 it produces, measured on en-us (50 = voice default). */
     private static final int[] ESPEAK_PITCH_SETTING = {0, 25, 50, 75, 100};
@@ -159,7 +162,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
     /**
      * Speaks with a cloned voice's profile: the profile's base voice (the request's voice id is ignored), its
      * pitch, intonation range and speed multiplied onto the request's own and the emotion's, then its formant
-     * scale and breathiness. Formants move by resampling (every frequency scaled) followed by the
+     * scale and breathiness, and its pause factor on the silence between sentences and on the pauses inside
+     * them ({@link Pauses}: the word timestamps move with them). Formants move by resampling (every frequency scaled) followed by the
      * formant-preserving pitch shift and the time stretch that put F0 and duration back; breath is shaped
      * noise. Both engines get these in post-processing: espeak-ng's voice variants could do formants and
      * breath natively, but its data path is fixed for the process at initialisation (the system's), so the
@@ -181,7 +185,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
         double breath = variant == null ? profile.breathiness() : 0.0;
         Settings settings = new Settings(base.speed() * profile.speedFactor(), base.pitch() * profile.pitchFactor(),
                 base.range() * profile.pitchRangeFactor(), base.volume(), base.format(), base.sampleRate(),
-                base.sentenceGranularity(), formant, breath);
+                base.sentenceGranularity(), formant, breath, profile.pauseFactor());
         return synthesize(request, variant == null ? profile.baseVoiceId() : profile.baseVoiceId() + "+" + variant,
                 settings, listener, audio);
     }
@@ -380,7 +384,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
                     round(sentenceEnd), say.sentence().start(), say.sentence().end()));
             emit(samples);
             spokeAny = true;
-            naturalGap = say.endsSentence() ? (int) Math.round(sentencePauseSeconds * rate) : 0;
+            naturalGap = say.endsSentence()
+                    ? (int) Math.round(sentencePauseSeconds * say.settings().pauseFactor() * rate) : 0;
         }
 
         /** The whole output; throws when nothing was spoken. */
@@ -419,7 +424,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     private record Settings(double speed, double pitch, double range, double volume, String format, int sampleRate,
-                            boolean sentenceGranularity, double formantScale, double breathiness) {
+                            boolean sentenceGranularity, double formantScale, double breathiness, double pauseFactor) {
     }
 
     /** What the audio is made of, in order: speech, silence and named instants. */
@@ -468,7 +473,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
                 Settings s = new Settings(clamp(settings.speed() * p.rate(), 0.5, 3.0),
                         clamp(settings.pitch() * p.pitch(), 0.5, 2.0), settings.range(),
                         clamp(settings.volume() * p.volume(), 0.0, 2.0), settings.format(), settings.sampleRate(),
-                        settings.sentenceGranularity(), settings.formantScale(), settings.breathiness());
+                        settings.sentenceGranularity(), settings.formantScale(), settings.breathiness(),
+                        settings.pauseFactor());
                 NormalizedText spoken = speech.textFor(v.language());
                 LanguageFrontEnd frontEnd = LanguageFrontEnd.forLanguage(v.language());
                 List<TextSpan> sentences = SentenceSplitter.split(spoken.text());
@@ -569,7 +575,7 @@ public final class SpeechSynthesizer implements AutoCloseable {
                     "timestamp granularity must be word or sentence: " + r.timestampGranularity());
         }
         return new Settings(r.speed() * emotion.speed(), r.pitch() * emotion.pitch(), emotion.range(),
-                r.volume() * emotion.volume(), format, r.sampleRate(), granularity.equals("sentence"), 1.0, 0.0);
+                r.volume() * emotion.volume(), format, r.sampleRate(), granularity.equals("sentence"), 1.0, 0.0, 1.0);
     }
 
     private static void requireRange(String name, double value, double min, double max) {
@@ -618,6 +624,9 @@ public final class SpeechSynthesizer implements AutoCloseable {
         int to = Math.min(x.length, bounds[1] + edge);
         x = Arrays.copyOfRange(x, from, to);
         double shift = (double) from / rate;
+        Pauses.Scaled paused = Pauses.scale(x, rate, gapsBetweenWords(raw.words(), from, x.length, rate),
+                s.pauseFactor());
+        x = paused.samples();
         double pitchRatio;
         double rangeFactor;
         double stretch;
@@ -651,11 +660,31 @@ public final class SpeechSynthesizer implements AutoCloseable {
         float[] out = Resampler.resample(x, rate, outRate);
         List<WordTiming> words = new ArrayList<>(raw.words().size());
         for (WordTiming w : raw.words()) {
-            double start = clamp((w.start() - shift) / stretch, 0, duration);
-            double end = clamp((w.end() - shift) / stretch, start, duration);
+            double start = clamp(paused.map(w.start() - shift) / stretch, 0, duration);
+            double end = clamp(paused.map(w.end() - shift) / stretch, start, duration);
             words.add(new WordTiming(w.charStart(), w.charEnd(), start, end));
         }
         return new Processed(out, words);
+    }
+
+    /**
+     * The engine's pauses inside a sentence: the silences it leaves between one word's end and the next word's
+     * start (Flite's pauses at punctuation), as samples of the trimmed audio that starts at {@code from}.
+     * espeak-ng's and Piper's timings leave no such gaps, so only their sentence gaps follow a pause factor.
+     */
+    private static List<int[]> gapsBetweenWords(List<WordTiming> words, int from, int length, int rate) {
+        List<int[]> gaps = new ArrayList<>();
+        int minGap = (int) Math.round(MIN_WORD_GAP_SECONDS * rate);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int start = (int) Math.round(words.get(i).end() * rate) - from;
+            int end = (int) Math.round(words.get(i + 1).start() * rate) - from;
+            start = Math.max(start, gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1)[1]);
+            end = Math.min(end, length);
+            if (end - start >= minGap) {
+                gaps.add(new int[] {start, end});
+            }
+        }
+        return gaps;
     }
 
     /**

@@ -185,9 +185,9 @@ public class SynthesisConfiguration {
     }
 
     @Bean
-    TrainingWorker trainingWorker(CommandGateway commands, QueryGateway queries, CloneWorker clones,
-                                  ProfileTrainer trainer, VoiceFitter fitter) {
-        return new TrainingWorker(commands, queries, clones, trainer, fitter, WORKER_ID);
+    TrainingWorker trainingWorker(CommandGateway commands, QueryGateway queries, ProfileTrainer trainer,
+                                  VoiceFitter fitter, BlobStore blobs, SpeakerEncoder encoder) {
+        return new TrainingWorker(commands, queries, trainer, fitter, blobs, encoder, WORKER_ID);
     }
 
     @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package io.voxify.command.training;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.training.CompleteTrainingCommand;
@@ -22,9 +23,21 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** Refinement of a clone's profile against one sample, epoch by epoch, each epoch's loss on record. */
+/**
+ * Training of a clone's profile against one sample's recording, epoch by epoch, each epoch's loss on record, and
+ * at the end whether it made the voice measurably better.
+ */
 @Aggregate
 public class TrainingJob {
+    /**
+     * Enhancement: the quality score (half pitch, half timbre, 0–1) up by at least this, measured on the same
+     * check sentence against the same sample in the same run, before and after ...
+     */
+    static final double MIN_SCORE_GAIN = 0.01;
+    /** ... with neither of its parts worse by more than run-to-run noise: the F0 error (relative) ... */
+    static final double F0_ERROR_TOLERANCE = 0.01;
+    /** ... and the embedding similarity (cosine). */
+    static final double SIMILARITY_TOLERANCE = 0.005;
 
     @AggregateIdentifier
     private String trainingJobId;
@@ -41,11 +54,17 @@ public class TrainingJob {
     @CommandHandler
     public TrainingJob(CreateTrainingJobCommand cmd) {
         TrainingSettings s = cmd.settings();
-        if (s == null || s.epochs() < 1 || !(s.learningRate() > 0) || s.batchSize() < 1) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Training needs epochs, a learning rate and a batch size");
+        if (s == null || !s.valid()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Training needs " + TrainingSettings.MIN_EPOCHS + "–"
+                    + TrainingSettings.MAX_EPOCHS + " epochs, a learning rate of " + TrainingSettings.MIN_LEARNING_RATE
+                    + "–" + TrainingSettings.MAX_LEARNING_RATE + " and a batch size of " + TrainingSettings.MIN_BATCH_SIZE
+                    + "–" + TrainingSettings.MAX_BATCH_SIZE);
+        }
+        if (cmd.sampleId() == null || cmd.cloneId() == null || cmd.sentencesPerEpoch() < 1) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Training needs a sample, a clone and what an epoch speaks");
         }
         apply(new TrainingJobCreatedEvent(cmd.trainingJobId(), cmd.userId(), cmd.sampleId(), cmd.cloneId(), s,
-                cmd.estimatedSeconds()));
+                cmd.estimatedSeconds(), cmd.buildsClone(), cmd.sentencesPerEpoch()));
     }
 
     @CommandHandler
@@ -76,7 +95,17 @@ public class TrainingJob {
             throw transition("complete");
         }
         apply(new TrainingCompletedEvent(trainingJobId, cloneId, cmd.bestProfile(), cmd.bestLoss(), cmd.quality(),
-                cmd.processingTimeMs()));
+                cmd.processingTimeMs(), cmd.startQuality(), enhanced(cmd.startQuality(), cmd.quality())));
+    }
+
+    /** Null when there is no before to compare with. */
+    static Boolean enhanced(CloneQuality before, CloneQuality after) {
+        if (before == null || after == null) {
+            return null;
+        }
+        return after.qualityScore() - before.qualityScore() >= MIN_SCORE_GAIN
+                && after.f0RelativeError() <= before.f0RelativeError() + F0_ERROR_TOLERANCE
+                && after.embeddingSimilarity() >= before.embeddingSimilarity() - SIMILARITY_TOLERANCE;
     }
 
     @CommandHandler

@@ -41,7 +41,7 @@ class VoiceCloneTest {
     private static final String GENERATION = "job_gen_1";
     private static final CloneGenerationSettings SETTINGS = new CloneGenerationSettings("preset_en_us_male_001",
             CloneFitQuality.BEST);
-    private static final CloneProfile PROFILE = new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1);
+    private static final CloneProfile PROFILE = new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1, null);
     private static final CloneQuality QUALITY = new CloneQuality(182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78,
             "base-voice selection + prosody and formant fit");
 

@@ -1,9 +1,14 @@
 package io.voxify.gateway.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.clone.ClonePage;
+import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.clone.FindClonesQuery;
@@ -26,12 +31,12 @@ import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.gateway.web.sse.ViewStreams;
-import io.voxify.inference.voice.ProfileTrainer;
 import io.voxify.saga.training.TrainingCalibration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -48,14 +53,26 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Training refines a ready clone's profile against one of its owner's processed samples:
- * `clone_id` names the clone, or the newest ready clone built from the sample is used. The
- * estimated duration is epochs × batch size × the measured time of one epoch item: the mean
- * over past training here, or before any, one calibration epoch run on this machine.
+ * Training a voice from one of the caller's processed samples. With {@code clone_id}, or else the newest clone
+ * built from the sample (a ready one first, else one still being built, which the training waits for), that clone
+ * is trained; with none, a clone is created from the sample through clone creation itself (its quota, its sample
+ * reservation, its fit) and trained once it is ready. Either way the result is a voice in the caller's library.
+ *
+ * <p>{@code estimated_duration} is whole seconds, rounded up, from measured costs: see
+ * {@link TrainingCalibration#estimateSeconds}. {@code features.voice_quality_enhancement} says at creation whether
+ * the run trains the voice's quality (its pitch, formants and breath against the sample: every run of two epochs
+ * or more, the first epoch only measuring); once the job has completed it is the measured outcome: whether the
+ * voice's quality, measured before and after against the sample, improved measurably.
  */
 @Tag(name = "Voice training")
 @RestController
 public class TrainingController {
+    static final List<String> FIELDS = List.of("config", "clone_id", "name", "description");
+    static final List<String> CONFIG_FIELDS = List.of("epochs", "learning_rate", "batch_size",
+            "enable_timestamp_alignment");
+    /** The document's example, which is also what an empty request trains with. */
+    static final TrainingSettings DEFAULTS = new TrainingSettings(100, 0.001, 32, false);
+
     private static final ViewStreams.Shape<TrainingView> PROGRESS = new ViewStreams.Shape<>(TrainingView.class,
             TrainingView::version, TrainingController::progress, t -> t.status().isFinal(),
             t -> t.status() == TrainingStatus.COMPLETED ? Map.of("event", "complete")
@@ -85,48 +102,26 @@ public class TrainingController {
         this.streams = streams;
     }
 
-    @ApiResponse(responseCode = "202", description = "Accepted: the work runs in the background")
-    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.CLONE_NOT_FOUND,
-            ErrorCode.CLONE_NOT_READY, ErrorCode.QUOTA_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE})
+    @Operation(summary = "Train a voice from a processed sample",
+            description = "Builds a clone from the sample when it has none (or refines clone_id, or the newest clone "
+                    + "built from it) and trains it. Follow it at GET /api/v1/voice/training/{id} and its /progress stream.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = TrainingSchemas.Request.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted: the training runs in the background",
+            content = @Content(schema = @Schema(implementation = TrainingSchemas.JobEnvelope.class)))
+    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED,
+            ErrorCode.CLONE_NOT_FOUND, ErrorCode.CLONE_NOT_READY, ErrorCode.QUOTA_EXCEEDED,
+            ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/api/v1/voice/samples/{sampleId}/train")
     ResponseEntity<Map<String, Object>> train(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
                                               @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
-        RequestFields f = RequestFields.of(body == null || body.isNull() ? com.fasterxml.jackson.databind.node
-                .JsonNodeFactory.instance.objectNode() : body);
+        RequestFields f = RequestFields.of(body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body);
+        f.rejectUnknown(FIELDS);
         String cloneId = f.text("clone_id", 64);
-        int epochs = 20;
-        double learningRate = 0.05;
-        int batchSize = 2;
-        boolean alignment = false;
-        if (f.has("config")) {
-            if (!f.node("config").isObject()) {
-                f.error("config", "must be an object");
-            } else {
-                RequestFields c = RequestFields.of(f.node("config"));
-                Double e = c.number("epochs", 1, 200);
-                Double lr = c.number("learning_rate", 1e-5, 1.0);
-                Double bs = c.number("batch_size", 1, ProfileTrainer.SENTENCES.size());
-                Boolean a = c.bool("enable_timestamp_alignment");
-                if (e != null && e != Math.floor(e)) {
-                    c.error("epochs", "must be a whole number");
-                }
-                if (bs != null && bs != Math.floor(bs)) {
-                    c.error("batch_size", "must be a whole number");
-                }
-                try {
-                    c.validate(ErrorCode.VALIDATION_ERROR);
-                } catch (DomainException invalid) {
-                    if (invalid.details() instanceof Map<?, ?> details) {
-                        details.forEach((k, v) -> f.error("config." + k, String.valueOf(v)));
-                    }
-                }
-                epochs = e != null ? e.intValue() : epochs;
-                learningRate = lr != null ? lr : learningRate;
-                batchSize = bs != null ? bs.intValue() : batchSize;
-                alignment = a != null ? a : alignment;
-            }
-        }
+        String name = f.text("name", 200);
+        String description = f.text("description", 2000);
+        TrainingSettings settings = settings(f);
         f.validate(ErrorCode.VALIDATION_ERROR);
 
         SampleView sample = samples.find(user, sampleId);
@@ -134,27 +129,36 @@ public class TrainingController {
             throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
                     "Sample " + sampleId + " is " + sample.status().wireName() + "; train on a processed sample");
         }
-        CloneView clone = cloneId != null ? clones.find(user, cloneId) : newestCloneBuiltFrom(sample);
-        if (!clone.sampleIds().contains(sampleId)) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR,
-                    "Sample " + sampleId + " is not one of clone " + clone.cloneId() + "'s samples",
-                    Map.of("clone_id", "must be a clone built from this sample"));
-        }
-        if (clone.status() != CloneStatus.READY) {
-            throw new DomainException(ErrorCode.CLONE_NOT_READY, "Clone " + clone.cloneId() + " is "
-                    + clone.status().wireName() + "; training refines a ready clone");
-        }
-        double msPerItem = queries.query(new AverageEpochTimeQuery(), Double.class).join();
-        if (msPerItem <= 0) {
-            msPerItem = calibration.millisPerEpochItem();
-        }
-        double estimate = epochs * batchSize * msPerItem / 1000.0;
-        String trainingJobId = Ids.newId("job_train");
-        TrainingSettings settings = new TrainingSettings(epochs, learningRate, batchSize, alignment);
+        Optional<CloneView> existing = cloneId != null ? Optional.of(clones.find(user, cloneId))
+                : newestCloneBuiltFrom(sample);
+        existing.ifPresent(clone -> {
+            if (!clone.sampleIds().contains(sampleId)) {
+                throw new DomainException(ErrorCode.VALIDATION_ERROR,
+                        "Sample " + sampleId + " is not one of clone " + clone.cloneId() + "'s samples",
+                        Map.of("clone_id", "must be a clone built from this sample"));
+            }
+            if (clone.status() == CloneStatus.FAILED) {
+                throw new DomainException(ErrorCode.CLONE_NOT_READY, "Clone " + clone.cloneId()
+                        + " failed; train without clone_id to build a new one from the sample");
+            }
+        });
+        boolean buildsClone = existing.isEmpty();
+        boolean awaitsClone = existing.map(c -> c.status() != CloneStatus.READY).orElse(true);
+        double pastEpochMs = queries.query(new AverageEpochTimeQuery(), Double.class).join();
+        double speechSeconds = sample.measurements() == null ? 0 : sample.measurements().speechDuration();
+        double estimate = calibration.estimateSeconds(settings, speechSeconds,
+                sample.transcript() != null && !sample.transcript().isBlank(), awaitsClone, pastEpochMs);
+
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.TRAININGS, platform.config().trainingsPerDay());
+        String trainingJobId = Ids.newId("job_train");
+        CloneView clone;
         try {
+            // Through clone creation itself, so the clone has its whole history, quota and sample reservation.
+            clone = existing.orElseGet(() -> clones.create(user, List.of(sampleId),
+                    name != null && !name.isBlank() ? name.trim() : defaultName(sample), description, null,
+                    io.voxify.events.clone.CloneGenerationSettings.DEFAULT));
             commands.sendAndWait(new CreateTrainingJobCommand(trainingJobId, clone.userId(), sampleId,
-                    clone.cloneId(), settings, estimate));
+                    clone.cloneId(), settings, estimate, buildsClone, 1));
         } catch (RuntimeException notCreated) {
             use.giveBack();
             throw notCreated;
@@ -162,20 +166,64 @@ public class TrainingController {
         TrainingView view = views.await(new FindTrainingJobQuery(trainingJobId), TrainingView.class, v -> true,
                 Duration.ofSeconds(10)).orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The training job is not visible yet; try again in a moment"));
-        Map<String, Object> data = json(view);
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("timestamp_alignment_enabled", alignment);
-        data.put("features", features);
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(Envelope.success(data, "Voice training job created", null));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Envelope.success(json(view),
+                settings.timestampAlignment() ? "Voice training job created with timestamp alignment support"
+                        : "Voice training job created", null));
     }
 
+    /** Each config field checked against its range; every bad or unknown one is named as {@code config.<field>}. */
+    private static TrainingSettings settings(RequestFields f) {
+        if (!f.has("config")) {
+            return DEFAULTS;
+        }
+        if (!f.node("config").isObject()) {
+            f.error("config", "must be an object");
+            return DEFAULTS;
+        }
+        RequestFields c = RequestFields.of(f.node("config"));
+        c.rejectUnknown(CONFIG_FIELDS);
+        Long epochs = c.integer("epochs", TrainingSettings.MIN_EPOCHS, TrainingSettings.MAX_EPOCHS);
+        Double learningRate = null;
+        if (c.has("learning_rate")) {
+            JsonNode rate = c.node("learning_rate");
+            if (rate.isNumber() && rate.asDouble() >= TrainingSettings.MIN_LEARNING_RATE
+                    && rate.asDouble() <= TrainingSettings.MAX_LEARNING_RATE) {
+                learningRate = rate.asDouble();
+            } else {
+                // Written out: Java would print the lower bound as 1.0E-5.
+                c.error("learning_rate", "must be a number from 0.00001 to 1");
+            }
+        }
+        Long batchSize = c.integer("batch_size", TrainingSettings.MIN_BATCH_SIZE, TrainingSettings.MAX_BATCH_SIZE);
+        Boolean alignment = c.bool("enable_timestamp_alignment");
+        try {
+            c.validate(ErrorCode.VALIDATION_ERROR);
+        } catch (DomainException invalid) {
+            if (invalid.details() instanceof Map<?, ?> details) {
+                details.forEach((k, v) -> f.error("config." + k, String.valueOf(v)));
+            }
+        }
+        return new TrainingSettings(epochs != null ? epochs.intValue() : DEFAULTS.epochs(),
+                learningRate != null ? learningRate : DEFAULTS.learningRate(),
+                batchSize != null ? batchSize.intValue() : DEFAULTS.batchSize(),
+                alignment != null ? alignment : DEFAULTS.timestampAlignment());
+    }
+
+    private static String defaultName(SampleView sample) {
+        String name = "Trained from " + (sample.name() == null || sample.name().isBlank() ? sample.sampleId() : sample.name());
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    @Operation(summary = "A training job: its state, each epoch's loss, and what it made of the voice")
+    @ApiResponse(responseCode = "200", description = "The training job",
+            content = @Content(schema = @Schema(implementation = TrainingSchemas.JobEnvelope.class)))
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/api/v1/voice/training/{trainingJobId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {
         return Envelope.ok(json(find(AuthenticatedUser.from(jwt), trainingJobId)));
     }
 
+    @Operation(summary = "The training job's progress as server-sent events, one per epoch, until it ends")
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.TOO_MANY_OPEN_REQUESTS})
     @GetMapping(value = "/api/v1/voice/training/{trainingJobId}/progress",
             produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
@@ -193,12 +241,17 @@ public class TrainingController {
                         "Training job " + trainingJobId + " was not found"));
     }
 
-    private CloneView newestCloneBuiltFrom(SampleView sample) {
-        ClonePage page = queries.query(new FindClonesQuery(sample.userId(), List.of(CloneStatus.READY),
-                sample.sampleId(), 1, 0), ClonePage.class).join();
-        return page.items().stream().findFirst().orElseThrow(() -> new DomainException(ErrorCode.CLONE_NOT_READY,
-                "No ready clone is built from sample " + sample.sampleId()
-                        + "; create one first or name it with clone_id"));
+    /** The newest ready clone built from the sample, else the newest one still being built. */
+    private Optional<CloneView> newestCloneBuiltFrom(SampleView sample) {
+        for (List<CloneStatus> statuses : List.of(List.of(CloneStatus.READY),
+                List.of(CloneStatus.PENDING, CloneStatus.TRAINING))) {
+            ClonePage page = queries.query(new FindClonesQuery(sample.userId(), statuses, sample.sampleId(), 1, 0),
+                    ClonePage.class).join();
+            if (!page.items().isEmpty()) {
+                return Optional.of(page.items().get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     static Map<String, Object> progress(TrainingView t) {
@@ -216,15 +269,32 @@ public class TrainingController {
         return d;
     }
 
+    /**
+     * Before completion, whether the run trains the voice's quality at all; after, whether it measurably improved
+     * it (false for a failed run, and for a run completed before it was measured).
+     */
+    static boolean qualityEnhancement(TrainingView t) {
+        return switch (t.status()) {
+            case PENDING, PROCESSING -> t.settings().epochs() >= 2;
+            case COMPLETED -> Boolean.TRUE.equals(t.qualityEnhanced());
+            case FAILED -> false;
+        };
+    }
+
     static Map<String, Object> json(TrainingView t) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("training_job_id", t.trainingJobId());
+        d.put("estimated_duration", (long) Math.ceil(t.estimatedSeconds()));
+        d.put("status", t.status().wireName());
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("timestamp_alignment_enabled", t.settings().timestampAlignment());
+        features.put("voice_quality_enhancement", qualityEnhancement(t));
+        d.put("features", features);
         d.put("id", t.trainingJobId());
         d.put("sample_id", t.sampleId());
         d.put("clone_id", t.cloneId());
-        d.put("status", t.status().wireName());
+        d.put("builds_clone", t.buildsClone());
         d.put("progress", t.progress());
-        d.put("estimated_duration", Math.round(t.estimatedSeconds() * 10) / 10.0);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("epochs", t.settings().epochs());
         config.put("learning_rate", t.settings().learningRate());
@@ -236,11 +306,34 @@ public class TrainingController {
                 "elapsed_ms", l.elapsedMs())).toList());
         d.put("best_loss", t.bestLoss());
         d.put("quality_score", t.quality() == null ? null : t.quality().qualityScore());
+        d.put("quality", t.quality() == null ? null : qualityComparison(t));
+        d.put("trained_profile", VoiceJson.profile(t.bestProfile()));
         d.put("error_message", t.errorMessage());
         d.put("created_at", Envelope.iso(t.createdAt()));
         d.put("updated_at", Envelope.iso(t.updatedAt()));
         d.put("started_at", Envelope.iso(t.startedAt()));
         d.put("completed_at", Envelope.iso(t.completedAt()));
+        return d;
+    }
+
+    private static Map<String, Object> qualityComparison(TrainingView t) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("enhanced", t.qualityEnhanced());
+        d.put("before", measures(t.startQuality()));
+        d.put("after", measures(t.quality()));
+        return d;
+    }
+
+    private static Map<String, Object> measures(CloneQuality q) {
+        if (q == null) {
+            return null;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("quality_score", q.qualityScore());
+        d.put("f0_relative_error", q.f0RelativeError());
+        d.put("embedding_similarity", q.embeddingSimilarity());
+        d.put("f0_median_hz", q.f0MedianHz());
+        d.put("target_f0_median_hz", q.targetF0MedianHz());
         return d;
     }
 }

@@ -177,7 +177,7 @@ final class VoiceJson {
         return d;
     }
 
-    private static Map<String, Object> profile(CloneProfile p) {
+    static Map<String, Object> profile(CloneProfile p) {
         if (p == null) {
             return null;
         }
@@ -188,6 +188,7 @@ final class VoiceJson {
         d.put("speed_factor", p.speedFactor());
         d.put("formant_scale", p.formantScale());
         d.put("breathiness", p.breathiness());
+        d.put("pause_factor", p.pauseFactor() == null ? 1.0 : p.pauseFactor());
         return d;
     }
 

@@ -32,10 +32,14 @@ final class ProfileRenderer {
     }
 
     float[] speak(String text, VoiceProfile profile) {
+        return AudioDecoder.decode(timed(text, profile, false).audio()).mono();
+    }
+
+    /** Speaks with word timestamps when asked for. */
+    SynthesisResult timed(String text, VoiceProfile profile, boolean timestamps) {
         SynthesisRequest request = new SynthesisRequest(text, profile.baseVoiceId(), 1.0, 1.0, 1.0, "neutral", "wav",
-                SpeakerEncoder.SAMPLE_RATE, false, "word");
-        SynthesisResult result = synthesizer.synthesize(request, profile, null);
-        return AudioDecoder.decode(result.audio()).mono();
+                SpeakerEncoder.SAMPLE_RATE, timestamps, "word");
+        return synthesizer.synthesize(request, profile, null);
     }
 
     Rendering render(String text, VoiceProfile profile) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.audio.PitchTracker;
 import io.voxify.inference.audio.Silence;
 
@@ -15,14 +16,17 @@ import io.voxify.inference.audio.Silence;
  * @param f0MedianHz    median F0 over voiced frames (0 when nothing is voiced)
  * @param f0P10Hz       10th percentile of voiced F0
  * @param f0P90Hz       90th percentile of voiced F0
- * @param syllableRate  syllable nuclei per second of speech, edge silence excluded
- * @param speechSeconds duration from the first to the last audible sound
+ * @param syllableRate       syllable nuclei per second of speech, edge silence excluded
+ * @param speechSeconds      duration from the first to the last audible sound
+ * @param pausedSeconds      how much of that is {@linkplain Pauses pauses}
+ * @param medianPauseSeconds the median pause length, 0 when there is no pause
  */
 public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, double syllableRate,
-                             double speechSeconds) {
+                             double speechSeconds, double pausedSeconds, double medianPauseSeconds) {
 
     public static final int SAMPLE_RATE = SpeakerEncoder.SAMPLE_RATE;
-    private static final int HOP = SAMPLE_RATE / 100;
+    /** Pitch and loudness frames: 10 ms. */
+    static final int HOP = SAMPLE_RATE / 100;
     private static final int WINDOW = 3 * HOP;
     /** Nuclei are loudness peaks within this many dB of the loudest frame ... */
     private static final double NUCLEUS_FLOOR_DB = 25;
@@ -37,9 +41,22 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
         double[] voiced = Arrays.stream(f0).filter(v -> v > 0).sorted().toArray();
         int[] bounds = Silence.speechBounds(mono16k, SAMPLE_RATE);
         double seconds = Math.max(0, (double) (bounds[1] - bounds[0]) / SAMPLE_RATE);
-        int nuclei = countNuclei(mono16k, f0);
+        int nuclei = nucleusFrames(mono16k, f0).length;
+        List<int[]> pauses = Pauses.find(mono16k, SAMPLE_RATE);
         return new SpeechMeasures(percentile(voiced, 0.5), percentile(voiced, 0.1), percentile(voiced, 0.9),
-                seconds > 0 ? nuclei / seconds : 0, seconds);
+                seconds > 0 ? nuclei / seconds : 0, seconds, Math.min(seconds, Pauses.totalSeconds(pauses, SAMPLE_RATE)),
+                Pauses.medianSeconds(pauses, SAMPLE_RATE));
+    }
+
+    /** Syllable nuclei per second of speaking, pauses left out: how fast the words themselves go. */
+    public double articulationRate() {
+        double speaking = speechSeconds - pausedSeconds;
+        return speaking > 0 ? syllableRate * speechSeconds / speaking : 0;
+    }
+
+    /** Seconds of speaking, pauses left out. */
+    public double phonationSeconds() {
+        return Math.max(0, speechSeconds - pausedSeconds);
     }
 
     /**
@@ -89,7 +106,7 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
         return out;
     }
 
-    private static double percentile(double[] sorted, double q) {
+    static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return 0;
         }
@@ -101,7 +118,7 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
      * Syllable nuclei in the style of de Jong and Wempe: peaks of the smoothed loudness of the vowel band
      * (300–2500 Hz) that are voiced, loud enough, and separated from the previous peak by a dip.
      */
-    private static int countNuclei(float[] x, double[] f0) {
+    static int[] nucleusFrames(float[] x, double[] f0) {
         float[] band = vowelBand(x);
         int frames = x.length / HOP + 1;
         double[] db = new double[frames];
@@ -127,6 +144,7 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
             loudest = Math.max(loudest, smooth[k]);
         }
         double floor = loudest - NUCLEUS_FLOOR_DB;
+        List<Integer> found = new ArrayList<>();
         int count = 0;
         int lastPeak = -MIN_NUCLEUS_GAP_FRAMES;
         double dipSincePeak = Double.POSITIVE_INFINITY;
@@ -141,6 +159,7 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
                     && lastPeakLevel - dipSincePeak >= NUCLEUS_DIP_DB && k - lastPeak >= MIN_NUCLEUS_GAP_FRAMES);
             if (separated) {
                 count++;
+                found.add(k);
                 lastPeak = k;
                 lastPeakLevel = smooth[k];
                 dipSincePeak = smooth[k];
@@ -150,7 +169,7 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
                 dipSincePeak = smooth[k];
             }
         }
-        return count;
+        return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean voicedNear(double[] f0, int k) {

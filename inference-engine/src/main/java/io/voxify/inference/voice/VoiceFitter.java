@@ -22,6 +22,12 @@ public final class VoiceFitter {
     public static final String SECOND_CHECK_SENTENCE =
             "Six thin rods of gleaming metal were placed beside a warm yellow lamp in the hushed museum hall.";
     public static final String DEFAULT_VOICE = "flite:slt";
+    /**
+     * Renderings of {@link #CHECK_SENTENCE} a fit of an English voice takes, with the evaluation after it: two per
+     * candidate voice, two for pitch and range, eleven for the formants, five for breath, one last pitch check,
+     * two to evaluate. Other languages have fewer candidates.
+     */
+    public static final int RENDERS_PER_FIT = 2 * 4 + 2 + 11 + 5 + 1 + 2;
     static final List<String> ENGLISH_VOICES = List.of("flite:slt", "flite:rms", "flite:awb", "flite:kal16");
     /** Weight of the log-F0 distance against embedding similarity when choosing the base voice. */
     private static final double F0_WEIGHT = 0.25;

@@ -12,9 +12,12 @@ package io.voxify.inference.voice;
  * @param formantScale     factor on the spectral envelope (vocal-tract length), 0.8–1.25; applied in steps
  *                         of 1/40 of the sample rate ratio, see {@link ProfileEffects#quantizeFormantScale}
  * @param breathiness      0 (clean) to 1 (strongly breathy), aspiration noise mixed under the voice
+ * @param pauseFactor      factor on the length of every pause, {@value #MIN_PAUSE}–{@value #MAX_PAUSE}: the silence
+ *                         between sentences and the pauses the engine makes inside them (see
+ *                         {@link io.voxify.inference.audio.Pauses}); 1 keeps the engine's own
  */
 public record VoiceProfile(String baseVoiceId, double pitchFactor, double pitchRangeFactor, double speedFactor,
-                           double formantScale, double breathiness) {
+                           double formantScale, double breathiness, double pauseFactor) {
 
     public static final double MIN_PITCH = 0.5;
     public static final double MAX_PITCH = 2.0;
@@ -24,6 +27,8 @@ public record VoiceProfile(String baseVoiceId, double pitchFactor, double pitchR
     public static final double MAX_SPEED = 2.0;
     public static final double MIN_FORMANT = 0.8;
     public static final double MAX_FORMANT = 1.25;
+    public static final double MIN_PAUSE = 0.25;
+    public static final double MAX_PAUSE = 4.0;
 
     public VoiceProfile {
         if (baseVoiceId == null || baseVoiceId.isBlank()) {
@@ -34,11 +39,24 @@ public record VoiceProfile(String baseVoiceId, double pitchFactor, double pitchR
         check("speedFactor", speedFactor, MIN_SPEED, MAX_SPEED);
         check("formantScale", formantScale, MIN_FORMANT, MAX_FORMANT);
         check("breathiness", breathiness, 0, 1);
+        check("pauseFactor", pauseFactor, MIN_PAUSE, MAX_PAUSE);
+    }
+
+    /** A profile that keeps the engine's pauses, as every profile did before timing was fitted. */
+    public VoiceProfile(String baseVoiceId, double pitchFactor, double pitchRangeFactor, double speedFactor,
+                        double formantScale, double breathiness) {
+        this(baseVoiceId, pitchFactor, pitchRangeFactor, speedFactor, formantScale, breathiness, 1.0);
+    }
+
+    /** This profile with its pauses {@code factor} times the engine's (clamped into range). */
+    public VoiceProfile withPauseFactor(double factor) {
+        return new VoiceProfile(baseVoiceId, pitchFactor, pitchRangeFactor, speedFactor, formantScale, breathiness,
+                clamp(factor, MIN_PAUSE, MAX_PAUSE));
     }
 
     /** The base voice as it is. */
     public static VoiceProfile neutral(String baseVoiceId) {
-        return new VoiceProfile(baseVoiceId, 1, 1, 1, 1, 0);
+        return new VoiceProfile(baseVoiceId, 1, 1, 1, 1, 0, 1);
     }
 
     /** This profile with every factor clamped into its valid range, for optimisers that step past an edge. */

@@ -38,6 +38,19 @@ final class HumanSpeech {
         }
     }
 
+    /** What the reader says in a clip, from the test data's {@code transcription} file ({@code <s> … </s> (id)}). */
+    static String transcript(String name) {
+        String id = name.replace(".wav", "");
+        try {
+            return Files.readAllLines(LIBRIVOX.resolve("transcription")).stream()
+                    .filter(line -> line.endsWith("(" + id + ")"))
+                    .map(line -> line.substring(line.indexOf("<s>") + 3, line.indexOf("</s>")).strip())
+                    .findFirst().orElseThrow(() -> new AssertionError("no transcript for " + id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static float[] shifted(String name) {
         return PitchShifter.shift(clip(name), SpeakerEncoder.SAMPLE_RATE, SHIFT, 1.0);
     }

@@ -8,6 +8,9 @@ import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisRequest;
+import io.voxify.inference.SynthesisResult;
+import io.voxify.inference.Timestamp;
+import java.util.List;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProfileSynthesisTest {
 
     private static final String TEXT = "Thick fog rolled over the harbour as the old ship moved slowly toward the bridge.";
+    private static final double SENTENCE_PAUSE = 0.25;
     private static SpeechSynthesizer synthesizer;
 
     @BeforeAll
@@ -96,6 +100,61 @@ class ProfileSynthesisTest {
         SynthesisRequest request = new SynthesisRequest(TEXT, "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false,
                 "word");
         return AudioDecoder.decode(synthesizer.synthesize(request, profile, null).audio()).mono();
+    }
+
+    /**
+     * The pause at the comma (the gap Flite leaves between "harbour" and "as") and the silence put between the
+     * two sentences (the synthesizer's {@value #SENTENCE_PAUSE} s) both grow by the factor; the words keep their
+     * length, and the timestamps follow.
+     */
+    @Test
+    void pauseFactorLengthensThePausesAndTheTimestampsFollow() {
+        String text = "Thick fog rolled over the harbour, as the old ship moved slowly. The bridge was near.";
+        SynthesisResult plain = timed(text, VoiceProfile.neutral("flite:slt"));
+        SynthesisResult paused = timed(text, VoiceProfile.neutral("flite:slt").withPauseFactor(2.0));
+
+        assertThat(gapAfter(paused, "harbour")).isCloseTo(2 * gapAfter(plain, "harbour"), Percentage.withPercentage(10));
+        // Where a sentence starts is where its first sound crosses the audible threshold, and the noise that
+        // excites Flite's fricatives moves that by up to some 50 ms from one run to the next.
+        assertThat(gapAfter(paused, "slowly") - gapAfter(plain, "slowly")).as("%s%n%s", plain.timestamps(),
+                paused.timestamps()).isCloseTo(SENTENCE_PAUSE, org.assertj.core.data.Offset.offset(0.07));
+        assertThat(gapAfter(plain, "harbour")).isGreaterThan(0.05);
+        assertThat(gapAfter(plain, "fog")).isZero();
+        assertThat(gapAfter(paused, "fog")).as("no pause, nothing to lengthen").isZero();
+        assertThat(wordLength(paused, "harbour")).isCloseTo(wordLength(plain, "harbour"), Percentage.withPercentage(3));
+        double added = gapAfter(plain, "harbour") + SENTENCE_PAUSE;
+        assertThat(paused.durationSeconds()).isCloseTo(plain.durationSeconds() + added, Percentage.withPercentage(3));
+
+        float[] audio = AudioDecoder.decode(paused.audio()).mono();
+        Timestamp next = word(paused, "as");
+        assertThat(rmsBetween(audio, word(paused, "harbour").end() + 0.02, next.start() - 0.02))
+                .as("the lengthened pause is silent").isLessThan(0.003);
+        assertThat(rmsBetween(audio, next.start(), next.end())).as("the next word is where its timestamp says")
+                .isGreaterThan(0.01);
+    }
+
+    private static SynthesisResult timed(String text, VoiceProfile profile) {
+        return synthesizer.synthesize(new SynthesisRequest(text, profile.baseVoiceId(), 1, 1, 1, "neutral", "wav",
+                16000, true, "word"), profile, null);
+    }
+
+    private static Timestamp word(SynthesisResult r, String text) {
+        return r.timestamps().stream().filter(t -> t.text().equals(text)).findFirst().orElseThrow();
+    }
+
+    private static double gapAfter(SynthesisResult r, String text) {
+        List<Timestamp> words = r.timestamps();
+        int i = words.indexOf(word(r, text));
+        return Math.round((words.get(i + 1).start() - words.get(i).end()) * 1000) / 1000.0;
+    }
+
+    private static double rmsBetween(float[] x, double from, double to) {
+        return Acoustics.rms(java.util.Arrays.copyOfRange(x, (int) (from * 16000), (int) (to * 16000)));
+    }
+
+    private static double wordLength(SynthesisResult r, String text) {
+        Timestamp t = word(r, text);
+        return t.end() - t.start();
     }
 
     /**

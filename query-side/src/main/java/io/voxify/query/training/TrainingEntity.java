@@ -39,6 +39,15 @@ public class TrainingEntity {
     double estimatedSeconds;
     @Column(name = "batch_size")
     int batchSize;
+    /** Check sentences each epoch speaks; null in rows written before it was kept, when it was the batch size. */
+    @Column(name = "sentences_per_epoch")
+    Integer sentencesPerEpoch;
+    @Column(name = "builds_clone")
+    Boolean buildsClone;
+    @Column(name = "start_quality_json", columnDefinition = "TEXT")
+    String startQualityJson;
+    @Column(name = "quality_enhanced")
+    Boolean qualityEnhanced;
     /** Time and count of the epochs after the first (whole epochs: gradient and loss). */
     @Column(name = "full_epoch_ms")
     long fullEpochMs;

@@ -57,6 +57,8 @@ public class TrainingProjection {
         row.cloneId = e.cloneId();
         row.settingsJson = json.write(e.settings());
         row.batchSize = e.settings().batchSize();
+        row.sentencesPerEpoch = e.sentencesPerEpoch();
+        row.buildsClone = e.buildsClone();
         row.status = TrainingStatus.PENDING.name();
         row.progress = 0;
         row.epochsDone = 0;
@@ -102,6 +104,8 @@ public class TrainingProjection {
             row.bestLoss = e.bestLoss();
             row.bestProfileJson = json.write(e.bestProfile());
             row.qualityJson = json.write(e.quality());
+            row.startQualityJson = json.write(e.startQuality());
+            row.qualityEnhanced = e.qualityEnhanced();
             row.completedAt = at.toEpochMilli();
         });
     }
@@ -135,7 +139,7 @@ public class TrainingProjection {
 
     @QueryHandler
     public Double handle(AverageEpochTimeQuery query) {
-        Double average = trainings.averageEpochMsPerItem();
+        Double average = trainings.averageEpochMsPerSentence();
         return average == null ? -1.0 : average;
     }
 
@@ -161,6 +165,7 @@ public class TrainingProjection {
                 json.read(row.bestProfileJson, CloneProfile.class), json.read(row.qualityJson, CloneQuality.class),
                 row.estimatedSeconds, row.errorMessage, Instant.ofEpochMilli(row.createdAt),
                 Instant.ofEpochMilli(row.updatedAt), row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
-                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt));
+                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt), Boolean.TRUE.equals(row.buildsClone),
+                json.read(row.startQualityJson, CloneQuality.class), row.qualityEnhanced);
     }
 }

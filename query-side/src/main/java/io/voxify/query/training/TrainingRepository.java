@@ -9,10 +9,10 @@ public interface TrainingRepository extends JpaRepository<TrainingEntity, String
                                                                         org.springframework.data.domain.Pageable page);
 
     /**
-     * Mean time of one whole epoch per batch item, in ms, over every training so far. A job's
-     * first epoch only measures the starting point, so it is left out.
+     * Mean time of one whole epoch per check sentence it spoke, in ms, over every training so far. A
+     * job's first epoch only measures the starting point, so it is left out.
      */
-    @Query("select sum(t.fullEpochMs) * 1.0 / nullif(sum(t.fullEpochs * t.batchSize), 0) from TrainingEntity t "
-            + "where t.fullEpochs > 0")
-    Double averageEpochMsPerItem();
+    @Query("select sum(t.fullEpochMs) * 1.0 / nullif(sum(t.fullEpochs * coalesce(t.sentencesPerEpoch, t.batchSize)), 0) "
+            + "from TrainingEntity t where t.fullEpochs > 0")
+    Double averageEpochMsPerSentence();
 }

@@ -1,5 +1,5 @@
 package io.voxify.events.training;
 
-/** Mean measured time of one epoch per batch item over past training, in ms; answered -1 when none yet. */
+/** Mean measured time of one epoch per check sentence it spoke over past training, in ms; answered -1 when none yet. */
 public record AverageEpochTimeQuery() {
 }

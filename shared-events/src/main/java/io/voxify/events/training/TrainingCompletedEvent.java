@@ -4,7 +4,17 @@ import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * The training's end: the profile it trained and its quality, next to the quality of the profile it started
+ * from, measured the same way in the same run.
+ *
+ * <p>Revision 2 added {@code startQuality} and {@code qualityEnhanced} (null in a revision 1 event: nothing
+ * was compared then), and the pause factor of the profile.
+ *
+ * @param qualityEnhanced whether the training measurably improved the voice, see {@code TrainingJob}
+ */
+@Revision("2")
 public record TrainingCompletedEvent(String trainingJobId, String cloneId, CloneProfile bestProfile, double bestLoss,
-                                     CloneQuality quality, long processingTimeMs) {
+                                     CloneQuality quality, long processingTimeMs, CloneQuality startQuality,
+                                     Boolean qualityEnhanced) {
 }

@@ -3,7 +3,8 @@ package io.voxify.events.training;
 import io.voxify.events.clone.CloneProfile;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/** Revision 2: its profile has a pause factor. */
+@Revision("2")
 public record TrainingEpochCompletedEvent(String trainingJobId, int epoch, int epochs, double loss,
                                           CloneProfile profile, long elapsedMs) {
 }

@@ -231,14 +231,16 @@ public class CloneWorker {
         }
     }
 
+    /** A profile without a pause factor keeps the engine's own pauses. */
     public static VoiceProfile voiceProfile(CloneProfile p) {
         return new VoiceProfile(p.baseVoiceId(), p.pitchFactor(), p.pitchRangeFactor(), p.speedFactor(),
-                p.formantScale(), p.breathiness());
+                p.formantScale(), p.breathiness(), p.pauseFactor() == null ? 1.0 : p.pauseFactor());
     }
 
+    /** The engine's own pauses are recorded as no pause factor, as fitted profiles have. */
     public static CloneProfile profile(VoiceProfile p) {
         return new CloneProfile(p.baseVoiceId(), p.pitchFactor(), p.pitchRangeFactor(), p.speedFactor(),
-                p.formantScale(), p.breathiness());
+                p.formantScale(), p.breathiness(), p.pauseFactor() == 1.0 ? null : p.pauseFactor());
     }
 
     public static CloneQuality quality(CloneTarget target, CloneEvaluation e) {

@@ -80,7 +80,7 @@ class CloneSagaTest {
 
     private static VoiceCloneReadyEvent ready() {
         return new VoiceCloneReadyEvent(CLONE_ID, USER_ID,
-                new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1),
+                new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1, null),
                 new CloneQuality(182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78, "fit"), CLONE_ID, 4200);
     }
 
