@@ -50,7 +50,10 @@ public class TrainingProjection {
 
     @EventHandler
     void on(TrainingJobCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        TrainingEntity row = trainings.findById(e.trainingJobId()).orElseGet(TrainingEntity::new);
+        if (trainings.existsById(e.trainingJobId())) {
+            return; // a creation handled again: the row has it, and maybe later events too
+        }
+        TrainingEntity row = new TrainingEntity();
         row.trainingJobId = e.trainingJobId();
         row.userId = e.userId();
         row.sampleId = e.sampleId();
@@ -145,6 +148,9 @@ public class TrainingProjection {
 
     private void change(String id, long seq, Instant at, Consumer<TrainingEntity> mutation) {
         trainings.findById(id).ifPresent(row -> {
+            if (seq <= row.version) {
+                return; // applied already: a redelivery, or a batch handled again after its token moved
+            }
             mutation.accept(row);
             save(row, seq, at);
         });
