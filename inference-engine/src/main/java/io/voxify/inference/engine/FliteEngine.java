@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * before the core and the voices. Calls are serialised: Flite keeps per-voice feature tables that
  * {@code duration_stretch} writes to, and its lexicon code is not documented as re-entrant; at ~1 % of real
  * time one lock costs nothing that matters.
+ *
+ * <p>The clustergen voices (slt, rms, awb) draw their unvoiced excitation from libc's {@code rand()}, so one text
+ * came out a little different each time (F0 a fraction of a percent apart, the length a frame or two), enough to
+ * flip the sign of a small gradient in training and to make two renderings of one job differ. The generator is
+ * seeded before every utterance: one text, voice and speed always sound the same, as long as nothing else in the
+ * process draws from {@code rand()} at that moment (espeak-ng does, under its own lock).
  */
 public final class FliteEngine implements AutoCloseable {
 
@@ -68,7 +74,15 @@ public final class FliteEngine implements AutoCloseable {
         void flite_feat_set_float(Pointer features, Pointer name, float value);
     }
 
+    /** The C library's generator, which Flite's excitation draws from. */
+    interface LibC extends Library {
+        void srand(int seed);
+    }
+
+    private static final int EXCITATION_SEED = 0x5eed;
+
     private final ReentrantLock lock = new ReentrantLock();
+    private final LibC libc = Native.load("c", LibC.class);
     private final List<NativeLibrary> pinned = new ArrayList<>();
     private final Flite flite;
     private final Map<String, Pointer> voices = new LinkedHashMap<>();
@@ -142,6 +156,7 @@ public final class FliteEngine implements AutoCloseable {
             // cst_voice { const char *name; cst_features *features; ... }
             Pointer features = voice.getPointer(Native.POINTER_SIZE);
             flite.flite_feat_set_float(features, DURATION_STRETCH, (float) durationStretch);
+            libc.srand(EXCITATION_SEED);
             Pointer utt = flite.flite_synth_text(utf8, voice);
             if (utt == null) {
                 throw new IllegalStateException("Flite returned no utterance");

@@ -123,9 +123,12 @@ class ProfileTrainerTest {
         System.out.printf("after 3 epochs: batch 1 %s%n  batch %d %s%n  batch 512 %s%n", single.get(2).profile(),
                 material.size(), whole.get(2).profile(), more.get(2).profile());
         assertThat(single.get(0).profile()).as("the same start").isEqualTo(whole.get(0).profile());
-        // Synthesis varies a little from run to run, and each step inherits the last: a few tenths of a percent.
-        assertThat(distance(more.get(2).profile(), whole.get(2).profile()))
-                .as("a batch beyond the material is the whole material").isLessThan(0.02);
+        // Flite speaks one text the same way every time (its excitation noise is seeded), so the same targets give
+        // the same steps exactly; before, a little noise could flip the sign of a small gradient, and Adam's first
+        // steps are about the learning rate whatever the gradient's size.
+        assertThat(more).extracting(EpochResult::profile).as("a batch beyond the material is the whole material")
+                .isEqualTo(whole.stream().map(EpochResult::profile).toList());
+        assertThat(more).extracting(EpochResult::loss).isEqualTo(whole.stream().map(EpochResult::loss).toList());
         assertThat(distance(single.get(2).profile(), whole.get(2).profile()))
                 .as("steps towards one segment at a time go elsewhere").isGreaterThan(0.05);
     }
