@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import io.voxify.gateway.storage.S3TestServer;
+import io.voxify.infrastructure.storage.s3.S3TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;

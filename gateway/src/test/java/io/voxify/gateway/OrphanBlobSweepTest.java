@@ -3,7 +3,7 @@ package io.voxify.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

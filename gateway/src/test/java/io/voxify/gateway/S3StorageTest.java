@@ -9,7 +9,7 @@ import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.messages.Item;
-import io.voxify.gateway.storage.S3TestServer;
+import io.voxify.infrastructure.storage.s3.S3TestServer;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.voxify.gateway;
 
-import io.voxify.gateway.storage.S3TestServer;
+import io.voxify.infrastructure.storage.s3.S3TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -15,11 +15,9 @@ import io.voxify.saga.job.SynthesisWorker;
 import io.voxify.saga.stream.AudioRelay;
 import io.voxify.saga.stream.AudioStreams;
 import io.voxify.saga.sample.SampleProcessingWorker;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.training.TrainingCalibration;
 import io.voxify.saga.training.TrainingWorker;
-import io.voxify.saga.storage.LocalDiskBlobStore;
-import io.voxify.saga.storage.S3BlobStore;
 import io.voxify.saga.vector.ChromaVectorIndex;
 import io.voxify.saga.vector.RelationalVectorIndex;
 import io.voxify.saga.vector.VectorIndex;
@@ -29,7 +27,6 @@ import io.voxify.saga.voice.VoiceDirectory;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import io.voxify.saga.work.InProcessWorkQueue;
 import io.voxify.saga.work.WorkShare;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,28 +69,6 @@ public class SynthesisConfiguration {
     @Bean
     VoiceFitter voiceFitter(SpeechSynthesizer synthesizer, SpeakerEncoder encoder) {
         return new VoiceFitter(synthesizer, encoder);
-    }
-
-    /** Embedded default: blobs as files in the data directory. */
-    @Bean
-    @ConditionalOnProperty(name = "voxify.storage.type", havingValue = "local", matchIfMissing = true)
-    BlobStore localBlobStore(@Value("${voxify.data-dir}") Path dataDir) throws IOException {
-        return new LocalDiskBlobStore(dataDir.resolve("blobs"));
-    }
-
-    /** Infra profile: blobs in an S3 bucket (MinIO or any S3), created at start-up when missing. */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "voxify.storage.type", havingValue = "s3")
-    BlobStore s3BlobStore(@Value("${voxify.storage.s3.endpoint:}") String endpoint,
-                          @Value("${voxify.storage.s3.region:}") String region,
-                          @Value("${voxify.storage.s3.access-key:}") String accessKey,
-                          @Value("${voxify.storage.s3.secret-key:}") String secretKey,
-                          @Value("${voxify.storage.s3.bucket:voxify}") String bucket) throws IOException {
-        if (endpoint.isBlank() || accessKey.isBlank() || secretKey.isBlank()) {
-            throw new IllegalStateException("voxify.storage.type=s3 needs voxify.storage.s3.endpoint, access-key and "
-                    + "secret-key (VOXIFY_S3_ENDPOINT, VOXIFY_S3_ACCESS_KEY, VOXIFY_S3_SECRET_KEY)");
-        }
-        return new S3BlobStore(endpoint, region, accessKey, secretKey, bucket);
     }
 
     /** Embedded default: vectors in the relational store, searched in memory. */

@@ -2,7 +2,8 @@ package io.voxify.gateway.file;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.infrastructure.storage.StorageProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -39,12 +39,10 @@ public class AudioResponses {
     private final boolean redirectDownloads;
     private final Duration presignTtl;
 
-    public AudioResponses(BlobStore blobs,
-                          @Value("${voxify.storage.s3.redirect-downloads:false}") boolean redirectDownloads,
-                          @Value("${voxify.storage.s3.presign-ttl:PT5M}") Duration presignTtl) {
+    public AudioResponses(BlobStore blobs, StorageProperties storage) {
         this.blobs = blobs;
-        this.redirectDownloads = redirectDownloads;
-        this.presignTtl = presignTtl;
+        this.redirectDownloads = storage.s3().redirectDownloads();
+        this.presignTtl = storage.s3().presignTtl();
     }
 
     /** Stored audio as a read model describes it; {@code filename} is what a download is saved as. */

@@ -1,6 +1,6 @@
 package io.voxify.gateway.file;
 
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.AbstractResource;

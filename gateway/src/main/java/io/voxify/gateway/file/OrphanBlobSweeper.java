@@ -12,7 +12,8 @@ import io.voxify.gateway.admin.ProjectionStatus;
 import io.voxify.gateway.admin.Projections;
 import io.voxify.query.job.JobProjection;
 import io.voxify.query.sample.SampleProjection;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.infrastructure.storage.StorageProperties;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -81,10 +81,8 @@ public class OrphanBlobSweeper {
     }
 
     public OrphanBlobSweeper(BlobStore blobs, QueryGateway queries, Projections projections, MeterRegistry meters,
-                             @Value("${voxify.storage.sweep.min-age:PT24H}") Duration minAge,
-                             @Value("${voxify.storage.sweep.interval:PT6H}") Duration interval,
-                             @Value("${voxify.storage.sweep.initial-delay:PT15M}") Duration initialDelay,
-                             @Value("${voxify.storage.sweep.enabled:true}") boolean scheduled) {
+                             StorageProperties storage) {
+        Duration minAge = storage.sweep().minAge();
         if (minAge.compareTo(SHORTEST_MIN_AGE) < 0) {
             throw new IllegalStateException("voxify.storage.sweep.min-age must be at least " + SHORTEST_MIN_AGE
                     + ", not " + minAge + ": a blob is stored a moment before the event that refers to it");
@@ -93,9 +91,9 @@ public class OrphanBlobSweeper {
         this.queries = queries;
         this.projections = projections;
         this.minAge = minAge;
-        this.interval = interval;
-        this.initialDelay = initialDelay;
-        this.scheduled = scheduled;
+        this.interval = storage.sweep().interval();
+        this.initialDelay = storage.sweep().initialDelay();
+        this.scheduled = storage.sweep().enabled();
         this.deletedBlobs = Counter.builder("voxify_storage_orphans_deleted").description("Unreferenced blobs removed")
                 .register(meters);
         this.deletedBytes = Counter.builder("voxify_storage_orphans_deleted_bytes")

@@ -26,7 +26,7 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.voice.PresetCatalog;
 import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;

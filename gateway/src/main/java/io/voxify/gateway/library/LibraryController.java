@@ -20,7 +20,7 @@ import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.inference.SpeechSynthesizer;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;

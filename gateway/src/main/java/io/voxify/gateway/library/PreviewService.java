@@ -11,7 +11,7 @@ import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.saga.clone.CloneWorker;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

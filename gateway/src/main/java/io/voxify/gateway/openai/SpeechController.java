@@ -13,7 +13,7 @@ import io.voxify.gateway.limits.OpenRequestSlots;
 import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.RefusalWithHeaders;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.AbstractResource;

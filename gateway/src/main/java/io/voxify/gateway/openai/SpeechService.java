@@ -14,7 +14,7 @@ import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.job.JobService;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.ViewAwaiter;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.voice.VoiceDirectory;
 import java.io.IOException;
 import java.io.InputStream;

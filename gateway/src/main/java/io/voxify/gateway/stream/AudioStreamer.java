@@ -9,7 +9,7 @@ import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
 import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.audio.Mp3StreamEncoder;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.stream.AudioRelay;
 import java.io.IOException;
 import java.io.InputStream;

@@ -20,7 +20,7 @@ import io.voxify.gateway.limits.LimitExceededException;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package io.voxify.saga.job;
 
 import io.voxify.events.job.JobDeletedEvent;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

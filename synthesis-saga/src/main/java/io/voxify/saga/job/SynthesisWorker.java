@@ -18,7 +18,7 @@ import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.audio.Pcm;
 import io.voxify.saga.clone.CloneWorker;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.stream.AudioRelay;
 import io.voxify.saga.stream.AudioStreams;
 import io.voxify.saga.voice.VoiceBinding;

@@ -14,7 +14,7 @@ import io.voxify.inference.decoding.AudioLimits;
 import io.voxify.inference.decoding.AudioRejected;
 import io.voxify.inference.decoding.AudioStreamDecoder;
 import io.voxify.inference.voice.SpeakerEncoder;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.vector.VectorIndex;
 import java.io.IOException;
 import java.io.InputStream;

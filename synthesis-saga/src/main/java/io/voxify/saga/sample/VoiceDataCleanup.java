@@ -3,7 +3,7 @@ package io.voxify.saga.sample;
 import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.sample.SampleRejectedEvent;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.vector.VectorIndex;
 import java.io.IOException;
 import org.axonframework.config.ProcessingGroup;

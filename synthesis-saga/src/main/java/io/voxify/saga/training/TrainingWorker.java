@@ -31,7 +31,7 @@ import io.voxify.inference.voice.TrainingConfig;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.inference.voice.VoiceProfile;
 import io.voxify.saga.clone.CloneWorker;
-import io.voxify.saga.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.voxify.gateway.storage;
+package io.voxify.infrastructure.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
-import io.voxify.saga.storage.BlobStore;
-import io.voxify.saga.storage.S3BlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

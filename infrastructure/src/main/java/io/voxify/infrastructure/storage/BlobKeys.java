@@ -1,4 +1,4 @@
-package io.voxify.saga.storage;
+package io.voxify.infrastructure.storage;
 
 import java.util.regex.Pattern;
 
@@ -7,19 +7,19 @@ import java.util.regex.Pattern;
  * digits, `_` and `-`, an extension only after the first segment. No dots of its own, no empty
  * segment and no leading slash, so a key can neither leave a directory nor alias another key.
  */
-final class BlobKeys {
+public final class BlobKeys {
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)?)*");
 
     private BlobKeys() {
     }
 
     /** Whether {@code key} is a plain server-made key. */
-    static boolean valid(String key) {
+    public static boolean valid(String key) {
         return key != null && SAFE_KEY.matcher(key).matches();
     }
 
     /** Answers the key unchanged, or refuses anything that is not a plain server-made key. */
-    static String checked(String key) {
+    public static String checked(String key) {
         if (key == null || !SAFE_KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("Not a blob key: " + key);
         }

@@ -1,5 +1,7 @@
-package io.voxify.saga.storage;
+package io.voxify.infrastructure.storage.disk;
 
+import io.voxify.infrastructure.storage.BlobKeys;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.voxify.saga.storage;
+package io.voxify.infrastructure.storage;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
-package io.voxify.gateway.storage;
+package io.voxify.infrastructure.storage.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voxify.saga.storage.BlobStore;
-import io.voxify.saga.storage.LocalDiskBlobStore;
+import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.infrastructure.storage.BlobStoreContract;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

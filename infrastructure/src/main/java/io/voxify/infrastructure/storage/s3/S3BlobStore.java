@@ -1,5 +1,7 @@
-package io.voxify.saga.storage;
+package io.voxify.infrastructure.storage.s3;
 
+import io.voxify.infrastructure.storage.BlobKeys;
+import io.voxify.infrastructure.storage.BlobStore;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;

@@ -1,4 +1,4 @@
-package io.voxify.gateway.storage;
+package io.voxify.infrastructure.storage.s3;
 
 import io.minio.MinioClient;
 import java.io.IOException;

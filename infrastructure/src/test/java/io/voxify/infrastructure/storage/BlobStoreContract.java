@@ -1,9 +1,8 @@
-package io.voxify.gateway.storage;
+package io.voxify.infrastructure.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.voxify.saga.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,30 +16,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /** What every BlobStore adapter does, whichever the configuration picks. */
-abstract class BlobStoreContract {
+public abstract class BlobStoreContract {
 
     protected abstract BlobStore store();
 
     /** A fresh key shaped like the server's own, so tests never see each other's blobs. */
-    static String newKey(String extension) {
+    protected static String newKey(String extension) {
         return "audio/job_" + UUID.randomUUID().toString().replace("-", "") + "/file_"
                 + UUID.randomUUID().toString().replace("-", "") + "." + extension;
     }
 
-    static byte[] randomBytes(int length, long seed) {
+    protected static byte[] randomBytes(int length, long seed) {
         byte[] bytes = new byte[length];
         new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
-    static byte[] read(BlobStore store, String key, long offset) throws IOException {
+    protected static byte[] read(BlobStore store, String key, long offset) throws IOException {
         try (InputStream in = store.open(key, offset)) {
             return in.readAllBytes();
         }
     }
 
     @Test
-    void aStoredBlobReadsBackWholeAndFromAnyOffset() throws IOException {
+    public void aStoredBlobReadsBackWholeAndFromAnyOffset() throws IOException {
         String key = newKey("wav");
         byte[] content = randomBytes(10_000, 1);
         store().put(key, content, "audio/wav");
@@ -54,7 +53,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void aBlobStoredFromAStreamReadsBackWholeAndAShortStreamStoresNothing() throws IOException {
+    public void aBlobStoredFromAStreamReadsBackWholeAndAShortStreamStoresNothing() throws IOException {
         String key = newKey("flac");
         byte[] content = randomBytes(6 * 1024 * 1024 + 17, 4);
         store().put(key, new java.io.ByteArrayInputStream(content), content.length, "audio/flac");
@@ -68,7 +67,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void puttingAgainReplacesTheBlob() throws IOException {
+    public void puttingAgainReplacesTheBlob() throws IOException {
         String key = newKey("mp3");
         store().put(key, "first version, rather long".getBytes(StandardCharsets.UTF_8), "audio/mpeg");
         store().put(key, "second".getBytes(StandardCharsets.UTF_8), "audio/mpeg");
@@ -78,7 +77,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void aDeletedBlobIsGoneAndDeletingAgainIsNoError() throws IOException {
+    public void aDeletedBlobIsGoneAndDeletingAgainIsNoError() throws IOException {
         String key = newKey("flac");
         String neighbour = key.replace(".flac", ".wav");
         store().put(key, randomBytes(100, 2), "audio/flac");
@@ -92,7 +91,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void aMissingBlobDoesNotExistAndCannotBeReadOrMeasured() throws IOException {
+    public void aMissingBlobDoesNotExistAndCannotBeReadOrMeasured() throws IOException {
         String key = newKey("wav");
 
         assertThat(store().exists(key)).isFalse();
@@ -103,7 +102,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void keysThatCouldEscapeOrAliasAreRefusedByEveryOperation() {
+    public void keysThatCouldEscapeOrAliasAreRefusedByEveryOperation() {
         List<String> unsafe = Arrays.asList(null, "", "/audio/x/y.wav", "../audio/x.wav", "audio/../../etc/passwd",
                 "audio/./x.wav", "audio//x.wav", "audio/x/", "audio\\x\\y.wav", "audio/x/.hidden", "audio/x y.wav",
                 "audio/x/y.wav?versionId=1", "audio/x/%2e%2e/y.wav", "audio/x/y.tar.gz", "audio/ü.wav");
@@ -123,7 +122,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void aBlobOfSeveralMegabytesRoundTrips() throws IOException {
+    public void aBlobOfSeveralMegabytesRoundTrips() throws IOException {
         String key = "samples/user_" + UUID.randomUUID().toString().replace("-", "") + "/vs_big.wav";
         byte[] content = randomBytes(12 * 1024 * 1024 + 17, 4);
         store().put(key, content, "audio/wav");
@@ -137,7 +136,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void aListingShowsEveryBlobOfAFolderWithItsSizeAndAgeAndNothingElse() throws IOException {
+    public void aListingShowsEveryBlobOfAFolderWithItsSizeAndAgeAndNothingElse() throws IOException {
         String folder = "listing-" + UUID.randomUUID().toString().replace("-", "");
         String a = folder + "/job_a/file_a.wav";
         String b = folder + "/job_b/deeper/file_b.mp3";
