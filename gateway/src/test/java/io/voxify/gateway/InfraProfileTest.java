@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import io.voxify.saga.job.SynthesisWorkQueue;
 import io.voxify.saga.work.rabbit.RabbitWorkQueue;
 import io.voxify.saga.work.rabbit.RabbitWorkTopology;

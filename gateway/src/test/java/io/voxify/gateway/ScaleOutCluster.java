@@ -1,5 +1,6 @@
 package io.voxify.gateway;
 
+import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import io.voxify.infrastructure.storage.s3.S3TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

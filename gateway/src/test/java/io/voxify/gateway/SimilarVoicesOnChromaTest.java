@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.voxify.saga.vector.ChromaVectorIndex;
-import io.voxify.saga.vector.VectorIndex;
+import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
+import io.voxify.infrastructure.vector.chroma.ChromaVectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

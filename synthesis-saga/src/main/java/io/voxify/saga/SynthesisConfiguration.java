@@ -18,17 +18,13 @@ import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.training.TrainingCalibration;
 import io.voxify.saga.training.TrainingWorker;
-import io.voxify.saga.vector.ChromaVectorIndex;
-import io.voxify.saga.vector.RelationalVectorIndex;
-import io.voxify.saga.vector.VectorIndex;
-import io.voxify.saga.vector.VectorRepository;
+import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.saga.voice.PresetEmbeddings;
 import io.voxify.saga.voice.VoiceDirectory;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import io.voxify.saga.work.InProcessWorkQueue;
 import io.voxify.saga.work.WorkShare;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -69,24 +65,6 @@ public class SynthesisConfiguration {
     @Bean
     VoiceFitter voiceFitter(SpeechSynthesizer synthesizer, SpeakerEncoder encoder) {
         return new VoiceFitter(synthesizer, encoder);
-    }
-
-    /** Embedded default: vectors in the relational store, searched in memory. */
-    @Bean
-    @ConditionalOnProperty(name = "voxify.vectors.type", havingValue = "relational", matchIfMissing = true)
-    VectorIndex relationalVectorIndex(VectorRepository repository) {
-        return new RelationalVectorIndex(repository);
-    }
-
-    /** Infra profile: vectors in a Chroma server. */
-    @Bean
-    @ConditionalOnProperty(name = "voxify.vectors.type", havingValue = "chroma")
-    VectorIndex chromaVectorIndex(@Value("${voxify.vectors.chroma.url}") URI url,
-                                  @Value("${voxify.vectors.chroma.tenant:default_tenant}") String tenant,
-                                  @Value("${voxify.vectors.chroma.database:default_database}") String database,
-                                  @Value("${voxify.vectors.chroma.collection:voxify_speakers}") String collection,
-                                  @Value("${voxify.vectors.chroma.timeout:PT10S}") Duration timeout) {
-        return new ChromaVectorIndex(url, tenant, database, collection, timeout);
     }
 
     @Bean

@@ -10,7 +10,7 @@ import io.voxify.events.sample.SampleView;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.saga.clone.CloneWorker;
 import io.voxify.saga.sample.SampleProcessingWorker;
-import io.voxify.saga.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.saga.voice.PresetCatalog;
 import io.voxify.saga.voice.PresetEmbeddings;
 import java.util.LinkedHashMap;

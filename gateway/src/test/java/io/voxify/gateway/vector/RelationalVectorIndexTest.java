@@ -2,9 +2,10 @@ package io.voxify.gateway.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voxify.infrastructure.vector.VectorIndexContract;
 import io.voxify.gateway.RunningApp;
-import io.voxify.saga.vector.RelationalVectorIndex;
-import io.voxify.saga.vector.VectorIndex;
+import io.voxify.infrastructure.vector.relational.RelationalVectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The embedded adapter as the application wires it: SQLite underneath, transactions around. */
@@ -18,7 +19,7 @@ class RelationalVectorIndexTest extends VectorIndexContract {
     }
 
     @Override
-    VectorIndex index() {
+    protected VectorIndex index() {
         return index;
     }
 }

@@ -23,7 +23,7 @@ import io.voxify.inference.voice.FitReport;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.inference.voice.VoiceProfile;
-import io.voxify.saga.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import io.voxify.inference.decoding.AudioRejected;
 import io.voxify.inference.decoding.AudioStreamDecoder;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.infrastructure.storage.BlobStore;
-import io.voxify.saga.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.sample.SampleRejectedEvent;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.infrastructure.storage.BlobStore;
-import io.voxify.saga.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
 import java.io.IOException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

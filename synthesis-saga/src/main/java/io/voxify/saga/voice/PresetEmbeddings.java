@@ -7,7 +7,7 @@ import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.ProgressListener;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
-import io.voxify.saga.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.voxify.saga.vector;
+package io.voxify.infrastructure.vector.relational;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

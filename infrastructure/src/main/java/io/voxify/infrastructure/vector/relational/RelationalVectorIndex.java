@@ -1,5 +1,6 @@
-package io.voxify.saga.vector;
+package io.voxify.infrastructure.vector.relational;
 
+import io.voxify.infrastructure.vector.VectorIndex;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

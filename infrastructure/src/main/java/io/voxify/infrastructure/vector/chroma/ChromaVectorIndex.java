@@ -1,5 +1,7 @@
-package io.voxify.saga.vector;
+package io.voxify.infrastructure.vector.chroma;
 
+import io.voxify.infrastructure.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndexUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

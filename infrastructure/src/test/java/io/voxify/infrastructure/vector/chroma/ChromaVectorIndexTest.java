@@ -1,15 +1,16 @@
-package io.voxify.gateway.vector;
+package io.voxify.infrastructure.vector.chroma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.infrastructure.vector.VectorIndexContract;
 import io.voxify.events.common.ErrorCode;
-import io.voxify.gateway.ChromaTestServer;
-import io.voxify.saga.vector.ChromaVectorIndex;
-import io.voxify.saga.vector.VectorIndex;
-import io.voxify.saga.vector.VectorIndex.VectorEntry;
-import io.voxify.saga.vector.VectorIndexUnavailableException;
+import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
+import io.voxify.infrastructure.vector.chroma.ChromaVectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndex.VectorEntry;
+import io.voxify.infrastructure.vector.VectorIndexUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ class ChromaVectorIndexTest extends VectorIndexContract {
     }
 
     @Override
-    VectorIndex index() {
+    protected VectorIndex index() {
         return index;
     }
 

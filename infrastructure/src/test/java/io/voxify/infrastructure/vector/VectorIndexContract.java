@@ -1,11 +1,10 @@
-package io.voxify.gateway.vector;
+package io.voxify.infrastructure.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.voxify.saga.vector.VectorIndex;
-import io.voxify.saga.vector.VectorIndex.VectorEntry;
-import io.voxify.saga.vector.VectorIndex.VectorMatch;
+import io.voxify.infrastructure.vector.VectorIndex.VectorEntry;
+import io.voxify.infrastructure.vector.VectorIndex.VectorMatch;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,41 +16,41 @@ import org.junit.jupiter.api.Test;
  * Each test has its own model and ids, so tests (and a running application) share an index
  * without meeting: every search is within one model.
  */
-abstract class VectorIndexContract {
+public abstract class VectorIndexContract {
     /** Chroma answers distances as 32-bit floats. */
-    static final Offset<Double> CLOSE = within(1e-6);
-    static final Set<String> ALL_KINDS = Set.of("sample", "clone", "preset");
-    static final String ME = "user_me";
-    static final String SOMEONE_ELSE = "user_else";
+    protected static final Offset<Double> CLOSE = within(1e-6);
+    protected static final Set<String> ALL_KINDS = Set.of("sample", "clone", "preset");
+    protected static final String ME = "user_me";
+    protected static final String SOMEONE_ELSE = "user_else";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    final String model = "contract-" + run;
+    protected final String model = "contract-" + run;
 
-    abstract VectorIndex index();
+    protected abstract VectorIndex index();
 
     String id(String name) {
         return name + "-" + run;
     }
 
-    VectorEntry entry(String name, String kind, String owner, float... vector) {
+    protected VectorEntry entry(String name, String kind, String owner, float... vector) {
         return new VectorEntry(id(name), kind, owner, model, vector);
     }
 
-    VectorEntry stored(String name, String kind, String owner, float... vector) {
+    protected VectorEntry stored(String name, String kind, String owner, float... vector) {
         VectorEntry entry = entry(name, kind, owner, vector);
         index().upsert(entry);
         return entry;
     }
 
-    List<VectorMatch> nearest(float[] query, Set<String> kinds, String owner, String excludeId, int limit) {
+    protected List<VectorMatch> nearest(float[] query, Set<String> kinds, String owner, String excludeId, int limit) {
         return index().nearest(query, model, kinds, owner, excludeId, limit);
     }
 
-    static List<String> ids(List<VectorMatch> matches) {
+    protected static List<String> ids(List<VectorMatch> matches) {
         return matches.stream().map(m -> m.entry().id()).toList();
     }
 
-    static void assertSameEntry(VectorEntry actual, VectorEntry expected) {
+    protected static void assertSameEntry(VectorEntry actual, VectorEntry expected) {
         assertThat(actual.id()).isEqualTo(expected.id());
         assertThat(actual.kind()).isEqualTo(expected.kind());
         assertThat(actual.ownerId()).isEqualTo(expected.ownerId());
@@ -60,7 +59,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void anEntryIsReadBackAndAnUpsertReplacesIt() {
+    public void anEntryIsReadBackAndAnUpsertReplacesIt() {
         VectorEntry first = stored("a", "sample", ME, 1, 0.5f, -0.25f);
         assertSameEntry(index().get(first.id()).orElseThrow(), first);
 
@@ -73,7 +72,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void aDeletedEntryIsGoneAndDeletingAnUnknownIdIsHarmless() {
+    public void aDeletedEntryIsGoneAndDeletingAnUnknownIdIsHarmless() {
         VectorEntry kept = stored("kept", "sample", ME, 1, 0, 0);
         VectorEntry gone = stored("gone", "sample", ME, 1, 0, 0);
         index().delete(gone.id());
@@ -84,7 +83,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void nearestRanksByCosineSimilarityNotByLength() {
+    public void nearestRanksByCosineSimilarityNotByLength() {
         float[] query = {2, 0, 0};
         stored("same", "sample", ME, 1, 0, 0);
         stored("diagonal", "sample", ME, 1, 1, 0);
@@ -106,7 +105,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void onlyTheAskedKindsAreSearched() {
+    public void onlyTheAskedKindsAreSearched() {
         stored("sample", "sample", ME, 1, 0, 0);
         stored("clone", "clone", ME, 1, 0.1f, 0);
         stored("preset", "preset", null, 1, 0.2f, 0);
@@ -118,7 +117,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void publicEntriesAndTheCallersOwnAreFoundNeverSomeoneElses() {
+    public void publicEntriesAndTheCallersOwnAreFoundNeverSomeoneElses() {
         VectorEntry publicOne = stored("public", "preset", null, 1, 0.3f, 0);
         stored("mine", "sample", ME, 1, 0.1f, 0);
         stored("theirs", "sample", SOMEONE_ELSE, 1, 0, 0);
@@ -134,7 +133,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void onlyVectorsOfTheQueriedModelAreCompared() {
+    public void onlyVectorsOfTheQueriedModelAreCompared() {
         stored("this-model", "sample", ME, 0, 1, 0);
         VectorEntry other = new VectorEntry(id("other-model"), "sample", ME, model + "-other", new float[]{1, 0, 0});
         index().upsert(other);
@@ -145,7 +144,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void theExcludedEntryIsLeftOutAndTheLimitStillFilled() {
+    public void theExcludedEntryIsLeftOutAndTheLimitStillFilled() {
         stored("best", "sample", ME, 1, 0, 0);
         stored("second", "sample", ME, 1, 0.5f, 0);
         stored("third", "sample", ME, 1, 1, 0);
@@ -158,7 +157,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void theLimitKeepsTheBest() {
+    public void theLimitKeepsTheBest() {
         for (int i = 0; i < 6; i++) {
             stored("v" + i, "clone", ME, 1, i, 0);
         }
@@ -170,7 +169,7 @@ abstract class VectorIndexContract {
     }
 
     @Test
-    void equallySimilarEntriesComeInIdOrder() {
+    public void equallySimilarEntriesComeInIdOrder() {
         stored("twin-b", "sample", ME, 0, 2, 0);
         stored("twin-a", "sample", ME, 0, 1, 0);
 
@@ -180,7 +179,7 @@ abstract class VectorIndexContract {
 
     /** A new speaker encoder embeds in another size: the entry follows, searches stay within one size. */
     @Test
-    void anEntryReembeddedInAnotherSizeIsFoundOnlyInThatSize() {
+    public void anEntryReembeddedInAnotherSizeIsFoundOnlyInThatSize() {
         stored("voice", "preset", null, 1, 0, 0);
         String newModel = model + "-wider";
         VectorEntry wider = new VectorEntry(id("voice"), "preset", null, newModel, new float[]{0, 0, 0, 1});

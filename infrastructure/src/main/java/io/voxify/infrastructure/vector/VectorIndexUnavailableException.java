@@ -1,4 +1,4 @@
-package io.voxify.saga.vector;
+package io.voxify.infrastructure.vector;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;

@@ -1,5 +1,6 @@
-package io.voxify.saga.vector;
+package io.voxify.infrastructure.vector.chroma;
 
+import io.voxify.infrastructure.vector.VectorIndexUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,7 @@
-package io.voxify.gateway;
+package io.voxify.infrastructure.vector.chroma;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
  * Closing it, or the JVM ending, stops it.
  */
 public final class ChromaTestServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CLI = Path.of("..", "tools", "chroma", "node_modules", "chromadb", "dist", "cli.mjs");
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
@@ -78,10 +80,10 @@ public final class ChromaTestServer implements AutoCloseable {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/v2" + path))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(ApiClient.JSON.writeValueAsBytes(body)));
+                            : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode answer = ApiClient.JSON.readTree(response.body());
+            JsonNode answer = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new AssertionError("Chroma answered " + response.statusCode() + " to " + method + " " + path
                         + ": " + answer);
@@ -114,7 +116,12 @@ public final class ChromaTestServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            ApiClient.sleep(100);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         stop();
         throw new AssertionError("Chroma did not answer its heartbeat within " + STARTUP + ": " + output());

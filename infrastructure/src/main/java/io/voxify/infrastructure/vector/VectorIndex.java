@@ -1,4 +1,4 @@
-package io.voxify.saga.vector;
+package io.voxify.infrastructure.vector;
 
 import java.util.Comparator;
 import java.util.List;

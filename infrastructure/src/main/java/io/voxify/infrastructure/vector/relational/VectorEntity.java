@@ -1,4 +1,4 @@
-package io.voxify.saga.vector;
+package io.voxify.infrastructure.vector.relational;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
