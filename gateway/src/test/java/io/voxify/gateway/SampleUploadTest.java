@@ -1,6 +1,7 @@
 package io.voxify.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,7 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.SampleAudio;
+import io.voxify.events.sample.UploadVoiceSampleCommand;
 import io.voxify.gateway.limits.DailyQuotas;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +93,29 @@ class SampleUploadTest {
         assertThat(user.get("/api/v1/voice/samples/" + sample.get("id").asText()).status()).isEqualTo(404);
         assertThat(user.multipart("/api/v1/voice/samples", Map.of("name", "Back"), "back.wav", wav).status())
                 .as("a deleted recording may be uploaded again").isEqualTo(201);
+    }
+
+    /**
+     * The gateway's look-up before storing only spares it a duplicate's bytes: the rule is kept where the upload
+     * command is handled, so an upload that slips past the look-up (two sent at once) is refused all the same.
+     */
+    @Test
+    void anUploadOfARecordingTheUserHasIsRefusedWhereTheCommandIsHandled() throws Exception {
+        ApiClient user = app.client().newUser();
+        byte[] wav = humanRecording("sense_and_sensibility_01_austen_64kb-0920.wav");
+        ApiClient.Response first = user.multipart("/api/v1/voice/samples", Map.of("name", "First"), "f.wav", wav);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        String firstId = first.data().get("id").asText();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wav));
+        UploadVoiceSampleCommand slippedPast = new UploadVoiceSampleCommand("vs_slipped_" + UUID.randomUUID(),
+                user.userId(), "Again", null, "en", null, new SampleAudio("samples/" + user.userId() + "/again.wav",
+                sha, "wav", wav.length, 3.0, 16000, 1, "again.wav"), null);
+
+        assertThatThrownBy(() -> app.bean(CommandGateway.class).sendAndWait(slippedPast))
+                .isInstanceOfSatisfying(DomainException.class, refused -> {
+                    assertThat(refused.code()).isEqualTo(ErrorCode.DUPLICATE_SAMPLE);
+                    assertThat(refused.details()).isEqualTo(Map.of("existing_sample_id", firstId));
+                });
     }
 
     @Test

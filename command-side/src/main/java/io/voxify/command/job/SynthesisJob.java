@@ -27,10 +27,6 @@ import io.voxify.events.job.RecordJobProgressCommand;
 import io.voxify.events.job.StartJobCommand;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.UpdateJobCommand;
-import io.voxify.events.webhook.RecordWebhookAttemptCommand;
-import io.voxify.events.webhook.WebhookAbandonedEvent;
-import io.voxify.events.webhook.WebhookAttemptedEvent;
-import io.voxify.events.webhook.WebhookDeliveredEvent;
 import io.voxify.events.webhook.WebhookDueEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,6 +35,7 @@ import java.util.HexFormat;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -72,10 +69,9 @@ public class SynthesisJob {
     private double progress;
     private AudioOutput output;
     private String callbackUrl;
-    /** The announcement under way (null: none); attempts count its tries; open until delivered or abandoned. */
-    private String webhookDeliveryId;
-    private int webhookAttempts;
-    private boolean webhookOpen;
+    /** The job decides when its end is announced; following the delivery tries is the member's. */
+    @AggregateMember
+    private final JobWebhook webhook = new JobWebhook();
 
     protected SynthesisJob() {
     }
@@ -151,28 +147,6 @@ public class SynthesisJob {
         }
         apply(new JobFailedEvent(jobId, cmd.reason(), cmd.errorCode()));
         announce(WebhookDueEvent.JOB_FAILED);
-    }
-
-    /**
-     * Records one delivery try of the webhook under way: delivered on a 2xx, abandoned when the sender
-     * names no next try. A try reported twice, or for another announcement, is refused.
-     */
-    @CommandHandler
-    public void handle(RecordWebhookAttemptCommand cmd) {
-        if (!webhookOpen || !cmd.deliveryId().equals(webhookDeliveryId) || cmd.attempt() != webhookAttempts + 1) {
-            throw new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
-                    "Webhook attempt " + cmd.attempt() + " of " + cmd.deliveryId() + " is not the one expected");
-        }
-        boolean delivered = cmd.delivered();
-        apply(new WebhookAttemptedEvent(jobId, webhookDeliveryId, cmd.attempt(), callbackUrl, cmd.statusCode(),
-                cmd.error(), cmd.durationMs(), cmd.attemptedAt(), delivered ? null : cmd.nextAttemptAt()));
-        if (delivered) {
-            apply(new WebhookDeliveredEvent(jobId, webhookDeliveryId, cmd.attempt(), cmd.statusCode(),
-                    cmd.attemptedAt()));
-        } else if (cmd.nextAttemptAt() == null) {
-            apply(new WebhookAbandonedEvent(jobId, webhookDeliveryId, cmd.attempt(),
-                    cmd.abandonReason() != null ? cmd.abandonReason() : "no further attempts"));
-        }
     }
 
     /** Completion and failure are announced to the callback URL, if the job has one; cancellation is not. */
@@ -278,28 +252,6 @@ public class SynthesisJob {
     void on(JobCancelledEvent e) {
         status = JobStatus.CANCELLED;
         attemptRunning = false;
-    }
-
-    @EventSourcingHandler
-    void on(WebhookDueEvent e) {
-        webhookDeliveryId = e.deliveryId();
-        webhookAttempts = 0;
-        webhookOpen = true;
-    }
-
-    @EventSourcingHandler
-    void on(WebhookAttemptedEvent e) {
-        webhookAttempts = e.attempt();
-    }
-
-    @EventSourcingHandler
-    void on(WebhookDeliveredEvent e) {
-        webhookOpen = false;
-    }
-
-    @EventSourcingHandler
-    void on(WebhookAbandonedEvent e) {
-        webhookOpen = false;
     }
 
     @EventSourcingHandler

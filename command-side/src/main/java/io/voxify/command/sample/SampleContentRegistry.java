@@ -2,7 +2,10 @@ package io.voxify.command.sample;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.sample.FindSampleByContentQuery;
 import java.util.Map;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,7 +19,10 @@ public class SampleContentRegistry {
         this.claims = claims;
     }
 
-    /** Must run inside the transaction that sends the upload, so both stand or fall together. */
+    /**
+     * Must run inside the transaction that handles the upload ({@link SampleContentClaimInterceptor}), so both
+     * stand or fall together.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void claim(String userId, String sha256, String sampleId) {
         claims.find(userId, sha256).ifPresent(existing -> {
@@ -29,12 +35,14 @@ public class SampleContentRegistry {
         }
     }
 
+    @QueryHandler
     @Transactional(readOnly = true)
-    public java.util.Optional<String> existing(String userId, String sha256) {
-        return claims.find(userId, sha256).map(SampleContentClaim::sampleId);
+    public Optional<String> handle(FindSampleByContentQuery query) {
+        return claims.find(query.userId(), query.sha256()).map(SampleContentClaim::sampleId);
     }
 
-    @Transactional
+    /** Runs inside the transaction that handles the deletion, so the recording is free again once it is gone. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void release(String sampleId) {
         claims.release(sampleId);
     }

@@ -2,7 +2,9 @@ package io.voxify.command.user;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.events.user.FindAccountByEmailQuery;
 import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,7 +18,10 @@ public class EmailRegistry {
         this.claims = claims;
     }
 
-    /** Must run inside the transaction that sends the registration, so both stand or fall together. */
+    /**
+     * Must run inside the transaction that handles the registration ({@link EmailClaimInterceptor}), so both
+     * stand or fall together.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void claim(String email, String userId) {
         if (claims.existsById(email)) {
@@ -29,8 +34,9 @@ public class EmailRegistry {
         }
     }
 
+    @QueryHandler
     @Transactional(readOnly = true)
-    public Optional<String> userIdFor(String email) {
-        return claims.findById(email).map(EmailClaim::userId);
+    public Optional<String> handle(FindAccountByEmailQuery query) {
+        return claims.findById(query.email()).map(EmailClaim::userId);
     }
 }

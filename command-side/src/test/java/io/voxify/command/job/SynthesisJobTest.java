@@ -714,4 +714,77 @@ class SynthesisJobTest {
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
                 .expectNoEvents();
     }
+
+    // the webhook member (JobWebhook): the delivery of an announcement, try by try
+
+    @Test
+    void tryAfterTryIsCountedUntilOneDelivers() {
+        Instant next = AT.plusSeconds(10);
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 500, null, 40, AT, next))
+                .when(attempt(2, 503, next.plusSeconds(20), null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 503, null, 40, AT,
+                        next.plusSeconds(20)));
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 500, null, 40, AT, next),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 503, null, 40, AT, next))
+                .when(attempt(3, 200, null, null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 3, CALLBACK, 200, null, 40, AT, null),
+                        new WebhookDeliveredEvent(JOB_ID, DELIVERY, 3, 200, AT));
+    }
+
+    @Test
+    void theFailureOfAJobIsDeliveredLikeItsCompletion() {
+        fixture.given(createdWithCallback(), new JobFailedEvent(JOB_ID, "Voice missing", "VOICE_MODEL_NOT_FOUND"),
+                        due(WebhookDueEvent.JOB_FAILED))
+                .when(attempt(1, 200, null, null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 200, null, 40, AT, null),
+                        new WebhookDeliveredEvent(JOB_ID, DELIVERY, 1, 200, AT));
+    }
+
+    @Test
+    void triesGoToTheUrlTheAnnouncementNamed() {
+        String moved = "https://elsewhere.example.org/hook";
+        fixture.given(createdWithCallback(),
+                        new JobUpdatedEvent(JOB_ID, TEXT, sha256Hex(TEXT), "en", SETTINGS, moved), started(1),
+                        completed(), new WebhookDueEvent(JOB_ID, USER_ID, DELIVERY, WebhookDueEvent.JOB_COMPLETED, moved))
+                .when(attempt(1, 500, AT.plusSeconds(10), null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, moved, 500, null, 40, AT,
+                        AT.plusSeconds(10)));
+    }
+
+    @Test
+    void aLastTryWithoutAReasonIsAbandonedForWantOfFurtherTries() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(attempt(1, null, null, null))
+                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, null, "timeout", 40, AT, null),
+                        new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "no further attempts"));
+    }
+
+    @Test
+    void anAbandonedWebhookTakesNoFurtherTries() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 410, null, 40, AT, null),
+                        new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "the receiver answered 410 Gone"))
+                .when(attempt(2, 200, null, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTryReportedForAnotherAnnouncementIsRefused() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
+                .when(new RecordWebhookAttemptCommand(JOB_ID, "whd_job-2", 1, 200, null, 40, AT, null, null))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedJobsWebhookTakesNoFurtherTries() {
+        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                        new JobDeletedEvent(JOB_ID, USER_ID, OUTPUT))
+                .when(attempt(1, 200, null, null))
+                .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
 }

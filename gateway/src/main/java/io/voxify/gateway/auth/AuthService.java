@@ -1,9 +1,9 @@
 package io.voxify.gateway.auth;
 
-import io.voxify.command.user.EmailRegistry;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AuthenticateUserCommand;
+import io.voxify.events.user.FindAccountByEmailQuery;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.RenewSessionCommand;
@@ -21,20 +21,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class AuthService {
     private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
 
     private final CommandGateway commands;
-    private final EmailRegistry emails;
+    private final QueryGateway queries;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
     private final RefreshTokenStore refreshTokens;
@@ -47,14 +49,14 @@ public class AuthService {
     private final Duration linkTtl;
     private final CompletableFuture<String> unknownUserHash;
 
-    public AuthService(CommandGateway commands, EmailRegistry emails, PasswordEncoder passwords, TokenService tokens,
+    public AuthService(CommandGateway commands, QueryGateway queries, PasswordEncoder passwords, TokenService tokens,
                        RefreshTokenStore refreshTokens, AccessTokenRevocations revocations,
                        SignedOutSessions signedOut, SessionVersions sessionVersions, ViewAwaiter views,
                        @Value("${voxify.security.refresh-token-ttl}") Duration refreshTtl,
                        @Value("${voxify.security.access-token-ttl}") Duration accessTtl,
                        @Value("${voxify.files.link-ttl:PT1H}") Duration linkTtl) {
         this.commands = commands;
-        this.emails = emails;
+        this.queries = queries;
         this.passwords = passwords;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -71,18 +73,25 @@ public class AuthService {
                 () -> passwords.encode("unknown-user-" + Instant.now().toEpochMilli()));
     }
 
-    /** Claims the e-mail and registers the account in one transaction: both happen or neither. */
-    @Transactional
+    /**
+     * Registers the account; the command side claims its e-mail in the same transaction (both happen or
+     * neither) and refuses one already taken.
+     */
     public String register(String email, String password, String firstName, String lastName, Role role) {
         String userId = Ids.newId("user");
-        emails.claim(email, userId);
         commands.sendAndWait(new RegisterUserCommand(userId, email, passwords.encode(password), firstName, lastName,
                 role));
         return userId;
     }
 
     public boolean emailTaken(String email) {
-        return emails.userIdFor(email).isPresent();
+        return accountWith(email).isPresent();
+    }
+
+    /** The account holding the e-mail, from the claims written with each registration (never behind). */
+    private Optional<String> accountWith(String email) {
+        return queries.query(new FindAccountByEmailQuery(email), ResponseTypes.optionalInstanceOf(String.class))
+                .join();
     }
 
     /**
@@ -90,7 +99,7 @@ public class AuthService {
      * and signed link issued under it. The role comes from the account's answer, not the read model.
      */
     public Session login(String email, String password, String clientAddress) {
-        String userId = emails.userIdFor(email).orElse(null);
+        String userId = accountWith(email).orElse(null);
         if (userId == null) {
             passwords.matches(password, unknownUserHash.join());
             throw invalidCredentials();

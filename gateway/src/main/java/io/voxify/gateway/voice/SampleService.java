@@ -1,9 +1,9 @@
 package io.voxify.gateway.voice;
 
-import io.voxify.command.sample.SampleContentRegistry;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.DeleteVoiceSampleCommand;
+import io.voxify.events.sample.FindSampleByContentQuery;
 import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.sample.FindSamplesQuery;
 import io.voxify.events.sample.ProcessVoiceSampleCommand;
@@ -30,13 +30,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 public class SampleService {
@@ -47,20 +47,15 @@ public class SampleService {
     private final QueryGateway queries;
     private final ViewAwaiter views;
     private final BlobStore blobs;
-    private final SampleContentRegistry contents;
-    private final TransactionTemplate transactions;
 
     public SampleService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, BlobStore blobs,
-                         SampleContentRegistry contents, TransactionTemplate transactions, PlatformSettings settings,
-                         DailyQuotas quotas) {
+                         PlatformSettings settings, DailyQuotas quotas) {
         this.settings = settings;
         this.quotas = quotas;
         this.commands = commands;
         this.queries = queries;
         this.views = views;
         this.blobs = blobs;
-        this.contents = contents;
-        this.transactions = transactions;
     }
 
     private final PlatformSettings settings;
@@ -88,8 +83,8 @@ public class SampleService {
     }
 
     /**
-     * Inspects the upload, stores it, then records it with its content claim in one transaction, its
-     * processing requested in the same command. The blob is written first; if recording fails it is removed
+     * Inspects the upload, stores it, then records it (the command side claims its content in the same
+     * transaction, refusing a recording the user already has), its processing requested in the same command. The blob is written first; if recording fails it is removed
      * again. The day's upload quota is charged before inspection, so a refused file costs its sender an
      * upload too; the use is given back only when the server failed (the upload could not be read or stored,
      * or recording it failed). The processing quota is charged once the file is accepted (a refused file is
@@ -118,7 +113,10 @@ public class SampleService {
             log.warn("An upload could not be read back from its temporary file", e);
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The upload could not be read; try again");
         }
-        contents.existing(user.userId(), sha).ifPresent(existing -> {
+        // Spares storing a recording the user already has; the claim made with the upload command decides.
+        Optional<String> held = queries.query(new FindSampleByContentQuery(user.userId(), sha),
+                ResponseTypes.optionalInstanceOf(String.class)).join();
+        held.ifPresent(existing -> {
             throw new DomainException(ErrorCode.DUPLICATE_SAMPLE,
                     "You already uploaded this recording as sample " + existing,
                     Map.of("existing_sample_id", existing));
@@ -144,11 +142,8 @@ public class SampleService {
         }
         String processingJobId = processingUse == null ? null : Ids.newId("proc");
         try {
-            transactions.executeWithoutResult(tx -> {
-                contents.claim(user.userId(), sha, sampleId);
-                commands.sendAndWait(new UploadVoiceSampleCommand(sampleId, user.userId(), upload.name(),
-                        upload.description(), upload.language(), upload.transcript(), audio, processingJobId));
-            });
+            commands.sendAndWait(new UploadVoiceSampleCommand(sampleId, user.userId(), upload.name(),
+                    upload.description(), upload.language(), upload.transcript(), audio, processingJobId));
         } catch (DomainException refused) {
             deleteQuietly(blobKey);
             giveBack(processingUse);
@@ -235,7 +230,6 @@ public class SampleService {
         SampleView sample = find(user, sampleId);
         commands.sendAndWait(new DeleteVoiceSampleCommand(sampleId, user.userId()));
         views.awaitGone(new FindSampleQuery(sampleId), SampleView.class, VIEW_WAIT);
-        contents.release(sampleId);
         deleteQuietly(sample.audio().blobKey());
     }
 
