@@ -260,7 +260,7 @@ class AudioStreamTest {
         byte[] pcm = Arrays.copyOfRange(stored, 44, stored.length);
 
         // A later attempt's stream with the first half of the audio and no end, as a relay that failed would leave it.
-        io.voxify.saga.stream.AudioRelay.Sink orphan = app.bean(io.voxify.saga.stream.AudioStreams.class)
+        io.voxify.infrastructure.relay.AudioRelay.Sink orphan = app.bean(io.voxify.infrastructure.relay.memory.AudioStreams.class)
                 .open(jobId, 99, 16000);
         int half = (pcm.length / 4) * 2;
         orphan.publish(Arrays.copyOfRange(pcm, 0, half));
@@ -268,6 +268,6 @@ class AudioStreamTest {
         assertThat(s.status()).isEqualTo(200);
         assertThat(pcmSamples(s.body())).as("half from the stream, the rest from the file")
                 .isEqualTo(pcmSamples(pcm));
-        orphan.end(io.voxify.saga.stream.AudioRelay.End.FAILED);
+        orphan.end(io.voxify.infrastructure.relay.AudioRelay.End.FAILED);
     }
 }

@@ -12,8 +12,7 @@ import io.voxify.saga.job.InterruptedWorkRecovery;
 import io.voxify.saga.job.SynthesisMetrics;
 import io.voxify.saga.job.SynthesisPolicy;
 import io.voxify.saga.job.SynthesisWorker;
-import io.voxify.saga.stream.AudioRelay;
-import io.voxify.saga.stream.AudioStreams;
+import io.voxify.infrastructure.relay.AudioRelay;
 import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.saga.training.TrainingCalibration;
@@ -94,18 +93,6 @@ public class SynthesisConfiguration {
     @Bean
     SynthesisMetrics synthesisMetrics(ObjectProvider<MeterRegistry> registry) {
         return new SynthesisMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
-    }
-
-    /**
-     * Running jobs' audio for streaming readers in this process, within a byte budget (default 64 MiB,
-     * about 35 minutes of 16 kHz speech), kept for a grace period after each attempt ends. The embedded
-     * default; {@code voxify.streaming.relay=redis} relays through Redis instead (several nodes).
-     */
-    @Bean
-    @ConditionalOnProperty(name = "voxify.streaming.relay", havingValue = "memory", matchIfMissing = true)
-    AudioStreams audioStreams(@Value("${voxify.streaming.buffer-bytes:67108864}") long maxBytes,
-                              @Value("${voxify.streaming.grace:PT60S}") Duration grace) {
-        return new AudioStreams(maxBytes, grace);
     }
 
     @Bean

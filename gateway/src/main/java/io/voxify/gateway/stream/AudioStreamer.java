@@ -10,7 +10,8 @@ import io.voxify.events.job.JobView;
 import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.audio.Mp3StreamEncoder;
 import io.voxify.infrastructure.storage.BlobStore;
-import io.voxify.saga.stream.AudioRelay;
+import io.voxify.infrastructure.relay.AudioRelay;
+import io.voxify.infrastructure.relay.StreamingProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -52,13 +52,12 @@ public class AudioStreamer implements DisposableBean {
     private final Duration timeout;
     private final ThreadPoolExecutor pool;
 
-    public AudioStreamer(AudioRelay streams, QueryGateway queries, BlobStore blobs,
-                         @Value("${voxify.streaming.timeout:PT15M}") Duration timeout,
-                         @Value("${voxify.streaming.max-concurrent:64}") int maxConcurrent) {
+    public AudioStreamer(AudioRelay streams, QueryGateway queries, BlobStore blobs, StreamingProperties streaming) {
         this.streams = streams;
         this.queries = queries;
         this.blobs = blobs;
-        this.timeout = timeout;
+        this.timeout = streaming.timeout();
+        int maxConcurrent = streaming.maxConcurrent();
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, maxConcurrent, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "audio-stream-" + n.incrementAndGet());

@@ -1,5 +1,7 @@
 package io.voxify.query.support;
 
+import io.voxify.infrastructure.fanout.ViewFanout;
+import io.voxify.infrastructure.fanout.ViewUpdateReceiver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.admin.FindPlatformConfigQuery;
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * node. Subscribers drop updates they have already seen (views carry their version).
  */
 @Component
-public class ViewUpdates {
+public class ViewUpdates implements ViewUpdateReceiver {
     private static final Map<Class<?>, Function<Object, String>> KEYS = Map.of(
             FindJobQuery.class, q -> ((FindJobQuery) q).jobId(),
             FindUserQuery.class, q -> ((FindUserQuery) q).userId(),
@@ -105,6 +107,7 @@ public class ViewUpdates {
      * An update from another node: emitted to this node's subscribers (its own are ignored). Only
      * the known subscription queries and view types are accepted, whatever the message names.
      */
+    @Override
     public void receive(ViewFanout.ViewUpdate update) {
         if (node.equals(update.origin())) {
             return;

@@ -1,4 +1,4 @@
-package io.voxify.query.support;
+package io.voxify.infrastructure.fanout;
 
 /**
  * Carries view updates to the other nodes of an installation, so a client subscribed on any API

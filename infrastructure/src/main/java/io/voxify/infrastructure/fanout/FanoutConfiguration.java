@@ -1,13 +1,12 @@
-package io.voxify.gateway.fanout;
+package io.voxify.infrastructure.fanout;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.voxify.query.support.ViewFanout;
-import io.voxify.query.support.ViewUpdates;
+import io.voxify.infrastructure.fanout.redis.RedisViewFanout;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -23,19 +22,18 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "voxify.view-updates.fanout", havingValue = "redis")
+@EnableConfigurationProperties(FanoutProperties.class)
 public class FanoutConfiguration {
     private static final Logger log = LoggerFactory.getLogger(FanoutConfiguration.class);
 
     @Bean
-    ViewFanout redisViewFanout(StringRedisTemplate redis, ObjectMapper json,
-                               @Value("${voxify.view-updates.channel:voxify:view-updates}") String channel) {
-        return new RedisViewFanout(redis, json, channel);
+    ViewFanout redisViewFanout(StringRedisTemplate redis, ObjectMapper json, FanoutProperties properties) {
+        return new RedisViewFanout(redis, json, properties.channel());
     }
 
     @Bean
-    RedisMessageListenerContainer viewUpdateListener(RedisConnectionFactory connections, ViewUpdates views,
-                                                     ObjectMapper json,
-                                                     @Value("${voxify.view-updates.channel:voxify:view-updates}") String channel) {
+    RedisMessageListenerContainer viewUpdateListener(RedisConnectionFactory connections, ViewUpdateReceiver views,
+                                                     ObjectMapper json, FanoutProperties properties) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         // In the subscription's own thread, one message after another: updates of a view must
@@ -48,7 +46,7 @@ public class FanoutConfiguration {
             } catch (Exception unreadable) {
                 log.warn("Dropped a view update from another node: {}", unreadable.toString());
             }
-        }, new ChannelTopic(channel));
+        }, new ChannelTopic(properties.channel()));
         return container;
     }
 }

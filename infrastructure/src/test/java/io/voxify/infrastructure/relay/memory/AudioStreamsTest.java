@@ -1,5 +1,6 @@
-package io.voxify.saga.stream;
+package io.voxify.infrastructure.relay.memory;
 
+import io.voxify.infrastructure.relay.AudioRelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
-package io.voxify.gateway.stream;
+package io.voxify.infrastructure.relay.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voxify.saga.stream.AudioRelay;
-import io.voxify.saga.stream.AudioRelay.End;
-import io.voxify.saga.stream.AudioRelay.Next;
+import io.voxify.infrastructure.relay.AudioRelay;
+import io.voxify.infrastructure.relay.AudioRelay.End;
+import io.voxify.infrastructure.relay.AudioRelay.Next;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;

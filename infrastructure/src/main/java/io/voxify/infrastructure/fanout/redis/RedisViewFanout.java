@@ -1,8 +1,8 @@
-package io.voxify.gateway.fanout;
+package io.voxify.infrastructure.fanout.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.voxify.query.support.ViewFanout;
+import io.voxify.infrastructure.fanout.ViewFanout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;

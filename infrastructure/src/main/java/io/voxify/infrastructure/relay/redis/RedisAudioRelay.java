@@ -1,6 +1,6 @@
-package io.voxify.gateway.stream;
+package io.voxify.infrastructure.relay.redis;
 
-import io.voxify.saga.stream.AudioRelay;
+import io.voxify.infrastructure.relay.AudioRelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,5 +1,6 @@
-package io.voxify.saga.stream;
+package io.voxify.infrastructure.relay.memory;
 
+import io.voxify.infrastructure.relay.AudioRelay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package io.voxify.saga.stream;
+package io.voxify.infrastructure.relay;
 
 import java.time.Duration;
 import java.util.Optional;
