@@ -1,5 +1,6 @@
 package io.voxify.query;
 
+import io.voxify.query.admin.PlatformStatistics;
 import io.voxify.query.audit.AggregateOwnerProjection;
 import io.voxify.query.clone.CloneProjection;
 import io.voxify.query.config.PlatformConfigProjection;
@@ -9,6 +10,7 @@ import io.voxify.query.sample.SampleProjection;
 import io.voxify.query.support.JsonColumns;
 import io.voxify.query.support.ViewUpdates;
 import io.voxify.query.training.TrainingProjection;
+import io.voxify.query.user.UserDirectory;
 import io.voxify.query.user.UserProjection;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -33,7 +35,8 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ViewUpdates.class, JsonColumns.class, Deliveries.class, TrainingProjection.class, CloneProjection.class,
         SampleProjection.class, UserProjection.class, LibraryProjection.class, VoiceRatingProjection.class,
-        PlatformConfigProjection.class, AggregateOwnerProjection.class})
+        PlatformConfigProjection.class, AggregateOwnerProjection.class, UserDirectory.class,
+        PlatformStatistics.class})
 public class ReadModelTestConfiguration {
 
     @Bean
