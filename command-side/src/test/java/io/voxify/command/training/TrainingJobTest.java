@@ -115,6 +115,22 @@ class TrainingJobTest {
                 .expectEvents(new TrainingJobCreatedEvent(JOB, USER, SAMPLE, CLONE, high, 1800.0, false, 1));
     }
 
+    static Stream<CreateTrainingJobCommand> requestsMissingWhatTheJobNeeds() {
+        return Stream.of(new CreateTrainingJobCommand(JOB, USER, SAMPLE, CLONE, null, 1800.0, false, 1),
+                new CreateTrainingJobCommand(JOB, USER, null, CLONE, SETTINGS, 1800.0, false, 1),
+                new CreateTrainingJobCommand(JOB, USER, SAMPLE, null, SETTINGS, 1800.0, false, 1),
+                new CreateTrainingJobCommand(JOB, USER, SAMPLE, CLONE, SETTINGS, 1800.0, false, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestsMissingWhatTheJobNeeds")
+    void aJobWithoutSettingsASampleACloneOrSentencesToSpeakIsRefused(CreateTrainingJobCommand request) {
+        fixture.givenNoPriorActivity()
+                .when(request)
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+    }
+
     // running
 
     @Test
@@ -153,6 +169,64 @@ class TrainingJobTest {
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION));
     }
 
+    @Test
+    void aFinishedJobCannotBeClaimed() {
+        fixture.given(created(), started(), epoch(1), completed(BEFORE, BEFORE, false))
+                .when(new StartTrainingCommand(JOB, "worker-b"))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), new TrainingFailedEvent(JOB, "The clone it trains failed", "CLONE_NOT_READY"))
+                .when(new StartTrainingCommand(JOB, WORKER))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFirstEpochFollowsTheStart() {
+        fixture.given(created(), started())
+                .when(new RecordTrainingEpochCommand(JOB, 1, 0.5, PROFILE, 900))
+                .expectEvents(epoch(1));
+    }
+
+    @Test
+    void anEpochRecordedTwiceIsRefused() {
+        fixture.given(created(), started(), epoch(1), epoch(2))
+                .when(new RecordTrainingEpochCommand(JOB, 2, 0.25, PROFILE, 900))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noEpochFollowsTheLastOneTheSettingsAskFor() {
+        TrainingSettings twoEpochs = new TrainingSettings(2, 0.001, 32, true);
+        fixture.given(new TrainingJobCreatedEvent(JOB, USER, SAMPLE, CLONE, twoEpochs, 60.0, false, 1), started(),
+                        new TrainingEpochCompletedEvent(JOB, 1, 2, 0.5, PROFILE, 900),
+                        new TrainingEpochCompletedEvent(JOB, 2, 2, 0.4, PROFILE, 900))
+                .when(new RecordTrainingEpochCommand(JOB, 3, 0.3, PROFILE, 900))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInfiniteLossIsRefused() {
+        fixture.given(created(), started())
+                .when(new RecordTrainingEpochCommand(JOB, 1, Double.POSITIVE_INFINITY, PROFILE, 900))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noEpochIsRecordedOnceTheJobHasEnded() {
+        fixture.given(created(), started(), epoch(1), completed(BEFORE, BEFORE, false))
+                .when(new RecordTrainingEpochCommand(JOB, 2, 0.25, PROFILE, 900))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), started(), epoch(1), new TrainingFailedEvent(JOB, "late", "SERVICE_UNAVAILABLE"))
+                .when(new RecordTrainingEpochCommand(JOB, 2, 0.25, PROFILE, 900))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+    }
+
     // the end, and what it made of the voice
 
     @Test
@@ -169,6 +243,14 @@ class TrainingJobTest {
         fixture.given(created(), started(), epoch(1))
                 .when(complete(after, BEFORE))
                 .expectEvents(completed(after, BEFORE, false));
+    }
+
+    @Test
+    void aPartWorseOnlyWithinRunToRunNoiseStillAllowsAnEnhancement() {
+        CloneQuality after = quality(0.059, 0.796, 0.75);
+        fixture.given(created(), started(), epoch(1))
+                .when(complete(after, BEFORE))
+                .expectEvents(completed(after, BEFORE, true));
     }
 
     @Test
@@ -200,6 +282,41 @@ class TrainingJobTest {
         fixture.given(created(), started())
                 .when(complete(BEFORE, BEFORE))
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION));
+    }
+
+    @Test
+    void withoutAQualityAfterwardsEnhancementIsUnknown() {
+        fixture.given(created(), started(), epoch(1))
+                .when(complete(null, BEFORE))
+                .expectEvents(completed(null, BEFORE, null));
+    }
+
+    @Test
+    void onlyARunningJobCompletes() {
+        fixture.given(created())
+                .when(complete(BEFORE, BEFORE))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), started(), epoch(1), completed(BEFORE, BEFORE, false))
+                .when(complete(BEFORE, BEFORE))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), started(), epoch(1), new TrainingFailedEvent(JOB, "late", "SERVICE_UNAVAILABLE"))
+                .when(complete(BEFORE, BEFORE))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRunningJobCanFailButAFailedOneCannotFailAgain() {
+        fixture.given(created(), started(), epoch(1))
+                .when(new FailTrainingCommand(JOB, "Training did not finish within 5400 s", "SERVICE_UNAVAILABLE"))
+                .expectEvents(new TrainingFailedEvent(JOB, "Training did not finish within 5400 s",
+                        "SERVICE_UNAVAILABLE"));
+        fixture.given(created(), new TrainingFailedEvent(JOB, "The clone it trains failed", "CLONE_NOT_READY"))
+                .when(new FailTrainingCommand(JOB, "The clone being trained was deleted", "CLONE_NOT_FOUND"))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
     }
 
     @Test

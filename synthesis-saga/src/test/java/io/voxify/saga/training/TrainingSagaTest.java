@@ -135,6 +135,18 @@ class TrainingSagaTest {
         assertThat(queue.accepted).containsExactly(JOB);
     }
 
+    @Test
+    void aJobStartedWhileItsRetryWaitedIsNotOfferedAgain() {
+        queue.refuseNext(1);
+        fixture.givenAPublished(created(false))
+                .andThenAPublished(started())
+                .whenTimeElapses(BackgroundWorkPolicy.QUEUE_FULL_DELAY.plus(RECHECK))
+                .expectTriggeredDeadlinesWithName()
+                .expectNoDispatchedCommands();
+        assertThat(queue.refused).containsExactly(JOB);
+        assertThat(queue.accepted).isEmpty();
+    }
+
     // a clone still being built
 
     @Test
@@ -145,6 +157,30 @@ class TrainingSagaTest {
                 .expectNoDispatchedCommands();
         assertThat(queue.accepted).as("once at creation (left pending by the worker), once when ready")
                 .containsExactly(JOB, JOB);
+    }
+
+    @Test
+    void aCloneReadyWhileTheQueueIsFullIsOfferedAgainLater() {
+        fixture.givenAPublished(created(true))
+                .whenPublishingA(cloneReadyAndQueueFull())
+                .expectScheduledDeadlineWithName(BackgroundWorkPolicy.QUEUE_FULL_DELAY, TrainingSaga.DISPATCH_DEADLINE)
+                .expectNoDispatchedCommands();
+        assertThat(queue.refused).containsExactly(JOB);
+    }
+
+    /** The clone turns ready just as the workers' backlog fills up. */
+    private VoiceCloneReadyEvent cloneReadyAndQueueFull() {
+        queue.refuseNext(1);
+        return cloneReady();
+    }
+
+    @Test
+    void anotherClonesEventsLeaveTheJobAlone() {
+        fixture.givenAPublished(created(true))
+                .whenPublishingA(new VoiceCloneFailedEvent("vc_2", "The samples cannot be fitted",
+                        "SAMPLE_NOT_PROCESSED"))
+                .expectNoDispatchedCommands();
+        assertThat(queue.accepted).containsExactly(JOB);
     }
 
     @Test
@@ -177,6 +213,15 @@ class TrainingSagaTest {
     }
 
     @Test
+    void aCloneThatFailsAfterTheJobStartedLeavesTheJobToItsWorker() {
+        fixture.givenAPublished(created(true))
+                .andThenAPublished(started())
+                .whenPublishingA(new VoiceCloneFailedEvent(CLONE, "Refitting failed", "SAMPLE_NOT_PROCESSED"))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
     void aDeletedCloneFailsTheJobEvenWhileItRuns() {
         fixture.givenAPublished(created(false))
                 .andThenAPublished(started())
@@ -197,6 +242,13 @@ class TrainingSagaTest {
     }
 
     @Test
+    void aJobThatNeverStartedFailsAtTheTimeoutToo() {
+        fixture.givenAPublished(created(true))
+                .whenTimeElapses(TIMEOUT)
+                .expectDispatchedCommands(timedOut());
+    }
+
+    @Test
     void completionEndsTheSagaAndEveryDeadline() {
         fixture.givenAPublished(created(true))
                 .andThenAPublished(started())
@@ -212,5 +264,38 @@ class TrainingSagaTest {
                 .whenPublishingA(new TrainingFailedEvent(JOB, "The clone to train could not be built", "CLONE_NOT_READY"))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void failureWhileRunningEndsTheSagaAndEveryDeadline() {
+        fixture.givenAPublished(created(false))
+                .andThenAPublished(started())
+                .whenPublishingA(timedOutEvent())
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void failureWhileAFullQueueWasToBeAskedAgainCancelsTheRetry() {
+        queue.refuseNext(1);
+        fixture.givenAPublished(created(false))
+                .whenPublishingA(timedOutEvent())
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anEndedSagaNoLongerFollowsTheClone() {
+        fixture.givenAPublished(created(false))
+                .andThenAPublished(started())
+                .andThenAPublished(completed())
+                .whenPublishingA(new VoiceCloneDeletedEvent(CLONE, USER, USER, CLONE))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+    }
+
+    private static TrainingFailedEvent timedOutEvent() {
+        return new TrainingFailedEvent(JOB, "Training did not finish within 1201 s", "SERVICE_UNAVAILABLE");
     }
 }
