@@ -42,7 +42,7 @@ public final class PlatformSettingsSchema {
             integer("max_text_length", SpeechSynthesizer.MAX_TEXT_CHARS, 1, SpeechSynthesizer.MAX_TEXT_CHARS,
                     "Longest text (characters)",
                     "Longest text of a synthesis, in characters; never more than the engine accepts")
-                    .withMaxFrom("the engine (SpeechSynthesizer.MAX_TEXT_CHARS)"),
+                    .withMaxFrom("SpeechSynthesizer.MAX_TEXT_CHARS"),
             text("default_voice_id", PresetCatalog.DEFAULT_VOICE_ID, 128, ValueSet.LIBRARY_VOICES, "Default voice",
                     "Voice of a synthesis that names none"),
             bool("registration_open", true, "Registration open", "Whether anyone may create an account"),
