@@ -2,27 +2,6 @@ import { api } from '../api.js';
 import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, h, select } from '../dom.js';
 import { historyLookup } from './audit.js';
 
-// [key, label, input type, smallest value]: a daily quota of 0 closes the feature for the day,
-// a per-user cap is at least 1.
-const CONFIG_FIELDS = [
-  ['requests_per_minute', 'Requests per minute (per user)', 'number'],
-  ['syntheses_per_day', 'Syntheses per day', 'number'],
-  ['uploads_per_day', 'Uploads per day', 'number'],
-  ['sample_processings_per_day', 'Sample processings per day', 'number'],
-  ['clones_per_day', 'Clones per day', 'number'],
-  ['trainings_per_day', 'Trainings per day', 'number'],
-  ['max_work_in_flight_per_user', 'Background work at once (per user)', 'number', 1],
-  ['max_audio_streams_per_user', 'Audio streams at once (per user)', 'number', 1],
-  ['max_event_streams_per_user', 'Progress streams at once (per user)', 'number', 1],
-  ['max_sync_speech_per_user', 'Synchronous speech requests at once (per user)', 'number', 1],
-  ['max_upload_bytes', 'Largest upload (bytes)', 'number'],
-  ['max_text_length', 'Longest text (characters)', 'number'],
-  ['default_voice_id', 'Default voice', 'text'],
-  ['login_attempts_per_account', 'Failed sign-ins per account and address (then slowed)', 'number'],
-  ['login_attempts_per_address', 'Failed sign-ins per address', 'number'],
-  ['login_window_seconds', 'Sign-in window (seconds)', 'number'],
-];
-
 export async function render(main, { signal }) {
   const stats = h('section', { class: 'card', 'aria-labelledby': 'stats-h' });
   const users = h('section', { class: 'card', 'aria-labelledby': 'users-h' });
@@ -123,23 +102,26 @@ async function renderUsers(area, signal, search = '') {
       h('tbody', {}, rows))));
 }
 
+/**
+ * The form is built from the settings the server declares (GET /admin/config/schema): each one's label,
+ * description, type and bounds. Only what changed is sent, with the version it was read at.
+ */
 async function renderConfig(area, signal) {
-  const c = (await api('/admin/config', { signal })).data;
-  const inputs = Object.fromEntries(CONFIG_FIELDS.map(([key, , type, min = 0]) => [key,
-    h('input', { type, name: key, value: c[key] ?? '', min: type === 'number' ? min : null })]));
-  const open = h('input', { type: 'checkbox', id: 'registration-open', checked: c.registration_open });
-  const privateCallbacks = h('input', { type: 'checkbox', id: 'allow-private-callbacks', name: 'allow_private_callbacks',
-    checked: c.allow_private_callbacks });
+  const [config, schema] = await Promise.all([api('/admin/config', { signal }), api('/admin/config/schema', { signal })]);
+  const c = config.data;
+  const settings = schema.data;
+  const controls = Object.fromEntries(settings.map((s) => [s.name, settingControl(s, c[s.name])]));
   const feedback = h('div', { 'aria-live': 'polite' });
+  const lists = settings.filter((s) => s.allowed_values).map((s) => h('datalist', { id: `${s.name}-values` },
+    s.allowed_values.map((v) => h('option', { value: v }))));
   clear(area, h('h2', { id: 'config-h' }, 'Configuration'),
     h('p', { class: 'meta' }, `Version ${c.version}${c.updated_at ? `, changed ${fmtDate(c.updated_at)}` : ''}`),
     h('form', { onsubmit: async (e) => {
       e.preventDefault();
-      const change = { version: c.version, registration_open: open.checked };
-      if (privateCallbacks.checked !== Boolean(c.allow_private_callbacks)) change.allow_private_callbacks = privateCallbacks.checked;
-      for (const [key, , type] of CONFIG_FIELDS) {
-        const value = inputs[key].value.trim();
-        if (String(c[key] ?? '') !== value) change[key] = type === 'number' ? Number(value) : value;
+      const change = { version: c.version };
+      for (const s of settings) {
+        const value = settingValue(s, controls[s.name]);
+        if (value !== c[s.name]) change[s.name] = value;
       }
       try {
         await api('/admin/config', { method: 'PUT', body: change });
@@ -148,11 +130,39 @@ async function renderConfig(area, signal) {
       } catch (error) {
         feedback.replaceChildren(errorBox(error));
       }
-    } }, h('div', { class: 'grid' }, CONFIG_FIELDS.map(([key, label]) => field(label, inputs[key]))),
-    h('div', { class: 'check' }, open, h('label', { for: 'registration-open' }, 'Registration open')),
-    h('div', { class: 'check' }, privateCallbacks, h('label', { for: 'allow-private-callbacks' },
-      'Allow private callbacks: webhooks to this machine, private networks and plain http (for development only)')),
+    } }, lists,
+    h('div', { class: 'grid' }, settings.filter((s) => s.type !== 'boolean')
+      .map((s) => field(s.label, controls[s.name], s.description))),
+    settings.filter((s) => s.type === 'boolean').map((s) => check(s, controls[s.name])),
     feedback, h('button', { type: 'submit' }, 'Save configuration')));
+}
+
+function settingControl(s, value) {
+  const id = `setting-${s.name.replaceAll('_', '-')}`;
+  if (s.type === 'boolean') return h('input', { type: 'checkbox', id, name: s.name, checked: Boolean(value) });
+  if (s.type === 'integer') {
+    // A node's default may lie outside what an administrator may choose; the browser must not then
+    // refuse to save the other settings, so a bound the value already breaks is left to the server.
+    return h('input', { type: 'number', id, name: s.name, value: value ?? '', step: 1,
+      min: s.min !== null && value >= s.min ? s.min : null, max: s.max !== null && value <= s.max ? s.max : null });
+  }
+  return h('input', { type: 'text', id, name: s.name, value: value ?? '', maxlength: s.max_length,
+    list: s.allowed_values ? `${s.name}-values` : null });
+}
+
+/** The control's value as the API takes it; text that is not a number goes as it is, for the server to explain. */
+function settingValue(s, control) {
+  if (s.type === 'boolean') return control.checked;
+  const text = control.value.trim();
+  if (s.type !== 'integer') return text;
+  const number = Number(text);
+  return text !== '' && Number.isFinite(number) ? number : text;
+}
+
+function check(s, control) {
+  const hint = h('span', { class: 'hint', id: `${control.id}-hint` }, s.description);
+  control.setAttribute('aria-describedby', hint.id);
+  return h('div', { class: 'check' }, control, h('label', { for: control.id }, s.label), hint);
 }
 
 async function renderProjections(area, signal) {

@@ -8,10 +8,17 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.RequestFields;
+import io.voxify.gateway.admin.PlatformSettingsSchema.Setting;
+import io.voxify.gateway.admin.PlatformSettingsSchema.ValueSet;
+import io.voxify.saga.voice.PresetCatalog;
+import io.voxify.saga.voice.PresetVoice;
 import io.voxify.saga.voice.VoiceDirectory;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,34 +29,60 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The platform configuration. PUT takes any subset of the settings (the others keep their
- * values), validates each one, and records the change as an event; it applies without a
- * restart. Unknown fields are refused rather than silently ignored. A PUT may carry the
- * {@code version} it read: if the configuration changed since, it answers 409 instead of undoing
- * that change.
+ * The platform configuration, its settings as {@link PlatformSettingsSchema} declares them. PUT
+ * takes any subset of the settings (the others keep their values), validates each one against its
+ * declared bounds, and records the change as an event; it applies without a restart. Unknown
+ * fields are refused rather than silently ignored. A PUT may carry the {@code version} it read: if
+ * the configuration changed since, it answers 409 instead of undoing that change.
  */
 @RestController
 @Tag(name = "Administration")
 @RequestMapping("/api/v1/admin/config")
 public class AdminConfigController {
-    static final List<String> FIELDS = List.of("requests_per_minute", "syntheses_per_day", "uploads_per_day",
-            "max_upload_bytes", "max_text_length", "default_voice_id", "registration_open",
-            "login_attempts_per_account", "login_attempts_per_address", "login_window_seconds",
-            "allow_private_callbacks", "sample_processings_per_day", "clones_per_day", "trainings_per_day",
-            "max_work_in_flight_per_user", "max_audio_streams_per_user", "max_event_streams_per_user",
-            "max_sync_speech_per_user", "version");
+    /** What a PUT may carry: every setting, and the version the change is built on. */
+    static final List<String> FIELDS = Stream.concat(PlatformSettingsSchema.SETTINGS.stream().map(Setting::name),
+            Stream.of("version")).toList();
 
     private final PlatformSettings settings;
+    private final PlatformDefaults defaults;
     private final VoiceDirectory voices;
 
-    public AdminConfigController(PlatformSettings settings, VoiceDirectory voices) {
+    public AdminConfigController(PlatformSettings settings, PlatformDefaults defaults, VoiceDirectory voices) {
         this.settings = settings;
+        this.defaults = defaults;
         this.voices = voices;
     }
 
     @GetMapping
     ResponseEntity<Map<String, Object>> get() {
         return Envelope.ok(json(settings.current()));
+    }
+
+    @Operation(summary = "Every platform setting: its type, this node's default, its bounds and what it means",
+            description = """
+                    One object per setting, in the order of `GET /api/v1/admin/config`: `name`, `type` \
+                    (`integer`, `boolean` or `string`), `label`, `description`, `default` (this node's, used until an \
+                    administrator changes the setting), `min` and `max` (integers; `max_text_length` never exceeds \
+                    what the engine accepts, `max_upload_bytes` the upload ceiling), `max_length` and \
+                    `allowed_values` (strings; `default_voice_id` takes a preset or neural voice of the library). \
+                    Fields that do not apply to a setting's type are `null`.""")
+    @GetMapping("/schema")
+    ResponseEntity<Map<String, Object>> schema() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Setting s : PlatformSettingsSchema.SETTINGS) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", s.name());
+            item.put("type", s.type().wire());
+            item.put("label", s.label());
+            item.put("description", s.description());
+            item.put("default", defaults.value(s));
+            item.put("min", s.min());
+            item.put("max", defaults.max(s));
+            item.put("max_length", s.maxLength());
+            item.put("allowed_values", s.allowed() == null ? null : allowedValues(s.allowed()));
+            list.add(item);
+        }
+        return Envelope.ok(list);
     }
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON, ErrorCode.CONFLICT})
@@ -62,74 +95,41 @@ public class AdminConfigController {
         PlatformConfig c = base.config();
         // The version the caller read (optional): a change built on an older one answers 409.
         Long version = f.integer("version", 0, Long.MAX_VALUE);
-        Long requests = f.integer("requests_per_minute", 1, 1_000_000);
-        Long syntheses = f.integer("syntheses_per_day", 0, 10_000_000);
-        Long uploads = f.integer("uploads_per_day", 0, 1_000_000);
-        Long uploadBytes = f.integer("max_upload_bytes", 1024, settings.uploadCeilingBytes());
-        Long textLength = f.integer("max_text_length", 1, 100_000);
-        String voice = f.text("default_voice_id", 128);
-        if (voice != null && (voice.startsWith("vc_") || voices.resolve(voice, null).isEmpty())) {
-            f.error("default_voice_id", "must be a preset or neural voice of the library");
-            voice = null;
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Setting s : PlatformSettingsSchema.SETTINGS) {
+            Object value = switch (s.type()) {
+                case INTEGER -> f.integer(s.name(), s.min(), defaults.max(s));
+                case BOOLEAN -> f.bool(s.name());
+                case STRING -> f.text(s.name(), s.maxLength());
+            };
+            if (value != null && s.allowed() != null && !allowed(s.allowed(), (String) value)) {
+                f.error(s.name(), s.allowed().refusal());
+                value = null;
+            }
+            values.put(s.name(), value != null ? value : s.read(c));
         }
-        Boolean registration = f.bool("registration_open");
-        Long perAccount = f.integer("login_attempts_per_account", 1, 10_000);
-        Long perAddress = f.integer("login_attempts_per_address", 1, 1_000_000);
-        Long window = f.integer("login_window_seconds", 10, 86_400);
-        Boolean privateCallbacks = f.bool("allow_private_callbacks");
-        Long processings = f.integer("sample_processings_per_day", 0, 1_000_000);
-        Long clones = f.integer("clones_per_day", 0, 1_000_000);
-        Long trainings = f.integer("trainings_per_day", 0, 1_000_000);
-        // A cap of 0 would lock every user out of the feature; a quota of 0 is how to close one for a day.
-        Long workInFlight = f.integer("max_work_in_flight_per_user", 1, 1_000);
-        Long audioStreams = f.integer("max_audio_streams_per_user", 1, 1_000);
-        Long eventStreams = f.integer("max_event_streams_per_user", 1, 1_000);
-        Long syncSpeech = f.integer("max_sync_speech_per_user", 1, 1_000);
         f.validate(ErrorCode.VALIDATION_ERROR);
-        PlatformConfig changed = new PlatformConfig(
-                requests != null ? requests.intValue() : c.requestsPerMinute(),
-                syntheses != null ? syntheses.intValue() : c.synthesesPerDay(),
-                uploads != null ? uploads.intValue() : c.uploadsPerDay(),
-                uploadBytes != null ? uploadBytes : c.maxUploadBytes(),
-                textLength != null ? textLength.intValue() : c.maxTextLength(),
-                voice != null ? voice : c.defaultVoiceId(),
-                registration != null ? registration : c.registrationOpen(),
-                perAccount != null ? perAccount.intValue() : c.loginAttemptsPerAccount(),
-                perAddress != null ? perAddress.intValue() : c.loginAttemptsPerAddress(),
-                window != null ? window.intValue() : c.loginWindowSeconds(),
-                privateCallbacks != null ? privateCallbacks : c.allowPrivateCallbacks(),
-                processings != null ? processings.intValue() : c.sampleProcessingsPerDay(),
-                clones != null ? clones.intValue() : c.clonesPerDay(),
-                trainings != null ? trainings.intValue() : c.trainingsPerDay(),
-                workInFlight != null ? workInFlight.intValue() : c.maxWorkInFlightPerUser(),
-                audioStreams != null ? audioStreams.intValue() : c.maxAudioStreamsPerUser(),
-                eventStreams != null ? eventStreams.intValue() : c.maxEventStreamsPerUser(),
-                syncSpeech != null ? syncSpeech.intValue() : c.maxSyncSpeechPerUser());
+        PlatformConfig changed = PlatformSettingsSchema.build(values);
         return Envelope.ok(json(settings.change(changed, admin.userId(), version != null ? version : base.version())),
                 "Configuration updated");
     }
 
+    private boolean allowed(ValueSet set, String value) {
+        return switch (set) {
+            case LIBRARY_VOICES -> !value.startsWith("vc_") && voices.resolve(value, null).isPresent();
+        };
+    }
+
+    private List<String> allowedValues(ValueSet set) {
+        return switch (set) {
+            case LIBRARY_VOICES -> Stream.concat(PresetCatalog.all().stream().map(PresetVoice::voiceModelId),
+                    voices.neuralVoices().stream().map(VoiceDirectory::neuralVoiceModelId)).toList();
+        };
+    }
+
     static Map<String, Object> json(PlatformSettings.Current current) {
-        PlatformConfig c = current.config();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("requests_per_minute", c.requestsPerMinute());
-        data.put("syntheses_per_day", c.synthesesPerDay());
-        data.put("uploads_per_day", c.uploadsPerDay());
-        data.put("max_upload_bytes", c.maxUploadBytes());
-        data.put("max_text_length", c.maxTextLength());
-        data.put("default_voice_id", c.defaultVoiceId());
-        data.put("registration_open", c.registrationOpen());
-        data.put("login_attempts_per_account", c.loginAttemptsPerAccount());
-        data.put("login_attempts_per_address", c.loginAttemptsPerAddress());
-        data.put("login_window_seconds", c.loginWindowSeconds());
-        data.put("allow_private_callbacks", c.allowPrivateCallbacks());
-        data.put("sample_processings_per_day", c.sampleProcessingsPerDay());
-        data.put("clones_per_day", c.clonesPerDay());
-        data.put("trainings_per_day", c.trainingsPerDay());
-        data.put("max_work_in_flight_per_user", c.maxWorkInFlightPerUser());
-        data.put("max_audio_streams_per_user", c.maxAudioStreamsPerUser());
-        data.put("max_event_streams_per_user", c.maxEventStreamsPerUser());
-        data.put("max_sync_speech_per_user", c.maxSyncSpeechPerUser());
+        PlatformSettingsSchema.SETTINGS.forEach(s -> data.put(s.name(), s.read(current.config())));
         data.put("version", current.version());
         data.put("updated_at", current.updatedAt() == null ? null : Envelope.iso(current.updatedAt()));
         data.put("updated_by", current.updatedBy());

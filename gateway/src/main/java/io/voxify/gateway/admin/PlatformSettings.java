@@ -12,12 +12,11 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The configuration in force on this node: the last one an administrator set (from the read
- * model), or the defaults of application.yml until anyone does. Read on every request, so it
+ * model), or the node's {@link PlatformDefaults} until anyone does. Read on every request, so it
  * is cached for a moment; a change made through this node is seen at once, one made through
  * another node within {@link #FRESHNESS}.
  */
@@ -29,7 +28,6 @@ public class PlatformSettings {
     private final CommandGateway commands;
     private final ViewAwaiter views;
     private final PlatformConfig defaults;
-    private final long uploadCeilingBytes;
     private volatile Snapshot snapshot;
 
     /** The configuration with its version (0: the defaults) and when it was read. */
@@ -40,33 +38,11 @@ public class PlatformSettings {
     }
 
     public PlatformSettings(QueryGateway queries, CommandGateway commands, ViewAwaiter views,
-                            @Value("${voxify.limits.requests-per-minute}") int requestsPerMinute,
-                            @Value("${voxify.limits.syntheses-per-day}") int synthesesPerDay,
-                            @Value("${voxify.limits.uploads-per-day}") int uploadsPerDay,
-                            @Value("${voxify.limits.upload-ceiling-bytes}") long uploadCeilingBytes,
-                            @Value("${voxify.limits.max-text-length}") int maxTextLength,
-                            @Value("${voxify.limits.default-voice-id}") String defaultVoiceId,
-                            @Value("${voxify.limits.registration-open}") boolean registrationOpen,
-                            @Value("${voxify.limits.login-attempts-per-account}") int loginAttemptsPerAccount,
-                            @Value("${voxify.limits.login-attempts-per-address}") int loginAttemptsPerAddress,
-                            @Value("${voxify.limits.login-window}") Duration loginWindow,
-                            @Value("${voxify.webhooks.allow-private-callbacks:false}") boolean allowPrivateCallbacks,
-                            @Value("${voxify.limits.sample-processings-per-day}") int sampleProcessingsPerDay,
-                            @Value("${voxify.limits.clones-per-day}") int clonesPerDay,
-                            @Value("${voxify.limits.trainings-per-day}") int trainingsPerDay,
-                            @Value("${voxify.limits.max-work-in-flight-per-user}") int maxWorkInFlightPerUser,
-                            @Value("${voxify.limits.max-audio-streams-per-user}") int maxAudioStreamsPerUser,
-                            @Value("${voxify.limits.max-event-streams-per-user}") int maxEventStreamsPerUser,
-                            @Value("${voxify.limits.max-sync-speech-per-user}") int maxSyncSpeechPerUser) {
+                            PlatformDefaults defaults) {
         this.queries = queries;
         this.commands = commands;
         this.views = views;
-        this.uploadCeilingBytes = uploadCeilingBytes;
-        this.defaults = new PlatformConfig(requestsPerMinute, synthesesPerDay, uploadsPerDay, uploadCeilingBytes,
-                maxTextLength, defaultVoiceId, registrationOpen, loginAttemptsPerAccount, loginAttemptsPerAddress,
-                (int) loginWindow.toSeconds(), allowPrivateCallbacks, sampleProcessingsPerDay, clonesPerDay,
-                trainingsPerDay, maxWorkInFlightPerUser, maxAudioStreamsPerUser, maxEventStreamsPerUser,
-                maxSyncSpeechPerUser);
+        this.defaults = defaults.config();
     }
 
     public PlatformConfig config() {
@@ -80,11 +56,6 @@ public class PlatformSettings {
             snapshot = s;
         }
         return s.current();
-    }
-
-    /** The largest upload the server accepts at all (the multipart limit); uploads limits stay below it. */
-    public long uploadCeilingBytes() {
-        return uploadCeilingBytes;
     }
 
     /** The configuration as the read model holds it now, not as cached. */

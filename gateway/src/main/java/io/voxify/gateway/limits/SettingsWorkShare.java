@@ -1,5 +1,6 @@
 package io.voxify.gateway.limits;
 
+import io.voxify.gateway.admin.PlatformDefaults;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.saga.work.WorkShare;
 import jakarta.annotation.PreDestroy;
@@ -8,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +25,9 @@ public class SettingsWorkShare implements WorkShare {
     private final ScheduledExecutorService refresher;
     private volatile int share;
 
-    public SettingsWorkShare(PlatformSettings settings,
-                             @Value("${voxify.limits.max-work-in-flight-per-user}") int configuredDefault) {
+    public SettingsWorkShare(PlatformSettings settings, PlatformDefaults defaults) {
         this.settings = settings;
-        this.share = configuredDefault;
+        this.share = defaults.config().maxWorkInFlightPerUser();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "work-share-refresh");
             t.setDaemon(true);

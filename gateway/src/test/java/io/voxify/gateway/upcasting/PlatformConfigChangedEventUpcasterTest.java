@@ -32,7 +32,8 @@ class PlatformConfigChangedEventUpcasterTest {
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     /** Defaults unlike the shipped ones, so that what the event reads is seen to come from the node. */
     private final PlatformConfigChangedEventUpcaster upcaster =
-            new PlatformConfigChangedEventUpcaster(201, 21, 11, 3, 5, 9, 4);
+            new PlatformConfigChangedEventUpcaster(new PlatformConfig(100, 1000, 100, 52_428_800L, 10_000,
+                    "default_voice_001", true, 10, 100, 900, false, 201, 21, 11, 3, 5, 9, 4));
 
     private static DomainEventData<byte[]> stored(String revision, String json) {
         return new GenericDomainEventEntry<>("PlatformConfiguration", "platform_config", 3, "event-1",
