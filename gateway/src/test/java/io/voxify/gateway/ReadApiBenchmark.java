@@ -1,5 +1,6 @@
 package io.voxify.gateway;
 
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.voxify.gateway.limits;
 
+import io.voxify.infrastructure.ratelimit.SignInHistory;
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;

@@ -1,5 +1,6 @@
 package io.voxify.gateway.limits;
 
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.admin.PlatformSettings;

@@ -1,5 +1,6 @@
 package io.voxify.gateway.limits;
 
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.admin.PlatformSettings;

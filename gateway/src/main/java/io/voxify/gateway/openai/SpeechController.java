@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
-import io.voxify.gateway.limits.OpenRequestSlots;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.RefusalWithHeaders;

@@ -6,7 +6,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.job.JobService;
-import io.voxify.gateway.limits.OpenRequestSlots;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletResponse;

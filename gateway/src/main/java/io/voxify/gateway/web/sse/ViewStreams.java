@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
-import io.voxify.gateway.limits.OpenRequestSlots;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.web.ViewAwaiter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

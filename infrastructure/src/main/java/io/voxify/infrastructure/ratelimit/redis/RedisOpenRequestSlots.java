@@ -1,5 +1,6 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit.redis;
 
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;

@@ -1,9 +1,11 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
+import io.voxify.infrastructure.ratelimit.redis.RedisOpenRequestSlots;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;

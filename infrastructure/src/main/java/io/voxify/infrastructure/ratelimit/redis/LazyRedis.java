@@ -1,4 +1,4 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

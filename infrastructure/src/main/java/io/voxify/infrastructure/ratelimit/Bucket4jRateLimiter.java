@@ -1,4 +1,4 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -10,7 +10,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * bucket is named by its key and its shape, so a limit an administrator changes takes effect
  * with fresh buckets at once.
  */
-abstract class Bucket4jRateLimiter implements RateLimiter {
+public abstract class Bucket4jRateLimiter implements RateLimiter {
 
     /** The bucket of that name, made with {@code configuration} if it does not exist yet. */
     protected abstract Bucket bucket(String name, BucketConfiguration configuration, Limit limit);
@@ -29,14 +29,14 @@ abstract class Bucket4jRateLimiter implements RateLimiter {
         bucket(name(key, limit), configuration(limit), limit).addTokens(1);
     }
 
-    static BucketConfiguration configuration(Limit limit) {
+    protected static BucketConfiguration configuration(Limit limit) {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillIntervally(limit.capacity(), limit.window()).build())
                 .build();
     }
 
-    static String name(String key, Limit limit) {
+    protected static String name(String key, Limit limit) {
         return key + '|' + limit.capacity() + '/' + limit.window().toSeconds();
     }
 

@@ -1,5 +1,6 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit.memory;
 
+import io.voxify.infrastructure.ratelimit.SignInHistory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit;
 
 import java.time.Duration;
 
@@ -51,7 +51,7 @@ public interface SignInHistory {
      */
     record Slot(boolean granted, long waitMillis, long retryAfterMillis) {
 
-        static Slot now() {
+        public static Slot now() {
             return new Slot(true, 0, 0);
         }
     }

@@ -1,11 +1,17 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit;
 
+import io.voxify.infrastructure.ratelimit.memory.LocalOpenRequestSlots;
+import io.voxify.infrastructure.ratelimit.memory.LocalRateLimiter;
+import io.voxify.infrastructure.ratelimit.memory.LocalSignInHistory;
+import io.voxify.infrastructure.ratelimit.redis.RedisOpenRequestSlots;
+import io.voxify.infrastructure.ratelimit.redis.RedisRateLimiter;
+import io.voxify.infrastructure.ratelimit.redis.RedisSignInHistory;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * or in Redis ({@code voxify.rate-limits.store=redis}, shared by every API node).
  */
 @Configuration(proxyBeanMethods = false)
-public class LimitsConfiguration {
+@EnableConfigurationProperties({RateLimitProperties.class, OpenRequestLease.class})
+public class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "memory", matchIfMissing = true)
@@ -24,9 +31,8 @@ public class LimitsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
-    RateLimiter redisRateLimiter(RedisProperties redis,
-                                 @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix) {
-        return new RedisRateLimiter(redisClient(redis), prefix, Duration.ofSeconds(2));
+    RateLimiter redisRateLimiter(RedisProperties redis, RateLimitProperties properties) {
+        return new RedisRateLimiter(redisClient(redis), properties.redisPrefix(), Duration.ofSeconds(2));
     }
 
     @Bean
@@ -43,17 +49,15 @@ public class LimitsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
-    OpenRequestSlots redisOpenRequestSlots(RedisProperties redis,
-                                           @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix,
-                                           @Value("${voxify.limits.open-request-lease:PT90S}") Duration lease) {
-        return new RedisOpenRequestSlots(redisClient(redis), prefix, lease);
+    OpenRequestSlots redisOpenRequestSlots(RedisProperties redis, RateLimitProperties properties,
+                                           OpenRequestLease lease) {
+        return new RedisOpenRequestSlots(redisClient(redis), properties.redisPrefix(), lease.openRequestLease());
     }
 
     @Bean
     @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
-    SignInHistory redisSignInHistory(RedisProperties redis,
-                                     @Value("${voxify.rate-limits.redis-prefix:voxify:rl:}") String prefix) {
-        return new RedisSignInHistory(redisClient(redis), prefix);
+    SignInHistory redisSignInHistory(RedisProperties redis, RateLimitProperties properties) {
+        return new RedisSignInHistory(redisClient(redis), properties.redisPrefix());
     }
 
     /** A Lettuce client for Bucket4j, pointed where Spring Data Redis points ({@code spring.data.redis.*}). */

@@ -1,5 +1,6 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit.redis;
 
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit.memory;
 
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;

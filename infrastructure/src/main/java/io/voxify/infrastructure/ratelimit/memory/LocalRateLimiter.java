@@ -1,5 +1,6 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit.memory;
 
+import io.voxify.infrastructure.ratelimit.Bucket4jRateLimiter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;

@@ -1,4 +1,4 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.ratelimit;
 
 import java.util.Optional;
 
