@@ -14,4 +14,10 @@ public class JobVoiceEntity {
     String jobId;
     @Column(name = "voice_model_id", length = 128)
     String voiceModelId;
+    /**
+     * The sequence number of the job's last event counted in its voice's statistics; null in rows written before
+     * it was kept, which count the next event as they always did.
+     */
+    @Column(name = "counted_sequence")
+    Long countedSequence;
 }

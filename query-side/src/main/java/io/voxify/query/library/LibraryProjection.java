@@ -15,17 +15,20 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * The voice library's own read models: favourites per user and usage statistics per voice model
  * (jobs created with it, completed, failed, synthesis time and audio produced). The counts are
- * exact because each batch's rows and the processor's token commit together; a replay starts
- * from the reset below and rebuilds the same numbers.
+ * exact because each batch's rows and the processor's token commit together and a job's event
+ * handled again is not counted again (see the job handlers); a replay starts from the reset
+ * below and rebuilds the same numbers.
  */
 @Component
 @ProcessingGroup(LibraryProjection.PROCESSING_GROUP)
@@ -65,11 +68,22 @@ public class LibraryProjection {
         views.emit(FindFavoritesQuery.class, userId, handle(new FindFavoritesQuery(userId)));
     }
 
+    /**
+     * A job's events are counted once, though handled again (a redelivery, or a batch handled a second time after
+     * another node claimed the token). A voice's row sums the events of many jobs, so no one sequence number of its
+     * own can tell what it includes; each job's row, which the end of a job reads anyway to find its voice, keeps
+     * the sequence number of the job's last event counted. That costs no extra table nor read, and stays bounded as
+     * the job rows are: one per job. A creation counts only when it makes the job's row.
+     */
     @EventHandler
-    void on(JobCreatedEvent e) {
+    void on(JobCreatedEvent e, @SequenceNumber long seq) {
+        if (jobVoices.existsById(e.jobId())) {
+            return;
+        }
         JobVoiceEntity job = new JobVoiceEntity();
         job.jobId = e.jobId();
         job.voiceModelId = e.voiceModelId();
+        job.countedSequence = seq;
         jobVoices.save(job);
         VoiceStatsEntity row = row(e.voiceModelId());
         row.usageCount++;
@@ -77,21 +91,29 @@ public class LibraryProjection {
     }
 
     @EventHandler
-    void on(JobCompletedEvent e) {
-        jobVoices.findById(e.jobId()).ifPresent(job -> {
-            VoiceStatsEntity row = row(job.voiceModelId);
+    void on(JobCompletedEvent e, @SequenceNumber long seq) {
+        countEnd(e.jobId(), seq, row -> {
             row.completed++;
             row.totalProcessingMs += e.processingTimeMs();
             row.totalAudioSeconds += e.output().durationSeconds();
-            stats.save(row);
         });
     }
 
     @EventHandler
-    void on(JobFailedEvent e) {
-        jobVoices.findById(e.jobId()).ifPresent(job -> {
+    void on(JobFailedEvent e, @SequenceNumber long seq) {
+        countEnd(e.jobId(), seq, row -> row.failed++);
+    }
+
+    /** Rows of jobs recorded before the sequence was kept (null) count the next event, as they always did. */
+    private void countEnd(String jobId, long seq, Consumer<VoiceStatsEntity> count) {
+        jobVoices.findById(jobId).ifPresent(job -> {
+            if (job.countedSequence != null && seq <= job.countedSequence) {
+                return;
+            }
+            job.countedSequence = seq;
+            jobVoices.save(job);
             VoiceStatsEntity row = row(job.voiceModelId);
-            row.failed++;
+            count.accept(row);
             stats.save(row);
         });
     }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Ratings of voices: each user's rating per voice, and per voice the sum and count of its ratings (the
  * mean and the number shown in the library). Both change in one transaction with the processor's token,
- * from the user's row as it was ({@link RatingTally}), so a change is never counted twice and a replay
- * from the reset below rebuilds the same numbers. Part of the library projection's processing group.
+ * from the user's row as it was ({@link RatingTally}), skipping the events of the user's ratings that the rows
+ * already include, so a change is never counted twice and a replay from the reset below rebuilds the same numbers. Part of the library projection's processing group.
  */
 @Component
 @ProcessingGroup(LibraryProjection.PROCESSING_GROUP)
@@ -45,6 +45,9 @@ public class VoiceRatingProjection {
 
     @EventHandler
     void on(VoiceRatedEvent e, @SequenceNumber long sequence) {
+        if (applied(e.userId(), sequence)) {
+            return;
+        }
         VoiceRatingTallyEntity tally = tally(e.voiceModelId());
         if (!tally.withdrawn) {
             String id = key(e.userId(), e.voiceModelId());
@@ -64,6 +67,9 @@ public class VoiceRatingProjection {
 
     @EventHandler
     void on(VoiceRatingRemovedEvent e, @SequenceNumber long sequence) {
+        if (applied(e.userId(), sequence)) {
+            return;
+        }
         ratings.findById(key(e.userId(), e.voiceModelId())).ifPresent(row -> {
             VoiceRatingTallyEntity tally = tally(e.voiceModelId());
             store(tally, tallyOf(tally).unrated(row.rating));
@@ -105,6 +111,15 @@ public class VoiceRatingProjection {
                 .filter(t -> t.ratingCount > 0)
                 .map(t -> new VoiceRating(t.voiceModelId, t.ratingSum, t.ratingCount))
                 .toList());
+    }
+
+    /**
+     * Whether the user's rows already include this event of their ratings (one aggregate per user): a redelivery,
+     * or a batch handled again after another node claimed the token. The tally only guards against the latest
+     * event handled twice; an older one would put its rating back in the row and in the voice's sum.
+     */
+    private boolean applied(String userId, long sequence) {
+        return versions.findById(userId).map(v -> sequence <= v.version).orElse(false);
     }
 
     private void seen(String userId, long sequence) {

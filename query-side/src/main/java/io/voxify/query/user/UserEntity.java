@@ -11,6 +11,12 @@ public class UserEntity {
     @Id
     @Column(name = "user_id", length = 64)
     String userId;
+    /**
+     * The sequence number of the last event of the user's aggregate applied; null in rows written before it was
+     * kept, which take the next event as they always did.
+     */
+    @Column(name = "version")
+    Long version;
     @Column(name = "email", nullable = false, unique = true, length = 320)
     String email;
     @Column(name = "first_name", length = 100)

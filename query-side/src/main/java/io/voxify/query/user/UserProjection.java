@@ -15,9 +15,11 @@ import io.voxify.events.user.UserVoiceSelectedEvent;
 import io.voxify.events.user.WebhookSecretRotatedEvent;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -36,8 +38,11 @@ public class UserProjection {
     }
 
     @EventHandler
-    void on(UserRegisteredEvent e, @Timestamp Instant at) {
-        UserEntity row = users.findById(e.userId()).orElseGet(UserEntity::new);
+    void on(UserRegisteredEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        if (users.existsById(e.userId())) {
+            return; // a registration handled again: the row has it, and maybe a disabling or a new role since
+        }
+        UserEntity row = new UserEntity();
         row.userId = e.userId();
         row.email = e.email();
         row.firstName = e.firstName();
@@ -45,28 +50,26 @@ public class UserProjection {
         row.role = e.role().name();
         row.enabled = true;
         row.createdAt = at.toEpochMilli();
-        save(row, at);
+        save(row, seq, at);
     }
 
     @EventHandler
-    void on(UserProfileUpdatedEvent e, @Timestamp Instant at) {
-        users.findById(e.userId()).ifPresent(row -> {
+    void on(UserProfileUpdatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.userId(), seq, at, row -> {
             if (e.firstName() != null) {
                 row.firstName = e.firstName();
             }
             if (e.lastName() != null) {
                 row.lastName = e.lastName();
             }
-            save(row, at);
         });
     }
 
     @EventHandler
-    void on(UserLoggedInEvent e, @Timestamp Instant at) {
-        users.findById(e.userId()).ifPresent(row -> {
+    void on(UserLoggedInEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.userId(), seq, at, row -> {
             row.lastLoginAt = at.toEpochMilli();
             markActive(row, at);
-            save(row, at);
         });
     }
 
@@ -84,43 +87,38 @@ public class UserProjection {
     }
 
     @EventHandler
-    void on(UserDisabledEvent e, @Timestamp Instant at) {
-        users.findById(e.userId()).ifPresent(row -> {
+    void on(UserDisabledEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.userId(), seq, at, row -> {
             row.enabled = false;
-            save(row, at);
         });
     }
 
     @EventHandler
-    void on(UserEnabledEvent e, @Timestamp Instant at) {
-        users.findById(e.userId()).ifPresent(row -> {
+    void on(UserEnabledEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.userId(), seq, at, row -> {
             row.enabled = true;
-            save(row, at);
         });
     }
 
     @EventHandler
-    void on(UserRoleChangedEvent e, @Timestamp Instant at) {
-        users.findById(e.userId()).ifPresent(row -> {
+    void on(UserRoleChangedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.userId(), seq, at, row -> {
             row.role = e.role().name();
-            save(row, at);
         });
     }
 
     @EventHandler
-    void on(UserVoiceSelectedEvent e, @Timestamp Instant at) {
-        users.findById(e.userId()).ifPresent(row -> {
+    void on(UserVoiceSelectedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.userId(), seq, at, row -> {
             row.selectedVoiceId = e.voiceModelId();
-            save(row, at);
         });
     }
 
     @EventHandler
-    void on(WebhookSecretRotatedEvent e, @Timestamp Instant at) {
-        users.findById(e.userId()).ifPresent(row -> {
+    void on(WebhookSecretRotatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        change(e.userId(), seq, at, row -> {
             row.webhookSecretGeneration = e.generation();
             row.webhookSecretRotatedAt = at.toEpochMilli();
-            save(row, at);
         });
     }
 
@@ -143,7 +141,23 @@ public class UserProjection {
         return true;
     }
 
-    private void save(UserEntity row, Instant at) {
+    /**
+     * Applies an event of the user's own aggregate unless the row has it already (a redelivery, or a batch
+     * handled again after another node claimed the token): without this an old sign-in would put the last login
+     * back, an old disabling lock the user out again. Job creations, events of other aggregates, do not pass here.
+     */
+    private void change(String userId, long seq, Instant at, Consumer<UserEntity> mutation) {
+        users.findById(userId).ifPresent(row -> {
+            if (row.version != null && seq <= row.version) {
+                return;
+            }
+            mutation.accept(row);
+            save(row, seq, at);
+        });
+    }
+
+    private void save(UserEntity row, long seq, Instant at) {
+        row.version = row.version == null ? seq : Math.max(row.version, seq);
         row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
         users.save(row);
         UserView view = toView(row);

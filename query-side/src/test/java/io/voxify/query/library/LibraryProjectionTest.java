@@ -32,6 +32,8 @@ class LibraryProjectionTest {
     @Autowired
     private LibraryProjection projection;
     @Autowired
+    private JobVoiceRepository jobVoices;
+    @Autowired
     private Deliveries deliveries;
 
     @AfterEach
@@ -129,6 +131,34 @@ class LibraryProjectionTest {
 
         assertThat(statistics(GENTLE)).isEqualTo(new VoiceStatistics(GENTLE, 3, 2, 1, 2.0, 6.5));
         assertThat(statistics(DEFAULT)).isEqualTo(new VoiceStatistics(DEFAULT, 1, 0, 0, 0, 0));
+    }
+
+    @Test
+    void jobEventsHandledAgainAreCountedOnce() {
+        jobCreated("job_1", GENTLE);
+        jobCreated("job_2", GENTLE);
+        jobCompleted("job_1", 1_000, 2.5);
+        deliveries.deliver(projection, "job_2", 2, T0, new JobFailedEvent("job_2", "Engine failed", "SYNTHESIS_FAILED"));
+
+        jobCreated("job_1", GENTLE);
+        jobCompleted("job_1", 1_000, 2.5);
+        jobCreated("job_2", GENTLE);
+        deliveries.deliver(projection, "job_2", 2, T0, new JobFailedEvent("job_2", "Engine failed", "SYNTHESIS_FAILED"));
+
+        assertThat(statistics(GENTLE)).isEqualTo(new VoiceStatistics(GENTLE, 2, 1, 1, 1.0, 2.5));
+    }
+
+    @Test
+    void aJobRecordedBeforeCountsWereVersionedCountsItsEndOnce() {
+        jobCreated("job_1", GENTLE);
+        JobVoiceEntity old = jobVoices.findById("job_1").orElseThrow();
+        old.countedSequence = null;
+        jobVoices.saveAndFlush(old);
+
+        jobCompleted("job_1", 1_000, 2.5);
+        jobCompleted("job_1", 1_000, 2.5);
+
+        assertThat(statistics(GENTLE)).isEqualTo(new VoiceStatistics(GENTLE, 1, 1, 0, 1.0, 2.5));
     }
 
     @Test

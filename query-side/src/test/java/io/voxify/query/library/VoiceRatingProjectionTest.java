@@ -104,6 +104,33 @@ class VoiceRatingProjectionTest {
     }
 
     @Test
+    void anOlderRatingHandledAgainLeavesTheNewerOneInTheRowAndTheTally() {
+        rate(ANN, 0, GENTLE, 5);
+        rate(BOB, 0, GENTLE, 4);
+        rate(ANN, 1, GENTLE, 2);
+        Deliveries.Subscriber<UserRatingsView> subscriber = deliveries.subscribe(new FindUserRatingsQuery(ANN),
+                UserRatingsView.class);
+
+        rate(ANN, 0, GENTLE, 5);
+
+        assertThat(ratingsOf(ANN)).isEqualTo(new UserRatingsView(ANN, Map.of(GENTLE, 2), 1));
+        assertThat(tallies(GENTLE)).containsExactly(new VoiceRating(GENTLE, 6, 2));
+        assertThat(subscriber.updates()).isEmpty();
+    }
+
+    @Test
+    void anOlderRemovalHandledAgainLeavesTheRatingGivenSince() {
+        rate(ANN, 0, GENTLE, 5);
+        unrate(ANN, 1, GENTLE);
+        rate(ANN, 2, GENTLE, 3);
+
+        unrate(ANN, 1, GENTLE);
+
+        assertThat(ratingsOf(ANN)).isEqualTo(new UserRatingsView(ANN, Map.of(GENTLE, 3), 2));
+        assertThat(tallies(GENTLE)).containsExactly(new VoiceRating(GENTLE, 3, 1));
+    }
+
+    @Test
     void aUserWhoNeverRatedHasNoRatingsAtVersionMinusOne() {
         assertThat(ratingsOf(ANN)).isEqualTo(new UserRatingsView(ANN, Map.of(), -1));
     }

@@ -170,6 +170,28 @@ class TrainingProjectionTest {
     }
 
     @Test
+    void anOlderEpochHandledAgainLeavesTheCurveProgressAndBestAsTheyAre() {
+        runTwoEpochs();
+        deliver(4, epoch(3, 0.6, SECOND));
+        TrainingView before = view();
+        Double averageBefore = projection.handle(new AverageEpochTimeQuery());
+        Deliveries.Subscriber<TrainingView> subscriber = deliveries.subscribe(new FindTrainingJobQuery(JOB),
+                TrainingView.class);
+
+        deliver(2, epoch(1, 0.5, FIRST));
+        deliver(3, epoch(2, 0.7, SECOND));
+
+        assertThat(view()).isEqualTo(before);
+        assertThat(view().losses()).extracting(EpochLoss::epoch).containsExactly(1, 2, 3);
+        assertThat(view().epochsDone()).isEqualTo(3);
+        assertThat(view().progress()).isEqualTo(3.0);
+        assertThat(view().bestLoss()).isEqualTo(0.5);
+        assertThat(projection.handle(new AverageEpochTimeQuery())).as("the epoch times are counted once")
+                .isEqualTo(averageBefore);
+        assertThat(subscriber.updates()).isEmpty();
+    }
+
+    @Test
     void eventsOfAJobNeverCreatedAreIgnored() {
         deliver(1, new TrainingStartedEvent(JOB, "worker-a"));
         deliver(2, epoch(1, 0.5, FIRST));

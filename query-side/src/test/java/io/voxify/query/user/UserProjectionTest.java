@@ -157,6 +157,54 @@ class UserProjectionTest {
     }
 
     @Test
+    void aRegistrationHandledAgainAfterLaterChangesLeavesTheUserAsTheyAre() {
+        deliver(0, registered());
+        deliver(1, new UserProfileUpdatedEvent(USER, "Anne", "Leigh"));
+        deliver(2, new UserRoleChangedEvent(USER, Role.AUDITOR, "admin_1"));
+        deliver(3, new UserDisabledEvent(USER, "admin_1"));
+        UserView before = view();
+        Deliveries.Subscriber<UserView> subscriber = deliveries.subscribe(new FindUserQuery(USER), UserView.class);
+
+        deliver(0, registered());
+
+        assertThat(view()).as("still disabled, with the names and role it had").isEqualTo(before);
+        assertThat(subscriber.updates()).isEmpty();
+    }
+
+    @Test
+    void olderAccessChangesAndSignInsHandledAgainMoveNothingBack() {
+        deliver(0, registered());
+        deliver(1, new UserLoggedInEvent(USER, "127.0.0.1"));
+        deliver(2, new UserDisabledEvent(USER, "admin_1"));
+        deliver(3, new UserEnabledEvent(USER, "admin_1"));
+        deliver(4, new UserLoggedInEvent(USER, "127.0.0.1"));
+        UserView before = view();
+
+        deliver(2, new UserDisabledEvent(USER, "admin_1"));
+        deliver(1, new UserLoggedInEvent(USER, "127.0.0.1"));
+
+        assertThat(view()).isEqualTo(before);
+        assertThat(view().enabled()).isTrue();
+        assertThat(view().lastLoginAt()).isEqualTo(at(4));
+    }
+
+    @Test
+    void aRowWrittenBeforeVersionsWereKeptTakesTheNextEventAndThenSkipsItsRedelivery() {
+        deliver(0, registered());
+        UserEntity old = users.findById(USER).orElseThrow();
+        old.version = null;
+        users.saveAndFlush(old);
+
+        deliver(1, new UserDisabledEvent(USER, "admin_1"));
+        assertThat(view().enabled()).isFalse();
+        deliver(2, new UserEnabledEvent(USER, "admin_1"));
+        deliver(1, new UserDisabledEvent(USER, "admin_1"));
+
+        assertThat(view().enabled()).isTrue();
+        assertThat(users.findById(USER).orElseThrow().version).isEqualTo(2L);
+    }
+
+    @Test
     void eventsOfAnUnknownUserAreIgnored() {
         deliver(1, new UserProfileUpdatedEvent(USER, "Anne", null));
         deliver(2, new UserLoggedInEvent(USER, "127.0.0.1"));
