@@ -68,6 +68,24 @@ final class WireShape {
         return lines;
     }
 
+    /**
+     * An audio answer streamed from another thread: Spring Security adds its cache headers when the request
+     * thread leaves the filter chain, which is before or after the streaming thread commits the response,
+     * so today the three lines are there on one run and not on the next. They are left out here (and
+     * only here) with a note saying so; every other header is recorded as usual.
+     */
+    static List<String> ofStreamed(ApiClient.Response r) {
+        List<String> lines = new ArrayList<>(of(r));
+        lines.removeIf(line -> SECURITY_CACHE_HEADERS.contains(line.replaceFirst("^missing ", "")));
+        lines.add(1, "note: Spring Security's cache-control/expires/pragma race the streaming thread: not recorded");
+        return lines;
+    }
+
+    private static final List<String> SECURITY_CACHE_HEADERS = List.of(
+            "header cache-control: no-cache, no-store, max-age=0, must-revalidate",
+            "header expires: <present>",
+            "header pragma: no-cache");
+
     static List<String> headers(HttpHeaders headers) {
         List<String> all = allHeaders(headers);
         List<String> lines = new ArrayList<>();
@@ -186,6 +204,10 @@ final class WireShape {
         }
         if (INTEGER.matcher(value.trim()).matches()) {
             return "<integer>";
+        }
+        if (name.equals("allow")) {
+            // A set: Spring writes the methods in hash order, which differs from run to run.
+            return String.join(",", new TreeSet<>(List.of(value.split("\\s*,\\s*"))));
         }
         if (name.equals("content-range")) {
             return DIGITS.matcher(value).replaceAll("{n}");

@@ -52,9 +52,11 @@ class WireShapeTest {
     static final Path GOLDEN = Path.of("src", "test", "resources", "wire-shape", "session.txt");
     private static final Duration SLOW = Duration.ofMinutes(2);
     private static final String RECORDING = "sense_and_sensibility_01_austen_64kb-0870.wav";
+    private static final String OTHER_RECORDING = "sense_and_sensibility_01_austen_64kb-0890.wav";
 
     private final List<String> out = new ArrayList<>();
     private RunningApp app;
+    private String otherSampleId;
 
     @Test
     void aScriptedSessionOverEveryEndpointAnswersInTheRecordedShape() throws IOException {
@@ -266,15 +268,15 @@ class WireShapeTest {
         call("a tampered signed link", "GET", "/api/v1/files/audio/{id}/signed?…",
                 () -> app.client().get(url.replaceAll("signature=[^&]*", "signature=AAAA")));
 
-        call("stream a completed job's audio", "GET", "/api/v1/job/" + job.id() + "/audio/stream",
+        streamed("stream a completed job's audio", "GET", "/api/v1/job/" + job.id() + "/audio/stream",
                 () -> user.get("/api/v1/job/" + job.id() + "/audio/stream"));
         call("stream in an unknown format", "GET", "/api/v1/job/" + job.id() + "/audio/stream?format=ogg",
                 () -> user.get("/api/v1/job/" + job.id() + "/audio/stream?format=ogg"));
         call("stream another user's job", "GET", "/api/v1/job/" + job.id() + "/audio/stream",
                 () -> u.stranger().get("/api/v1/job/" + job.id() + "/audio/stream"));
-        call("speak and stream as WAV", "POST", "/api/v1/tts/stream",
+        streamed("speak and stream as WAV", "POST", "/api/v1/tts/stream",
                 () -> user.post("/api/v1/tts/stream", Map.of("text_content", "Streamed while it is spoken.")));
-        call("speak and stream as PCM", "POST", "/api/v1/tts/stream?format=pcm",
+        streamed("speak and stream as PCM", "POST", "/api/v1/tts/stream?format=pcm",
                 () -> user.post("/api/v1/tts/stream?format=pcm", Map.of("text_content", "Raw samples.")));
         call("speak and stream nothing", "POST", "/api/v1/tts/stream",
                 () -> user.post("/api/v1/tts/stream", Map.of("text_content", "")));
@@ -298,7 +300,15 @@ class WireShapeTest {
         Map<String, String> form = Map.of("name", "My Personal Voice Sample",
                 "description", "High quality recording for voice cloning", "language", "en-US");
         String sampleId;
-        try (Blocker ignored = new Blocker(u.other())) {
+        // The other user's recording, for the clones that hold the voice worker later on.
+        ApiClient.Response theirs = u.other().multipart("/api/v1/voice/samples", Map.of("name", "Theirs"),
+                "theirs.wav", SampleUploadTest.humanRecording(OTHER_RECORDING));
+        assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
+        otherSampleId = theirs.data().get("id").asText();
+        JsonNode processed = u.other().await("/api/v1/voice/samples/" + otherSampleId,
+                s -> !s.get("status").asText().equals("processing"), SLOW);
+        assertThat(processed.get("status").asText()).as(processed.toString()).isEqualTo("processed");
+        try (VoiceBlocker ignored = new VoiceBlocker(u.other(), otherSampleId)) {
             ApiClient.Response uploaded = call("upload a sample", "POST", "/api/v1/voice/samples",
                     () -> user.multipart("/api/v1/voice/samples", form, "voice_sample.wav", recording));
             sampleId = uploaded.data().get("id").asText();
@@ -344,7 +354,7 @@ class WireShapeTest {
         section("clones");
         ApiClient user = u.user();
         String cloneId;
-        try (Blocker ignored = new Blocker(u.other())) {
+        try (VoiceBlocker ignored = new VoiceBlocker(u.other(), otherSampleId)) {
             ApiClient.Response created = call("create a clone", "POST", "/api/v1/voice/clones",
                     () -> user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
                             "name", "My Personal Voice Clone", "description", "Custom voice clone from my samples",
@@ -400,7 +410,7 @@ class WireShapeTest {
         ApiClient user = u.user();
         String train = "/api/v1/voice/samples/" + sampleId + "/train";
         String trainingId;
-        try (Blocker ignored = new Blocker(u.other())) {
+        try (VoiceBlocker ignored = new VoiceBlocker(u.other(), otherSampleId)) {
             ApiClient.Response started = call("train", "POST", train, () -> user.post(train, Map.of(
                     "clone_id", cloneId, "config", Map.of("epochs", 1, "batch_size", 1, "learning_rate", 0.001,
                             "enable_timestamp_alignment", true))));
@@ -589,6 +599,11 @@ class WireShapeTest {
         return r;
     }
 
+    /** A streamed audio answer: see {@link WireShape#ofStreamed}. */
+    private void streamed(String label, String method, String path, Supplier<ApiClient.Response> request) {
+        write(label, method, path, WireShape.ofStreamed(request.get()));
+    }
+
     private void write(String label, String method, String path, List<String> lines) {
         out.add("");
         out.add("### " + label);
@@ -683,6 +698,34 @@ class WireShapeTest {
             }
         }
         return lines;
+    }
+
+    /**
+     * Another user's clone fitted at the best quality, holding the single voice worker (samples, clones and
+     * training share it), so that voice work started meanwhile answers in its first state; closing deletes
+     * the clone, which stops the fit at its next step and frees the worker.
+     */
+    private static final class VoiceBlocker implements AutoCloseable {
+        private final ApiClient owner;
+        private final String cloneId;
+
+        VoiceBlocker(ApiClient owner, String sampleId) {
+            this.owner = owner;
+            ApiClient.Response created = owner.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
+                    "name", "Holds the voice worker", "config", Map.of("quality", "best")));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            this.cloneId = created.data().get("clone_id").asText();
+            owner.await("/api/v1/voice/clones/" + cloneId, c -> c.get("status").asText().equals("training"), SLOW);
+        }
+
+        @Override
+        public void close() {
+            JsonNode clone = owner.get("/api/v1/voice/clones/" + cloneId).data();
+            assertThat(clone.get("status").asText()).as("the fit outlasted what it had to hold: " + clone)
+                    .isEqualTo("training");
+            ApiClient.Response deleted = owner.delete("/api/v1/voice/clones/" + cloneId);
+            assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+        }
     }
 
     /**
