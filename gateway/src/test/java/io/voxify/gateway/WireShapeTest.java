@@ -588,7 +588,6 @@ class WireShapeTest {
     // --- Recording ---------------------------------------------------------------------------------------------
 
     private void section(String title) {
-        System.err.println("wire-shape " + java.time.LocalTime.now() + " " + title);
         out.add("");
         out.add("######## " + title);
     }
@@ -786,8 +785,8 @@ class WireShapeTest {
                     continue;
                 }
                 int from = Math.max(Math.max(0, k - 2), lastShown + 1);
-                if (from > lastShown + 1 && lastShown >= 0) {
-                    diff.append("  ...\n");
+                if (from > lastShown + 1 || lastShown < 0) {
+                    diff.append(step(ops, from)).append('\n');
                 }
                 int to = Math.min(ops.size() - 1, k + 2);
                 for (int m = from; m <= to; m++) {
@@ -796,6 +795,17 @@ class WireShapeTest {
                 lastShown = to;
             }
             return diff.toString();
+        }
+
+        /** The call a hunk belongs to: the nearest "### label" above it and the request line after it. */
+        private static String step(List<String> ops, int at) {
+            for (int m = at; m >= 0; m--) {
+                if (ops.get(m).substring(2).startsWith("### ")) {
+                    String request = m + 1 < ops.size() ? ops.get(m + 1).substring(2) : "";
+                    return "@@ " + ops.get(m).substring(6) + " (" + request + ")";
+                }
+            }
+            return "@@ (top of the file)";
         }
     }
 }
