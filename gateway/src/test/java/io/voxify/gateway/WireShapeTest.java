@@ -39,9 +39,14 @@ import org.junit.jupiter.api.Test;
  * JSON paths with their types, the values of enumerations only) and compared with the golden file
  * {@code src/test/resources/wire-shape/session.txt}. A difference fails with a line diff.
  *
- * <p>The script makes every answer deterministic instead of tolerating variation: work whose first answer
- * could race the single worker (a job's creation, an upload, a clone, a training) is started while another
- * user's long job holds that worker, and every read of a finished resource waits until it has finished.
+ * <p>The script makes every answer deterministic instead of tolerating variation: work whose first answers
+ * could race a worker is started while another user holds that worker (a long synthesis, cancelled after,
+ * for jobs; a best-quality clone fit, deleted after, for samples, clones and training, which share the voice
+ * worker), and every read of a finished resource waits until it has finished. The one variation the script
+ * cannot remove is the application's own: see {@link WireShape#ofStreamed}.
+ *
+ * <p>One application of its own for the whole session (about half a minute to start on an idle machine);
+ * the golden file path is relative to the gateway module, where Maven runs the test.
  *
  * <p>To accept a deliberate change of the wire format, record the file again and review its diff:
  * {@code mvn -pl gateway -am -Dtest=WireShapeTest -Dsurefire.failIfNoSpecifiedTests=false
