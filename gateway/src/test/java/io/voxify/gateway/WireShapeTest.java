@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * worker), and every read of a finished resource waits until it has finished. The one variation the script
  * cannot remove is the application's own: see {@link WireShape#ofStreamed}.
  *
- * <p>One application of its own for the whole session (about half a minute to start on an idle machine);
+ * <p>One application of its own, started once for the whole session;
  * the golden file path is relative to the gateway module, where Maven runs the test.
  *
  * <p>To accept a deliberate change of the wire format, record the file again and review its diff:
