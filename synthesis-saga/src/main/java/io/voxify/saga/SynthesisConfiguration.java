@@ -12,6 +12,7 @@ import io.voxify.saga.job.InterruptedWorkRecovery;
 import io.voxify.saga.job.SynthesisMetrics;
 import io.voxify.saga.job.SynthesisPolicy;
 import io.voxify.saga.job.SynthesisWorker;
+import io.voxify.infrastructure.DataDirectories;
 import io.voxify.infrastructure.relay.AudioRelay;
 import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.infrastructure.storage.BlobStore;
@@ -25,33 +26,34 @@ import io.voxify.saga.work.InProcessWorkQueue;
 import io.voxify.saga.work.WorkShare;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SynthesisProperties.class, VoiceProperties.class, WebhookRetryProperties.class,
+        WorkProperties.class, DataDirectories.class})
 public class SynthesisConfiguration {
     private static final String WORKER_ID = "worker@" + ManagementFactory.getRuntimeMXBean().getName();
 
     /** Built-in voices, plus the Piper voices in the models directory (`make voices` fills it). */
     @Bean(destroyMethod = "close")
-    SpeechSynthesizer speechSynthesizer(@Value("${voxify.models-dir}") Path modelsDir,
-                                        @Value("${voxify.synthesis.sentence-pause:0.25}") double sentencePause,
-                                        @Value("${voxify.data-dir}") Path dataDir) {
-        return new SpeechSynthesizer(modelsDir, sentencePause, dataDir.resolve("espeak"));
+    SpeechSynthesizer speechSynthesizer(DataDirectories directories, SynthesisProperties synthesis) {
+        return new SpeechSynthesizer(directories.modelsDir(), synthesis.sentencePause(),
+                directories.dataDir().resolve("espeak"));
     }
 
     /** The project's generated encoder, or a pretrained one named by configuration. */
     @Bean(destroyMethod = "close")
-    SpeakerEncoder speakerEncoder(@Value("${voxify.voice.speaker-encoder-model:}") String modelPath) {
+    SpeakerEncoder speakerEncoder(VoiceProperties voice) {
+        String modelPath = voice.speakerEncoderModel();
         return modelPath == null || modelPath.isBlank()
                 ? SpeakerEncoder.createDefault() : SpeakerEncoder.fromFile(Path.of(modelPath));
     }
@@ -67,26 +69,20 @@ public class SynthesisConfiguration {
     }
 
     @Bean
-    SynthesisPolicy synthesisPolicy(@Value("${voxify.synthesis.job-timeout:PT10M}") Duration timeout,
-                                    @Value("${voxify.synthesis.max-attempts:3}") int maxAttempts,
-                                    @Value("${voxify.synthesis.first-retry-delay:PT2S}") Duration retryDelay) {
-        return new SynthesisPolicy(timeout, maxAttempts, retryDelay);
+    SynthesisPolicy synthesisPolicy(SynthesisProperties synthesis) {
+        return new SynthesisPolicy(synthesis.jobTimeout(), synthesis.maxAttempts(), synthesis.firstRetryDelay());
     }
 
     @Bean
-    io.voxify.saga.webhook.WebhookPolicy webhookPolicy(
-            @Value("${voxify.webhooks.retry-delays:10s,30s,1m,5m,15m,1h,2h,4h}") String delays,
-            @Value("${voxify.webhooks.give-up-after:PT24H}") Duration giveUpAfter,
-            @Value("${voxify.webhooks.attempt-guard:PT2M}") Duration attemptGuard) {
-        return new io.voxify.saga.webhook.WebhookPolicy(io.voxify.saga.webhook.WebhookPolicy.parseDelays(delays),
-                giveUpAfter, attemptGuard);
+    io.voxify.saga.webhook.WebhookPolicy webhookPolicy(WebhookRetryProperties webhooks) {
+        return new io.voxify.saga.webhook.WebhookPolicy(
+                io.voxify.saga.webhook.WebhookPolicy.parseDelays(webhooks.retryDelays()), webhooks.giveUpAfter(),
+                webhooks.attemptGuard());
     }
 
     @Bean
-    BackgroundWorkPolicy backgroundWorkPolicy(
-            @Value("${voxify.voice.sample-timeout:PT5M}") Duration sampleTimeout,
-            @Value("${voxify.voice.clone-timeout:PT15M}") Duration cloneTimeout) {
-        return new BackgroundWorkPolicy(sampleTimeout, cloneTimeout);
+    BackgroundWorkPolicy backgroundWorkPolicy(VoiceProperties voice) {
+        return new BackgroundWorkPolicy(voice.sampleTimeout(), voice.cloneTimeout());
     }
 
     /** Metrics go to the application's registry; a process without one keeps them to itself. */
@@ -133,15 +129,12 @@ public class SynthesisConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "in-process", matchIfMissing = true)
     InProcessWorkQueue workQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
-                                 TrainingWorker training,
-                                 @Value("${voxify.synthesis.worker-threads:0}") int threads,
-                                 @Value("${voxify.voice.worker-threads:1}") int voiceThreads,
-                                 @Value("${voxify.synthesis.backlog:10000}") int backlog,
-                                 @Value("${voxify.work.backlog-per-user:500}") int backlogPerUser,
-                                 WorkShare share) {
+                                 TrainingWorker training, SynthesisProperties properties, VoiceProperties voice,
+                                 WorkProperties work, WorkShare share) {
+        int threads = properties.workerThreads();
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new InProcessWorkQueue(synthesis, samples, clones, training, size, Math.max(1, voiceThreads), backlog,
-                backlogPerUser, share);
+        return new InProcessWorkQueue(synthesis, samples, clones, training, size, Math.max(1, voice.workerThreads()),
+                properties.backlog(), work.backlogPerUser(), share);
     }
 
     /** One process owns all work in the embedded profile, so at start-up whatever was running was interrupted. */

@@ -14,9 +14,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * contend for the single connection; single-event batches let projections fall seconds behind).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AxonProperties.class)
 public class AxonConfiguration {
 
     @Bean
@@ -53,7 +53,7 @@ public class AxonConfiguration {
     @Bean
     static BeanPostProcessor eventStorePollInterval(ObjectProvider<EventStorageEngine> storageEngine,
                                                     ObjectProvider<org.axonframework.config.Configuration> axon,
-                                                    Environment environment) {
+                                                    ObjectProvider<AxonProperties> properties) {
         // Axon's own event store, rebuilt with the interval: defining the bean instead would also switch off
         // the auto-configured JPA storage engine it is built on.
         return new BeanPostProcessor() {
@@ -63,8 +63,7 @@ public class AxonConfiguration {
                 if (!(bean instanceof EmbeddedEventStore)) {
                     return bean;
                 }
-                Duration interval = environment.getProperty("voxify.events.poll-interval", Duration.class,
-                        Duration.ofSeconds(1));
+                Duration interval = properties.getObject().events().pollInterval();
                 org.axonframework.config.Configuration configuration = axon.getObject();
                 org.slf4j.LoggerFactory.getLogger(AxonConfiguration.class)
                         .debug("The event store looks for new events every {} ms", interval.toMillis());
@@ -88,7 +87,7 @@ public class AxonConfiguration {
      * node's events, so there is no cache.
      */
     @Bean(SynthesisJob.CACHE)
-    Cache synthesisJobCache(@Value("${voxify.commands.aggregate-cache:false}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache synthesisJobCache(AxonProperties properties) {
+        return properties.commands().aggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 }

@@ -1,8 +1,9 @@
 package io.voxify.gateway.config;
 
+import io.voxify.gateway.security.SecurityProperties;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * every node (otherwise a token from one API node fails on the next).
  */
 @Component
+@EnableConfigurationProperties(NodeProperties.class)
 public class NodeRoleCheck implements InitializingBean {
     private static final Set<String> ROLES = Set.of("all", "api", "worker");
 
@@ -19,12 +21,10 @@ public class NodeRoleCheck implements InitializingBean {
     private final String workQueue;
     private final String jwtSecret;
 
-    public NodeRoleCheck(@Value("${voxify.role:all}") String role,
-                         @Value("${voxify.work-queue.type:in-process}") String workQueue,
-                         @Value("${voxify.security.jwt-secret:}") String jwtSecret) {
-        this.role = role;
-        this.workQueue = workQueue;
-        this.jwtSecret = jwtSecret;
+    public NodeRoleCheck(NodeProperties node, SecurityProperties security) {
+        this.role = node.role();
+        this.workQueue = node.workQueue().type();
+        this.jwtSecret = security.jwtSecret();
     }
 
     @Override

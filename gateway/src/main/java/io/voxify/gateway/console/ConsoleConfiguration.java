@@ -1,7 +1,7 @@
 package io.voxify.gateway.console;
 
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -14,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * answering the API's 404 envelope. The console talks to the public REST API like any other client.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsoleProperties.class)
 public class ConsoleConfiguration implements WebMvcConfigurer {
     /** Paths anyone may fetch: the page and its assets hold no data. */
     public static final List<String> PUBLIC_PATHS = List.of("/", "/index.html", "/console/**");
@@ -30,11 +31,8 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     private final String[] pageLocations;
     private final String[] assetLocations;
 
-    /**
-     * @param directory for work on the console: a directory (gateway/src/main/resources/static) served
-     *                  before the bundled files, so edits show on reload without a rebuild
-     */
-    public ConsoleConfiguration(@Value("${voxify.console.directory:}") String directory) {
+    public ConsoleConfiguration(ConsoleProperties console) {
+        String directory = console.directory();
         String dir = directory.isBlank() ? null : "file:" + (directory.endsWith("/") ? directory : directory + "/");
         this.pageLocations = dir == null ? new String[]{"classpath:/static/"}
                 : new String[]{dir, "classpath:/static/"};

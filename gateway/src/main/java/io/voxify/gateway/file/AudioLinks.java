@@ -20,7 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
  * when the link was issued, until it expires or its session ends; nothing else.
  */
 @Component
+@EnableConfigurationProperties(FileProperties.class)
 public class AudioLinks {
     private static final byte[] PURPOSE = "voxify audio link v2".getBytes(StandardCharsets.UTF_8);
     /** User and session ids as this server makes them: nothing that could shift the signed fields. */
@@ -47,9 +48,9 @@ public class AudioLinks {
     private final Predicate<String> signedOut;
 
     @Autowired
-    public AudioLinks(SecretKey jwtSigningKey, @Value("${voxify.files.link-ttl:PT1H}") Duration ttl,
-                      SessionVersions sessionVersions, SignedOutSessions signedOutSessions) {
-        this(jwtSigningKey, ttl, Clock.systemUTC(), sessionVersions::current, signedOutSessions::isSignedOut);
+    public AudioLinks(SecretKey jwtSigningKey, FileProperties files, SessionVersions sessionVersions,
+                      SignedOutSessions signedOutSessions) {
+        this(jwtSigningKey, files.linkTtl(), Clock.systemUTC(), sessionVersions::current, signedOutSessions::isSignedOut);
     }
 
     AudioLinks(SecretKey jwtSigningKey, Duration ttl, Clock clock, ToIntFunction<String> sessionVersionOf,

@@ -30,7 +30,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,6 +42,7 @@ import org.springframework.stereotype.Service;
  * {@code SERVICE_UNAVAILABLE} naming the job.
  */
 @Service
+@EnableConfigurationProperties(OpenAiSpeechProperties.class)
 public class SpeechService {
     private static final Logger log = LoggerFactory.getLogger(SpeechService.class);
     /** Each wait on the view's updates is this long at most, then the read model is asked directly. */
@@ -59,7 +60,7 @@ public class SpeechService {
 
     public SpeechService(JobService jobs, ViewAwaiter views, QueryGateway queries, CommandGateway commands,
                          VoiceDirectory voices, BlobStore blobs, PlatformSettings settings, ObjectMapper json,
-                         @Value("${voxify.synthesis.openai-speech-timeout:PT2M}") Duration timeout) {
+                         OpenAiSpeechProperties properties) {
         this.jobs = jobs;
         this.views = views;
         this.queries = queries;
@@ -68,7 +69,7 @@ public class SpeechService {
         this.blobs = blobs;
         this.settings = settings;
         this.json = json;
-        this.timeout = timeout;
+        this.timeout = properties.openaiSpeechTimeout();
     }
 
     /** The finished speech: the job, its stored file, and the byte range of the blob to send. */

@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import java.util.Optional;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +13,8 @@ public class PersistenceConfiguration {
 
     /** db-scheduler knows PostgreSQL by itself; SQLite needs its LIMIT syntax spelled out. */
     @Bean
-    DbSchedulerCustomizer sqliteScheduler(@Value("${spring.datasource.url}") String url) {
-        boolean sqlite = url.startsWith("jdbc:sqlite:");
+    DbSchedulerCustomizer sqliteScheduler(DataSourceProperties dataSource) {
+        boolean sqlite = dataSource.getUrl().startsWith("jdbc:sqlite:");
         return new DbSchedulerCustomizer() {
             @Override
             public Optional<JdbcCustomization> jdbcCustomization() {

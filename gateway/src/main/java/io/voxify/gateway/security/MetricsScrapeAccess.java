@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.Enumeration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +41,8 @@ public class MetricsScrapeAccess implements ApplicationListener<WebServerInitial
     private volatile int managementPort = -1;
     private volatile int applicationPort = -1;
 
-    public MetricsScrapeAccess(@Value("${voxify.security.metrics-token:}") String token, ObjectMapper json) {
+    public MetricsScrapeAccess(SecurityProperties security, ObjectMapper json) {
+        String token = security.metricsToken();
         String trimmed = token == null ? "" : token.trim();
         this.expected = trimmed.isEmpty() ? null : ("Bearer " + trimmed).getBytes(StandardCharsets.UTF_8);
         this.json = json;

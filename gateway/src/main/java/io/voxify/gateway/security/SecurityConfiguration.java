@@ -5,13 +5,12 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.console.ConsoleConfiguration;
 import io.voxify.gateway.web.Envelope;
+import io.voxify.infrastructure.DataDirectories;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javax.crypto.SecretKey;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -45,12 +44,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * OAuth2 resource server. Every refusal is written in the envelope.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SecurityProperties.class, DataDirectories.class})
 public class SecurityConfiguration {
 
     @Bean
-    SecretKey jwtSigningKey(@Value("${voxify.security.jwt-secret:}") String secret,
-                            @Value("${voxify.data-dir}") Path dataDir) {
-        return SigningKeyProvider.load(secret, dataDir);
+    SecretKey jwtSigningKey(SecurityProperties security, DataDirectories directories) {
+        return SigningKeyProvider.load(security.jwtSecret(), directories.dataDir());
     }
 
     @Bean
@@ -80,9 +79,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    TokenService tokenService(JwtEncoder encoder, SessionVersions sessions,
-                              @Value("${voxify.security.access-token-ttl}") Duration accessTtl) {
-        return new TokenService(encoder, accessTtl, sessions);
+    TokenService tokenService(JwtEncoder encoder, SessionVersions sessions, SecurityProperties security) {
+        return new TokenService(encoder, security.accessTokenTtl(), sessions);
     }
 
     @Bean

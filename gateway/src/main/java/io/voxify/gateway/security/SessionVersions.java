@@ -1,9 +1,7 @@
 package io.voxify.gateway.security;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,10 +21,9 @@ public class SessionVersions {
     private volatile long loadedAt;
     private volatile boolean loaded;
 
-    public SessionVersions(SessionVersionRepository repository,
-                           @Value("${voxify.security.session-refresh:PT2S}") Duration refresh) {
+    public SessionVersions(SessionVersionRepository repository, SecurityProperties security) {
         this.repository = repository;
-        this.refreshNanos = refresh.toNanos();
+        this.refreshNanos = security.sessionRefresh().toNanos();
     }
 
     public int current(String userId) {

@@ -1,10 +1,8 @@
 package io.voxify.gateway.security;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +24,9 @@ public class SignedOutSessions {
     private volatile long loadedAt;
     private volatile boolean loaded;
 
-    public SignedOutSessions(SignedOutSessionRepository repository,
-                             @Value("${voxify.security.session-refresh:PT2S}") Duration refresh) {
+    public SignedOutSessions(SignedOutSessionRepository repository, SecurityProperties security) {
         this.repository = repository;
-        this.refreshNanos = refresh.toNanos();
+        this.refreshNanos = security.sessionRefresh().toNanos();
     }
 
     @Transactional

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxJsonBytes;
     private final ObjectMapper json;
 
-    public BodySizeLimitFilter(@Value("${voxify.limits.max-json-body-bytes}") long maxJsonBytes, ObjectMapper json) {
-        this.maxJsonBytes = maxJsonBytes;
+    public BodySizeLimitFilter(JsonBodyProperties limits, ObjectMapper json) {
+        this.maxJsonBytes = limits.maxJsonBodyBytes();
         this.json = json;
     }
 

@@ -1,9 +1,8 @@
 package io.voxify.gateway.web;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -14,11 +13,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * Covers the API ({@code /api/**}) and the OpenAI-compatible endpoints ({@code /v1/**}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsProperties.class)
 public class CorsConfiguration {
 
     @Bean
-    CorsConfigurationSource corsConfigurationSource(@Value("${voxify.cors.allowed-origins:}") String origins) {
-        List<String> allowed = Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    CorsConfigurationSource corsConfigurationSource(CorsProperties cors) {
+        List<String> allowed = cors.allowedOrigins().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         org.springframework.web.cors.CorsConfiguration config = new org.springframework.web.cors.CorsConfiguration();
         config.setAllowedOrigins(allowed);
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));

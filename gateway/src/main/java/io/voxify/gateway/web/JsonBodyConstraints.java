@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -25,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * 1,000 digits, strings of 20 million characters).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JsonBodyProperties.class)
 public class JsonBodyConstraints implements WebMvcConfigurer {
     static final int MAX_NESTING_DEPTH = 32;
     static final int MAX_NUMBER_LENGTH = 100;
@@ -32,8 +33,8 @@ public class JsonBodyConstraints implements WebMvcConfigurer {
 
     private final long maxBodyBytes;
 
-    public JsonBodyConstraints(@Value("${voxify.limits.max-json-body-bytes}") long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    public JsonBodyConstraints(JsonBodyProperties limits) {
+        this.maxBodyBytes = limits.maxJsonBodyBytes();
     }
 
     @Override

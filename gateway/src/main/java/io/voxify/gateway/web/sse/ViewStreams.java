@@ -23,7 +23,7 @@ import io.voxify.gateway.web.ViewAwaiter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -49,6 +49,7 @@ import reactor.core.scheduler.Schedulers;
  * benchmark with 2,000 streams).
  */
 @Component
+@EnableConfigurationProperties(SseProperties.class)
 public class ViewStreams {
     private final QueryGateway queries;
     private final OpenRequests open;
@@ -57,13 +58,11 @@ public class ViewStreams {
     private final ScheduledExecutorService heartbeats;
     private final Scheduler writers;
 
-    public ViewStreams(QueryGateway queries, OpenRequests open,
-                       @Value("${voxify.sse.heartbeat:PT15S}") Duration heartbeat,
-                       @Value("${voxify.sse.timeout:PT30M}") Duration streamTimeout) {
+    public ViewStreams(QueryGateway queries, OpenRequests open, SseProperties sse) {
         this.queries = queries;
         this.open = open;
-        this.heartbeat = heartbeat;
-        this.streamTimeout = streamTimeout;
+        this.heartbeat = sse.heartbeat();
+        this.streamTimeout = sse.timeout();
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sse-heartbeat");
             t.setDaemon(true);

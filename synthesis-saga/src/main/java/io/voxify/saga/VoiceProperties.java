@@ -1,0 +1,22 @@
+package io.voxify.saga;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code voxify.voice}: the work on voice samples and clones (analysis, embedding, fitting) on this node.
+ *
+ * @param speakerEncoderModel path of a pretrained speaker encoder (ONNX); empty: the project's generated
+ *                            spectral encoder
+ * @param sampleTimeout       the longest the processing of one uploaded sample may take before it fails
+ * @param cloneTimeout        the longest one clone may take before it fails (a training: at least this, or three
+ *                            times its estimate)
+ * @param workerThreads       threads for sample, clone and training work on this node (at least 1)
+ */
+@ConfigurationProperties("voxify.voice")
+public record VoiceProperties(@DefaultValue("") String speakerEncoderModel,
+                              @DefaultValue("PT5M") Duration sampleTimeout,
+                              @DefaultValue("PT15M") Duration cloneTimeout,
+                              @DefaultValue("1") int workerThreads) {
+}
