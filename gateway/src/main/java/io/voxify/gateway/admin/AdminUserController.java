@@ -11,7 +11,7 @@ import io.voxify.events.user.Role;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.auth.AuthController;
-import io.voxify.gateway.auth.RefreshTokenStore;
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.security.SessionVersions;
 import io.voxify.gateway.web.Envelope;

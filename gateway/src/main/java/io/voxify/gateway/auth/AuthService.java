@@ -1,5 +1,9 @@
 package io.voxify.gateway.auth;
 
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
+import io.voxify.gateway.file.FileProperties;
+import io.voxify.gateway.security.SecurityProperties;
+import io.voxify.infrastructure.tokens.RefreshTokenLifetime;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AuthenticateUserCommand;
@@ -26,7 +30,6 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
@@ -52,9 +55,7 @@ public class AuthService {
     public AuthService(CommandGateway commands, QueryGateway queries, PasswordEncoder passwords, TokenService tokens,
                        RefreshTokenStore refreshTokens, AccessTokenRevocations revocations,
                        SignedOutSessions signedOut, SessionVersions sessionVersions, ViewAwaiter views,
-                       @Value("${voxify.security.refresh-token-ttl}") Duration refreshTtl,
-                       @Value("${voxify.security.access-token-ttl}") Duration accessTtl,
-                       @Value("${voxify.files.link-ttl:PT1H}") Duration linkTtl) {
+                       RefreshTokenLifetime refreshLifetime, SecurityProperties security, FileProperties files) {
         this.commands = commands;
         this.queries = queries;
         this.passwords = passwords;
@@ -64,9 +65,9 @@ public class AuthService {
         this.signedOut = signedOut;
         this.sessionVersions = sessionVersions;
         this.views = views;
-        this.refreshTtl = refreshTtl;
-        this.accessTtl = accessTtl;
-        this.linkTtl = linkTtl;
+        this.refreshTtl = refreshLifetime.refreshTokenTtl();
+        this.accessTtl = security.accessTokenTtl();
+        this.linkTtl = files.linkTtl();
         // Compared against when the e-mail is unknown, so both failures cost one bcrypt check. Made
         // beside start-up rather than in it (a bcrypt hash costs a fifth of a second of CPU).
         this.unknownUserHash = CompletableFuture.supplyAsync(

@@ -1,4 +1,4 @@
-package io.voxify.gateway.auth;
+package io.voxify.infrastructure.tokens.jpa;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;

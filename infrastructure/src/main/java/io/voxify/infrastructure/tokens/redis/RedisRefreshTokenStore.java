@@ -1,5 +1,6 @@
-package io.voxify.gateway.auth;
+package io.voxify.infrastructure.tokens.redis;
 
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import java.security.SecureRandom;
@@ -107,7 +108,7 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
     }
 
     private String tokenKey(String rawToken) {
-        return prefix + "token:" + JpaRefreshTokenStore.hash(rawToken);
+        return prefix + "token:" + RefreshTokenStore.hash(rawToken);
     }
 
     private static DomainException invalid() {

@@ -1,14 +1,11 @@
-package io.voxify.gateway.auth;
+package io.voxify.infrastructure.tokens.jpa;
 
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Refresh tokens in the relational store, kept as SHA-256 hashes of 256-bit random values. */
@@ -29,7 +26,7 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
         RANDOM.nextBytes(raw);
         String token = "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         RefreshTokenEntity row = new RefreshTokenEntity();
-        row.tokenHash = hash(token);
+        row.tokenHash = RefreshTokenStore.hash(token);
         row.userId = userId;
         row.familyId = familyId;
         row.issuedAt = Instant.now().toEpochMilli();
@@ -41,7 +38,7 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
     @Override
     @Transactional(noRollbackFor = DomainException.class)
     public Rotation rotate(String rawToken, Instant now, Instant newExpiry) {
-        RefreshTokenEntity row = rawToken == null ? null : tokens.findById(hash(rawToken)).orElse(null);
+        RefreshTokenEntity row = rawToken == null ? null : tokens.findById(RefreshTokenStore.hash(rawToken)).orElse(null);
         if (row == null || row.revoked || row.expiresAt < now.toEpochMilli()) {
             throw invalid();
         }
@@ -58,7 +55,7 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
     @Transactional
     public void revokeFamilyOf(String rawToken) {
         if (rawToken != null) {
-            tokens.findById(hash(rawToken)).ifPresent(row -> tokens.revokeFamily(row.familyId));
+            tokens.findById(RefreshTokenStore.hash(rawToken)).ifPresent(row -> tokens.revokeFamily(row.familyId));
         }
     }
 
@@ -76,14 +73,4 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
 
     private static DomainException invalid() {
         return new DomainException(ErrorCode.INVALID_TOKEN, "The refresh token is invalid or expired");
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-}
+    }}

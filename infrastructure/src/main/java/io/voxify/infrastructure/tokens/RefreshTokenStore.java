@@ -1,5 +1,9 @@
-package io.voxify.gateway.auth;
+package io.voxify.infrastructure.tokens;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Instant;
 
 /**
@@ -23,5 +27,15 @@ public interface RefreshTokenStore {
     void revokeAllOf(String userId);
 
     record Rotation(String userId, String familyId, String newToken) {
+    }
+
+    /** Tokens are kept by their SHA-256, so a copy of the store holds no usable token. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.voxify.gateway.auth;
+package io.voxify.infrastructure.tokens.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

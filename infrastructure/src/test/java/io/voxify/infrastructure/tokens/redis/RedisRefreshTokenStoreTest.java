@@ -1,5 +1,6 @@
-package io.voxify.gateway.auth;
+package io.voxify.infrastructure.tokens.redis;
 
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
