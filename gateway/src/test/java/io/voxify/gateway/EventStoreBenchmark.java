@@ -695,8 +695,8 @@ class EventStoreBenchmark {
             private static final List<String[]> MARKERS = List.of(
                     new String[]{"JpaEventStorageEngine.", "reading events (JPA storage engine queries)"},
                     new String[]{"org.axonframework.serialization.", "deserialising and upcasting events"},
-                    new String[]{"io.voxify.query.job.JobProjection.on", "jobs projection handlers"},
-                    new String[]{"io.voxify.query.job.JobProjection.toView", "  of which building the JobView"},
+                    new String[]{"io.voxify.query.job.", "jobs projection handlers"},
+                    new String[]{"io.voxify.query.job.JobRows.view", "  of which building the JobView"},
                     new String[]{"io.voxify.query.support.ViewUpdates.emit", "  of which emitting view updates"},
                     new String[]{"JpaSequencedDeadLetterQueue.", "dead-letter queue look-ups"},
                     new String[]{"JpaTokenStore.", "token store"},

@@ -89,45 +89,4 @@ public class JobEntity {
     Long webhookNextAttemptAt;
     @Column(name = "webhook_delivered_at")
     Long webhookDeliveredAt;
-
-    /** A detached copy of the row as it is now: a view built from it later shows this state. */
-    JobEntity snapshot() {
-        JobEntity copy = new JobEntity();
-        copy.jobId = jobId;
-        copy.version = version;
-        copy.userId = userId;
-        copy.voiceModelId = voiceModelId;
-        copy.text = text;
-        copy.textHash = textHash;
-        copy.textLanguage = textLanguage;
-        copy.textFormat = textFormat;
-        copy.textLength = textLength;
-        copy.wordCount = wordCount;
-        copy.status = status;
-        copy.progress = progress;
-        copy.progressMessage = progressMessage;
-        copy.settingsJson = settingsJson;
-        copy.fileId = fileId;
-        copy.duration = duration;
-        copy.timestampsJson = timestampsJson;
-        copy.errorMessage = errorMessage;
-        copy.errorCode = errorCode;
-        copy.attempts = attempts;
-        copy.createdAt = createdAt;
-        copy.updatedAt = updatedAt;
-        copy.startedAt = startedAt;
-        copy.completedAt = completedAt;
-        copy.processingTimeMs = processingTimeMs;
-        copy.callbackUrl = callbackUrl;
-        copy.webhookDeliveryId = webhookDeliveryId;
-        copy.webhookEvent = webhookEvent;
-        copy.webhookState = webhookState;
-        copy.webhookAttempts = webhookAttempts;
-        copy.webhookLastStatus = webhookLastStatus;
-        copy.webhookLastError = webhookLastError;
-        copy.webhookLastAttemptAt = webhookLastAttemptAt;
-        copy.webhookNextAttemptAt = webhookNextAttemptAt;
-        copy.webhookDeliveredAt = webhookDeliveredAt;
-        return copy;
-    }
 }

@@ -1,15 +1,7 @@
 package io.voxify.query.job;
 
-import io.voxify.query.support.ViewUpdates;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.voxify.events.audit.FindJobStateAtQuery;
-import io.voxify.events.audit.JobStateAt;
-import io.voxify.events.job.AudioOutput;
 import io.voxify.events.job.CountJobsByStatusQuery;
-import io.voxify.events.job.FileView;
-import io.voxify.events.job.FindFileQuery;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.FindJobsQuery;
 import io.voxify.events.job.JobAttemptFailedEvent;
@@ -25,263 +17,127 @@ import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobStatusCounts;
 import io.voxify.events.job.JobUpdatedEvent;
 import io.voxify.events.job.JobView;
-import io.voxify.events.job.SynthesisSettings;
-import io.voxify.events.job.TimedText;
-import io.voxify.events.job.WebhookStatus;
 import io.voxify.events.webhook.WebhookAbandonedEvent;
 import io.voxify.events.webhook.WebhookAttemptedEvent;
 import io.voxify.events.webhook.WebhookDeliveredEvent;
 import io.voxify.events.webhook.WebhookDueEvent;
-import io.voxify.events.webhook.WebhookErrors;
 import io.voxify.query.support.CriteriaPages;
-import io.voxify.query.support.ParsedColumns;
+import io.voxify.query.support.ViewUpdates;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
-import org.hibernate.jpa.HibernateHints;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.stereotype.Component;
 
 /**
- * The job read model and its queries. Every handler is idempotent (it sets, never adds), so a
- * replay or a redelivered event leaves the same rows; every change is emitted to the
- * subscription queries of that one job, which is what the SSE progress streams hold.
+ * The job list: one row per job, the queries that read them, and the updates that the subscription
+ * queries of one job (what the SSE progress streams hold) receive on every change. What an event does
+ * to a job is {@link JobEvolver}'s to say; this class reads the row, hands it the event and stores what
+ * comes back, so a replay or a redelivered event leaves the same rows. The job's audio file is kept by
+ * {@link AudioFileProjection}, in the same processing group; {@link JobHistory} rebuilds a job's past
+ * states through the same evolver.
  */
 @Component
 @ProcessingGroup(JobProjection.PROCESSING_GROUP)
 public class JobProjection {
     public static final String PROCESSING_GROUP = "jobs";
-    private static final Pattern WORD = Pattern.compile("\\S+");
-    /** SSML markup, which is not counted as words (the document's length still counts all of it). */
-    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
-    private static final Pattern SPOKEN_WORD = Pattern.compile("\\S*[\\p{L}\\p{N}]\\S*");
-    private static final TypeReference<List<TimedText>> TIMED_TEXT_LIST = new TypeReference<>() {
-    };
 
     private final JobRepository jobs;
-    private final AudioFileRepository files;
     private final EntityManager entityManager;
     private final ViewUpdates views;
-    private final ObjectMapper json;
-    private final EventStore eventStore;
-    /** Settings and timestamps columns as parsed; their values are shared by every view read (see ParsedColumns). */
-    private final ParsedColumns<SynthesisSettings> settingsColumns;
-    private final ParsedColumns<List<TimedText>> timestampColumns;
+    private final JobRows rows;
 
-    public JobProjection(JobRepository jobs, AudioFileRepository files, EntityManager entityManager,
-                         ViewUpdates views, ObjectMapper json, EventStore eventStore) {
-        this.eventStore = eventStore;
+    public JobProjection(JobRepository jobs, EntityManager entityManager, ViewUpdates views, ObjectMapper json) {
         this.jobs = jobs;
-        this.files = files;
         this.entityManager = entityManager;
         this.views = views;
-        this.json = json;
-        this.settingsColumns = new ParsedColumns<>(1 << 20, text -> read(text, SynthesisSettings.class));
-        this.timestampColumns = new ParsedColumns<>(4 << 20, text -> Collections.unmodifiableList(readList(text)));
+        this.rows = new JobRows(json);
     }
 
     @EventHandler
     void on(JobCreatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        if (entityManager.find(JobEntity.class, e.jobId()) != null) {
-            return; // a creation handled again: the row has it, and maybe later events too
-        }
-        JobEntity row = new JobEntity();
-        evolve(row, e, at);
-        save(row, seq, at);
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobUpdatedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobStartedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobProgressedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobAttemptFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobCompletedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        AudioOutput out = e.output();
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
-        AudioFileEntity file = entityManager.find(AudioFileEntity.class, out.fileId());
-        boolean created = file == null;
-        file = created ? new AudioFileEntity() : file;
-        file.fileId = out.fileId();
-        file.ownerId = e.userId();
-        file.jobId = e.jobId();
-        file.blobKey = out.blobKey();
-        file.format = out.format();
-        file.contentType = out.contentType();
-        file.sampleRate = out.sampleRate();
-        file.channels = out.channels();
-        file.sizeBytes = out.sizeBytes();
-        file.durationSeconds = out.durationSeconds();
-        file.sha256 = out.sha256();
-        file.createdAt = at.toEpochMilli();
-        if (created) {
-            entityManager.persist(file);
-        }
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobFailedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobCancelledEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(WebhookDueEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(WebhookAttemptedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(WebhookDeliveredEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(WebhookAbandonedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.jobId(), seq, at, row -> evolve(row, e, at));
-    }
-
-    /**
-     * What one event does to a job row: the single definition of the job read model, used by the
-     * projection and by the audit's state-as-of (which folds a job's events up to a moment).
-     * Events that do not shape the row (deletion is handled by the caller) leave it unchanged.
-     */
-    void evolve(JobEntity row, Object event, Instant at) {
-        if (event instanceof JobCreatedEvent e) {
-            row.jobId = e.jobId();
-            row.userId = e.userId();
-            row.voiceModelId = e.voiceModelId();
-            row.textFormat = e.textFormat();
-            row.status = JobStatus.PENDING.name();
-            row.progress = 0;
-            row.progressMessage = "Job queued for processing";
-            row.createdAt = at.toEpochMilli();
-            row.attempts = 0;
-            row.callbackUrl = e.callbackUrl();
-            applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
-        } else if (event instanceof JobUpdatedEvent e) {
-            row.callbackUrl = e.callbackUrl();
-            applyText(row, e.text(), e.textHash(), e.textLanguage(), e.settings());
-        } else if (event instanceof JobStartedEvent e) {
-            row.status = JobStatus.PROCESSING.name();
-            row.attempts = e.attempt();
-            row.progress = 0;
-            row.progressMessage = e.attempt() == 1 ? "Synthesis started" : "Retrying synthesis (attempt " + e.attempt() + ")";
-            if (row.startedAt == null) {
-                row.startedAt = at.toEpochMilli();
-            }
-            row.errorMessage = null;
-            row.errorCode = null;
-        } else if (event instanceof JobProgressedEvent e) {
-            row.progress = e.progress();
-            row.progressMessage = e.message();
-        } else if (event instanceof JobAttemptFailedEvent e) {
-            row.progressMessage = "Attempt " + e.attempt() + " failed: " + e.reason();
-            row.errorMessage = e.reason();
-            row.errorCode = e.errorCode();
-        } else if (event instanceof JobCompletedEvent e) {
-            AudioOutput out = e.output();
-            row.status = JobStatus.COMPLETED.name();
-            row.progress = 100;
-            row.progressMessage = "Synthesis completed";
-            row.fileId = out.fileId();
-            row.duration = out.durationSeconds();
-            row.timestampsJson = write(e.timestamps() == null ? List.of() : e.timestamps());
-            row.completedAt = at.toEpochMilli();
-            row.processingTimeMs = e.processingTimeMs();
-            row.errorMessage = null;
-            row.errorCode = null;
-        } else if (event instanceof JobFailedEvent e) {
-            row.status = JobStatus.FAILED.name();
-            row.progressMessage = "Synthesis failed";
-            row.errorMessage = e.reason();
-            row.errorCode = e.errorCode();
-            row.completedAt = at.toEpochMilli();
-            if (row.startedAt != null) {
-                row.processingTimeMs = at.toEpochMilli() - row.startedAt;
-            }
-        } else if (event instanceof JobCancelledEvent) {
-            row.status = JobStatus.CANCELLED.name();
-            row.progressMessage = "Job cancelled";
-            row.completedAt = at.toEpochMilli();
-        } else if (event instanceof WebhookDueEvent e) {
-            row.webhookDeliveryId = e.deliveryId();
-            row.webhookEvent = e.event();
-            row.webhookState = WebhookStatus.PENDING;
-            row.webhookAttempts = 0;
-            row.webhookNextAttemptAt = at.toEpochMilli();
-        } else if (event instanceof WebhookAttemptedEvent e) {
-            row.webhookAttempts = e.attempt();
-            row.webhookLastStatus = e.statusCode();
-            row.webhookLastError = WebhookErrors.category(e.error(), e.statusCode());
-            row.webhookLastAttemptAt = e.attemptedAt() == null ? at.toEpochMilli() : e.attemptedAt().toEpochMilli();
-            row.webhookNextAttemptAt = e.nextAttemptAt() == null ? null : e.nextAttemptAt().toEpochMilli();
-        } else if (event instanceof WebhookDeliveredEvent e) {
-            row.webhookState = WebhookStatus.DELIVERED;
-            row.webhookDeliveredAt = e.deliveredAt() == null ? at.toEpochMilli() : e.deliveredAt().toEpochMilli();
-            row.webhookNextAttemptAt = null;
-        } else if (event instanceof WebhookAbandonedEvent e) {
-            // The reason stays in the event (the audit shows it); the view keeps the last try's category.
-            row.webhookState = WebhookStatus.ABANDONED;
-            row.webhookNextAttemptAt = null;
-        }
+        evolve(e.jobId(), e, seq, at);
     }
 
     @EventHandler
     void on(JobDeletedEvent e) {
         jobs.deleteById(e.jobId());
-        files.deleteByJobId(e.jobId());
         views.complete(FindJobQuery.class, e.jobId());
     }
 
     @ResetHandler
     void reset() {
-        files.deleteAllInBatch();
         jobs.deleteAllInBatch();
     }
 
     @QueryHandler
     public Optional<JobView> handle(FindJobQuery query) {
-        return jobs.findById(query.jobId()).map(this::toView);
+        return jobs.findById(query.jobId()).map(rows::view);
     }
 
     /**
@@ -328,40 +184,8 @@ public class JobProjection {
             select.setParameter(name, value);
             count.setParameter(name, value);
         });
-        List<JobEntity> rows = select.getResultList();
-        return new JobPage(rows.stream().map(this::toView).toList(), count.getSingleResult());
-    }
-
-    /**
-     * The job as it stood at a moment: its events up to that moment folded through the same
-     * {@link #evolve} the projection uses, so the past state and today's row never disagree.
-     */
-    @QueryHandler
-    public JobStateAt handle(FindJobStateAtQuery query) {
-        JobEntity row = null;
-        int count = 0;
-        long lastSequence = -1;
-        Instant createdAt = null;
-        Instant deletedAt = null;
-        DomainEventStream stream = eventStore.readEvents(query.jobId());
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            createdAt = createdAt == null ? event.getTimestamp() : createdAt;
-            if (event.getTimestamp().isAfter(query.at())) {
-                break;
-            }
-            if (event.getPayload() instanceof JobDeletedEvent) {
-                deletedAt = event.getTimestamp();
-                break;
-            }
-            row = row == null ? new JobEntity() : row;
-            evolve(row, event.getPayload(), event.getTimestamp());
-            stamp(row, event.getSequenceNumber(), event.getTimestamp());
-            count++;
-            lastSequence = event.getSequenceNumber();
-        }
-        JobView view = row == null || row.jobId == null || deletedAt != null ? null : toView(row);
-        return new JobStateAt(query.at(), view, count, lastSequence, createdAt, deletedAt);
+        List<JobEntity> page = select.getResultList();
+        return new JobPage(page.stream().map(rows::view).toList(), count.getSingleResult());
     }
 
     @QueryHandler
@@ -369,15 +193,6 @@ public class JobProjection {
         Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
         jobs.countByStatus().forEach(r -> counts.put(JobStatus.valueOf((String) r[0]), ((Number) r[1]).longValue()));
         return new JobStatusCounts(counts);
-    }
-
-    @QueryHandler
-    public Optional<FileView> handle(FindFileQuery query) {
-        return files.findById(query.fileOrJobId())
-                .or(() -> files.findFirstByJobId(query.fileOrJobId()))
-                .map(f -> new FileView(f.fileId, f.ownerId, f.jobId, f.blobKey, f.format, f.contentType,
-                        f.sampleRate, f.channels, f.sizeBytes, f.durationSeconds, f.sha256,
-                        Instant.ofEpochMilli(f.createdAt)));
     }
 
     private static String sortColumn(String sortBy) {
@@ -391,95 +206,27 @@ public class JobProjection {
         };
     }
 
-    private void applyText(JobEntity row, String text, String hash, String language, SynthesisSettings settings) {
-        row.text = text;
-        row.textHash = hash;
-        row.textLanguage = language;
-        row.textLength = text.codePointCount(0, text.length());
-        row.wordCount = JobCreatedEvent.SSML.equals(row.textFormat)
-                ? (int) SPOKEN_WORD.matcher(MARKUP.matcher(text).replaceAll(" ")).results().count()
-                : (int) WORD.matcher(text).results().count();
-        row.settingsJson = write(settings);
-    }
-
-    private void change(String jobId, long seq, Instant at, Consumer<JobEntity> mutation) {
-        // The entity manager directly: the repository's proxy chain cost more than the look-up
-        // itself (which the batch's persistence context answers for all but a job's first event).
-        Optional.ofNullable(entityManager.find(JobEntity.class, jobId)).ifPresent(row -> {
-            if (seq <= row.version) {
-                return; // applied already: a redelivery, or a batch handled again after its token moved
-            }
-            mutation.accept(row);
-            save(row, seq, at);
-        });
-    }
-
     /**
-     * Rows the look-up found are managed: their changes are flushed with the batch's
-     * transaction. A new row is persisted, not merged: its absence was just read, and a merge
+     * Applies one event to the job's row. The entity manager is used directly: the repository's proxy
+     * chain cost more than the look-up itself (which the batch's persistence context answers for all
+     * but a job's first event). A row found is managed, so its changes are flushed with the batch's
+     * transaction; a new row is persisted, not merged, since its absence was just read and a merge
      * would read it again (a second query per job).
      */
-    private void save(JobEntity row, long seq, Instant at) {
-        stamp(row, seq, at);
-        if (!entityManager.contains(row)) {
+    private void evolve(String jobId, Object event, long seq, Instant at) {
+        JobEntity row = entityManager.find(JobEntity.class, jobId);
+        JobView before = row == null ? null : rows.view(row);
+        JobView after = JobEvolver.evolve(before, event, seq, at);
+        if (after == before || after == null) {
+            return; // applied already, or a job this read model does not hold (never created, or deleted)
+        }
+        if (row == null) {
+            row = new JobEntity();
+            rows.write(row, after, null);
             entityManager.persist(row);
+        } else {
+            rows.write(row, after, before);
         }
-        JobEntity snapshot = row.snapshot();
-        views.emit(FindJobQuery.class, row.jobId, () -> toView(snapshot));
-    }
-
-    /** Marks the row with the newest event applied to it (the version SSE clients order by). */
-    static void stamp(JobEntity row, long seq, Instant at) {
-        row.version = Math.max(row.version, seq);
-        row.updatedAt = Math.max(row.updatedAt, at.toEpochMilli());
-    }
-
-    JobView toView(JobEntity row) {
-        return new JobView(row.jobId, row.version, row.userId, row.voiceModelId, row.text, row.textHash, row.textLanguage,
-                row.textFormat, row.textLength, row.wordCount, JobStatus.valueOf(row.status), row.progress,
-                row.progressMessage, settingsColumns.get(row.settingsJson), row.fileId, row.duration,
-                timestampColumns.get(row.timestampsJson), row.errorMessage, row.errorCode,
-                row.attempts, Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
-                row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
-                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt), row.processingTimeMs,
-                row.callbackUrl, webhook(row));
-    }
-
-    private static WebhookStatus webhook(JobEntity row) {
-        if (row.webhookDeliveryId == null) {
-            return null;
-        }
-        return new WebhookStatus(row.webhookDeliveryId, row.webhookEvent, row.webhookState,
-                row.webhookAttempts == null ? 0 : row.webhookAttempts, row.webhookLastStatus,
-                WebhookErrors.category(row.webhookLastError, row.webhookLastStatus), // rows written before categories
-                instant(row.webhookLastAttemptAt), instant(row.webhookNextAttemptAt), instant(row.webhookDeliveredAt));
-    }
-
-    private static Instant instant(Long epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise read-model column", e);
-        }
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return value == null ? null : json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Corrupt read-model column", e);
-        }
-    }
-
-    private List<TimedText> readList(String value) {
-        try {
-            return json.readValue(value, TIMED_TEXT_LIST);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Corrupt read-model column", e);
-        }
+        views.emit(FindJobQuery.class, jobId, after);
     }
 }
