@@ -3,8 +3,8 @@ package io.voxify.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voxify.gateway.library.LibraryPageCache;
-import io.voxify.gateway.library.LocalLibraryPageCache;
+import io.voxify.infrastructure.cache.LibraryPageCache;
+import io.voxify.infrastructure.cache.memory.LocalLibraryPageCache;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.voxify.gateway.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.voxify.gateway.library.LibraryPageCache;
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.VoiceInfo;

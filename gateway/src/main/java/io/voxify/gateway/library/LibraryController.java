@@ -1,5 +1,6 @@
 package io.voxify.gateway.library;
 
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.voxify.gateway.library;
 
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

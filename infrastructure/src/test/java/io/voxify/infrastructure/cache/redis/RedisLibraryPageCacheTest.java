@@ -1,5 +1,6 @@
-package io.voxify.gateway.library;
+package io.voxify.infrastructure.cache.redis;
 
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

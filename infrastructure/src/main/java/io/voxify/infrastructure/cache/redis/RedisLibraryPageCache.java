@@ -1,5 +1,6 @@
-package io.voxify.gateway.library;
+package io.voxify.infrastructure.cache.redis;
 
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
-package io.voxify.gateway.library;
+package io.voxify.infrastructure.cache.memory;
 
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.voxify.gateway.library;
+package io.voxify.infrastructure.cache;
 
 import java.util.Optional;
 
