@@ -1,6 +1,7 @@
 package io.voxify.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.gateway.support.ApiClient;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;

@@ -3,6 +3,9 @@ package io.voxify.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.gateway.support.ApiClient;
+import io.voxify.gateway.support.RunningApp;
+import io.voxify.gateway.voice.SampleUploadTest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

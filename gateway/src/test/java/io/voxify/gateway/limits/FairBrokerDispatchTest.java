@@ -2,7 +2,7 @@ package io.voxify.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voxify.gateway.PostgresDatabase;
+import io.voxify.gateway.support.PostgresDatabase;
 import io.voxify.saga.work.rabbit.FairBrokerDispatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

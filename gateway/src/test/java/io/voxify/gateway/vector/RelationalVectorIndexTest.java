@@ -3,7 +3,7 @@ package io.voxify.gateway.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voxify.infrastructure.vector.VectorIndexContract;
-import io.voxify.gateway.RunningApp;
+import io.voxify.gateway.support.RunningApp;
 import io.voxify.infrastructure.vector.relational.RelationalVectorIndex;
 import io.voxify.infrastructure.vector.VectorIndex;
 import org.junit.jupiter.api.BeforeAll;

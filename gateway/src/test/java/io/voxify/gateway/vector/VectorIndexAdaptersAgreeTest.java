@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
-import io.voxify.gateway.RunningApp;
+import io.voxify.gateway.support.RunningApp;
 import io.voxify.infrastructure.vector.chroma.ChromaVectorIndex;
 import io.voxify.infrastructure.vector.relational.RelationalVectorIndex;
 import io.voxify.infrastructure.vector.VectorIndex;

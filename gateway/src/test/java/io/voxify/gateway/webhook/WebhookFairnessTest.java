@@ -3,8 +3,8 @@ package io.voxify.gateway.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.voxify.gateway.ApiClient;
-import io.voxify.gateway.RunningApp;
+import io.voxify.gateway.support.ApiClient;
+import io.voxify.gateway.support.RunningApp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
