@@ -1,4 +1,4 @@
-package io.voxify.gateway;
+package io.voxify.gateway.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;

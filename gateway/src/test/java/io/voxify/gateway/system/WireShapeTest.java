@@ -1,4 +1,4 @@
-package io.voxify.gateway;
+package io.voxify.gateway.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
