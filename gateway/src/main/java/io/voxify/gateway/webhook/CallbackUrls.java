@@ -1,5 +1,6 @@
 package io.voxify.gateway.webhook;
 
+import io.voxify.infrastructure.webhook.CallbackAddressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

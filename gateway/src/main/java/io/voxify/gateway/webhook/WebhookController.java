@@ -68,7 +68,7 @@ public class WebhookController {
         data.put("generation", s.generation());
         data.put("rotated_at", Envelope.iso(s.rotatedAt()));
         data.put("previous_secret_expires_at", Envelope.iso(s.previousExpiresAt()));
-        data.put("signature_header", HttpWebhookSender.SIGNATURE_HEADER);
+        data.put("signature_header", WebhookDispatcher.SIGNATURE_HEADER);
         data.put("signature_format", "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with secret>"
                 + "; after a rotation, until previous_secret_expires_at, a second v1 made with the previous secret");
         return data;

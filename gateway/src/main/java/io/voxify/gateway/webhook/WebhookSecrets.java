@@ -15,7 +15,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * the server key (voxify.security.jwt-secret) changes every user's webhook secrets.
  */
 @Component
+@EnableConfigurationProperties(WebhookProperties.class)
 public class WebhookSecrets {
     static final String PREFIX = "whsec_";
     private static final String PURPOSE = "voxify-webhook-signing-secret:";
@@ -36,11 +37,10 @@ public class WebhookSecrets {
     private final Duration overlap;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookSecrets(SecretKey serverKey, QueryGateway queries,
-                          @Value("${voxify.webhooks.secret-overlap:PT24H}") Duration overlap) {
+    public WebhookSecrets(SecretKey serverKey, QueryGateway queries, WebhookProperties properties) {
         this.serverKey = serverKey;
         this.queries = queries;
-        this.overlap = overlap;
+        this.overlap = properties.secretOverlap();
     }
 
     /** A user's secrets now: the current one, and the one it replaced while the overlap lasts. */

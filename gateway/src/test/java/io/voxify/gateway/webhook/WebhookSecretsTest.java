@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSecretsTest {
     private final WebhookSecrets secrets = new WebhookSecrets(new SecretKeySpec(new byte[32], "HmacSHA256"), null,
-            Duration.ofHours(24));
+            new WebhookProperties(4, 1000, 200, Duration.ofHours(24)));
 
     @Test
     void theReplacedSecretSignsOnlyUntilTheOverlapEnds() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
-import io.voxify.gateway.webhook.HttpWebhookSender;
+import io.voxify.infrastructure.webhook.http.HttpCallbackTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -126,7 +126,7 @@ class WebhookTest {
                 "voxify.webhooks.total-timeout", "PT2S"));
         user = app.client().newUser();
         admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
-        app.bean(HttpWebhookSender.class).useResolver(WebhookTest::testResolver);
+        app.bean(HttpCallbackTransport.class).useResolver(WebhookTest::testResolver);
         allowPrivateCallbacks(true);
     }
 

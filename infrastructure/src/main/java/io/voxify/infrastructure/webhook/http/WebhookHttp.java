@@ -1,4 +1,4 @@
-package io.voxify.gateway.webhook;
+package io.voxify.infrastructure.webhook.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

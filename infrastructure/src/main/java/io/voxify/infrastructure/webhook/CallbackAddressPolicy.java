@@ -1,4 +1,4 @@
-package io.voxify.gateway.webhook;
+package io.voxify.infrastructure.webhook;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
