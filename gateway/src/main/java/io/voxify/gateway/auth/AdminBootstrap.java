@@ -1,9 +1,9 @@
 package io.voxify.gateway.auth;
 
+import io.voxify.gateway.security.SecurityProperties;
 import io.voxify.events.user.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,11 +17,10 @@ public class AdminBootstrap {
     private final String email;
     private final String password;
 
-    public AdminBootstrap(AuthService auth, @Value("${voxify.security.admin-email:}") String email,
-                          @Value("${voxify.security.admin-password:}") String password) {
+    public AdminBootstrap(AuthService auth, SecurityProperties security) {
         this.auth = auth;
-        this.email = email;
-        this.password = password;
+        this.email = security.adminEmail();
+        this.password = security.adminPassword();
     }
 
     @EventListener(ApplicationReadyEvent.class)

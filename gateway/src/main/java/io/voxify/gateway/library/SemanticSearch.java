@@ -5,7 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.voxify.inference.search.TextEmbedder;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -18,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * renamed clone's old text).
  */
 @Component
+@EnableConfigurationProperties(SemanticSearch.Properties.class)
 public class SemanticSearch {
     /** Bytes an entry costs beyond its vector and text: Caffeine's node, the array's and string's headers. */
     static final int ENTRY_OVERHEAD_BYTES = 128;
@@ -25,9 +29,23 @@ public class SemanticSearch {
     private final Cache<String, float[]> cache;
     private volatile TextEmbedder embedder;
 
-    public SemanticSearch(@Value("${voxify.library.search-cache-max-entries:20000}") long maxEntries,
-                          @Value("${voxify.library.search-cache-max-bytes:48MB}") DataSize maxBytes,
-                          @Value("${voxify.library.search-cache-expiry:PT6H}") Duration expiry) {
+    /**
+     * {@code voxify.library}, the search's part: the cache of query embeddings, bounded in entries and bytes.
+     *
+     * @param searchCacheExpiry how long an unused query's embedding is kept
+     */
+    @ConfigurationProperties("voxify.library")
+    public record Properties(@DefaultValue("20000") long searchCacheMaxEntries,
+                             @DefaultValue("48MB") DataSize searchCacheMaxBytes,
+                             @DefaultValue("PT6H") Duration searchCacheExpiry) {
+    }
+
+    @Autowired
+    public SemanticSearch(Properties properties) {
+        this(properties.searchCacheMaxEntries(), properties.searchCacheMaxBytes(), properties.searchCacheExpiry());
+    }
+
+    SemanticSearch(long maxEntries, DataSize maxBytes, Duration expiry) {
         long bytes = maxBytes.toBytes();
         if (maxEntries < 1 || bytes < maxEntries) {
             throw new IllegalArgumentException("need at least one entry and one byte per entry");

@@ -1,5 +1,6 @@
 package io.voxify.gateway.limits;
 
+import io.voxify.gateway.security.SecurityProperties;
 import io.voxify.infrastructure.ratelimit.SignInHistory;
 import io.voxify.infrastructure.ratelimit.RateLimiter;
 import io.voxify.events.admin.PlatformConfig;
@@ -23,7 +24,6 @@ import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,10 +63,12 @@ public class LoginThrottle {
     private final ScheduledExecutorService paced;
 
     public LoginThrottle(RateLimiter limiter, SignInHistory history, PlatformSettings settings,
-                         @Value("${voxify.security.login-throttle.first-delay:PT1S}") Duration firstDelay,
-                         @Value("${voxify.security.login-throttle.max-delay:PT60S}") Duration maxDelay,
-                         @Value("${voxify.security.login-throttle.max-wait:PT5S}") Duration maxWait,
-                         @Value("${voxify.security.login-throttle.known-address-ttl:P30D}") Duration knownAddressTtl) {
+                         SecurityProperties security) {
+        SecurityProperties.LoginThrottle throttle = security.loginThrottle();
+        Duration firstDelay = throttle.firstDelay();
+        Duration maxDelay = throttle.maxDelay();
+        Duration maxWait = throttle.maxWait();
+        Duration knownAddressTtl = throttle.knownAddressTtl();
         this.limiter = limiter;
         this.history = history;
         this.settings = settings;
