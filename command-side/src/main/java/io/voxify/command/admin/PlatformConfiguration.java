@@ -25,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate
 public class PlatformConfiguration {
-    public static final String ID = "platform_config";
+    public static final String ID = ChangePlatformConfigCommand.PLATFORM_CONFIG_ID;
 
     @AggregateIdentifier
     private String configId;

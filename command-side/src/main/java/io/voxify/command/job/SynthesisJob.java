@@ -3,6 +3,7 @@ package io.voxify.command.job;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.voxify.events.common.AxonNames;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.AudioOutput;
@@ -50,7 +51,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class SynthesisJob {
 
     /** The bean name of the aggregate cache: a real cache only where a single node handles every command. */
-    public static final String CACHE = "synthesisJobCache";
+    public static final String CACHE = AxonNames.SYNTHESIS_JOB_CACHE;
 
     /** An attempt number of 0 in a progress command means "the current attempt" (admin updates). */
     public static final int CURRENT_ATTEMPT = 0;

@@ -7,6 +7,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AccessChange;
 import io.voxify.events.user.AuthenticateUserCommand;
 import io.voxify.events.user.ChangeUserAccessCommand;
+import io.voxify.events.user.PasswordVerifier;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.RenewSessionCommand;
 import io.voxify.events.user.RotateWebhookSecretCommand;

@@ -6,6 +6,7 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AccessChange;
 import io.voxify.events.user.AuthenticateUserCommand;
+import io.voxify.events.user.PasswordVerifier;
 import io.voxify.events.user.RenewSessionCommand;
 import io.voxify.events.user.SessionGrant;
 import io.voxify.events.user.RegisterUserCommand;

@@ -4,7 +4,6 @@ import io.voxify.events.admin.ChangePlatformConfigCommand;
 import io.voxify.events.admin.FindPlatformConfigQuery;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.admin.PlatformConfigView;
-import io.voxify.command.admin.PlatformConfiguration;
 import io.voxify.gateway.web.ViewAwaiter;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +68,8 @@ public class PlatformSettings {
      * (409 otherwise), and waits until the read model shows it.
      */
     public Current change(PlatformConfig config, String adminId, long expectedVersion) {
-        commands.sendAndWait(new ChangePlatformConfigCommand(PlatformConfiguration.ID, config, adminId,
-                expectedVersion));
+        commands.sendAndWait(new ChangePlatformConfigCommand(ChangePlatformConfigCommand.PLATFORM_CONFIG_ID, config,
+                adminId, expectedVersion));
         views.await(new FindPlatformConfigQuery(), PlatformConfigView.class,
                 v -> v.config().equals(config), Duration.ofSeconds(10));
         snapshot = null;

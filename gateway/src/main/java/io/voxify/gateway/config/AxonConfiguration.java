@@ -1,6 +1,6 @@
 package io.voxify.gateway.config;
 
-import io.voxify.command.job.SynthesisJob;
+import io.voxify.events.common.AxonNames;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -86,7 +86,7 @@ public class AxonConfiguration {
      * the API node creates it, a worker node runs it), a node's cached copy could miss another
      * node's events, so there is no cache.
      */
-    @Bean(SynthesisJob.CACHE)
+    @Bean(AxonNames.SYNTHESIS_JOB_CACHE)
     Cache synthesisJobCache(AxonProperties properties) {
         return properties.commands().aggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }

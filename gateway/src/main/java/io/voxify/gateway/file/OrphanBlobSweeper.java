@@ -2,6 +2,7 @@ package io.voxify.gateway.file;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.voxify.events.common.AxonNames;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.FileView;
@@ -10,8 +11,6 @@ import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.sample.SampleView;
 import io.voxify.gateway.admin.ProjectionStatus;
 import io.voxify.gateway.admin.Projections;
-import io.voxify.query.job.JobProjection;
-import io.voxify.query.sample.SampleProjection;
 import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.infrastructure.storage.StorageProperties;
 import jakarta.annotation.PreDestroy;
@@ -58,8 +57,8 @@ import org.springframework.stereotype.Component;
 public class OrphanBlobSweeper {
     private static final Logger log = LoggerFactory.getLogger(OrphanBlobSweeper.class);
     static final Duration SHORTEST_MIN_AGE = Duration.ofHours(1);
-    private static final List<String> PROJECTIONS = List.of(JobProjection.PROCESSING_GROUP,
-            SampleProjection.PROCESSING_GROUP);
+    private static final List<String> PROJECTIONS = List.of(AxonNames.JOBS_PROCESSING_GROUP,
+            AxonNames.SAMPLES_PROCESSING_GROUP);
     private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(60);
 
     private final BlobStore blobs;

@@ -89,7 +89,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    io.voxify.command.user.PasswordVerifier passwordVerifier(PasswordEncoder encoder) {
+    io.voxify.events.user.PasswordVerifier passwordVerifier(PasswordEncoder encoder) {
         return encoder::matches;
     }
 

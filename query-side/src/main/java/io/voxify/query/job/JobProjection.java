@@ -1,6 +1,7 @@
 package io.voxify.query.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.common.AxonNames;
 import io.voxify.events.job.CountJobsByStatusQuery;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.FindJobsQuery;
@@ -50,7 +51,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(JobProjection.PROCESSING_GROUP)
 public class JobProjection {
-    public static final String PROCESSING_GROUP = "jobs";
+    public static final String PROCESSING_GROUP = AxonNames.JOBS_PROCESSING_GROUP;
 
     private final JobRepository jobs;
     private final EntityManager entityManager;

@@ -2,6 +2,7 @@ package io.voxify.query.sample;
 
 import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.voxify.events.common.AxonNames;
 import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.sample.FindSamplesQuery;
 import io.voxify.events.sample.SampleAudio;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(SampleProjection.PROCESSING_GROUP)
 public class SampleProjection {
-    public static final String PROCESSING_GROUP = "samples";
+    public static final String PROCESSING_GROUP = AxonNames.SAMPLES_PROCESSING_GROUP;
     private static final TypeReference<List<SampleIssue>> ISSUES = new TypeReference<>() {
     };
 

@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ChangePlatformConfigCommand(@TargetAggregateIdentifier String configId, PlatformConfig config,
                                           String changedBy, Long expectedVersion) {
+    /** The id of the one platform configuration, the only one there is to change. */
+    public static final String PLATFORM_CONFIG_ID = "platform_config";
 
     public ChangePlatformConfigCommand(String configId, PlatformConfig config, String changedBy) {
         this(configId, config, changedBy, null);

@@ -20,7 +20,6 @@ import io.voxify.inference.audio.Pcm;
 import io.voxify.saga.clone.CloneWorker;
 import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.infrastructure.relay.AudioRelay;
-import io.voxify.infrastructure.relay.memory.AudioStreams;
 import io.voxify.saga.voice.VoiceBinding;
 import io.voxify.saga.voice.VoiceDirectory;
 import java.io.IOException;
@@ -58,11 +57,6 @@ public class SynthesisWorker {
     private final SynthesisMetrics metrics;
     private final String workerId;
     private final AudioRelay streams;
-
-    public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
-                           SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId) {
-        this(commands, blobs, voices, synthesizer, metrics, workerId, AudioStreams.disabled());
-    }
 
     public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
                            SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId,
