@@ -13,6 +13,8 @@ import io.voxify.saga.job.SynthesisMetrics;
 import io.voxify.saga.job.SynthesisPolicy;
 import io.voxify.saga.job.SynthesisWorker;
 import io.voxify.infrastructure.DataDirectories;
+import io.voxify.infrastructure.queue.WorkHandlers;
+import io.voxify.infrastructure.queue.WorkQueue;
 import io.voxify.infrastructure.relay.AudioRelay;
 import io.voxify.saga.sample.SampleProcessingWorker;
 import io.voxify.infrastructure.storage.BlobStore;
@@ -22,8 +24,6 @@ import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.saga.voice.PresetEmbeddings;
 import io.voxify.saga.voice.VoiceDirectory;
 import io.voxify.saga.work.BackgroundWorkPolicy;
-import io.voxify.saga.work.InProcessWorkQueue;
-import io.voxify.saga.work.WorkShare;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,7 +39,7 @@ import org.springframework.context.event.EventListener;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SynthesisProperties.class, VoiceProperties.class, WebhookRetryProperties.class,
-        WorkProperties.class, DataDirectories.class})
+        DataDirectories.class})
 public class SynthesisConfiguration {
     private static final String WORKER_ID = "worker@" + ManagementFactory.getRuntimeMXBean().getName();
 
@@ -126,23 +126,25 @@ public class SynthesisConfiguration {
         return new TrainingWorker(commands, queries, trainer, fitter, blobs, encoder, WORKER_ID);
     }
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "in-process", matchIfMissing = true)
-    InProcessWorkQueue workQueue(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
-                                 TrainingWorker training, SynthesisProperties properties, VoiceProperties voice,
-                                 WorkProperties work, WorkShare share) {
-        int threads = properties.workerThreads();
-        int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new InProcessWorkQueue(synthesis, samples, clones, training, size, Math.max(1, voice.workerThreads()),
-                properties.backlog(), work.backlogPerUser(), share);
+    /** Which worker does each kind of work the sagas queue. */
+    @Bean
+    WorkHandlers workHandlers(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
+                              TrainingWorker training) {
+        return PipelineWork.handlers(synthesis, samples, clones, training);
+    }
+
+    /** The sagas' view of the work queue, whichever adapter it is. */
+    @Bean
+    PipelineWork pipelineWork(WorkQueue queue) {
+        return new PipelineWork(queue);
     }
 
     /** One process owns all work in the embedded profile, so at start-up whatever was running was interrupted. */
     @Bean
     @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "in-process", matchIfMissing = true)
     InterruptedWorkRecovery interruptedWorkRecovery(QueryGateway queries, CommandGateway commands,
-                                                    InProcessWorkQueue queue) {
-        return new InterruptedWorkRecovery(queries, commands, queue);
+                                                    PipelineWork work) {
+        return new InterruptedWorkRecovery(queries, commands, work);
     }
 
     @Bean(destroyMethod = "close")

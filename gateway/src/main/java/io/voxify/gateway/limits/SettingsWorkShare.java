@@ -2,7 +2,7 @@ package io.voxify.gateway.limits;
 
 import io.voxify.gateway.admin.PlatformDefaults;
 import io.voxify.gateway.admin.PlatformSettings;
-import io.voxify.saga.work.WorkShare;
+import io.voxify.infrastructure.queue.WorkShare;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -14,7 +14,7 @@ import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.saga.webhook.WebhookDelivery;
 import io.voxify.saga.webhook.WebhookPolicy;
 import io.voxify.saga.webhook.WebhookSender;
-import io.voxify.saga.work.FairWorkPool;
+import io.voxify.infrastructure.queue.FairWorkPool;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;

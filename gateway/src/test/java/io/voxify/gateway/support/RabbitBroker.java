@@ -1,6 +1,8 @@
 package io.voxify.gateway.support;
 
-import io.voxify.saga.work.rabbit.RabbitWorkTopology;
+import io.voxify.infrastructure.publishing.PublishingProperties;
+import io.voxify.infrastructure.queue.rabbit.RabbitWorkConsumers;
+import io.voxify.infrastructure.queue.rabbit.RabbitWorkTopology;
 import java.util.List;
 import org.springframework.amqp.core.AmqpAdmin;
 
@@ -12,15 +14,15 @@ public final class RabbitBroker {
 
     /** Removes the queues and exchanges a test application declared under its own prefix. */
     public static void deleteLayout(RunningApp app) {
-        app.bean(io.voxify.saga.work.rabbit.RabbitWorkConsumers.class).stop();
+        app.bean(RabbitWorkConsumers.class).stop();
         RabbitWorkTopology topology = app.bean(RabbitWorkTopology.class);
         AmqpAdmin admin = app.bean(AmqpAdmin.class);
-        for (String queue : List.of(topology.synthesisQueue(), topology.voiceQueue())) {
+        for (String queue : topology.queues()) {
             admin.deleteQueue(queue);
             admin.deleteQueue(topology.deadQueue(queue));
         }
         for (String exchange : List.of(topology.workExchange(), topology.deadLetterExchange(),
-                topology.eventsExchange())) {
+                app.bean(PublishingProperties.class).eventsExchange())) {
             admin.deleteExchange(exchange);
         }
     }

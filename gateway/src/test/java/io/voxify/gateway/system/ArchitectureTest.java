@@ -99,9 +99,8 @@ class ArchitectureTest {
     }
 
     /**
-     * Frozen: the RabbitMQ work queue and event publisher still in {@code io.voxify.saga.work.rabbit} (they move to
-     * infrastructure's queue and publishing concerns), and {@code ApiErrorHandler} telling a Redis or RabbitMQ
-     * outage by the clients' exception types (which belongs beside the adapters, once RabbitMQ's client is there).
+     * Frozen: {@code ApiErrorHandler} telling a Redis or RabbitMQ outage by the clients' exception types (which
+     * belongs beside the adapters, now that RabbitMQ's client is there too).
      */
     @Test
     void onlyAdaptersInInfrastructureUseTheClientsOfOutsideSystems() {

@@ -15,13 +15,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
-import io.voxify.saga.job.SynthesisWorkQueue;
-import io.voxify.saga.work.rabbit.RabbitWorkQueue;
-import io.voxify.saga.work.rabbit.RabbitWorkTopology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.voxify.infrastructure.publishing.PublishingProperties;
+import io.voxify.infrastructure.queue.WorkQueue;
+import io.voxify.infrastructure.queue.rabbit.RabbitWorkQueue;
 import io.voxify.infrastructure.storage.s3.S3TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -83,14 +83,14 @@ class InfraProfileTest {
 
     @Test
     void workflowOneOnPostgresqlRedisAndRabbitmq() throws Exception {
-        assertThat(app.bean(SynthesisWorkQueue.class)).isInstanceOf(RabbitWorkQueue.class);
-        RabbitWorkTopology topology = app.bean(RabbitWorkTopology.class);
+        assertThat(app.bean(WorkQueue.class)).isInstanceOf(RabbitWorkQueue.class);
+        PublishingProperties publishing = app.bean(PublishingProperties.class);
         AmqpAdmin broker = app.bean(AmqpAdmin.class);
-        Queue analytics = new Queue(topology.prefix() + ".analytics-test", false, false, false);
+        Queue analytics = new Queue(publishing.prefix() + ".analytics-test", false, false, false);
         broker.declareQueue(analytics);
-        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(topology.eventsExchange()))
+        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(publishing.eventsExchange()))
                 .with("SynthesisJob.#"));
-        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(topology.eventsExchange()))
+        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(publishing.eventsExchange()))
                 .with("UserAccount.UserRegisteredEvent"));
         ApiClient anonymous = app.client();
         String email = "infra-" + database.name() + "@example.com";

@@ -20,8 +20,8 @@ import io.voxify.events.training.FindTrainingJobsQuery;
 import io.voxify.events.training.TrainingJobList;
 import io.voxify.events.training.TrainingStatus;
 import io.voxify.events.training.TrainingView;
+import io.voxify.saga.PipelineWork;
 import io.voxify.saga.sample.SampleTask;
-import io.voxify.saga.work.InProcessWorkQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -44,9 +44,9 @@ public class InterruptedWorkRecovery {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
-    private final InProcessWorkQueue queue;
+    private final PipelineWork queue;
 
-    public InterruptedWorkRecovery(QueryGateway queries, CommandGateway commands, InProcessWorkQueue queue) {
+    public InterruptedWorkRecovery(QueryGateway queries, CommandGateway commands, PipelineWork queue) {
         this.queries = queries;
         this.commands = commands;
         this.queue = queue;

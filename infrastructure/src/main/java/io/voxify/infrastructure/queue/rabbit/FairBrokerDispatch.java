@@ -1,6 +1,6 @@
-package io.voxify.saga.work.rabbit;
+package io.voxify.infrastructure.queue.rabbit;
 
-import io.voxify.saga.work.WorkShare;
+import io.voxify.infrastructure.queue.WorkShare;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

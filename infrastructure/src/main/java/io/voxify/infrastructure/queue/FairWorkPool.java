@@ -1,4 +1,4 @@
-package io.voxify.saga.work;
+package io.voxify.infrastructure.queue;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * at most {@code backlog}; beyond that {@link #submit} answers false and the caller offers the
  * work again later, so no user can fill the backlog for everyone. The cap is read at each choice,
  * so an administrator's change applies to the next item.
+ *
+ * <p>The in-process queue's pools are these; so is any other work in this process shared by owner (webhook
+ * deliveries), which is why it sits at the queue concern's root rather than in its in-process adapter.
  */
 public final class FairWorkPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FairWorkPool.class);

@@ -1,9 +1,7 @@
-package io.voxify.gateway.limits;
+package io.voxify.infrastructure.queue.rabbit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voxify.gateway.support.PostgresDatabase;
-import io.voxify.saga.work.rabbit.FairBrokerDispatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FairBrokerDispatchTest {
     private static final String QUEUE = "voxify.work.synthesis";
 
-    private PostgresDatabase database;
+    private PostgresTestDatabase database;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private final AtomicInteger share = new AtomicInteger(2);
@@ -44,8 +42,8 @@ class FairBrokerDispatchTest {
 
     @BeforeEach
     void setUp() {
-        database = new PostgresDatabase();
-        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresDatabase.USER, "");
+        database = new PostgresTestDatabase();
+        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER, "");
         jdbc = new JdbcTemplate(source);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(source));
         // The tables as Hibernate creates them from the entities (the application test checks that path).

@@ -1,14 +1,9 @@
-package io.voxify.saga.work.rabbit;
+package io.voxify.infrastructure.queue.rabbit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.voxify.saga.clone.CloneWorkQueue;
-import io.voxify.saga.job.SynthesisWorkQueue;
-import io.voxify.saga.sample.SampleTask;
-import io.voxify.saga.sample.SampleWorkQueue;
-import io.voxify.saga.training.TrainingWorkQueue;
-import io.voxify.saga.work.WorkCorrelation;
-import java.util.HashMap;
+import io.voxify.infrastructure.queue.WorkItem;
+import io.voxify.infrastructure.queue.WorkQueue;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +15,13 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * The infra profile's work queue: every piece of work is a persistent message on a durable
- * RabbitMQ queue, taken by whichever worker process is free, and each user has at most a share of
- * each queue at once ({@link FairBrokerDispatch}). A message counts as queued only when the broker
- * confirms it; when the broker cannot be reached the saga is told the queue is full and tries again
- * later, as with the in-process queue.
+ * The infra profile's work queue: every piece of work is a persistent message ({@link WorkMessage}) on its
+ * pool's durable RabbitMQ queue, taken by whichever worker process is free, and each user has at most a share of
+ * each queue at once ({@link FairBrokerDispatch}). A message counts as queued only when the broker confirms it;
+ * when the broker cannot be reached the caller is told the queue is full and tries again later, as with the
+ * in-process queue.
  */
-public class RabbitWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, CloneWorkQueue, TrainingWorkQueue {
+public class RabbitWorkQueue implements WorkQueue {
     private static final Logger log = LoggerFactory.getLogger(RabbitWorkQueue.class);
     private static final long CONFIRM_TIMEOUT_SECONDS = 5;
 
@@ -45,39 +40,24 @@ public class RabbitWorkQueue implements SynthesisWorkQueue, SampleWorkQueue, Clo
     }
 
     @Override
-    public boolean submit(String jobId, String userId, int attempt) {
-        return queue(topology.synthesisQueue(), new WorkMessage(WorkMessage.SYNTHESIS, jobId, attempt, null,
-                new HashMap<>(WorkCorrelation.capture()), userId));
-    }
-
-    @Override
-    public boolean submitSample(SampleTask task) {
-        return queue(topology.voiceQueue(), new WorkMessage(WorkMessage.SAMPLE, task.sampleId(), null, task,
-                new HashMap<>(WorkCorrelation.capture()), task.userId()));
-    }
-
-    @Override
-    public boolean submitClone(String cloneId, String userId, int attempt) {
-        return queue(topology.voiceQueue(), new WorkMessage(WorkMessage.CLONE, cloneId, attempt, null,
-                new HashMap<>(WorkCorrelation.capture()), userId));
-    }
-
-    @Override
-    public boolean submitTraining(String trainingJobId, String userId) {
-        return queue(topology.voiceQueue(), new WorkMessage(WorkMessage.TRAINING, trainingJobId, null, null,
-                new HashMap<>(WorkCorrelation.capture()), userId));
+    public boolean submit(WorkItem item) {
+        String queue = topology.queue(item.pool());
+        WorkMessage work = new WorkMessage(item.kind(), item.id(), item.attempt(),
+                item.payload() == null ? null : json.valueToTree(item.payload()),
+                item.metadata(), item.userId());
+        return queue(queue, work, item.key());
     }
 
     /** Through the owner's share: published now, or kept until the owner's earlier work has left the queue. */
-    private boolean queue(String queue, WorkMessage work) {
+    private boolean queue(String queue, WorkMessage work, String key) {
         byte[] body;
         try {
-            body = json.writeValueAsBytes(work);
-        } catch (JsonProcessingException e) {
+            body = work.toJson(json);
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot serialise work message", e);
         }
         try {
-            return dispatch.submit(queue, work.userId(), work.itemKey(), body);
+            return dispatch.submit(queue, work.userId(), key, body);
         } catch (org.springframework.dao.DataAccessException e) {
             log.warn("Could not queue {} {}: {}", work.kind(), work.id(), e.toString());
             return false;

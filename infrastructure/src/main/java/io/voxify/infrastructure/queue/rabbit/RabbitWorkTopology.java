@@ -1,4 +1,4 @@
-package io.voxify.saga.work.rabbit;
+package io.voxify.infrastructure.queue.rabbit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +8,18 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.amqp.core.TopicExchange;
 
 /**
- * The broker's layout, declared by every node (declarations are idempotent): a direct exchange
- * with a durable queue for synthesis and one for voice work (samples, clones, training); what
- * fails for good goes through the dead-letter exchange to a parking queue an operator can
- * inspect and move back; domain events go to a topic exchange for analytics consumers. Every
- * name starts with a configurable prefix, so installations (and test runs) can share a broker.
+ * The broker's layout for work, declared by every node (declarations are idempotent): a direct exchange with a
+ * durable queue per worker pool ({@code <prefix>.work.<pool>}, e.g. {@code voxify.work.synthesis}); what fails
+ * for good goes through the dead-letter exchange to a parking queue an operator can inspect and move back.
+ * Every name starts with a configurable prefix, so installations (and test runs) can share a broker.
  */
-public record RabbitWorkTopology(String prefix) {
+public record RabbitWorkTopology(String prefix, List<String> pools) {
+
+    public RabbitWorkTopology {
+        pools = List.copyOf(pools);
+    }
 
     public String workExchange() {
         return prefix + ".work";
@@ -27,16 +29,17 @@ public record RabbitWorkTopology(String prefix) {
         return prefix + ".work.dlx";
     }
 
-    public String synthesisQueue() {
-        return prefix + ".work.synthesis";
+    /** The queue of a worker pool. */
+    public String queue(String pool) {
+        if (!pools.contains(pool)) {
+            throw new IllegalArgumentException("No worker pool " + pool + " (pools: " + pools + ")");
+        }
+        return prefix + ".work." + pool;
     }
 
-    public String voiceQueue() {
-        return prefix + ".work.voice";
-    }
-
-    public String eventsExchange() {
-        return prefix + ".events";
+    /** Every pool's queue, in the pools' order. */
+    public List<String> queues() {
+        return pools.stream().map(this::queue).toList();
     }
 
     public String deadQueue(String queue) {
@@ -46,8 +49,8 @@ public record RabbitWorkTopology(String prefix) {
     public Declarables declarables() {
         DirectExchange work = new DirectExchange(workExchange(), true, false);
         DirectExchange dead = new DirectExchange(deadLetterExchange(), true, false);
-        List<Declarable> all = new ArrayList<>(List.of(work, dead, new TopicExchange(eventsExchange(), true, false)));
-        for (String name : List.of(synthesisQueue(), voiceQueue())) {
+        List<Declarable> all = new ArrayList<>(List.of(work, dead));
+        for (String name : queues()) {
             Queue queue = QueueBuilder.durable(name).deadLetterExchange(deadLetterExchange())
                     .deadLetterRoutingKey(name).build();
             Queue parked = QueueBuilder.durable(deadQueue(name)).build();

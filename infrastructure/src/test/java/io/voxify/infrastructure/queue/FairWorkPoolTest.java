@@ -1,4 +1,4 @@
-package io.voxify.saga.work;
+package io.voxify.infrastructure.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.voxify.saga.work.rabbit;
+package io.voxify.infrastructure.queue.rabbit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

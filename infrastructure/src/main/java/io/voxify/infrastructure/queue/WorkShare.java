@@ -1,4 +1,4 @@
-package io.voxify.saga.work;
+package io.voxify.infrastructure.queue;
 
 /**
  * How much of the workers one user may hold at once: the number of that user's work items a pool

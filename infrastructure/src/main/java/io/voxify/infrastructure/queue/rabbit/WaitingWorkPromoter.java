@@ -1,4 +1,4 @@
-package io.voxify.saga.work.rabbit;
+package io.voxify.infrastructure.queue.rabbit;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
