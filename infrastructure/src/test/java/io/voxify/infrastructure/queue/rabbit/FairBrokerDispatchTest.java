@@ -46,14 +46,18 @@ class FairBrokerDispatchTest {
         DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER, "");
         jdbc = new JdbcTemplate(source);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(source));
-        // The tables as Hibernate creates them from the entities (the application test checks that path).
+        createTables(jdbc);
+        dispatch = dispatchAt(Clock.systemUTC());
+    }
+
+    /** The tables as Hibernate creates them from the entities (the application test checks that path). */
+    static void createTables(JdbcTemplate jdbc) {
         jdbc.execute("CREATE TABLE work_lane (lane_key varchar(200) PRIMARY KEY, touched bigint NOT NULL)");
         jdbc.execute("CREATE TABLE work_slot (item_key varchar(200) PRIMARY KEY, lane_key varchar(200) NOT NULL, "
                 + "acquired_at bigint NOT NULL)");
         jdbc.execute("CREATE TABLE work_waiting (item_key varchar(200) PRIMARY KEY, lane_key varchar(200) NOT NULL, "
                 + "queue_name varchar(200) NOT NULL, payload varchar(65535) NOT NULL, enqueued_at bigint NOT NULL, "
                 + "promoted_at bigint)");
-        dispatch = dispatchAt(Clock.systemUTC());
     }
 
     /** Set to make the "broker" hand each message to a worker that finishes it before the publish returns. */
