@@ -5,7 +5,7 @@ import io.voxify.infrastructure.cache.LibraryPageCache;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.VoiceInfo;
-import io.voxify.saga.voice.VoiceDirectory;
+import io.voxify.catalogue.VoiceDirectory;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -2,7 +2,7 @@ package io.voxify.gateway.admin;
 
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.inference.SpeechSynthesizer;
-import io.voxify.saga.voice.PresetCatalog;
+import io.voxify.catalogue.PresetCatalog;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -10,7 +10,7 @@ import io.voxify.inference.ProgressListener;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
-import io.voxify.saga.clone.CloneWorker;
+import io.voxify.worker.clone.CloneWorker;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.web.RequestFields;
-import io.voxify.saga.voice.PresetCatalog;
+import io.voxify.catalogue.PresetCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -15,7 +15,7 @@ import io.voxify.gateway.job.JobService;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.storage.BlobStore;
-import io.voxify.saga.voice.VoiceDirectory;
+import io.voxify.catalogue.VoiceDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -31,7 +31,7 @@ import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.gateway.web.sse.ViewStreams;
-import io.voxify.saga.training.TrainingCalibration;
+import io.voxify.worker.training.TrainingCalibration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.voxify.saga.voice;
+package io.voxify.catalogue;
 
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisRequest;

@@ -1,4 +1,4 @@
-package io.voxify.saga.job;
+package io.voxify.worker.synthesis;
 
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.infrastructure.storage.BlobStore;

@@ -1,5 +1,6 @@
-package io.voxify.saga.sample;
+package io.voxify.worker.sample;
 
+import io.voxify.saga.sample.SampleTask;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.CompleteSampleProcessingCommand;

@@ -1,4 +1,4 @@
-package io.voxify.saga.voice;
+package io.voxify.catalogue;
 
 import java.util.LinkedHashMap;
 import java.util.List;

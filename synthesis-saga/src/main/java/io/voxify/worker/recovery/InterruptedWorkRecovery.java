@@ -1,5 +1,6 @@
-package io.voxify.saga.job;
+package io.voxify.worker.recovery;
 
+import io.voxify.worker.synthesis.SynthesisWorker;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;

@@ -1,4 +1,4 @@
-package io.voxify.saga.sample;
+package io.voxify.worker.sample;
 
 import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.sample.SampleRejectedEvent;

@@ -1,4 +1,4 @@
-package io.voxify.saga.voice;
+package io.voxify.catalogue;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.voxify.saga.voice;
+package io.voxify.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

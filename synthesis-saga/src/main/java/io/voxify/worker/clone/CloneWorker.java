@@ -1,4 +1,4 @@
-package io.voxify.saga.clone;
+package io.voxify.worker.clone;
 
 import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.CloneProfile;
@@ -24,8 +24,8 @@ import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.inference.voice.VoiceProfile;
 import io.voxify.infrastructure.vector.VectorIndex;
-import io.voxify.saga.voice.VoiceBinding;
-import io.voxify.saga.voice.VoiceDirectory;
+import io.voxify.catalogue.VoiceBinding;
+import io.voxify.catalogue.VoiceDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,4 +1,4 @@
-package io.voxify.saga.training;
+package io.voxify.worker.training;
 
 import io.voxify.events.training.TrainingSettings;
 import io.voxify.inference.AudioDecoder;

@@ -1,4 +1,4 @@
-package io.voxify.saga.training;
+package io.voxify.worker.training;
 
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
@@ -30,7 +30,7 @@ import io.voxify.inference.voice.SpeakerMaterial;
 import io.voxify.inference.voice.TrainingConfig;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.inference.voice.VoiceProfile;
-import io.voxify.saga.clone.CloneWorker;
+import io.voxify.worker.clone.CloneWorker;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.voxify.saga.job;
+package io.voxify.worker.synthesis;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

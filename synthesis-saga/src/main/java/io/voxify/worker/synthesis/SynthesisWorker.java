@@ -1,4 +1,4 @@
-package io.voxify.saga.job;
+package io.voxify.worker.synthesis;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
@@ -17,11 +17,11 @@ import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.audio.Pcm;
-import io.voxify.saga.clone.CloneWorker;
+import io.voxify.worker.clone.CloneWorker;
 import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.infrastructure.relay.AudioRelay;
-import io.voxify.saga.voice.VoiceBinding;
-import io.voxify.saga.voice.VoiceDirectory;
+import io.voxify.catalogue.VoiceBinding;
+import io.voxify.catalogue.VoiceDirectory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
