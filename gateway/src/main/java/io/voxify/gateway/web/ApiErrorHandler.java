@@ -1,5 +1,6 @@
 package io.voxify.gateway.web;
 
+import io.voxify.infrastructure.Outages;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -176,22 +177,11 @@ public class ApiErrorHandler {
         return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "5").body(answer.getBody());
     }
 
-    /** Failures to reach a server, wherever they sit in the cause chain (queries and commands wrap them). */
-    private static boolean isDependencyDown(Throwable t) {
-        return t instanceof org.springframework.dao.DataAccessResourceFailureException
-                || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                || t instanceof org.springframework.amqp.AmqpConnectException
-                || t instanceof org.springframework.dao.QueryTimeoutException
-                || t instanceof org.hibernate.exception.JDBCConnectionException
-                || t instanceof java.sql.SQLTransientConnectionException
-                || t instanceof io.lettuce.core.RedisConnectionException
-                || t instanceof io.lettuce.core.RedisCommandTimeoutException;
-    }
-
+    /** Failures to reach a server answer 503, wherever they sit in the cause chain (queries and commands wrap them). */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (isDependencyDown(t)) {
+            if (Outages.isOutage(t)) {
                 return dependencyDown(e, request);
             }
         }

@@ -13,7 +13,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import java.io.IOException;
@@ -33,11 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module rules of ARCHITECTURE.md ("Modules"), checked on the compiled main classes of every module (the
  * gateway's test class path holds them all).
- *
- * <p>The one rule today's code still breaks in known places is frozen: the violations recorded in
- * {@code src/test/resources/archunit_store} are tolerated, any other fails, and one that is fixed drops out of
- * the store by itself. The store may not be created anew ({@code archunit.properties}), so deleting it fails
- * the build instead of silently accepting everything.
+ * Every rule holds with no exception: nothing is frozen.
  */
 class ArchitectureTest {
     private static final String INFRASTRUCTURE = "io.voxify.infrastructure";
@@ -98,16 +93,12 @@ class ArchitectureTest {
                 + WEB_SEES_MESSAGES_AND_PORTS).isEmpty();
     }
 
-    /**
-     * Frozen: {@code ApiErrorHandler} telling a Redis or RabbitMQ outage by the clients' exception types (which
-     * belongs beside the adapters, now that RabbitMQ's client is there too).
-     */
     @Test
     void onlyAdaptersInInfrastructureUseTheClientsOfOutsideSystems() {
-        FreezingArchRule.freeze(noClasses().that().resideOutsideOfPackage(INFRASTRUCTURE + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(OUTSIDE_SYSTEM_CLIENTS)
-                        .because("every outside system has one home, an adapter in infrastructure behind a port, "
-                                + "so it can be swapped by a property and tested against its contract"))
+        noClasses().that().resideOutsideOfPackage(INFRASTRUCTURE + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(OUTSIDE_SYSTEM_CLIENTS)
+                .because("every outside system has one home, an adapter in infrastructure behind a port, "
+                        + "so it can be swapped by a property and tested against its contract")
                 .check(voxify);
     }
 
