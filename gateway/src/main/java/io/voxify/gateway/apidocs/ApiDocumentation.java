@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.web.ErrorStatuses;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -115,7 +116,7 @@ public class ApiDocumentation {
 
     private static String errorCodeTable() {
         return "| HTTP status | error.code |\n|---|---|\n" + Arrays.stream(ErrorCode.values())
-                .collect(Collectors.groupingBy(ErrorCode::httpStatus, java.util.TreeMap::new,
+                .collect(Collectors.groupingBy(ErrorStatuses::of, java.util.TreeMap::new,
                         Collectors.mapping(Enum::name, Collectors.joining(", "))))
                 .entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
                 .collect(Collectors.joining("\n"));

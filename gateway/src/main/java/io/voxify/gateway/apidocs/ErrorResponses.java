@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.web.ErrorStatuses;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -110,7 +111,7 @@ public class ErrorResponses implements OpenApiCustomizer {
     private static void respond(Operation operation, Set<ErrorCode> codes) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         Map<Integer, List<ErrorCode>> byStatus = codes.stream()
-                .collect(Collectors.groupingBy(ErrorCode::httpStatus, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(ErrorStatuses::of, TreeMap::new, Collectors.toList()));
         byStatus.forEach((status, listed) -> {
             String names = listed.stream().map(Enum::name).collect(Collectors.joining(", "));
             responses.addApiResponse(String.valueOf(status), new ApiResponse()

@@ -352,11 +352,8 @@ public class LibraryController {
                 v -> v.favorites().contains(voiceModelId) == expected, Duration.ofSeconds(10))
                 .orElseGet(() -> favorites(user));
         pages.invalidate(user.userId());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("voice_model_id", voiceModelId);
-        data.put("is_favorite", view.favorites().contains(voiceModelId));
-        data.put("favorites_count", view.favoritesCount().getOrDefault(voiceModelId, 0L));
-        return Envelope.ok(data, message);
+        return Envelope.ok(new FavoriteResponse(voiceModelId, view.favorites().contains(voiceModelId),
+                view.favoritesCount().getOrDefault(voiceModelId, 0L)), message);
     }
 
     private Map<String, Object> item(VoiceModel v, FavoritesView favorites, VoiceStatistics stats,

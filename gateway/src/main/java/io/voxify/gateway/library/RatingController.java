@@ -1,7 +1,6 @@
 package io.voxify.gateway.library;
 
 import io.voxify.infrastructure.cache.LibraryPageCache;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
@@ -13,10 +12,9 @@ import io.voxify.events.library.UserRatingsView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
-import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
+import jakarta.validation.Valid;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/voice/models")
 public class RatingController {
-    private static final String REQUIRED = "is required: a whole number from 1 to 5";
     private static final String RACED = "Your ratings were changed elsewhere at the same time; try again";
     /**
      * Two nodes changing one user's ratings at once: the loser retries on the new version (last write wins),
@@ -75,21 +72,14 @@ public class RatingController {
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT})
     @PutMapping("/{voiceModelId}/rating")
     ResponseEntity<Map<String, Object>> rate(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId,
-                                             @RequestBody(required = false) JsonNode body) {
+                                             @Valid @RequestBody(required = false) RateVoiceRequest body) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         library.find(user, voiceModelId);
-        if (body == null || !body.isObject()) {
+        if (body == null) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "The body must be {\"rating\": 1 to 5}",
-                    Map.of("rating", REQUIRED));
+                    Map.of("rating", RateVoiceRequest.REQUIRED));
         }
-        RequestFields f = RequestFields.of(body);
-        f.rejectUnknown(List.of("rating"));
-        Long rating = f.integer("rating", 1, 5);
-        if (!f.has("rating")) {
-            f.error("rating", REQUIRED);
-        }
-        f.validate(ErrorCode.VALIDATION_ERROR);
-        long version = send(new RateVoiceCommand(ratingsId(user), user.userId(), voiceModelId, rating.intValue()));
+        long version = send(new RateVoiceCommand(ratingsId(user), user.userId(), voiceModelId, body.rating()));
         return answer(user, voiceModelId, version, "Rating saved");
     }
 
@@ -142,10 +132,9 @@ public class RatingController {
                     Duration.ofSeconds(10));
         }
         pages.invalidate(user.userId());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("voice_model_id", voiceModelId);
-        ratings.of(user.userId(), List.of(voiceModelId)).describe(voiceModelId, data);
-        return Envelope.ok(data, message);
+        LibraryRatings.Snapshot rated = ratings.of(user.userId(), List.of(voiceModelId));
+        return Envelope.ok(new RatingResponse(voiceModelId, rated.mean(voiceModelId), rated.count(voiceModelId),
+                rated.my(voiceModelId)), message);
     }
 
     private static String ratingsId(AuthenticatedUser user) {

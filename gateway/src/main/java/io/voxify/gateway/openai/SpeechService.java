@@ -13,6 +13,7 @@ import io.voxify.events.job.JobView;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.job.JobService;
 import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.ErrorStatuses;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.catalogue.VoiceDirectory;
@@ -145,7 +146,7 @@ public class SpeechService {
         if (job.errorCode() != null) {
             try {
                 ErrorCode named = ErrorCode.valueOf(job.errorCode());
-                if (named.httpStatus() < 500) {
+                if (ErrorStatuses.of(named) < 500) {
                     code = named;
                 }
             } catch (IllegalArgumentException notOurs) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.console.ConsoleConfiguration;
 import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.ErrorStatuses;
 import io.voxify.infrastructure.DataDirectories;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -169,9 +170,9 @@ public class SecurityConfiguration {
         if (response.isCommitted()) {
             return;
         }
-        response.setStatus(code.httpStatus());
+        response.setStatus(ErrorStatuses.of(code));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        if (code.httpStatus() == 401) {
+        if (ErrorStatuses.of(code) == 401) {
             response.setHeader("WWW-Authenticate", code == ErrorCode.INVALID_TOKEN
                     ? "Bearer error=\"invalid_token\"" : "Bearer");
         }

@@ -18,6 +18,7 @@ import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.limits.LimitExceededException;
 import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.ErrorStatuses;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.storage.BlobStore;
@@ -147,7 +148,7 @@ public class SampleService {
         } catch (DomainException refused) {
             deleteQuietly(blobKey);
             giveBack(processingUse);
-            if (refused.code().httpStatus() >= 500) {
+            if (ErrorStatuses.of(refused.code()) >= 500) {
                 use.giveBack();
             }
             throw refused;

@@ -4,6 +4,7 @@ import io.voxify.infrastructure.Outages;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -20,10 +21,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -37,6 +40,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 public class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    private final RequestViolations violations;
+
+    public ApiErrorHandler(RequestViolations violations) {
+        this.violations = violations;
+    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Map<String, Object>> domain(DomainException e) {
@@ -84,11 +93,29 @@ public class ApiErrorHandler {
         return Envelope.error(ErrorCode.VALIDATION_ERROR, "Request validation failed", null);
     }
 
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e) {
+        return domain(violations.refusal(e));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException e) {
+        return domain(violations.refusal(e));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Map<String, Object>> invalidArguments(ConstraintViolationException e) {
+        return domain(violations.refusal(e));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof DomainException d) {
                 return domain(d);
+            }
+            if (t instanceof RequestFieldsRefused refused) {
+                return domain(violations.refusal(refused));
             }
         }
         String reason = JsonBodyConstraints.reason(e);

@@ -52,7 +52,7 @@ public final class Envelope {
 
     /** Errors always go out as JSON, whatever the client asked for (an SSE client included). */
     public static ResponseEntity<Map<String, Object>> error(ErrorCode code, String message, Object details) {
-        return error(code.httpStatus(), code.name(), message, details);
+        return error(ErrorStatuses.of(code), code.name(), message, details);
     }
 
     public static ResponseEntity<Map<String, Object>> error(int status, String code, String message, Object details) {
@@ -80,7 +80,7 @@ public final class Envelope {
     public static void write(jakarta.servlet.http.HttpServletResponse response,
                              com.fasterxml.jackson.databind.ObjectMapper json, io.voxify.events.common.ErrorCode code,
                              String message, Object details) throws java.io.IOException {
-        response.setStatus(code.httpStatus());
+        response.setStatus(ErrorStatuses.of(code));
         response.setContentType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), failure(code.name(), message, details));
     }

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * a number of a million digits is refused at the first token past the bound, and strings and
  * the document itself stay within the body-size limit ({@link BodySizeLimitFilter}). A field
  * named twice is refused rather than silently read as its last value, so no two readers of a
- * request can disagree on what it said.
+ * request can disagree on what it said. A {@link RequestRecord} is read field by field.
  *
  * <p>Only the HTTP converter reads with these bounds: the application's shared ObjectMapper also
  * reads stored events and saga state, which keep Jackson's defaults (depth 1,000, numbers of
@@ -50,6 +50,7 @@ public class JsonBodyConstraints implements WebMvcConfigurer {
                         .maxDocumentLength(maxBodyBytes)
                         .build());
                 strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                strict.registerModule(RequestRecords.module());
                 json.setObjectMapper(strict);
             }
         }

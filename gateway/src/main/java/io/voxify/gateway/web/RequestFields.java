@@ -150,17 +150,29 @@ public final class RequestFields {
 
     /** Throws MISSING_FIELDS or the given validation code if anything was wrong. */
     public void validate(ErrorCode code) {
+        DomainException refusal = refusal(missing, errors, code);
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    /**
+     * The refusal of a body with these mistakes, or null when it has none: MISSING_FIELDS when a required
+     * field is missing (listed first, the other mistakes after it), the given code otherwise.
+     */
+    static DomainException refusal(List<String> missing, Map<String, String> errors, ErrorCode code) {
         if (!missing.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("missing_fields", missing);
             missing.forEach(m -> details.put(m, "is required"));
             details.putAll(errors);
-            throw new DomainException(ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing),
+            return new DomainException(ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing),
                     details);
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(code, "Invalid fields: " + String.join(", ", errors.keySet()),
+            return new DomainException(code, "Invalid fields: " + String.join(", ", errors.keySet()),
                     new LinkedHashMap<>(errors));
         }
+        return null;
     }
 }

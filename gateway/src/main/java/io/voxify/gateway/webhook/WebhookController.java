@@ -10,7 +10,6 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.ViewAwaiter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +42,7 @@ public class WebhookController {
 
     @GetMapping("/secret")
     ResponseEntity<Map<String, Object>> secret(@AuthenticationPrincipal Jwt jwt) {
-        return Envelope.ok(json(secrets.secretsOf(AuthenticatedUser.from(jwt).userId())));
+        return Envelope.ok(WebhookSecretResponse.of(secrets.secretsOf(AuthenticatedUser.from(jwt).userId())));
     }
 
     /**
@@ -58,19 +57,7 @@ public class WebhookController {
                         u -> u.webhookSecretGeneration() >= generation, VIEW_WAIT)
                 .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                         "The new secret is not in effect yet; read it again in a moment"));
-        return Envelope.ok(json(secrets.secrets(userId, user.webhookSecretGeneration(),
+        return Envelope.ok(WebhookSecretResponse.of(secrets.secrets(userId, user.webhookSecretGeneration(),
                 user.webhookSecretRotatedAt())), "Webhook secret rotated");
-    }
-
-    private static Map<String, Object> json(WebhookSecrets.Secrets s) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("secret", s.current());
-        data.put("generation", s.generation());
-        data.put("rotated_at", Envelope.iso(s.rotatedAt()));
-        data.put("previous_secret_expires_at", Envelope.iso(s.previousExpiresAt()));
-        data.put("signature_header", WebhookDispatcher.SIGNATURE_HEADER);
-        data.put("signature_format", "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with secret>"
-                + "; after a rotation, until previous_secret_expires_at, a second v1 made with the previous secret");
-        return data;
     }
 }

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,6 +287,32 @@ class VoiceRatingTest {
         assertThat(user.delete(rating("no_such_voice")).status()).isEqualTo(404);
     }
 
+    /** The typed body is refused word for word as the hand-read one was, every mistake in one answer. */
+    @Test
+    @Order(4)
+    void badRatingsAreToldWordForWordWithEveryMistakeAtOnce() {
+        ApiClient user = app.client().newUser();
+        String voice = "preset_it_female_001";
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("{\"stars\":5}", "Invalid fields: stars, rating|{\"stars\":\"is not a known field\","
+                + "\"rating\":\"is required: a whole number from 1 to 5\"}");
+        answers.put("{\"rating\":\"5\",\"comment\":\"x\"}", "Invalid fields: comment, rating|{\"comment\":"
+                + "\"is not a known field\",\"rating\":\"must be a whole number between 1 and 5\"}");
+        answers.put("{\"rating\":9}", "Invalid fields: rating|{\"rating\":\"must be a whole number between 1 and 5\"}");
+        answers.put("{\"rating\":4.0}", "Invalid fields: rating|{\"rating\":\"must be a whole number between 1 and 5\"}");
+        answers.put("{\"rating\":null}", "Invalid fields: rating|{\"rating\":\"is required: a whole number from 1 to 5\"}");
+        answers.put("[5]", "The body must be {\"rating\": 1 to 5}|{\"rating\":\"is required: a whole number from 1 to 5\"}");
+        answers.forEach((body, expected) -> {
+            ApiClient.Response r = user.raw("PUT", rating(voice), "application/json",
+                    body.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.errorCode()).as(body).isEqualTo("VALIDATION_ERROR");
+            assertThat(r.json().at("/error/message").asText() + "|" + r.json().at("/error/details").toString())
+                    .as(body).isEqualTo(expected);
+            assertThat(r.json().get("message").asText()).isEqualTo(r.json().at("/error/message").asText());
+        });
+    }
+
     @Test
     @Order(4)
     void theRatingEndpointsAreInTheApiDocumentWithTheirRefusals() {
@@ -297,6 +324,13 @@ class VoiceRatingTest {
         }
         assertThat(rating.at("/put/x-error-codes").toString()).contains("VALIDATION_ERROR", "INVALID_JSON");
         assertThat(rating.at("/put/requestBody").isMissingNode()).isFalse();
+        JsonNode document = app.client().get("/v3/api-docs").json();
+        String ref = rating.at("/put/requestBody/content/application~1json/schema/$ref").asText();
+        JsonNode body = document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+        assertThat(body.at("/properties/rating/type").asText()).as(body.toString()).isEqualTo("integer");
+        assertThat(body.at("/properties/rating/minimum").asInt()).isEqualTo(1);
+        assertThat(body.at("/properties/rating/maximum").asInt()).isEqualTo(5);
+        assertThat(body.at("/required").toString()).isEqualTo("[\"rating\"]");
     }
 
     @Test
