@@ -19,8 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
  * so that the platform's component scan (in the tests that start it) never picks it up.
  */
 @SpringBootConfiguration
-@ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
+@ImportAutoConfiguration({
+    ServletWebServerFactoryAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    JacksonAutoConfiguration.class
+})
 @Import(BareWebApplication.Ready.class)
 public class BareWebApplication {
     public static void main(String[] args) {

@@ -1,14 +1,13 @@
 package io.voxify.inference;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-
 import io.voxify.inference.decoding.AudioHeader;
 import io.voxify.inference.decoding.AudioLimits;
 import io.voxify.inference.decoding.AudioStreamDecoder;
 import io.voxify.inference.decoding.PcmSink;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Decodes WAV (PCM 8/16/24/32-bit, IEEE float 32/64, plain or extensible), MP3 and FLAC held in memory into
@@ -21,8 +20,7 @@ import io.voxify.inference.decoding.PcmSink;
  */
 public final class AudioDecoder {
 
-    private AudioDecoder() {
-    }
+    private AudioDecoder() {}
 
     public static DecodedAudio decode(byte[] bytes) {
         if (bytes == null) {
@@ -53,7 +51,8 @@ public final class AudioDecoder {
         @Override
         public void accept(float[][] block, int n) {
             if (frames + n > channels[0].length) {
-                int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(frames + (long) n, 2L * channels[0].length));
+                int capacity =
+                        (int) Math.min(Integer.MAX_VALUE - 8, Math.max(frames + (long) n, 2L * channels[0].length));
                 for (int c = 0; c < channels.length; c++) {
                     channels[c] = Arrays.copyOf(channels[c], capacity);
                 }

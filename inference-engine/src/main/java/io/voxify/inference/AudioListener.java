@@ -11,7 +11,7 @@ package io.voxify.inference;
 @FunctionalInterface
 public interface AudioListener {
 
-    AudioListener NONE = (samples, sampleRate) -> { };
+    AudioListener NONE = (samples, sampleRate) -> {};
 
     /** The next {@code samples} (mono, in [-1, 1]) at {@code sampleRate}, the request's output rate. */
     void onAudio(float[] samples, int sampleRate);

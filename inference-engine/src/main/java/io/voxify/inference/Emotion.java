@@ -57,7 +57,8 @@ public enum Emotion {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SynthesisException(SynthesisException.INVALID_PARAMETER,
+            throw new SynthesisException(
+                    SynthesisException.INVALID_PARAMETER,
                     "emotion must be one of neutral, happy, sad, excited: " + name);
         }
     }

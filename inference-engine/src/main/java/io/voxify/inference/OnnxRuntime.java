@@ -14,8 +14,7 @@ public final class OnnxRuntime {
     private static final long STACK_BYTES = 32L << 20;
     private static volatile OrtEnvironment environment;
 
-    private OnnxRuntime() {
-    }
+    private OnnxRuntime() {}
 
     public static OrtEnvironment environment() {
         OrtEnvironment current = environment;
@@ -26,13 +25,17 @@ public final class OnnxRuntime {
             if (environment == null) {
                 AtomicReference<OrtEnvironment> made = new AtomicReference<>();
                 AtomicReference<Throwable> failed = new AtomicReference<>();
-                Thread creator = new Thread(null, () -> {
-                    try {
-                        made.set(OrtEnvironment.getEnvironment());
-                    } catch (Throwable t) {
-                        failed.set(t);
-                    }
-                }, "onnxruntime-init", STACK_BYTES);
+                Thread creator = new Thread(
+                        null,
+                        () -> {
+                            try {
+                                made.set(OrtEnvironment.getEnvironment());
+                            } catch (Throwable t) {
+                                failed.set(t);
+                            }
+                        },
+                        "onnxruntime-init",
+                        STACK_BYTES);
                 creator.start();
                 try {
                     creator.join();

@@ -4,7 +4,7 @@ package io.voxify.inference;
 @FunctionalInterface
 public interface ProgressListener {
 
-    ProgressListener NONE = (percent, message) -> { };
+    ProgressListener NONE = (percent, message) -> {};
 
     void onProgress(double percent, String message);
 }

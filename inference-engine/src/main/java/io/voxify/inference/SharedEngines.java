@@ -21,8 +21,7 @@ final class SharedEngines {
     private static boolean espeakMissing;
     private static java.nio.file.Path espeakDataRoot;
 
-    private SharedEngines() {
-    }
+    private SharedEngines() {}
 
     /** The shared Flite engine, or null when Flite is not installed. */
     static synchronized FliteEngine acquireFlite() {

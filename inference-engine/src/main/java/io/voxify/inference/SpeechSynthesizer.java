@@ -1,13 +1,5 @@
 package io.voxify.inference;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
 import io.voxify.inference.audio.AudioEncoder;
 import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.engine.EspeakEngine;
@@ -22,6 +14,13 @@ import io.voxify.inference.synthesis.Voice;
 import io.voxify.inference.synthesis.VoiceCatalogue;
 import io.voxify.inference.synthesis.WordAlignment;
 import io.voxify.inference.voice.VoiceProfile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Text to encoded speech with the built-in voices: Flite (English) and espeak-ng (many languages), both
@@ -48,9 +47,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
     public static final double MIN_WORD_GAP_SECONDS = WordAlignment.MIN_WORD_GAP_SECONDS;
 
     /** What is built once the engines are loaded. */
-    private record Parts(VoiceCatalogue catalogue, SpeechPlanner planner, SpeechRenderer renderer,
-                         ProfileVariants variants) {
-    }
+    private record Parts(
+            VoiceCatalogue catalogue, SpeechPlanner planner, SpeechRenderer renderer, ProfileVariants variants) {}
 
     private final Object loadLock = new Object();
     private volatile Parts parts;
@@ -138,8 +136,8 @@ public final class SpeechSynthesizer implements AutoCloseable {
     }
 
     /** As above, handing each sentence's finished audio to {@code audio} as soon as it is made. */
-    public SynthesisResult synthesize(SynthesisRequest request, VoiceProfile profile, ProgressListener listener,
-                                      AudioListener audio) {
+    public SynthesisResult synthesize(
+            SynthesisRequest request, VoiceProfile profile, ProgressListener listener, AudioListener audio) {
         if (profile == null) {
             throw new SynthesisException(SynthesisException.INVALID_PARAMETER, "voice profile is missing");
         }
@@ -167,8 +165,12 @@ public final class SpeechSynthesizer implements AutoCloseable {
         return parts().catalogue().rescanNeuralVoices();
     }
 
-    private SynthesisResult synthesize(SynthesisRequest request, String voiceId, Settings settings,
-                                       ProgressListener listener, AudioListener audioListener) {
+    private SynthesisResult synthesize(
+            SynthesisRequest request,
+            String voiceId,
+            Settings settings,
+            ProgressListener listener,
+            AudioListener audioListener) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
@@ -180,23 +182,32 @@ public final class SpeechSynthesizer implements AutoCloseable {
 
         progress.onProgress(10, "Preparing text");
         Plan plan = parts.planner().plan(request.text(), request.ssml(), voice, settings);
-        progress.onProgress(25, "Text prepared: " + plan.sentences() + (plan.sentences() == 1 ? " sentence" : " sentences"));
+        progress.onProgress(
+                25, "Text prepared: " + plan.sentences() + (plan.sentences() == 1 ? " sentence" : " sentences"));
 
         int rate = settings.sampleRate();
-        SpeechRenderer.Rendered rendered = parts.renderer().render(request.text(), plan, rate, voiceId, progress,
-                audioListener);
+        SpeechRenderer.Rendered rendered =
+                parts.renderer().render(request.text(), plan, rate, voiceId, progress, audioListener);
         float[] pcm = rendered.samples();
         progress.onProgress(90, "Post-processing done");
 
         byte[] audio = AudioEncoder.encode(pcm, rate, settings.format());
         progress.onProgress(95, "Encoded " + settings.format().toUpperCase(Locale.ROOT));
 
-        List<Timestamp> timestamps = !request.includeTimestamps() ? List.of()
+        List<Timestamp> timestamps = !request.includeTimestamps()
+                ? List.of()
                 : settings.sentenceGranularity() ? rendered.sentences() : rendered.words();
         long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() - cpuStart : 0;
         progress.onProgress(99, "Done");
-        return new SynthesisResult(audio, settings.format(), AudioEncoder.contentType(settings.format()), rate, 1,
-                (double) pcm.length / rate, timestamps, cpu);
+        return new SynthesisResult(
+                audio,
+                settings.format(),
+                AudioEncoder.contentType(settings.format()),
+                rate,
+                1,
+                (double) pcm.length / rate,
+                timestamps,
+                cpu);
     }
 
     /** A null id is no voice, without loading the engines for it. */
@@ -220,8 +231,11 @@ public final class SpeechSynthesizer implements AutoCloseable {
                 FliteEngine flite = SharedEngines.acquireFlite();
                 EspeakEngine espeak = SharedEngines.acquireEspeak();
                 VoiceCatalogue catalogue = new VoiceCatalogue(flite, espeak, piperDirectory);
-                parts = new Parts(catalogue, new SpeechPlanner(catalogue::resolve),
-                        new SpeechRenderer(flite, espeak, sentencePauseSeconds), new ProfileVariants(espeak));
+                parts = new Parts(
+                        catalogue,
+                        new SpeechPlanner(catalogue::resolve),
+                        new SpeechRenderer(flite, espeak, sentencePauseSeconds),
+                        new ProfileVariants(espeak));
             }
             return parts;
         }

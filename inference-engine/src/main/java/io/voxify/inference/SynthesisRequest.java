@@ -12,18 +12,46 @@ package io.voxify.inference;
  * @param timestampGranularity "word" or "sentence"
  * @param textFormat           {@value #PLAIN} (the default when null) or {@value #SSML}
  */
-public record SynthesisRequest(String text, String voiceId, double speed, double pitch, double volume,
-                               String emotion, String format, int sampleRate,
-                               boolean includeTimestamps, String timestampGranularity, String textFormat) {
+public record SynthesisRequest(
+        String text,
+        String voiceId,
+        double speed,
+        double pitch,
+        double volume,
+        String emotion,
+        String format,
+        int sampleRate,
+        boolean includeTimestamps,
+        String timestampGranularity,
+        String textFormat) {
 
     public static final String PLAIN = "plain";
     public static final String SSML = "ssml";
 
     /** Plain text. */
-    public SynthesisRequest(String text, String voiceId, double speed, double pitch, double volume, String emotion,
-                            String format, int sampleRate, boolean includeTimestamps, String timestampGranularity) {
-        this(text, voiceId, speed, pitch, volume, emotion, format, sampleRate, includeTimestamps,
-                timestampGranularity, PLAIN);
+    public SynthesisRequest(
+            String text,
+            String voiceId,
+            double speed,
+            double pitch,
+            double volume,
+            String emotion,
+            String format,
+            int sampleRate,
+            boolean includeTimestamps,
+            String timestampGranularity) {
+        this(
+                text,
+                voiceId,
+                speed,
+                pitch,
+                volume,
+                emotion,
+                format,
+                sampleRate,
+                includeTimestamps,
+                timestampGranularity,
+                PLAIN);
     }
 
     public boolean ssml() {

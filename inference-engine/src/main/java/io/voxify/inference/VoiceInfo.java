@@ -7,6 +7,5 @@ package io.voxify.inference;
  * @param engine  "flite" or "espeak"
  * @param gender  "female", "male" or "unknown"
  */
-public record VoiceInfo(String voiceId, String engine, String language, String gender, int nativeSampleRate,
-                        String description) {
-}
+public record VoiceInfo(
+        String voiceId, String engine, String language, String gender, int nativeSampleRate, String description) {}

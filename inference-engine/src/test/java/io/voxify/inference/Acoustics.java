@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class Acoustics {
 
-    private Acoustics() {
-    }
+    private Acoustics() {}
 
     /** Median F0 over voiced frames by normalised autocorrelation; 0 if nothing is voiced. */
     public static double medianF0(float[] x, int sampleRate) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
 import org.junit.jupiter.api.Test;
 
 class AudioDecoderTest {
@@ -17,15 +16,24 @@ class AudioDecoderTest {
     private static byte[] wav(int formatTag, int channels, int rate, int bits, boolean extensible, ByteBuffer data) {
         int fmtSize = extensible ? 40 : 16;
         int dataLength = data.position();
-        ByteBuffer b = ByteBuffer.allocate(12 + 8 + fmtSize + 8 + dataLength + 8 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.allocate(12 + 8 + fmtSize + 8 + dataLength + 8 + 4).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
         // An unknown chunk before fmt must be skipped.
         b.put("LIST".getBytes()).putInt(4).put("INFO".getBytes());
-        b.put("fmt ".getBytes()).putInt(fmtSize).putShort((short) (extensible ? 0xFFFE : formatTag))
-                .putShort((short) channels).putInt(rate).putInt(rate * channels * bits / 8)
-                .putShort((short) (channels * bits / 8)).putShort((short) bits);
+        b.put("fmt ".getBytes())
+                .putInt(fmtSize)
+                .putShort((short) (extensible ? 0xFFFE : formatTag))
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
+                .putShort((short) bits);
         if (extensible) {
-            b.putShort((short) 22).putShort((short) bits).putInt(0).putShort((short) formatTag)
+            b.putShort((short) 22)
+                    .putShort((short) bits)
+                    .putInt(0)
+                    .putShort((short) formatTag)
                     .put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
         }
         b.put("data".getBytes()).putInt(dataLength).put(data.array(), 0, dataLength);
@@ -63,7 +71,8 @@ class AudioDecoderTest {
                 assertThat(d.sampleRate()).isEqualTo(16000);
                 assertThat(d.mono()).hasSize(VALUES.length);
                 for (int i = 0; i < VALUES.length; i++) {
-                    assertThat((double) d.mono()[i]).as("format %d, %d bits", v[0], v[1])
+                    assertThat((double) d.mono()[i])
+                            .as("format %d, %d bits", v[0], v[1])
                             .isCloseTo(VALUES[i], within(v[1] == 8 ? 0.01 : 1e-4));
                 }
             }
@@ -73,7 +82,10 @@ class AudioDecoderTest {
     @Test
     void keepsChannelsApartAndMixesThemForMono() {
         ByteBuffer d = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        d.putShort((short) 16384).putShort((short) -16384).putShort((short) 8192).putShort((short) 0);
+        d.putShort((short) 16384)
+                .putShort((short) -16384)
+                .putShort((short) 8192)
+                .putShort((short) 0);
         DecodedAudio audio = AudioDecoder.decode(wav(1, 2, 44100, 16, false, d));
         assertThat(audio.channels()).hasNumberOfRows(2);
         assertThat(audio.channels()[0]).containsExactly(0.5f, 0.25f);
@@ -86,14 +98,16 @@ class AudioDecoderTest {
     void recognisesContentNotNames() {
         assertThatThrownBy(() -> AudioDecoder.decode("this is plain text, not audio".getBytes()))
                 .isInstanceOf(SynthesisException.class)
-                .extracting(e -> ((SynthesisException) e).code()).isEqualTo(SynthesisException.UNSUPPORTED_AUDIO);
+                .extracting(e -> ((SynthesisException) e).code())
+                .isEqualTo(SynthesisException.UNSUPPORTED_AUDIO);
         assertThatThrownBy(() -> AudioDecoder.decode(new byte[3])).isInstanceOf(SynthesisException.class);
     }
 
     @Test
     void refusesWavEncodingsItCannotRead() {
         byte[] alaw = wav(6, 1, 8000, 8, false, samples(8, false));
-        assertThatThrownBy(() -> AudioDecoder.decode(alaw)).isInstanceOf(SynthesisException.class)
+        assertThatThrownBy(() -> AudioDecoder.decode(alaw))
+                .isInstanceOf(SynthesisException.class)
                 .hasMessageContaining("format 6");
     }
 }

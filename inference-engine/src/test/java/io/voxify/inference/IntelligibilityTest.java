@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,8 +94,10 @@ class IntelligibilityTest {
                 String tag = voice.replace(':', '_');
                 List<String> utts = new ArrayList<>();
                 for (Map.Entry<String, String> e : references.entrySet()) {
-                    SynthesisResult result = synth.synthesize(new SynthesisRequest(e.getValue(), voice, 1.0, 1.0,
-                            1.0, "neutral", "wav", RATE, false, "word"), ProgressListener.NONE);
+                    SynthesisResult result = synth.synthesize(
+                            new SynthesisRequest(
+                                    e.getValue(), voice, 1.0, 1.0, 1.0, "neutral", "wav", RATE, false, "word"),
+                            ProgressListener.NONE);
                     DecodedAudio audio = AudioDecoder.decode(result.audio());
                     assertThat(audio.sampleRate()).isEqualTo(RATE);
                     float[] pcm = audio.mono();
@@ -129,26 +130,36 @@ class IntelligibilityTest {
                 String id = utt.substring(utt.indexOf("sense_"));
                 List<String> ref = words(references.get(id));
                 List<String> hyp = hypotheses.get(utt);
-                assertThat(hyp).as("pocketsphinx printed no hypothesis for %s", utt).isNotNull();
+                assertThat(hyp)
+                        .as("pocketsphinx printed no hypothesis for %s", utt)
+                        .isNotNull();
                 errors += editDistance(ref, hyp);
                 words += ref.size();
                 System.out.printf(Locale.ROOT, "  %-55s %s%n", utt, String.join(" ", hyp));
             }
             wer.put(c.getKey(), (double) errors / words);
         }
-        System.out.printf(Locale.ROOT, "Word error rate (pocketsphinx, 5 LibriVox sentences, %d words): %s%n",
-                references.values().stream().mapToInt(s -> words(s).size()).sum(), format(wer));
-        System.out.printf(Locale.ROOT, "Timing: synthesis %.1f s, recognition %.1f s%n", (tSynth - t0) / 1e9,
+        System.out.printf(
+                Locale.ROOT,
+                "Word error rate (pocketsphinx, 5 LibriVox sentences, %d words): %s%n",
+                references.values().stream().mapToInt(s -> words(s).size()).sum(),
+                format(wer));
+        System.out.printf(
+                Locale.ROOT,
+                "Timing: synthesis %.1f s, recognition %.1f s%n",
+                (tSynth - t0) / 1e9,
                 (tDecode - tSynth) / 1e9);
 
         double humanWer = wer.get("human");
         assertThat(humanWer).as("human baseline WER (recogniser sanity)").isLessThanOrEqualTo(MAX_HUMAN_WER);
         for (String voice : VOICES) {
             assertThat(wer.get(voice)).as("%s WER", voice).isLessThanOrEqualTo(MAX_VOICE_WER);
-            assertThat(wer.get(voice)).as("%s WER against human %.3f", voice, humanWer)
+            assertThat(wer.get(voice))
+                    .as("%s WER against human %.3f", voice, humanWer)
                     .isLessThanOrEqualTo(humanWer + MAX_EXCESS_OVER_HUMAN);
         }
-        assertThat(wer.get("flite:slt reversed")).as("time-reversed slt WER (the measure must be able to fail)")
+        assertThat(wer.get("flite:slt reversed"))
+                .as("time-reversed slt WER (the measure must be able to fail)")
                 .isGreaterThan(MIN_REVERSED_WER);
     }
 
@@ -162,23 +173,28 @@ class IntelligibilityTest {
                 break;
             }
         }
-        List<Path> needed = List.of(MODEL.resolve("en-us/mdef"), MODEL.resolve("en-us.lm.bin"),
-                MODEL.resolve("cmudict-en-us.dict"), DATA.resolve("transcription"));
+        List<Path> needed = List.of(
+                MODEL.resolve("en-us/mdef"),
+                MODEL.resolve("en-us.lm.bin"),
+                MODEL.resolve("cmudict-en-us.dict"),
+                DATA.resolve("transcription"));
         List<Path> missing = needed.stream().filter(p -> !Files.isReadable(p)).toList();
         if (found == null || !missing.isEmpty()) {
             fail("The intelligibility test needs the speech recogniser pocketsphinx with its en-us model and the "
                     + "LibriVox test recordings (Debian packages pocketsphinx, pocketsphinx-en-us, "
                     + "pocketsphinx-testdata). Run: scripts/ensure-packages.sh test"
-                    + (found == null ? " [pocketsphinx_batch not found]" : "") + (missing.isEmpty() ? ""
-                    : " [missing: " + missing + "]"));
+                    + (found == null ? " [pocketsphinx_batch not found]" : "")
+                    + (missing.isEmpty() ? "" : " [missing: " + missing + "]"));
         }
         return found;
     }
 
     private static boolean runs(String command) {
         try {
-            Process p = new ProcessBuilder(command, "-help", "yes").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command, "-help", "yes")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
@@ -217,15 +233,39 @@ class IntelligibilityTest {
             Path log = dir.resolve("part" + k + ".log");
             hypFiles.add(hyp);
             logs.add(log);
-            processes.add(new ProcessBuilder(decoder,
-                    "-hmm", MODEL.resolve("en-us").toString(),
-                    "-lm", MODEL.resolve("en-us.lm.bin").toString(),
-                    "-dict", MODEL.resolve("cmudict-en-us.dict").toString(),
-                    "-fwdflat", "no", "-bestpath", "no", "-maxhmmpf", "5000",
-                    "-adcin", "yes", "-adchdr", "44", "-samprate", String.valueOf(RATE),
-                    "-cepdir", dir.toString(), "-cepext", ".wav",
-                    "-ctl", ctl.toString(), "-hyp", hyp.toString(), "-logfn", log.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            processes.add(new ProcessBuilder(
+                            decoder,
+                            "-hmm",
+                            MODEL.resolve("en-us").toString(),
+                            "-lm",
+                            MODEL.resolve("en-us.lm.bin").toString(),
+                            "-dict",
+                            MODEL.resolve("cmudict-en-us.dict").toString(),
+                            "-fwdflat",
+                            "no",
+                            "-bestpath",
+                            "no",
+                            "-maxhmmpf",
+                            "5000",
+                            "-adcin",
+                            "yes",
+                            "-adchdr",
+                            "44",
+                            "-samprate",
+                            String.valueOf(RATE),
+                            "-cepdir",
+                            dir.toString(),
+                            "-cepext",
+                            ".wav",
+                            "-ctl",
+                            ctl.toString(),
+                            "-hyp",
+                            hyp.toString(),
+                            "-logfn",
+                            log.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start());
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         for (int k = 0; k < processes.size(); k++) {
@@ -251,7 +291,11 @@ class IntelligibilityTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "pocketsphinx: %.1f s of audio in %.1f s CPU (%d processes)%n", speech, cpu,
+        System.out.printf(
+                Locale.ROOT,
+                "pocketsphinx: %.1f s of audio in %.1f s CPU (%d processes)%n",
+                speech,
+                cpu,
                 processes.size());
         Map<String, List<String>> out = new HashMap<>();
         // "<words> (<utterance id> <score>)"; the words are empty when nothing was recognised.
@@ -303,11 +347,19 @@ class IntelligibilityTest {
     private static void writeWav(Path path, float[] samples) throws IOException {
         int dataBytes = samples.length * 2;
         ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + dataBytes)
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(RATE).putInt(RATE * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(RATE)
+                .putInt(RATE * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(dataBytes);
         for (float s : samples) {
             b.putShort((short) Math.round(Math.max(-1f, Math.min(1f, s)) * 32767));
         }
@@ -317,7 +369,9 @@ class IntelligibilityTest {
     // ---- word error rate ----
 
     static List<String> words(String text) {
-        String clean = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", "").trim();
+        String clean = text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\s]", "")
+                .trim();
         return clean.isEmpty() ? List.of() : List.of(clean.split("\\s+"));
     }
 
@@ -352,7 +406,9 @@ class IntelligibilityTest {
 
     private static String format(Map<String, Double> wer) {
         StringBuilder s = new StringBuilder();
-        wer.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ')
+        wer.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ")
+                .append(k)
+                .append(' ')
                 .append(String.format(Locale.ROOT, "%.3f", v)));
         return s.toString();
     }

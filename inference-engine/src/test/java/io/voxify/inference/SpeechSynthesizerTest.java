@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,10 +51,27 @@ class SpeechSynthesizerTest {
     @Test
     void listsFliteAndEspeakVoices() {
         List<String> ids = synth.voices().stream().map(VoiceInfo::voiceId).toList();
-        assertThat(ids).contains("flite:slt", "flite:rms", "flite:awb", "flite:kal16", "espeak:en-us", "espeak:en-gb",
-                "espeak:de", "espeak:fr-fr", "espeak:es", "espeak:it", "espeak:pt-br", "espeak:hi", "espeak:ko",
-                "espeak:ja", "espeak:cmn-latn-pinyin", "espeak:en-us+f3");
-        assertThat(synth.voices()).filteredOn(v -> v.voiceId().equals("flite:slt")).singleElement()
+        assertThat(ids)
+                .contains(
+                        "flite:slt",
+                        "flite:rms",
+                        "flite:awb",
+                        "flite:kal16",
+                        "espeak:en-us",
+                        "espeak:en-gb",
+                        "espeak:de",
+                        "espeak:fr-fr",
+                        "espeak:es",
+                        "espeak:it",
+                        "espeak:pt-br",
+                        "espeak:hi",
+                        "espeak:ko",
+                        "espeak:ja",
+                        "espeak:cmn-latn-pinyin",
+                        "espeak:en-us+f3");
+        assertThat(synth.voices())
+                .filteredOn(v -> v.voiceId().equals("flite:slt"))
+                .singleElement()
                 .satisfies(v -> {
                     assertThat(v.gender()).isEqualTo("female");
                     assertThat(v.nativeSampleRate()).isEqualTo(16000);
@@ -83,10 +99,11 @@ class SpeechSynthesizerTest {
         List<String> failures = new ArrayList<>();
         for (VoiceInfo v : synth.voices()) {
             String language = v.language();
-            String text = language.startsWith("en") ? "Hello, this is a short test."
+            String text = language.startsWith("en")
+                    ? "Hello, this is a short test."
                     : samples.getOrDefault(language.split("-")[0], FALLBACK_SAMPLE);
-            SynthesisResult result = synth.synthesize(new SynthesisRequest(text, v.voiceId(), 1, 1, 1, "neutral",
-                    "wav", 22050, false, "word"), null);
+            SynthesisResult result = synth.synthesize(
+                    new SynthesisRequest(text, v.voiceId(), 1, 1, 1, "neutral", "wav", 22050, false, "word"), null);
             DecodedAudio audio = AudioDecoder.decode(result.audio());
             double perChar = audio.durationSeconds() / text.codePointCount(0, text.length());
             if (rms(audio.mono()) < 0.01 || perChar < 0.02 || perChar > 0.45) {
@@ -123,7 +140,8 @@ class SpeechSynthesizerTest {
     @Test
     void espeakReachesTheExtremesOfPitchWithPostProcessing() {
         double base = medianF0(speak(request(LONG, "espeak:en-us", 1, 1.0, 1)).mono(), 16000);
-        double doubled = medianF0(speak(request(LONG, "espeak:en-us", 1, 2.0, 1)).mono(), 16000);
+        double doubled =
+                medianF0(speak(request(LONG, "espeak:en-us", 1, 2.0, 1)).mono(), 16000);
         assertThat(doubled / base).isCloseTo(2.0, within(0.2));
     }
 
@@ -178,18 +196,21 @@ class SpeechSynthesizerTest {
     @ValueSource(strings = {"flite:slt", "flite:kal16", "espeak:en-us"})
     void repeatedAndBracketedWordsKeepTheirOwnPositions(String voice) {
         String text = "the the cat, (the) end the USA's.";
-        List<Timestamp> words = synth.synthesize(request(text, voice, 1, 1, 1), null).timestamps();
+        List<Timestamp> words =
+                synth.synthesize(request(text, voice, 1, 1, 1), null).timestamps();
         assertThat(words).extracting(Timestamp::charStart).containsExactly(0, 4, 8, 14, 19, 23, 27);
-        assertThat(words).extracting(Timestamp::text).containsExactly("the", "the", "cat", "the", "end", "the", "USA's");
+        assertThat(words)
+                .extracting(Timestamp::text)
+                .containsExactly("the", "the", "cat", "the", "end", "the", "USA's");
     }
 
     @Test
     void wordTimestampsFollowSpeedAndSampleRate() {
         String text = "One two three four five six seven eight.";
-        SynthesisResult slow = synth.synthesize(new SynthesisRequest(text, "flite:rms", 1, 1, 1, "neutral", "mp3",
-                48000, true, "word"), null);
-        SynthesisResult fast = synth.synthesize(new SynthesisRequest(text, "flite:rms", 2, 1, 1, "neutral", "flac",
-                8000, true, "word"), null);
+        SynthesisResult slow = synth.synthesize(
+                new SynthesisRequest(text, "flite:rms", 1, 1, 1, "neutral", "mp3", 48000, true, "word"), null);
+        SynthesisResult fast = synth.synthesize(
+                new SynthesisRequest(text, "flite:rms", 2, 1, 1, "neutral", "flac", 8000, true, "word"), null);
         double slowLast = slow.timestamps().get(7).end();
         double fastLast = fast.timestamps().get(7).end();
         assertThat(fastLast / slowLast).isCloseTo(0.5, within(0.08));
@@ -204,17 +225,19 @@ class SpeechSynthesizerTest {
     void nonEnglishWordsMapToTheirCharacters() {
         String text = "Grüße aus München. Schöne Welt!";
         SynthesisResult result = synth.synthesize(request(text, "espeak:de", 1, 1, 1), null);
-        assertThat(result.timestamps()).extracting(Timestamp::text)
+        assertThat(result.timestamps())
+                .extracting(Timestamp::text)
                 .containsExactly("Grüße", "aus", "München", "Schöne", "Welt");
     }
 
     @Test
     void sentenceTimestampsSpanEachSentence() {
         String text = "First sentence here. Second one follows! And a third?";
-        SynthesisResult result = synth.synthesize(new SynthesisRequest(text, "flite:slt", 1, 1, 1, "neutral", "wav",
-                24000, true, "sentence"), null);
+        SynthesisResult result = synth.synthesize(
+                new SynthesisRequest(text, "flite:slt", 1, 1, 1, "neutral", "wav", 24000, true, "sentence"), null);
         List<Timestamp> sentences = result.timestamps();
-        assertThat(sentences).extracting(Timestamp::text)
+        assertThat(sentences)
+                .extracting(Timestamp::text)
                 .containsExactly("First sentence here.", "Second one follows!", "And a third?");
         assertThat(sentences).allSatisfy(s -> assertThat(s.type()).isEqualTo("sentence"));
         for (int i = 1; i < sentences.size(); i++) {
@@ -229,15 +252,19 @@ class SpeechSynthesizerTest {
     @Test
     void reportsProgressInOrder() {
         List<Double> percents = new ArrayList<>();
-        synth.synthesize(new SynthesisRequest("One. Two. Three. Four.", "espeak:en-us", 1, 1, 1, "happy", "mp3",
-                22050, false, "word"), (p, m) -> percents.add(p));
+        synth.synthesize(
+                new SynthesisRequest(
+                        "One. Two. Three. Four.", "espeak:en-us", 1, 1, 1, "happy", "mp3", 22050, false, "word"),
+                (p, m) -> percents.add(p));
         assertThat(percents).containsExactly(10.0, 25.0, 40.0, 55.0, 70.0, 85.0, 90.0, 95.0, 99.0);
     }
 
     @Test
     void emotionsShapeProsody() {
-        DecodedAudio neutral = speak(new SynthesisRequest(LONG, "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false, "word"));
-        DecodedAudio happy = speak(new SynthesisRequest(LONG, "flite:slt", 1, 1, 1, "happy", "wav", 16000, false, "word"));
+        DecodedAudio neutral =
+                speak(new SynthesisRequest(LONG, "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false, "word"));
+        DecodedAudio happy =
+                speak(new SynthesisRequest(LONG, "flite:slt", 1, 1, 1, "happy", "wav", 16000, false, "word"));
         DecodedAudio sad = speak(new SynthesisRequest(LONG, "flite:slt", 1, 1, 1, "sad", "wav", 16000, false, "word"));
         assertThat(medianF0(happy.mono(), 16000)).isGreaterThan(medianF0(neutral.mono(), 16000) * 1.05);
         assertThat(medianF0(sad.mono(), 16000)).isLessThan(medianF0(neutral.mono(), 16000) * 0.96);
@@ -252,23 +279,30 @@ class SpeechSynthesizerTest {
         assertCode(request("   ", "flite:slt", 1, 1, 1), SynthesisException.EMPTY_TEXT);
         assertCode(request("Hi", "flite:slt", 5, 1, 1), SynthesisException.INVALID_PARAMETER);
         assertCode(request("Hi", "flite:slt", 1, 1, Double.NaN), SynthesisException.INVALID_PARAMETER);
-        assertCode(new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "angry", "wav", 16000, false, "word"),
+        assertCode(
+                new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "angry", "wav", 16000, false, "word"),
                 SynthesisException.INVALID_PARAMETER);
-        assertCode(new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "ogg", 16000, false, "word"),
+        assertCode(
+                new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "ogg", 16000, false, "word"),
                 SynthesisException.UNSUPPORTED_FORMAT);
-        assertCode(new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "wav", 11025, false, "word"),
+        assertCode(
+                new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "wav", 11025, false, "word"),
                 SynthesisException.UNSUPPORTED_SAMPLE_RATE);
-        assertCode(new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false, "paragraph"),
+        assertCode(
+                new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false, "paragraph"),
                 SynthesisException.INVALID_PARAMETER);
-        assertCode(request("x".repeat(SpeechSynthesizer.MAX_TEXT_CHARS + 1), "flite:slt", 1, 1, 1),
+        assertCode(
+                request("x".repeat(SpeechSynthesizer.MAX_TEXT_CHARS + 1), "flite:slt", 1, 1, 1),
                 SynthesisException.TEXT_TOO_LONG);
         // Flite's English front-end has nothing to say about Chinese characters.
         assertCode(request("你好。", "flite:slt", 1, 1, 1), SynthesisException.EMPTY_TEXT);
     }
 
     private static void assertCode(SynthesisRequest r, String code) {
-        assertThatThrownBy(() -> synth.synthesize(r, null)).isInstanceOf(SynthesisException.class)
-                .extracting(e -> ((SynthesisException) e).code()).isEqualTo(code);
+        assertThatThrownBy(() -> synth.synthesize(r, null))
+                .isInstanceOf(SynthesisException.class)
+                .extracting(e -> ((SynthesisException) e).code())
+                .isEqualTo(code);
     }
 
     @Test
@@ -294,9 +328,12 @@ class SpeechSynthesizerTest {
     @Test
     void aSecondSynthesizerSharesTheEnginesAndSurvivesTheFirstClosing() {
         SpeechSynthesizer other = new SpeechSynthesizer();
-        assertThat(other.synthesize(request(FOX, "flite:slt", 1, 1, 1), null).durationSeconds()).isPositive();
+        assertThat(other.synthesize(request(FOX, "flite:slt", 1, 1, 1), null).durationSeconds())
+                .isPositive();
         other.close();
-        assertThat(synth.synthesize(request(FOX, "espeak:en-us", 1, 1, 1), null).durationSeconds()).isPositive();
-        assertThat(synth.synthesize(request(FOX, "flite:slt", 1, 1, 1), null).durationSeconds()).isPositive();
+        assertThat(synth.synthesize(request(FOX, "espeak:en-us", 1, 1, 1), null).durationSeconds())
+                .isPositive();
+        assertThat(synth.synthesize(request(FOX, "flite:slt", 1, 1, 1), null).durationSeconds())
+                .isPositive();
     }
 }

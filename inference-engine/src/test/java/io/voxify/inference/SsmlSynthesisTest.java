@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.voxify.inference.ssml.SsmlException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import io.voxify.inference.ssml.SsmlException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ class SsmlSynthesisTest {
 
     @TempDir
     static Path models;
+
     private static SpeechSynthesizer synth;
 
     @BeforeAll
@@ -45,13 +45,15 @@ class SsmlSynthesisTest {
     }
 
     private static SynthesisResult ssml(String voice, String document) {
-        return synth.synthesize(new SynthesisRequest(document, voice, 1.0, 1.0, 1.0, "neutral", "wav", 16000, true,
-                "word", SynthesisRequest.SSML), null);
+        return synth.synthesize(
+                new SynthesisRequest(
+                        document, voice, 1.0, 1.0, 1.0, "neutral", "wav", 16000, true, "word", SynthesisRequest.SSML),
+                null);
     }
 
     private static SynthesisResult plain(String voice, String text) {
-        return synth.synthesize(new SynthesisRequest(text, voice, 1.0, 1.0, 1.0, "neutral", "wav", 16000, true,
-                "word"), null);
+        return synth.synthesize(
+                new SynthesisRequest(text, voice, 1.0, 1.0, 1.0, "neutral", "wav", 16000, true, "word"), null);
     }
 
     private static float[] pcm(SynthesisResult r) {
@@ -63,7 +65,9 @@ class SsmlSynthesisTest {
     }
 
     private static List<Timestamp> marks(SynthesisResult r) {
-        return r.timestamps().stream().filter(t -> t.type().equals(Timestamp.MARK)).toList();
+        return r.timestamps().stream()
+                .filter(t -> t.type().equals(Timestamp.MARK))
+                .toList();
     }
 
     @ParameterizedTest
@@ -75,7 +79,8 @@ class SsmlSynthesisTest {
                 .durationSeconds();
         double natural = plain(voice, "Hello there. How are you today?").durationSeconds();
         assertThat(second - none).isCloseTo(1.0, within(0.06));
-        assertThat(second - natural).as("the break replaces the pause between sentences")
+        assertThat(second - natural)
+                .as("the break replaces the pause between sentences")
                 .isCloseTo(1.0 - SpeechSynthesizer.SENTENCE_GAP_SECONDS, within(0.06));
     }
 
@@ -84,8 +89,10 @@ class SsmlSynthesisTest {
     void slowProsodyLengthensAndFastShortens(String voice) {
         String text = "Speech synthesis turns written text into audible words.";
         double normal = plain(voice, text).durationSeconds();
-        double slow = ssml(voice, "<speak><prosody rate=\"slow\">" + text + "</prosody></speak>").durationSeconds();
-        double fast = ssml(voice, "<speak><prosody rate=\"150%\">" + text + "</prosody></speak>").durationSeconds();
+        double slow = ssml(voice, "<speak><prosody rate=\"slow\">" + text + "</prosody></speak>")
+                .durationSeconds();
+        double fast = ssml(voice, "<speak><prosody rate=\"150%\">" + text + "</prosody></speak>")
+                .durationSeconds();
         assertThat(slow / normal).isBetween(1.2, 1.5);
         assertThat(fast / normal).isBetween(0.55, 0.8);
     }
@@ -110,8 +117,9 @@ class SsmlSynthesisTest {
         assertThat(spelled.durationSeconds()).isGreaterThan(word * 1.5);
         if (!voice.equals(PIPER)) { // Piper voices time sentences, not words
             assertThat(words(spelled)).extracting(Timestamp::text).containsExactly("N", "A", "S", "A");
-            assertThat(words(spelled)).allSatisfy(t -> assertThat(doc.substring(t.charStart(), t.charEnd()))
-                    .isEqualTo(t.text()));
+            assertThat(words(spelled))
+                    .allSatisfy(t -> assertThat(doc.substring(t.charStart(), t.charEnd()))
+                            .isEqualTo(t.text()));
         }
     }
 
@@ -120,11 +128,14 @@ class SsmlSynthesisTest {
     void sayAsCardinalAndDateAreReadAsWords(String voice) {
         SynthesisResult year = plain(voice, "1984");
         SynthesisResult cardinal = ssml(voice, "<speak><say-as interpret-as=\"cardinal\">1984</say-as></speak>");
-        assertThat(cardinal.durationSeconds()).as("one thousand nine hundred eighty-four, not nineteen eighty-four")
+        assertThat(cardinal.durationSeconds())
+                .as("one thousand nine hundred eighty-four, not nineteen eighty-four")
                 .isGreaterThan(year.durationSeconds() * 1.3);
         assertThat(words(cardinal)).extracting(Timestamp::text).containsExactly("1984");
-        SynthesisResult date = ssml(voice, "<speak><say-as interpret-as=\"date\" format=\"dmy\">15/03/2024</say-as></speak>");
-        assertThat(date.durationSeconds()).isGreaterThan(plain(voice, "March fifteenth").durationSeconds());
+        SynthesisResult date =
+                ssml(voice, "<speak><say-as interpret-as=\"date\" format=\"dmy\">15/03/2024</say-as></speak>");
+        assertThat(date.durationSeconds())
+                .isGreaterThan(plain(voice, "March fifteenth").durationSeconds());
     }
 
     @ParameterizedTest
@@ -155,18 +166,27 @@ class SsmlSynthesisTest {
             assertThat(doc.substring(m.charStart())).startsWith("<mark name=\"" + m.text() + "\"");
         });
         for (int i = 1; i < marks.size(); i++) {
-            assertThat(marks.get(i).start()).isGreaterThanOrEqualTo(marks.get(i - 1).start());
+            assertThat(marks.get(i).start())
+                    .isGreaterThanOrEqualTo(marks.get(i - 1).start());
         }
         assertThat(marks.get(0).start()).isZero();
         assertThat(marks.get(3).start()).isCloseTo(r.durationSeconds(), within(0.001));
-        assertThat(marks.get(2).start() - marks.get(1).start()).as("Three, then the break").isGreaterThan(0.6);
+        assertThat(marks.get(2).start() - marks.get(1).start())
+                .as("Three, then the break")
+                .isGreaterThan(0.6);
         List<Timestamp> all = r.timestamps();
         for (int i = 1; i < all.size(); i++) {
-            assertThat(all.get(i).start()).as("timestamps stay in time order").isGreaterThanOrEqualTo(all.get(i - 1).start());
+            assertThat(all.get(i).start())
+                    .as("timestamps stay in time order")
+                    .isGreaterThanOrEqualTo(all.get(i - 1).start());
         }
-        SynthesisResult sentences = synth.synthesize(new SynthesisRequest(doc, voice, 1.0, 1.0, 1.0, "neutral", "wav",
-                16000, true, "sentence", SynthesisRequest.SSML), null);
-        assertThat(marks(sentences)).as("marks come with sentence timestamps too").hasSize(4);
+        SynthesisResult sentences = synth.synthesize(
+                new SynthesisRequest(
+                        doc, voice, 1.0, 1.0, 1.0, "neutral", "wav", 16000, true, "sentence", SynthesisRequest.SSML),
+                null);
+        assertThat(marks(sentences))
+                .as("marks come with sentence timestamps too")
+                .hasSize(4);
     }
 
     @Test
@@ -174,7 +194,9 @@ class SsmlSynthesisTest {
         String french = "Bonjour tout le monde, je m'appelle Pierre et j'habite à Paris.";
         double asFrench = plain("espeak:fr-fr", french).durationSeconds();
         double asEnglish = plain("espeak:en-us", french).durationSeconds();
-        assertThat(Math.abs(asFrench - asEnglish)).as("the test can tell them apart").isGreaterThan(0.2);
+        assertThat(Math.abs(asFrench - asEnglish))
+                .as("the test can tell them apart")
+                .isGreaterThan(0.2);
         double switched = ssml("espeak:en-us", "<speak><lang xml:lang=\"fr-FR\">" + french + "</lang></speak>")
                 .durationSeconds();
         assertThat(switched).isCloseTo(asFrench, within(0.05));
@@ -188,23 +210,29 @@ class SsmlSynthesisTest {
         SynthesisResult mixed = ssml(voice, "<speak><lang xml:lang=\"fr-FR\">" + french + "</lang></speak>");
         assertThat(mixed.durationSeconds()).isCloseTo(asFrench, within(0.05));
         SynthesisResult english = ssml(voice, "<speak><lang xml:lang=\"en-GB\">Hello there.</lang></speak>");
-        assertThat(english.durationSeconds()).as("English stays with the voice")
+        assertThat(english.durationSeconds())
+                .as("English stays with the voice")
                 .isCloseTo(plain(voice, "Hello there.").durationSeconds(), within(0.05));
     }
 
     @Test
     void invalidSsmlIsRefusedBeforeAnythingIsSpoken() {
-        assertThatThrownBy(() -> ssml("flite:slt", "<speak>Hi <foo/></speak>")).isInstanceOf(SsmlException.class)
+        assertThatThrownBy(() -> ssml("flite:slt", "<speak>Hi <foo/></speak>"))
+                .isInstanceOf(SsmlException.class)
                 .hasMessageContaining("line 1, column 11");
-        assertThatThrownBy(() -> synth.synthesize(new SynthesisRequest("Hi", "flite:slt", 1, 1, 1, "neutral", "wav",
-                16000, false, "word", "html"), null)).isInstanceOf(SynthesisException.class)
+        assertThatThrownBy(() -> synth.synthesize(
+                        new SynthesisRequest(
+                                "Hi", "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false, "word", "html"),
+                        null))
+                .isInstanceOf(SynthesisException.class)
                 .hasMessageContaining("plain or ssml");
     }
 
     @Test
     void plainTextIsNotReadAsMarkup() {
         SynthesisResult r = plain("flite:slt", "<speak>Hello</speak>");
-        assertThat(String.join(" ", words(r).stream().map(Timestamp::text).toList())).contains("speak", "Hello");
+        assertThat(String.join(" ", words(r).stream().map(Timestamp::text).toList()))
+                .contains("speak", "Hello");
         assertThat(marks(r)).isEmpty();
     }
 }

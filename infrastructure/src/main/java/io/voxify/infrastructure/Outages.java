@@ -16,8 +16,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class Outages {
 
-    private Outages() {
-    }
+    private Outages() {}
 
     /** Whether {@code failure} itself (not its causes) says a dependency is down. */
     public static boolean isOutage(Throwable failure) {

@@ -39,10 +39,16 @@ public class Deliveries {
         deliver(projection, "Aggregate", aggregateId, sequence, at, payload);
     }
 
-    public void deliver(Object projection, String aggregateType, String aggregateId, long sequence, Instant at,
-                        Object payload) {
-        GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence,
-                payload, MetaData.emptyInstance(), IdentifierFactory.getInstance().generateIdentifier(), at);
+    public void deliver(
+            Object projection, String aggregateType, String aggregateId, long sequence, Instant at, Object payload) {
+        GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>(
+                aggregateType,
+                aggregateId,
+                sequence,
+                payload,
+                MetaData.emptyInstance(),
+                IdentifierFactory.getInstance().generateIdentifier(),
+                at);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(message);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> handlers.handle(message));
@@ -64,11 +70,13 @@ public class Deliveries {
     public <V> Subscriber<V> subscribe(Object query, Class<V> viewType) {
         Subscriber<V> subscriber = new Subscriber<>();
         UpdateHandlerRegistration<V> registration = emitter.registerUpdateHandler(
-                new GenericSubscriptionQueryMessage<>(query, ResponseTypes.instanceOf(viewType),
-                        ResponseTypes.instanceOf(viewType)), 1024);
-        registration.getUpdates().map(SubscriptionQueryUpdateMessage::getPayload)
-                .subscribe(subscriber.updates::add, error -> {
-                }, () -> subscriber.completed = true);
+                new GenericSubscriptionQueryMessage<>(
+                        query, ResponseTypes.instanceOf(viewType), ResponseTypes.instanceOf(viewType)),
+                1024);
+        registration
+                .getUpdates()
+                .map(SubscriptionQueryUpdateMessage::getPayload)
+                .subscribe(subscriber.updates::add, error -> {}, () -> subscriber.completed = true);
         subscriptions.add(registration);
         return subscriber;
     }

@@ -17,15 +17,17 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@DataJpaTest(showSql = false, properties = {
-        "spring.datasource.url=jdbc:sqlite::memory:",
-        "spring.datasource.driver-class-name=org.sqlite.JDBC",
-        "spring.datasource.hikari.maximum-pool-size=1",
-        "spring.datasource.hikari.minimum-idle=1",
-        "spring.jpa.database-platform=org.hibernate.community.dialect.SQLiteDialect",
-        "spring.jpa.hibernate.ddl-auto=create-drop",
-        "spring.sql.init.mode=never",
-        "axoniq.update-checker.disabled=true"})
+@DataJpaTest(
+        showSql = false,
+        properties = {
+            "spring.datasource.url=jdbc:sqlite::memory:",
+            "spring.datasource.driver-class-name=org.sqlite.JDBC",
+            "spring.datasource.hikari.maximum-pool-size=1",
+            "spring.datasource.hikari.minimum-idle=1",
+            "spring.jpa.database-platform=org.hibernate.community.dialect.SQLiteDialect",
+            "spring.jpa.hibernate.ddl-auto=create-drop",
+            "spring.sql.init.mode=never",
+            "axoniq.update-checker.disabled=true"
+        })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-public @interface ReadModelTest {
-}
+public @interface ReadModelTest {}

@@ -33,10 +33,21 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @AutoConfigurationPackage
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({ViewUpdates.class, JsonColumns.class, Deliveries.class, TrainingProjection.class, CloneProjection.class,
-        SampleProjection.class, UserProjection.class, LibraryProjection.class, VoiceRatingProjection.class,
-        PlatformConfigProjection.class, AggregateOwnerProjection.class, UserDirectory.class,
-        PlatformStatistics.class})
+@Import({
+    ViewUpdates.class,
+    JsonColumns.class,
+    Deliveries.class,
+    TrainingProjection.class,
+    CloneProjection.class,
+    SampleProjection.class,
+    UserProjection.class,
+    LibraryProjection.class,
+    VoiceRatingProjection.class,
+    PlatformConfigProjection.class,
+    AggregateOwnerProjection.class,
+    UserDirectory.class,
+    PlatformStatistics.class
+})
 public class ReadModelTestConfiguration {
 
     @Bean
@@ -46,6 +57,8 @@ public class ReadModelTestConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     EventStore eventStore() {
-        return EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        return EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
     }
 }

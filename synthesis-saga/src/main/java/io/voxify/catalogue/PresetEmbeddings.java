@@ -1,10 +1,10 @@
 package io.voxify.catalogue;
 
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.ProgressListener;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
-import io.voxify.inference.AudioDecoder;
-import io.voxify.inference.ProgressListener;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.infrastructure.vector.VectorIndex;
@@ -53,17 +53,29 @@ public class PresetEmbeddings implements AutoCloseable {
                 return;
             }
             boolean current = vectors.get(preset.voiceModelId())
-                    .map(e -> e.model().equals(encoder.modelId())).orElse(false);
+                    .map(e -> e.model().equals(encoder.modelId()))
+                    .orElse(false);
             if (current || !synthesizer.supports(preset.engineVoiceId())) {
                 continue;
             }
             try {
-                SynthesisResult speech = synthesizer.synthesize(new SynthesisRequest(VoiceFitter.CHECK_SENTENCE,
-                        preset.engineVoiceId(), 1.0, 1.0, 1.0, "neutral", "wav", 16000, false, "word"),
+                SynthesisResult speech = synthesizer.synthesize(
+                        new SynthesisRequest(
+                                VoiceFitter.CHECK_SENTENCE,
+                                preset.engineVoiceId(),
+                                1.0,
+                                1.0,
+                                1.0,
+                                "neutral",
+                                "wav",
+                                16000,
+                                false,
+                                "word"),
                         ProgressListener.NONE);
-                float[] embedding = encoder.embed(AudioDecoder.decode(speech.audio()).mono());
-                vectors.upsert(new VectorIndex.VectorEntry(preset.voiceModelId(), VECTOR_KIND, null,
-                        encoder.modelId(), embedding));
+                float[] embedding =
+                        encoder.embed(AudioDecoder.decode(speech.audio()).mono());
+                vectors.upsert(new VectorIndex.VectorEntry(
+                        preset.voiceModelId(), VECTOR_KIND, null, encoder.modelId(), embedding));
             } catch (RuntimeException e) {
                 log.warn("Could not index preset {}", preset.voiceModelId(), e);
             }

@@ -29,7 +29,9 @@ public class VoiceDirectory {
 
     /** The Piper voices installed here, as library voices: {@code piper_<name>} for engine voice {@code piper:<name>}. */
     public List<VoiceInfo> neuralVoices() {
-        return synthesizer.voices().stream().filter(v -> v.engine().equals("piper")).toList();
+        return synthesizer.voices().stream()
+                .filter(v -> v.engine().equals("piper"))
+                .toList();
     }
 
     public static String neuralVoiceModelId(VoiceInfo voice) {
@@ -46,7 +48,9 @@ public class VoiceDirectory {
             return preset;
         }
         if (voiceModelId.startsWith(NEURAL_PREFIX)) {
-            return neuralVoices().stream().filter(v -> neuralVoiceModelId(v).equals(voiceModelId)).findFirst()
+            return neuralVoices().stream()
+                    .filter(v -> neuralVoiceModelId(v).equals(voiceModelId))
+                    .findFirst()
                     .map(v -> new VoiceBinding(voiceModelId, v.voiceId(), v.language(), null));
         }
         if (!voiceModelId.startsWith("vc_")) {
@@ -55,8 +59,11 @@ public class VoiceDirectory {
         return queries.query(new FindCloneQuery(voiceModelId), ResponseTypes.optionalInstanceOf(CloneView.class))
                 .join()
                 .filter(c -> c.userId().equals(userId) && c.status() == CloneStatus.READY && c.profile() != null)
-                .map(c -> new VoiceBinding(c.cloneId(), c.profile().baseVoiceId(),
-                        c.language() != null ? c.language() : "en-US", c.profile()));
+                .map(c -> new VoiceBinding(
+                        c.cloneId(),
+                        c.profile().baseVoiceId(),
+                        c.language() != null ? c.language() : "en-US",
+                        c.profile()));
     }
 
     /**
@@ -73,7 +80,9 @@ public class VoiceDirectory {
         if (preset.isPresent() || !voiceModelId.startsWith(NEURAL_PREFIX)) {
             return preset;
         }
-        return neuralVoices().stream().filter(v -> neuralVoiceModelId(v).equals(voiceModelId)).findFirst()
+        return neuralVoices().stream()
+                .filter(v -> neuralVoiceModelId(v).equals(voiceModelId))
+                .findFirst()
                 .map(v -> new VoiceBinding(voiceModelId, v.voiceId(), v.language(), null));
     }
 }

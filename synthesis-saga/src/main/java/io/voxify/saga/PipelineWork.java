@@ -5,15 +5,15 @@ import io.voxify.infrastructure.queue.WorkHandlers;
 import io.voxify.infrastructure.queue.WorkItem;
 import io.voxify.infrastructure.queue.WorkQueue;
 import io.voxify.saga.clone.CloneWorkQueue;
-import io.voxify.worker.clone.CloneWorker;
 import io.voxify.saga.job.SynthesisWorkQueue;
-import io.voxify.worker.synthesis.SynthesisWorker;
-import io.voxify.worker.sample.SampleProcessingWorker;
 import io.voxify.saga.sample.SampleTask;
 import io.voxify.saga.sample.SampleWorkQueue;
 import io.voxify.saga.training.TrainingWorkQueue;
-import io.voxify.worker.training.TrainingWorker;
 import io.voxify.saga.work.WorkCorrelation;
+import io.voxify.worker.clone.CloneWorker;
+import io.voxify.worker.sample.SampleProcessingWorker;
+import io.voxify.worker.synthesis.SynthesisWorker;
+import io.voxify.worker.training.TrainingWorker;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -41,27 +41,34 @@ public class PipelineWork implements SynthesisWorkQueue, SampleWorkQueue, CloneW
 
     @Override
     public boolean submit(String jobId, String userId, int attempt) {
-        return queue.submit(new WorkItem(QueueProperties.SYNTHESIS_POOL, SYNTHESIS, jobId, attempt, null, userId,
-                null, correlation()));
+        return queue.submit(new WorkItem(
+                QueueProperties.SYNTHESIS_POOL, SYNTHESIS, jobId, attempt, null, userId, null, correlation()));
     }
 
     /** A sample may be processed again: each processing run is an item of its own. */
     @Override
     public boolean submitSample(SampleTask task) {
-        return queue.submit(new WorkItem(QueueProperties.VOICE_POOL, SAMPLE, task.sampleId(), null,
-                task.processingJobId(), task.userId(), task, correlation()));
-    }
-
-    @Override
-    public boolean submitClone(String cloneId, String userId, int attempt) {
-        return queue.submit(new WorkItem(QueueProperties.VOICE_POOL, CLONE, cloneId, attempt, null, userId, null,
+        return queue.submit(new WorkItem(
+                QueueProperties.VOICE_POOL,
+                SAMPLE,
+                task.sampleId(),
+                null,
+                task.processingJobId(),
+                task.userId(),
+                task,
                 correlation()));
     }
 
     @Override
+    public boolean submitClone(String cloneId, String userId, int attempt) {
+        return queue.submit(
+                new WorkItem(QueueProperties.VOICE_POOL, CLONE, cloneId, attempt, null, userId, null, correlation()));
+    }
+
+    @Override
     public boolean submitTraining(String trainingJobId, String userId) {
-        return queue.submit(new WorkItem(QueueProperties.VOICE_POOL, TRAINING, trainingJobId, null, null, userId,
-                null, correlation()));
+        return queue.submit(new WorkItem(
+                QueueProperties.VOICE_POOL, TRAINING, trainingJobId, null, null, userId, null, correlation()));
     }
 
     private static Map<String, Object> correlation() {
@@ -72,18 +79,23 @@ public class PipelineWork implements SynthesisWorkQueue, SampleWorkQueue, CloneW
      * Which worker does each kind. A synthesis attempt handed out again because its worker was lost first releases
      * the attempt that worker claimed (the saga then schedules the next one), so no job is left processing.
      */
-    public static WorkHandlers handlers(SynthesisWorker synthesis, SampleProcessingWorker samples,
-                                        CloneWorker clones, TrainingWorker training) {
+    public static WorkHandlers handlers(
+            SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones, TrainingWorker training) {
         return new WorkHandlers(Map.of(
-                SYNTHESIS, work -> WorkCorrelation.runWith(work.metadata(), () -> {
-                    if (work.redelivered()) {
-                        log.info("Job {} attempt {} redelivered: its worker was lost", work.id(), work.attempt());
-                        synthesis.releaseLostAttempt(work.id(), work.attempt());
-                    }
-                    synthesis.run(work.id(), work.attempt());
-                }),
-                SAMPLE, work -> WorkCorrelation.runWith(work.metadata(),
-                        () -> samples.run(work.payload(SampleTask.class))),
+                SYNTHESIS,
+                        work -> WorkCorrelation.runWith(work.metadata(), () -> {
+                            if (work.redelivered()) {
+                                log.info(
+                                        "Job {} attempt {} redelivered: its worker was lost",
+                                        work.id(),
+                                        work.attempt());
+                                synthesis.releaseLostAttempt(work.id(), work.attempt());
+                            }
+                            synthesis.run(work.id(), work.attempt());
+                        }),
+                SAMPLE,
+                        work -> WorkCorrelation.runWith(
+                                work.metadata(), () -> samples.run(work.payload(SampleTask.class))),
                 CLONE, work -> WorkCorrelation.runWith(work.metadata(), () -> clones.run(work.id(), work.attempt())),
                 TRAINING, work -> WorkCorrelation.runWith(work.metadata(), () -> training.run(work.id()))));
     }

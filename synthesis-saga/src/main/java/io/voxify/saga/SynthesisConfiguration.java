@@ -2,28 +2,28 @@ package io.voxify.saga;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.voxify.catalogue.PresetEmbeddings;
+import io.voxify.catalogue.VoiceDirectory;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.analysis.SampleAnalyzer;
 import io.voxify.inference.voice.ProfileTrainer;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
-import io.voxify.worker.clone.CloneWorker;
-import io.voxify.worker.recovery.InterruptedWorkRecovery;
-import io.voxify.worker.synthesis.SynthesisMetrics;
-import io.voxify.saga.job.SynthesisPolicy;
-import io.voxify.worker.synthesis.SynthesisWorker;
 import io.voxify.infrastructure.DataDirectories;
 import io.voxify.infrastructure.queue.WorkHandlers;
 import io.voxify.infrastructure.queue.WorkQueue;
 import io.voxify.infrastructure.relay.AudioRelay;
-import io.voxify.worker.sample.SampleProcessingWorker;
 import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.infrastructure.vector.VectorIndex;
+import io.voxify.saga.job.SynthesisPolicy;
+import io.voxify.saga.work.BackgroundWorkPolicy;
+import io.voxify.worker.clone.CloneWorker;
+import io.voxify.worker.recovery.InterruptedWorkRecovery;
+import io.voxify.worker.sample.SampleProcessingWorker;
+import io.voxify.worker.synthesis.SynthesisMetrics;
+import io.voxify.worker.synthesis.SynthesisWorker;
 import io.voxify.worker.training.TrainingCalibration;
 import io.voxify.worker.training.TrainingWorker;
-import io.voxify.infrastructure.vector.VectorIndex;
-import io.voxify.catalogue.PresetEmbeddings;
-import io.voxify.catalogue.VoiceDirectory;
-import io.voxify.saga.work.BackgroundWorkPolicy;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,21 +32,27 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SynthesisProperties.class, VoiceProperties.class, WebhookRetryProperties.class,
-        DataDirectories.class})
+@EnableConfigurationProperties({
+    SynthesisProperties.class,
+    VoiceProperties.class,
+    WebhookRetryProperties.class,
+    DataDirectories.class
+})
 public class SynthesisConfiguration {
-    private static final String WORKER_ID = "worker@" + ManagementFactory.getRuntimeMXBean().getName();
+    private static final String WORKER_ID =
+            "worker@" + ManagementFactory.getRuntimeMXBean().getName();
 
     /** Built-in voices, plus the Piper voices in the models directory (`make voices` fills it). */
     @Bean(destroyMethod = "close")
     SpeechSynthesizer speechSynthesizer(DataDirectories directories, SynthesisProperties synthesis) {
-        return new SpeechSynthesizer(directories.modelsDir(), synthesis.sentencePause(),
+        return new SpeechSynthesizer(
+                directories.modelsDir(),
+                synthesis.sentencePause(),
                 directories.dataDir().resolve("espeak"));
     }
 
@@ -55,7 +61,8 @@ public class SynthesisConfiguration {
     SpeakerEncoder speakerEncoder(VoiceProperties voice) {
         String modelPath = voice.speakerEncoderModel();
         return modelPath == null || modelPath.isBlank()
-                ? SpeakerEncoder.createDefault() : SpeakerEncoder.fromFile(Path.of(modelPath));
+                ? SpeakerEncoder.createDefault()
+                : SpeakerEncoder.fromFile(Path.of(modelPath));
     }
 
     @Bean
@@ -76,7 +83,8 @@ public class SynthesisConfiguration {
     @Bean
     io.voxify.saga.webhook.WebhookPolicy webhookPolicy(WebhookRetryProperties webhooks) {
         return new io.voxify.saga.webhook.WebhookPolicy(
-                io.voxify.saga.webhook.WebhookPolicy.parseDelays(webhooks.retryDelays()), webhooks.giveUpAfter(),
+                io.voxify.saga.webhook.WebhookPolicy.parseDelays(webhooks.retryDelays()),
+                webhooks.giveUpAfter(),
                 webhooks.attemptGuard());
     }
 
@@ -92,20 +100,35 @@ public class SynthesisConfiguration {
     }
 
     @Bean
-    SynthesisWorker synthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
-                                    SpeechSynthesizer synthesizer, SynthesisMetrics metrics, AudioRelay streams) {
+    SynthesisWorker synthesisWorker(
+            CommandGateway commands,
+            BlobStore blobs,
+            VoiceDirectory voices,
+            SpeechSynthesizer synthesizer,
+            SynthesisMetrics metrics,
+            AudioRelay streams) {
         return new SynthesisWorker(commands, blobs, voices, synthesizer, metrics, WORKER_ID, streams);
     }
 
     @Bean
-    SampleProcessingWorker sampleProcessingWorker(CommandGateway commands, BlobStore blobs, SampleAnalyzer analyzer,
-                                                  SpeakerEncoder encoder, VectorIndex vectors, QueryGateway queries) {
+    SampleProcessingWorker sampleProcessingWorker(
+            CommandGateway commands,
+            BlobStore blobs,
+            SampleAnalyzer analyzer,
+            SpeakerEncoder encoder,
+            VectorIndex vectors,
+            QueryGateway queries) {
         return new SampleProcessingWorker(commands, blobs, analyzer, encoder, vectors, queries);
     }
 
     @Bean
-    CloneWorker cloneWorker(CommandGateway commands, QueryGateway queries, VectorIndex vectors, VoiceFitter fitter,
-                            SpeakerEncoder encoder, VoiceDirectory voices) {
+    CloneWorker cloneWorker(
+            CommandGateway commands,
+            QueryGateway queries,
+            VectorIndex vectors,
+            VoiceFitter fitter,
+            SpeakerEncoder encoder,
+            VoiceDirectory voices) {
         return new CloneWorker(commands, queries, vectors, fitter, encoder, voices, WORKER_ID);
     }
 
@@ -115,21 +138,26 @@ public class SynthesisConfiguration {
     }
 
     @Bean
-    TrainingCalibration trainingCalibration(SpeechSynthesizer synthesizer, SpeakerEncoder encoder,
-                                            ProfileTrainer trainer) {
+    TrainingCalibration trainingCalibration(
+            SpeechSynthesizer synthesizer, SpeakerEncoder encoder, ProfileTrainer trainer) {
         return new TrainingCalibration(synthesizer, encoder, trainer);
     }
 
     @Bean
-    TrainingWorker trainingWorker(CommandGateway commands, QueryGateway queries, ProfileTrainer trainer,
-                                  VoiceFitter fitter, BlobStore blobs, SpeakerEncoder encoder) {
+    TrainingWorker trainingWorker(
+            CommandGateway commands,
+            QueryGateway queries,
+            ProfileTrainer trainer,
+            VoiceFitter fitter,
+            BlobStore blobs,
+            SpeakerEncoder encoder) {
         return new TrainingWorker(commands, queries, trainer, fitter, blobs, encoder, WORKER_ID);
     }
 
     /** Which worker does each kind of work the sagas queue. */
     @Bean
-    WorkHandlers workHandlers(SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones,
-                              TrainingWorker training) {
+    WorkHandlers workHandlers(
+            SynthesisWorker synthesis, SampleProcessingWorker samples, CloneWorker clones, TrainingWorker training) {
         return PipelineWork.handlers(synthesis, samples, clones, training);
     }
 
@@ -142,8 +170,7 @@ public class SynthesisConfiguration {
     /** One process owns all work in the embedded profile, so at start-up whatever was running was interrupted. */
     @Bean
     @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "in-process", matchIfMissing = true)
-    InterruptedWorkRecovery interruptedWorkRecovery(QueryGateway queries, CommandGateway commands,
-                                                    PipelineWork work) {
+    InterruptedWorkRecovery interruptedWorkRecovery(QueryGateway queries, CommandGateway commands, PipelineWork work) {
         return new InterruptedWorkRecovery(queries, commands, work);
     }
 
@@ -154,7 +181,8 @@ public class SynthesisConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void recoverInterruptedWork(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBeanProvider(InterruptedWorkRecovery.class)
+        ready.getApplicationContext()
+                .getBeanProvider(InterruptedWorkRecovery.class)
                 .ifAvailable(InterruptedWorkRecovery::recover);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetryDelay the wait before the second attempt, doubled before each later one
  */
 @ConfigurationProperties("voxify.synthesis")
-public record SynthesisProperties(@DefaultValue("0.25") double sentencePause,
-                                  @DefaultValue("PT10M") Duration jobTimeout,
-                                  @DefaultValue("3") int maxAttempts,
-                                  @DefaultValue("PT2S") Duration firstRetryDelay) {
-}
+public record SynthesisProperties(
+        @DefaultValue("0.25") double sentencePause,
+        @DefaultValue("PT10M") Duration jobTimeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("PT2S") Duration firstRetryDelay) {}

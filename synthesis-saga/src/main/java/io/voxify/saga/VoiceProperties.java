@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            times its estimate)
  */
 @ConfigurationProperties("voxify.voice")
-public record VoiceProperties(@DefaultValue("") String speakerEncoderModel,
-                              @DefaultValue("PT5M") Duration sampleTimeout,
-                              @DefaultValue("PT15M") Duration cloneTimeout) {
-}
+public record VoiceProperties(
+        @DefaultValue("") String speakerEncoderModel,
+        @DefaultValue("PT5M") Duration sampleTimeout,
+        @DefaultValue("PT15M") Duration cloneTimeout) {}

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     was in flight) is made again
  */
 @ConfigurationProperties("voxify.webhooks")
-public record WebhookRetryProperties(@DefaultValue("10s,30s,1m,5m,15m,1h,2h,4h") String retryDelays,
-                                     @DefaultValue("PT24H") Duration giveUpAfter,
-                                     @DefaultValue("PT2M") Duration attemptGuard) {
-}
+public record WebhookRetryProperties(
+        @DefaultValue("10s,30s,1m,5m,15m,1h,2h,4h") String retryDelays,
+        @DefaultValue("PT24H") Duration giveUpAfter,
+        @DefaultValue("PT2M") Duration attemptGuard) {}

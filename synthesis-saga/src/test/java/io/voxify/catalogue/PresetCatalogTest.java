@@ -2,14 +2,6 @@ package io.voxify.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.text.Normalizer;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.DecodedAudio;
 import io.voxify.inference.ProgressListener;
@@ -18,6 +10,13 @@ import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.audio.Dynamics;
 import io.voxify.inference.audio.Silence;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -27,11 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PresetCatalogTest {
 
-    private static final List<String> ESPEAK_LANGUAGES = List.of("en-GB", "zh-CN", "ja-JP", "ko-KR", "de-DE",
-            "fr-FR", "es-ES", "it-IT", "pt-BR", "hi-IN");
+    private static final List<String> ESPEAK_LANGUAGES =
+            List.of("en-GB", "zh-CN", "ja-JP", "ko-KR", "de-DE", "fr-FR", "es-ES", "it-IT", "pt-BR", "hi-IN");
     private static final Set<String> AGES = Set.of("young", "adult", "mature");
-    private static final Set<String> STYLES = Set.of("gentle", "energetic", "calm", "clear", "warm", "sweet", "deep",
-            "scottish");
+    private static final Set<String> STYLES =
+            Set.of("gentle", "energetic", "calm", "clear", "warm", "sweet", "deep", "scottish");
     /** Where espeak-ng gives up on a word in the voice's language and reads it as English. */
     private static final String ENGLISH_FALLBACK = "(en)";
 
@@ -76,27 +75,32 @@ class PresetCatalogTest {
         assertThat(gentle.language()).isEqualTo("zh-CN");
         assertThat(gentle.gender()).isEqualTo("female");
         assertThat(gentle.tags()).contains("female", "gentle", "sweet", "young");
-        assertThat(gentle.description()).startsWith("A soft and warm female voice suitable for storytelling and meditation");
+        assertThat(gentle.description())
+                .startsWith("A soft and warm female voice suitable for storytelling and meditation");
         assertThat(gentle.engineVoiceId()).startsWith("espeak:cmn-latn-pinyin");
     }
 
     @Test
     void offersAFemaleAndAMaleEspeakVoiceForEveryLanguage() {
-        Map<String, Set<String>> genders = presets().filter(p -> p.engine().equals(PresetVoice.ESPEAK)).collect(Collectors.groupingBy(PresetVoice::language,
-                Collectors.mapping(PresetVoice::gender, Collectors.toSet())));
+        Map<String, Set<String>> genders = presets()
+                .filter(p -> p.engine().equals(PresetVoice.ESPEAK))
+                .collect(Collectors.groupingBy(
+                        PresetVoice::language, Collectors.mapping(PresetVoice::gender, Collectors.toSet())));
 
         assertThat(genders.keySet()).containsAll(ESPEAK_LANGUAGES);
-        ESPEAK_LANGUAGES.forEach(language -> assertThat(genders.get(language)).as(language)
-                .containsExactlyInAnyOrder("female", "male"));
+        ESPEAK_LANGUAGES.forEach(
+                language -> assertThat(genders.get(language)).as(language).containsExactlyInAnyOrder("female", "male"));
     }
 
     @Test
     void idsAreUnique() {
-        Map<String, Long> counts = presets().collect(Collectors.groupingBy(PresetVoice::voiceModelId,
-                Collectors.counting()));
+        Map<String, Long> counts =
+                presets().collect(Collectors.groupingBy(PresetVoice::voiceModelId, Collectors.counting()));
 
         assertThat(counts.values()).allMatch(n -> n == 1);
-        assertThat(PresetCatalog.all()).allSatisfy(p -> assertThat(PresetCatalog.find(p.voiceModelId())).contains(p));
+        assertThat(PresetCatalog.all())
+                .allSatisfy(
+                        p -> assertThat(PresetCatalog.find(p.voiceModelId())).contains(p));
     }
 
     @Test
@@ -108,7 +112,9 @@ class PresetCatalogTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("eachPreset")
     void isCompleteAndSpokenByASupportedVoice(PresetVoice preset) {
-        assertThat(synth.supports(preset.engineVoiceId())).as(preset.engineVoiceId()).isTrue();
+        assertThat(synth.supports(preset.engineVoiceId()))
+                .as(preset.engineVoiceId())
+                .isTrue();
         assertThat(preset.name()).isNotBlank();
         assertThat(preset.description()).isNotBlank();
         assertThat(preset.previewText()).isNotBlank();
@@ -131,13 +137,18 @@ class PresetCatalogTest {
             case "hi-IN" -> Character.UnicodeScript.DEVANAGARI;
             default -> Character.UnicodeScript.LATIN;
         };
-        Map<Character.UnicodeScript, Long> scripts = preset.previewText().codePoints().filter(Character::isLetter)
+        Map<Character.UnicodeScript, Long> scripts = preset.previewText()
+                .codePoints()
+                .filter(Character::isLetter)
                 .mapToObj(Character.UnicodeScript::of)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 
         if (preset.language().equals("ja-JP")) {
-            assertThat(scripts.keySet()).contains(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA)
-                    .isSubsetOf(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+            assertThat(scripts.keySet())
+                    .contains(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA)
+                    .isSubsetOf(
+                            Character.UnicodeScript.HAN,
+                            Character.UnicodeScript.HIRAGANA,
                             Character.UnicodeScript.KATAKANA);
         } else {
             assertThat(scripts.keySet()).containsOnly(expected);
@@ -152,18 +163,34 @@ class PresetCatalogTest {
 
         assertThat(ipa).doesNotContain(ENGLISH_FALLBACK).doesNotContain("tʃˈaɪniːz");
         if (preset.language().equals("zh-CN")) {
-            long hanzi = preset.previewText().codePoints()
-                    .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+            long hanzi = preset.previewText()
+                    .codePoints()
+                    .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    .count();
             // One tone per syllable: espeak-ng prints tones as digits, the dipping third tone as ɜ.
-            assertThat(ipa.codePoints().filter(c -> (c >= '1' && c <= '5') || c == 'ɜ').count()).isEqualTo(hanzi);
+            assertThat(ipa.codePoints()
+                            .filter(c -> (c >= '1' && c <= '5') || c == 'ɜ')
+                            .count())
+                    .isEqualTo(hanzi);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eachPreset")
     void previewSynthesisesSpeechOfPlausibleLength(PresetVoice preset) {
-        SynthesisResult result = synth.synthesize(new SynthesisRequest(preset.previewText(), preset.engineVoiceId(),
-                1.0, 1.0, 1.0, "neutral", "wav", 22050, true, "word"), ProgressListener.NONE);
+        SynthesisResult result = synth.synthesize(
+                new SynthesisRequest(
+                        preset.previewText(),
+                        preset.engineVoiceId(),
+                        1.0,
+                        1.0,
+                        1.0,
+                        "neutral",
+                        "wav",
+                        22050,
+                        true,
+                        "word"),
+                ProgressListener.NONE);
         DecodedAudio audio = AudioDecoder.decode(result.audio());
         float[] pcm = audio.mono();
         int[] speech = Silence.speechBounds(pcm, audio.sampleRate());
@@ -191,14 +218,14 @@ class PresetCatalogTest {
             switch (script) {
                 case HAN, HIRAGANA, KATAKANA, HANGUL, DEVANAGARI -> count += Character.isLetter(c) ? 1 : 0;
                 case LATIN -> {
-                    char base = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD).charAt(0);
+                    char base = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD)
+                            .charAt(0);
                     vowel = "aeiouy".indexOf(Character.toLowerCase(base)) >= 0;
                     if (vowel && !inVowels) {
                         count++;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             inVowels = vowel;
         }

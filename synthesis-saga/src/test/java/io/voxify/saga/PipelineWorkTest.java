@@ -37,7 +37,8 @@ class PipelineWorkTest {
         work.submitTraining("t-1", "carol");
 
         assertThat(queued).extracting(WorkItem::pool).containsOnly(QueueProperties.VOICE_POOL);
-        assertThat(queued).extracting(WorkItem::key)
+        assertThat(queued)
+                .extracting(WorkItem::key)
                 .containsExactly("sample:s-1:p-1", "clone:c-1:1", "training:t-1:null");
         assertThat(queued.get(0).payload()).isEqualTo(task);
         assertThat(queued).extracting(WorkItem::userId).containsExactly("alice", "bob", "carol");
@@ -48,7 +49,8 @@ class PipelineWorkTest {
         PipelineWork full = new PipelineWork(item -> false);
 
         assertThat(full.submit("job-1", "alice", 1)).isFalse();
-        assertThat(full.submitSample(new SampleTask("s-1", "p-1", "alice", "k"))).isFalse();
+        assertThat(full.submitSample(new SampleTask("s-1", "p-1", "alice", "k")))
+                .isFalse();
         assertThat(full.submitClone("c-1", "alice", 1)).isFalse();
         assertThat(full.submitTraining("t-1", "alice")).isFalse();
     }

@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,19 +30,21 @@ public class PlatformConfiguration {
 
     @AggregateIdentifier
     private String configId;
+
     private PlatformConfig current;
     private long changes;
 
-    protected PlatformConfiguration() {
-    }
+    protected PlatformConfiguration() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PlatformConfig handle(ChangePlatformConfigCommand cmd) {
         if (cmd.expectedVersion() != null && cmd.expectedVersion() != changes) {
-            throw new DomainException(ErrorCode.CONFLICT, "The configuration was changed meanwhile (version "
-                    + changes + ", not " + cmd.expectedVersion() + "); read it again and repeat the change",
-                    java.util.Map.of("version", changes));
+            throw new DomainException(
+                    ErrorCode.CONFLICT,
+                    "The configuration was changed meanwhile (version " + changes + ", not " + cmd.expectedVersion()
+                            + "); read it again and repeat the change",
+                    Map.of("version", changes));
         }
         List<String> changed = changes(current, cmd.config());
         if (!changed.isEmpty()) {

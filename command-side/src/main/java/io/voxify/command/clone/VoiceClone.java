@@ -38,6 +38,7 @@ public class VoiceClone {
 
     @AggregateIdentifier
     private String cloneId;
+
     private String userId;
     private List<String> sampleIds;
     private String language;
@@ -46,11 +47,11 @@ public class VoiceClone {
     private String vectorId;
     /** Null for clones created before generation jobs were recorded. */
     private String generationJobId;
+
     private CloneGenerationSettings settings = CloneGenerationSettings.DEFAULT;
     private int lastStep;
 
-    protected VoiceClone() {
-    }
+    protected VoiceClone() {}
 
     @CommandHandler
     public VoiceClone(CreateVoiceCloneCommand cmd) {
@@ -63,9 +64,17 @@ public class VoiceClone {
         if (cmd.generationJobId() == null || cmd.generationJobId().isBlank()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "A clone needs the id of its generation job");
         }
-        apply(new VoiceCloneCreatedEvent(cmd.cloneId(), cmd.userId(), List.copyOf(cmd.sampleIds()), cmd.name(),
-                cmd.description(), cmd.language()));
-        apply(new CloneGenerationRequestedEvent(cmd.cloneId(), cmd.generationJobId(), cmd.userId(),
+        apply(new VoiceCloneCreatedEvent(
+                cmd.cloneId(),
+                cmd.userId(),
+                List.copyOf(cmd.sampleIds()),
+                cmd.name(),
+                cmd.description(),
+                cmd.language()));
+        apply(new CloneGenerationRequestedEvent(
+                cmd.cloneId(),
+                cmd.generationJobId(),
+                cmd.userId(),
                 cmd.settings() == null ? CloneGenerationSettings.DEFAULT : cmd.settings()));
     }
 
@@ -84,13 +93,14 @@ public class VoiceClone {
             throw transition("record fitting progress");
         }
         if (cmd.steps() < 1 || cmd.step() < 1 || cmd.step() > cmd.steps()) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR,
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
                     "Progress must be a step between 1 and the steps planned: " + cmd.step() + " of " + cmd.steps());
         }
         // Steps arrive in order from one worker; a repeated or late one (a retried command) changes nothing.
         if (cmd.step() > lastStep) {
-            apply(new CloneFittingProgressedEvent(cloneId, generationJobId, attempt, cmd.step(), cmd.steps(),
-                    cmd.stage()));
+            apply(new CloneFittingProgressedEvent(
+                    cloneId, generationJobId, attempt, cmd.step(), cmd.steps(), cmd.stage()));
         }
     }
 
@@ -99,8 +109,8 @@ public class VoiceClone {
         if (status != CloneStatus.TRAINING || cmd.attempt() != attempt) {
             throw transition("complete");
         }
-        apply(new VoiceCloneReadyEvent(cloneId, userId, cmd.profile(), cmd.quality(), cmd.vectorId(),
-                cmd.processingTimeMs()));
+        apply(new VoiceCloneReadyEvent(
+                cloneId, userId, cmd.profile(), cmd.quality(), cmd.vectorId(), cmd.processingTimeMs()));
     }
 
     @CommandHandler
@@ -125,8 +135,8 @@ public class VoiceClone {
     }
 
     private DomainException transition(String action) {
-        return new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
-                "Cannot " + action + " while the clone is " + status.wireName());
+        return new DomainException(
+                ErrorCode.INVALID_STATUS_TRANSITION, "Cannot " + action + " while the clone is " + status.wireName());
     }
 
     @EventSourcingHandler

@@ -25,6 +25,7 @@ class JobWebhook {
 
     /** The announcement under way (null: none); attempts count its tries; open until delivered or abandoned. */
     private String deliveryId;
+
     private String callbackUrl;
     private int attempts;
     private boolean open;
@@ -36,17 +37,29 @@ class JobWebhook {
     @CommandHandler
     void handle(RecordWebhookAttemptCommand cmd) {
         if (!open || !cmd.deliveryId().equals(deliveryId) || cmd.attempt() != attempts + 1) {
-            throw new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
+            throw new DomainException(
+                    ErrorCode.INVALID_STATUS_TRANSITION,
                     "Webhook attempt " + cmd.attempt() + " of " + cmd.deliveryId() + " is not the one expected");
         }
         boolean delivered = cmd.delivered();
-        apply(new WebhookAttemptedEvent(cmd.jobId(), deliveryId, cmd.attempt(), callbackUrl, cmd.statusCode(),
-                cmd.error(), cmd.durationMs(), cmd.attemptedAt(), delivered ? null : cmd.nextAttemptAt()));
+        apply(new WebhookAttemptedEvent(
+                cmd.jobId(),
+                deliveryId,
+                cmd.attempt(),
+                callbackUrl,
+                cmd.statusCode(),
+                cmd.error(),
+                cmd.durationMs(),
+                cmd.attemptedAt(),
+                delivered ? null : cmd.nextAttemptAt()));
         if (delivered) {
-            apply(new WebhookDeliveredEvent(cmd.jobId(), deliveryId, cmd.attempt(), cmd.statusCode(),
-                    cmd.attemptedAt()));
+            apply(new WebhookDeliveredEvent(
+                    cmd.jobId(), deliveryId, cmd.attempt(), cmd.statusCode(), cmd.attemptedAt()));
         } else if (cmd.nextAttemptAt() == null) {
-            apply(new WebhookAbandonedEvent(cmd.jobId(), deliveryId, cmd.attempt(),
+            apply(new WebhookAbandonedEvent(
+                    cmd.jobId(),
+                    deliveryId,
+                    cmd.attempt(),
                     cmd.abandonReason() != null ? cmd.abandonReason() : "no further attempts"));
         }
     }

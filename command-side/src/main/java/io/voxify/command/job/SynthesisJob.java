@@ -58,6 +58,7 @@ public class SynthesisJob {
 
     @AggregateIdentifier
     private String jobId;
+
     private String userId;
     private JobStatus status;
     private String text;
@@ -74,8 +75,7 @@ public class SynthesisJob {
     @AggregateMember
     private final JobWebhook webhook = new JobWebhook();
 
-    protected SynthesisJob() {
-    }
+    protected SynthesisJob() {}
 
     @CommandHandler
     public SynthesisJob(CreateJobCommand cmd) {
@@ -84,11 +84,19 @@ public class SynthesisJob {
         }
         String textFormat = cmd.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : cmd.textFormat();
         if (!JobCreatedEvent.TEXT_FORMATS.contains(textFormat)) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR,
-                    "text_format must be one of " + JobCreatedEvent.TEXT_FORMATS);
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR, "text_format must be one of " + JobCreatedEvent.TEXT_FORMATS);
         }
-        apply(new JobCreatedEvent(cmd.jobId(), cmd.userId(), cmd.text(), sha256(cmd.text()), cmd.textLanguage(),
-                textFormat, cmd.voiceModelId(), cmd.settings(), cmd.callbackUrl()));
+        apply(new JobCreatedEvent(
+                cmd.jobId(),
+                cmd.userId(),
+                cmd.text(),
+                sha256(cmd.text()),
+                cmd.textLanguage(),
+                textFormat,
+                cmd.voiceModelId(),
+                cmd.settings(),
+                cmd.callbackUrl()));
     }
 
     @CommandHandler
@@ -97,11 +105,11 @@ public class SynthesisJob {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "text_content must not be empty");
         }
         if (status != JobStatus.PENDING) {
-            throw new DomainException(ErrorCode.JOB_NOT_UPDATABLE,
-                    "Only pending jobs can be updated; this job is " + status.wireName());
+            throw new DomainException(
+                    ErrorCode.JOB_NOT_UPDATABLE, "Only pending jobs can be updated; this job is " + status.wireName());
         }
-        apply(new JobUpdatedEvent(jobId, cmd.text(), sha256(cmd.text()), cmd.textLanguage(), cmd.settings(),
-                cmd.callbackUrl()));
+        apply(new JobUpdatedEvent(
+                jobId, cmd.text(), sha256(cmd.text()), cmd.textLanguage(), cmd.settings(), cmd.callbackUrl()));
     }
 
     @CommandHandler
@@ -130,8 +138,8 @@ public class SynthesisJob {
     @CommandHandler
     public void handle(CompleteJobCommand cmd) {
         requireRunningAttempt(cmd.attempt(), false, "complete");
-        apply(new JobCompletedEvent(jobId, userId, attempt, cmd.output(), cmd.timestamps(), cmd.processingTimeMs(),
-                cmd.engineCpuMs()));
+        apply(new JobCompletedEvent(
+                jobId, userId, attempt, cmd.output(), cmd.timestamps(), cmd.processingTimeMs(), cmd.engineCpuMs()));
         announce(WebhookDueEvent.JOB_COMPLETED);
     }
 
@@ -168,8 +176,8 @@ public class SynthesisJob {
     @CommandHandler
     public void handle(DeleteJobCommand cmd) {
         if (status == JobStatus.PROCESSING) {
-            throw new DomainException(ErrorCode.JOB_NOT_DELETABLE,
-                    "A job cannot be deleted while it is processing; cancel it first");
+            throw new DomainException(
+                    ErrorCode.JOB_NOT_DELETABLE, "A job cannot be deleted while it is processing; cancel it first");
         }
         apply(new JobDeletedEvent(jobId, cmd.requestedBy(), output));
     }
@@ -183,8 +191,8 @@ public class SynthesisJob {
     }
 
     private DomainException transition(String action) {
-        return new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
-                "Cannot " + action + " while the job is " + status.wireName());
+        return new DomainException(
+                ErrorCode.INVALID_STATUS_TRANSITION, "Cannot " + action + " while the job is " + status.wireName());
     }
 
     static String sha256(String text) {

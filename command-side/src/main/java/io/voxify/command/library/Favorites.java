@@ -21,10 +21,10 @@ public class Favorites {
 
     @AggregateIdentifier
     private String favoritesId;
+
     private final Set<String> voices = new HashSet<>();
 
-    protected Favorites() {
-    }
+    protected Favorites() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

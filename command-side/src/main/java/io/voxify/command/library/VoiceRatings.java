@@ -33,16 +33,18 @@ public class VoiceRatings {
 
     @AggregateIdentifier
     private String ratingsId;
+
     private final Map<String, Integer> ratings = new HashMap<>();
 
-    protected VoiceRatings() {
-    }
+    protected VoiceRatings() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RateVoiceCommand cmd) {
         if (cmd.rating() < LOWEST || cmd.rating() > HIGHEST) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "A rating is a whole number from 1 to 5",
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "A rating is a whole number from 1 to 5",
                     Map.of("rating", "must be a whole number from 1 to 5"));
         }
         if (!Objects.equals(ratings.get(cmd.voiceModelId()), cmd.rating())) {

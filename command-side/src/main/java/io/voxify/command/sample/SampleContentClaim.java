@@ -18,14 +18,15 @@ public class SampleContentClaim {
     @Id
     @Column(name = "user_id", length = 64)
     private String userId;
+
     @Id
     @Column(name = "sha256", length = 64)
     private String sha256;
+
     @Column(name = "sample_id", nullable = false, length = 64)
     private String sampleId;
 
-    protected SampleContentClaim() {
-    }
+    protected SampleContentClaim() {}
 
     public SampleContentClaim(String userId, String sha256, String sampleId) {
         this.userId = userId;

@@ -27,12 +27,14 @@ class SampleContentClaimInterceptor implements MessageHandlerInterceptor<Command
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object payload = unitOfWork.getMessage().getPayload();
         // An upload the sample refuses anyway (no owner, no audio) has nothing to claim: the sample says why.
-        if (payload instanceof UploadVoiceSampleCommand upload && upload.userId() != null && upload.audio() != null
-                && upload.audio().sha256() != null && upload.sampleId() != null) {
+        if (payload instanceof UploadVoiceSampleCommand upload
+                && upload.userId() != null
+                && upload.audio() != null
+                && upload.audio().sha256() != null
+                && upload.sampleId() != null) {
             contents.claim(upload.userId(), upload.audio().sha256(), upload.sampleId());
             return chain.proceed();
         }

@@ -31,7 +31,9 @@ public class SampleContentRegistry {
         try {
             claims.saveAndFlush(new SampleContentClaim(userId, sha256, sampleId));
         } catch (DataIntegrityViolationException race) {
-            throw duplicate(claims.find(userId, sha256).map(SampleContentClaim::sampleId).orElse(null));
+            throw duplicate(claims.find(userId, sha256)
+                    .map(SampleContentClaim::sampleId)
+                    .orElse(null));
         }
     }
 
@@ -48,7 +50,8 @@ public class SampleContentRegistry {
     }
 
     private static DomainException duplicate(String sampleId) {
-        return new DomainException(ErrorCode.DUPLICATE_SAMPLE,
+        return new DomainException(
+                ErrorCode.DUPLICATE_SAMPLE,
                 "You already uploaded this recording as sample " + sampleId,
                 sampleId == null ? null : Map.of("existing_sample_id", sampleId));
     }

@@ -24,6 +24,7 @@ import io.voxify.events.sample.UploadVoiceSampleCommand;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.events.sample.VoiceSampleUploadedEvent;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -41,6 +42,7 @@ public class VoiceSample {
 
     @AggregateIdentifier
     private String sampleId;
+
     private String userId;
     private SampleStatus status;
     private SampleAudio audio;
@@ -48,19 +50,23 @@ public class VoiceSample {
     private String vectorId;
     private final Set<String> reservedBy = new HashSet<>();
 
-    protected VoiceSample() {
-    }
+    protected VoiceSample() {}
 
     @CommandHandler
     public VoiceSample(UploadVoiceSampleCommand cmd) {
         if (cmd.audio() == null || cmd.userId() == null) {
             throw new DomainException(ErrorCode.MISSING_FIELDS, "A sample needs its owner and its audio");
         }
-        apply(new VoiceSampleUploadedEvent(cmd.sampleId(), cmd.userId(), cmd.name(), cmd.description(),
-                cmd.language(), cmd.transcript(), cmd.audio()));
+        apply(new VoiceSampleUploadedEvent(
+                cmd.sampleId(),
+                cmd.userId(),
+                cmd.name(),
+                cmd.description(),
+                cmd.language(),
+                cmd.transcript(),
+                cmd.audio()));
         if (cmd.processingJobId() != null) {
-            apply(new SampleProcessingRequestedEvent(cmd.sampleId(), cmd.userId(), cmd.processingJobId(),
-                    cmd.audio()));
+            apply(new SampleProcessingRequestedEvent(cmd.sampleId(), cmd.userId(), cmd.processingJobId(), cmd.audio()));
         }
     }
 
@@ -86,11 +92,22 @@ public class VoiceSample {
             if (cmd.vectorId() == null) {
                 throw new DomainException(ErrorCode.VALIDATION_ERROR, "A processed sample needs its embedding");
             }
-            apply(new SampleProcessedEvent(sampleId, cmd.processingJobId(), cmd.measurements(), cmd.qualityScore(),
-                    cmd.vectorId(), cmd.embeddingModel(), cmd.processingTimeMs()));
+            apply(new SampleProcessedEvent(
+                    sampleId,
+                    cmd.processingJobId(),
+                    cmd.measurements(),
+                    cmd.qualityScore(),
+                    cmd.vectorId(),
+                    cmd.embeddingModel(),
+                    cmd.processingTimeMs()));
         } else {
-            apply(new SampleRejectedEvent(sampleId, cmd.processingJobId(), cmd.measurements(), cmd.issues(),
-                    cmd.qualityScore(), cmd.processingTimeMs()));
+            apply(new SampleRejectedEvent(
+                    sampleId,
+                    cmd.processingJobId(),
+                    cmd.measurements(),
+                    cmd.issues(),
+                    cmd.qualityScore(),
+                    cmd.processingTimeMs()));
         }
     }
 
@@ -103,9 +120,10 @@ public class VoiceSample {
     @CommandHandler
     public void handle(ReserveSampleForCloneCommand cmd) {
         if (status != SampleStatus.PROCESSED) {
-            throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+            throw new DomainException(
+                    ErrorCode.SAMPLE_NOT_PROCESSED,
                     "Sample " + sampleId + " is " + status.wireName() + "; only processed samples can be cloned",
-                    Map.of("sample_ids", java.util.List.of(sampleId)));
+                    Map.of("sample_ids", List.of(sampleId)));
         }
         if (!reservedBy.contains(cmd.cloneId())) {
             apply(new SampleReservedForCloneEvent(sampleId, cmd.cloneId()));
@@ -131,16 +149,17 @@ public class VoiceSample {
 
     private void requireUnreserved(String action) {
         if (!reservedBy.isEmpty()) {
-            throw new DomainException(ErrorCode.SAMPLE_IN_USE,
+            throw new DomainException(
+                    ErrorCode.SAMPLE_IN_USE,
                     "A clone is being built from this sample; it can be " + action + " when the clone is finished",
-                    Map.of("clone_ids", java.util.List.copyOf(reservedBy)));
+                    Map.of("clone_ids", List.copyOf(reservedBy)));
         }
     }
 
     private void requireRunning(String jobId) {
         if (status != SampleStatus.PROCESSING || !Objects.equals(processingJobId, jobId)) {
-            throw new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
-                    "Processing job " + jobId + " is not running for this sample");
+            throw new DomainException(
+                    ErrorCode.INVALID_STATUS_TRANSITION, "Processing job " + jobId + " is not running for this sample");
         }
     }
 

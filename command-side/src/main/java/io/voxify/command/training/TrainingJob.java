@@ -41,6 +41,7 @@ public class TrainingJob {
 
     @AggregateIdentifier
     private String trainingJobId;
+
     private String userId;
     private String sampleId;
     private String cloneId;
@@ -48,23 +49,34 @@ public class TrainingJob {
     private TrainingStatus status;
     private int lastEpoch;
 
-    protected TrainingJob() {
-    }
+    protected TrainingJob() {}
 
     @CommandHandler
     public TrainingJob(CreateTrainingJobCommand cmd) {
         TrainingSettings s = cmd.settings();
         if (s == null || !s.valid()) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Training needs " + TrainingSettings.MIN_EPOCHS + "–"
-                    + TrainingSettings.MAX_EPOCHS + " epochs, a learning rate of " + TrainingSettings.MIN_LEARNING_RATE
-                    + "–" + TrainingSettings.MAX_LEARNING_RATE + " and a batch size of " + TrainingSettings.MIN_BATCH_SIZE
-                    + "–" + TrainingSettings.MAX_BATCH_SIZE);
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "Training needs " + TrainingSettings.MIN_EPOCHS + "–"
+                            + TrainingSettings.MAX_EPOCHS + " epochs, a learning rate of "
+                            + TrainingSettings.MIN_LEARNING_RATE
+                            + "–" + TrainingSettings.MAX_LEARNING_RATE + " and a batch size of "
+                            + TrainingSettings.MIN_BATCH_SIZE
+                            + "–" + TrainingSettings.MAX_BATCH_SIZE);
         }
         if (cmd.sampleId() == null || cmd.cloneId() == null || cmd.sentencesPerEpoch() < 1) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Training needs a sample, a clone and what an epoch speaks");
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR, "Training needs a sample, a clone and what an epoch speaks");
         }
-        apply(new TrainingJobCreatedEvent(cmd.trainingJobId(), cmd.userId(), cmd.sampleId(), cmd.cloneId(), s,
-                cmd.estimatedSeconds(), cmd.buildsClone(), cmd.sentencesPerEpoch()));
+        apply(new TrainingJobCreatedEvent(
+                cmd.trainingJobId(),
+                cmd.userId(),
+                cmd.sampleId(),
+                cmd.cloneId(),
+                s,
+                cmd.estimatedSeconds(),
+                cmd.buildsClone(),
+                cmd.sentencesPerEpoch()));
     }
 
     @CommandHandler
@@ -82,11 +94,12 @@ public class TrainingJob {
             throw transition("record an epoch");
         }
         if (cmd.epoch() != lastEpoch + 1 || cmd.epoch() > settings.epochs() || !Double.isFinite(cmd.loss())) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR,
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
                     "Epoch " + cmd.epoch() + " does not follow epoch " + lastEpoch + " of " + settings.epochs());
         }
-        apply(new TrainingEpochCompletedEvent(trainingJobId, cmd.epoch(), settings.epochs(), cmd.loss(),
-                cmd.profile(), cmd.elapsedMs()));
+        apply(new TrainingEpochCompletedEvent(
+                trainingJobId, cmd.epoch(), settings.epochs(), cmd.loss(), cmd.profile(), cmd.elapsedMs()));
     }
 
     @CommandHandler
@@ -94,8 +107,15 @@ public class TrainingJob {
         if (status != TrainingStatus.PROCESSING || lastEpoch == 0) {
             throw transition("complete");
         }
-        apply(new TrainingCompletedEvent(trainingJobId, cloneId, cmd.bestProfile(), cmd.bestLoss(), cmd.quality(),
-                cmd.processingTimeMs(), cmd.startQuality(), enhanced(cmd.startQuality(), cmd.quality())));
+        apply(new TrainingCompletedEvent(
+                trainingJobId,
+                cloneId,
+                cmd.bestProfile(),
+                cmd.bestLoss(),
+                cmd.quality(),
+                cmd.processingTimeMs(),
+                cmd.startQuality(),
+                enhanced(cmd.startQuality(), cmd.quality())));
     }
 
     /** Null when there is no before to compare with. */
@@ -117,7 +137,8 @@ public class TrainingJob {
     }
 
     private DomainException transition(String action) {
-        return new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
+        return new DomainException(
+                ErrorCode.INVALID_STATUS_TRANSITION,
                 "Cannot " + action + " while the training job is " + status.wireName());
     }
 

@@ -19,8 +19,7 @@ public class EmailClaim {
     @Column(name = "user_id", nullable = false, length = 64)
     private String userId;
 
-    protected EmailClaim() {
-    }
+    protected EmailClaim() {}
 
     public EmailClaim(String email, String userId) {
         this.email = email;

@@ -27,10 +27,10 @@ class EmailClaimInterceptor implements MessageHandlerInterceptor<CommandMessage<
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         // A registration the account refuses anyway (no e-mail, no id) has nothing to claim: the account says why.
-        if (unitOfWork.getMessage().getPayload() instanceof RegisterUserCommand register && register.email() != null
+        if (unitOfWork.getMessage().getPayload() instanceof RegisterUserCommand register
+                && register.email() != null
                 && register.userId() != null) {
             emails.claim(register.email(), register.userId());
         }

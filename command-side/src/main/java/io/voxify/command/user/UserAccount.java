@@ -10,11 +10,10 @@ import io.voxify.events.user.ChangeUserAccessCommand;
 import io.voxify.events.user.PasswordVerifier;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.RenewSessionCommand;
-import io.voxify.events.user.RotateWebhookSecretCommand;
 import io.voxify.events.user.Role;
+import io.voxify.events.user.RotateWebhookSecretCommand;
 import io.voxify.events.user.SelectVoiceCommand;
 import io.voxify.events.user.SessionGrant;
-import io.voxify.events.user.UserVoiceSelectedEvent;
 import io.voxify.events.user.UpdateUserProfileCommand;
 import io.voxify.events.user.UserDisabledEvent;
 import io.voxify.events.user.UserEnabledEvent;
@@ -23,6 +22,7 @@ import io.voxify.events.user.UserPasswordChangedEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
 import io.voxify.events.user.UserRoleChangedEvent;
+import io.voxify.events.user.UserVoiceSelectedEvent;
 import io.voxify.events.user.WebhookSecretRotatedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,22 +34,22 @@ public class UserAccount {
 
     @AggregateIdentifier
     private String userId;
+
     private String email;
     private String passwordHash;
     private Role role;
     private boolean enabled;
     private int webhookSecretGeneration;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     @CommandHandler
     public UserAccount(RegisterUserCommand cmd) {
         if (cmd.email() == null || cmd.passwordHash() == null || cmd.role() == null) {
             throw new DomainException(ErrorCode.MISSING_FIELDS, "email, password and role are required");
         }
-        apply(new UserRegisteredEvent(cmd.userId(), cmd.email(), cmd.passwordHash(), cmd.firstName(),
-                cmd.lastName(), cmd.role()));
+        apply(new UserRegisteredEvent(
+                cmd.userId(), cmd.email(), cmd.passwordHash(), cmd.firstName(), cmd.lastName(), cmd.role()));
     }
 
     @CommandHandler
@@ -87,8 +87,10 @@ public class UserAccount {
         boolean disabling = Boolean.FALSE.equals(cmd.enabled()) && enabled;
         boolean roleChanging = cmd.role() != null && cmd.role() != role;
         if (cmd.enabled() != null && cmd.enabled() != enabled) {
-            apply(cmd.enabled() ? new UserEnabledEvent(userId, cmd.changedBy())
-                    : new UserDisabledEvent(userId, cmd.changedBy()));
+            apply(
+                    cmd.enabled()
+                            ? new UserEnabledEvent(userId, cmd.changedBy())
+                            : new UserDisabledEvent(userId, cmd.changedBy()));
         }
         if (roleChanging) {
             apply(new UserRoleChangedEvent(userId, cmd.role(), cmd.changedBy()));

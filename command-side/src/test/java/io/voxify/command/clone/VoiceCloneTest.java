@@ -39,11 +39,11 @@ class VoiceCloneTest {
     private static final String WORKER = "worker-a";
     private static final List<String> SAMPLES = List.of("sample-1", "sample-2");
     private static final String GENERATION = "job_gen_1";
-    private static final CloneGenerationSettings SETTINGS = new CloneGenerationSettings("preset_en_us_male_001",
-            CloneFitQuality.BEST);
+    private static final CloneGenerationSettings SETTINGS =
+            new CloneGenerationSettings("preset_en_us_male_001", CloneFitQuality.BEST);
     private static final CloneProfile PROFILE = new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1, null);
-    private static final CloneQuality QUALITY = new CloneQuality(182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78,
-            "base-voice selection + prosody and formant fit");
+    private static final CloneQuality QUALITY = new CloneQuality(
+            182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78, "base-voice selection + prosody and formant fit");
 
     private FixtureConfiguration<VoiceClone> fixture;
 
@@ -61,8 +61,8 @@ class VoiceCloneTest {
     }
 
     private static CreateVoiceCloneCommand create(List<String> sampleIds, String name) {
-        return new CreateVoiceCloneCommand(CLONE_ID, USER_ID, sampleIds, name, "From two readings", "en", GENERATION,
-                SETTINGS);
+        return new CreateVoiceCloneCommand(
+                CLONE_ID, USER_ID, sampleIds, name, "From two readings", "en", GENERATION, SETTINGS);
     }
 
     private static CloneGenerationRequestedEvent generationRequested() {
@@ -121,9 +121,13 @@ class VoiceCloneTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateVoiceCloneCommand(CLONE_ID, USER_ID, SAMPLES, "My voice", "From two readings", "en"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(created(), new CloneGenerationRequestedEvent(CLONE_ID,
-                        CreateVoiceCloneCommand.defaultGenerationJobId(CLONE_ID), USER_ID,
-                        CloneGenerationSettings.DEFAULT));
+                .expectEvents(
+                        created(),
+                        new CloneGenerationRequestedEvent(
+                                CLONE_ID,
+                                CreateVoiceCloneCommand.defaultGenerationJobId(CLONE_ID),
+                                USER_ID,
+                                CloneGenerationSettings.DEFAULT));
     }
 
     @Test
@@ -176,8 +180,8 @@ class VoiceCloneTest {
                 .when(new StartCloneFittingCommand(CLONE_ID, 1, WORKER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(started(1))
-                .expectResultMessagePayload(new CloneWork(CLONE_ID, USER_ID, SAMPLES, "en", 1, null,
-                        CloneGenerationSettings.DEFAULT));
+                .expectResultMessagePayload(
+                        new CloneWork(CLONE_ID, USER_ID, SAMPLES, "en", 1, null, CloneGenerationSettings.DEFAULT));
     }
 
     // progress of the generation job
@@ -240,8 +244,11 @@ class VoiceCloneTest {
 
     @Test
     void aCloneDeletedWhileFittingStopsTheFitAtItsNextStep() {
-        fixture.given(created(), generationRequested(), started(1), new VoiceCloneDeletedEvent(CLONE_ID, USER_ID,
-                        USER_ID, null))
+        fixture.given(
+                        created(),
+                        generationRequested(),
+                        started(1),
+                        new VoiceCloneDeletedEvent(CLONE_ID, USER_ID, USER_ID, null))
                 .when(step(1, 2, 20))
                 .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
@@ -337,10 +344,7 @@ class VoiceCloneTest {
 
     @Test
     void aPendingCloneCanFail() {
-        fixture.given(created())
-                .when(fail())
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(failed());
+        fixture.given(created()).when(fail()).expectSuccessfulHandlerExecution().expectEvents(failed());
     }
 
     @Test

@@ -1,12 +1,5 @@
 package io.voxify.command.job;
 
-import io.voxify.events.webhook.RecordWebhookAttemptCommand;
-import io.voxify.events.webhook.WebhookAbandonedEvent;
-import io.voxify.events.webhook.WebhookAttemptedEvent;
-import io.voxify.events.webhook.WebhookDeliveredEvent;
-import io.voxify.events.webhook.WebhookDueEvent;
-import java.time.Instant;
-
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import io.voxify.events.common.DomainException;
@@ -33,9 +26,15 @@ import io.voxify.events.job.StartJobCommand;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
 import io.voxify.events.job.UpdateJobCommand;
+import io.voxify.events.webhook.RecordWebhookAttemptCommand;
+import io.voxify.events.webhook.WebhookAbandonedEvent;
+import io.voxify.events.webhook.WebhookAttemptedEvent;
+import io.voxify.events.webhook.WebhookDeliveredEvent;
+import io.voxify.events.webhook.WebhookDueEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +54,12 @@ class SynthesisJobTest {
     private static final String TEXT = "Hello there. This is a test.";
     private static final String VOICE = "en_US-amy-medium";
     private static final String WORKER = "worker-a";
-    private static final SynthesisSettings SETTINGS = new SynthesisSettings(1.0, 1.0, 1.0, "mp3", 22050,
-            "neutral", true, "word", Map.of("speed", 1.0));
-    private static final SynthesisSettings NEW_SETTINGS = new SynthesisSettings(1.5, 0.8, 0.9, "wav", 16000,
-            null, false, null, Map.of("speed", 1.5));
-    private static final AudioOutput OUTPUT = new AudioOutput("file-1", "audio/job-1/file-1.mp3", "mp3",
-            "audio/mpeg", 22050, 1, 48_000, 2.5, "abc123");
+    private static final SynthesisSettings SETTINGS =
+            new SynthesisSettings(1.0, 1.0, 1.0, "mp3", 22050, "neutral", true, "word", Map.of("speed", 1.0));
+    private static final SynthesisSettings NEW_SETTINGS =
+            new SynthesisSettings(1.5, 0.8, 0.9, "wav", 16000, null, false, null, Map.of("speed", 1.5));
+    private static final AudioOutput OUTPUT =
+            new AudioOutput("file-1", "audio/job-1/file-1.mp3", "mp3", "audio/mpeg", 22050, 1, 48_000, 2.5, "abc123");
     private static final List<TimedText> TIMESTAMPS = List.of(new TimedText("Hello", "word", 0.0, 0.4, 0, 5));
 
     private FixtureConfiguration<SynthesisJob> fixture;
@@ -72,8 +71,8 @@ class SynthesisJobTest {
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
@@ -161,8 +160,8 @@ class SynthesisJobTest {
     @Test
     void anSsmlJobHandsItsFormatToTheWorker() {
         String ssml = "<speak>Hello <break time=\"1s\"/> world</speak>";
-        JobCreatedEvent created = new JobCreatedEvent(JOB_ID, USER_ID, ssml, sha256Hex(ssml), "en", "ssml", VOICE,
-                SETTINGS, null);
+        JobCreatedEvent created =
+                new JobCreatedEvent(JOB_ID, USER_ID, ssml, sha256Hex(ssml), "en", "ssml", VOICE, SETTINGS, null);
         fixture.givenNoPriorActivity()
                 .when(new CreateJobCommand(JOB_ID, USER_ID, ssml, "en", "ssml", VOICE, SETTINGS, null))
                 .expectEvents(created);
@@ -177,8 +176,13 @@ class SynthesisJobTest {
                 .when(new UpdateJobCommand(JOB_ID, "abc", "de", NEW_SETTINGS, null))
                 .expectSuccessfulHandlerExecution()
                 // SHA-256 test vector for "abc" (FIPS 180-2)
-                .expectEvents(new JobUpdatedEvent(JOB_ID, "abc",
-                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "de", NEW_SETTINGS, null));
+                .expectEvents(new JobUpdatedEvent(
+                        JOB_ID,
+                        "abc",
+                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                        "de",
+                        NEW_SETTINGS,
+                        null));
     }
 
     @Test
@@ -297,7 +301,8 @@ class SynthesisJobTest {
     @ParameterizedTest
     @MethodSource("finishedJobs")
     void cannotStartAFinishedJob(List<Object> history) {
-        int next = (int) history.stream().filter(JobStartedEvent.class::isInstance).count() + 1;
+        int next =
+                (int) history.stream().filter(JobStartedEvent.class::isInstance).count() + 1;
         fixture.given(history)
                 .when(new StartJobCommand(JOB_ID, next, WORKER))
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
@@ -364,7 +369,11 @@ class SynthesisJobTest {
 
     @Test
     void progressStartsAgainWithTheNextAttempt() {
-        fixture.given(created(), started(1), new JobProgressedEvent(JOB_ID, 1, 80, "Nearly"), attemptFailed(1),
+        fixture.given(
+                        created(),
+                        started(1),
+                        new JobProgressedEvent(JOB_ID, 1, 80, "Nearly"),
+                        attemptFailed(1),
                         started(2))
                 .when(progress(2, 5))
                 .expectEvents(new JobProgressedEvent(JOB_ID, 2, 5, "Synthesising"));
@@ -466,8 +475,8 @@ class SynthesisJobTest {
     @Test
     void aFailedAttemptIsRecorded() {
         fixture.given(created(), started(1))
-                .when(new RecordJobAttemptFailedCommand(JOB_ID, 1, "Synthesis failed: IOException", "INTERNAL_ERROR",
-                        true))
+                .when(new RecordJobAttemptFailedCommand(
+                        JOB_ID, 1, "Synthesis failed: IOException", "INTERNAL_ERROR", true))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(attemptFailed(1));
     }
@@ -633,8 +642,8 @@ class SynthesisJobTest {
     }
 
     private static RecordWebhookAttemptCommand attempt(int n, Integer status, Instant next, String abandon) {
-        return new RecordWebhookAttemptCommand(JOB_ID, DELIVERY, n, status, status == null ? "timeout" : null, 40, AT,
-                next, abandon);
+        return new RecordWebhookAttemptCommand(
+                JOB_ID, DELIVERY, n, status, status == null ? "timeout" : null, 40, AT, next, abandon);
     }
 
     @Test
@@ -658,7 +667,8 @@ class SynthesisJobTest {
     void failingAJobWithACallbackMakesItsWebhookDue() {
         fixture.given(createdWithCallback(), started(1))
                 .when(new FailJobCommand(JOB_ID, "Timed out", "SERVICE_UNAVAILABLE"))
-                .expectEvents(new JobFailedEvent(JOB_ID, "Timed out", "SERVICE_UNAVAILABLE"),
+                .expectEvents(
+                        new JobFailedEvent(JOB_ID, "Timed out", "SERVICE_UNAVAILABLE"),
                         due(WebhookDueEvent.JOB_FAILED));
     }
 
@@ -667,9 +677,7 @@ class SynthesisJobTest {
         fixture.given(createdWithCallback())
                 .when(new CancelJobCommand(JOB_ID, USER_ID))
                 .expectEvents(new JobCancelledEvent(JOB_ID, USER_ID));
-        fixture.given(created(), started(1))
-                .when(complete(1))
-                .expectEvents(completed());
+        fixture.given(created(), started(1)).when(complete(1)).expectEvents(completed());
     }
 
     @Test
@@ -682,10 +690,15 @@ class SynthesisJobTest {
 
     @Test
     void a2xxAnswerDelivers() {
-        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
                         new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, null, "timeout", 40, AT, AT))
                 .when(attempt(2, 204, AT.plusSeconds(30), null))
-                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 204, null, 40, AT, null),
+                .expectEvents(
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 204, null, 40, AT, null),
                         new WebhookDeliveredEvent(JOB_ID, DELIVERY, 2, 204, AT));
     }
 
@@ -693,7 +706,8 @@ class SynthesisJobTest {
     void anAttemptWithoutANextTryAbandonsTheWebhook() {
         fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
                 .when(attempt(1, 410, null, "the receiver answered 410 Gone"))
-                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 410, null, 40, AT, null),
+                .expectEvents(
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 410, null, 40, AT, null),
                         new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "the receiver answered 410 Gone"));
     }
 
@@ -703,7 +717,11 @@ class SynthesisJobTest {
                 .when(attempt(2, 500, AT, null))
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
                 .expectNoEvents();
-        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
                         new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 200, null, 40, AT, null),
                         new WebhookDeliveredEvent(JOB_ID, DELIVERY, 1, 200, AT))
                 .when(attempt(2, 200, null, null))
@@ -720,50 +738,70 @@ class SynthesisJobTest {
     @Test
     void tryAfterTryIsCountedUntilOneDelivers() {
         Instant next = AT.plusSeconds(10);
-        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
                         new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 500, null, 40, AT, next))
                 .when(attempt(2, 503, next.plusSeconds(20), null))
-                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 503, null, 40, AT,
-                        next.plusSeconds(20)));
-        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+                .expectEvents(new WebhookAttemptedEvent(
+                        JOB_ID, DELIVERY, 2, CALLBACK, 503, null, 40, AT, next.plusSeconds(20)));
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
                         new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 500, null, 40, AT, next),
                         new WebhookAttemptedEvent(JOB_ID, DELIVERY, 2, CALLBACK, 503, null, 40, AT, next))
                 .when(attempt(3, 200, null, null))
-                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 3, CALLBACK, 200, null, 40, AT, null),
+                .expectEvents(
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 3, CALLBACK, 200, null, 40, AT, null),
                         new WebhookDeliveredEvent(JOB_ID, DELIVERY, 3, 200, AT));
     }
 
     @Test
     void theFailureOfAJobIsDeliveredLikeItsCompletion() {
-        fixture.given(createdWithCallback(), new JobFailedEvent(JOB_ID, "Voice missing", "VOICE_MODEL_NOT_FOUND"),
+        fixture.given(
+                        createdWithCallback(),
+                        new JobFailedEvent(JOB_ID, "Voice missing", "VOICE_MODEL_NOT_FOUND"),
                         due(WebhookDueEvent.JOB_FAILED))
                 .when(attempt(1, 200, null, null))
-                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 200, null, 40, AT, null),
+                .expectEvents(
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 200, null, 40, AT, null),
                         new WebhookDeliveredEvent(JOB_ID, DELIVERY, 1, 200, AT));
     }
 
     @Test
     void triesGoToTheUrlTheAnnouncementNamed() {
         String moved = "https://elsewhere.example.org/hook";
-        fixture.given(createdWithCallback(),
-                        new JobUpdatedEvent(JOB_ID, TEXT, sha256Hex(TEXT), "en", SETTINGS, moved), started(1),
-                        completed(), new WebhookDueEvent(JOB_ID, USER_ID, DELIVERY, WebhookDueEvent.JOB_COMPLETED, moved))
+        fixture.given(
+                        createdWithCallback(),
+                        new JobUpdatedEvent(JOB_ID, TEXT, sha256Hex(TEXT), "en", SETTINGS, moved),
+                        started(1),
+                        completed(),
+                        new WebhookDueEvent(JOB_ID, USER_ID, DELIVERY, WebhookDueEvent.JOB_COMPLETED, moved))
                 .when(attempt(1, 500, AT.plusSeconds(10), null))
-                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, moved, 500, null, 40, AT,
-                        AT.plusSeconds(10)));
+                .expectEvents(
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, moved, 500, null, 40, AT, AT.plusSeconds(10)));
     }
 
     @Test
     void aLastTryWithoutAReasonIsAbandonedForWantOfFurtherTries() {
         fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED))
                 .when(attempt(1, null, null, null))
-                .expectEvents(new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, null, "timeout", 40, AT, null),
+                .expectEvents(
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, null, "timeout", 40, AT, null),
                         new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "no further attempts"));
     }
 
     @Test
     void anAbandonedWebhookTakesNoFurtherTries() {
-        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
                         new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 410, null, 40, AT, null),
                         new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "the receiver answered 410 Gone"))
                 .when(attempt(2, 200, null, null))
@@ -781,7 +819,11 @@ class SynthesisJobTest {
 
     @Test
     void aDeletedJobsWebhookTakesNoFurtherTries() {
-        fixture.given(createdWithCallback(), started(1), completed(), due(WebhookDueEvent.JOB_COMPLETED),
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
                         new JobDeletedEvent(JOB_ID, USER_ID, OUTPUT))
                 .when(attempt(1, 200, null, null))
                 .expectException(AggregateDeletedException.class)

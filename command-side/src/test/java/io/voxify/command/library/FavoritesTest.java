@@ -68,7 +68,9 @@ class FavoritesTest {
 
     @Test
     void removingOneVoiceKeepsTheOthers() {
-        fixture.given(new VoiceFavoritedEvent(ID, USER, VOICE), new VoiceFavoritedEvent(ID, USER, OTHER_VOICE),
+        fixture.given(
+                        new VoiceFavoritedEvent(ID, USER, VOICE),
+                        new VoiceFavoritedEvent(ID, USER, OTHER_VOICE),
                         new VoiceUnfavoritedEvent(ID, USER, VOICE))
                 .when(new RemoveFavoriteVoiceCommand(ID, USER, OTHER_VOICE))
                 .expectEvents(new VoiceUnfavoritedEvent(ID, USER, OTHER_VOICE));

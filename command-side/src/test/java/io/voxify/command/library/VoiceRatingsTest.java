@@ -52,7 +52,7 @@ class VoiceRatingsTest {
 
     @Test
     void ratingsOutsideOneToFiveAreRefused() {
-        for (int rating : new int[]{0, 6, -1, Integer.MAX_VALUE}) {
+        for (int rating : new int[] {0, 6, -1, Integer.MAX_VALUE}) {
             fixture.givenNoPriorActivity()
                     .when(new RateVoiceCommand(ID, USER, VOICE, rating))
                     .expectNoEvents()

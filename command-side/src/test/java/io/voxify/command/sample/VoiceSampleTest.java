@@ -6,11 +6,9 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.CompleteSampleProcessingCommand;
 import io.voxify.events.sample.DeleteVoiceSampleCommand;
-import io.voxify.events.sample.SampleReleasedFromCloneEvent;
-import io.voxify.events.sample.SampleReservedForCloneEvent;
-import io.voxify.events.sample.ReserveSampleForCloneCommand;
 import io.voxify.events.sample.FailSampleProcessingCommand;
 import io.voxify.events.sample.ProcessVoiceSampleCommand;
+import io.voxify.events.sample.ReserveSampleForCloneCommand;
 import io.voxify.events.sample.SampleAudio;
 import io.voxify.events.sample.SampleIssue;
 import io.voxify.events.sample.SampleMeasurements;
@@ -18,11 +16,14 @@ import io.voxify.events.sample.SampleProcessedEvent;
 import io.voxify.events.sample.SampleProcessingFailedEvent;
 import io.voxify.events.sample.SampleProcessingRequestedEvent;
 import io.voxify.events.sample.SampleProcessingRun;
-import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleRejectedEvent;
+import io.voxify.events.sample.SampleReleasedFromCloneEvent;
+import io.voxify.events.sample.SampleReservedForCloneEvent;
+import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.UploadVoiceSampleCommand;
 import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.events.sample.VoiceSampleUploadedEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.AggregateDeletedException;
@@ -41,10 +42,10 @@ class VoiceSampleTest {
     private static final String JOB_2 = "proc-2";
     private static final String VECTOR_ID = "sample-1";
     private static final String EMBEDDING_MODEL = "ecapa-voxceleb";
-    private static final SampleAudio AUDIO = new SampleAudio("samples/user-1/sample-1.wav", "f00dbabe", "wav",
-            441_044, 5.0, 44100, 1, "my voice.wav");
-    private static final SampleMeasurements MEASUREMENTS = new SampleMeasurements(5.0, 4.2, 0.16, -21.5, -3.1,
-            0.0, 32.0, 182.0, 150.0, 230.0, 0.71, 4.1, -11.0);
+    private static final SampleAudio AUDIO =
+            new SampleAudio("samples/user-1/sample-1.wav", "f00dbabe", "wav", 441_044, 5.0, 44100, 1, "my voice.wav");
+    private static final SampleMeasurements MEASUREMENTS =
+            new SampleMeasurements(5.0, 4.2, 0.16, -21.5, -3.1, 0.0, 32.0, 182.0, 150.0, 230.0, 0.71, 4.1, -11.0);
     private static final List<SampleIssue> ISSUES = List.of(new SampleIssue("TOO_NOISY", "SNR 8 dB is below 15 dB"));
 
     private FixtureConfiguration<VoiceSample> fixture;
@@ -59,8 +60,8 @@ class VoiceSampleTest {
     }
 
     private static VoiceSampleUploadedEvent uploaded() {
-        return new VoiceSampleUploadedEvent(SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en",
-                "The quick brown fox.", AUDIO);
+        return new VoiceSampleUploadedEvent(
+                SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en", "The quick brown fox.", AUDIO);
     }
 
     private static SampleProcessingRequestedEvent requested(String jobId) {
@@ -76,13 +77,13 @@ class VoiceSampleTest {
     }
 
     private static SampleProcessingFailedEvent failed(String jobId) {
-        return new SampleProcessingFailedEvent(SAMPLE_ID, jobId, "Processing did not finish within 120 s",
-                "SERVICE_UNAVAILABLE");
+        return new SampleProcessingFailedEvent(
+                SAMPLE_ID, jobId, "Processing did not finish within 120 s", "SERVICE_UNAVAILABLE");
     }
 
     private static CompleteSampleProcessingCommand accept(String jobId, String vectorId) {
-        return new CompleteSampleProcessingCommand(SAMPLE_ID, jobId, MEASUREMENTS, List.of(), 0.87, vectorId,
-                EMBEDDING_MODEL, 1500);
+        return new CompleteSampleProcessingCommand(
+                SAMPLE_ID, jobId, MEASUREMENTS, List.of(), 0.87, vectorId, EMBEDDING_MODEL, 1500);
     }
 
     private static CompleteSampleProcessingCommand reject(String jobId) {
@@ -90,8 +91,8 @@ class VoiceSampleTest {
     }
 
     private static FailSampleProcessingCommand fail(String jobId) {
-        return new FailSampleProcessingCommand(SAMPLE_ID, jobId, "Processing did not finish within 120 s",
-                "SERVICE_UNAVAILABLE");
+        return new FailSampleProcessingCommand(
+                SAMPLE_ID, jobId, "Processing did not finish within 120 s", "SERVICE_UNAVAILABLE");
     }
 
     /** Every state in which no run is going on, as the events that lead there. */
@@ -123,8 +124,8 @@ class VoiceSampleTest {
     @Test
     void anUploadStartsItsProcessingWithIt() {
         fixture.givenNoPriorActivity()
-                .when(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en",
-                        "The quick brown fox.", AUDIO, JOB_1))
+                .when(new UploadVoiceSampleCommand(
+                        SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en", "The quick brown fox.", AUDIO, JOB_1))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(uploaded(), requested(JOB_1));
     }
@@ -132,16 +133,16 @@ class VoiceSampleTest {
     @Test
     void anUploadWithoutARunWaitsUnprocessed() {
         fixture.givenNoPriorActivity()
-                .when(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en",
-                        "The quick brown fox.", AUDIO, null))
+                .when(new UploadVoiceSampleCommand(
+                        SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en", "The quick brown fox.", AUDIO, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(uploaded());
     }
 
     @Test
     void theUploadsOwnRunIsTheOneItsVerdictMustName() {
-        fixture.givenCommands(new UploadVoiceSampleCommand(SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en",
-                        "The quick brown fox.", AUDIO, JOB_1))
+        fixture.givenCommands(new UploadVoiceSampleCommand(
+                        SAMPLE_ID, USER_ID, "Reading voice", "Quiet room", "en", "The quick brown fox.", AUDIO, JOB_1))
                 .when(accept(JOB_1, VECTOR_ID))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(processed(JOB_1));
@@ -188,7 +189,8 @@ class VoiceSampleTest {
     @MethodSource("samplesWithAVerdict")
     void aVerdictIsKeptUnlessProcessingIsForced(List<Object> history) {
         SampleStatus verdict = history.get(history.size() - 1) instanceof SampleProcessedEvent
-                ? SampleStatus.PROCESSED : SampleStatus.REJECTED;
+                ? SampleStatus.PROCESSED
+                : SampleStatus.REJECTED;
         fixture.given(history)
                 .when(process(JOB_2, USER_ID))
                 .expectSuccessfulHandlerExecution()
@@ -230,8 +232,8 @@ class VoiceSampleTest {
     @Test
     void aVerdictWithNullIssuesProcessesTheSample() {
         fixture.given(uploaded(), requested(JOB_1))
-                .when(new CompleteSampleProcessingCommand(SAMPLE_ID, JOB_1, MEASUREMENTS, null, 0.87, VECTOR_ID,
-                        EMBEDDING_MODEL, 1500))
+                .when(new CompleteSampleProcessingCommand(
+                        SAMPLE_ID, JOB_1, MEASUREMENTS, null, 0.87, VECTOR_ID, EMBEDDING_MODEL, 1500))
                 .expectEvents(processed(JOB_1));
     }
 
@@ -366,7 +368,10 @@ class VoiceSampleTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
                 .expectMarkedDeleted();
-        fixture.given(uploaded(), requested(JOB_1), new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
+        fixture.given(
+                        uploaded(),
+                        requested(JOB_1),
+                        new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, null))
                 .when(accept(JOB_1, VECTOR_ID))
                 .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
@@ -382,7 +387,10 @@ class VoiceSampleTest {
 
     @Test
     void aDeletedSampleCannotBeDeletedAgain() {
-        fixture.given(uploaded(), requested(JOB_1), processed(JOB_1),
+        fixture.given(
+                        uploaded(),
+                        requested(JOB_1),
+                        processed(JOB_1),
                         new VoiceSampleDeletedEvent(SAMPLE_ID, USER_ID, USER_ID, AUDIO, VECTOR_ID))
                 .when(new DeleteVoiceSampleCommand(SAMPLE_ID, USER_ID))
                 .expectException(AggregateDeletedException.class)
@@ -403,7 +411,7 @@ class VoiceSampleTest {
                 .when(process("proc-2", USER_ID))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        java.util.List<Object> released = new java.util.ArrayList<>(reservedHistory());
+        List<Object> released = new ArrayList<>(reservedHistory());
         released.add(new SampleReleasedFromCloneEvent(SAMPLE_ID, "vc-1"));
         fixture.given(released)
                 .when(new DeleteVoiceSampleCommand(SAMPLE_ID, USER_ID))
@@ -418,9 +426,8 @@ class VoiceSampleTest {
                 .expectNoEvents();
     }
 
-    private static java.util.List<Object> reservedHistory() {
-        java.util.List<Object> history = new java.util.ArrayList<>(List.of(uploaded(), requested(JOB_1),
-                processed(JOB_1)));
+    private static List<Object> reservedHistory() {
+        List<Object> history = new ArrayList<>(List.of(uploaded(), requested(JOB_1), processed(JOB_1)));
         history.add(new SampleReservedForCloneEvent(SAMPLE_ID, "vc-1"));
         return history;
     }

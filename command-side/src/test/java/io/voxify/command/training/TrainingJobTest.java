@@ -35,6 +35,7 @@ class TrainingJobTest {
     private static final String WORKER = "worker-a";
     /** The document's own request. */
     private static final TrainingSettings SETTINGS = new TrainingSettings(100, 0.001, 32, true);
+
     private static final CloneProfile PROFILE = new CloneProfile("flite:rms", 1.08, 1.2, 0.9, 1.02, 0.15, 1.4);
     private static final CloneQuality BEFORE = quality(0.050, 0.80, 0.70);
 
@@ -88,10 +89,15 @@ class TrainingJobTest {
     }
 
     static Stream<TrainingSettings> settingsOutOfRange() {
-        return Stream.of(new TrainingSettings(0, 0.001, 32, true), new TrainingSettings(1001, 0.001, 32, true),
-                new TrainingSettings(100, 0, 32, true), new TrainingSettings(100, 0.000001, 32, true),
-                new TrainingSettings(100, 1.5, 32, true), new TrainingSettings(100, Double.NaN, 32, true),
-                new TrainingSettings(100, 0.001, 0, true), new TrainingSettings(100, 0.001, 513, true));
+        return Stream.of(
+                new TrainingSettings(0, 0.001, 32, true),
+                new TrainingSettings(1001, 0.001, 32, true),
+                new TrainingSettings(100, 0, 32, true),
+                new TrainingSettings(100, 0.000001, 32, true),
+                new TrainingSettings(100, 1.5, 32, true),
+                new TrainingSettings(100, Double.NaN, 32, true),
+                new TrainingSettings(100, 0.001, 0, true),
+                new TrainingSettings(100, 0.001, 513, true));
     }
 
     @ParameterizedTest
@@ -110,13 +116,15 @@ class TrainingJobTest {
                 .when(create(low, false))
                 .expectEvents(new TrainingJobCreatedEvent(JOB, USER, SAMPLE, CLONE, low, 1800.0, false, 1));
         TrainingSettings high = new TrainingSettings(1000, 1.0, 512, true);
-        new AggregateTestFixture<>(TrainingJob.class).givenNoPriorActivity()
+        new AggregateTestFixture<>(TrainingJob.class)
+                .givenNoPriorActivity()
                 .when(create(high, false))
                 .expectEvents(new TrainingJobCreatedEvent(JOB, USER, SAMPLE, CLONE, high, 1800.0, false, 1));
     }
 
     static Stream<CreateTrainingJobCommand> requestsMissingWhatTheJobNeeds() {
-        return Stream.of(new CreateTrainingJobCommand(JOB, USER, SAMPLE, CLONE, null, 1800.0, false, 1),
+        return Stream.of(
+                new CreateTrainingJobCommand(JOB, USER, SAMPLE, CLONE, null, 1800.0, false, 1),
                 new CreateTrainingJobCommand(JOB, USER, null, CLONE, SETTINGS, 1800.0, false, 1),
                 new CreateTrainingJobCommand(JOB, USER, SAMPLE, null, SETTINGS, 1800.0, false, 1),
                 new CreateTrainingJobCommand(JOB, USER, SAMPLE, CLONE, SETTINGS, 1800.0, false, 0));
@@ -199,7 +207,9 @@ class TrainingJobTest {
     @Test
     void noEpochFollowsTheLastOneTheSettingsAskFor() {
         TrainingSettings twoEpochs = new TrainingSettings(2, 0.001, 32, true);
-        fixture.given(new TrainingJobCreatedEvent(JOB, USER, SAMPLE, CLONE, twoEpochs, 60.0, false, 1), started(),
+        fixture.given(
+                        new TrainingJobCreatedEvent(JOB, USER, SAMPLE, CLONE, twoEpochs, 60.0, false, 1),
+                        started(),
                         new TrainingEpochCompletedEvent(JOB, 1, 2, 0.5, PROFILE, 900),
                         new TrainingEpochCompletedEvent(JOB, 2, 2, 0.4, PROFILE, 900))
                 .when(new RecordTrainingEpochCommand(JOB, 3, 0.3, PROFILE, 900))
@@ -311,8 +321,8 @@ class TrainingJobTest {
     void aRunningJobCanFailButAFailedOneCannotFailAgain() {
         fixture.given(created(), started(), epoch(1))
                 .when(new FailTrainingCommand(JOB, "Training did not finish within 5400 s", "SERVICE_UNAVAILABLE"))
-                .expectEvents(new TrainingFailedEvent(JOB, "Training did not finish within 5400 s",
-                        "SERVICE_UNAVAILABLE"));
+                .expectEvents(
+                        new TrainingFailedEvent(JOB, "Training did not finish within 5400 s", "SERVICE_UNAVAILABLE"));
         fixture.given(created(), new TrainingFailedEvent(JOB, "The clone it trains failed", "CLONE_NOT_READY"))
                 .when(new FailTrainingCommand(JOB, "The clone being trained was deleted", "CLONE_NOT_FOUND"))
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))

@@ -6,21 +6,21 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AccessChange;
 import io.voxify.events.user.AuthenticateUserCommand;
-import io.voxify.events.user.PasswordVerifier;
-import io.voxify.events.user.RenewSessionCommand;
-import io.voxify.events.user.SessionGrant;
-import io.voxify.events.user.RegisterUserCommand;
-import io.voxify.events.user.Role;
-import io.voxify.events.user.UserRoleChangedEvent;
-import io.voxify.events.user.UserEnabledEvent;
-import io.voxify.events.user.UserDisabledEvent;
 import io.voxify.events.user.ChangeUserAccessCommand;
+import io.voxify.events.user.PasswordVerifier;
+import io.voxify.events.user.RegisterUserCommand;
+import io.voxify.events.user.RenewSessionCommand;
+import io.voxify.events.user.Role;
+import io.voxify.events.user.RotateWebhookSecretCommand;
+import io.voxify.events.user.SessionGrant;
 import io.voxify.events.user.UpdateUserProfileCommand;
+import io.voxify.events.user.UserDisabledEvent;
+import io.voxify.events.user.UserEnabledEvent;
 import io.voxify.events.user.UserLoggedInEvent;
 import io.voxify.events.user.UserPasswordChangedEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
-import io.voxify.events.user.RotateWebhookSecretCommand;
+import io.voxify.events.user.UserRoleChangedEvent;
 import io.voxify.events.user.WebhookSecretRotatedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -165,7 +165,8 @@ class UserAccountTest {
     void updatingNamesAndPasswordTogetherEmitsBoth() {
         fixture.given(registered(Role.USER))
                 .when(new UpdateUserProfileCommand(USER_ID, "Augusta", "King", PASSWORD, hash("new secret")))
-                .expectEvents(new UserProfileUpdatedEvent(USER_ID, "Augusta", "King"),
+                .expectEvents(
+                        new UserProfileUpdatedEvent(USER_ID, "Augusta", "King"),
                         new UserPasswordChangedEvent(USER_ID, hash("new secret")));
     }
 
@@ -212,7 +213,8 @@ class UserAccountTest {
     void accessChangesEmitOnlyWhatChanged() {
         fixture.given(registered(Role.USER))
                 .when(new ChangeUserAccessCommand(USER_ID, false, Role.ADMIN, "admin-1"))
-                .expectEvents(new UserDisabledEvent(USER_ID, "admin-1"),
+                .expectEvents(
+                        new UserDisabledEvent(USER_ID, "admin-1"),
                         new UserRoleChangedEvent(USER_ID, Role.ADMIN, "admin-1"));
         fixture.given(registered(Role.USER))
                 .when(new ChangeUserAccessCommand(USER_ID, true, Role.USER, "admin-1"))
@@ -255,7 +257,9 @@ class UserAccountTest {
 
     @Test
     void reEnablingAnAccountAllowsSignInAgain() {
-        fixture.given(registered(Role.USER), new UserDisabledEvent(USER_ID, "admin-1"),
+        fixture.given(
+                        registered(Role.USER),
+                        new UserDisabledEvent(USER_ID, "admin-1"),
                         new UserEnabledEvent(USER_ID, "admin-1"))
                 .when(new AuthenticateUserCommand(USER_ID, PASSWORD, CLIENT))
                 .expectEvents(new UserLoggedInEvent(USER_ID, CLIENT));

@@ -1,19 +1,19 @@
 package io.voxify.gateway.admin;
 
-import io.voxify.gateway.apidocs.ApiErrors;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voxify.events.admin.PlatformConfig;
-import io.voxify.events.common.ErrorCode;
-import io.voxify.gateway.security.AuthenticatedUser;
-import io.voxify.gateway.web.Envelope;
-import io.voxify.gateway.web.RequestFields;
-import io.voxify.gateway.admin.PlatformSettingsSchema.Setting;
-import io.voxify.gateway.admin.PlatformSettingsSchema.ValueSet;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.catalogue.PresetCatalog;
 import io.voxify.catalogue.PresetVoice;
 import io.voxify.catalogue.VoiceDirectory;
-import io.swagger.v3.oas.annotations.Operation;
+import io.voxify.events.admin.PlatformConfig;
+import io.voxify.events.common.ErrorCode;
+import io.voxify.gateway.admin.PlatformSettingsSchema.Setting;
+import io.voxify.gateway.admin.PlatformSettingsSchema.ValueSet;
+import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.RequestFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/config")
 public class AdminConfigController {
     /** What a PUT may carry: every setting, and the version the change is built on. */
-    static final List<String> FIELDS = Stream.concat(PlatformSettingsSchema.SETTINGS.stream().map(Setting::name),
-            Stream.of("version")).toList();
+    static final List<String> FIELDS = Stream.concat(
+                    PlatformSettingsSchema.SETTINGS.stream().map(Setting::name), Stream.of("version"))
+            .toList();
 
     private final PlatformSettings settings;
     private final PlatformDefaults defaults;
@@ -58,7 +59,8 @@ public class AdminConfigController {
         return Envelope.ok(json(settings.current()));
     }
 
-    @Operation(summary = "Every platform setting: its type, this node's default, its bounds and what it means",
+    @Operation(
+            summary = "Every platform setting: its type, this node's default, its bounds and what it means",
             description = """
                     One object per setting, in the order of `GET /api/v1/admin/config`: `name`, `type` \
                     (`integer`, `boolean` or `string`), `label`, `description`, `default` (this node's, used until an \
@@ -87,7 +89,8 @@ public class AdminConfigController {
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON, ErrorCode.CONFLICT})
     @PutMapping
-    ResponseEntity<Map<String, Object>> put(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> put(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser admin = AuthenticatedUser.from(jwt);
         RequestFields f = RequestFields.of(body);
         f.rejectUnknown(FIELDS);
@@ -110,20 +113,25 @@ public class AdminConfigController {
         }
         f.validate(ErrorCode.VALIDATION_ERROR);
         PlatformConfig changed = PlatformSettingsSchema.build(values);
-        return Envelope.ok(json(settings.change(changed, admin.userId(), version != null ? version : base.version())),
+        return Envelope.ok(
+                json(settings.change(changed, admin.userId(), version != null ? version : base.version())),
                 "Configuration updated");
     }
 
     private boolean allowed(ValueSet set, String value) {
         return switch (set) {
-            case LIBRARY_VOICES -> !value.startsWith("vc_") && voices.resolve(value, null).isPresent();
+            case LIBRARY_VOICES ->
+                !value.startsWith("vc_") && voices.resolve(value, null).isPresent();
         };
     }
 
     private List<String> allowedValues(ValueSet set) {
         return switch (set) {
-            case LIBRARY_VOICES -> Stream.concat(PresetCatalog.all().stream().map(PresetVoice::voiceModelId),
-                    voices.neuralVoices().stream().map(VoiceDirectory::neuralVoiceModelId)).toList();
+            case LIBRARY_VOICES ->
+                Stream.concat(
+                                PresetCatalog.all().stream().map(PresetVoice::voiceModelId),
+                                voices.neuralVoices().stream().map(VoiceDirectory::neuralVoiceModelId))
+                        .toList();
         };
     }
 

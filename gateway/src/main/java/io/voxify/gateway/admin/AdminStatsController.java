@@ -1,8 +1,8 @@
 package io.voxify.gateway.admin;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import static io.voxify.gateway.admin.StatusCountsJson.counted;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.admin.PlatformStats;
 import io.voxify.events.admin.PlatformStatsQuery;
 import io.voxify.events.clone.CloneStatus;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminStatsController {
     /** The activity window and the per-day history, in days. */
     static final int DAYS = 30;
+
     static final int TOP_VOICES = 10;
 
     private final QueryGateway queries;
@@ -38,14 +39,18 @@ public class AdminStatsController {
 
     @GetMapping
     ResponseEntity<Map<String, Object>> stats() {
-        PlatformStats stats = queries.query(new PlatformStatsQuery(Instant.now(), DAYS, TOP_VOICES),
-                PlatformStats.class).join();
+        PlatformStats stats = queries.query(
+                        new PlatformStatsQuery(Instant.now(), DAYS, TOP_VOICES), PlatformStats.class)
+                .join();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("generated_at", Envelope.iso(stats.asOf()));
         data.put("users", ordered("total", stats.totalUsers(), "active_30d", stats.activeUsers()));
         data.put("jobs", jobsJson(stats));
-        data.put("jobs_per_day", stats.jobsPerDay().stream()
-                .map(d -> ordered("date", d.day().toString(), "count", d.jobs())).toList());
+        data.put(
+                "jobs_per_day",
+                stats.jobsPerDay().stream()
+                        .map(d -> ordered("date", d.day().toString(), "count", d.jobs()))
+                        .toList());
         data.put("audio_seconds_synthesised", stats.audioSecondsSynthesised());
         data.put("top_voices", stats.topVoices().stream().map(this::voiceJson).toList());
         data.put("samples", counted(SampleStatus.values(), stats.samplesByStatus(), SampleStatus::wireName));
@@ -76,8 +81,11 @@ public class AdminStatsController {
     private Map<String, Object> voiceJson(PlatformStats.VoiceUsage voice) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("voice_model_id", voice.voiceModelId());
-        json.put("name", voice.cloneName() != null ? voice.cloneName()
-                : library.sharedVoiceName(voice.voiceModelId()).orElse(null));
+        json.put(
+                "name",
+                voice.cloneName() != null
+                        ? voice.cloneName()
+                        : library.sharedVoiceName(voice.voiceModelId()).orElse(null));
         json.put("job_count", voice.jobs());
         json.put("completed", voice.completed());
         json.put("failed", voice.failed());

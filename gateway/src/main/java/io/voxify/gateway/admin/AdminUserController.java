@@ -11,12 +11,12 @@ import io.voxify.events.user.Role;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.auth.AuthController;
-import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.security.SessionVersions;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,12 @@ public class AdminUserController {
     private final SessionVersions sessions;
     private final RefreshTokenStore refreshTokens;
 
-    public AdminUserController(CommandGateway commands, QueryGateway queries, ViewAwaiter views,
-                               SessionVersions sessions, RefreshTokenStore refreshTokens) {
+    public AdminUserController(
+            CommandGateway commands,
+            QueryGateway queries,
+            ViewAwaiter views,
+            SessionVersions sessions,
+            RefreshTokenStore refreshTokens) {
         this.commands = commands;
         this.queries = queries;
         this.views = views;
@@ -60,8 +64,10 @@ public class AdminUserController {
 
     @ApiErrors({ErrorCode.USER_NOT_FOUND, ErrorCode.CONFLICT})
     @PatchMapping("/{userId}")
-    ResponseEntity<Map<String, Object>> change(@AuthenticationPrincipal Jwt jwt, @PathVariable String userId,
-                                               @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> change(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String userId,
+            @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser admin = AuthenticatedUser.from(jwt);
         RequestFields fields = RequestFields.of(body);
         Boolean active = fields.bool("is_active");
@@ -72,9 +78,11 @@ public class AdminUserController {
         fields.validate(ErrorCode.VALIDATION_ERROR);
         Role role = roleName == null ? null : Role.fromWire(roleName);
         UserView current = queries.query(new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserView.class))
-                .join().orElseThrow(() -> new DomainException(ErrorCode.USER_NOT_FOUND, "User " + userId + " was not found"));
+                .join()
+                .orElseThrow(() -> new DomainException(ErrorCode.USER_NOT_FOUND, "User " + userId + " was not found"));
         if (admin.userId().equals(userId) && (Boolean.FALSE.equals(active) || (role != null && role != Role.ADMIN))) {
-            throw new DomainException(ErrorCode.CONFLICT,
+            throw new DomainException(
+                    ErrorCode.CONFLICT,
                     "Administrators cannot disable or demote themselves; ask another administrator");
         }
         // What changed is the account's answer, not a comparison with the read model, which may lag.
@@ -85,9 +93,13 @@ public class AdminUserController {
         if (change.endsSessions()) {
             sessions.bump(userId);
         }
-        UserView updated = views.await(new FindUserQuery(userId), UserView.class,
-                u -> (active == null || u.enabled() == active) && (role == null || Objects.equals(u.role(), role)),
-                Duration.ofSeconds(10)).orElse(current);
+        UserView updated = views.await(
+                        new FindUserQuery(userId),
+                        UserView.class,
+                        u -> (active == null || u.enabled() == active)
+                                && (role == null || Objects.equals(u.role(), role)),
+                        Duration.ofSeconds(10))
+                .orElse(current);
         return Envelope.ok(AuthController.userJson(updated), "User updated");
     }
 }

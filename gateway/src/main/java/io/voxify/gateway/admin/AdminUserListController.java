@@ -1,6 +1,5 @@
 package io.voxify.gateway.admin;
 
-import io.voxify.gateway.apidocs.ApiErrors;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.admin.FindUsersQuery;
 import io.voxify.events.admin.UserPage;
@@ -9,6 +8,7 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.user.Role;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.auth.AuthController;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/users")
 public class AdminUserListController {
     static final List<String> SORT_FIELDS = List.of("created_at", "email", "last_login_at", "job_count");
-    private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::wireName).toList();
+    private static final List<String> ROLES =
+            Arrays.stream(Role.values()).map(Role::wireName).toList();
     private static final int MAX_SEARCH = 320;
 
     private final QueryGateway queries;
@@ -69,21 +70,30 @@ public class AdminUserListController {
         if (!errors.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
-        UserPage result = queries.query(new FindUsersQuery(search, role == null ? null : Role.fromWire(role),
-                active == null ? null : Boolean.valueOf(active), sortBy, sortOrder.equals("asc"), page.limit(),
-                page.offset()), UserPage.class).join();
+        UserPage result = queries.query(
+                        new FindUsersQuery(
+                                search,
+                                role == null ? null : Role.fromWire(role),
+                                active == null ? null : Boolean.valueOf(active),
+                                sortBy,
+                                sortOrder.equals("asc"),
+                                page.limit(),
+                                page.offset()),
+                        UserPage.class)
+                .join();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pagination", page.meta(result.totalCount()));
-        return ResponseEntity.ok(Envelope.success(result.items().stream().map(AdminUserListController::userJson)
-                .toList(), null, meta));
+        return ResponseEntity.ok(Envelope.success(
+                result.items().stream().map(AdminUserListController::userJson).toList(), null, meta));
     }
 
     static Map<String, Object> userJson(UserSummary summary) {
         Map<String, Object> json = AuthController.userJson(summary.user());
         json.put("last_active_at", Envelope.iso(summary.lastActiveAt()));
         json.put("job_count", summary.jobCount());
-        json.put("jobs_by_status", StatusCountsJson.byStatus(JobStatus.values(), summary.jobsByStatus(),
-                JobStatus::wireName));
+        json.put(
+                "jobs_by_status",
+                StatusCountsJson.byStatus(JobStatus.values(), summary.jobsByStatus(), JobStatus::wireName));
         json.put("sample_count", summary.samples());
         json.put("clone_count", summary.clones());
         return json;

@@ -1,11 +1,10 @@
 package io.voxify.gateway.admin;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.voxify.infrastructure.cache.LibraryPageCache;
+import io.voxify.catalogue.VoiceDirectory;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.inference.SpeechSynthesizer;
-import io.voxify.inference.VoiceInfo;
-import io.voxify.catalogue.VoiceDirectory;
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +27,11 @@ public class AdminVoiceController {
 
     @PostMapping("/rescan")
     ResponseEntity<Map<String, Object>> rescan() {
-        var voices = synthesizer.rescanNeuralVoices().stream().map(VoiceDirectory::neuralVoiceModelId).toList();
+        var voices = synthesizer.rescanNeuralVoices().stream()
+                .map(VoiceDirectory::neuralVoiceModelId)
+                .toList();
         pages.invalidateAll();
-        return Envelope.ok(Map.of("neural_voices", voices), "Models directory scanned: " + voices.size() + " neural voices");
+        return Envelope.ok(
+                Map.of("neural_voices", voices), "Models directory scanned: " + voices.size() + " neural voices");
     }
 }

@@ -24,18 +24,18 @@ public class PlatformDefaults {
     private final long uploadCeilingBytes;
 
     public PlatformDefaults(Environment properties) {
-        this.uploadCeilingBytes = properties.getProperty(PlatformSettingsSchema.UPLOAD_CEILING_PROPERTY, Long.class,
+        this.uploadCeilingBytes = properties.getProperty(
+                PlatformSettingsSchema.UPLOAD_CEILING_PROPERTY,
+                Long.class,
                 PlatformSettingsSchema.setting("max_upload_bytes").max());
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Long> max = new LinkedHashMap<>();
         for (Setting s : PlatformSettingsSchema.SETTINGS) {
-            Long nodeMax = s.maxFromProperty()
-                    ? properties.getProperty(s.maxFrom(), Long.class, s.max())
-                    : s.max();
+            Long nodeMax = s.maxFromProperty() ? properties.getProperty(s.maxFrom(), Long.class, s.max()) : s.max();
             Object value = resolve(properties, s);
             if (s.maxFrom() != null && ((Number) value).longValue() > nodeMax) {
-                throw new IllegalStateException(s.property() + " is " + value + ", but " + s.name()
-                        + " can be at most " + nodeMax + " (the limit of " + s.maxFrom() + ")");
+                throw new IllegalStateException(s.property() + " is " + value + ", but " + s.name() + " can be at most "
+                        + nodeMax + " (the limit of " + s.maxFrom() + ")");
             }
             values.put(s.name(), value);
             if (nodeMax != null) {

@@ -30,14 +30,12 @@ public class PlatformSettings {
     private volatile Snapshot snapshot;
 
     /** The configuration with its version (0: the defaults) and when it was read. */
-    public record Current(PlatformConfig config, long version, Instant updatedAt, String updatedBy) {
-    }
+    public record Current(PlatformConfig config, long version, Instant updatedAt, String updatedBy) {}
 
-    private record Snapshot(Current current, long readAtNanos) {
-    }
+    private record Snapshot(Current current, long readAtNanos) {}
 
-    public PlatformSettings(QueryGateway queries, CommandGateway commands, ViewAwaiter views,
-                            PlatformDefaults defaults) {
+    public PlatformSettings(
+            QueryGateway queries, CommandGateway commands, ViewAwaiter views, PlatformDefaults defaults) {
         this.queries = queries;
         this.commands = commands;
         this.views = views;
@@ -68,10 +66,13 @@ public class PlatformSettings {
      * (409 otherwise), and waits until the read model shows it.
      */
     public Current change(PlatformConfig config, String adminId, long expectedVersion) {
-        commands.sendAndWait(new ChangePlatformConfigCommand(ChangePlatformConfigCommand.PLATFORM_CONFIG_ID, config,
-                adminId, expectedVersion));
-        views.await(new FindPlatformConfigQuery(), PlatformConfigView.class,
-                v -> v.config().equals(config), Duration.ofSeconds(10));
+        commands.sendAndWait(new ChangePlatformConfigCommand(
+                ChangePlatformConfigCommand.PLATFORM_CONFIG_ID, config, adminId, expectedVersion));
+        views.await(
+                new FindPlatformConfigQuery(),
+                PlatformConfigView.class,
+                v -> v.config().equals(config),
+                Duration.ofSeconds(10));
         snapshot = null;
         return current();
     }

@@ -1,8 +1,8 @@
 package io.voxify.gateway.admin;
 
+import io.voxify.catalogue.PresetCatalog;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.inference.SpeechSynthesizer;
-import io.voxify.catalogue.PresetCatalog;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -29,49 +30,130 @@ public final class PlatformSettingsSchema {
 
     /** In the order of the record's components, which is also the order of the API's answer. */
     public static final List<Setting> SETTINGS = List.of(
-            integer("requests_per_minute", 100, 1, 1_000_000, "Requests per minute (per user)",
+            integer(
+                    "requests_per_minute",
+                    100,
+                    1,
+                    1_000_000,
+                    "Requests per minute (per user)",
                     "Requests each user may make per minute (per address before sign-in)"),
-            integer("syntheses_per_day", 1000, 0, 10_000_000, "Syntheses per day",
+            integer(
+                    "syntheses_per_day",
+                    1000,
+                    0,
+                    10_000_000,
+                    "Syntheses per day",
                     "Synthesis jobs each user may create per UTC day; 0 allows none"),
-            integer("uploads_per_day", 100, 0, 1_000_000, "Uploads per day",
+            integer(
+                    "uploads_per_day",
+                    100,
+                    0,
+                    1_000_000,
+                    "Uploads per day",
                     "Voice samples each user may upload per UTC day; 0 allows none"),
-            integer("max_upload_bytes", 52_428_800L, 1024, 52_428_800L, "Largest upload (bytes)",
-                    "Largest voice sample accepted, in bytes")
+            integer(
+                            "max_upload_bytes",
+                            52_428_800L,
+                            1024,
+                            52_428_800L,
+                            "Largest upload (bytes)",
+                            "Largest voice sample accepted, in bytes")
                     .withMaxFrom(UPLOAD_CEILING_PROPERTY)
                     .withAlias(Alias.same(UPLOAD_CEILING_PROPERTY)),
-            integer("max_text_length", SpeechSynthesizer.MAX_TEXT_CHARS, 1, SpeechSynthesizer.MAX_TEXT_CHARS,
-                    "Longest text (characters)",
-                    "Longest text of a synthesis, in characters; never more than the engine accepts")
+            integer(
+                            "max_text_length",
+                            SpeechSynthesizer.MAX_TEXT_CHARS,
+                            1,
+                            SpeechSynthesizer.MAX_TEXT_CHARS,
+                            "Longest text (characters)",
+                            "Longest text of a synthesis, in characters; never more than the engine accepts")
                     .withMaxFrom("SpeechSynthesizer.MAX_TEXT_CHARS"),
-            text("default_voice_id", PresetCatalog.DEFAULT_VOICE_ID, 128, ValueSet.LIBRARY_VOICES, "Default voice",
+            text(
+                    "default_voice_id",
+                    PresetCatalog.DEFAULT_VOICE_ID,
+                    128,
+                    ValueSet.LIBRARY_VOICES,
+                    "Default voice",
                     "Voice of a synthesis that names none"),
             bool("registration_open", true, "Registration open", "Whether anyone may create an account"),
-            integer("login_attempts_per_account", 10, 1, 10_000,
+            integer(
+                    "login_attempts_per_account",
+                    10,
+                    1,
+                    10_000,
                     "Failed sign-ins per account and address (then slowed)",
                     "Failed sign-ins per account from one address within the window before sign-in is slowed"),
-            integer("login_attempts_per_address", 100, 1, 1_000_000, "Failed sign-ins per address",
+            integer(
+                    "login_attempts_per_address",
+                    100,
+                    1,
+                    1_000_000,
+                    "Failed sign-ins per address",
                     "Failed sign-ins from one address within the window, all accounts together"),
-            integer("login_window_seconds", 900, 10, 86_400, "Sign-in window (seconds)",
-                    "The window in which failed sign-ins are counted, in seconds")
+            integer(
+                            "login_window_seconds",
+                            900,
+                            10,
+                            86_400,
+                            "Sign-in window (seconds)",
+                            "The window in which failed sign-ins are counted, in seconds")
                     .withAlias(Alias.durationInSeconds("voxify.limits.login-window")),
-            bool("allow_private_callbacks", false, "Allow private callbacks",
-                    "Webhooks to this machine, private networks and plain http (for development only)")
+            bool(
+                            "allow_private_callbacks",
+                            false,
+                            "Allow private callbacks",
+                            "Webhooks to this machine, private networks and plain http (for development only)")
                     .withAlias(Alias.same("voxify.webhooks.allow-private-callbacks"))
                     .withAlias(Alias.same("VOXIFY_WEBHOOK_ALLOW_PRIVATE_CALLBACKS")),
-            integer("sample_processings_per_day", 200, 0, 1_000_000, "Sample processings per day",
+            integer(
+                    "sample_processings_per_day",
+                    200,
+                    0,
+                    1_000_000,
+                    "Sample processings per day",
                     "Voice sample processings each user may start per UTC day; 0 allows none"),
-            integer("clones_per_day", 20, 0, 1_000_000, "Clones per day",
+            integer(
+                    "clones_per_day",
+                    20,
+                    0,
+                    1_000_000,
+                    "Clones per day",
                     "Voice clones each user may create per UTC day; 0 allows none"),
-            integer("trainings_per_day", 10, 0, 1_000_000, "Trainings per day",
+            integer(
+                    "trainings_per_day",
+                    10,
+                    0,
+                    1_000_000,
+                    "Trainings per day",
                     "Voice trainings each user may start per UTC day; 0 allows none"),
             // A cap of 0 would lock every user out of the feature; a quota of 0 is how to close one for a day.
-            integer("max_work_in_flight_per_user", 2, 1, 1_000, "Background work at once (per user)",
+            integer(
+                    "max_work_in_flight_per_user",
+                    2,
+                    1,
+                    1_000,
+                    "Background work at once (per user)",
                     "Syntheses, sample processings, clone fits and trainings of one user running at once"),
-            integer("max_audio_streams_per_user", 4, 1, 1_000, "Audio streams at once (per user)",
+            integer(
+                    "max_audio_streams_per_user",
+                    4,
+                    1,
+                    1_000,
+                    "Audio streams at once (per user)",
                     "Open audio streams of one user (job audio stream, POST /tts/stream)"),
-            integer("max_event_streams_per_user", 8, 1, 1_000, "Progress streams at once (per user)",
+            integer(
+                    "max_event_streams_per_user",
+                    8,
+                    1,
+                    1_000,
+                    "Progress streams at once (per user)",
                     "Open progress (SSE) streams of one user"),
-            integer("max_sync_speech_per_user", 2, 1, 1_000, "Synchronous speech requests at once (per user)",
+            integer(
+                    "max_sync_speech_per_user",
+                    2,
+                    1,
+                    1_000,
+                    "Synchronous speech requests at once (per user)",
                     "POST /v1/audio/speech requests of one user in progress at once"));
 
     private static final Constructor<PlatformConfig> CANONICAL = canonicalConstructor();
@@ -79,7 +161,8 @@ public final class PlatformSettingsSchema {
     static {
         List<String> declared = SETTINGS.stream().map(Setting::name).toList();
         List<String> components = Arrays.stream(PlatformConfig.class.getRecordComponents())
-                .map(c -> wireName(c.getName())).toList();
+                .map(c -> wireName(c.getName()))
+                .toList();
         if (!declared.equals(components)) {
             throw new IllegalStateException("PlatformSettingsSchema.SETTINGS must declare the components of "
                     + "PlatformConfig in their order: " + components + ", not " + declared);
@@ -91,12 +174,13 @@ public final class PlatformSettingsSchema {
         }
     }
 
-    private PlatformSettingsSchema() {
-    }
+    private PlatformSettingsSchema() {}
 
     /** What a setting holds, as its record component's Java type says; named as on the wire. */
     public enum Type {
-        INTEGER("integer"), BOOLEAN("boolean"), STRING("string");
+        INTEGER("integer"),
+        BOOLEAN("boolean"),
+        STRING("string");
 
         private final String wire;
 
@@ -164,9 +248,18 @@ public final class PlatformSettingsSchema {
      * it, unlike the other bounds, which are what an administrator may choose); when it names a property,
      * the node's value of that property is the max, {@code max} its default.
      */
-    public record Setting(String name, RecordComponent component, String label, String description,
-                          Object defaultValue, Long min, Long max, String maxFrom, Integer maxLength,
-                          ValueSet allowed, List<Alias> aliases) {
+    public record Setting(
+            String name,
+            RecordComponent component,
+            String label,
+            String description,
+            Object defaultValue,
+            Long min,
+            Long max,
+            String maxFrom,
+            Integer maxLength,
+            ValueSet allowed,
+            List<Alias> aliases) {
 
         public Type type() {
             return Type.of(component.getType());
@@ -194,8 +287,10 @@ public final class PlatformSettingsSchema {
         /** Within the bounds (with {@code max} as the node's max); a library-voice check is the caller's. */
         boolean accepts(Object value, Long nodeMax) {
             return switch (type()) {
-                case INTEGER -> value instanceof Number n && (min == null || n.longValue() >= min)
-                        && (nodeMax == null || n.longValue() <= nodeMax);
+                case INTEGER ->
+                    value instanceof Number n
+                            && (min == null || n.longValue() >= min)
+                            && (nodeMax == null || n.longValue() <= nodeMax);
                 case BOOLEAN -> value instanceof Boolean;
                 case STRING -> value instanceof String s && s.codePointCount(0, s.length()) <= maxLength;
             };
@@ -204,19 +299,31 @@ public final class PlatformSettingsSchema {
         Setting withAlias(Alias alias) {
             List<Alias> more = new ArrayList<>(aliases);
             more.add(alias);
-            return new Setting(name, component, label, description, defaultValue, min, max, maxFrom, maxLength,
-                    allowed, List.copyOf(more));
+            return new Setting(
+                    name,
+                    component,
+                    label,
+                    description,
+                    defaultValue,
+                    min,
+                    max,
+                    maxFrom,
+                    maxLength,
+                    allowed,
+                    List.copyOf(more));
         }
 
         Setting withMaxFrom(String source) {
-            return new Setting(name, component, label, description, defaultValue, min, max, source, maxLength,
-                    allowed, aliases);
+            return new Setting(
+                    name, component, label, description, defaultValue, min, max, source, maxLength, allowed, aliases);
         }
     }
 
     /** The setting of that wire name. */
     public static Setting setting(String name) {
-        return SETTINGS.stream().filter(s -> s.name().equals(name)).findFirst()
+        return SETTINGS.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No platform setting " + name));
     }
 
@@ -230,7 +337,8 @@ public final class PlatformSettingsSchema {
                 throw new IllegalArgumentException("No value for " + s.name());
             }
             Class<?> type = s.component().getType();
-            args[i] = type == int.class ? Math.toIntExact(((Number) value).longValue())
+            args[i] = type == int.class
+                    ? Math.toIntExact(((Number) value).longValue())
                     : type == long.class ? ((Number) value).longValue() : value;
         }
         try {
@@ -242,11 +350,11 @@ public final class PlatformSettingsSchema {
 
     /** {@code maxTextLength} → {@code max_text_length}. */
     static String wireName(String componentName) {
-        return componentName.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        return componentName.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 
-    private static Setting integer(String name, long defaultValue, long min, long max, String label,
-                                   String description) {
+    private static Setting integer(
+            String name, long defaultValue, long min, long max, String label, String description) {
         return declare(name, label, description, defaultValue, min, max, null, null);
     }
 
@@ -254,15 +362,23 @@ public final class PlatformSettingsSchema {
         return declare(name, label, description, defaultValue, null, null, null, null);
     }
 
-    private static Setting text(String name, String defaultValue, int maxLength, ValueSet allowed, String label,
-                                String description) {
+    private static Setting text(
+            String name, String defaultValue, int maxLength, ValueSet allowed, String label, String description) {
         return declare(name, label, description, defaultValue, null, null, maxLength, allowed);
     }
 
-    private static Setting declare(String name, String label, String description, Object defaultValue, Long min,
-                                   Long max, Integer maxLength, ValueSet allowed) {
+    private static Setting declare(
+            String name,
+            String label,
+            String description,
+            Object defaultValue,
+            Long min,
+            Long max,
+            Integer maxLength,
+            ValueSet allowed) {
         RecordComponent component = Arrays.stream(PlatformConfig.class.getRecordComponents())
-                .filter(c -> wireName(c.getName()).equals(name)).findFirst()
+                .filter(c -> wireName(c.getName()).equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("PlatformConfig has no component for " + name));
         Type type = Type.of(component.getType());
         boolean fits = switch (type) {
@@ -273,13 +389,14 @@ public final class PlatformSettingsSchema {
         if (!fits) {
             throw new IllegalStateException(name + " is declared unlike its component " + component);
         }
-        return new Setting(name, component, label, description, defaultValue, min, max, null, maxLength, allowed,
-                List.of());
+        return new Setting(
+                name, component, label, description, defaultValue, min, max, null, maxLength, allowed, List.of());
     }
 
     @SuppressWarnings("unchecked")
     private static Constructor<PlatformConfig> canonicalConstructor() {
-        Class<?>[] types = Arrays.stream(PlatformConfig.class.getRecordComponents()).map(RecordComponent::getType)
+        Class<?>[] types = Arrays.stream(PlatformConfig.class.getRecordComponents())
+                .map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
             return PlatformConfig.class.getDeclaredConstructor(types);

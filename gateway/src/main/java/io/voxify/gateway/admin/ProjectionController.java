@@ -1,8 +1,8 @@
 package io.voxify.gateway.admin;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.gateway.web.Envelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,8 @@ public class ProjectionController {
 
     @GetMapping
     ResponseEntity<Map<String, Object>> list() {
-        return Envelope.ok(projections.all().stream().map(ProjectionController::json).toList());
+        return Envelope.ok(
+                projections.all().stream().map(ProjectionController::json).toList());
     }
 
     @ApiErrors({ErrorCode.PROJECTION_NOT_FOUND})
@@ -43,8 +44,11 @@ public class ProjectionController {
     @PostMapping("/{name}/replay")
     ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
         ProjectionStatus started = projections.replay(name);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Envelope.success(json(started),
-                "Replay of " + name + " started; follow it at /api/v1/admin/projections/" + name, null));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Envelope.success(
+                        json(started),
+                        "Replay of " + name + " started; follow it at /api/v1/admin/projections/" + name,
+                        null));
     }
 
     static Map<String, Object> json(ProjectionStatus p) {

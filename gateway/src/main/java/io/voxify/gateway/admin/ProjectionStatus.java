@@ -7,8 +7,17 @@ package io.voxify.gateway.admin;
  * {@code replayProgress} (0–1) is set only while a replay runs; {@code deadLetters} only for
  * processors with a dead-letter queue.
  */
-public record ProjectionStatus(String name, Kind kind, boolean replayable, State status, Long position, long head,
-                               long lag, Double replayProgress, Long deadLetters, String error) {
+public record ProjectionStatus(
+        String name,
+        Kind kind,
+        boolean replayable,
+        State status,
+        Long position,
+        long head,
+        long lag,
+        Double replayProgress,
+        Long deadLetters,
+        String error) {
 
     /** What a processor's handlers are, which decides whether replaying it is safe. */
     public enum Kind {
@@ -25,7 +34,10 @@ public record ProjectionStatus(String name, Kind kind, boolean replayable, State
     }
 
     public enum State {
-        RUNNING, REPLAYING, STOPPED, ERROR;
+        RUNNING,
+        REPLAYING,
+        STOPPED,
+        ERROR;
 
         public String wireName() {
             return name().toLowerCase();

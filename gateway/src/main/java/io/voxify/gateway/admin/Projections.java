@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -58,12 +60,15 @@ public class Projections {
     private final EntityManager entityManager;
     private final Serializer serializer;
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
-    private final java.util.concurrent.locks.ReentrantReadWriteLock readers =
-            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock readers = new ReentrantReadWriteLock();
     private final Object replays = new Object();
 
-    public Projections(EventProcessingConfiguration processing, EventStore events, TransactionManager transactions,
-                       EntityManager entityManager, Serializer serializer) {
+    public Projections(
+            EventProcessingConfiguration processing,
+            EventStore events,
+            TransactionManager transactions,
+            EntityManager entityManager,
+            Serializer serializer) {
         this.processing = processing;
         this.events = events;
         this.transactions = transactions;
@@ -91,8 +96,11 @@ public class Projections {
      */
     public ProjectionStatus replay(String name) {
         if (!readers.writeLock().tryLock()) {
-            throw new DomainException(ErrorCode.CONFLICT, "A storage sweep is checking references in the read models;"
-                    + " replay " + name + " once it has finished", Map.of("name", name));
+            throw new DomainException(
+                    ErrorCode.CONFLICT,
+                    "A storage sweep is checking references in the read models;" + " replay " + name
+                            + " once it has finished",
+                    Map.of("name", name));
         }
         try {
             return replayUnlocked(name);
@@ -105,7 +113,7 @@ public class Projections {
      * Runs {@code work} while no replay can start on this node: for work that takes a missing read-model row as
      * proof that something is not referred to (a storage sweep). Replays on other nodes show in the stored tokens.
      */
-    public <T> T withoutReplays(java.util.function.Supplier<T> work) {
+    public <T> T withoutReplays(Supplier<T> work) {
         readers.readLock().lock();
         try {
             return work.get();
@@ -118,13 +126,17 @@ public class Projections {
         StreamingEventProcessor processor = processor(name);
         Kind kind = kindOf(processor);
         if (kind != Kind.PROJECTION || !processor.supportsReset()) {
-            throw new DomainException(ErrorCode.PROJECTION_NOT_REPLAYABLE, name + " is a " + kind.wireName()
-                    + ", not a read-model projection: replaying it would repeat its effects",
+            throw new DomainException(
+                    ErrorCode.PROJECTION_NOT_REPLAYABLE,
+                    name + " is a " + kind.wireName()
+                            + ", not a read-model projection: replaying it would repeat its effects",
                     Map.of("name", name, "kind", kind.wireName()));
         }
         synchronized (replays) {
             if (status(processor, storeRange()).replayProgress() != null) {
-                throw new DomainException(ErrorCode.REPLAY_IN_PROGRESS, "A replay of " + name + " is already running",
+                throw new DomainException(
+                        ErrorCode.REPLAY_IN_PROGRESS,
+                        "A replay of " + name + " is already running",
                         Map.of("name", name));
             }
             processor.shutDown();
@@ -135,8 +147,10 @@ public class Projections {
                 });
             } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException claimedElsewhere) {
                 // Another node runs this projection: a reset needs every segment, so stop it there first.
-                throw new DomainException(ErrorCode.CONFLICT, "Another node is running " + name
-                        + "; replay it where it runs, or stop the projection on the other nodes first",
+                throw new DomainException(
+                        ErrorCode.CONFLICT,
+                        "Another node is running " + name
+                                + "; replay it where it runs, or stop the projection on the other nodes first",
                         Map.of("name", name));
             } finally {
                 processor.start();
@@ -151,30 +165,50 @@ public class Projections {
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .findFirst()
-                .orElseThrow(() -> new DomainException(ErrorCode.PROJECTION_NOT_FOUND,
-                        "No event processor is named " + name, Map.of("name", name)));
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.PROJECTION_NOT_FOUND, "No event processor is named " + name, Map.of("name", name)));
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, StoreRange store) {
         String name = processor.getName();
         List<SegmentState> segments = segments(processor);
-        Long position = segments.isEmpty() ? null : segments.stream()
-                .mapToLong(s -> s.position().orElse(store.tail())).min().orElseThrow();
-        Double progress = segments.stream().filter(SegmentState::replaying)
+        Long position = segments.isEmpty()
+                ? null
+                : segments.stream()
+                        .mapToLong(s -> s.position().orElse(store.tail()))
+                        .min()
+                        .orElseThrow();
+        Double progress = segments.stream()
+                .filter(SegmentState::replaying)
                 .map(s -> s.replayProgress(store.tail()))
-                .min(Double::compare).orElse(null);
-        String error = segments.stream().map(SegmentState::error).filter(Objects::nonNull).findFirst()
+                .min(Double::compare)
+                .orElse(null);
+        String error = segments.stream()
+                .map(SegmentState::error)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .map(e -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
                 .orElse(processor.isError() ? "The processor failed and is retrying" : null);
-        State state = !processor.isRunning() ? State.STOPPED
-                : error != null ? State.ERROR
-                : progress != null ? State.REPLAYING
-                : State.RUNNING;
+        State state = !processor.isRunning()
+                ? State.STOPPED
+                : error != null ? State.ERROR : progress != null ? State.REPLAYING : State.RUNNING;
         Kind kind = kindOf(processor);
         long reached = position == null ? store.tail() : position;
-        Long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(null);
-        return new ProjectionStatus(name, kind, kind == Kind.PROJECTION && processor.supportsReset(), state, position,
-                store.head(), Math.max(0, store.head() - reached), progress, deadLetters, error);
+        Long deadLetters = processing
+                .deadLetterQueue(name)
+                .map(SequencedDeadLetterQueue::size)
+                .orElse(null);
+        return new ProjectionStatus(
+                name,
+                kind,
+                kind == Kind.PROJECTION && processor.supportsReset(),
+                state,
+                position,
+                store.head(),
+                Math.max(0, store.head() - reached),
+                progress,
+                deadLetters,
+                error);
     }
 
     /**
@@ -191,7 +225,10 @@ public class Projections {
     /** Read without claiming: fetching through the token store would take the segment's claim. */
     private Map<Integer, TrackingToken> storedTokens(String processorName) {
         Map<Integer, TrackingToken> tokens = new TreeMap<>();
-        entityManager.createQuery(TOKENS_OF, TokenEntry.class).setParameter("name", processorName).getResultList()
+        entityManager
+                .createQuery(TOKENS_OF, TokenEntry.class)
+                .setParameter("name", processorName)
+                .getResultList()
                 .forEach(entry -> tokens.put(entry.getSegment(), entry.getToken(serializer)));
         return tokens;
     }
@@ -212,7 +249,8 @@ public class Projections {
 
     private static Kind classify(EventProcessor processor) {
         List<EventHandlerInvoker> invokers = processor instanceof AbstractEventProcessor p
-                ? flatten(p.eventHandlerInvoker()).toList() : List.of();
+                ? flatten(p.eventHandlerInvoker()).toList()
+                : List.of();
         if (invokers.stream().anyMatch(AbstractSagaManager.class::isInstance)) {
             return Kind.SAGA;
         }
@@ -222,17 +260,19 @@ public class Projections {
                 .<Class<?>>map(Projections::handlerType)
                 .toList();
         return !handlerTypes.isEmpty() && handlerTypes.stream().allMatch(Projections::hasResetHandler)
-                ? Kind.PROJECTION : Kind.CLEANUP;
+                ? Kind.PROJECTION
+                : Kind.CLEANUP;
     }
 
     private static Stream<EventHandlerInvoker> flatten(EventHandlerInvoker invoker) {
         return invoker instanceof MultiEventHandlerInvoker multi
-                ? multi.delegates().stream().flatMap(Projections::flatten) : Stream.of(invoker);
+                ? multi.delegates().stream().flatMap(Projections::flatten)
+                : Stream.of(invoker);
     }
 
     private static Class<?> handlerType(EventMessageHandler handler) {
-        Class<?> type = handler instanceof AnnotationEventHandlerAdapter adapter ? adapter.getTargetType()
-                : handler.getClass();
+        Class<?> type =
+                handler instanceof AnnotationEventHandlerAdapter adapter ? adapter.getTargetType() : handler.getClass();
         return ClassUtils.getUserClass(type);
     }
 
@@ -245,29 +285,36 @@ public class Projections {
         return false;
     }
 
-    private record StoreRange(long tail, long head) {
-    }
+    private record StoreRange(long tail, long head) {}
 
     /**
      * One segment. Axon keeps a replay token until an event beyond the reset point arrives, which
      * in a quiet store may be never; the replay itself is over once the segment has re-handled
      * everything up to that point, so that is when it stops counting as replaying here.
      */
-    private record SegmentState(boolean replayToken, OptionalLong position, OptionalLong resetPosition,
-                                Throwable error) {
+    private record SegmentState(
+            boolean replayToken, OptionalLong position, OptionalLong resetPosition, Throwable error) {
         static SegmentState of(EventTrackerStatus status) {
-            return new SegmentState(status.isReplaying(), status.getCurrentPosition(), status.getResetPosition(),
+            return new SegmentState(
+                    status.isReplaying(),
+                    status.getCurrentPosition(),
+                    status.getResetPosition(),
                     status.isErrorState() ? status.getError() : null);
         }
 
         static SegmentState of(TrackingToken token) {
-            return new SegmentState(ReplayToken.isReplay(token), Projections.position(token),
-                    token == null ? OptionalLong.empty() : ReplayToken.getTokenAtReset(token), null);
+            return new SegmentState(
+                    ReplayToken.isReplay(token),
+                    Projections.position(token),
+                    token == null ? OptionalLong.empty() : ReplayToken.getTokenAtReset(token),
+                    null);
         }
 
         boolean replaying() {
-            return replayToken && (resetPosition.isEmpty() || position.isEmpty()
-                    || position.getAsLong() < resetPosition.getAsLong());
+            return replayToken
+                    && (resetPosition.isEmpty()
+                            || position.isEmpty()
+                            || position.getAsLong() < resetPosition.getAsLong());
         }
 
         /**

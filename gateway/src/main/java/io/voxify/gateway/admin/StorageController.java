@@ -40,7 +40,10 @@ public class StorageController {
         data.put("deleted_bytes", r.deletedBytes());
         data.put("started_at", Envelope.iso(r.startedAt()));
         data.put("finished_at", Envelope.iso(r.finishedAt()));
-        return Envelope.ok(data, r.swept() ? "Removed " + r.deleted() + " unreferenced blob(s)"
-                : "Stopped (" + r.skippedBecause() + "); removed " + r.deleted() + " unreferenced blob(s)");
+        return Envelope.ok(
+                data,
+                r.swept()
+                        ? "Removed " + r.deleted() + " unreferenced blob(s)"
+                        : "Stopped (" + r.skippedBecause() + "); removed " + r.deleted() + " unreferenced blob(s)");
     }
 }

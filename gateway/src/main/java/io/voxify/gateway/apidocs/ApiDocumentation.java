@@ -3,11 +3,11 @@ package io.voxify.gateway.apidocs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -16,6 +16,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.web.ErrorStatuses;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -37,9 +38,10 @@ public class ApiDocumentation {
     static {
         // Bodies arrive as JSON trees and streams as SSE: say so instead of describing the Java types.
         SpringDocUtils.getConfig()
-                .replaceWithSchema(com.fasterxml.jackson.databind.JsonNode.class,
-                        new ObjectSchema().description("A JSON object"))
-                .replaceWithSchema(org.springframework.web.servlet.mvc.method.annotation.SseEmitter.class,
+                .replaceWithSchema(
+                        com.fasterxml.jackson.databind.JsonNode.class, new ObjectSchema().description("A JSON object"))
+                .replaceWithSchema(
+                        org.springframework.web.servlet.mvc.method.annotation.SseEmitter.class,
                         new StringSchema().description("Server-sent events, one JSON object per `data:` line"));
     }
 
@@ -53,9 +55,14 @@ public class ApiDocumentation {
 
                         """ + errorCodeTable()))
                 .components(new Components()
-                        .addSecuritySchemes(ErrorResponses.BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("Access token from POST /api/v1/auth/login or /api/v1/auth/refresh")));
+                        .addSecuritySchemes(
+                                ErrorResponses.BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "Access token from POST /api/v1/auth/login or /api/v1/auth/refresh")));
     }
 
     /**
@@ -69,10 +76,15 @@ public class ApiDocumentation {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
             }
-            openApi.getComponents().addSchemas("Envelope", envelope()).addSchemas("ErrorEnvelope", errorEnvelope())
-                    .addSchemas("ApiError", apiError()).addSchemas("Pagination", pagination());
+            openApi.getComponents()
+                    .addSchemas("Envelope", envelope())
+                    .addSchemas("ErrorEnvelope", errorEnvelope())
+                    .addSchemas("ApiError", apiError())
+                    .addSchemas("Pagination", pagination());
             if (openApi.getPaths() != null) {
-                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(ApiDocumentation::envelope));
+                openApi.getPaths()
+                        .values()
+                        .forEach(item -> item.readOperations().forEach(ApiDocumentation::envelope));
             }
         };
     }
@@ -82,17 +94,22 @@ public class ApiDocumentation {
             return;
         }
         operation.getResponses().forEach((status, response) -> {
-            if (status.startsWith("2") && response.getContent() != null
+            if (status.startsWith("2")
+                    && response.getContent() != null
                     && response.getContent().values().stream().anyMatch(ApiDocumentation::isPlainMap)) {
-                response.setContent(new Content().addMediaType(APPLICATION_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Envelope"))));
+                response.setContent(new Content()
+                        .addMediaType(
+                                APPLICATION_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Envelope"))));
             }
         });
     }
 
     private static boolean isPlainMap(MediaType content) {
         Schema<?> schema = content.getSchema();
-        return schema != null && schema.get$ref() == null && schema.getProperties() == null
+        return schema != null
+                && schema.get$ref() == null
+                && schema.getProperties() == null
                 && schema.getAdditionalProperties() != null;
     }
 
@@ -107,7 +124,8 @@ public class ApiDocumentation {
         return (operation, handler) -> {
             ApiErrors declared = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), ApiErrors.class);
             if (declared != null) {
-                operation.addExtension(ErrorResponses.ERROR_CODES,
+                operation.addExtension(
+                        ErrorResponses.ERROR_CODES,
                         Arrays.stream(declared.value()).map(Enum::name).toList());
             }
             return operation;
@@ -115,29 +133,41 @@ public class ApiDocumentation {
     }
 
     private static String errorCodeTable() {
-        return "| HTTP status | error.code |\n|---|---|\n" + Arrays.stream(ErrorCode.values())
-                .collect(Collectors.groupingBy(ErrorStatuses::of, java.util.TreeMap::new,
-                        Collectors.mapping(Enum::name, Collectors.joining(", "))))
-                .entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
-                .collect(Collectors.joining("\n"));
+        return "| HTTP status | error.code |\n|---|---|\n"
+                + Arrays.stream(ErrorCode.values())
+                        .collect(Collectors.groupingBy(
+                                ErrorStatuses::of,
+                                TreeMap::new,
+                                Collectors.mapping(Enum::name, Collectors.joining(", "))))
+                        .entrySet()
+                        .stream()
+                        .map(e -> "| " + e.getKey() + " | " + e.getValue() + " |")
+                        .collect(Collectors.joining("\n"));
     }
 
     private static Schema<?> envelope() {
-        return new ObjectSchema().description("The one response shape of the API")
+        return new ObjectSchema()
+                .description("The one response shape of the API")
                 .addProperty("success", new BooleanSchema())
-                .addProperty("data", new Schema<>().nullable(true)
-                        .description("The result: an object, a list, or null"))
+                .addProperty(
+                        "data", new Schema<>().nullable(true).description("The result: an object, a list, or null"))
                 .addProperty("message", new StringSchema().nullable(true))
-                .addProperty("error", new Schema<>().$ref("#/components/schemas/ApiError").nullable(true))
-                .addProperty("meta", new ObjectSchema().nullable(true)
-                        .description("Lists carry `pagination`")
-                        .addProperty("pagination", new Schema<>().$ref("#/components/schemas/Pagination")))
+                .addProperty(
+                        "error",
+                        new Schema<>().$ref("#/components/schemas/ApiError").nullable(true))
+                .addProperty(
+                        "meta",
+                        new ObjectSchema()
+                                .nullable(true)
+                                .description("Lists carry `pagination`")
+                                .addProperty("pagination", new Schema<>().$ref("#/components/schemas/Pagination")))
                 .addProperty("timestamp", new StringSchema().format("date-time"))
                 .required(List.of("success", "data", "timestamp"));
     }
 
     private static Schema<?> errorEnvelope() {
-        return new ObjectSchema().description("A refusal: `success` is false and `error` says why")
+        return new ObjectSchema()
+                .description("A refusal: `success` is false and `error` says why")
                 .addProperty("success", new BooleanSchema()._enum(List.of(false)))
                 .addProperty("data", new Schema<>().nullable(true).description("Always null"))
                 .addProperty("message", new StringSchema())
@@ -148,11 +178,18 @@ public class ApiDocumentation {
 
     private static Schema<?> apiError() {
         return new ObjectSchema()
-                .addProperty("code", new StringSchema()
-                        ._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList()))
+                .addProperty(
+                        "code",
+                        new StringSchema()
+                                ._enum(Arrays.stream(ErrorCode.values())
+                                        .map(Enum::name)
+                                        .toList()))
                 .addProperty("message", new StringSchema())
-                .addProperty("details", new Schema<>().nullable(true)
-                        .description("Field names and what is wrong with them, when a request is invalid"))
+                .addProperty(
+                        "details",
+                        new Schema<>()
+                                .nullable(true)
+                                .description("Field names and what is wrong with them, when a request is invalid"))
                 .required(List.of("code", "message"));
     }
 

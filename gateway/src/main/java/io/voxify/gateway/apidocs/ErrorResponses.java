@@ -43,8 +43,8 @@ public class ErrorResponses implements OpenApiCustomizer {
     static final String BEARER = "bearer";
     static final String ERROR_ENVELOPE = "#/components/schemas/ErrorEnvelope";
 
-    private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("api-docs", "anonymous",
-            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+    private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken(
+            "api-docs", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     private static final Authentication USER = caller("ROLE_USER");
     private static final Authentication AUDITOR = caller("ROLE_AUDITOR");
 
@@ -59,8 +59,9 @@ public class ErrorResponses implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                document(path, method, operation)));
+        openApi.getPaths()
+                .forEach((path, item) ->
+                        item.readOperationsMap().forEach((method, operation) -> document(path, method, operation)));
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -82,25 +83,35 @@ public class ErrorResponses implements OpenApiCustomizer {
         if (parameters.stream().anyMatch(p -> "query".equals(p.getIn()))) {
             codes.add(ErrorCode.VALIDATION_ERROR);
         }
-        Set<String> bodyTypes = operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
-                ? Set.of() : operation.getRequestBody().getContent().keySet();
+        Set<String> bodyTypes =
+                operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+                        ? Set.of()
+                        : operation.getRequestBody().getContent().keySet();
         if (bodyTypes.stream().anyMatch(t -> t.startsWith("multipart/"))) {
-            codes.addAll(List.of(ErrorCode.VALIDATION_ERROR, ErrorCode.BAD_REQUEST, ErrorCode.FILE_TOO_LARGE,
+            codes.addAll(List.of(
+                    ErrorCode.VALIDATION_ERROR,
+                    ErrorCode.BAD_REQUEST,
+                    ErrorCode.FILE_TOO_LARGE,
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE));
         } else if (!bodyTypes.isEmpty()) {
-            codes.addAll(List.of(ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON, ErrorCode.PAYLOAD_TOO_LARGE,
+            codes.addAll(List.of(
+                    ErrorCode.VALIDATION_ERROR,
+                    ErrorCode.INVALID_JSON,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE));
         }
         respond(operation, codes);
     }
 
     private static Authentication caller(String role) {
-        return UsernamePasswordAuthenticationToken.authenticated("api-docs", null,
-                AuthorityUtils.createAuthorityList(role));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                "api-docs", null, AuthorityUtils.createAuthorityList(role));
     }
 
     private static Collection<ErrorCode> declared(Operation operation) {
-        Object listed = operation.getExtensions() == null ? null : operation.getExtensions().get(ERROR_CODES);
+        Object listed = operation.getExtensions() == null
+                ? null
+                : operation.getExtensions().get(ERROR_CODES);
         List<ErrorCode> codes = new ArrayList<>();
         if (listed instanceof Collection<?> names) {
             names.forEach(name -> codes.add(ErrorCode.valueOf(name.toString())));
@@ -110,14 +121,18 @@ public class ErrorResponses implements OpenApiCustomizer {
 
     private static void respond(Operation operation, Set<ErrorCode> codes) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        Map<Integer, List<ErrorCode>> byStatus = codes.stream()
-                .collect(Collectors.groupingBy(ErrorStatuses::of, TreeMap::new, Collectors.toList()));
+        Map<Integer, List<ErrorCode>> byStatus =
+                codes.stream().collect(Collectors.groupingBy(ErrorStatuses::of, TreeMap::new, Collectors.toList()));
         byStatus.forEach((status, listed) -> {
             String names = listed.stream().map(Enum::name).collect(Collectors.joining(", "));
-            responses.addApiResponse(String.valueOf(status), new ApiResponse()
-                    .description(HttpStatus.valueOf(status).getReasonPhrase() + " (error.code: " + names + ")")
-                    .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-                            new MediaType().schema(new Schema<>().$ref(ERROR_ENVELOPE)))));
+            responses.addApiResponse(
+                    String.valueOf(status),
+                    new ApiResponse()
+                            .description(HttpStatus.valueOf(status).getReasonPhrase() + " (error.code: " + names + ")")
+                            .content(new Content()
+                                    .addMediaType(
+                                            org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                                            new MediaType().schema(new Schema<>().$ref(ERROR_ENVELOPE)))));
         });
         operation.setResponses(responses);
         operation.addExtension(ERROR_CODES, codes.stream().map(Enum::name).toList());

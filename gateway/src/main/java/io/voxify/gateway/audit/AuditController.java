@@ -1,6 +1,5 @@
 package io.voxify.gateway.audit;
 
-import io.voxify.gateway.apidocs.ApiErrors;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.audit.AggregateOwner;
 import io.voxify.events.audit.AuditEventPage;
@@ -11,6 +10,7 @@ import io.voxify.events.audit.JobStateAt;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.Role;
+import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.job.JobJson;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
@@ -73,29 +73,29 @@ public class AuditController {
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/jobs/{id}/events")
-    ResponseEntity<Map<String, Object>> jobEvents(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-                                                  @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> jobEvents(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         return history(jwt, Kind.JOB, id, params);
     }
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/samples/{id}/events")
-    ResponseEntity<Map<String, Object>> sampleEvents(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-                                                     @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> sampleEvents(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         return history(jwt, Kind.SAMPLE, id, params);
     }
 
     @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/clones/{id}/events")
-    ResponseEntity<Map<String, Object>> cloneEvents(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-                                                    @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> cloneEvents(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         return history(jwt, Kind.CLONE, id, params);
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/jobs/{id}/state")
-    ResponseEntity<Map<String, Object>> jobState(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-                                                 @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> jobState(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         Instant at = QueryParams.instant(params.get("at"), "at", errors, true);
         if (at == null && !errors.containsKey("at")) {
@@ -105,15 +105,19 @@ public class AuditController {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
         AggregateOwner owner = ownedAggregate(AuthenticatedUser.from(jwt), Kind.JOB, id);
-        JobStateAt state = queries.query(new FindJobStateAtQuery(owner.aggregateId(), at), JobStateAt.class).join();
+        JobStateAt state = queries.query(new FindJobStateAtQuery(owner.aggregateId(), at), JobStateAt.class)
+                .join();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("at", Envelope.iso(at));
         details.put("created_at", state.createdAt() == null ? null : Envelope.iso(state.createdAt()));
         details.put("deleted_at", state.deletedAt() == null ? null : Envelope.iso(state.deletedAt()));
         if (state.job() == null) {
-            throw new DomainException(ErrorCode.JOB_NOT_FOUND, state.deletedAt() != null
-                    ? "Job " + id + " had been deleted by " + Envelope.iso(at)
-                    : "Job " + id + " did not exist yet at " + Envelope.iso(at), details);
+            throw new DomainException(
+                    ErrorCode.JOB_NOT_FOUND,
+                    state.deletedAt() != null
+                            ? "Job " + id + " had been deleted by " + Envelope.iso(at)
+                            : "Job " + id + " did not exist yet at " + Envelope.iso(at),
+                    details);
         }
         Map<String, Object> data = new LinkedHashMap<>(details);
         data.put("event_count", state.eventCount());
@@ -141,8 +145,11 @@ public class AuditController {
         if (!errors.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
-        return page(new FindAuditEventsQuery(types, aggregateTypes, aggregateId, userId, from, to, after, limit), after,
-                limit, null);
+        return page(
+                new FindAuditEventsQuery(types, aggregateTypes, aggregateId, userId, from, to, after, limit),
+                after,
+                limit,
+                null);
     }
 
     private ResponseEntity<Map<String, Object>> history(Jwt jwt, Kind kind, String id, Map<String, String> params) {
@@ -170,13 +177,16 @@ public class AuditController {
     /** A page of events; for a {@code viewer} other than an auditor or admin, without other people's addresses. */
     private ResponseEntity<Map<String, Object>> page(FindAuditEventsQuery query, long after, int limit, String viewer) {
         AuditEventPage page = queries.query(query, AuditEventPage.class).join();
-        List<Map<String, Object>> events = page.events().stream().map(e -> json.of(e, viewer)).toList();
+        List<Map<String, Object>> events =
+                page.events().stream().map(e -> json.of(e, viewer)).toList();
         Map<String, Object> pagination = new LinkedHashMap<>();
         pagination.put("limit", limit);
         pagination.put("after", after);
         pagination.put("count", events.size());
         pagination.put("has_more", page.hasMore());
-        pagination.put("next_after", events.isEmpty() ? null : events.get(events.size() - 1).get("position"));
+        pagination.put(
+                "next_after",
+                events.isEmpty() ? null : events.get(events.size() - 1).get("position"));
         return ResponseEntity.ok(Envelope.success(events, null, Map.of("pagination", pagination)));
     }
 
@@ -184,7 +194,10 @@ public class AuditController {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        List<String> names = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> names = Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (names.size() > 20 || !names.stream().allMatch(n -> NAME.matcher(n).matches())) {
             errors.put(field, "must be a comma list of up to 20 names such as JobCreatedEvent");
         }

@@ -17,15 +17,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditJson {
-    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
+            new PropertyNamingStrategies.SnakeCaseStrategy();
 
     private final ObjectMapper snakeCase;
 
     public AuditJson(ObjectMapper json) {
         // Times inside payloads in the API's one shape (Envelope.TIMESTAMP); the event store keeps its own.
-        this.snakeCase = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        this.snakeCase = json.copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("api-timestamps")
-                        .addSerializer(java.time.Instant.class,
+                        .addSerializer(
+                                java.time.Instant.class,
                                 new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(
                                         java.time.Instant.class) {
                                     @Override

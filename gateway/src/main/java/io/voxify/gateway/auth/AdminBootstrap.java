@@ -1,7 +1,7 @@
 package io.voxify.gateway.auth;
 
-import io.voxify.gateway.security.SecurityProperties;
 import io.voxify.events.user.Role;
+import io.voxify.gateway.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

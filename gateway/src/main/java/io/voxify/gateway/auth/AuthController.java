@@ -15,6 +15,7 @@ import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.RequestFields;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
@@ -46,8 +47,14 @@ public class AuthController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_EMAIL, ErrorCode.WEAK_PASSWORD, ErrorCode.EMAIL_EXISTS,
-            ErrorCode.REGISTRATION_CLOSED, ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.MISSING_FIELDS,
+        ErrorCode.INVALID_EMAIL,
+        ErrorCode.WEAK_PASSWORD,
+        ErrorCode.EMAIL_EXISTS,
+        ErrorCode.REGISTRATION_CLOSED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping("/register")
     ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
         if (!settings.config().registrationOpen()) {
@@ -67,24 +74,33 @@ public class AuthController {
                 .body(Envelope.success(userJson(user), "User registered successfully", null));
     }
 
-    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED,
-            ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.MISSING_FIELDS,
+        ErrorCode.INVALID_CREDENTIALS,
+        ErrorCode.ACCOUNT_DISABLED,
+        ErrorCode.RATE_LIMITED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping("/login")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> login(@RequestBody(required = false) JsonNode body,
-                                                                 HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<Map<String, Object>>> login(
+            @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
         RequestFields fields = RequestFields.of(body);
         String rawEmail = fields.requiredText("email");
         String password = fields.requiredText("password");
         fields.validate(ErrorCode.VALIDATION_ERROR);
-        String email = rawEmail.trim().toLowerCase(java.util.Locale.ROOT);
+        String email = rawEmail.trim().toLowerCase(Locale.ROOT);
         String address = request.getRemoteAddr();
         // A paced attempt is answered when its slot is due, without holding this thread (LoginThrottle).
         return throttle.attempt(email, address, () -> auth.login(email, password, address))
                 .thenApply(session -> Envelope.ok(sessionJson(session), "Login successful"));
     }
 
-    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_TOKEN, ErrorCode.ACCOUNT_DISABLED,
-            ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.MISSING_FIELDS,
+        ErrorCode.INVALID_TOKEN,
+        ErrorCode.ACCOUNT_DISABLED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping("/refresh")
     ResponseEntity<Map<String, Object>> refresh(@RequestBody(required = false) JsonNode body) {
         RequestFields fields = RequestFields.of(body);
@@ -94,10 +110,14 @@ public class AuthController {
     }
 
     @PostMapping("/logout")
-    ResponseEntity<Map<String, Object>> logout(@AuthenticationPrincipal Jwt jwt,
-                                               @RequestBody(required = false) JsonNode body) {
-        String refresh = body != null && body.isObject() && body.hasNonNull("refresh_token")
-                && body.get("refresh_token").isTextual() ? body.get("refresh_token").asText() : null;
+    ResponseEntity<Map<String, Object>> logout(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
+        String refresh = body != null
+                        && body.isObject()
+                        && body.hasNonNull("refresh_token")
+                        && body.get("refresh_token").isTextual()
+                ? body.get("refresh_token").asText()
+                : null;
         auth.logout(jwt, refresh);
         return Envelope.ok(null, "Logged out");
     }
@@ -108,11 +128,15 @@ public class AuthController {
         return Envelope.ok(userJson(auth.profile(AuthenticatedUser.from(jwt).userId())));
     }
 
-    @ApiErrors({ErrorCode.WEAK_PASSWORD, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_DISABLED,
-            ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.WEAK_PASSWORD,
+        ErrorCode.INVALID_CREDENTIALS,
+        ErrorCode.ACCOUNT_DISABLED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PatchMapping("/profile")
-    ResponseEntity<Map<String, Object>> updateProfile(@AuthenticationPrincipal Jwt jwt,
-                                                      @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> updateProfile(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         RequestFields fields = RequestFields.of(body);
         String firstName = fields.text("first_name", MAX_NAME);
         String lastName = fields.text("last_name", MAX_NAME);
@@ -121,7 +145,7 @@ public class AuthController {
         if (newPassword != null && currentPassword == null) {
             fields.error("current_password", "is required to change the password");
         }
-        for (String readOnly : new String[]{"email", "role", "id", "user_id"}) {
+        for (String readOnly : new String[] {"email", "role", "id", "user_id"}) {
             if (fields.has(readOnly)) {
                 fields.error(readOnly, "cannot be changed here");
             }
@@ -130,8 +154,8 @@ public class AuthController {
         if (newPassword != null) {
             Credentials.checkStrength(newPassword);
         }
-        UserView user = auth.updateProfile(AuthenticatedUser.from(jwt).userId(), trim(firstName), trim(lastName),
-                currentPassword, newPassword);
+        UserView user = auth.updateProfile(
+                AuthenticatedUser.from(jwt).userId(), trim(firstName), trim(lastName), currentPassword, newPassword);
         return Envelope.ok(userJson(user), "Profile updated");
     }
 

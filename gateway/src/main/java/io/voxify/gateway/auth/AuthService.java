@@ -1,9 +1,5 @@
 package io.voxify.gateway.auth;
 
-import io.voxify.infrastructure.tokens.RefreshTokenStore;
-import io.voxify.gateway.file.FileProperties;
-import io.voxify.gateway.security.SecurityProperties;
-import io.voxify.infrastructure.tokens.RefreshTokenLifetime;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AuthenticateUserCommand;
@@ -15,17 +11,21 @@ import io.voxify.events.user.Role;
 import io.voxify.events.user.SessionGrant;
 import io.voxify.events.user.UpdateUserProfileCommand;
 import io.voxify.events.user.UserView;
+import io.voxify.gateway.file.FileProperties;
 import io.voxify.gateway.security.AccessTokenRevocations;
+import io.voxify.gateway.security.SecurityProperties;
 import io.voxify.gateway.security.SessionVersions;
 import io.voxify.gateway.security.SignedOutSessions;
 import io.voxify.gateway.security.TokenService;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.infrastructure.tokens.RefreshTokenLifetime;
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -52,10 +52,19 @@ public class AuthService {
     private final Duration linkTtl;
     private final CompletableFuture<String> unknownUserHash;
 
-    public AuthService(CommandGateway commands, QueryGateway queries, PasswordEncoder passwords, TokenService tokens,
-                       RefreshTokenStore refreshTokens, AccessTokenRevocations revocations,
-                       SignedOutSessions signedOut, SessionVersions sessionVersions, ViewAwaiter views,
-                       RefreshTokenLifetime refreshLifetime, SecurityProperties security, FileProperties files) {
+    public AuthService(
+            CommandGateway commands,
+            QueryGateway queries,
+            PasswordEncoder passwords,
+            TokenService tokens,
+            RefreshTokenStore refreshTokens,
+            AccessTokenRevocations revocations,
+            SignedOutSessions signedOut,
+            SessionVersions sessionVersions,
+            ViewAwaiter views,
+            RefreshTokenLifetime refreshLifetime,
+            SecurityProperties security,
+            FileProperties files) {
         this.commands = commands;
         this.queries = queries;
         this.passwords = passwords;
@@ -80,8 +89,8 @@ public class AuthService {
      */
     public String register(String email, String password, String firstName, String lastName, Role role) {
         String userId = Ids.newId("user");
-        commands.sendAndWait(new RegisterUserCommand(userId, email, passwords.encode(password), firstName, lastName,
-                role));
+        commands.sendAndWait(
+                new RegisterUserCommand(userId, email, passwords.encode(password), firstName, lastName, role));
         return userId;
     }
 
@@ -107,13 +116,17 @@ public class AuthService {
         }
         Instant attempt = Instant.now().minusSeconds(1);
         Role role = commands.sendAndWait(new AuthenticateUserCommand(userId, password, clientAddress));
-        UserView view = views.await(new FindUserQuery(userId), UserView.class,
-                u -> u.lastLoginAt() != null && u.lastLoginAt().isAfter(attempt), VIEW_WAIT)
+        UserView view = views.await(
+                        new FindUserQuery(userId),
+                        UserView.class,
+                        u -> u.lastLoginAt() != null && u.lastLoginAt().isAfter(attempt),
+                        VIEW_WAIT)
                 .orElseGet(() -> awaitUser(userId));
         UserView user = asTheAccountSays(view, role, true);
         String sessionId = Ids.newId("fam");
         TokenService.IssuedToken access = tokens.issueAccessToken(user.userId(), user.email(), role, sessionId);
-        String refresh = refreshTokens.issue(user.userId(), sessionId, Instant.now().plus(refreshTtl));
+        String refresh =
+                refreshTokens.issue(user.userId(), sessionId, Instant.now().plus(refreshTtl));
         return new Session(access, refresh, user);
     }
 
@@ -134,10 +147,10 @@ public class AuthService {
             }
             throw refused;
         }
-        TokenService.IssuedToken access = tokens.issueAccessToken(grant.userId(), grant.email(), grant.role(),
-                rotation.familyId());
-        return new Session(access, rotation.newToken(),
-                asTheAccountSays(awaitUser(rotation.userId()), grant.role(), true));
+        TokenService.IssuedToken access =
+                tokens.issueAccessToken(grant.userId(), grant.email(), grant.role(), rotation.familyId());
+        return new Session(
+                access, rotation.newToken(), asTheAccountSays(awaitUser(rotation.userId()), grant.role(), true));
     }
 
     /**
@@ -160,8 +173,8 @@ public class AuthService {
         return awaitUser(userId);
     }
 
-    public UserView updateProfile(String userId, String firstName, String lastName, String currentPassword,
-                                  String newPassword) {
+    public UserView updateProfile(
+            String userId, String firstName, String lastName, String currentPassword, String newPassword) {
         String newHash = newPassword == null ? null : passwords.encode(newPassword);
         commands.sendAndWait(new UpdateUserProfileCommand(userId, firstName, lastName, currentPassword, newHash));
         if (newHash != null) {
@@ -170,29 +183,45 @@ public class AuthService {
             refreshTokens.revokeAllOf(userId);
             sessionVersions.bump(userId);
         }
-        return views.await(new FindUserQuery(userId), UserView.class,
-                u -> (firstName == null || Objects.equals(firstName, u.firstName()))
-                        && (lastName == null || Objects.equals(lastName, u.lastName())), VIEW_WAIT)
+        return views.await(
+                        new FindUserQuery(userId),
+                        UserView.class,
+                        u -> (firstName == null || Objects.equals(firstName, u.firstName()))
+                                && (lastName == null || Objects.equals(lastName, u.lastName())),
+                        VIEW_WAIT)
                 .orElseGet(() -> awaitUser(userId));
     }
 
     /** The read model's view with the role and state the account itself answered (the view may lag). */
     private static UserView asTheAccountSays(UserView v, Role role, boolean enabled) {
-        return new UserView(v.userId(), v.email(), v.firstName(), v.lastName(), role, enabled, v.createdAt(),
-                v.updatedAt(), v.lastLoginAt(), v.selectedVoiceId(), v.webhookSecretGeneration(),
+        return new UserView(
+                v.userId(),
+                v.email(),
+                v.firstName(),
+                v.lastName(),
+                role,
+                enabled,
+                v.createdAt(),
+                v.updatedAt(),
+                v.lastLoginAt(),
+                v.selectedVoiceId(),
+                v.webhookSecretGeneration(),
                 v.webhookSecretRotatedAt());
     }
 
     private UserView awaitUser(String userId) {
         return views.await(new FindUserQuery(userId), UserView.class, u -> true, VIEW_WAIT)
-                .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
-                        "The account is not available yet; try again in a moment"));
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.SERVICE_UNAVAILABLE, "The account is not available yet; try again in a moment"));
     }
 
     private static boolean isDisabled(RuntimeException e) {
-        DomainException refusal = e instanceof DomainException d ? d
-                : e instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof DomainException d
-                ? d : null;
+        DomainException refusal = e instanceof DomainException d
+                ? d
+                : e instanceof CommandExecutionException cee
+                                && cee.getDetails().orElse(null) instanceof DomainException d
+                        ? d
+                        : null;
         return refusal != null && refusal.code() == ErrorCode.ACCOUNT_DISABLED;
     }
 
@@ -200,6 +229,5 @@ public class AuthService {
         return new DomainException(ErrorCode.INVALID_CREDENTIALS, "Invalid email or password");
     }
 
-    public record Session(TokenService.IssuedToken access, String refreshToken, UserView user) {
-    }
+    public record Session(TokenService.IssuedToken access, String refreshToken, UserView user) {}
 }

@@ -5,25 +5,27 @@ import io.voxify.events.common.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The rules for e-mail addresses and passwords. */
 public final class Credentials {
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern EMAIL =
+            Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}$");
     public static final int MIN_PASSWORD = 8;
     public static final int MAX_PASSWORD = 128;
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     /** Trimmed and lower-cased, or refused with INVALID_EMAIL. */
     public static String normaliseEmail(String raw) {
         String email = raw.trim().toLowerCase(Locale.ROOT);
         if (email.length() > 254 || !EMAIL.matcher(email).matches() || email.contains("..")) {
-            throw new DomainException(ErrorCode.INVALID_EMAIL, "The email address is not valid",
-                    java.util.Map.of("email", "must be a valid email address"));
+            throw new DomainException(
+                    ErrorCode.INVALID_EMAIL,
+                    "The email address is not valid",
+                    Map.of("email", "must be a valid email address"));
         }
         return email;
     }
@@ -47,8 +49,10 @@ public final class Credentials {
             problems.add("must contain a symbol");
         }
         if (!problems.isEmpty()) {
-            throw new DomainException(ErrorCode.WEAK_PASSWORD, "The password is too weak: " + String.join(", ", problems),
-                    java.util.Map.of("password", problems));
+            throw new DomainException(
+                    ErrorCode.WEAK_PASSWORD,
+                    "The password is too weak: " + String.join(", ", problems),
+                    Map.of("password", problems));
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.voxify.gateway.config;
 
 import io.voxify.events.common.AxonNames;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -36,8 +36,8 @@ public class AxonConfiguration {
                 .registerListenerInvocationErrorHandler("voice-data-cleanup", c -> PropagatingErrorHandler.instance())
                 // Analytics consumers get every event: a broker outage stops the publisher, never skips.
                 .registerListenerInvocationErrorHandler("event-publisher", c -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessorConfiguration(config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .registerTrackingEventProcessorConfiguration(
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)
                                 .andInitialSegmentsCount(1)));
     }
@@ -51,9 +51,10 @@ public class AxonConfiguration {
      * every 100 ms: one small indexed query per node and interval when idle.
      */
     @Bean
-    static BeanPostProcessor eventStorePollInterval(ObjectProvider<EventStorageEngine> storageEngine,
-                                                    ObjectProvider<org.axonframework.config.Configuration> axon,
-                                                    ObjectProvider<AxonProperties> properties) {
+    static BeanPostProcessor eventStorePollInterval(
+            ObjectProvider<EventStorageEngine> storageEngine,
+            ObjectProvider<org.axonframework.config.Configuration> axon,
+            ObjectProvider<AxonProperties> properties) {
         // Axon's own event store, rebuilt with the interval: defining the bean instead would also switch off
         // the auto-configured JPA storage engine it is built on.
         return new BeanPostProcessor() {

@@ -11,19 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param events   how the event store is read
  */
 @ConfigurationProperties("voxify")
-public record AxonProperties(@DefaultValue Commands commands, @DefaultValue Events events) {
+public record AxonProperties(
+        @DefaultValue Commands commands, @DefaultValue Events events) {
 
     /**
      * @param aggregateCache keep jobs loaded between their commands: only where this one process handles every
      *                       command (the embedded default); off where nodes share the event store (the infra profile)
      */
-    public record Commands(@DefaultValue("true") boolean aggregateCache) {
-    }
+    public record Commands(@DefaultValue("true") boolean aggregateCache) {}
 
     /**
      * @param pollInterval how long the event store's reader waits before it looks again for events other nodes
      *                     stored (this node's own wake its processors at once)
      */
-    public record Events(@DefaultValue("PT1S") Duration pollInterval) {
-    }
+    public record Events(@DefaultValue("PT1S") Duration pollInterval) {}
 }

@@ -5,6 +5,7 @@ import io.voxify.saga.work.WorkCorrelation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -56,21 +57,26 @@ public class CorrelationConfiguration {
                 return command; // Axon already merged the handled message's correlation data
             }
             Map<String, Object> extra = new HashMap<>();
-            RequestContext.current().ifPresentOrElse(request -> {
-                extra.put(REQUEST_ID, request.requestId());
-                extra.put(CORRELATION_ID, request.correlationId());
-                extra.put(CLIENT_ADDRESS, request.clientAddress());
-                callerId().ifPresent(id -> extra.put(USER_ID, id));
-            }, () -> extra.putAll(WorkCorrelation.ambient()));
+            RequestContext.current()
+                    .ifPresentOrElse(
+                            request -> {
+                                extra.put(REQUEST_ID, request.requestId());
+                                extra.put(CORRELATION_ID, request.correlationId());
+                                extra.put(CLIENT_ADDRESS, request.clientAddress());
+                                callerId().ifPresent(id -> extra.put(USER_ID, id));
+                            },
+                            () -> extra.putAll(WorkCorrelation.ambient()));
             command.getMetaData().keySet().forEach(extra::remove);
             return extra.isEmpty() ? command : command.andMetaData(extra);
         };
     }
 
-    private static java.util.Optional<String> callerId() {
+    private static Optional<String> callerId() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof
-                org.springframework.security.oauth2.jwt.Jwt jwt
-                ? java.util.Optional.ofNullable(jwt.getSubject()) : java.util.Optional.empty();
+        return auth != null
+                        && auth.isAuthenticated()
+                        && auth.getPrincipal() instanceof org.springframework.security.oauth2.jwt.Jwt jwt
+                ? Optional.ofNullable(jwt.getSubject())
+                : Optional.empty();
     }
 }

@@ -46,7 +46,8 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
         String message = switch (status) {
-            case 400 -> "The request could not be read: malformed request line, header, or encoding of the path or query";
+            case 400 ->
+                "The request could not be read: malformed request line, header, or encoding of the path or query";
             case 505 -> "The HTTP version is not supported";
             default -> status >= 500 ? "An unexpected error occurred" : "The request could not be handled";
         };

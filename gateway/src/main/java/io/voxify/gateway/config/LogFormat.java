@@ -27,8 +27,9 @@ public class LogFormat implements EnvironmentPostProcessor {
             case "", "text" -> null;
             case "json" -> "ecs";
             case "ecs", "logstash", "gelf" -> value;
-            default -> throw new IllegalStateException(
-                    "VOXIFY_LOG_FORMAT must be text, json, ecs, logstash or gelf, not '" + value + "'");
+            default ->
+                throw new IllegalStateException(
+                        "VOXIFY_LOG_FORMAT must be text, json, ecs, logstash or gelf, not '" + value + "'");
         };
         if (format == null) {
             return;

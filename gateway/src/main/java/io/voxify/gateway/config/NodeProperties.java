@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workQueue the queue that hands work to the workers
  */
 @ConfigurationProperties("voxify")
-public record NodeProperties(@DefaultValue("all") String role, @DefaultValue WorkQueue workQueue) {
+public record NodeProperties(
+        @DefaultValue("all") String role, @DefaultValue WorkQueue workQueue) {
 
     /** @param type {@code in-process} (this process runs every piece of work: the embedded default) or {@code rabbitmq} */
-    public record WorkQueue(@DefaultValue("in-process") String type) {
-    }
+    public record WorkQueue(@DefaultValue("in-process") String type) {}
 }

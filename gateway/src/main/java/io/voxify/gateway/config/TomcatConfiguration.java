@@ -27,7 +27,8 @@ public class TomcatConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheApi() {
-        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
+        return factory ->
+                factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
     }
 
     /**

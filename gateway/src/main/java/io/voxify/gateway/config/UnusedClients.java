@@ -19,30 +19,42 @@ import org.springframework.core.env.MapPropertySource;
 public class UnusedClients implements EnvironmentPostProcessor {
     static final String EXCLUDE = "spring.autoconfigure.exclude";
 
-    private static final List<String> REDIS_USERS = List.of("voxify.rate-limits.store", "voxify.refresh-tokens.store",
-            "voxify.library.cache", "voxify.view-updates.fanout", "voxify.streaming.relay");
+    private static final List<String> REDIS_USERS = List.of(
+            "voxify.rate-limits.store",
+            "voxify.refresh-tokens.store",
+            "voxify.library.cache",
+            "voxify.view-updates.fanout",
+            "voxify.streaming.relay");
     private static final List<String> REDIS = List.of(
             "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration");
-    private static final List<String> RABBIT = List.of(
-            "org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration");
+    private static final List<String> RABBIT =
+            List.of("org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         List<String> excluded = new ArrayList<>();
-        if (REDIS_USERS.stream().noneMatch(p -> "redis".equalsIgnoreCase(environment.getProperty(p, "").trim()))) {
+        if (REDIS_USERS.stream()
+                .noneMatch(p ->
+                        "redis".equalsIgnoreCase(environment.getProperty(p, "").trim()))) {
             excluded.addAll(REDIS);
         }
-        if (!"rabbitmq".equalsIgnoreCase(environment.getProperty("voxify.work-queue.type", "").trim())) {
+        if (!"rabbitmq"
+                .equalsIgnoreCase(
+                        environment.getProperty("voxify.work-queue.type", "").trim())) {
             excluded.addAll(RABBIT);
         }
         if (excluded.isEmpty()) {
             return;
         }
         String existing = environment.getProperty(EXCLUDE, "");
-        Arrays.stream(existing.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(excluded::add);
-        environment.getPropertySources().addFirst(new MapPropertySource("voxify-unused-clients",
-                Map.of(EXCLUDE, String.join(",", excluded))));
+        Arrays.stream(existing.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(excluded::add);
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("voxify-unused-clients", Map.of(EXCLUDE, String.join(",", excluded))));
     }
 }

@@ -34,18 +34,21 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     public ConsoleConfiguration(ConsoleProperties console) {
         String directory = console.directory();
         String dir = directory.isBlank() ? null : "file:" + (directory.endsWith("/") ? directory : directory + "/");
-        this.pageLocations = dir == null ? new String[]{"classpath:/static/"}
-                : new String[]{dir, "classpath:/static/"};
-        this.assetLocations = dir == null ? new String[]{"classpath:/static/console/"}
-                : new String[]{dir + "console/", "classpath:/static/console/"};
+        this.pageLocations =
+                dir == null ? new String[] {"classpath:/static/"} : new String[] {dir, "classpath:/static/"};
+        this.assetLocations = dir == null
+                ? new String[] {"classpath:/static/console/"}
+                : new String[] {dir + "console/", "classpath:/static/console/"};
     }
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // no-cache: the browser revalidates (ETag/Last-Modified), so a new build is picked up at once.
-        registry.addResourceHandler("/index.html").addResourceLocations(pageLocations)
+        registry.addResourceHandler("/index.html")
+                .addResourceLocations(pageLocations)
                 .setCacheControl(CacheControl.noCache());
-        registry.addResourceHandler("/console/**").addResourceLocations(assetLocations)
+        registry.addResourceHandler("/console/**")
+                .addResourceLocations(assetLocations)
                 .setCacheControl(CacheControl.noCache());
     }
 

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  bundled files, so edits show on reload without a rebuild; empty: the bundled files only
  */
 @ConfigurationProperties("voxify.console")
-public record ConsoleProperties(@DefaultValue("") String directory) {
-}
+public record ConsoleProperties(@DefaultValue("") String directory) {}

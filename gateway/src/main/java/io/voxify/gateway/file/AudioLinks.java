@@ -13,9 +13,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,15 +49,27 @@ public class AudioLinks {
     private final Predicate<String> signedOut;
 
     @Autowired
-    public AudioLinks(SecretKey jwtSigningKey, FileProperties files, SessionVersions sessionVersions,
-                      SignedOutSessions signedOutSessions) {
-        this(jwtSigningKey, files.linkTtl(), Clock.systemUTC(), sessionVersions::current, signedOutSessions::isSignedOut);
+    public AudioLinks(
+            SecretKey jwtSigningKey,
+            FileProperties files,
+            SessionVersions sessionVersions,
+            SignedOutSessions signedOutSessions) {
+        this(
+                jwtSigningKey,
+                files.linkTtl(),
+                Clock.systemUTC(),
+                sessionVersions::current,
+                signedOutSessions::isSignedOut);
     }
 
-    AudioLinks(SecretKey jwtSigningKey, Duration ttl, Clock clock, ToIntFunction<String> sessionVersionOf,
-               Predicate<String> signedOut) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(jwtSigningKey.getEncoded(), "HmacSHA256"), PURPOSE),
-                "HmacSHA256");
+    AudioLinks(
+            SecretKey jwtSigningKey,
+            Duration ttl,
+            Clock clock,
+            ToIntFunction<String> sessionVersionOf,
+            Predicate<String> signedOut) {
+        this.key = new SecretKeySpec(
+                hmac(new SecretKeySpec(jwtSigningKey.getEncoded(), "HmacSHA256"), PURPOSE), "HmacSHA256");
         this.ttl = ttl;
         this.clock = clock;
         this.sessionVersionOf = sessionVersionOf;
@@ -83,11 +96,13 @@ public class AudioLinks {
      * kind-prefixed id ({@code sample:vs_…}) so a link to one kind of audio never opens another.
      */
     public Map<String, Object> json(String signedPath, String resource, Jwt caller) {
-        Link link = issue(resource, caller.getSubject(), TokenService.sessionId(caller),
-                TokenService.sessionVersion(caller));
+        Link link = issue(
+                resource, caller.getSubject(), TokenService.sessionId(caller), TokenService.sessionVersion(caller));
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("url", signedPath + "?user=" + link.userId() + "&sid=" + link.sessionId()
-                + "&expires=" + link.expires() + "&signature=" + link.signature());
+        data.put(
+                "url",
+                signedPath + "?user=" + link.userId() + "&sid=" + link.sessionId() + "&expires=" + link.expires()
+                        + "&signature=" + link.signature());
         data.put("expires_at", Envelope.iso(link.expiresAt()));
         return data;
     }
@@ -96,15 +111,15 @@ public class AudioLinks {
      * A link's query parameters as they arrive ({@code ?user=…&sid=…&expires=…&signature=…}; any of them
      * may be missing or malformed), bound by MVC into one argument of each endpoint that serves links.
      */
-    public record Presented(String user, String sid, String expires, String signature) {
-    }
+    public record Presented(String user, String sid, String expires, String signature) {}
 
     /** Whether a presented link is valid for {@code resource}: the id of the user it was issued to if so. */
-    public java.util.Optional<String> user(String resource, Presented link) {
+    public Optional<String> user(String resource, Presented link) {
         String expires = link.expires();
         long expiry = expires != null && expires.matches("[0-9]{1,12}") ? Long.parseLong(expires) : -1;
         return valid(resource, link.user(), link.sid(), expiry, link.signature())
-                ? java.util.Optional.of(link.user()) : java.util.Optional.empty();
+                ? Optional.of(link.user())
+                : Optional.empty();
     }
 
     /**
@@ -112,8 +127,12 @@ public class AudioLinks {
      * still stands: not signed out, and the user's session version still the one it was signed with.
      */
     public boolean valid(String resource, String userId, String sessionId, long expires, String signature) {
-        if (signature == null || userId == null || sessionId == null || !ID.matcher(userId).matches()
-                || !ID.matcher(sessionId).matches() || expires < clock.instant().getEpochSecond()) {
+        if (signature == null
+                || userId == null
+                || sessionId == null
+                || !ID.matcher(userId).matches()
+                || !ID.matcher(sessionId).matches()
+                || expires < clock.instant().getEpochSecond()) {
             return false;
         }
         byte[] expected = sign(resource, userId, sessionId, sessionVersionOf.applyAsInt(userId), expires)

@@ -46,11 +46,10 @@ public class AudioResponses {
     }
 
     /** Stored audio as a read model describes it; {@code filename} is what a download is saved as. */
-    public record StoredAudio(String blobKey, String sha256, String contentType, String filename) {
-    }
+    public record StoredAudio(String blobKey, String sha256, String contentType, String filename) {}
 
-    public ResponseEntity<Resource> serve(StoredAudio audio, boolean download, String ifNoneMatch, String range,
-                                          HttpMethod method) {
+    public ResponseEntity<Resource> serve(
+            StoredAudio audio, boolean download, String ifNoneMatch, String range, HttpMethod method) {
         if (!fromStore(() -> blobs.exists(audio.blobKey()))) {
             throw gone();
         }
@@ -60,23 +59,31 @@ public class AudioResponses {
         headers.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate());
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
         headers.setContentDisposition((download ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(audio.filename()).build());
-        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.trim().equals("*"))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+                .filename(audio.filename())
+                .build());
+        if (ifNoneMatch != null
+                && (ifNoneMatch.equals(etag) || ifNoneMatch.trim().equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(headers)
+                    .build();
         }
         if (redirectDownloads && download && range == null && HttpMethod.GET.equals(method)) {
-            Optional<URI> direct = fromStore(() -> blobs.downloadUrl(audio.blobKey(), presignTtl, audio.filename(),
-                    audio.contentType()));
+            Optional<URI> direct = fromStore(
+                    () -> blobs.downloadUrl(audio.blobKey(), presignTtl, audio.filename(), audio.contentType()));
             if (direct.isPresent()) {
                 // The URL expires: neither the browser nor a proxy may keep the redirect.
-                return ResponseEntity.status(HttpStatus.FOUND).location(direct.get())
-                        .cacheControl(CacheControl.noStore()).build();
+                return ResponseEntity.status(HttpStatus.FOUND)
+                        .location(direct.get())
+                        .cacheControl(CacheControl.noStore())
+                        .build();
             }
         }
         long size = fromStore(() -> blobs.size(audio.blobKey()));
         BlobResource body = new BlobResource(blobs, audio.blobKey(), size, audio.filename());
         requireSatisfiable(range, body, size);
-        return ResponseEntity.ok().headers(headers).contentType(MediaType.parseMediaType(audio.contentType()))
+        return ResponseEntity.ok()
+                .headers(headers)
+                .contentType(MediaType.parseMediaType(audio.contentType()))
                 .body(body);
     }
 
@@ -92,7 +99,8 @@ public class AudioResponses {
             List<HttpRange> ranges = HttpRange.parseRanges(range);
             HttpRange.toResourceRegions(ranges, body);
         } catch (IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.RANGE_NOT_SATISFIABLE,
+            throw new DomainException(
+                    ErrorCode.RANGE_NOT_SATISFIABLE,
                     "The range cannot be served from " + size + " bytes: " + e.getMessage(),
                     Map.of("range", range.length() > 200 ? range.substring(0, 200) : range, "size", size));
         }

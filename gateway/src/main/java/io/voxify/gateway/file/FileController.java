@@ -20,8 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,11 +48,13 @@ public class FileController {
 
     @ApiErrors({ErrorCode.FILE_NOT_FOUND, ErrorCode.RANGE_NOT_SATISFIABLE})
     @GetMapping("/audio/{fileId}")
-    ResponseEntity<Resource> audio(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId,
-                                   @RequestParam(name = "download", defaultValue = "true") boolean download,
-                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                   @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-                                   HttpMethod method) {
+    ResponseEntity<Resource> audio(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String fileId,
+            @RequestParam(name = "download", defaultValue = "true") boolean download,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            HttpMethod method) {
         return serve(owned(AuthenticatedUser.from(jwt), fileId), download, ifNoneMatch, range, method);
     }
 
@@ -72,25 +74,32 @@ public class FileController {
     /** The audio behind a link from {@link #link}; a link that is not valid answers as a missing file. */
     @ApiErrors({ErrorCode.FILE_NOT_FOUND, ErrorCode.RANGE_NOT_SATISFIABLE})
     @GetMapping("/audio/{fileId}/signed")
-    ResponseEntity<Resource> signed(@PathVariable String fileId, @ParameterObject AudioLinks.Presented link,
-                                    @RequestParam(name = "download", defaultValue = "false") boolean download,
-                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                    @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-                                    HttpMethod method) {
+    ResponseEntity<Resource> signed(
+            @PathVariable String fileId,
+            @ParameterObject AudioLinks.Presented link,
+            @RequestParam(name = "download", defaultValue = "false") boolean download,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            HttpMethod method) {
         DomainException notFound = new DomainException(ErrorCode.FILE_NOT_FOUND, "File " + fileId + " was not found");
         // The link was issued only to someone allowed to read the file (its owner or an administrator),
         // and a role change would have ended it: what it names is served while it exists.
         links.user(fileId, link).orElseThrow(() -> notFound);
         FileView file = queries.query(new FindFileQuery(fileId), ResponseTypes.optionalInstanceOf(FileView.class))
-                .join().orElseThrow(() -> notFound);
+                .join()
+                .orElseThrow(() -> notFound);
         return serve(file, download, ifNoneMatch, range, method);
     }
 
-    private ResponseEntity<Resource> serve(FileView file, boolean download, String ifNoneMatch, String range,
-                                           HttpMethod method) {
+    private ResponseEntity<Resource> serve(
+            FileView file, boolean download, String ifNoneMatch, String range, HttpMethod method) {
         String filename = (file.jobId() != null ? file.jobId() : file.fileId()) + "." + file.format();
-        return responses.serve(new AudioResponses.StoredAudio(file.blobKey(), file.sha256(), file.contentType(),
-                filename), download, ifNoneMatch, range, method);
+        return responses.serve(
+                new AudioResponses.StoredAudio(file.blobKey(), file.sha256(), file.contentType(), filename),
+                download,
+                ifNoneMatch,
+                range,
+                method);
     }
 
     @ApiErrors({ErrorCode.FILE_NOT_FOUND})
@@ -113,7 +122,8 @@ public class FileController {
     }
 
     private FileView owned(AuthenticatedUser user, String fileId) {
-        return queries.query(new FindFileQuery(fileId), ResponseTypes.optionalInstanceOf(FileView.class)).join()
+        return queries.query(new FindFileQuery(fileId), ResponseTypes.optionalInstanceOf(FileView.class))
+                .join()
                 .filter(f -> user.mayAccess(f.ownerId()))
                 .orElseThrow(() -> new DomainException(ErrorCode.FILE_NOT_FOUND, "File " + fileId + " was not found"));
     }

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkTtl how long a signed link to one audio file stays valid after it is issued
  */
 @ConfigurationProperties("voxify.files")
-public record FileProperties(@DefaultValue("PT1H") Duration linkTtl) {
-}
+public record FileProperties(@DefaultValue("PT1H") Duration linkTtl) {}

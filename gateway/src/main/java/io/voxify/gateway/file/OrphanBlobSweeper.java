@@ -57,8 +57,8 @@ import org.springframework.stereotype.Component;
 public class OrphanBlobSweeper {
     private static final Logger log = LoggerFactory.getLogger(OrphanBlobSweeper.class);
     static final Duration SHORTEST_MIN_AGE = Duration.ofHours(1);
-    private static final List<String> PROJECTIONS = List.of(AxonNames.JOBS_PROCESSING_GROUP,
-            AxonNames.SAMPLES_PROCESSING_GROUP);
+    private static final List<String> PROJECTIONS =
+            List.of(AxonNames.JOBS_PROCESSING_GROUP, AxonNames.SAMPLES_PROCESSING_GROUP);
     private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(60);
 
     private final BlobStore blobs;
@@ -75,12 +75,24 @@ public class OrphanBlobSweeper {
     private ScheduledExecutorService timer;
 
     /** What one sweep did; {@code skippedBecause} is set when it did nothing. */
-    public record Result(boolean swept, String skippedBecause, int listed, int kept, int tooYoung, int unchecked,
-                         int deleted, long deletedBytes, Instant startedAt, Instant finishedAt) {
-    }
+    public record Result(
+            boolean swept,
+            String skippedBecause,
+            int listed,
+            int kept,
+            int tooYoung,
+            int unchecked,
+            int deleted,
+            long deletedBytes,
+            Instant startedAt,
+            Instant finishedAt) {}
 
-    public OrphanBlobSweeper(BlobStore blobs, QueryGateway queries, Projections projections, MeterRegistry meters,
-                             StorageProperties storage) {
+    public OrphanBlobSweeper(
+            BlobStore blobs,
+            QueryGateway queries,
+            Projections projections,
+            MeterRegistry meters,
+            StorageProperties storage) {
         Duration minAge = storage.sweep().minAge();
         if (minAge.compareTo(SHORTEST_MIN_AGE) < 0) {
             throw new IllegalStateException("voxify.storage.sweep.min-age must be at least " + SHORTEST_MIN_AGE
@@ -93,10 +105,12 @@ public class OrphanBlobSweeper {
         this.interval = storage.sweep().interval();
         this.initialDelay = storage.sweep().initialDelay();
         this.scheduled = storage.sweep().enabled();
-        this.deletedBlobs = Counter.builder("voxify_storage_orphans_deleted").description("Unreferenced blobs removed")
+        this.deletedBlobs = Counter.builder("voxify_storage_orphans_deleted")
+                .description("Unreferenced blobs removed")
                 .register(meters);
         this.deletedBytes = Counter.builder("voxify_storage_orphans_deleted_bytes")
-                .description("Bytes of unreferenced blobs removed").register(meters);
+                .description("Bytes of unreferenced blobs removed")
+                .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -109,16 +123,20 @@ public class OrphanBlobSweeper {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                Result result = sweep();
-                if (!result.swept()) {
-                    log.info("Orphan blob sweep skipped: {}", result.skippedBecause());
-                }
-            } catch (RuntimeException e) {
-                log.warn("Orphan blob sweep failed", e);
-            }
-        }, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        Result result = sweep();
+                        if (!result.swept()) {
+                            log.info("Orphan blob sweep skipped: {}", result.skippedBecause());
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Orphan blob sweep failed", e);
+                    }
+                },
+                initialDelay.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -158,8 +176,17 @@ public class OrphanBlobSweeper {
                 tally.unchecked++;
             }
         }
-        Result result = new Result(tally.stoppedBecause == null, tally.stoppedBecause, tally.listed, tally.kept,
-                tally.tooYoung, tally.unchecked, tally.deleted, tally.bytes, started, clock.instant());
+        Result result = new Result(
+                tally.stoppedBecause == null,
+                tally.stoppedBecause,
+                tally.listed,
+                tally.kept,
+                tally.tooYoung,
+                tally.unchecked,
+                tally.deleted,
+                tally.bytes,
+                started,
+                clock.instant());
         log.info("Orphan blob sweep: {}", result);
         return result;
     }
@@ -284,11 +311,17 @@ public class OrphanBlobSweeper {
         }
         String name = parts[2].substring(0, parts[2].indexOf('.')); // the file's or the sample's id
         return switch (parts[0]) {
-            case "audio" -> Optional.of(queries.query(new FindFileQuery(name), ResponseTypes.optionalInstanceOf(FileView.class))
-                    .join().map(file -> key.equals(file.blobKey())).orElse(false));
-            case "samples" -> Optional.of(queries.query(new FindSampleQuery(name),
-                            ResponseTypes.optionalInstanceOf(SampleView.class)).join()
-                    .map(sample -> sample.audio() != null && key.equals(sample.audio().blobKey())).orElse(false));
+            case "audio" ->
+                Optional.of(queries.query(new FindFileQuery(name), ResponseTypes.optionalInstanceOf(FileView.class))
+                        .join()
+                        .map(file -> key.equals(file.blobKey()))
+                        .orElse(false));
+            case "samples" ->
+                Optional.of(queries.query(new FindSampleQuery(name), ResponseTypes.optionalInstanceOf(SampleView.class))
+                        .join()
+                        .map(sample -> sample.audio() != null
+                                && key.equals(sample.audio().blobKey()))
+                        .orElse(false));
             default -> Optional.empty();
         };
     }

@@ -42,13 +42,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 @RequestMapping("/api/v1/job")
 public class JobController {
-    static final List<String> SORT_FIELDS = List.of("created_at", "updated_at", "status", "progress", "duration",
-            "text_length");
+    static final List<String> SORT_FIELDS =
+            List.of("created_at", "updated_at", "status", "progress", "duration", "text_length");
 
-    private static final ViewStreams.Shape<JobView> PROGRESS = new ViewStreams.Shape<>(JobView.class,
-            JobView::version, JobJson::progress, job -> job.status().isFinal(),
-            job -> job.status() == JobStatus.COMPLETED ? Map.of("event", "complete")
-                    : Map.of("event", job.status().wireName(), "status", job.status().wireName()));
+    private static final ViewStreams.Shape<JobView> PROGRESS = new ViewStreams.Shape<>(
+            JobView.class,
+            JobView::version,
+            JobJson::progress,
+            job -> job.status().isFinal(),
+            job -> job.status() == JobStatus.COMPLETED
+                    ? Map.of("event", "complete")
+                    : Map.of(
+                            "event",
+                            job.status().wireName(),
+                            "status",
+                            job.status().wireName()));
 
     private final JobService jobs;
     private final ViewStreams streams;
@@ -61,8 +69,8 @@ public class JobController {
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED})
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
-                                               @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> create(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         var job = jobs.create(AuthenticatedUser.from(jwt), body);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Envelope.success(JobJson.of(job, true), "Synthesis job created successfully", null));
@@ -70,8 +78,8 @@ public class JobController {
 
     @ApiErrors({ErrorCode.FORBIDDEN})
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt,
-                                             @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> list(
+            @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         Map<String, String> errors = new LinkedHashMap<>();
         Pagination page = Pagination.from(params, errors);
@@ -117,12 +125,21 @@ public class JobController {
         if (!errors.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
-        JobPage result = jobs.list(new FindJobsQuery(ownerFilter, statuses, blankToNull(voice),
-                blankToNull(textSearch), after, before, sortBy, sortOrder.equals("asc"), page.limit(), page.offset()));
+        JobPage result = jobs.list(new FindJobsQuery(
+                ownerFilter,
+                statuses,
+                blankToNull(voice),
+                blankToNull(textSearch),
+                after,
+                before,
+                sortBy,
+                sortOrder.equals("asc"),
+                page.limit(),
+                page.offset()));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pagination", page.meta(result.totalCount()));
-        return ResponseEntity.ok(Envelope.success(result.items().stream().map(j -> JobJson.of(j, includeText)).toList(),
-                null, meta));
+        return ResponseEntity.ok(Envelope.success(
+                result.items().stream().map(j -> JobJson.of(j, includeText)).toList(), null, meta));
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
@@ -133,18 +150,22 @@ public class JobController {
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_UPDATABLE})
     @PutMapping("/{jobId}")
-    ResponseEntity<Map<String, Object>> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
-                                               @RequestBody(required = false) JsonNode body) {
-        return Envelope.ok(JobJson.of(jobs.update(AuthenticatedUser.from(jwt), jobId, body), true),
-                "Job updated successfully");
+    ResponseEntity<Map<String, Object>> update(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String jobId,
+            @RequestBody(required = false) JsonNode body) {
+        return Envelope.ok(
+                JobJson.of(jobs.update(AuthenticatedUser.from(jwt), jobId, body), true), "Job updated successfully");
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATUS_TRANSITION})
     @PatchMapping("/{jobId}")
-    ResponseEntity<Map<String, Object>> patch(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
-                                              @RequestBody(required = false) JsonNode body) {
-        return Envelope.ok(JobJson.of(jobs.patch(AuthenticatedUser.from(jwt), jobId, body), true),
-                "Job updated successfully");
+    ResponseEntity<Map<String, Object>> patch(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String jobId,
+            @RequestBody(required = false) JsonNode body) {
+        return Envelope.ok(
+                JobJson.of(jobs.patch(AuthenticatedUser.from(jwt), jobId, body), true), "Job updated successfully");
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_DELETABLE})
@@ -155,7 +176,9 @@ public class JobController {
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.TOO_MANY_OPEN_REQUESTS})
-    @GetMapping(value = "/{jobId}/progress", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    @GetMapping(
+            value = "/{jobId}/progress",
+            produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         jobs.find(user, jobId);

@@ -13,8 +13,7 @@ import java.util.Map;
 public final class JobJson {
     static final int SHORT_TEXT = 100;
 
-    private JobJson() {
-    }
+    private JobJson() {}
 
     public static Map<String, Object> of(JobView job, boolean includeText) {
         SynthesisSettings s = job.settings();
@@ -95,21 +94,23 @@ public final class JobJson {
         if (list == null) {
             return null;
         }
-        return list.stream().map(t -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("text", t.text());
-            m.put("type", t.type());
-            m.put("start", t.start());
-            m.put("end", t.end());
-            m.put("char_start", t.charStart());
-            m.put("char_end", t.charEnd());
-            if ("mark".equals(t.type())) {
-                // An SSML <mark>: the usual fields (its name as text, one instant as start and end) plus these.
-                m.put("name", t.text());
-                m.put("time", t.start());
-            }
-            return m;
-        }).toList();
+        return list.stream()
+                .map(t -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("text", t.text());
+                    m.put("type", t.type());
+                    m.put("start", t.start());
+                    m.put("end", t.end());
+                    m.put("char_start", t.charStart());
+                    m.put("char_end", t.charEnd());
+                    if ("mark".equals(t.type())) {
+                        // An SSML <mark>: the usual fields (its name as text, one instant as start and end) plus these.
+                        m.put("name", t.text());
+                        m.put("time", t.start());
+                    }
+                    return m;
+                })
+                .toList();
     }
 
     /** The SSE payload for one state of a job. */

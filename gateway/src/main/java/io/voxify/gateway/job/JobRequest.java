@@ -22,18 +22,28 @@ import java.util.regex.Pattern;
  * checked here for its shape and for a literal address or {@code localhost} host ({@link CallbackUrls});
  * on update, null or "" removes it.
  */
-record JobRequest(String text, String voiceModelId, String textLanguage, String textFormat,
-                  SynthesisSettings settings, String callbackUrl, boolean callbackUrlGiven) {
+record JobRequest(
+        String text,
+        String voiceModelId,
+        String textLanguage,
+        String textFormat,
+        SynthesisSettings settings,
+        String callbackUrl,
+        boolean callbackUrlGiven) {
     static final List<String> FORMATS = List.of("wav", "mp3", "flac");
     static final List<Integer> SAMPLE_RATES = List.of(8000, 16000, 22050, 24000, 44100, 48000);
     static final List<String> EMOTIONS = List.of("neutral", "happy", "sad", "excited");
     static final List<String> GRANULARITIES = List.of("word", "sentence");
-    static final SynthesisSettings DEFAULTS = new SynthesisSettings(1.0, 1.0, 1.0, "wav", 22050, "neutral", false,
-            "word", Map.of());
+    static final SynthesisSettings DEFAULTS =
+            new SynthesisSettings(1.0, 1.0, 1.0, "wav", 22050, "neutral", false, "word", Map.of());
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$");
 
-    static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired,
-                            boolean allowPrivateCallbacks) {
+    static JobRequest parse(
+            JsonNode body,
+            int maxTextLength,
+            SynthesisSettings base,
+            boolean textRequired,
+            boolean allowPrivateCallbacks) {
         return parse(body, maxTextLength, base, textRequired, null, allowPrivateCallbacks);
     }
 
@@ -42,15 +52,20 @@ record JobRequest(String text, String voiceModelId, String textLanguage, String 
      * when creating one. {@code allowPrivateCallbacks} is the administrator's switch that lets a
      * callback name this machine or a private network (and use plain http).
      */
-    static JobRequest parse(JsonNode body, int maxTextLength, SynthesisSettings base, boolean textRequired,
-                            String currentFormat, boolean allowPrivateCallbacks) {
+    static JobRequest parse(
+            JsonNode body,
+            int maxTextLength,
+            SynthesisSettings base,
+            boolean textRequired,
+            String currentFormat,
+            boolean allowPrivateCallbacks) {
         RequestFields f = RequestFields.of(body);
         String textFormat = f.oneOf("text_format", JobCreatedEvent.TEXT_FORMATS);
         if (textFormat != null && currentFormat != null && !textFormat.equals(currentFormat)) {
             f.error("text_format", "cannot be changed; this job's text is " + currentFormat);
         }
-        String readAs = textFormat != null ? textFormat
-                : currentFormat != null ? currentFormat : JobCreatedEvent.PLAIN_TEXT;
+        String readAs =
+                textFormat != null ? textFormat : currentFormat != null ? currentFormat : JobCreatedEvent.PLAIN_TEXT;
         String text = null;
         if (f.has("text_content")) {
             text = f.text("text_content", maxTextLength);
@@ -123,8 +138,14 @@ record JobRequest(String text, String voiceModelId, String textLanguage, String 
                 timestamps != null ? timestamps : base.includeTimestamps(),
                 granularity != null ? granularity : base.timestampGranularity(),
                 Map.of());
-        return new JobRequest(text, voice == null ? null : voice.trim(), language == null ? null : language.trim(),
-                readAs, settings, callbackUrl, callbackGiven);
+        return new JobRequest(
+                text,
+                voice == null ? null : voice.trim(),
+                language == null ? null : language.trim(),
+                readAs,
+                settings,
+                callbackUrl,
+                callbackGiven);
     }
 
     private static void requireValidSsml(String text, int maxTextLength) {
@@ -132,8 +153,9 @@ record JobRequest(String text, String voiceModelId, String textLanguage, String 
             SsmlParser.parse(text, maxTextLength);
         } catch (SsmlException invalid) {
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("text_content", "line " + invalid.line() + ", column " + invalid.column() + ": "
-                    + invalid.reason());
+            details.put(
+                    "text_content",
+                    "line " + invalid.line() + ", column " + invalid.column() + ": " + invalid.reason());
             details.put("line", invalid.line());
             details.put("column", invalid.column());
             details.put("reason", invalid.reason());

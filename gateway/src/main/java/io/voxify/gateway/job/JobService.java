@@ -1,6 +1,10 @@
 package io.voxify.gateway.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.catalogue.PresetCatalog;
+import io.voxify.catalogue.VoiceBinding;
+import io.voxify.catalogue.VoiceDirectory;
+import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.CancelJobCommand;
@@ -19,7 +23,6 @@ import io.voxify.events.job.RecordJobProgressCommand;
 import io.voxify.events.job.UpdateJobCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.UserView;
-import io.voxify.events.admin.PlatformConfig;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
@@ -27,11 +30,10 @@ import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.storage.BlobStore;
-import io.voxify.catalogue.PresetCatalog;
-import io.voxify.catalogue.VoiceBinding;
-import io.voxify.catalogue.VoiceDirectory;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -55,8 +57,14 @@ public class JobService {
     private final PlatformSettings settings;
     private final DailyQuotas quotas;
 
-    public JobService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, VoiceDirectory voices,
-                      BlobStore blobs, PlatformSettings settings, DailyQuotas quotas) {
+    public JobService(
+            CommandGateway commands,
+            QueryGateway queries,
+            ViewAwaiter views,
+            VoiceDirectory voices,
+            BlobStore blobs,
+            PlatformSettings settings,
+            DailyQuotas quotas) {
         this.commands = commands;
         this.queries = queries;
         this.views = views;
@@ -68,19 +76,27 @@ public class JobService {
 
     public JobView create(AuthenticatedUser user, JsonNode body) {
         PlatformConfig config = settings.config();
-        JobRequest request = JobRequest.parse(body, config.maxTextLength(), JobRequest.DEFAULTS, true,
-                config.allowPrivateCallbacks());
+        JobRequest request = JobRequest.parse(
+                body, config.maxTextLength(), JobRequest.DEFAULTS, true, config.allowPrivateCallbacks());
         String voiceId = request.voiceModelId() != null ? request.voiceModelId() : selectedVoice(user, config);
         VoiceBinding voice = voices.resolve(voiceId, user.userId())
-                .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.VOICE_MODEL_NOT_FOUND,
                         "Voice model " + voiceId + " was not found",
-                        java.util.Map.of("voice_model_id", voiceId)));
+                        Map.of("voice_model_id", voiceId)));
         String language = request.textLanguage() != null ? request.textLanguage() : voice.language();
         String jobId = Ids.newId("job");
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SYNTHESES, config.synthesesPerDay());
         try {
-            commands.sendAndWait(new CreateJobCommand(jobId, user.userId(), request.text(), language,
-                    request.textFormat(), voice.voiceModelId(), request.settings(), request.callbackUrl()));
+            commands.sendAndWait(new CreateJobCommand(
+                    jobId,
+                    user.userId(),
+                    request.text(),
+                    language,
+                    request.textFormat(),
+                    voice.voiceModelId(),
+                    request.settings(),
+                    request.callbackUrl()));
         } catch (RuntimeException notCreated) {
             use.giveBack();
             throw notCreated;
@@ -90,16 +106,18 @@ public class JobService {
 
     /** The user's chosen voice while it is still usable, else the configured default, else the built-in one. */
     private String selectedVoice(AuthenticatedUser user, PlatformConfig config) {
-        return queries.query(new FindUserQuery(user.userId()), ResponseTypes.optionalInstanceOf(UserView.class)).join()
+        return queries.query(new FindUserQuery(user.userId()), ResponseTypes.optionalInstanceOf(UserView.class))
+                .join()
                 .map(UserView::selectedVoiceId)
                 .filter(id -> voices.resolve(id, user.userId()).isPresent())
-                .or(() -> java.util.Optional.of(config.defaultVoiceId())
+                .or(() -> Optional.of(config.defaultVoiceId())
                         .filter(id -> voices.resolve(id, user.userId()).isPresent()))
                 .orElse(PresetCatalog.DEFAULT_VOICE_ID);
     }
 
     public JobView find(AuthenticatedUser user, String jobId) {
-        return queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+        return queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class))
+                .join()
                 .filter(job -> user.mayAccess(job.userId()))
                 .orElseThrow(() -> notFound(jobId));
     }
@@ -111,23 +129,35 @@ public class JobService {
     public JobView update(AuthenticatedUser user, String jobId, JsonNode body) {
         JobView current = find(user, jobId);
         PlatformConfig config = settings.config();
-        JobRequest request = JobRequest.parse(body, config.maxTextLength(), current.settings(), false,
+        JobRequest request = JobRequest.parse(
+                body,
+                config.maxTextLength(),
+                current.settings(),
+                false,
                 current.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : current.textFormat(),
                 config.allowPrivateCallbacks());
         if (request.voiceModelId() != null && !request.voiceModelId().equals(current.voiceModelId())) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "The voice of a job cannot be changed",
-                    java.util.Map.of("voice_model_id", "cannot be changed; create a new job"));
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "The voice of a job cannot be changed",
+                    Map.of("voice_model_id", "cannot be changed; create a new job"));
         }
         if (current.status() != JobStatus.PENDING) {
-            throw new DomainException(ErrorCode.JOB_NOT_UPDATABLE,
-                    "Only pending jobs can be updated; this job is " + current.status().wireName());
+            throw new DomainException(
+                    ErrorCode.JOB_NOT_UPDATABLE,
+                    "Only pending jobs can be updated; this job is "
+                            + current.status().wireName());
         }
         String text = request.text() != null ? request.text() : current.text();
         String language = request.textLanguage() != null ? request.textLanguage() : current.textLanguage();
         String callbackUrl = request.callbackUrlGiven() ? request.callbackUrl() : current.callbackUrl();
         commands.sendAndWait(new UpdateJobCommand(jobId, text, language, request.settings(), callbackUrl));
-        return awaitView(jobId, v -> Objects.equals(v.text(), text) && Objects.equals(v.settings(), request.settings())
-                && Objects.equals(v.textLanguage(), language) && Objects.equals(v.callbackUrl(), callbackUrl));
+        return awaitView(
+                jobId,
+                v -> Objects.equals(v.text(), text)
+                        && Objects.equals(v.settings(), request.settings())
+                        && Objects.equals(v.textLanguage(), language)
+                        && Objects.equals(v.callbackUrl(), callbackUrl));
     }
 
     /**
@@ -137,12 +167,11 @@ public class JobService {
     public JobView patch(AuthenticatedUser user, String jobId, JsonNode body) {
         JobView current = find(user, jobId);
         RequestFields f = RequestFields.of(body);
-        String status = f.oneOf("status", java.util.List.of("pending", "processing", "completed", "failed",
-                "cancelled"));
+        String status = f.oneOf("status", List.of("pending", "processing", "completed", "failed", "cancelled"));
         Double progress = f.number("progress", 0, 100);
         String errorMessage = f.text("error_message", 2000);
         String progressMessage = f.text("message", 500);
-        for (String readOnly : new String[]{"output_file_path", "duration", "file_id"}) {
+        for (String readOnly : new String[] {"output_file_path", "duration", "file_id"}) {
             if (f.has(readOnly)) {
                 f.error(readOnly, "is set by the worker that produces the audio and cannot be patched");
             }
@@ -153,24 +182,29 @@ public class JobService {
         f.validate(ErrorCode.VALIDATION_ERROR);
         boolean ownerCancelOnly = "cancelled".equals(status) && progress == null && errorMessage == null;
         if (!user.isAdmin() && !ownerCancelOnly) {
-            throw new DomainException(ErrorCode.FORBIDDEN,
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN,
                     "Only cancelling is allowed to job owners; other changes are for administrators");
         }
         if (status != null) {
             JobStatus target = JobStatus.fromWire(status);
             switch (target) {
                 case CANCELLED -> commands.sendAndWait(new CancelJobCommand(jobId, user.userId()));
-                case FAILED -> commands.sendAndWait(new FailJobCommand(jobId,
-                        errorMessage != null ? errorMessage : "Marked as failed by an administrator",
-                        ErrorCode.INTERNAL_ERROR.name()));
-                default -> throw new DomainException(ErrorCode.INVALID_STATUS_TRANSITION,
-                        "A job cannot be moved to " + status + " by hand",
-                        java.util.Map.of("status", "allowed targets: failed, cancelled"));
+                case FAILED ->
+                    commands.sendAndWait(new FailJobCommand(
+                            jobId,
+                            errorMessage != null ? errorMessage : "Marked as failed by an administrator",
+                            ErrorCode.INTERNAL_ERROR.name()));
+                default ->
+                    throw new DomainException(
+                            ErrorCode.INVALID_STATUS_TRANSITION,
+                            "A job cannot be moved to " + status + " by hand",
+                            Map.of("status", "allowed targets: failed, cancelled"));
             }
         }
         if (progress != null) {
-            commands.sendAndWait(new RecordJobProgressCommand(jobId, 0, progress,
-                    progressMessage != null ? progressMessage : "Progress updated"));
+            commands.sendAndWait(new RecordJobProgressCommand(
+                    jobId, 0, progress, progressMessage != null ? progressMessage : "Progress updated"));
         }
         Predicate<JobView> applied = v -> (status == null || v.status() == JobStatus.fromWire(status))
                 && (progress == null || v.progress() >= progress);
@@ -180,11 +214,12 @@ public class JobService {
     public void delete(AuthenticatedUser user, String jobId) {
         JobView current = find(user, jobId);
         if (current.status() == JobStatus.PROCESSING) {
-            throw new DomainException(ErrorCode.JOB_NOT_DELETABLE,
-                    "A job cannot be deleted while it is processing; cancel it first");
+            throw new DomainException(
+                    ErrorCode.JOB_NOT_DELETABLE, "A job cannot be deleted while it is processing; cancel it first");
         }
-        Optional<FileView> file = queries.query(new FindFileQuery(jobId),
-                ResponseTypes.optionalInstanceOf(FileView.class)).join();
+        Optional<FileView> file = queries.query(
+                        new FindFileQuery(jobId), ResponseTypes.optionalInstanceOf(FileView.class))
+                .join();
         commands.sendAndWait(new DeleteJobCommand(jobId, user.userId()));
         file.ifPresent(f -> {
             try {

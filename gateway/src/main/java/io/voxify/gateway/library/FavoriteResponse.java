@@ -6,6 +6,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** A voice after the caller added it to their favourites or removed it, with how many users favour it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record FavoriteResponse(String voiceModelId, @JsonProperty("is_favorite") boolean isFavorite,
-                               long favoritesCount) {
-}
+public record FavoriteResponse(
+        String voiceModelId, @JsonProperty("is_favorite") boolean isFavorite, long favoritesCount) {}

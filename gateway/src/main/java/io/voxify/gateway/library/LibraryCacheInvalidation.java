@@ -1,12 +1,12 @@
 package io.voxify.gateway.library;
 
-import io.voxify.infrastructure.cache.LibraryPageCache;
 import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.clone.VoiceCloneReadyEvent;
 import io.voxify.events.library.VoiceFavoritedEvent;
 import io.voxify.events.library.VoiceRatedEvent;
 import io.voxify.events.library.VoiceRatingRemovedEvent;
 import io.voxify.events.library.VoiceUnfavoritedEvent;
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package io.voxify.gateway.library;
 
-import io.voxify.infrastructure.cache.LibraryPageCache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +20,7 @@ import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,9 +74,17 @@ public class LibraryController {
     private final ObjectMapper json;
     private final LibraryRatings ratings;
 
-    public LibraryController(VoiceLibrary library, SemanticSearch search, PreviewService previews,
-                             QueryGateway queries, CommandGateway commands, ViewAwaiter views, BlobStore blobs,
-                             LibraryPageCache pages, ObjectMapper json, LibraryRatings ratings) {
+    public LibraryController(
+            VoiceLibrary library,
+            SemanticSearch search,
+            PreviewService previews,
+            QueryGateway queries,
+            CommandGateway commands,
+            ViewAwaiter views,
+            BlobStore blobs,
+            LibraryPageCache pages,
+            ObjectMapper json,
+            LibraryRatings ratings) {
         this.pages = pages;
         this.ratings = ratings;
         this.json = json;
@@ -91,10 +99,11 @@ public class LibraryController {
 
     /** Whether a list answer came from the page cache ({@code HIT}) or was built now ({@code MISS}). */
     static final String CACHE_HEADER = "X-Cache";
-    private static final TypeReference<Map<String, Object>> PAGE = new TypeReference<>() {
-    };
 
-    @Operation(summary = "List the voice models the caller can use",
+    private static final TypeReference<Map<String, Object>> PAGE = new TypeReference<>() {};
+
+    @Operation(
+            summary = "List the voice models the caller can use",
             description = "Query parameters: limit/offset or page/page_size; tags (comma list, all must match); "
                     + "language (zh matches zh-CN); type (preset, custom); owner (me: the caller's clones, system: "
                     + "presets and neural voices, or a user id: that user's clones for administrators, an empty page "
@@ -102,7 +111,8 @@ public class LibraryController {
                     + "sort_by (user_rating: highest mean first, voices nobody rates last, ties by name; name) and "
                     + "sort_order (asc, desc).")
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> list(
+            @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         Map<String, String> errors = new LinkedHashMap<>();
         Pagination page = Pagination.from(params, errors);
@@ -139,13 +149,25 @@ public class LibraryController {
             sortOrder = SORT_FIELDS.get(sortBy);
         }
         boolean cacheable = owner == null || owner.cacheKey() != null;
-        String cacheKey = cacheKey(page, tags, language, type, owner == null ? null : owner.cacheKey(), engine, gender,
-                favorite, q, sortBy, sortBy == null ? null : sortOrder);
-        Optional<Map<String, Object>> cached = cacheable
-                ? pages.get(user.userId(), cacheKey).flatMap(this::readPage) : Optional.empty();
+        String cacheKey = cacheKey(
+                page,
+                tags,
+                language,
+                type,
+                owner == null ? null : owner.cacheKey(),
+                engine,
+                gender,
+                favorite,
+                q,
+                sortBy,
+                sortBy == null ? null : sortOrder);
+        Optional<Map<String, Object>> cached =
+                cacheable ? pages.get(user.userId(), cacheKey).flatMap(this::readPage) : Optional.empty();
         if (cached.isPresent()) {
-            return ResponseEntity.ok().header(CACHE_HEADER, "HIT")
-                    .body(Envelope.success(cached.get().get("data"), null, meta(cached.get().get("meta"))));
+            return ResponseEntity.ok()
+                    .header(CACHE_HEADER, "HIT")
+                    .body(Envelope.success(
+                            cached.get().get("data"), null, meta(cached.get().get("meta"))));
         }
 
         List<VoiceModel> all = new ArrayList<>(library.visibleTo(user));
@@ -158,17 +180,20 @@ public class LibraryController {
                 .filter(v -> language == null || languageMatches(v.language(), language))
                 .filter(v -> type == null || v.type().equalsIgnoreCase(type))
                 .filter(v -> owner == null || owner.admits(v))
-                .filter(v -> engine == null || v.engine().equalsIgnoreCase(engine)
+                .filter(v -> engine == null
+                        || v.engine().equalsIgnoreCase(engine)
                         || v.engine().equalsIgnoreCase("clone:" + engine))
                 .filter(v -> gender == null || gender.equalsIgnoreCase(v.gender()))
-                .filter(v -> favorite == null || favorites.favorites().contains(v.voiceModelId()) == favorite.equals("true"))
+                .filter(v ->
+                        favorite == null || favorites.favorites().contains(v.voiceModelId()) == favorite.equals("true"))
                 .toList();
         Map<String, Double> similarity = new HashMap<>();
         List<VoiceModel> ranked = new ArrayList<>(matching);
         if (q != null) {
             float[] query = search.embedQuery(q);
             matching.forEach(v -> similarity.put(v.voiceModelId(), search.similarity(query, v.searchText())));
-            ranked.sort(Comparator.comparingDouble((VoiceModel v) -> similarity.get(v.voiceModelId())).reversed());
+            ranked.sort(Comparator.comparingDouble((VoiceModel v) -> similarity.get(v.voiceModelId()))
+                    .reversed());
         }
         List<String> rankedIds = ranked.stream().map(VoiceModel::voiceModelId).toList();
         Map<String, VoiceStatistics> stats = statistics(rankedIds);
@@ -176,19 +201,30 @@ public class LibraryController {
         if (sortBy != null) {
             ranked.sort(order(sortBy, sortOrder.equals("desc"), rated));
         }
-        List<Map<String, Object>> items = ranked.stream().skip(page.offset()).limit(page.limit())
+        List<Map<String, Object>> items = ranked.stream()
+                .skip(page.offset())
+                .limit(page.limit())
                 .map(v -> {
                     Map<String, Object> item = item(v, favorites, stats.get(v.voiceModelId()), rated);
                     if (q != null) {
                         item.put("similarity", Math.round(similarity.get(v.voiceModelId()) * 10_000) / 10_000.0);
                     }
                     return item;
-                }).toList();
+                })
+                .toList();
         Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("available_tags", new TreeSet<>(all.stream().flatMap(v -> v.tags().stream()).toList()));
-        filters.put("available_languages", new TreeSet<>(all.stream().map(VoiceModel::language).toList()));
-        filters.put("available_types", new TreeSet<>(all.stream().map(VoiceModel::type).toList()));
-        filters.put("available_engines", new TreeSet<>(all.stream().map(VoiceModel::engine).toList()));
+        filters.put(
+                "available_tags",
+                new TreeSet<>(all.stream().flatMap(v -> v.tags().stream()).toList()));
+        filters.put(
+                "available_languages",
+                new TreeSet<>(all.stream().map(VoiceModel::language).toList()));
+        filters.put(
+                "available_types",
+                new TreeSet<>(all.stream().map(VoiceModel::type).toList()));
+        filters.put(
+                "available_engines",
+                new TreeSet<>(all.stream().map(VoiceModel::engine).toList()));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pagination", page.meta(ranked.size()));
         meta.put("filters", filters);
@@ -203,7 +239,8 @@ public class LibraryController {
      * either order, and equal ratings go by name (case-insensitive, then id).
      */
     static Comparator<VoiceModel> order(String sortBy, boolean descending, LibraryRatings.Snapshot rated) {
-        Comparator<VoiceModel> byName = Comparator.comparing((VoiceModel v) -> v.name().toLowerCase(Locale.ROOT))
+        Comparator<VoiceModel> byName = Comparator.comparing(
+                        (VoiceModel v) -> v.name().toLowerCase(Locale.ROOT))
                 .thenComparing(VoiceModel::voiceModelId);
         if (sortBy.equals("name")) {
             return descending ? byName.reversed() : byName;
@@ -218,10 +255,22 @@ public class LibraryController {
      * and offset, tags as a sorted set, case-insensitive filters in lower case), in a fixed order and each
      * value URL-encoded. Unknown parameters, their order and equivalent spellings share one page.
      */
-    static String cacheKey(Pagination page, List<String> tags, String language, String type, String owner,
-                           String engine, String gender, String favorite, String q, String sortBy,
-                           String sortOrder) {
-        StringBuilder key = new StringBuilder("limit=").append(page.limit()).append("&offset=").append(page.offset());
+    static String cacheKey(
+            Pagination page,
+            List<String> tags,
+            String language,
+            String type,
+            String owner,
+            String engine,
+            String gender,
+            String favorite,
+            String q,
+            String sortBy,
+            String sortOrder) {
+        StringBuilder key = new StringBuilder("limit=")
+                .append(page.limit())
+                .append("&offset=")
+                .append(page.offset());
         appendKey(key, "tags", tags.isEmpty() ? null : String.join(",", new TreeSet<>(tags)));
         appendKey(key, "language", lower(language));
         appendKey(key, "type", lower(type));
@@ -284,7 +333,9 @@ public class LibraryController {
         config.put("supports_pitch_range", List.of(0.5, 2.0));
         data.put("model_config", config);
         Map<String, Object> statistics = new LinkedHashMap<>();
-        statistics.put("average_synthesis_time", stats == null || stats.completed() == 0 ? null : stats.averageSynthesisTime());
+        statistics.put(
+                "average_synthesis_time",
+                stats == null || stats.completed() == 0 ? null : stats.averageSynthesisTime());
         statistics.put("success_rate", stats == null ? null : stats.successRate());
         statistics.put("usage_count", stats == null ? 0 : stats.usageCount());
         statistics.put("total_audio_seconds", stats == null ? 0.0 : stats.totalAudioSeconds());
@@ -319,9 +370,14 @@ public class LibraryController {
         try (InputStream in = blobs.open(preview.blobKey(), 0)) {
             bytes = in.readAllBytes();
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))
-                .header("Content-Disposition", ContentDisposition.inline().filename(voiceModelId + "-preview.wav")
-                        .build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("audio/wav"))
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.inline()
+                                .filename(voiceModelId + "-preview.wav")
+                                .build()
+                                .toString())
                 .body(new ByteArrayResource(bytes));
     }
 
@@ -336,8 +392,8 @@ public class LibraryController {
 
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @DeleteMapping("/{voiceModelId}/favorite")
-    ResponseEntity<Map<String, Object>> unfavorite(@AuthenticationPrincipal Jwt jwt,
-                                                   @PathVariable String voiceModelId) {
+    ResponseEntity<Map<String, Object>> unfavorite(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         library.find(user, voiceModelId);
         if (favorites(user).favorites().contains(voiceModelId)) {
@@ -346,18 +402,25 @@ public class LibraryController {
         return favoriteAnswer(user, voiceModelId, false, "Voice model removed from favorites");
     }
 
-    private ResponseEntity<Map<String, Object>> favoriteAnswer(AuthenticatedUser user, String voiceModelId,
-                                                               boolean expected, String message) {
-        FavoritesView view = views.await(new FindFavoritesQuery(user.userId()), FavoritesView.class,
-                v -> v.favorites().contains(voiceModelId) == expected, Duration.ofSeconds(10))
+    private ResponseEntity<Map<String, Object>> favoriteAnswer(
+            AuthenticatedUser user, String voiceModelId, boolean expected, String message) {
+        FavoritesView view = views.await(
+                        new FindFavoritesQuery(user.userId()),
+                        FavoritesView.class,
+                        v -> v.favorites().contains(voiceModelId) == expected,
+                        Duration.ofSeconds(10))
                 .orElseGet(() -> favorites(user));
         pages.invalidate(user.userId());
-        return Envelope.ok(new FavoriteResponse(voiceModelId, view.favorites().contains(voiceModelId),
-                view.favoritesCount().getOrDefault(voiceModelId, 0L)), message);
+        return Envelope.ok(
+                new FavoriteResponse(
+                        voiceModelId,
+                        view.favorites().contains(voiceModelId),
+                        view.favoritesCount().getOrDefault(voiceModelId, 0L)),
+                message);
     }
 
-    private Map<String, Object> item(VoiceModel v, FavoritesView favorites, VoiceStatistics stats,
-                                     LibraryRatings.Snapshot rated) {
+    private Map<String, Object> item(
+            VoiceModel v, FavoritesView favorites, VoiceStatistics stats, LibraryRatings.Snapshot rated) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("voice_model_id", v.voiceModelId());
         item.put("name", v.name());
@@ -383,12 +446,15 @@ public class LibraryController {
     }
 
     private FavoritesView favorites(AuthenticatedUser user) {
-        return queries.query(new FindFavoritesQuery(user.userId()), FavoritesView.class).join();
+        return queries.query(new FindFavoritesQuery(user.userId()), FavoritesView.class)
+                .join();
     }
 
     private Map<String, VoiceStatistics> statistics(List<String> ids) {
         Map<String, VoiceStatistics> out = new HashMap<>();
-        queries.query(new FindVoiceStatisticsQuery(ids), VoiceStatisticsList.class).join().items()
+        queries.query(new FindVoiceStatisticsQuery(ids), VoiceStatisticsList.class)
+                .join()
+                .items()
                 .forEach(s -> out.put(s.voiceModelId(), s));
         return out;
     }
@@ -412,7 +478,9 @@ public class LibraryController {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+        return Arrays.stream(value.split(","))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
                 .toList();
     }
 

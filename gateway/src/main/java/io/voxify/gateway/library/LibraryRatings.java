@@ -25,12 +25,15 @@ class LibraryRatings {
     }
 
     UserRatingsView mine(String userId) {
-        return queries.query(new FindUserRatingsQuery(userId), UserRatingsView.class).join();
+        return queries.query(new FindUserRatingsQuery(userId), UserRatingsView.class)
+                .join();
     }
 
     Map<String, VoiceRating> tallies(List<String> voiceModelIds) {
         Map<String, VoiceRating> out = new HashMap<>();
-        queries.query(new FindVoiceRatingsQuery(voiceModelIds), VoiceRatingList.class).join().items()
+        queries.query(new FindVoiceRatingsQuery(voiceModelIds), VoiceRatingList.class)
+                .join()
+                .items()
                 .forEach(r -> out.put(r.voiceModelId(), r));
         return out;
     }

@@ -16,7 +16,12 @@ record OwnerFilter(Kind kind, String userId) {
     static final String ALLOWED = "must be me, system or a user id (user_…)";
     private static final Pattern USER_ID = Pattern.compile("user_[A-Za-z0-9_-]{1,64}");
 
-    enum Kind { ME, SYSTEM, USER, NOBODY }
+    enum Kind {
+        ME,
+        SYSTEM,
+        USER,
+        NOBODY
+    }
 
     /** Null when the parameter is absent or invalid (then {@code errors} says why). */
     static OwnerFilter parse(String value, AuthenticatedUser caller, Map<String, String> errors) {

@@ -10,8 +10,8 @@ import io.voxify.inference.ProgressListener;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
-import io.voxify.worker.clone.CloneWorker;
 import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.worker.clone.CloneWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,10 +40,16 @@ public class PreviewService {
      */
     private final Cache<String, Preview> known = Caffeine.newBuilder()
             .maximumWeight(KNOWN_MAX_BYTES)
-            .weigher((String key, Preview preview) -> Math.max(KNOWN_MAX_BYTES / KNOWN_MAX,
-                    ENTRY_OVERHEAD_BYTES + 2 * (key.length() + preview.blobKey().length() + preview.format().length())))
+            .weigher((String key, Preview preview) -> Math.max(
+                    KNOWN_MAX_BYTES / KNOWN_MAX,
+                    ENTRY_OVERHEAD_BYTES
+                            + 2
+                                    * (key.length()
+                                            + preview.blobKey().length()
+                                            + preview.format().length())))
             .expireAfterAccess(Duration.ofDays(1))
             .build();
+
     static final int KNOWN_MAX = 10_000;
     static final int KNOWN_MAX_BYTES = 5_000_000;
     /** The record, its boxed-free numbers and Caffeine's node. */
@@ -55,22 +61,31 @@ public class PreviewService {
         this.queries = queries;
     }
 
-    public record Preview(String blobKey, double durationSeconds, int sampleRate, String format, long sizeBytes) {
-    }
+    public record Preview(String blobKey, double durationSeconds, int sampleRate, String format, long sizeBytes) {}
 
     Preview previewOf(VoiceModel voice) {
-        String key = "previews/" + voice.voiceModelId() + "/v" + voice.version().replaceAll("[^A-Za-z0-9_-]", "_")
-                + ".wav";
+        String key =
+                "previews/" + voice.voiceModelId() + "/v" + voice.version().replaceAll("[^A-Za-z0-9_-]", "_") + ".wav";
         return known.get(key, k -> blobs.exists(k) ? describe(k) : synthesize(voice, k));
     }
 
     private Preview synthesize(VoiceModel voice, String key) {
-        SynthesisRequest request = new SynthesisRequest(voice.previewText(), voice.engineVoiceId(), 1.0, 1.0, 1.0,
-                "neutral", "wav", SAMPLE_RATE, false, "sentence");
+        SynthesisRequest request = new SynthesisRequest(
+                voice.previewText(),
+                voice.engineVoiceId(),
+                1.0,
+                1.0,
+                1.0,
+                "neutral",
+                "wav",
+                SAMPLE_RATE,
+                false,
+                "sentence");
         SynthesisResult result;
         if (voice.cloneId() != null) {
-            CloneView clone = queries.query(new FindCloneQuery(voice.cloneId()),
-                    ResponseTypes.optionalInstanceOf(CloneView.class)).join()
+            CloneView clone = queries.query(
+                            new FindCloneQuery(voice.cloneId()), ResponseTypes.optionalInstanceOf(CloneView.class))
+                    .join()
                     .orElseThrow(() -> new IllegalStateException("clone vanished while previewing"));
             result = synthesizer.synthesize(request, CloneWorker.voiceProfile(clone.profile()), ProgressListener.NONE);
         } else {

@@ -12,7 +12,8 @@ import jakarta.validation.constraints.NotNull;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RateVoiceRequest(
         @NotNull(message = RateVoiceRequest.REQUIRED)
-        @Min(value = 1, message = RateVoiceRequest.RANGE) @Max(value = 5, message = RateVoiceRequest.RANGE)
+        @Min(value = 1, message = RateVoiceRequest.RANGE)
+        @Max(value = 5, message = RateVoiceRequest.RANGE)
         Integer rating) {
 
     static final String REQUIRED = "is required: a whole number from 1 to 5";

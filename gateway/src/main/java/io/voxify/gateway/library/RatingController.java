@@ -1,6 +1,5 @@
 package io.voxify.gateway.library;
 
-import io.voxify.infrastructure.cache.LibraryPageCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
@@ -13,6 +12,7 @@ import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +49,7 @@ public class RatingController {
      * after a short random pause so that two nodes' queues of commands for the user fall out of step.
      */
     private static final int ATTEMPTS = 5;
+
     private static final Logger log = LoggerFactory.getLogger(RatingController.class);
 
     private final VoiceLibrary library;
@@ -57,8 +58,12 @@ public class RatingController {
     private final ViewAwaiter views;
     private final LibraryPageCache pages;
 
-    public RatingController(VoiceLibrary library, LibraryRatings ratings, CommandGateway commands, ViewAwaiter views,
-                            LibraryPageCache pages) {
+    public RatingController(
+            VoiceLibrary library,
+            LibraryRatings ratings,
+            CommandGateway commands,
+            ViewAwaiter views,
+            LibraryPageCache pages) {
         this.library = library;
         this.ratings = ratings;
         this.commands = commands;
@@ -66,17 +71,22 @@ public class RatingController {
         this.pages = pages;
     }
 
-    @Operation(summary = "Rate a voice the caller can use, or change their rating",
+    @Operation(
+            summary = "Rate a voice the caller can use, or change their rating",
             description = "Body {\"rating\": 1 to 5} (a whole number). Answers the voice's mean rating "
                     + "(user_rating, one decimal), rating_count and the caller's my_rating.")
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT})
     @PutMapping("/{voiceModelId}/rating")
-    ResponseEntity<Map<String, Object>> rate(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId,
-                                             @Valid @RequestBody(required = false) RateVoiceRequest body) {
+    ResponseEntity<Map<String, Object>> rate(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String voiceModelId,
+            @Valid @RequestBody(required = false) RateVoiceRequest body) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         library.find(user, voiceModelId);
         if (body == null) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "The body must be {\"rating\": 1 to 5}",
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "The body must be {\"rating\": 1 to 5}",
                     Map.of("rating", RateVoiceRequest.REQUIRED));
         }
         long version = send(new RateVoiceCommand(ratingsId(user), user.userId(), voiceModelId, body.rating()));
@@ -110,7 +120,10 @@ public class RatingController {
                 if (attempt == ATTEMPTS) {
                     throw new DomainException(ErrorCode.CONFLICT, RACED);
                 }
-                log.info("Ratings raced on another node (attempt {}): {}", attempt, raced.getClass().getSimpleName());
+                log.info(
+                        "Ratings raced on another node (attempt {}): {}",
+                        attempt,
+                        raced.getClass().getSimpleName());
                 pause(ThreadLocalRandom.current().nextInt(5, 5 + 20 * attempt));
             }
         }
@@ -125,16 +138,21 @@ public class RatingController {
         }
     }
 
-    private ResponseEntity<Map<String, Object>> answer(AuthenticatedUser user, String voiceModelId, Long version,
-                                                       String message) {
+    private ResponseEntity<Map<String, Object>> answer(
+            AuthenticatedUser user, String voiceModelId, Long version, String message) {
         if (version != null) {
-            views.await(new FindUserRatingsQuery(user.userId()), UserRatingsView.class, v -> v.version() >= version,
+            views.await(
+                    new FindUserRatingsQuery(user.userId()),
+                    UserRatingsView.class,
+                    v -> v.version() >= version,
                     Duration.ofSeconds(10));
         }
         pages.invalidate(user.userId());
         LibraryRatings.Snapshot rated = ratings.of(user.userId(), List.of(voiceModelId));
-        return Envelope.ok(new RatingResponse(voiceModelId, rated.mean(voiceModelId), rated.count(voiceModelId),
-                rated.my(voiceModelId)), message);
+        return Envelope.ok(
+                new RatingResponse(
+                        voiceModelId, rated.mean(voiceModelId), rated.count(voiceModelId), rated.my(voiceModelId)),
+                message);
     }
 
     private static String ratingsId(AuthenticatedUser user) {

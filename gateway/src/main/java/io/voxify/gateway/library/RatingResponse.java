@@ -10,5 +10,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param myRating   the caller's own rating, null when they have none
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RatingResponse(String voiceModelId, Double userRating, long ratingCount, Integer myRating) {
-}
+public record RatingResponse(String voiceModelId, Double userRating, long ratingCount, Integer myRating) {}

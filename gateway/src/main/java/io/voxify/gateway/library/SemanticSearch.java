@@ -35,10 +35,10 @@ public class SemanticSearch {
      * @param searchCacheExpiry how long an unused query's embedding is kept
      */
     @ConfigurationProperties("voxify.library")
-    public record Properties(@DefaultValue("20000") long searchCacheMaxEntries,
-                             @DefaultValue("48MB") DataSize searchCacheMaxBytes,
-                             @DefaultValue("PT6H") Duration searchCacheExpiry) {
-    }
+    public record Properties(
+            @DefaultValue("20000") long searchCacheMaxEntries,
+            @DefaultValue("48MB") DataSize searchCacheMaxBytes,
+            @DefaultValue("PT6H") Duration searchCacheExpiry) {}
 
     @Autowired
     public SemanticSearch(Properties properties) {
@@ -53,7 +53,8 @@ public class SemanticSearch {
         long minimumWeight = bytes / maxEntries;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(bytes)
-                .weigher((String text, float[] vector) -> (int) Math.min(Integer.MAX_VALUE,
+                .weigher((String text, float[] vector) -> (int) Math.min(
+                        Integer.MAX_VALUE,
                         Math.max(minimumWeight, ENTRY_OVERHEAD_BYTES + 4L * vector.length + 2L * text.length())))
                 .expireAfterAccess(expiry)
                 .executor(Runnable::run)

@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String limitKey(String remoteAddress) {
         if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {

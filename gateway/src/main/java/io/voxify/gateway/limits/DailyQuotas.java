@@ -60,17 +60,24 @@ public class DailyQuotas {
         String key = userId + '|' + kind + '|' + today;
         int counted = limit <= 0 ? 0 : jdbc.update("""
                 INSERT INTO usage_counter (counter_key, user_id, kind, day, used) VALUES (?, ?, ?, ?, 1)
-                ON CONFLICT (counter_key) DO UPDATE SET used = usage_counter.used + 1 WHERE usage_counter.used < ?""",
-                key, userId, kind, today.toString(), limit);
+                ON CONFLICT (counter_key) DO UPDATE SET used = usage_counter.used + 1 WHERE usage_counter.used < ?""", key, userId, kind, today.toString(), limit);
         if (counted == 0) {
-            long resetSeconds = Math.max(1, Duration.between(clock.instant(),
-                    today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds());
+            long resetSeconds = Math.max(
+                    1,
+                    Duration.between(
+                                    clock.instant(),
+                                    today.plusDays(1)
+                                            .atStartOfDay(ZoneOffset.UTC)
+                                            .toInstant())
+                            .toSeconds());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("quota", kind);
             details.put("limit", limit);
             details.put("resets_in_seconds", resetSeconds);
-            throw new LimitExceededException(ErrorCode.QUOTA_EXCEEDED,
-                    "Daily " + kind + " quota of " + limit + " is used up; it resets at midnight UTC", details,
+            throw new LimitExceededException(
+                    ErrorCode.QUOTA_EXCEEDED,
+                    "Daily " + kind + " quota of " + limit + " is used up; it resets at midnight UTC",
+                    details,
                     Map.of("Retry-After", Long.toString(resetSeconds)));
         }
         return new Use(key);
@@ -79,13 +86,17 @@ public class DailyQuotas {
     /** What the user has used of {@code kind} today. */
     public long used(String userId, String kind) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return jdbc.query("SELECT used FROM usage_counter WHERE counter_key = ?",
-                rs -> rs.next() ? rs.getLong(1) : 0L, userId + '|' + kind + '|' + today);
+        return jdbc.query(
+                "SELECT used FROM usage_counter WHERE counter_key = ?",
+                rs -> rs.next() ? rs.getLong(1) : 0L,
+                userId + '|' + kind + '|' + today);
     }
 
     private void sweep(LocalDate today) {
         if (!today.equals(lastSweep.getAndSet(today))) {
-            jdbc.update("DELETE FROM usage_counter WHERE day < ?", today.minusDays(7).toString());
+            jdbc.update(
+                    "DELETE FROM usage_counter WHERE day < ?",
+                    today.minusDays(7).toString());
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.voxify.gateway.limits;
 
-import io.voxify.gateway.security.SecurityProperties;
-import io.voxify.infrastructure.ratelimit.SignInHistory;
-import io.voxify.infrastructure.ratelimit.RateLimiter;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.security.SecurityProperties;
 import io.voxify.gateway.web.RequestContext;
+import io.voxify.infrastructure.ratelimit.RateLimiter;
+import io.voxify.infrastructure.ratelimit.SignInHistory;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,8 +62,8 @@ public class LoginThrottle {
     /** Runs paced attempts when their slot is due: few threads, so paced password checks cannot take the CPU. */
     private final ScheduledExecutorService paced;
 
-    public LoginThrottle(RateLimiter limiter, SignInHistory history, PlatformSettings settings,
-                         SecurityProperties security) {
+    public LoginThrottle(
+            RateLimiter limiter, SignInHistory history, PlatformSettings settings, SecurityProperties security) {
         SecurityProperties.LoginThrottle throttle = security.loginThrottle();
         Duration firstDelay = throttle.firstDelay();
         Duration maxDelay = throttle.maxDelay();
@@ -78,8 +78,8 @@ public class LoginThrottle {
         this.maxWait = maxWait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : maxWait;
         this.knownAddressTtl = knownAddressTtl;
         AtomicInteger threads = new AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(
-                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), r -> {
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), r -> {
                     Thread t = new Thread(r, "login-paced-" + threads.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -98,19 +98,27 @@ public class LoginThrottle {
         Duration window = Duration.ofSeconds(c.loginWindowSeconds());
         String account = account(email);
         String address = ClientAddress.limitKey(clientAddress);
-        Buckets buckets = new Buckets(new RateLimiter.Limit(c.loginAttemptsPerAddress(), window),
-                "login:address:" + address, new RateLimiter.Limit(c.loginAttemptsPerAccount(), window),
+        Buckets buckets = new Buckets(
+                new RateLimiter.Limit(c.loginAttemptsPerAddress(), window),
+                "login:address:" + address,
+                new RateLimiter.Limit(c.loginAttemptsPerAccount(), window),
                 "login:pair:" + account + ':' + address);
         long waitMillis;
         try {
-            waitMillis = admit(buckets, account, address, new SignInHistory.Pacing(c.loginAttemptsPerAccount(),
-                    firstDelay, maxDelay, maxWait, window));
+            waitMillis = admit(
+                    buckets,
+                    account,
+                    address,
+                    new SignInHistory.Pacing(c.loginAttemptsPerAccount(), firstDelay, maxDelay, maxWait, window));
         } catch (DomainException refused) {
             throw refused;
         } catch (RuntimeException storeDown) {
             log.warn("Sign-in throttle store unavailable: {}", storeDown.toString());
-            throw new LimitExceededException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "The service is briefly unavailable; try again in a few seconds", null, Map.of("Retry-After", "5"));
+            throw new LimitExceededException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is briefly unavailable; try again in a few seconds",
+                    null,
+                    Map.of("Retry-After", "5"));
         }
         Supplier<T> check = () -> check(login, account, address, window, buckets);
         if (waitMillis <= 0) {
@@ -122,20 +130,22 @@ public class LoginThrottle {
         }
         CompletableFuture<T> outcome = new CompletableFuture<>();
         Supplier<T> inThisRequest = RequestContext.carrying(check);
-        paced.schedule(() -> {
-            try {
-                outcome.complete(inThisRequest.get());
-            } catch (RuntimeException e) {
-                outcome.completeExceptionally(e);
-            }
-        }, waitMillis, TimeUnit.MILLISECONDS);
+        paced.schedule(
+                () -> {
+                    try {
+                        outcome.complete(inThisRequest.get());
+                    } catch (RuntimeException e) {
+                        outcome.completeExceptionally(e);
+                    }
+                },
+                waitMillis,
+                TimeUnit.MILLISECONDS);
         return outcome;
     }
 
     /** The attempt's two buckets: its address's, and its address's on this account. */
-    private record Buckets(RateLimiter.Limit perAddress, String addressKey, RateLimiter.Limit perPair,
-                           String pairKey) {
-    }
+    private record Buckets(
+            RateLimiter.Limit perAddress, String addressKey, RateLimiter.Limit perPair, String pairKey) {}
 
     /** Takes the attempt's tokens and its slot, or refuses it: how long it must wait for its slot. */
     private long admit(Buckets b, String account, String address, SignInHistory.Pacing pacing) {
@@ -146,7 +156,9 @@ public class LoginThrottle {
         RateLimiter.Decision onAccount = limiter.consume(b.pairKey(), b.perPair());
         if (!onAccount.allowed()) {
             limiter.refund(b.addressKey(), b.perAddress());
-            throw refused("account_and_address", onAccount.retryAfterSeconds(),
+            throw refused(
+                    "account_and_address",
+                    onAccount.retryAfterSeconds(),
                     "Too many failed sign-ins on this account from this address");
         }
         if (history.knownAddress(account, address)) {
@@ -155,7 +167,9 @@ public class LoginThrottle {
         SignInHistory.Slot slot = history.reserve(account, pacing);
         if (!slot.granted()) {
             giveBack(b);
-            throw refused("account", (slot.retryAfterMillis() + 999) / 1000,
+            throw refused(
+                    "account",
+                    (slot.retryAfterMillis() + 999) / 1000,
                     "Too many failed sign-ins on this account; attempts from new addresses are slowed down");
         }
         return slot.waitMillis();
@@ -199,7 +213,8 @@ public class LoginThrottle {
         if (e instanceof DomainException d) {
             return d.code() == ErrorCode.INVALID_CREDENTIALS;
         }
-        return e instanceof CommandExecutionException cee && cee.getDetails().isPresent()
+        return e instanceof CommandExecutionException cee
+                && cee.getDetails().isPresent()
                 && cee.getDetails().get() instanceof DomainException d
                 && d.code() == ErrorCode.INVALID_CREDENTIALS;
     }
@@ -216,7 +231,9 @@ public class LoginThrottle {
 
     private static LimitExceededException refused(String scope, long retryAfterSeconds, String message) {
         long seconds = Math.max(1, retryAfterSeconds);
-        return new LimitExceededException(ErrorCode.RATE_LIMITED, message + "; try again in " + seconds + " s",
+        return new LimitExceededException(
+                ErrorCode.RATE_LIMITED,
+                message + "; try again in " + seconds + " s",
                 Map.of("scope", scope, "retry_after_seconds", seconds),
                 Map.of("Retry-After", Long.toString(seconds)));
     }

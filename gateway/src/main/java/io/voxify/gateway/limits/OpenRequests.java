@@ -1,11 +1,12 @@
 package io.voxify.gateway.limits;
 
-import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Component;
 
@@ -50,20 +51,23 @@ public class OpenRequests {
     /** A slot of this kind for the user, or a 429 naming the cap. */
     public OpenRequestSlots.Slot open(String userId, Kind kind) {
         int cap = Math.max(1, kind.cap.applyAsInt(settings.config()));
-        java.util.Optional<OpenRequestSlots.Slot> slot;
+        Optional<OpenRequestSlots.Slot> slot;
         try {
             slot = slots.tryOpen(key(userId, kind), cap);
         } catch (RuntimeException unreachable) {
-            throw new io.voxify.events.common.DomainException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "Open requests cannot be counted right now; try again shortly");
+            throw new io.voxify.events.common.DomainException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "Open requests cannot be counted right now; try again shortly");
         }
         return slot.orElseThrow(() -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("cap", kind.setting);
             details.put("limit", cap);
-            return new LimitExceededException(ErrorCode.TOO_MANY_OPEN_REQUESTS,
+            return new LimitExceededException(
+                    ErrorCode.TOO_MANY_OPEN_REQUESTS,
                     "You have " + cap + " " + kind.what + " open, the most allowed at once (" + kind.setting
-                            + "); close one or wait for one to end", details, Map.of("Retry-After", "1"));
+                            + "); close one or wait for one to end",
+                    details,
+                    Map.of("Retry-After", "1"));
         });
     }
 

@@ -1,10 +1,10 @@
 package io.voxify.gateway.limits;
 
-import io.voxify.infrastructure.ratelimit.RateLimiter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.web.Envelope;
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +50,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         // The console's page and assets (no data, no work) are not counted against the caller.
         return UNLIMITED.stream().anyMatch(path::startsWith)
-                || path.equals("/") || path.equals("/index.html") || path.startsWith("/console/");
+                || path.equals("/")
+                || path.equals("/index.html")
+                || path.startsWith("/console/");
     }
 
     @Override
@@ -58,13 +60,18 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         RateLimiter.Decision decision;
         try {
-            RateLimiter.Limit limit = new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
+            RateLimiter.Limit limit =
+                    new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
             decision = limiter.consume(callerKey(request), limit);
         } catch (RuntimeException storeDown) {
             log.warn("Rate-limit store unavailable: {}", storeDown.toString());
             response.setHeader("Retry-After", "5");
-            Envelope.write(response, json, ErrorCode.SERVICE_UNAVAILABLE,
-                    "The service is briefly unavailable; try again in a few seconds", null);
+            Envelope.write(
+                    response,
+                    json,
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is briefly unavailable; try again in a few seconds",
+                    null);
             return;
         }
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
@@ -72,7 +79,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            Envelope.write(response, json, ErrorCode.RATE_LIMITED,
+            Envelope.write(
+                    response,
+                    json,
+                    ErrorCode.RATE_LIMITED,
                     "Too many requests: at most " + decision.limit() + " per minute",
                     Map.of("limit", decision.limit(), "retry_after_seconds", decision.retryAfterSeconds()));
             return;
@@ -82,7 +92,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private static String callerKey(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null) {
+        if (auth != null
+                && auth.isAuthenticated()
+                && auth.getPrincipal() instanceof Jwt jwt
+                && jwt.getSubject() != null) {
             return "requests:user:" + jwt.getSubject();
         }
         return "requests:address:" + ClientAddress.limitKey(request.getRemoteAddr());

@@ -58,8 +58,12 @@ public class AxonMetrics {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                return id.getType() == Meter.Type.TIMER && AXON_TIMER.matcher(id.getName()).matches()
-                        ? DistributionStatisticConfig.builder().percentiles().build().merge(config)
+                return id.getType() == Meter.Type.TIMER
+                                && AXON_TIMER.matcher(id.getName()).matches()
+                        ? DistributionStatisticConfig.builder()
+                                .percentiles()
+                                .build()
+                                .merge(config)
                         : config;
             }
         };

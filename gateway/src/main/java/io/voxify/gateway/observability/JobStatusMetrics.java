@@ -59,7 +59,8 @@ public class JobStatusMetrics implements MeterBinder {
 
     private JobStatusCounts fetch() {
         try {
-            return queries.query(new CountJobsByStatusQuery(), JobStatusCounts.class).get(10, TimeUnit.SECONDS);
+            return queries.query(new CountJobsByStatusQuery(), JobStatusCounts.class)
+                    .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            and answers 503
  */
 @ConfigurationProperties("voxify.synthesis")
-public record OpenAiSpeechProperties(@DefaultValue("PT2M") Duration openaiSpeechTimeout) {
-}
+public record OpenAiSpeechProperties(@DefaultValue("PT2M") Duration openaiSpeechTimeout) {}

@@ -9,13 +9,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
-import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.RefusalWithHeaders;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -40,6 +43,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 public class SpeechController {
     /** Read by the OpenAI SDKs: a refusal that a retry would only repeat (or duplicate) says so. */
     static final String SHOULD_RETRY = "x-should-retry";
+
     static final String JOB_ID_HEADER = "X-Voxify-Job-Id";
 
     private final SpeechService speech;
@@ -52,26 +56,38 @@ public class SpeechController {
         this.open = open;
     }
 
-    @Operation(summary = "Speak text, answered with the audio (OpenAI's POST /v1/audio/speech)",
+    @Operation(
+            summary = "Speak text, answered with the audio (OpenAI's POST /v1/audio/speech)",
             description = "Body as OpenAI's: model (tts-1, tts-1-hd, gpt-4o-mini-tts), input (1-4096 characters), "
                     + "voice (an OpenAI voice name or a Voxify voice_model_id), response_format (mp3 default, wav, "
                     + "flac, pcm), speed (0.5-3.0). Runs a normal synthesis job and answers when it ends (no "
                     + "request thread is held meanwhile).")
-    @ApiResponse(responseCode = "200", description = "The audio", content = {
-            @Content(mediaType = "audio/mpeg", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "audio/flac", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "audio/pcm", schema = @Schema(type = "string", format = "binary"))})
-    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED,
-            ErrorCode.TOO_MANY_OPEN_REQUESTS, ErrorCode.CONFLICT, ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The audio",
+            content = {
+                @Content(mediaType = "audio/mpeg", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "audio/flac", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "audio/pcm", schema = @Schema(type = "string", format = "binary"))
+            })
+    @ApiErrors({
+        ErrorCode.MISSING_FIELDS,
+        ErrorCode.VOICE_MODEL_NOT_FOUND,
+        ErrorCode.QUOTA_EXCEEDED,
+        ErrorCode.TOO_MANY_OPEN_REQUESTS,
+        ErrorCode.CONFLICT,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping("/v1/audio/speech")
-    DeferredResult<ResponseEntity<Resource>> speech(@AuthenticationPrincipal Jwt jwt,
-                                                    @RequestBody(required = false) JsonNode body) {
+    DeferredResult<ResponseEntity<Resource>> speech(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         OpenRequestSlots.Slot slot = open.open(user.userId(), OpenRequests.Kind.SYNC_SPEECH);
-        DeferredResult<ResponseEntity<Resource>> answer = new DeferredResult<>(speech.longestWait().toMillis());
+        DeferredResult<ResponseEntity<Resource>> answer =
+                new DeferredResult<>(speech.longestWait().toMillis());
         answer.onCompletion(slot::close);
-        java.util.concurrent.CompletableFuture<SpeechService.Speech> spoken;
+        CompletableFuture<SpeechService.Speech> spoken;
         try {
             spoken = speech.speak(user, body);
         } catch (RuntimeException refused) {
@@ -90,12 +106,16 @@ public class SpeechController {
 
     /** A job that ran and ended badly (or was cancelled) is named, and a retry would only run another one. */
     private static Throwable refusal(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof DomainException refused
-                && refused.details() instanceof java.util.Map<?, ?> details && details.containsKey("job_id")) {
-            return new RefusalWithHeaders(refused.code(), refused.getMessage(), refused.details(),
-                    java.util.Map.of(SHOULD_RETRY, "false", JOB_ID_HEADER, String.valueOf(details.get("job_id"))));
+                && refused.details() instanceof Map<?, ?> details
+                && details.containsKey("job_id")) {
+            return new RefusalWithHeaders(
+                    refused.code(),
+                    refused.getMessage(),
+                    refused.details(),
+                    Map.of(SHOULD_RETRY, "false", JOB_ID_HEADER, String.valueOf(details.get("job_id"))));
         }
         return cause;
     }
@@ -104,10 +124,13 @@ public class SpeechController {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(SpeechRequest.contentType(result.format())));
         headers.setContentLength(result.length());
-        headers.setContentDisposition(ContentDisposition.inline().filename("speech." + result.format()).build());
+        headers.setContentDisposition(ContentDisposition.inline()
+                .filename("speech." + result.format())
+                .build());
         headers.set(JOB_ID_HEADER, result.job().jobId());
         headers.set("X-Voxify-File-Id", result.file().fileId());
-        return ResponseEntity.ok().headers(headers)
+        return ResponseEntity.ok()
+                .headers(headers)
                 .body(new StoredRange(blobs, result.file().blobKey(), result.offset(), result.length()));
     }
 

@@ -1,14 +1,16 @@
 package io.voxify.gateway.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.catalogue.PresetCatalog;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.web.RequestFields;
-import io.voxify.catalogue.PresetCatalog;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The body of OpenAI's {@code POST /v1/audio/speech} as the official SDKs send it, validated all at
@@ -31,8 +33,8 @@ import java.util.Map;
  *   ignored, so a newer SDK's additions do not break old servers.</li>
  * </ul>
  */
-record SpeechRequest(String model, String input, String voiceModelId, String requestedVoice, String format,
-                     double speed) {
+record SpeechRequest(
+        String model, String input, String voiceModelId, String requestedVoice, String format, double speed) {
     static final List<String> MODELS = List.of("tts-1", "tts-1-hd", "gpt-4o-mini-tts");
     static final List<String> FORMATS = List.of("mp3", "wav", "flac", "pcm");
     static final List<String> UNSUPPORTED_FORMATS = List.of("opus", "aac");
@@ -46,12 +48,12 @@ record SpeechRequest(String model, String input, String voiceModelId, String req
 
     static {
         Map<String, String> voices = new LinkedHashMap<>();
-        String sally = PresetCatalog.DEFAULT_VOICE_ID;      // Flite slt: en-US female
-        String emily = "preset_en_gb_female_001";          // eSpeak NG en-gb+f3: British female
-        String richard = "preset_en_us_male_001";          // Flite rms: en-US male
-        String alan = "preset_en_gb_scottish_male_001";    // Flite awb: Scottish English male
-        String kal = "preset_en_us_male_002";              // Flite kal16: deep en-US male
-        String oliver = "preset_en_gb_male_001";           // eSpeak NG en-gb+m3: British male
+        String sally = PresetCatalog.DEFAULT_VOICE_ID; // Flite slt: en-US female
+        String emily = "preset_en_gb_female_001"; // eSpeak NG en-gb+f3: British female
+        String richard = "preset_en_us_male_001"; // Flite rms: en-US male
+        String alan = "preset_en_gb_scottish_male_001"; // Flite awb: Scottish English male
+        String kal = "preset_en_us_male_002"; // Flite kal16: deep en-US male
+        String oliver = "preset_en_gb_male_001"; // eSpeak NG en-gb+m3: British male
         voices.put("alloy", sally);
         voices.put("ash", richard);
         voices.put("ballad", oliver);
@@ -63,7 +65,7 @@ record SpeechRequest(String model, String input, String voiceModelId, String req
         voices.put("sage", emily);
         voices.put("shimmer", sally);
         voices.put("verse", richard);
-        OPENAI_VOICES = java.util.Collections.unmodifiableMap(voices);
+        OPENAI_VOICES = Collections.unmodifiableMap(voices);
     }
 
     static SpeechRequest parse(JsonNode body, int platformMaxText) {
@@ -90,7 +92,10 @@ record SpeechRequest(String model, String input, String voiceModelId, String req
         String requested = null;
         if (f.has("voice") && f.node("voice").isObject()) {
             JsonNode id = f.node("voice").get("id");
-            if (id != null && id.isTextual() && !id.asText().isBlank() && id.asText().length() <= 128) {
+            if (id != null
+                    && id.isTextual()
+                    && !id.asText().isBlank()
+                    && id.asText().length() <= 128) {
                 requested = id.asText().trim();
             } else {
                 f.error("voice", "must be a voice name or an object with a voice id");
@@ -111,8 +116,10 @@ record SpeechRequest(String model, String input, String voiceModelId, String req
             String asked = f.text("response_format", 16);
             String lower = asked == null ? null : asked.trim().toLowerCase(Locale.ROOT);
             if (lower != null && !FORMATS.contains(lower)) {
-                f.error("response_format", (UNSUPPORTED_FORMATS.contains(lower)
-                        ? lower + " is not produced by this server; " : "") + "must be one of " + FORMATS);
+                f.error(
+                        "response_format",
+                        (UNSUPPORTED_FORMATS.contains(lower) ? lower + " is not produced by this server; " : "")
+                                + "must be one of " + FORMATS);
             } else if (lower != null) {
                 format = lower;
             }
@@ -124,8 +131,11 @@ record SpeechRequest(String model, String input, String voiceModelId, String req
             if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
                 f.error("speed", "must be a number between " + MIN_SPEED + " and " + MAX_SPEED);
             } else if (n.asDouble() < MIN_SPEED || n.asDouble() > MAX_SPEED) {
-                f.error("speed", "must be between " + MIN_SPEED + " and " + MAX_SPEED
-                        + " (OpenAI allows 0.25 to 4.0; this server speaks " + MIN_SPEED + " to " + MAX_SPEED + ")");
+                f.error(
+                        "speed",
+                        "must be between " + MIN_SPEED + " and " + MAX_SPEED
+                                + " (OpenAI allows 0.25 to 4.0; this server speaks " + MIN_SPEED + " to " + MAX_SPEED
+                                + ")");
             } else {
                 speed = n.asDouble();
             }
@@ -157,7 +167,7 @@ record SpeechRequest(String model, String input, String voiceModelId, String req
         if (invalid.code() != ErrorCode.VALIDATION_ERROR || !(invalid.details() instanceof Map<?, ?> details)) {
             return invalid;
         }
-        java.util.StringJoiner message = new java.util.StringJoiner("; ", "Invalid request: ", "");
+        StringJoiner message = new StringJoiner("; ", "Invalid request: ", "");
         details.forEach((field, problem) -> message.add(field + " " + problem));
         return new DomainException(invalid.code(), message.toString(), details);
     }

@@ -2,6 +2,7 @@ package io.voxify.gateway.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.catalogue.VoiceDirectory;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.CancelJobCommand;
@@ -16,7 +17,6 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.ErrorStatuses;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.storage.BlobStore;
-import io.voxify.catalogue.VoiceDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -59,9 +59,16 @@ public class SpeechService {
     private final ObjectMapper json;
     private final Duration timeout;
 
-    public SpeechService(JobService jobs, ViewAwaiter views, QueryGateway queries, CommandGateway commands,
-                         VoiceDirectory voices, BlobStore blobs, PlatformSettings settings, ObjectMapper json,
-                         OpenAiSpeechProperties properties) {
+    public SpeechService(
+            JobService jobs,
+            ViewAwaiter views,
+            QueryGateway queries,
+            CommandGateway commands,
+            VoiceDirectory voices,
+            BlobStore blobs,
+            PlatformSettings settings,
+            ObjectMapper json,
+            OpenAiSpeechProperties properties) {
         this.jobs = jobs;
         this.views = views;
         this.queries = queries;
@@ -74,8 +81,7 @@ public class SpeechService {
     }
 
     /** The finished speech: the job, its stored file, and the byte range of the blob to send. */
-    public record Speech(JobView job, FileView file, String format, long offset, long length) {
-    }
+    public record Speech(JobView job, FileView file, String format, long offset, long length) {}
 
     /** How long a caller may wait at most: the job's wait, its cancellation and the answer. */
     public Duration longestWait() {
@@ -89,7 +95,8 @@ public class SpeechService {
     public CompletableFuture<Speech> speak(AuthenticatedUser user, JsonNode body) {
         SpeechRequest request = SpeechRequest.parse(body, settings.config().maxTextLength());
         if (voices.resolve(request.voiceModelId(), user.userId()).isEmpty()) {
-            throw new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
+            throw new DomainException(
+                    ErrorCode.VOICE_MODEL_NOT_FOUND,
                     "Voice " + request.requestedVoice() + " was not found",
                     Map.of("voice", request.requestedVoice()));
         }
@@ -108,37 +115,42 @@ public class SpeechService {
         if (end.timedOut()) {
             throw timedOut(done);
         }
-        throw new DomainException(ErrorCode.CONFLICT, "The job was cancelled before its audio was made",
-                details(done));
+        throw new DomainException(ErrorCode.CONFLICT, "The job was cancelled before its audio was made", details(done));
     }
 
     /** How the wait ended: the job's last state, and whether the timeout cut the wait short. */
-    private record Ending(JobView job, boolean timedOut) {
-    }
+    private record Ending(JobView job, boolean timedOut) {}
 
     /** Waits for a final state; after the timeout, cancels the job unless it ended meanwhile. */
     private CompletableFuture<Ending> awaitEnd(AuthenticatedUser user, String jobId) {
         FindJobQuery query = new FindJobQuery(jobId);
-        return views.awaitAsync(query, JobView.class, v -> v.status().isFinal(), timeout).thenCompose(ended -> {
-            if (ended.isPresent()) {
-                return CompletableFuture.completedFuture(new Ending(ended.get(), false));
-            }
-            return commands.send(new CancelJobCommand(jobId, user.userId()))
-                    .exceptionally(endedMeanwhile -> {
-                        log.debug("Speech job {} could not be cancelled after its timeout: {}", jobId,
-                                endedMeanwhile.toString());
-                        return null;
-                    })
-                    .thenCompose(sent -> views.awaitAsync(query, JobView.class, v -> v.status().isFinal(), POLL))
-                    .thenCompose(last -> last.isPresent() ? CompletableFuture.completedFuture(last)
-                            : queries.query(query, ResponseTypes.optionalInstanceOf(JobView.class)))
-                    .thenApply(last -> new Ending(last.orElseThrow(), true));
-        });
+        return views.awaitAsync(query, JobView.class, v -> v.status().isFinal(), timeout)
+                .thenCompose(ended -> {
+                    if (ended.isPresent()) {
+                        return CompletableFuture.completedFuture(new Ending(ended.get(), false));
+                    }
+                    return commands.send(new CancelJobCommand(jobId, user.userId()))
+                            .exceptionally(endedMeanwhile -> {
+                                log.debug(
+                                        "Speech job {} could not be cancelled after its timeout: {}",
+                                        jobId,
+                                        endedMeanwhile.toString());
+                                return null;
+                            })
+                            .thenCompose(sent -> views.awaitAsync(
+                                    query, JobView.class, v -> v.status().isFinal(), POLL))
+                            .thenCompose(last -> last.isPresent()
+                                    ? CompletableFuture.completedFuture(last)
+                                    : queries.query(query, ResponseTypes.optionalInstanceOf(JobView.class)))
+                            .thenApply(last -> new Ending(last.orElseThrow(), true));
+                });
     }
 
     private DomainException timedOut(JobView job) {
-        return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The speech was not ready within "
-                + timeout.toSeconds() + " seconds; its job was cancelled", details(job));
+        return new DomainException(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "The speech was not ready within " + timeout.toSeconds() + " seconds; its job was cancelled",
+                details(job));
     }
 
     private DomainException failed(JobView job) {
@@ -153,8 +165,10 @@ public class SpeechService {
                 // an engine's own failure code: a server error
             }
         }
-        return new DomainException(code, "Synthesis failed: "
-                + (job.errorMessage() != null ? job.errorMessage() : "no reason given"), details(job));
+        return new DomainException(
+                code,
+                "Synthesis failed: " + (job.errorMessage() != null ? job.errorMessage() : "no reason given"),
+                details(job));
     }
 
     private static Map<String, Object> details(JobView job) {
@@ -169,8 +183,11 @@ public class SpeechService {
 
     private Speech audioOf(JobView job, String format) {
         FileView file = queries.query(new FindFileQuery(job.fileId()), ResponseTypes.optionalInstanceOf(FileView.class))
-                .join().orElseThrow(() -> new DomainException(ErrorCode.FILE_NOT_FOUND,
-                        "The audio of job " + job.jobId() + " is not available", Map.of("job_id", job.jobId())));
+                .join()
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.FILE_NOT_FOUND,
+                        "The audio of job " + job.jobId() + " is not available",
+                        Map.of("job_id", job.jobId())));
         try {
             if (!format.equals("pcm")) {
                 return new Speech(job, file, format, 0, blobs.size(file.blobKey()));
@@ -199,11 +216,13 @@ public class SpeechService {
             String id = new String(head, pos, 4, StandardCharsets.US_ASCII);
             long size = b.getInt(pos + 4) & 0xffffffffL;
             if (id.equals("fmt ") && pos + 24 <= head.length) {
-                pcm16Mono24k = (b.getShort(pos + 8) & 0xffff) == 1 && (b.getShort(pos + 10) & 0xffff) == 1
-                        && b.getInt(pos + 12) == SpeechRequest.SAMPLE_RATE && (b.getShort(pos + 22) & 0xffff) == 16;
+                pcm16Mono24k = (b.getShort(pos + 8) & 0xffff) == 1
+                        && (b.getShort(pos + 10) & 0xffff) == 1
+                        && b.getInt(pos + 12) == SpeechRequest.SAMPLE_RATE
+                        && (b.getShort(pos + 22) & 0xffff) == 16;
             } else if (id.equals("data") && pcm16Mono24k) {
                 long available = blobs.size(key) - (pos + 8);
-                return new long[]{pos + 8, Math.min(size, available)};
+                return new long[] {pos + 8, Math.min(size, available)};
             }
             pos += 8 + (int) (size + (size & 1));
         }

@@ -17,7 +17,9 @@ public class VoxifyPostgreSQLDialect extends PostgreSQLDialect {
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry()
+        typeContributions
+                .getTypeConfiguration()
+                .getJdbcTypeRegistry()
                 .addDescriptor(Types.BLOB, VarbinaryJdbcType.INSTANCE);
     }
 }

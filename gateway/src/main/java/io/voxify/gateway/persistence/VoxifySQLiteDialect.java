@@ -12,7 +12,9 @@ public class VoxifySQLiteDialect extends SQLiteDialect {
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry()
+        typeContributions
+                .getTypeConfiguration()
+                .getJdbcTypeRegistry()
                 .addDescriptor(Types.BLOB, VarbinaryJdbcType.INSTANCE);
     }
 }

@@ -18,6 +18,7 @@ public class AccessTokenRevocations {
     private final long refreshNanos;
     /** Token id → when it would have expired (epoch milliseconds). */
     private volatile Map<String, Long> revoked = Map.of();
+
     private volatile long loadedAt;
     private volatile boolean loaded;
 

@@ -12,8 +12,11 @@ public record AuthenticatedUser(String userId, String email, Role role, String t
         if (jwt == null) {
             throw new DomainException(ErrorCode.UNAUTHORIZED, "Authentication required");
         }
-        return new AuthenticatedUser(jwt.getSubject(), jwt.getClaimAsString("email"),
-                Role.fromWire(jwt.getClaimAsString(TokenService.ROLE_CLAIM)), jwt.getId());
+        return new AuthenticatedUser(
+                jwt.getSubject(),
+                jwt.getClaimAsString("email"),
+                Role.fromWire(jwt.getClaimAsString(TokenService.ROLE_CLAIM)),
+                jwt.getId());
     }
 
     public boolean isAdmin() {

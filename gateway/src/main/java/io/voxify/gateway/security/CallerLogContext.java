@@ -24,7 +24,9 @@ final class CallerLogContext extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof Jwt jwt
+        if (auth != null
+                && auth.isAuthenticated()
+                && auth.getPrincipal() instanceof Jwt jwt
                 && jwt.getSubject() != null) {
             MDC.put(RequestContext.MDC_USER_ID, jwt.getSubject());
         }

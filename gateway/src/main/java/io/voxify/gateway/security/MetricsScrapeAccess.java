@@ -68,18 +68,23 @@ public class MetricsScrapeAccess implements ApplicationListener<WebServerInitial
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
                 return !(path.equals(PATH) || path.startsWith(PATH + "/"));
             }
 
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 if (expected != null) {
                     if (!presentsToken(request)) {
                         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"metrics\"");
-                        Envelope.write(response, json, ErrorCode.UNAUTHORIZED,
-                                "Metrics need the scrape token (Authorization: Bearer <token>)", null);
+                        Envelope.write(
+                                response,
+                                json,
+                                ErrorCode.UNAUTHORIZED,
+                                "Metrics need the scrape token (Authorization: Bearer <token>)",
+                                null);
                         return;
                     }
                     chain.doFilter(withoutAuthorization(request), response);
@@ -111,13 +116,15 @@ public class MetricsScrapeAccess implements ApplicationListener<WebServerInitial
             @Override
             public Enumeration<String> getHeaders(String name) {
                 return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)
-                        ? Collections.emptyEnumeration() : super.getHeaders(name);
+                        ? Collections.emptyEnumeration()
+                        : super.getHeaders(name);
             }
 
             @Override
             public Enumeration<String> getHeaderNames() {
                 return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                        .filter(h -> !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(h)).toList());
+                        .filter(h -> !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(h))
+                        .toList());
             }
         };
     }

@@ -11,11 +11,11 @@ public class RevokedAccessTokenEntity {
     @Id
     @Column(name = "token_id", length = 64)
     String tokenId;
+
     @Column(name = "expires_at")
     long expiresAt;
 
-    protected RevokedAccessTokenEntity() {
-    }
+    protected RevokedAccessTokenEntity() {}
 
     RevokedAccessTokenEntity(String tokenId, long expiresAt) {
         this.tokenId = tokenId;

@@ -59,15 +59,19 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey key, AccessTokenRevocations revocations, SessionVersions sessions,
-                          SignedOutSessions signedOut) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        OAuth2TokenValidator<Jwt> accessOnly = jwt -> TokenService.ACCESS_TYPE.equals(jwt.getClaimAsString(TokenService.TYPE_CLAIM))
-                && !revocations.isRevoked(jwt.getId())
-                && currentSession(jwt, sessions)
-                && !signedOut.isSignedOut(TokenService.sessionId(jwt))
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token revoked or not an access token", null));
+    JwtDecoder jwtDecoder(
+            SecretKey key, AccessTokenRevocations revocations, SessionVersions sessions, SignedOutSessions signedOut) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        OAuth2TokenValidator<Jwt> accessOnly =
+                jwt -> TokenService.ACCESS_TYPE.equals(jwt.getClaimAsString(TokenService.TYPE_CLAIM))
+                                && !revocations.isRevoked(jwt.getId())
+                                && currentSession(jwt, sessions)
+                                && !signedOut.isSignedOut(TokenService.sessionId(jwt))
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(
+                                new OAuth2Error("invalid_token", "Token revoked or not an access token", null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(TokenService.ISSUER), accessOnly));
         return decoder;
@@ -75,7 +79,8 @@ public class SecurityConfiguration {
 
     private static boolean currentSession(Jwt jwt, SessionVersions sessions) {
         Object claim = jwt.getClaim(TokenService.SESSION_VERSION_CLAIM);
-        return claim instanceof Number n && jwt.getSubject() != null
+        return claim instanceof Number n
+                && jwt.getSubject() != null
                 && n.intValue() == sessions.current(jwt.getSubject());
     }
 
@@ -97,8 +102,8 @@ public class SecurityConfiguration {
     /** Paths the firewall refuses (encoded slashes, "..", etc.) get a 400 in the envelope too. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
-        return (request, response, e) -> write(response, json, ErrorCode.BAD_REQUEST,
-                "The request path is not acceptable");
+        return (request, response, e) ->
+                write(response, json, ErrorCode.BAD_REQUEST, "The request path is not acceptable");
     }
 
     @Bean
@@ -110,47 +115,56 @@ public class SecurityConfiguration {
             return role == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()));
         });
         http.csrf(csrf -> csrf.disable())
-                .cors(cors -> { })
+                .cors(cors -> {})
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        consolePages(), new StaticHeadersWriter("Content-Security-Policy",
-                                ConsoleConfiguration.CONTENT_SECURITY_POLICY))))
+                        consolePages(),
+                        new StaticHeadersWriter(
+                                "Content-Security-Policy", ConsoleConfiguration.CONTENT_SECURITY_POLICY))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
-                                "/api/v1/auth/refresh").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh")
+                        .permitAll()
                         // Metrics are let through only by MetricsScrapeAccess (a scrape token or the
                         // management port), which runs before this.
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                        .requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
                         // A signed link carries its own proof (FileController.signed,
                         // SampleAudioController.signed); nothing else is public.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/files/audio/*/signed",
-                                "/api/v1/voice/samples/*/audio/signed").permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/v1/files/audio/*/signed", "/api/v1/voice/samples/*/audio/signed")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, ConsoleConfiguration.PUBLIC_PATHS.toArray(String[]::new))
                         .permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole("ADMIN")
                         // Auditors read the audit trail and their own account, nothing else.
-                        .requestMatchers("/api/v1/audit/events", "/api/v1/audit/events/**").hasAnyRole("ADMIN", "AUDITOR")
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/auth/**").authenticated()
-                        .anyRequest().hasAnyRole("USER", "ADMIN"))
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .requestMatchers("/api/v1/audit/events", "/api/v1/audit/events/**")
+                        .hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/auth/**")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole("USER", "ADMIN"))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> {
                             boolean presented = request.getHeader("Authorization") != null;
-                            write(response, json, presented ? ErrorCode.INVALID_TOKEN : ErrorCode.UNAUTHORIZED,
+                            write(
+                                    response,
+                                    json,
+                                    presented ? ErrorCode.INVALID_TOKEN : ErrorCode.UNAUTHORIZED,
                                     presented ? "The access token is invalid or expired" : "Authentication required");
                         })
                         .accessDeniedHandler((request, response, e) ->
                                 write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) ->
+                .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
                                 write(response, json, ErrorCode.UNAUTHORIZED, "Authentication required"))
                         .accessDeniedHandler((request, response, e) ->
                                 write(response, json, ErrorCode.FORBIDDEN, "You are not allowed to do this")))
@@ -161,7 +175,8 @@ public class SecurityConfiguration {
 
     private static RequestMatcher consolePages() {
         return new OrRequestMatcher(ConsoleConfiguration.PUBLIC_PATHS.stream()
-                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
                 .toList());
     }
 
@@ -173,8 +188,8 @@ public class SecurityConfiguration {
         response.setStatus(ErrorStatuses.of(code));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (ErrorStatuses.of(code) == 401) {
-            response.setHeader("WWW-Authenticate", code == ErrorCode.INVALID_TOKEN
-                    ? "Bearer error=\"invalid_token\"" : "Bearer");
+            response.setHeader(
+                    "WWW-Authenticate", code == ErrorCode.INVALID_TOKEN ? "Bearer error=\"invalid_token\"" : "Bearer");
         }
         json.writeValue(response.getOutputStream(), Envelope.failure(code.name(), message, null));
     }

@@ -20,13 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginThrottle  the progressive delay of sign-ins to an account under attack
  */
 @ConfigurationProperties("voxify.security")
-public record SecurityProperties(@DefaultValue("") String jwtSecret,
-                                 @DefaultValue("PT15M") Duration accessTokenTtl,
-                                 @DefaultValue("PT2S") Duration sessionRefresh,
-                                 @DefaultValue("") String metricsToken,
-                                 @DefaultValue("") String adminEmail,
-                                 @DefaultValue("") String adminPassword,
-                                 @DefaultValue LoginThrottle loginThrottle) {
+public record SecurityProperties(
+        @DefaultValue("") String jwtSecret,
+        @DefaultValue("PT15M") Duration accessTokenTtl,
+        @DefaultValue("PT2S") Duration sessionRefresh,
+        @DefaultValue("") String metricsToken,
+        @DefaultValue("") String adminEmail,
+        @DefaultValue("") String adminPassword,
+        @DefaultValue LoginThrottle loginThrottle) {
 
     /**
      * Once an account has had its failures (from any addresses), its sign-ins wait a delay that doubles with each
@@ -34,8 +35,9 @@ public record SecurityProperties(@DefaultValue("") String jwtSecret,
      * the server and is told to come back otherwise. An address that signed in successfully is known for
      * {@code knownAddressTtl} and is not slowed by failures from elsewhere.
      */
-    public record LoginThrottle(@DefaultValue("PT1S") Duration firstDelay, @DefaultValue("PT60S") Duration maxDelay,
-                                @DefaultValue("PT5S") Duration maxWait,
-                                @DefaultValue("P30D") Duration knownAddressTtl) {
-    }
+    public record LoginThrottle(
+            @DefaultValue("PT1S") Duration firstDelay,
+            @DefaultValue("PT60S") Duration maxDelay,
+            @DefaultValue("PT5S") Duration maxWait,
+            @DefaultValue("P30D") Duration knownAddressTtl) {}
 }

@@ -11,11 +11,11 @@ public class SessionVersionEntity {
     @Id
     @Column(name = "user_id", length = 64)
     String userId;
+
     @Column(name = "version")
     int version;
 
-    protected SessionVersionEntity() {
-    }
+    protected SessionVersionEntity() {}
 
     SessionVersionEntity(String userId, int version) {
         this.userId = userId;

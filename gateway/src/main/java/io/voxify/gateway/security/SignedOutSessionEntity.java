@@ -15,8 +15,7 @@ public class SignedOutSessionEntity {
     @Column(name = "until_at")
     long until;
 
-    protected SignedOutSessionEntity() {
-    }
+    protected SignedOutSessionEntity() {}
 
     SignedOutSessionEntity(String sessionId, long until) {
         this.sessionId = sessionId;

@@ -21,6 +21,7 @@ public class SignedOutSessions {
     private final long refreshNanos;
     /** Session id → until when it matters (epoch milliseconds). */
     private volatile Map<String, Long> signedOut = Map.of();
+
     private volatile long loadedAt;
     private volatile boolean loaded;
 

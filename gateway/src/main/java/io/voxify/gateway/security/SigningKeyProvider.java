@@ -21,8 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SigningKeyProvider {
     private static final int MIN_KEY_BYTES = 32;
 
-    private SigningKeyProvider() {
-    }
+    private SigningKeyProvider() {}
 
     public static SecretKey load(String configuredBase64, Path dataDir) {
         byte[] key = configuredBase64 != null && !configuredBase64.isBlank()
@@ -49,7 +48,8 @@ public final class SigningKeyProvider {
                 byte[] fresh = new byte[64];
                 new SecureRandom().nextBytes(fresh);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.WRITE);
                 } catch (FileAlreadyExistsException racedWithAnotherNode) {
                     // another process sharing the data directory wrote it first: use theirs

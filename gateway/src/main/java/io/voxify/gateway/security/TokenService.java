@@ -51,7 +51,8 @@ public class TokenService {
                 .claim(SESSION_VERSION_CLAIM, sessions.current(userId))
                 .claim(SESSION_ID_CLAIM, sessionId)
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new IssuedToken(token, expires, accessTtl.toSeconds());
     }
@@ -67,6 +68,5 @@ public class TokenService {
         return jwt.getClaim(SESSION_VERSION_CLAIM) instanceof Number n ? n.intValue() : -1;
     }
 
-    public record IssuedToken(String value, Instant expiresAt, long expiresInSeconds) {
-    }
+    public record IssuedToken(String value, Instant expiresAt, long expiresInSeconds) {}
 }

@@ -6,9 +6,9 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.job.JobService;
-import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -46,11 +46,17 @@ public class AudioStreamController {
         this.open = open;
     }
 
-    @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT,
-            ErrorCode.TOO_MANY_OPEN_REQUESTS})
+    @ApiErrors({
+        ErrorCode.JOB_NOT_FOUND,
+        ErrorCode.VALIDATION_ERROR,
+        ErrorCode.CONFLICT,
+        ErrorCode.TOO_MANY_OPEN_REQUESTS
+    })
     @GetMapping("/job/{jobId}/audio/stream")
-    ResponseEntity<ResponseBodyEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId,
-                                               @RequestParam(name = "format", required = false) String format) {
+    ResponseEntity<ResponseBodyEmitter> stream(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String jobId,
+            @RequestParam(name = "format", required = false) String format) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         JobView job = jobs.find(user, jobId);
         StreamFormat chosen = StreamFormat.choose(format, job.settings().outputFormat());
@@ -66,13 +72,18 @@ public class AudioStreamController {
         }
     }
 
-    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED,
-            ErrorCode.TOO_MANY_OPEN_REQUESTS})
+    @ApiErrors({
+        ErrorCode.VALIDATION_ERROR,
+        ErrorCode.VOICE_MODEL_NOT_FOUND,
+        ErrorCode.QUOTA_EXCEEDED,
+        ErrorCode.TOO_MANY_OPEN_REQUESTS
+    })
     @PostMapping("/tts/stream")
-    ResponseEntity<ResponseBodyEmitter> createAndStream(@AuthenticationPrincipal Jwt jwt,
-                                                        @RequestParam(name = "format", required = false) String format,
-                                                        @RequestBody(required = false) JsonNode body,
-                                                        HttpServletResponse response) {
+    ResponseEntity<ResponseBodyEmitter> createAndStream(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(name = "format", required = false) String format,
+            @RequestBody(required = false) JsonNode body,
+            HttpServletResponse response) {
         if (format != null) {
             StreamFormat.choose(format, null); // checked before the job exists, so a bad one creates nothing
         }
@@ -94,7 +105,8 @@ public class AudioStreamController {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(streamer.timeout().toMillis());
         streamer.start(job, format, emitter, slot);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(format.contentType(job.settings().sampleRate())))
+                .contentType(MediaType.parseMediaType(
+                        format.contentType(job.settings().sampleRate())))
                 .cacheControl(CacheControl.noStore())
                 .header(JOB_ID_HEADER, job.jobId())
                 .header("X-Accel-Buffering", "no") // a proxy in front must pass each sentence on at once

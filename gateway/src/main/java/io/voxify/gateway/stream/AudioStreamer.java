@@ -9,12 +9,14 @@ import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
 import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.audio.Mp3StreamEncoder;
-import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.infrastructure.relay.AudioRelay;
 import io.voxify.infrastructure.relay.StreamingProperties;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -83,8 +85,8 @@ public class AudioStreamer implements DisposableBean {
         try {
             pool.execute(pump);
         } catch (RejectedExecutionException busy) {
-            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "Too many audio streams are open; try again shortly");
+            throw new DomainException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "Too many audio streams are open; try again shortly");
         }
     }
 
@@ -174,8 +176,8 @@ public class AudioStreamer implements DisposableBean {
             boolean fromStore = false;
             while (!stopped) {
                 if (System.nanoTime() > deadline) {
-                    throw new Cut(new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
-                            "The job did not finish within the stream's time limit"));
+                    throw new Cut(new DomainException(
+                            ErrorCode.SERVICE_UNAVAILABLE, "The job did not finish within the stream's time limit"));
                 }
                 Optional<AudioRelay.Source> live = fromStore ? Optional.empty() : streams.find(jobId);
                 if (live.isPresent() && live.get().attempt() > skipAttemptsUpTo) {
@@ -194,7 +196,8 @@ public class AudioStreamer implements DisposableBean {
                         case OVERFLOWED -> fromStore = true;
                         case FAILED, ABANDONED -> {
                             if (pcmSent > 0) {
-                                throw new Cut(new DomainException(ErrorCode.CONFLICT,
+                                throw new Cut(new DomainException(
+                                        ErrorCode.CONFLICT,
                                         "Synthesis of job " + jobId + " stopped while it was streamed"));
                             }
                             skipAttemptsUpTo = stream.attempt();
@@ -203,8 +206,9 @@ public class AudioStreamer implements DisposableBean {
                     continue;
                 }
                 JobView job = queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class))
-                        .join().orElseThrow(() -> new Cut(new DomainException(ErrorCode.JOB_NOT_FOUND,
-                                "Job " + jobId + " was not found")));
+                        .join()
+                        .orElseThrow(() -> new Cut(
+                                new DomainException(ErrorCode.JOB_NOT_FOUND, "Job " + jobId + " was not found")));
                 switch (job.status()) {
                     case COMPLETED -> {
                         sendStored(job);
@@ -243,7 +247,7 @@ public class AudioStreamer implements DisposableBean {
                     }
                     int from = (int) skip;
                     skip = 0;
-                    sendPcm(from == 0 ? chunk : java.util.Arrays.copyOfRange(chunk, from, chunk.length));
+                    sendPcm(from == 0 ? chunk : Arrays.copyOfRange(chunk, from, chunk.length));
                 } else if (next.end() != null) {
                     return next.end();
                 }
@@ -254,7 +258,9 @@ public class AudioStreamer implements DisposableBean {
         /** How the stream must be taken to have ended when the job is over: the rest from the store, or nothing. */
         private AudioRelay.End settledEnd() {
             JobStatus status = queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class))
-                    .join().map(JobView::status).orElse(JobStatus.CANCELLED);
+                    .join()
+                    .map(JobView::status)
+                    .orElse(JobStatus.CANCELLED);
             return switch (status) {
                 case COMPLETED -> AudioRelay.End.OVERFLOWED;
                 case FAILED, CANCELLED -> AudioRelay.End.ABANDONED;
@@ -264,20 +270,22 @@ public class AudioStreamer implements DisposableBean {
 
         /** The stored file: as it is when it already has the format asked for, else its samples. */
         private void sendStored(JobView job) throws Cut, IOException {
-            FileView file = queries.query(new FindFileQuery(job.jobId()), ResponseTypes.optionalInstanceOf(FileView.class))
-                    .join().orElseThrow(() -> new Cut(new DomainException(ErrorCode.FILE_NOT_FOUND,
-                            "The audio file of job " + jobId + " is no longer available")));
+            FileView file = queries.query(
+                            new FindFileQuery(job.jobId()), ResponseTypes.optionalInstanceOf(FileView.class))
+                    .join()
+                    .orElseThrow(() -> new Cut(new DomainException(
+                            ErrorCode.FILE_NOT_FOUND, "The audio file of job " + jobId + " is no longer available")));
             byte[] bytes;
             try (InputStream in = blobs.open(file.blobKey(), 0)) {
                 bytes = in.readAllBytes();
             } catch (java.nio.file.NoSuchFileException e) {
-                throw new Cut(new DomainException(ErrorCode.FILE_NOT_FOUND,
-                        "The audio file of job " + jobId + " is no longer available"));
+                throw new Cut(new DomainException(
+                        ErrorCode.FILE_NOT_FOUND, "The audio file of job " + jobId + " is no longer available"));
             }
             if (pcmSent == 0 && format.wireName().equals(file.format())) {
                 started = true;
                 for (int off = 0; off < bytes.length && !stopped; off += FILE_CHUNK) {
-                    send(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + FILE_CHUNK)));
+                    send(Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + FILE_CHUNK)));
                 }
                 stopped = true; // sent whole: nothing for finish() to add
                 return;
@@ -287,7 +295,7 @@ public class AudioStreamer implements DisposableBean {
                 pcm = toPcm16(AudioDecoder.decode(bytes).mono());
             }
             for (long off = pcmSent; off < pcm.length && !stopped; off += FILE_CHUNK) {
-                sendPcm(java.util.Arrays.copyOfRange(pcm, (int) off, (int) Math.min(pcm.length, off + FILE_CHUNK)));
+                sendPcm(Arrays.copyOfRange(pcm, (int) off, (int) Math.min(pcm.length, off + FILE_CHUNK)));
             }
         }
 
@@ -325,8 +333,10 @@ public class AudioStreamer implements DisposableBean {
     }
 
     static DomainException notStreamable(JobView job) {
-        return new DomainException(ErrorCode.CONFLICT, "Job " + job.jobId() + " is " + job.status().wireName()
-                + "; it has no audio to stream", java.util.Map.of("status", job.status().wireName()));
+        return new DomainException(
+                ErrorCode.CONFLICT,
+                "Job " + job.jobId() + " is " + job.status().wireName() + "; it has no audio to stream",
+                Map.of("status", job.status().wireName()));
     }
 
     /** Decoded samples as 16-bit little-endian PCM (full scale is 32768, as decoders read it). */

@@ -4,13 +4,16 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** What a streamed response carries: WAV, raw PCM or MP3, all 16-bit-sourced mono at the job's rate. */
 enum StreamFormat {
-    WAV, PCM, MP3;
+    WAV,
+    PCM,
+    MP3;
 
     static final List<String> NAMES = List.of("wav", "pcm", "mp3");
 
@@ -22,7 +25,8 @@ enum StreamFormat {
         if (requested != null) {
             String name = requested.trim().toLowerCase(Locale.ROOT);
             if (!NAMES.contains(name)) {
-                throw new DomainException(ErrorCode.VALIDATION_ERROR,
+                throw new DomainException(
+                        ErrorCode.VALIDATION_ERROR,
                         "Audio can be streamed as wav, pcm or mp3",
                         Map.of("format", "must be one of " + String.join(", ", NAMES)));
             }
@@ -54,7 +58,8 @@ enum StreamFormat {
     static byte[] streamingWavHeader(int sampleRate) {
         ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {'R', 'I', 'F', 'F'}).putInt(UNKNOWN_LENGTH).put(new byte[] {'W', 'A', 'V', 'E'});
-        b.put(new byte[] {'f', 'm', 't', ' '}).putInt(16)
+        b.put(new byte[] {'f', 'm', 't', ' '})
+                .putInt(16)
                 .putShort((short) 1)
                 .putShort((short) 1)
                 .putInt(sampleRate)
@@ -75,12 +80,13 @@ enum StreamFormat {
         while (at + 8 <= wav.length) {
             String id = new String(wav, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
             long size = Integer.toUnsignedLong(b.getInt(at + 4));
-            if (id.equals("fmt ") && (b.getShort(at + 8) != 1 || b.getShort(at + 10) != 1 || b.getShort(at + 22) != 16)) {
+            if (id.equals("fmt ")
+                    && (b.getShort(at + 8) != 1 || b.getShort(at + 10) != 1 || b.getShort(at + 22) != 16)) {
                 return null;
             }
             if (id.equals("data")) {
                 int end = (int) Math.min(wav.length, at + 8 + size);
-                return java.util.Arrays.copyOfRange(wav, at + 8, end);
+                return Arrays.copyOfRange(wav, at + 8, end);
             }
             at += 8 + (int) size + (int) (size & 1);
         }

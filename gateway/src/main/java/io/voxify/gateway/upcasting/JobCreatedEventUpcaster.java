@@ -26,7 +26,8 @@ public class JobCreatedEventUpcaster extends SingleEventUpcaster {
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
         SerializedType type = event.getType();
-        return REVISION_1.getName().equals(type.getName()) && REVISION_1.getRevision().equals(type.getRevision());
+        return REVISION_1.getName().equals(type.getName())
+                && REVISION_1.getRevision().equals(type.getRevision());
     }
 
     @Override

@@ -34,8 +34,13 @@ public class PlatformConfigChangedEventUpcaster extends SingleEventUpcaster {
             new SimpleSerializedType(PlatformConfigChangedEvent.class.getName(), "2");
 
     /** The settings revision 2 added, by their names in the serialized config. */
-    static final List<String> ADDED_IN_REVISION_2 = List.of("sampleProcessingsPerDay", "clonesPerDay",
-            "trainingsPerDay", "maxWorkInFlightPerUser", "maxAudioStreamsPerUser", "maxEventStreamsPerUser",
+    static final List<String> ADDED_IN_REVISION_2 = List.of(
+            "sampleProcessingsPerDay",
+            "clonesPerDay",
+            "trainingsPerDay",
+            "maxWorkInFlightPerUser",
+            "maxAudioStreamsPerUser",
+            "maxEventStreamsPerUser",
             "maxSyncSpeechPerUser");
 
     /** The settings revision 2 added, with the values they take. */
@@ -52,7 +57,8 @@ public class PlatformConfigChangedEventUpcaster extends SingleEventUpcaster {
         for (RecordComponent component : PlatformConfig.class.getRecordComponents()) {
             if (ADDED_IN_REVISION_2.contains(component.getName())) {
                 try {
-                    values.put(component.getName(), (Integer) component.getAccessor().invoke(defaults));
+                    values.put(component.getName(), (Integer)
+                            component.getAccessor().invoke(defaults));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("Cannot read " + component.getName(), e);
                 }
@@ -67,7 +73,8 @@ public class PlatformConfigChangedEventUpcaster extends SingleEventUpcaster {
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
         SerializedType type = event.getType();
-        return REVISION_1.getName().equals(type.getName()) && REVISION_1.getRevision().equals(type.getRevision());
+        return REVISION_1.getName().equals(type.getName())
+                && REVISION_1.getRevision().equals(type.getRevision());
     }
 
     @Override

@@ -70,7 +70,9 @@ public class TrainingEventUpcasters {
                 p.put("buildsClone", false);
             }
             if (!p.has("sentencesPerEpoch")) {
-                p.put("sentencesPerEpoch", Math.max(1, p.path("settings").path("batchSize").asInt(1)));
+                p.put(
+                        "sentencesPerEpoch",
+                        Math.max(1, p.path("settings").path("batchSize").asInt(1)));
             }
         });
     }
@@ -96,7 +98,8 @@ public class TrainingEventUpcasters {
         @Override
         protected boolean canUpcast(IntermediateEventRepresentation event) {
             SerializedType type = event.getType();
-            return revision1.getName().equals(type.getName()) && revision1.getRevision().equals(type.getRevision());
+            return revision1.getName().equals(type.getName())
+                    && revision1.getRevision().equals(type.getRevision());
         }
 
         @Override

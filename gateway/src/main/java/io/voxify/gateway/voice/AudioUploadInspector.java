@@ -29,11 +29,9 @@ public final class AudioUploadInspector {
     public static final double MIN_SECONDS = 1.0;
     public static final double MAX_SECONDS = AudioLimits.UPLOADS.maxSeconds();
 
-    private AudioUploadInspector() {
-    }
+    private AudioUploadInspector() {}
 
-    public record Inspected(String format, double durationSeconds, int sampleRate, int channels) {
-    }
+    public record Inspected(String format, double durationSeconds, int sampleRate, int channels) {}
 
     /**
      * @throws IOException only when the upload itself could not be read (a server failure)
@@ -50,16 +48,26 @@ public final class AudioUploadInspector {
         }
         AudioHeader header = result.header();
         if (!result.complete()) {
-            throw new DomainException(ErrorCode.INVALID_AUDIO, String.format(Locale.ROOT,
-                    "The %s file is truncated: it declares %.2f s of audio but holds %.2f s",
-                    header.format().toUpperCase(Locale.ROOT), header.declaredSeconds(), result.durationSeconds()),
+            throw new DomainException(
+                    ErrorCode.INVALID_AUDIO,
+                    String.format(
+                            Locale.ROOT,
+                            "The %s file is truncated: it declares %.2f s of audio but holds %.2f s",
+                            header.format().toUpperCase(Locale.ROOT),
+                            header.declaredSeconds(),
+                            result.durationSeconds()),
                     Map.of("declared_seconds", header.declaredSeconds(), "duration", result.durationSeconds()));
         }
         double seconds = result.durationSeconds();
         if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
-            throw new DomainException(seconds > MAX_SECONDS ? ErrorCode.AUDIO_TOO_LONG : ErrorCode.INVALID_AUDIO,
-                    String.format(Locale.ROOT, "The recording lasts %.2f s; samples must last %.0f s to %.0f min",
-                            seconds, MIN_SECONDS, MAX_SECONDS / 60),
+            throw new DomainException(
+                    seconds > MAX_SECONDS ? ErrorCode.AUDIO_TOO_LONG : ErrorCode.INVALID_AUDIO,
+                    String.format(
+                            Locale.ROOT,
+                            "The recording lasts %.2f s; samples must last %.0f s to %.0f min",
+                            seconds,
+                            MIN_SECONDS,
+                            MAX_SECONDS / 60),
                     Map.of("duration", seconds, "min_seconds", MIN_SECONDS, "max_seconds", MAX_SECONDS));
         }
         return new Inspected(header.format(), seconds, header.sampleRate(), header.channels());
@@ -67,13 +75,17 @@ public final class AudioUploadInspector {
 
     private static DomainException refusal(AudioRejected rejected) {
         if (rejected.code().equals(AudioRejected.UNSUPPORTED_AUDIO)) {
-            return new DomainException(ErrorCode.UNSUPPORTED_AUDIO,
+            return new DomainException(
+                    ErrorCode.UNSUPPORTED_AUDIO,
                     "The file is not WAV, MP3 or FLAC audio (recognised by its content, not its name)",
                     Map.of("accepted_formats", List.of("wav", "mp3", "flac")));
         }
-        ErrorCode code = rejected.code().equals(AudioRejected.AUDIO_TOO_LONG) ? ErrorCode.AUDIO_TOO_LONG
+        ErrorCode code = rejected.code().equals(AudioRejected.AUDIO_TOO_LONG)
+                ? ErrorCode.AUDIO_TOO_LONG
                 : ErrorCode.INVALID_AUDIO;
-        return new DomainException(code, rejected.getMessage(),
+        return new DomainException(
+                code,
+                rejected.getMessage(),
                 rejected.details().isEmpty() ? null : new LinkedHashMap<>(rejected.details()));
     }
 }

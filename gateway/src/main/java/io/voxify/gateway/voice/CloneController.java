@@ -45,6 +45,7 @@ public class CloneController {
 
     /** The body's fields; generation parameters go in {@code config}, never beside these. */
     static final List<String> FIELDS = List.of("sample_ids", "name", "description", "language", "config");
+
     static final List<String> CONFIG_FIELDS = List.of("base_voice_id", "quality");
 
     @Operation(summary = "Generate a voice clone from processed samples", description = """
@@ -62,17 +63,24 @@ public class CloneController {
             (`clone_id`) with its `generation_job_id`: follow the fit at `GET /api/v1/voice/generation/{id}` \
             and its SSE stream `/progress`.""")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED, ErrorCode.VOICE_MODEL_NOT_FOUND,
-            ErrorCode.QUOTA_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.SAMPLE_NOT_FOUND,
+        ErrorCode.SAMPLE_NOT_PROCESSED,
+        ErrorCode.VOICE_MODEL_NOT_FOUND,
+        ErrorCode.QUOTA_EXCEEDED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt,
-                                               @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> create(
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         RequestFields f = RequestFields.of(body);
         body.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
-                f.error(field, CONFIG_FIELDS.contains(field)
-                        ? "is not a known field: generation parameters go in config (config." + field + ")"
-                        : "is not a known field (known: " + String.join(", ", FIELDS) + ")");
+                f.error(
+                        field,
+                        CONFIG_FIELDS.contains(field)
+                                ? "is not a known field: generation parameters go in config (config." + field + ")"
+                                : "is not a known field (known: " + String.join(", ", FIELDS) + ")");
             }
         });
         List<String> sampleIds = new ArrayList<>();
@@ -100,8 +108,13 @@ public class CloneController {
         String language = f.text("language", 35);
         CloneGenerationSettings settings = settings(f);
         f.validate(ErrorCode.VALIDATION_ERROR);
-        var clone = clones.create(AuthenticatedUser.from(jwt), sampleIds, name.trim(), description,
-                language == null ? null : language.trim(), settings);
+        var clone = clones.create(
+                AuthenticatedUser.from(jwt),
+                sampleIds,
+                name.trim(),
+                description,
+                language == null ? null : language.trim(),
+                settings);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Envelope.success(VoiceJson.clone(clone), "Voice clone creation started", null));
     }
@@ -118,8 +131,9 @@ public class CloneController {
         JsonNode config = f.node("config");
         config.fieldNames().forEachRemaining(field -> {
             if (!CONFIG_FIELDS.contains(field)) {
-                f.error("config." + field, "is not a known generation parameter (known: "
-                        + String.join(", ", CONFIG_FIELDS) + ")");
+                f.error(
+                        "config." + field,
+                        "is not a known generation parameter (known: " + String.join(", ", CONFIG_FIELDS) + ")");
             }
         });
         RequestFields c = RequestFields.of(config);
@@ -136,12 +150,14 @@ public class CloneController {
             }
             return CloneGenerationSettings.DEFAULT;
         }
-        return new CloneGenerationSettings(base == null ? null : base.trim(),
+        return new CloneGenerationSettings(
+                base == null ? null : base.trim(),
                 quality == null ? CloneFitQuality.BALANCED : CloneFitQuality.valueOf(quality.toUpperCase()));
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> list(
+            @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         Pagination page = Pagination.from(params, errors);
         List<CloneStatus> statuses = new ArrayList<>();
@@ -159,7 +175,9 @@ public class CloneController {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
         ClonePage result = clones.list(AuthenticatedUser.from(jwt), statuses, page.limit(), page.offset());
-        return ResponseEntity.ok(Envelope.success(result.items().stream().map(VoiceJson::clone).toList(), null,
+        return ResponseEntity.ok(Envelope.success(
+                result.items().stream().map(VoiceJson::clone).toList(),
+                null,
                 Map.of("pagination", page.meta(result.totalCount()))));
     }
 
@@ -176,8 +194,12 @@ public class CloneController {
         return Envelope.ok(null, "Voice clone deleted");
     }
 
-    @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.CLONE_NOT_READY, ErrorCode.VOICE_MODEL_NOT_FOUND,
-            ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.CLONE_NOT_FOUND,
+        ErrorCode.CLONE_NOT_READY,
+        ErrorCode.VOICE_MODEL_NOT_FOUND,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping("/{cloneId}/select")
     ResponseEntity<Map<String, Object>> select(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         UserView user = clones.select(AuthenticatedUser.from(jwt), cloneId);

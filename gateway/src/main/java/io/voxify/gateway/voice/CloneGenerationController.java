@@ -29,10 +29,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 @RequestMapping("/api/v1/voice/generation")
 public class CloneGenerationController {
-    private static final ViewStreams.Shape<CloneView> PROGRESS = new ViewStreams.Shape<>(CloneView.class,
-            CloneView::version, CloneGenerationController::progress,
+    private static final ViewStreams.Shape<CloneView> PROGRESS = new ViewStreams.Shape<>(
+            CloneView.class,
+            CloneView::version,
+            CloneGenerationController::progress,
             c -> c.status() == CloneStatus.READY || c.status() == CloneStatus.FAILED,
-            c -> c.status() == CloneStatus.READY ? Map.of("event", "complete")
+            c -> c.status() == CloneStatus.READY
+                    ? Map.of("event", "complete")
                     : Map.of("event", "failed", "status", "failed"));
 
     private final CloneService clones;
@@ -51,16 +54,17 @@ public class CloneGenerationController {
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/{generationJobId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String generationJobId) {
-        return Envelope.ok(VoiceJson.generation(clones.findByGenerationJob(AuthenticatedUser.from(jwt),
-                generationJobId)));
+        return Envelope.ok(
+                VoiceJson.generation(clones.findByGenerationJob(AuthenticatedUser.from(jwt), generationJobId)));
     }
 
     @Operation(summary = "Follow a clone's generation (server-sent events)", description = """
             The current state, then one event per recorded step, then `{"event": "complete"}` or \\
             `{"event": "failed"}` (`deleted` if the clone is deleted meanwhile); a heartbeat comment every 15 s.""")
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.TOO_MANY_OPEN_REQUESTS})
-    @GetMapping(value = "/{generationJobId}/progress", produces = {MediaType.TEXT_EVENT_STREAM_VALUE,
-            MediaType.ALL_VALUE})
+    @GetMapping(
+            value = "/{generationJobId}/progress",
+            produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String generationJobId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         CloneView clone = clones.findByGenerationJob(user, generationJobId);

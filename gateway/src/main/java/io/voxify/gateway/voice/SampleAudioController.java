@@ -46,11 +46,13 @@ public class SampleAudioController {
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.FILE_NOT_FOUND, ErrorCode.RANGE_NOT_SATISFIABLE})
     @GetMapping
-    ResponseEntity<Resource> audio(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
-                                   @RequestParam(name = "download", defaultValue = "false") boolean download,
-                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                   @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-                                   HttpMethod method) {
+    ResponseEntity<Resource> audio(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String sampleId,
+            @RequestParam(name = "download", defaultValue = "false") boolean download,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            HttpMethod method) {
         return serve(samples.find(AuthenticatedUser.from(jwt), sampleId), download, ifNoneMatch, range, method);
     }
 
@@ -62,18 +64,20 @@ public class SampleAudioController {
     @PostMapping("/link")
     ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         SampleView sample = samples.find(AuthenticatedUser.from(jwt), sampleId);
-        return Envelope.ok(links.json("/api/v1/voice/samples/" + sample.sampleId() + "/audio/signed",
-                signed(sample.sampleId()), jwt));
+        return Envelope.ok(links.json(
+                "/api/v1/voice/samples/" + sample.sampleId() + "/audio/signed", signed(sample.sampleId()), jwt));
     }
 
     /** The recording behind a link from {@link #link}; a link that is not valid answers as a missing sample. */
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.FILE_NOT_FOUND, ErrorCode.RANGE_NOT_SATISFIABLE})
     @GetMapping("/signed")
-    ResponseEntity<Resource> signed(@PathVariable String sampleId, @ParameterObject AudioLinks.Presented link,
-                                    @RequestParam(name = "download", defaultValue = "false") boolean download,
-                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                    @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-                                    HttpMethod method) {
+    ResponseEntity<Resource> signed(
+            @PathVariable String sampleId,
+            @ParameterObject AudioLinks.Presented link,
+            @RequestParam(name = "download", defaultValue = "false") boolean download,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            HttpMethod method) {
         // Issued only to someone allowed to hear the sample, and ended by any change to their access.
         links.user(signed(sampleId), link).orElseThrow(() -> SampleService.notFound(sampleId));
         return serve(samples.findLinked(sampleId), download, ifNoneMatch, range, method);
@@ -84,14 +88,21 @@ public class SampleAudioController {
         return "sample:" + sampleId;
     }
 
-    private ResponseEntity<Resource> serve(SampleView sample, boolean download, String ifNoneMatch, String range,
-                                           HttpMethod method) {
+    private ResponseEntity<Resource> serve(
+            SampleView sample, boolean download, String ifNoneMatch, String range, HttpMethod method) {
         var audio = sample.audio();
         if (audio == null) {
             throw SampleService.notFound(sample.sampleId());
         }
-        return responses.serve(new AudioResponses.StoredAudio(audio.blobKey(), audio.sha256(),
-                SampleService.contentType(audio.format()), sample.sampleId() + "." + audio.format()),
-                download, ifNoneMatch, range, method);
+        return responses.serve(
+                new AudioResponses.StoredAudio(
+                        audio.blobKey(),
+                        audio.sha256(),
+                        SampleService.contentType(audio.format()),
+                        sample.sampleId() + "." + audio.format()),
+                download,
+                ifNoneMatch,
+                range,
+                method);
     }
 }

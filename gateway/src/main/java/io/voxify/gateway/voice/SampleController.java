@@ -59,16 +59,24 @@ public class SampleController {
             `processing.started: false` and the quota's refusal in `processing.error` \
             (`QUOTA_EXCEEDED`, `details.resets_in_seconds`): process it later with `POST .../process`.""")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.UNSUPPORTED_AUDIO, ErrorCode.INVALID_AUDIO,
-            ErrorCode.AUDIO_TOO_LONG, ErrorCode.DUPLICATE_SAMPLE, ErrorCode.FILE_TOO_LARGE, ErrorCode.QUOTA_EXCEEDED,
-            ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.MISSING_FIELDS,
+        ErrorCode.UNSUPPORTED_AUDIO,
+        ErrorCode.INVALID_AUDIO,
+        ErrorCode.AUDIO_TOO_LONG,
+        ErrorCode.DUPLICATE_SAMPLE,
+        ErrorCode.FILE_TOO_LARGE,
+        ErrorCode.QUOTA_EXCEEDED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal Jwt jwt,
-                                               @RequestParam(name = "file", required = false) MultipartFile file,
-                                               @RequestParam(name = "name", required = false) String name,
-                                               @RequestParam(name = "description", required = false) String description,
-                                               @RequestParam(name = "language", required = false) String language,
-                                               @RequestParam(name = "transcript", required = false) String transcript) {
+    ResponseEntity<Map<String, Object>> upload(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "description", required = false) String description,
+            @RequestParam(name = "language", required = false) String language,
+            @RequestParam(name = "transcript", required = false) String transcript) {
         List<String> missing = new ArrayList<>();
         Map<String, Object> errors = new LinkedHashMap<>();
         if (file == null) {
@@ -80,8 +88,8 @@ public class SampleController {
         if (!missing.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("missing_fields", missing);
-            throw new DomainException(ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing),
-                    details);
+            throw new DomainException(
+                    ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing), details);
         }
         if (name.length() > 200) {
             errors.put("name", "must be at most 200 characters");
@@ -97,17 +105,25 @@ public class SampleController {
             errors.put("language", "must be a language tag such as en-US");
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid fields: " + String.join(", ", errors.keySet()),
-                    errors);
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR, "Invalid fields: " + String.join(", ", errors.keySet()), errors);
         }
-        SampleService.Uploaded uploaded = samples.upload(AuthenticatedUser.from(jwt), new SampleService.Upload(
-                name.trim(), description, lang, transcript, safeFilename(file.getOriginalFilename()), file.getSize(),
-                file::getInputStream));
+        SampleService.Uploaded uploaded = samples.upload(
+                AuthenticatedUser.from(jwt),
+                new SampleService.Upload(
+                        name.trim(),
+                        description,
+                        lang,
+                        transcript,
+                        safeFilename(file.getOriginalFilename()),
+                        file.getSize(),
+                        file::getInputStream));
         Map<String, Object> data = VoiceJson.sample(uploaded.sample());
         Map<String, Object> processing = new LinkedHashMap<>();
         processing.put("started", uploaded.processingStarted());
         processing.put("processing_job_id", uploaded.sample().processingJobId());
-        processing.put("status_url", "/api/v1/voice/samples/" + uploaded.sample().sampleId());
+        processing.put(
+                "status_url", "/api/v1/voice/samples/" + uploaded.sample().sampleId());
         String message = "Voice sample uploaded; processing started";
         if (uploaded.processingRefusal() != null) {
             DomainException refusal = uploaded.processingRefusal();
@@ -123,8 +139,8 @@ public class SampleController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt,
-                                             @RequestParam Map<String, String> params) {
+    ResponseEntity<Map<String, Object>> list(
+            @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         Pagination page = Pagination.from(params, errors);
         List<SampleStatus> statuses = new ArrayList<>();
@@ -142,7 +158,9 @@ public class SampleController {
             throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters", errors);
         }
         SamplePage result = samples.list(AuthenticatedUser.from(jwt), statuses, page.limit(), page.offset());
-        return ResponseEntity.ok(Envelope.success(result.items().stream().map(VoiceJson::sample).toList(), null,
+        return ResponseEntity.ok(Envelope.success(
+                result.items().stream().map(VoiceJson::sample).toList(),
+                null,
                 Map.of("pagination", page.meta(result.totalCount()))));
     }
 
@@ -165,8 +183,10 @@ public class SampleController {
     @ApiResponse(responseCode = "202", description = "Accepted: a run started and works in the background")
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_IN_USE, ErrorCode.QUOTA_EXCEEDED})
     @PostMapping("/{sampleId}/process")
-    ResponseEntity<Map<String, Object>> process(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
-                                                @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> process(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String sampleId,
+            @RequestBody(required = false) JsonNode body) {
         boolean force = false;
         if (body != null && !body.isNull() && !body.isMissingNode()) {
             RequestFields f = RequestFields.of(body);
@@ -189,16 +209,19 @@ public class SampleController {
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(Envelope.success(data, "Sample processing started", null));
         }
-        String message = sample.status() == SampleStatus.PROCESSING ? "The sample is already being processed"
+        String message = sample.status() == SampleStatus.PROCESSING
+                ? "The sample is already being processed"
                 : "The sample is already " + sample.status().wireName()
-                + "; send {\"force\": true} to process it again";
+                        + "; send {\"force\": true} to process it again";
         return ResponseEntity.ok(Envelope.success(data, message, null));
     }
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED})
     @GetMapping("/{sampleId}/similar")
-    ResponseEntity<Map<String, Object>> similar(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
-                                                @RequestParam(name = "limit", defaultValue = "10") String limitParam) {
+    ResponseEntity<Map<String, Object>> similar(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String sampleId,
+            @RequestParam(name = "limit", defaultValue = "10") String limitParam) {
         int limit;
         try {
             limit = Integer.parseInt(limitParam.trim());
@@ -206,7 +229,9 @@ public class SampleController {
             limit = -1;
         }
         if (limit < 1 || limit > 50) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "Invalid query parameters",
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "Invalid query parameters",
                     Map.of("limit", "must be an integer between 1 and 50"));
         }
         return Envelope.ok(similar.nearTo(AuthenticatedUser.from(jwt), sampleId, limit));

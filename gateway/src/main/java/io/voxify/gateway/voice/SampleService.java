@@ -1,5 +1,6 @@
 package io.voxify.gateway.voice;
 
+import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.DeleteVoiceSampleCommand;
@@ -13,7 +14,6 @@ import io.voxify.events.sample.SampleProcessingRun;
 import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
 import io.voxify.events.sample.UploadVoiceSampleCommand;
-import io.voxify.events.admin.PlatformConfig;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.limits.LimitExceededException;
@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -49,8 +50,13 @@ public class SampleService {
     private final ViewAwaiter views;
     private final BlobStore blobs;
 
-    public SampleService(CommandGateway commands, QueryGateway queries, ViewAwaiter views, BlobStore blobs,
-                         PlatformSettings settings, DailyQuotas quotas) {
+    public SampleService(
+            CommandGateway commands,
+            QueryGateway queries,
+            ViewAwaiter views,
+            BlobStore blobs,
+            PlatformSettings settings,
+            DailyQuotas quotas) {
         this.settings = settings;
         this.quotas = quotas;
         this.commands = commands;
@@ -66,9 +72,14 @@ public class SampleService {
      * An upload as the multipart request holds it: beyond a few kilobytes the file is in a temporary file,
      * and every pass over it (inspection, hash, storage) reads it again as a stream.
      */
-    public record Upload(String name, String description, String language, String transcript, String filename,
-                         long size, Content content) {
-    }
+    public record Upload(
+            String name,
+            String description,
+            String language,
+            String transcript,
+            String filename,
+            long size,
+            Content content) {}
 
     @FunctionalInterface
     public interface Content {
@@ -80,8 +91,7 @@ public class SampleService {
      * processing quota was used up it did not: {@code processingRefusal} is that quota's refusal
      * ({@code QUOTA_EXCEEDED} details), and the sample waits as {@code uploaded} for {@code POST .../process}.
      */
-    public record Uploaded(SampleView sample, boolean processingStarted, DomainException processingRefusal) {
-    }
+    public record Uploaded(SampleView sample, boolean processingStarted, DomainException processingRefusal) {}
 
     /**
      * Inspects the upload, stores it, then records it (the command side claims its content in the same
@@ -95,9 +105,10 @@ public class SampleService {
     public Uploaded upload(AuthenticatedUser user, Upload upload) {
         PlatformConfig config = settings.config();
         if (upload.size() > config.maxUploadBytes()) {
-            throw new DomainException(ErrorCode.FILE_TOO_LARGE, "The upload is larger than "
-                    + config.maxUploadBytes() + " bytes", Map.of("max_bytes", config.maxUploadBytes(),
-                    "size_bytes", upload.size()));
+            throw new DomainException(
+                    ErrorCode.FILE_TOO_LARGE,
+                    "The upload is larger than " + config.maxUploadBytes() + " bytes",
+                    Map.of("max_bytes", config.maxUploadBytes(), "size_bytes", upload.size()));
         }
         DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.UPLOADS, config.uploadsPerDay());
         AudioUploadInspector.Inspected inspected;
@@ -115,17 +126,27 @@ public class SampleService {
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "The upload could not be read; try again");
         }
         // Spares storing a recording the user already has; the claim made with the upload command decides.
-        Optional<String> held = queries.query(new FindSampleByContentQuery(user.userId(), sha),
-                ResponseTypes.optionalInstanceOf(String.class)).join();
+        Optional<String> held = queries.query(
+                        new FindSampleByContentQuery(user.userId(), sha),
+                        ResponseTypes.optionalInstanceOf(String.class))
+                .join();
         held.ifPresent(existing -> {
-            throw new DomainException(ErrorCode.DUPLICATE_SAMPLE,
+            throw new DomainException(
+                    ErrorCode.DUPLICATE_SAMPLE,
                     "You already uploaded this recording as sample " + existing,
                     Map.of("existing_sample_id", existing));
         });
         String sampleId = Ids.newId("vs");
         String blobKey = "samples/" + user.userId() + "/" + sampleId + "." + inspected.format();
-        SampleAudio audio = new SampleAudio(blobKey, sha, inspected.format(), upload.size(),
-                inspected.durationSeconds(), inspected.sampleRate(), inspected.channels(), upload.filename());
+        SampleAudio audio = new SampleAudio(
+                blobKey,
+                sha,
+                inspected.format(),
+                upload.size(),
+                inspected.durationSeconds(),
+                inspected.sampleRate(),
+                inspected.channels(),
+                upload.filename());
         try (InputStream in = upload.content().open()) {
             blobs.put(blobKey, in, upload.size(), contentType(inspected.format()));
         } catch (IOException e) {
@@ -136,15 +157,22 @@ public class SampleService {
         DailyQuotas.Use processingUse = null;
         DomainException processingRefusal = null;
         try {
-            processingUse = quotas.consume(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS,
-                    config.sampleProcessingsPerDay());
+            processingUse =
+                    quotas.consume(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS, config.sampleProcessingsPerDay());
         } catch (LimitExceededException quotaUsedUp) {
             processingRefusal = quotaUsedUp;
         }
         String processingJobId = processingUse == null ? null : Ids.newId("proc");
         try {
-            commands.sendAndWait(new UploadVoiceSampleCommand(sampleId, user.userId(), upload.name(),
-                    upload.description(), upload.language(), upload.transcript(), audio, processingJobId));
+            commands.sendAndWait(new UploadVoiceSampleCommand(
+                    sampleId,
+                    user.userId(),
+                    upload.name(),
+                    upload.description(),
+                    upload.language(),
+                    upload.transcript(),
+                    audio,
+                    processingJobId));
         } catch (DomainException refused) {
             deleteQuietly(blobKey);
             giveBack(processingUse);
@@ -158,8 +186,8 @@ public class SampleService {
             deleteQuietly(blobKey);
             throw e;
         }
-        SampleView view = awaitView(sampleId, v -> processingJobId == null
-                || Objects.equals(v.processingJobId(), processingJobId));
+        SampleView view = awaitView(
+                sampleId, v -> processingJobId == null || Objects.equals(v.processingJobId(), processingJobId));
         return new Uploaded(view, processingJobId != null, processingRefusal);
     }
 
@@ -178,8 +206,9 @@ public class SampleService {
         return lookup(sampleId).orElseThrow(() -> notFound(sampleId));
     }
 
-    private java.util.Optional<SampleView> lookup(String sampleId) {
-        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class)).join();
+    private Optional<SampleView> lookup(String sampleId) {
+        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class))
+                .join();
     }
 
     public SamplePage list(AuthenticatedUser user, List<SampleStatus> statuses, int limit, int offset) {
@@ -188,8 +217,7 @@ public class SampleService {
     }
 
     /** The answer to a processing request: the sample as it is now, and whether this request started its run. */
-    public record Processing(SampleView sample, boolean started) {
-    }
+    public record Processing(SampleView sample, boolean started) {}
 
     /**
      * Starts a processing run where the sample has none to show: uploaded, or its last run failed; or, with
@@ -202,8 +230,8 @@ public class SampleService {
             return new Processing(current, false);
         }
         String processingJobId = Ids.newId("proc");
-        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS,
-                settings.config().sampleProcessingsPerDay());
+        DailyQuotas.Use use = quotas.consume(
+                user.userId(), DailyQuotas.SAMPLE_PROCESSINGS, settings.config().sampleProcessingsPerDay());
         SampleProcessingRun run;
         try {
             run = commands.sendAndWait(new ProcessVoiceSampleCommand(sampleId, processingJobId, user.userId(), force));
@@ -242,10 +270,11 @@ public class SampleService {
         }
     }
 
-    private SampleView awaitView(String sampleId, java.util.function.Predicate<SampleView> ready) {
+    private SampleView awaitView(String sampleId, Predicate<SampleView> ready) {
         return views.await(new FindSampleQuery(sampleId), SampleView.class, ready, VIEW_WAIT)
-                .or(() -> queries.query(new FindSampleQuery(sampleId),
-                        ResponseTypes.optionalInstanceOf(SampleView.class)).join())
+                .or(() -> queries.query(
+                                new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class))
+                        .join())
                 .orElseThrow(() -> notFound(sampleId));
     }
 

@@ -1,5 +1,7 @@
 package io.voxify.gateway.voice;
 
+import io.voxify.catalogue.PresetCatalog;
+import io.voxify.catalogue.PresetEmbeddings;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.clone.FindCloneQuery;
 import io.voxify.events.common.DomainException;
@@ -8,11 +10,9 @@ import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
 import io.voxify.gateway.security.AuthenticatedUser;
+import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.worker.clone.CloneWorker;
 import io.voxify.worker.sample.SampleProcessingWorker;
-import io.voxify.infrastructure.vector.VectorIndex;
-import io.voxify.catalogue.PresetCatalog;
-import io.voxify.catalogue.PresetEmbeddings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 /** The voices nearest to a sample by speaker embedding, among those the caller may see. */
 @Service
 public class SimilarVoices {
-    private static final Set<String> KINDS = Set.of(SampleProcessingWorker.VECTOR_KIND, CloneWorker.VECTOR_KIND,
-            PresetEmbeddings.VECTOR_KIND);
+    private static final Set<String> KINDS =
+            Set.of(SampleProcessingWorker.VECTOR_KIND, CloneWorker.VECTOR_KIND, PresetEmbeddings.VECTOR_KIND);
 
     private final SampleService samples;
     private final VectorIndex vectors;
@@ -42,13 +42,17 @@ public class SimilarVoices {
 
     public List<Map<String, Object>> nearTo(AuthenticatedUser user, String sampleId, int limit) {
         SampleView sample = samples.find(user, sampleId);
-        VectorIndex.VectorEntry own = Optional.ofNullable(sample.vectorId()).flatMap(vectors::get)
+        VectorIndex.VectorEntry own = Optional.ofNullable(sample.vectorId())
+                .flatMap(vectors::get)
                 .filter(e -> sample.status() == SampleStatus.PROCESSED)
-                .orElseThrow(() -> new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.SAMPLE_NOT_PROCESSED,
                         "Sample " + sampleId + " has no speaker embedding yet; process it first"));
         presets.ensureIndexed();
         return vectors.nearest(own.vector(), own.model(), KINDS, sample.userId(), sampleId, limit).stream()
-                .map(this::describe).flatMap(Optional::stream).toList();
+                .map(this::describe)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Optional<Map<String, Object>> describe(VectorIndex.VectorMatch match) {
@@ -68,8 +72,9 @@ public class SimilarVoices {
                 item.put("language", preset.get().language());
             }
             case "clone" -> {
-                Optional<CloneView> clone = queries.query(new FindCloneQuery(e.id()),
-                        ResponseTypes.optionalInstanceOf(CloneView.class)).join();
+                Optional<CloneView> clone = queries.query(
+                                new FindCloneQuery(e.id()), ResponseTypes.optionalInstanceOf(CloneView.class))
+                        .join();
                 if (clone.isEmpty()) {
                     return Optional.empty();
                 }
@@ -78,8 +83,9 @@ public class SimilarVoices {
                 item.put("language", clone.get().language());
             }
             default -> {
-                Optional<SampleView> other = queries.query(new FindSampleQuery(e.id()),
-                        ResponseTypes.optionalInstanceOf(SampleView.class)).join();
+                Optional<SampleView> other = queries.query(
+                                new FindSampleQuery(e.id()), ResponseTypes.optionalInstanceOf(SampleView.class))
+                        .join();
                 if (other.isEmpty()) {
                     return Optional.empty();
                 }

@@ -68,15 +68,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 public class TrainingController {
     static final List<String> FIELDS = List.of("config", "clone_id", "name", "description");
-    static final List<String> CONFIG_FIELDS = List.of("epochs", "learning_rate", "batch_size",
-            "enable_timestamp_alignment");
+    static final List<String> CONFIG_FIELDS =
+            List.of("epochs", "learning_rate", "batch_size", "enable_timestamp_alignment");
     /** The document's example, which is also what an empty request trains with. */
     static final TrainingSettings DEFAULTS = new TrainingSettings(100, 0.001, 32, false);
 
-    private static final ViewStreams.Shape<TrainingView> PROGRESS = new ViewStreams.Shape<>(TrainingView.class,
-            TrainingView::version, TrainingController::progress, t -> t.status().isFinal(),
-            t -> t.status() == TrainingStatus.COMPLETED ? Map.of("event", "complete")
-                    : Map.of("event", t.status().wireName(), "status", t.status().wireName()));
+    private static final ViewStreams.Shape<TrainingView> PROGRESS = new ViewStreams.Shape<>(
+            TrainingView.class,
+            TrainingView::version,
+            TrainingController::progress,
+            t -> t.status().isFinal(),
+            t -> t.status() == TrainingStatus.COMPLETED
+                    ? Map.of("event", "complete")
+                    : Map.of(
+                            "event", t.status().wireName(), "status", t.status().wireName()));
 
     private final SampleService samples;
     private final CloneService clones;
@@ -88,9 +93,16 @@ public class TrainingController {
     private final PlatformSettings platform;
     private final DailyQuotas quotas;
 
-    public TrainingController(SampleService samples, CloneService clones, CommandGateway commands,
-                              QueryGateway queries, ViewAwaiter views, ViewStreams streams,
-                              TrainingCalibration calibration, PlatformSettings platform, DailyQuotas quotas) {
+    public TrainingController(
+            SampleService samples,
+            CloneService clones,
+            CommandGateway commands,
+            QueryGateway queries,
+            ViewAwaiter views,
+            ViewStreams streams,
+            TrainingCalibration calibration,
+            PlatformSettings platform,
+            DailyQuotas quotas) {
         this.calibration = calibration;
         this.platform = platform;
         this.quotas = quotas;
@@ -102,21 +114,34 @@ public class TrainingController {
         this.streams = streams;
     }
 
-    @Operation(summary = "Train a voice from a processed sample",
-            description = "Builds a clone from the sample when it has none (or refines clone_id, or the newest clone "
-                    + "built from it) and trains it. Follow it at GET /api/v1/voice/training/{id} and its /progress stream.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            schema = @Schema(implementation = TrainingSchemas.Request.class)))
-    @ApiResponse(responseCode = "202", description = "Accepted: the training runs in the background",
+    @Operation(
+            summary = "Train a voice from a processed sample",
+            description =
+                    "Builds a clone from the sample when it has none (or refines clone_id, or the newest clone "
+                            + "built from it) and trains it. Follow it at GET /api/v1/voice/training/{id} and its /progress stream.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = TrainingSchemas.Request.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the training runs in the background",
             content = @Content(schema = @Schema(implementation = TrainingSchemas.JobEnvelope.class)))
-    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED,
-            ErrorCode.CLONE_NOT_FOUND, ErrorCode.CLONE_NOT_READY, ErrorCode.QUOTA_EXCEEDED,
-            ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.VALIDATION_ERROR,
+        ErrorCode.SAMPLE_NOT_FOUND,
+        ErrorCode.SAMPLE_NOT_PROCESSED,
+        ErrorCode.CLONE_NOT_FOUND,
+        ErrorCode.CLONE_NOT_READY,
+        ErrorCode.QUOTA_EXCEEDED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @PostMapping("/api/v1/voice/samples/{sampleId}/train")
-    ResponseEntity<Map<String, Object>> train(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId,
-                                              @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> train(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String sampleId,
+            @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
-        RequestFields f = RequestFields.of(body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body);
+        RequestFields f =
+                RequestFields.of(body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body);
         f.rejectUnknown(FIELDS);
         String cloneId = f.text("clone_id", 64);
         String name = f.text("name", 200);
@@ -126,49 +151,69 @@ public class TrainingController {
 
         SampleView sample = samples.find(user, sampleId);
         if (sample.status() != SampleStatus.PROCESSED) {
-            throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+            throw new DomainException(
+                    ErrorCode.SAMPLE_NOT_PROCESSED,
                     "Sample " + sampleId + " is " + sample.status().wireName() + "; train on a processed sample");
         }
-        Optional<CloneView> existing = cloneId != null ? Optional.of(clones.find(user, cloneId))
-                : newestCloneBuiltFrom(sample);
+        Optional<CloneView> existing =
+                cloneId != null ? Optional.of(clones.find(user, cloneId)) : newestCloneBuiltFrom(sample);
         existing.ifPresent(clone -> {
             if (!clone.sampleIds().contains(sampleId)) {
-                throw new DomainException(ErrorCode.VALIDATION_ERROR,
+                throw new DomainException(
+                        ErrorCode.VALIDATION_ERROR,
                         "Sample " + sampleId + " is not one of clone " + clone.cloneId() + "'s samples",
                         Map.of("clone_id", "must be a clone built from this sample"));
             }
             if (clone.status() == CloneStatus.FAILED) {
-                throw new DomainException(ErrorCode.CLONE_NOT_READY, "Clone " + clone.cloneId()
-                        + " failed; train without clone_id to build a new one from the sample");
+                throw new DomainException(
+                        ErrorCode.CLONE_NOT_READY,
+                        "Clone " + clone.cloneId()
+                                + " failed; train without clone_id to build a new one from the sample");
             }
         });
         boolean buildsClone = existing.isEmpty();
         boolean awaitsClone = existing.map(c -> c.status() != CloneStatus.READY).orElse(true);
-        double pastEpochMs = queries.query(new AverageEpochTimeQuery(), Double.class).join();
-        double speechSeconds = sample.measurements() == null ? 0 : sample.measurements().speechDuration();
-        double estimate = calibration.estimateSeconds(settings, speechSeconds,
-                sample.transcript() != null && !sample.transcript().isBlank(), awaitsClone, pastEpochMs);
+        double pastEpochMs =
+                queries.query(new AverageEpochTimeQuery(), Double.class).join();
+        double speechSeconds =
+                sample.measurements() == null ? 0 : sample.measurements().speechDuration();
+        double estimate = calibration.estimateSeconds(
+                settings,
+                speechSeconds,
+                sample.transcript() != null && !sample.transcript().isBlank(),
+                awaitsClone,
+                pastEpochMs);
 
-        DailyQuotas.Use use = quotas.consume(user.userId(), DailyQuotas.TRAININGS, platform.config().trainingsPerDay());
+        DailyQuotas.Use use = quotas.consume(
+                user.userId(), DailyQuotas.TRAININGS, platform.config().trainingsPerDay());
         String trainingJobId = Ids.newId("job_train");
         CloneView clone;
         try {
             // Through clone creation itself, so the clone has its whole history, quota and sample reservation.
-            clone = existing.orElseGet(() -> clones.create(user, List.of(sampleId),
-                    name != null && !name.isBlank() ? name.trim() : defaultName(sample), description, null,
+            clone = existing.orElseGet(() -> clones.create(
+                    user,
+                    List.of(sampleId),
+                    name != null && !name.isBlank() ? name.trim() : defaultName(sample),
+                    description,
+                    null,
                     io.voxify.events.clone.CloneGenerationSettings.DEFAULT));
-            commands.sendAndWait(new CreateTrainingJobCommand(trainingJobId, clone.userId(), sampleId,
-                    clone.cloneId(), settings, estimate, buildsClone, 1));
+            commands.sendAndWait(new CreateTrainingJobCommand(
+                    trainingJobId, clone.userId(), sampleId, clone.cloneId(), settings, estimate, buildsClone, 1));
         } catch (RuntimeException notCreated) {
             use.giveBack();
             throw notCreated;
         }
-        TrainingView view = views.await(new FindTrainingJobQuery(trainingJobId), TrainingView.class, v -> true,
-                Duration.ofSeconds(10)).orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
-                "The training job is not visible yet; try again in a moment"));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Envelope.success(json(view),
-                settings.timestampAlignment() ? "Voice training job created with timestamp alignment support"
-                        : "Voice training job created", null));
+        TrainingView view = views.await(
+                        new FindTrainingJobQuery(trainingJobId), TrainingView.class, v -> true, Duration.ofSeconds(10))
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.SERVICE_UNAVAILABLE, "The training job is not visible yet; try again in a moment"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Envelope.success(
+                        json(view),
+                        settings.timestampAlignment()
+                                ? "Voice training job created with timestamp alignment support"
+                                : "Voice training job created",
+                        null));
     }
 
     /** Each config field checked against its range; every bad or unknown one is named as {@code config.<field>}. */
@@ -186,7 +231,8 @@ public class TrainingController {
         Double learningRate = null;
         if (c.has("learning_rate")) {
             JsonNode rate = c.node("learning_rate");
-            if (rate.isNumber() && rate.asDouble() >= TrainingSettings.MIN_LEARNING_RATE
+            if (rate.isNumber()
+                    && rate.asDouble() >= TrainingSettings.MIN_LEARNING_RATE
                     && rate.asDouble() <= TrainingSettings.MAX_LEARNING_RATE) {
                 learningRate = rate.asDouble();
             } else {
@@ -203,19 +249,23 @@ public class TrainingController {
                 details.forEach((k, v) -> f.error("config." + k, String.valueOf(v)));
             }
         }
-        return new TrainingSettings(epochs != null ? epochs.intValue() : DEFAULTS.epochs(),
+        return new TrainingSettings(
+                epochs != null ? epochs.intValue() : DEFAULTS.epochs(),
                 learningRate != null ? learningRate : DEFAULTS.learningRate(),
                 batchSize != null ? batchSize.intValue() : DEFAULTS.batchSize(),
                 alignment != null ? alignment : DEFAULTS.timestampAlignment());
     }
 
     private static String defaultName(SampleView sample) {
-        String name = "Trained from " + (sample.name() == null || sample.name().isBlank() ? sample.sampleId() : sample.name());
+        String name = "Trained from "
+                + (sample.name() == null || sample.name().isBlank() ? sample.sampleId() : sample.name());
         return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     @Operation(summary = "A training job: its state, each epoch's loss, and what it made of the voice")
-    @ApiResponse(responseCode = "200", description = "The training job",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The training job",
             content = @Content(schema = @Schema(implementation = TrainingSchemas.JobEnvelope.class)))
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/api/v1/voice/training/{trainingJobId}")
@@ -225,7 +275,8 @@ public class TrainingController {
 
     @Operation(summary = "The training job's progress as server-sent events, one per epoch, until it ends")
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.TOO_MANY_OPEN_REQUESTS})
-    @GetMapping(value = "/api/v1/voice/training/{trainingJobId}/progress",
+    @GetMapping(
+            value = "/api/v1/voice/training/{trainingJobId}/progress",
             produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
@@ -234,19 +285,21 @@ public class TrainingController {
     }
 
     private TrainingView find(AuthenticatedUser user, String trainingJobId) {
-        return queries.query(new FindTrainingJobQuery(trainingJobId),
-                        ResponseTypes.optionalInstanceOf(TrainingView.class)).join()
+        return queries.query(
+                        new FindTrainingJobQuery(trainingJobId), ResponseTypes.optionalInstanceOf(TrainingView.class))
+                .join()
                 .filter(t -> user.mayAccess(t.userId()))
-                .orElseThrow(() -> new DomainException(ErrorCode.JOB_NOT_FOUND,
-                        "Training job " + trainingJobId + " was not found"));
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.JOB_NOT_FOUND, "Training job " + trainingJobId + " was not found"));
     }
 
     /** The newest ready clone built from the sample, else the newest one still being built. */
     private Optional<CloneView> newestCloneBuiltFrom(SampleView sample) {
-        for (List<CloneStatus> statuses : List.of(List.of(CloneStatus.READY),
-                List.of(CloneStatus.PENDING, CloneStatus.TRAINING))) {
-            ClonePage page = queries.query(new FindClonesQuery(sample.userId(), statuses, sample.sampleId(), 1, 0),
-                    ClonePage.class).join();
+        for (List<CloneStatus> statuses :
+                List.of(List.of(CloneStatus.READY), List.of(CloneStatus.PENDING, CloneStatus.TRAINING))) {
+            ClonePage page = queries.query(
+                            new FindClonesQuery(sample.userId(), statuses, sample.sampleId(), 1, 0), ClonePage.class)
+                    .join();
             if (!page.items().isEmpty()) {
                 return Optional.of(page.items().get(0));
             }
@@ -261,7 +314,11 @@ public class TrainingController {
         d.put("progress", t.progress());
         d.put("epoch", t.epochsDone());
         d.put("epochs", t.settings().epochs());
-        d.put("loss", t.losses().isEmpty() ? null : t.losses().get(t.losses().size() - 1).loss());
+        d.put(
+                "loss",
+                t.losses().isEmpty()
+                        ? null
+                        : t.losses().get(t.losses().size() - 1).loss());
         d.put("best_loss", t.bestLoss());
         if (t.errorMessage() != null) {
             d.put("error_message", t.errorMessage());
@@ -302,8 +359,11 @@ public class TrainingController {
         config.put("enable_timestamp_alignment", t.settings().timestampAlignment());
         d.put("config", config);
         d.put("epochs_completed", t.epochsDone());
-        d.put("losses", t.losses().stream().map(l -> Map.of("epoch", l.epoch(), "loss", l.loss(),
-                "elapsed_ms", l.elapsedMs())).toList());
+        d.put(
+                "losses",
+                t.losses().stream()
+                        .map(l -> Map.of("epoch", l.epoch(), "loss", l.loss(), "elapsed_ms", l.elapsedMs()))
+                        .toList());
         d.put("best_loss", t.bestLoss());
         d.put("quality_score", t.quality() == null ? null : t.quality().qualityScore());
         d.put("quality", t.quality() == null ? null : qualityComparison(t));

@@ -9,6 +9,7 @@ import io.voxify.events.sample.SampleMeasurements;
 import io.voxify.events.sample.SampleStatus;
 import io.voxify.events.sample.SampleView;
 import io.voxify.gateway.web.Envelope;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,7 @@ import java.util.Map;
 /** Samples and clones as the API shows them. */
 final class VoiceJson {
 
-    private VoiceJson() {
-    }
+    private VoiceJson() {}
 
     static Map<String, Object> sample(SampleView s) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -41,7 +41,11 @@ final class VoiceJson {
         boolean finished = s.status() == SampleStatus.PROCESSED || s.status() == SampleStatus.REJECTED;
         Map<String, Object> validation = new LinkedHashMap<>();
         validation.put("passed", finished ? s.status() == SampleStatus.PROCESSED : null);
-        validation.put("issues", s.issues().stream().map(i -> Map.of("code", i.code(), "reason", i.reason())).toList());
+        validation.put(
+                "issues",
+                s.issues().stream()
+                        .map(i -> Map.of("code", i.code(), "reason", i.reason()))
+                        .toList());
         d.put("validation", validation);
         d.put("embedding_model", s.embeddingModel());
         d.put("error_message", s.errorMessage());
@@ -83,8 +87,11 @@ final class VoiceJson {
         d.put("language", c.language());
         d.put("status", c.status().wireName());
         d.put("sample_ids", c.sampleIds());
-        d.put("samples", c.sampleIds().stream().map(id -> Map.of("sample_id", id,
-                "url", "/api/v1/voice/samples/" + id)).toList());
+        d.put(
+                "samples",
+                c.sampleIds().stream()
+                        .map(id -> Map.of("sample_id", id, "url", "/api/v1/voice/samples/" + id))
+                        .toList());
         CloneQuality q = c.quality();
         d.put("quality_score", q == null ? null : q.qualityScore());
         d.put("quality_metrics", quality(q));
@@ -193,6 +200,6 @@ final class VoiceJson {
     }
 
     static List<String> statusNames(SampleStatus[] values) {
-        return java.util.Arrays.stream(values).map(SampleStatus::wireName).toList();
+        return Arrays.stream(values).map(SampleStatus::wireName).toList();
     }
 }

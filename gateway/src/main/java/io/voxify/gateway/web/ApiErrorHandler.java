@@ -1,10 +1,11 @@
 package io.voxify.gateway.web;
 
-import io.voxify.infrastructure.Outages;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.infrastructure.Outages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -51,10 +52,12 @@ public class ApiErrorHandler {
     ResponseEntity<Map<String, Object>> domain(DomainException e) {
         ResponseEntity<Map<String, Object>> answer = Envelope.error(e.code(), e.getMessage(), e.details());
         if (e instanceof RefusalWithHeaders limited) {
-            return ResponseEntity.status(answer.getStatusCode()).headers(h -> {
-                h.addAll(answer.getHeaders());
-                limited.headers().forEach(h::set);
-            }).body(answer.getBody());
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(h -> {
+                        h.addAll(answer.getHeaders());
+                        limited.headers().forEach(h::set);
+                    })
+                    .body(answer.getBody());
         }
         return answer;
     }
@@ -72,7 +75,8 @@ public class ApiErrorHandler {
     @ExceptionHandler({CommandExecutionException.class, CompletionException.class, ExecutionException.class})
     ResponseEntity<Map<String, Object>> wrapped(Exception e, HttpServletRequest request) {
         Throwable cause = e.getCause();
-        if (e instanceof CommandExecutionException cee && cee.getDetails().isPresent()
+        if (e instanceof CommandExecutionException cee
+                && cee.getDetails().isPresent()
                 && cee.getDetails().get() instanceof DomainException d) {
             return domain(d);
         }
@@ -120,7 +124,9 @@ public class ApiErrorHandler {
         }
         String reason = JsonBodyConstraints.reason(e);
         if (reason != null) {
-            return Envelope.error(ErrorCode.INVALID_JSON, "The request body is not acceptable JSON: " + reason,
+            return Envelope.error(
+                    ErrorCode.INVALID_JSON,
+                    "The request body is not acceptable JSON: " + reason,
                     Map.of("reason", reason));
         }
         return Envelope.error(ErrorCode.INVALID_JSON, "The request body is not valid JSON", null);
@@ -128,15 +134,24 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity<Map<String, Object>> body = Envelope.error(ErrorCode.METHOD_NOT_ALLOWED,
-                "Method " + e.getMethod() + " is not allowed here", Map.of("allowed", e.getSupportedHttpMethods() == null
-                        ? java.util.List.of() : e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
-        return ResponseEntity.status(body.getStatusCode()).headers(h -> {
-            h.putAll(body.getHeaders());
-            if (e.getSupportedHttpMethods() != null) {
-                h.setAllow(e.getSupportedHttpMethods());
-            }
-        }).body(body.getBody());
+        ResponseEntity<Map<String, Object>> body = Envelope.error(
+                ErrorCode.METHOD_NOT_ALLOWED,
+                "Method " + e.getMethod() + " is not allowed here",
+                Map.of(
+                        "allowed",
+                        e.getSupportedHttpMethods() == null
+                                ? List.of()
+                                : e.getSupportedHttpMethods().stream()
+                                        .map(Object::toString)
+                                        .toList()));
+        return ResponseEntity.status(body.getStatusCode())
+                .headers(h -> {
+                    h.putAll(body.getHeaders());
+                    if (e.getSupportedHttpMethods() != null) {
+                        h.setAllow(e.getSupportedHttpMethods());
+                    }
+                })
+                .body(body.getBody());
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -146,8 +161,10 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Envelope.error(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + e.getContentType() + " is not supported here", null);
+        return Envelope.error(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + e.getContentType() + " is not supported here",
+                null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -157,10 +174,11 @@ public class ApiErrorHandler {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ResponseEntity<Map<String, Object>> badParameter(Exception e) {
-        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+        String name = e instanceof MethodArgumentTypeMismatchException m
+                ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
-        return Envelope.error(ErrorCode.VALIDATION_ERROR, "Invalid parameter " + name,
-                Map.of(name, "invalid or missing value"));
+        return Envelope.error(
+                ErrorCode.VALIDATION_ERROR, "Invalid parameter " + name, Map.of(name, "invalid or missing value"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -179,8 +197,10 @@ public class ApiErrorHandler {
      */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
     ResponseEntity<Map<String, Object>> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
-        return Envelope.error(ErrorCode.BAD_REQUEST,
-                "The request is not acceptable: a parameter name or value has characters that are not allowed", null);
+        return Envelope.error(
+                ErrorCode.BAD_REQUEST,
+                "The request is not acceptable: a parameter name or value has characters that are not allowed",
+                null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -199,9 +219,11 @@ public class ApiErrorHandler {
      */
     private ResponseEntity<Map<String, Object>> dependencyDown(Exception e, HttpServletRequest request) {
         log.warn("Dependency unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        ResponseEntity<Map<String, Object>> answer = Envelope.error(ErrorCode.SERVICE_UNAVAILABLE,
-                "The service is briefly unavailable; try again in a few seconds", null);
-        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "5").body(answer.getBody());
+        ResponseEntity<Map<String, Object>> answer = Envelope.error(
+                ErrorCode.SERVICE_UNAVAILABLE, "The service is briefly unavailable; try again in a few seconds", null);
+        return ResponseEntity.status(answer.getStatusCode())
+                .header("Retry-After", "5")
+                .body(answer.getBody());
     }
 
     /** Failures to reach a server answer 503, wherever they sit in the cause chain (queries and commands wrap them). */

@@ -33,8 +33,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         if (!multipart && request.getContentLengthLong() > maxJsonBytes) {
-            Envelope.write(response, json, ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxJsonBytes + " bytes", null);
+            Envelope.write(
+                    response,
+                    json,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxJsonBytes + " bytes",
+                    null);
             return;
         }
         chain.doFilter(new LimitedBodyRequest(request, multipart ? Long.MAX_VALUE : maxJsonBytes), response);

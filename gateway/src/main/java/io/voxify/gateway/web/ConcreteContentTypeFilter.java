@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
@@ -24,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
 public class ConcreteContentTypeFilter extends OncePerRequestFilter {
     /** Methods whose requests no route reads a body from: what a client says their body is does not matter. */
-    private static final java.util.Set<String> BODILESS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> BODILESS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ObjectMapper json;
 
@@ -40,8 +41,12 @@ public class ConcreteContentTypeFilter extends OncePerRequestFilter {
             try {
                 MediaType media = MediaType.parseMediaType(type);
                 if (media.isWildcardType() || media.isWildcardSubtype()) {
-                    Envelope.write(response, json, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                            "Content-Type must name the body's type (such as application/json), not a wildcard", null);
+                    Envelope.write(
+                            response,
+                            json,
+                            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                            "Content-Type must name the body's type (such as application/json), not a wildcard",
+                            null);
                     return;
                 }
             } catch (InvalidMediaTypeException malformed) {

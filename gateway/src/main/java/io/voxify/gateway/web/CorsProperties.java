@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins origins allowed to call the API from a browser, comma separated; none by default
  */
 @ConfigurationProperties("voxify.cors")
-public record CorsProperties(@DefaultValue List<String> allowedOrigins) {
-}
+public record CorsProperties(@DefaultValue List<String> allowedOrigins) {}

@@ -11,8 +11,7 @@ import org.springframework.http.ResponseEntity;
 /** The one response shape of the API: success, data, message, error, meta, timestamp. */
 public final class Envelope {
 
-    private Envelope() {
-    }
+    private Envelope() {}
 
     public static Map<String, Object> success(Object data, String message, Map<String, Object> meta) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -56,7 +55,8 @@ public final class Envelope {
     }
 
     public static ResponseEntity<Map<String, Object>> error(int status, String code, String message, Object details) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(failure(code, message, details));
     }
 
@@ -68,18 +68,22 @@ public final class Envelope {
      * Every time the API shows, in one shape: ISO-8601 in UTC with exactly three fractional digits and a
      * {@code Z} ({@code 2024-01-15T10:30:00.000Z}), so clients can parse them with one pattern.
      */
-    public static final java.time.format.DateTimeFormatter TIMESTAMP =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-                    .withZone(java.time.ZoneOffset.UTC);
+    public static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     public static String iso(Instant instant) {
         return instant == null ? null : TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Writes an error envelope from a servlet filter, outside Spring MVC's error handling. */
-    public static void write(jakarta.servlet.http.HttpServletResponse response,
-                             com.fasterxml.jackson.databind.ObjectMapper json, io.voxify.events.common.ErrorCode code,
-                             String message, Object details) throws java.io.IOException {
+    public static void write(
+            jakarta.servlet.http.HttpServletResponse response,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            io.voxify.events.common.ErrorCode code,
+            String message,
+            Object details)
+            throws java.io.IOException {
         response.setStatus(ErrorStatuses.of(code));
         response.setContentType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), failure(code.name(), message, details));

@@ -27,11 +27,13 @@ public class EnvelopeErrorController implements ErrorController {
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
-        String message = status >= 500 ? "An unexpected error occurred" : switch (status) {
-            case 404 -> "No such endpoint";
-            case 413 -> "The request is larger than allowed";
-            default -> "The request could not be handled";
-        };
+        String message = status >= 500
+                ? "An unexpected error occurred"
+                : switch (status) {
+                    case 404 -> "No such endpoint";
+                    case 413 -> "The request is larger than allowed";
+                    default -> "The request could not be handled";
+                };
         return Envelope.error(status, code.name(), message, null);
     }
 }

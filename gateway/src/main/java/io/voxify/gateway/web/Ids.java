@@ -7,8 +7,7 @@ public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String newId(String prefix) {
         char[] out = new char[20];

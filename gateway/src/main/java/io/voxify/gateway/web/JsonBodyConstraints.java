@@ -42,13 +42,14 @@ public class JsonBodyConstraints implements WebMvcConfigurer {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
                 ObjectMapper strict = json.getObjectMapper().copy();
-                strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxNumberLength(MAX_NUMBER_LENGTH)
-                        .maxNameLength(MAX_NAME_LENGTH)
-                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
-                        .maxDocumentLength(maxBodyBytes)
-                        .build());
+                strict.getFactory()
+                        .setStreamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_NESTING_DEPTH)
+                                .maxNumberLength(MAX_NUMBER_LENGTH)
+                                .maxNameLength(MAX_NAME_LENGTH)
+                                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                                .maxDocumentLength(maxBodyBytes)
+                                .build());
                 strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
                 strict.registerModule(RequestRecords.module());
                 json.setObjectMapper(strict);
@@ -75,8 +76,8 @@ public class JsonBodyConstraints implements WebMvcConfigurer {
                 }
                 return "beyond the limits of a request body";
             }
-            if (t instanceof JsonParseException parse && String.valueOf(parse.getOriginalMessage())
-                    .startsWith("Duplicate field")) {
+            if (t instanceof JsonParseException parse
+                    && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
                 return "a field appears more than once";
             }
         }

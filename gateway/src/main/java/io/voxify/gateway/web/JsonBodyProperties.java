@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         get 413 before they are read, and no JSON string or document in one may be longer
  */
 @ConfigurationProperties("voxify.limits")
-public record JsonBodyProperties(@DefaultValue("1048576") long maxJsonBodyBytes) {
-}
+public record JsonBodyProperties(@DefaultValue("1048576") long maxJsonBodyBytes) {}

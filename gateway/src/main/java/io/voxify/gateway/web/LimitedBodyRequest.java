@@ -49,8 +49,8 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
                 private void check(int n) {
                     count += n;
                     if (count > limit) {
-                        throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE,
-                                "The request body is larger than " + limit + " bytes");
+                        throw new DomainException(
+                                ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes");
                     }
                 }
 

@@ -35,7 +35,11 @@ public class NodeRoleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Envelope.write(response, json, ErrorCode.NOT_FOUND,
-                "This node runs workers only; send API requests to an API node", null);
+        Envelope.write(
+                response,
+                json,
+                ErrorCode.NOT_FOUND,
+                "This node runs workers only; send API requests to an API node",
+                null);
     }
 }

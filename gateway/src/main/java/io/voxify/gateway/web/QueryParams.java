@@ -10,8 +10,7 @@ import java.util.Map;
 /** Query-string values parsed the same way on every endpoint; problems are collected per field. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /**
      * An ISO-8601 instant, offset date-time or date (a date means its start, or with
@@ -27,7 +26,11 @@ public final class QueryParams {
         } catch (DateTimeParseException notDateTime) {
             try {
                 LocalDate day = LocalDate.parse(v);
-                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                return endOfDay
+                        ? day.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .minusMillis(1)
                         : day.atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
                 errors.put(name, "must be an ISO-8601 date or time, e.g. 2024-01-15 or 2024-01-15T10:30:00Z");
@@ -37,7 +40,8 @@ public final class QueryParams {
     }
 
     /** A whole number within bounds; {@code fallback} when absent. */
-    public static long integer(String value, String name, long fallback, long min, long max, Map<String, String> errors) {
+    public static long integer(
+            String value, String name, long fallback, long min, long max, Map<String, String> errors) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

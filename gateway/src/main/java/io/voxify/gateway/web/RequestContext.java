@@ -5,8 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -37,8 +39,7 @@ public class RequestContext extends OncePerRequestFilter {
     private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
     /** What is known about the request being served on this thread. */
-    public record Current(String requestId, String correlationId, String clientAddress) {
-    }
+    public record Current(String requestId, String correlationId, String clientAddress) {}
 
     public static Optional<Current> current() {
         return Optional.ofNullable(CURRENT.get());
@@ -49,9 +50,9 @@ public class RequestContext extends OncePerRequestFilter {
      * context there (its log lines name the request, its commands carry the request's metadata).
      * For threads that run nothing else at the same time; the context is cleared afterwards.
      */
-    public static <T> java.util.function.Supplier<T> carrying(java.util.function.Supplier<T> work) {
+    public static <T> Supplier<T> carrying(Supplier<T> work) {
         Current current = CURRENT.get();
-        java.util.Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         return () -> {
             CURRENT.set(current);
             if (logContext != null) {
@@ -69,8 +70,8 @@ public class RequestContext extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Current current = request.getAttribute(ATTRIBUTE) instanceof Current earlier
-                ? earlier : begin(request, response);
+        Current current =
+                request.getAttribute(ATTRIBUTE) instanceof Current earlier ? earlier : begin(request, response);
         CURRENT.set(current);
         MDC.put(MDC_REQUEST_ID, current.requestId());
         MDC.put(MDC_CORRELATION_ID, current.correlationId());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class RequestFields {
     }
 
     /** Records every field of the body that is not one of {@code known}. */
-    public void rejectUnknown(java.util.Collection<String> known) {
+    public void rejectUnknown(Collection<String> known) {
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 errors.put(name, "is not a known field");
@@ -166,12 +167,12 @@ public final class RequestFields {
             details.put("missing_fields", missing);
             missing.forEach(m -> details.put(m, "is required"));
             details.putAll(errors);
-            return new DomainException(ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing),
-                    details);
+            return new DomainException(
+                    ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing), details);
         }
         if (!errors.isEmpty()) {
-            return new DomainException(code, "Invalid fields: " + String.join(", ", errors.keySet()),
-                    new LinkedHashMap<>(errors));
+            return new DomainException(
+                    code, "Invalid fields: " + String.join(", ", errors.keySet()), new LinkedHashMap<>(errors));
         }
         return null;
     }

@@ -14,8 +14,8 @@ public class RequestFieldsRefused extends JsonMappingException {
     private final transient Map<String, String> unknown;
     private final transient Map<String, String> wrongType;
 
-    RequestFieldsRefused(JsonParser parser, Object partial, Map<String, String> unknown,
-                         Map<String, String> wrongType) {
+    RequestFieldsRefused(
+            JsonParser parser, Object partial, Map<String, String> unknown, Map<String, String> wrongType) {
         super(parser, "Fields refused: " + unknown.keySet() + " " + wrongType.keySet());
         this.partial = partial;
         this.unknown = unknown;

@@ -38,12 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RequestRecords {
     private static final Set<Class<?>> SUPPORTED = Set.of(String.class, Boolean.class, Integer.class, Long.class);
-    private static final Set<Class<? extends Annotation>> PRESENCE = Set.of(NotNull.class, NotBlank.class,
-            NotEmpty.class);
+    private static final Set<Class<? extends Annotation>> PRESENCE =
+            Set.of(NotNull.class, NotBlank.class, NotEmpty.class);
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
-    private RequestRecords() {
-    }
+    private RequestRecords() {}
 
     /** One record's fields: JSON name, type, the constraints declared on it (in declaration order). */
     record Shape(Class<?> type, Constructor<?> canonical, List<FieldShape> fields) {
@@ -58,7 +57,10 @@ public final class RequestRecords {
         }
 
         FieldShape byJsonName(String jsonName) {
-            return fields.stream().filter(f -> f.jsonName().equals(jsonName)).findFirst().orElse(null);
+            return fields.stream()
+                    .filter(f -> f.jsonName().equals(jsonName))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -130,11 +132,14 @@ public final class RequestRecords {
                 throw new IllegalStateException(e);
             }
             JsonProperty renamed = component.getAnnotation(JsonProperty.class);
-            String jsonName = renamed != null && !renamed.value().isEmpty() ? renamed.value()
-                    : naming instanceof PropertyNamingStrategies.NamingBase base ? base.translate(component.getName())
-                    : component.getName();
+            String jsonName = renamed != null && !renamed.value().isEmpty()
+                    ? renamed.value()
+                    : naming instanceof PropertyNamingStrategies.NamingBase base
+                            ? base.translate(component.getName())
+                            : component.getName();
             List<Annotation> constraints = Arrays.stream(field.getAnnotations())
-                    .filter(a -> a.annotationType().isAnnotationPresent(Constraint.class)).toList();
+                    .filter(a -> a.annotationType().isAnnotationPresent(Constraint.class))
+                    .toList();
             fields.add(new FieldShape(component.getName(), jsonName, component.getType(), constraints));
         }
         try {
@@ -161,7 +166,8 @@ public final class RequestRecords {
 
     static String message(Annotation constraint) {
         try {
-            return String.valueOf(constraint.annotationType().getMethod("message").invoke(constraint));
+            return String.valueOf(
+                    constraint.annotationType().getMethod("message").invoke(constraint));
         } catch (ReflectiveOperationException e) {
             return null;
         }
@@ -172,8 +178,8 @@ public final class RequestRecords {
         SimpleModule module = new SimpleModule("request-records");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                          JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
                 return isRequestRecord(type) ? new FieldByField(shape(type)) : deserializer;
             }

@@ -64,8 +64,11 @@ public class RequestViolations {
             if (error.contains(ConstraintViolation.class)) {
                 violations.add(error.unwrap(ConstraintViolation.class));
             } else {
-                unexplained.putIfAbsent(target == null ? error.getField()
-                        : RequestRecords.jsonName(target.getClass(), error.getField()), error.getDefaultMessage());
+                unexplained.putIfAbsent(
+                        target == null
+                                ? error.getField()
+                                : RequestRecords.jsonName(target.getClass(), error.getField()),
+                        error.getDefaultMessage());
             }
         }
         Map<String, String> errors = byField(violations);
@@ -79,7 +82,8 @@ public class RequestViolations {
         for (ParameterValidationResult result : invalid.getParameterValidationResults()) {
             if (result instanceof ParameterErrors bean) {
                 List<ConstraintViolation<?>> violations = new ArrayList<>();
-                bean.getFieldErrors().stream().filter(e -> e.contains(ConstraintViolation.class))
+                bean.getFieldErrors().stream()
+                        .filter(e -> e.contains(ConstraintViolation.class))
                         .forEach(e -> violations.add(e.unwrap(ConstraintViolation.class)));
                 byField(violations).forEach(errors::putIfAbsent);
             } else {
@@ -106,7 +110,8 @@ public class RequestViolations {
             }
         });
         DomainException refusal = RequestFields.refusal(missing, others, ErrorCode.VALIDATION_ERROR);
-        return refusal != null ? refusal
+        return refusal != null
+                ? refusal
                 : new DomainException(ErrorCode.VALIDATION_ERROR, "Request validation failed", null);
     }
 
@@ -143,7 +148,8 @@ public class RequestViolations {
     private static int fieldIndex(ConstraintViolation<?> violation) {
         Object bean = violation.getLeafBean();
         return bean != null && RequestRecords.isRequestRecord(bean.getClass())
-                ? RequestRecords.shape(bean.getClass()).indexOf(leaf(violation.getPropertyPath())) : 0;
+                ? RequestRecords.shape(bean.getClass()).indexOf(leaf(violation.getPropertyPath()))
+                : 0;
     }
 
     private static int constraintRank(ConstraintViolation<?> violation) {
@@ -154,7 +160,10 @@ public class RequestViolations {
         RequestRecords.Shape shape = RequestRecords.shape(bean.getClass());
         int index = shape.indexOf(leaf(violation.getPropertyPath()));
         return index < shape.fields().size()
-                ? shape.fields().get(index).rank(violation.getConstraintDescriptor().getAnnotation()) : 0;
+                ? shape.fields()
+                        .get(index)
+                        .rank(violation.getConstraintDescriptor().getAnnotation())
+                : 0;
     }
 
     private static String parameterName(MethodParameter parameter) {

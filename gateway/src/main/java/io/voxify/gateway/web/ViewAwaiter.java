@@ -28,8 +28,8 @@ public class ViewAwaiter {
      * delete its row, so an empty initial answer or the end of the updates both mean "deleted".
      */
     public <Q, R> void awaitGone(Q query, Class<R> viewType, Duration timeout) {
-        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(query,
-                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(
+                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
         try {
             Optional<R> initial = result.initialResult().block(timeout);
             if (initial != null && initial.isPresent()) {
@@ -43,18 +43,22 @@ public class ViewAwaiter {
     }
 
     public <Q, R> Optional<R> await(Q query, Class<R> viewType, Predicate<R> ready, Duration timeout) {
-        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(query,
-                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(
+                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
         try {
             Optional<R> initial = result.initialResult().block(timeout);
             if (initial != null && initial.isPresent() && ready.test(initial.get())) {
                 return initial;
             }
             R updated = result.updates().filter(ready).next().block(timeout);
-            return Optional.ofNullable(updated).or(() -> queries.query(query,
-                    ResponseTypes.optionalInstanceOf(viewType)).join().filter(ready));
+            return Optional.ofNullable(updated)
+                    .or(() -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType))
+                            .join()
+                            .filter(ready));
         } catch (IllegalStateException timedOut) {
-            return queries.query(query, ResponseTypes.optionalInstanceOf(viewType)).join().filter(ready);
+            return queries.query(query, ResponseTypes.optionalInstanceOf(viewType))
+                    .join()
+                    .filter(ready);
         } finally {
             closeQuietly(result);
         }
@@ -64,16 +68,18 @@ public class ViewAwaiter {
      * As {@link #await}, without holding the caller's thread while it waits: completes with the view once
      * {@code ready} holds, or with the read model's answer at the timeout (empty unless ready by then).
      */
-    public <Q, R> CompletableFuture<Optional<R>> awaitAsync(Q query, Class<R> viewType, Predicate<R> ready,
-                                                             Duration timeout) {
-        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(query,
-                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+    public <Q, R> CompletableFuture<Optional<R>> awaitAsync(
+            Q query, Class<R> viewType, Predicate<R> ready, Duration timeout) {
+        SubscriptionQueryResult<Optional<R>, R> result = queries.subscriptionQuery(
+                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
         return result.initialResult()
                 .flatMap(initial -> Mono.justOrEmpty(initial.filter(ready)))
                 .switchIfEmpty(result.updates().filter(ready).next())
                 .map(Optional::of)
-                .timeout(timeout, Mono.fromFuture(() -> queries.query(query,
-                        ResponseTypes.optionalInstanceOf(viewType)).thenApply(now -> now.filter(ready))))
+                .timeout(
+                        timeout,
+                        Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType))
+                                .thenApply(now -> now.filter(ready))))
                 .defaultIfEmpty(Optional.empty())
                 .doFinally(signal -> closeQuietly(result))
                 .toFuture();

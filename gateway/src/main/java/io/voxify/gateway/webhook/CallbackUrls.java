@@ -17,8 +17,7 @@ public final class CallbackUrls {
     public static final int MAX_LENGTH = 2048;
     static final String SWITCH = "an administrator allows private callbacks (allow_private_callbacks, for development)";
 
-    private CallbackUrls() {
-    }
+    private CallbackUrls() {}
 
     /** Null when the URL is acceptable; otherwise what is wrong with it. */
     public static String problem(String url, boolean allowPrivate) {
@@ -49,7 +48,8 @@ public final class CallbackUrls {
         }
         String refused = CallbackAddressPolicy.hostRefusal(uri.getHost(), allowPrivate);
         if (refused != null) {
-            return refused.endsWith("reserved address") ? "cannot be called: " + refused
+            return refused.endsWith("reserved address")
+                    ? "cannot be called: " + refused
                     : "must not point at this machine or a private network (" + refused + ") unless " + SWITCH;
         }
         return null;

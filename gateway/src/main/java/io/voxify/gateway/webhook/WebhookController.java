@@ -42,7 +42,8 @@ public class WebhookController {
 
     @GetMapping("/secret")
     ResponseEntity<Map<String, Object>> secret(@AuthenticationPrincipal Jwt jwt) {
-        return Envelope.ok(WebhookSecretResponse.of(secrets.secretsOf(AuthenticatedUser.from(jwt).userId())));
+        return Envelope.ok(WebhookSecretResponse.of(
+                secrets.secretsOf(AuthenticatedUser.from(jwt).userId())));
     }
 
     /**
@@ -53,11 +54,17 @@ public class WebhookController {
     ResponseEntity<Map<String, Object>> rotate(@AuthenticationPrincipal Jwt jwt) {
         String userId = AuthenticatedUser.from(jwt).userId();
         int generation = commands.sendAndWait(new RotateWebhookSecretCommand(userId));
-        UserView user = views.await(new FindUserQuery(userId), UserView.class,
-                        u -> u.webhookSecretGeneration() >= generation, VIEW_WAIT)
-                .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+        UserView user = views.await(
+                        new FindUserQuery(userId),
+                        UserView.class,
+                        u -> u.webhookSecretGeneration() >= generation,
+                        VIEW_WAIT)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.SERVICE_UNAVAILABLE,
                         "The new secret is not in effect yet; read it again in a moment"));
-        return Envelope.ok(WebhookSecretResponse.of(secrets.secrets(userId, user.webhookSecretGeneration(),
-                user.webhookSecretRotatedAt())), "Webhook secret rotated");
+        return Envelope.ok(
+                WebhookSecretResponse.of(
+                        secrets.secrets(userId, user.webhookSecretGeneration(), user.webhookSecretRotatedAt())),
+                "Webhook secret rotated");
     }
 }

@@ -1,6 +1,5 @@
 package io.voxify.gateway.webhook;
 
-import io.voxify.infrastructure.webhook.CallbackTransport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.job.FindJobQuery;
@@ -11,10 +10,11 @@ import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.job.JobJson;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.infrastructure.queue.FairWorkPool;
+import io.voxify.infrastructure.webhook.CallbackTransport;
 import io.voxify.saga.webhook.WebhookDelivery;
 import io.voxify.saga.webhook.WebhookPolicy;
 import io.voxify.saga.webhook.WebhookSender;
-import io.voxify.infrastructure.queue.FairWorkPool;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
@@ -51,9 +51,15 @@ public class WebhookDispatcher implements WebhookSender {
     private final FairWorkPool pool;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookDispatcher(CommandGateway commands, ViewAwaiter views, PlatformSettings settings,
-                             WebhookSecrets secrets, WebhookPolicy policy, ObjectMapper json,
-                             CallbackTransport transport, WebhookProperties properties) {
+    public WebhookDispatcher(
+            CommandGateway commands,
+            ViewAwaiter views,
+            PlatformSettings settings,
+            WebhookSecrets secrets,
+            WebhookPolicy policy,
+            ObjectMapper json,
+            CallbackTransport transport,
+            WebhookProperties properties) {
         this.commands = commands;
         this.views = views;
         this.settings = settings;
@@ -61,8 +67,12 @@ public class WebhookDispatcher implements WebhookSender {
         this.policy = policy;
         this.json = json;
         this.transport = transport;
-        this.pool = new FairWorkPool("webhook-sender-", properties.senderThreads(), properties.backlog(),
-                properties.backlogPerUser(), () -> 1);
+        this.pool = new FairWorkPool(
+                "webhook-sender-",
+                properties.senderThreads(),
+                properties.backlog(),
+                properties.backlogPerUser(),
+                () -> 1);
     }
 
     @Override
@@ -81,8 +91,8 @@ public class WebhookDispatcher implements WebhookSender {
         long startNanos = System.nanoTime();
         CallbackTransport.Outcome outcome;
         try {
-            outcome = transport.post(URI.create(d.callbackUrl()), settings.config().allowPrivateCallbacks(),
-                    () -> request(d));
+            outcome = transport.post(
+                    URI.create(d.callbackUrl()), settings.config().allowPrivateCallbacks(), () -> request(d));
         } catch (IllegalArgumentException unusable) {
             // Checked when the job was created; a stored URL that no longer parses is a fault of ours.
             log.warn("Webhook attempt {} of {} could not be made", d.attempt(), d.deliveryId(), unusable);
@@ -93,15 +103,23 @@ public class WebhookDispatcher implements WebhookSender {
         String abandon = outcome.abandon();
         Instant next = null;
         if (!outcome.delivered() && abandon == null) {
-            Optional<Instant> retry = policy.nextAttempt(d.attempt(), d.dueAt() == null ? started : d.dueAt(),
-                    attemptedAt);
+            Optional<Instant> retry =
+                    policy.nextAttempt(d.attempt(), d.dueAt() == null ? started : d.dueAt(), attemptedAt);
             next = retry.orElse(null);
             if (next == null) {
                 abandon = "no success within " + policy.giveUpAfter() + " (" + d.attempt() + " attempts)";
             }
         }
-        commands.send(new RecordWebhookAttemptCommand(d.jobId(), d.deliveryId(), d.attempt(), outcome.status(),
-                        outcome.error(), durationMs, attemptedAt, next, abandon))
+        commands.send(new RecordWebhookAttemptCommand(
+                        d.jobId(),
+                        d.deliveryId(),
+                        d.attempt(),
+                        outcome.status(),
+                        outcome.error(),
+                        durationMs,
+                        attemptedAt,
+                        next,
+                        abandon))
                 .exceptionally(refused -> {
                     log.warn("Webhook attempt {} of {} was not recorded", d.attempt(), d.deliveryId(), refused);
                     return null;
@@ -116,8 +134,10 @@ public class WebhookDispatcher implements WebhookSender {
         headers.put("X-Voxify-Event", d.event());
         headers.put("X-Voxify-Delivery", d.deliveryId());
         headers.put("X-Voxify-Attempt", String.valueOf(d.attempt()));
-        headers.put(SIGNATURE_HEADER, WebhookSecrets.signature(secrets.secretsOf(d.userId()).signing(),
-                clock.instant().getEpochSecond(), body));
+        headers.put(
+                SIGNATURE_HEADER,
+                WebhookSecrets.signature(
+                        secrets.secretsOf(d.userId()).signing(), clock.instant().getEpochSecond(), body));
         return new CallbackTransport.Request(headers, body);
     }
 

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretOverlap  how long callbacks carry a signature with the previous secret too after a rotation
  */
 @ConfigurationProperties("voxify.webhooks")
-public record WebhookProperties(@DefaultValue("4") int senderThreads, @DefaultValue("1000") int backlog,
-                                @DefaultValue("200") int backlogPerUser,
-                                @DefaultValue("PT24H") Duration secretOverlap) {
-}
+public record WebhookProperties(
+        @DefaultValue("4") int senderThreads,
+        @DefaultValue("1000") int backlog,
+        @DefaultValue("200") int backlogPerUser,
+        @DefaultValue("PT24H") Duration secretOverlap) {}

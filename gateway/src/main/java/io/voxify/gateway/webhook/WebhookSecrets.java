@@ -44,7 +44,8 @@ public class WebhookSecrets {
     }
 
     /** A user's secrets now: the current one, and the one it replaced while the overlap lasts. */
-    public record Secrets(String current, int generation, Instant rotatedAt, String previous, Instant previousExpiresAt) {
+    public record Secrets(
+            String current, int generation, Instant rotatedAt, String previous, Instant previousExpiresAt) {
         List<String> signing() {
             return previous == null ? List.of(current) : List.of(current, previous);
         }
@@ -53,16 +54,22 @@ public class WebhookSecrets {
     /** The user's secrets as their read model has them (generation 0 for a user it does not know yet). */
     public Secrets secretsOf(String userId) {
         UserView user = queries.query(new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserView.class))
-                .join().orElse(null);
-        return user == null ? secrets(userId, 0, null) : secrets(userId, user.webhookSecretGeneration(),
-                user.webhookSecretRotatedAt());
+                .join()
+                .orElse(null);
+        return user == null
+                ? secrets(userId, 0, null)
+                : secrets(userId, user.webhookSecretGeneration(), user.webhookSecretRotatedAt());
     }
 
     Secrets secrets(String userId, int generation, Instant rotatedAt) {
         Instant previousExpires = rotatedAt == null || generation == 0 ? null : rotatedAt.plus(overlap);
         boolean overlapping = previousExpires != null && clock.instant().isBefore(previousExpires);
-        return new Secrets(secretFor(userId, generation), generation, rotatedAt,
-                overlapping ? secretFor(userId, generation - 1) : null, overlapping ? previousExpires : null);
+        return new Secrets(
+                secretFor(userId, generation),
+                generation,
+                rotatedAt,
+                overlapping ? secretFor(userId, generation - 1) : null,
+                overlapping ? previousExpires : null);
     }
 
     String secretFor(String userId, int generation) {

@@ -20,23 +20,29 @@ class AdminRoutesTest {
         ApiClient user = app.client().newUser();
         ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         ApiClient future = app.client().newUser();
-        String auditorEmail = future.get("/api/v1/auth/profile").data().get("email").asText();
+        String auditorEmail =
+                future.get("/api/v1/auth/profile").data().get("email").asText();
         admin.patch("/api/v1/admin/users/" + future.userId(), Map.of("role", "auditor"));
         ApiClient auditor = app.client().login(auditorEmail, ApiClient.PASSWORD);
 
         List<String> routes = new ArrayList<>();
-        app.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods().keySet().forEach(info -> {
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/v1/admin")) {
-                    continue;
-                }
-                String path = pattern.replaceAll("\\{[^}]+}", "x");
-                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    routes.add(method.name() + " " + path);
-                }
-            }
-        });
-        assertThat(routes).as("the admin routes found").hasSizeGreaterThanOrEqualTo(4)
+        app.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+                .getHandlerMethods()
+                .keySet()
+                .forEach(info -> {
+                    for (String pattern : info.getPatternValues()) {
+                        if (!pattern.startsWith("/api/v1/admin")) {
+                            continue;
+                        }
+                        String path = pattern.replaceAll("\\{[^}]+}", "x");
+                        for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                            routes.add(method.name() + " " + path);
+                        }
+                    }
+                });
+        assertThat(routes)
+                .as("the admin routes found")
+                .hasSizeGreaterThanOrEqualTo(4)
                 .contains("GET /api/v1/admin/config", "PUT /api/v1/admin/config", "PATCH /api/v1/admin/users/x");
         for (String route : routes) {
             String[] parts = route.split(" ", 2);
@@ -45,8 +51,11 @@ class AdminRoutesTest {
                 assertThat(r.status()).as(route).isEqualTo(403);
                 assertThat(r.errorCode()).as(route).isEqualTo("FORBIDDEN");
             }
-            assertThat(app.client().raw(parts[0], parts[1], "application/json", "{}".getBytes()).status())
-                    .as(route + " without a token").isEqualTo(401);
+            assertThat(app.client()
+                            .raw(parts[0], parts[1], "application/json", "{}".getBytes())
+                            .status())
+                    .as(route + " without a token")
+                    .isEqualTo(401);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.voxify.gateway.support.AdminFixtures;
 import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
 import io.voxify.gateway.voice.SampleUploadTest;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,40 +37,52 @@ class AdminStatsTest {
     void everyFigureMovesByWhatWasDone() {
         ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         // Jobs other tests left running would finish while this one counts: wait until none is.
-        JsonNode before = AdminFixtures.eventually(() -> stats(admin),
-                s -> jobs(s, "pending") + jobs(s, "processing") == 0, AdminFixtures.DONE);
-        assertThat(jobs(before, "pending") + jobs(before, "processing")).as("no job in flight before counting")
+        JsonNode before = AdminFixtures.eventually(
+                () -> stats(admin), s -> jobs(s, "pending") + jobs(s, "processing") == 0, AdminFixtures.DONE);
+        assertThat(jobs(before, "pending") + jobs(before, "processing"))
+                .as("no job in flight before counting")
                 .isZero();
 
         ApiClient user = app.client().newUser();
         byte[] wav = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav");
-        ApiClient.Response sample = user.multipart("/api/v1/voice/samples", Map.of("name", "Stats sample"),
-                "sample.wav", wav);
+        ApiClient.Response sample =
+                user.multipart("/api/v1/voice/samples", Map.of("name", "Stats sample"), "sample.wav", wav);
         assertThat(sample.status()).as(sample.text()).isEqualTo(201);
         AdminFixtures.JobMix mix = AdminFixtures.jobMix(user, admin);
         double audioSeconds = mix.completed().get("duration").asDouble();
         long audioBytes = mix.fileInfo().get("size").asLong();
         assertThat(audioBytes).isPositive();
 
-        JsonNode after = AdminFixtures.eventually(() -> stats(admin), s ->
-                        s.at("/users/total").asLong() == before.at("/users/total").asLong() + 1
-                                && s.at("/users/active_30d").asLong() == before.at("/users/active_30d").asLong() + 1
-                                && s.at("/jobs/total").asLong() == before.at("/jobs/total").asLong() + 3
-                                && jobs(s, "completed") == jobs(before, "completed") + 1
-                                && voice(s, DEFAULT_VOICE).path("job_count").asLong()
-                                == voice(before, DEFAULT_VOICE).path("job_count").asLong() + 3
-                                && voice(s, DEFAULT_VOICE).path("completed").asLong()
-                                == voice(before, DEFAULT_VOICE).path("completed").asLong() + 1,
+        JsonNode after = AdminFixtures.eventually(
+                () -> stats(admin),
+                s -> s.at("/users/total").asLong() == before.at("/users/total").asLong() + 1
+                        && s.at("/users/active_30d").asLong()
+                                == before.at("/users/active_30d").asLong() + 1
+                        && s.at("/jobs/total").asLong()
+                                == before.at("/jobs/total").asLong() + 3
+                        && jobs(s, "completed") == jobs(before, "completed") + 1
+                        && voice(s, DEFAULT_VOICE).path("job_count").asLong()
+                                == voice(before, DEFAULT_VOICE)
+                                                .path("job_count")
+                                                .asLong()
+                                        + 3
+                        && voice(s, DEFAULT_VOICE).path("completed").asLong()
+                                == voice(before, DEFAULT_VOICE)
+                                                .path("completed")
+                                                .asLong()
+                                        + 1,
                 AdminFixtures.DONE);
 
-        assertThat(after.at("/users/total").asLong()).isEqualTo(before.at("/users/total").asLong() + 1);
-        assertThat(after.at("/users/active_30d").asLong()).isEqualTo(before.at("/users/active_30d").asLong() + 1);
+        assertThat(after.at("/users/total").asLong())
+                .isEqualTo(before.at("/users/total").asLong() + 1);
+        assertThat(after.at("/users/active_30d").asLong())
+                .isEqualTo(before.at("/users/active_30d").asLong() + 1);
 
-        assertThat(after.at("/jobs/total").asLong()).isEqualTo(before.at("/jobs/total").asLong() + 3);
-        Map<String, Integer> moved = Map.of("pending", 0, "processing", 0, "completed", 1, "failed", 1,
-                "cancelled", 1);
-        moved.forEach((status, delta) -> assertThat(jobs(after, status)).as(status)
-                .isEqualTo(jobs(before, status) + delta));
+        assertThat(after.at("/jobs/total").asLong())
+                .isEqualTo(before.at("/jobs/total").asLong() + 3);
+        Map<String, Integer> moved = Map.of("pending", 0, "processing", 0, "completed", 1, "failed", 1, "cancelled", 1);
+        moved.forEach(
+                (status, delta) -> assertThat(jobs(after, status)).as(status).isEqualTo(jobs(before, status) + delta));
         long completed = jobs(after, "completed");
         long failed = jobs(after, "failed");
         assertThat(after.at("/jobs/failure_rate").asDouble())
@@ -80,33 +91,48 @@ class AdminStatsTest {
         JsonNode time = after.at("/jobs/synthesis_time_ms");
         assertThat(time.get("measured_jobs").asLong())
                 .isEqualTo(before.at("/jobs/synthesis_time_ms/measured_jobs").asLong() + 1);
-        assertThat(time.get("p50").asLong()).isPositive().isLessThanOrEqualTo(time.get("p95").asLong());
+        assertThat(time.get("p50").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(time.get("p95").asLong());
 
         JsonNode days = after.get("jobs_per_day");
         assertThat(days.size()).isEqualTo(30);
-        assertThat(days.get(29).get("date").asText()).isIn(LocalDate.now(ZoneOffset.UTC).toString(),
-                LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+        assertThat(days.get(29).get("date").asText())
+                .isIn(
+                        LocalDate.now(ZoneOffset.UTC).toString(),
+                        LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
         assertThat(LocalDate.parse(days.get(0).get("date").asText()))
                 .isEqualTo(LocalDate.parse(days.get(29).get("date").asText()).minusDays(29));
-        assertThat(sum(days) - sum(before.get("jobs_per_day"))).as("three jobs created today").isEqualTo(3);
+        assertThat(sum(days) - sum(before.get("jobs_per_day")))
+                .as("three jobs created today")
+                .isEqualTo(3);
 
         assertThat(after.get("audio_seconds_synthesised").asDouble())
                 .isCloseTo(before.get("audio_seconds_synthesised").asDouble() + audioSeconds, within(1e-6));
 
         JsonNode voice = voice(after, DEFAULT_VOICE);
-        assertThat(voice.isMissingNode()).as("the voice every test uses is among the top voices").isFalse();
+        assertThat(voice.isMissingNode())
+                .as("the voice every test uses is among the top voices")
+                .isFalse();
         assertThat(voice.get("name").asText())
-                .isEqualTo(user.get("/api/v1/voice/models/" + DEFAULT_VOICE).data().get("name").asText());
+                .isEqualTo(user.get("/api/v1/voice/models/" + DEFAULT_VOICE)
+                        .data()
+                        .get("name")
+                        .asText());
         assertThat(voice.get("job_count").asLong())
                 .isEqualTo(voice(before, DEFAULT_VOICE).path("job_count").asLong() + 3);
-        assertThat(voice.get("failed").asLong()).isEqualTo(voice(before, DEFAULT_VOICE).path("failed").asLong() + 1);
+        assertThat(voice.get("failed").asLong())
+                .isEqualTo(voice(before, DEFAULT_VOICE).path("failed").asLong() + 1);
         List<Long> usage = StreamSupport.stream(after.get("top_voices").spliterator(), false)
-                .map(v -> v.get("job_count").asLong()).toList();
+                .map(v -> v.get("job_count").asLong())
+                .toList();
         assertThat(usage).hasSizeBetween(1, 10).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
-        assertThat(after.at("/samples/total").asLong()).isEqualTo(before.at("/samples/total").asLong() + 1);
+        assertThat(after.at("/samples/total").asLong())
+                .isEqualTo(before.at("/samples/total").asLong() + 1);
         // Uploads are processed as they arrive, so the new sample may be in any state by now.
-        assertThat(sum(after.at("/samples/by_status"))).isEqualTo(after.at("/samples/total").asLong());
+        assertThat(sum(after.at("/samples/by_status")))
+                .isEqualTo(after.at("/samples/total").asLong());
         assertThat(after.at("/clones/total").asLong()).isEqualTo(sum(after.at("/clones/by_status")));
 
         JsonNode storage = after.get("storage");
@@ -117,7 +143,8 @@ class AdminStatsTest {
         assertThat(storage.at("/voice_samples/bytes").asLong())
                 .isEqualTo(before.at("/storage/voice_samples/bytes").asLong() + wav.length);
         assertThat(storage.get("total_bytes").asLong())
-                .isEqualTo(storage.at("/audio_files/bytes").asLong() + storage.at("/voice_samples/bytes").asLong());
+                .isEqualTo(storage.at("/audio_files/bytes").asLong()
+                        + storage.at("/voice_samples/bytes").asLong());
     }
 
     private static JsonNode stats(ApiClient admin) {
@@ -133,7 +160,8 @@ class AdminStatsTest {
     /** The voice's entry among the top voices, or a missing node (counting as zero) when absent. */
     private static JsonNode voice(JsonNode stats, String voiceModelId) {
         return StreamSupport.stream(stats.get("top_voices").spliterator(), false)
-                .filter(v -> v.get("voice_model_id").asText().equals(voiceModelId)).findFirst()
+                .filter(v -> v.get("voice_model_id").asText().equals(voiceModelId))
+                .findFirst()
                 .orElse(MissingNode.getInstance());
     }
 

@@ -25,24 +25,55 @@ class PlatformDefaultsTest {
 
     @Test
     void theDeclarationNamesEveryComponentOfTheRecordInItsOrder() {
-        assertThat(PlatformSettingsSchema.SETTINGS).extracting(Setting::name).containsExactlyElementsOf(
-                Arrays.stream(PlatformConfig.class.getRecordComponents())
-                        .map(c -> PlatformSettingsSchema.wireName(c.getName())).toList());
+        assertThat(PlatformSettingsSchema.SETTINGS)
+                .extracting(Setting::name)
+                .containsExactlyElementsOf(Arrays.stream(PlatformConfig.class.getRecordComponents())
+                        .map(c -> PlatformSettingsSchema.wireName(c.getName()))
+                        .toList());
     }
 
     @Test
     void withoutPropertiesANodeUsesTheDeclaredDefaults() {
         // The values application.yml held before the declaration took them over.
-        assertThat(defaults(Map.of()).config()).isEqualTo(new PlatformConfig(100, 1000, 100, 52_428_800L, 10_000,
-                "default_voice_001", true, 10, 100, 900, false, 200, 20, 10, 2, 4, 8, 2));
+        assertThat(defaults(Map.of()).config())
+                .isEqualTo(new PlatformConfig(
+                        100,
+                        1000,
+                        100,
+                        52_428_800L,
+                        10_000,
+                        "default_voice_001",
+                        true,
+                        10,
+                        100,
+                        900,
+                        false,
+                        200,
+                        20,
+                        10,
+                        2,
+                        4,
+                        8,
+                        2));
     }
 
     @Test
     void eachSettingsOwnPropertyOverridesItsDefault() {
-        PlatformConfig config = defaults(Map.of("voxify.limits.requests-per-minute", "7",
-                "voxify.limits.max-upload-bytes", "4096", "voxify.limits.default-voice-id", "preset_gentle_female_001",
-                "voxify.limits.registration-open", "false", "voxify.limits.login-window-seconds", "120",
-                "voxify.limits.allow-private-callbacks", "true", "voxify.limits.max-sync-speech-per-user", "9"))
+        PlatformConfig config = defaults(Map.of(
+                        "voxify.limits.requests-per-minute",
+                        "7",
+                        "voxify.limits.max-upload-bytes",
+                        "4096",
+                        "voxify.limits.default-voice-id",
+                        "preset_gentle_female_001",
+                        "voxify.limits.registration-open",
+                        "false",
+                        "voxify.limits.login-window-seconds",
+                        "120",
+                        "voxify.limits.allow-private-callbacks",
+                        "true",
+                        "voxify.limits.max-sync-speech-per-user",
+                        "9"))
                 .config();
 
         assertThat(config.requestsPerMinute()).isEqualTo(7);
@@ -56,16 +87,30 @@ class PlatformDefaultsTest {
 
     @Test
     void theOlderPropertyNamesStillSetTheirSettingsButTheSettingsOwnNameWins() {
-        assertThat(defaults(Map.of("voxify.limits.login-window", "PT60S")).config().loginWindowSeconds())
+        assertThat(defaults(Map.of("voxify.limits.login-window", "PT60S"))
+                        .config()
+                        .loginWindowSeconds())
                 .isEqualTo(60);
-        assertThat(defaults(Map.of("voxify.limits.login-window", "PT60S", "voxify.limits.login-window-seconds",
-                "30")).config().loginWindowSeconds()).isEqualTo(30);
-        assertThat(defaults(Map.of("voxify.webhooks.allow-private-callbacks", "true")).config()
-                .allowPrivateCallbacks()).isTrue();
-        assertThat(defaults(Map.of("VOXIFY_WEBHOOK_ALLOW_PRIVATE_CALLBACKS", "true")).config()
-                .allowPrivateCallbacks()).isTrue();
-        assertThat(defaults(Map.of("voxify.webhooks.allow-private-callbacks", "true",
-                "voxify.limits.allow-private-callbacks", "false")).config().allowPrivateCallbacks()).isFalse();
+        assertThat(defaults(Map.of("voxify.limits.login-window", "PT60S", "voxify.limits.login-window-seconds", "30"))
+                        .config()
+                        .loginWindowSeconds())
+                .isEqualTo(30);
+        assertThat(defaults(Map.of("voxify.webhooks.allow-private-callbacks", "true"))
+                        .config()
+                        .allowPrivateCallbacks())
+                .isTrue();
+        assertThat(defaults(Map.of("VOXIFY_WEBHOOK_ALLOW_PRIVATE_CALLBACKS", "true"))
+                        .config()
+                        .allowPrivateCallbacks())
+                .isTrue();
+        assertThat(defaults(Map.of(
+                                "voxify.webhooks.allow-private-callbacks",
+                                "true",
+                                "voxify.limits.allow-private-callbacks",
+                                "false"))
+                        .config()
+                        .allowPrivateCallbacks())
+                .isFalse();
     }
 
     @Test
@@ -76,8 +121,8 @@ class PlatformDefaultsTest {
         assertThat(node.config().maxUploadBytes()).isEqualTo(1_000_000L);
         assertThat(node.max(uploads)).isEqualTo(1_000_000L);
         assertThat(node.uploadCeilingBytes()).isEqualTo(1_000_000L);
-        assertThatThrownBy(() -> defaults(Map.of("voxify.limits.upload-ceiling-bytes", "1000000",
-                "voxify.limits.max-upload-bytes", "1000001")))
+        assertThatThrownBy(() -> defaults(Map.of(
+                        "voxify.limits.upload-ceiling-bytes", "1000000", "voxify.limits.max-upload-bytes", "1000001")))
                 .hasMessageContaining("max_upload_bytes can be at most 1000000");
     }
 
@@ -87,8 +132,8 @@ class PlatformDefaultsTest {
 
         assertThat(text.max()).isEqualTo((long) SpeechSynthesizer.MAX_TEXT_CHARS);
         assertThat(defaults(Map.of()).max(text)).isEqualTo((long) SpeechSynthesizer.MAX_TEXT_CHARS);
-        assertThatThrownBy(() -> defaults(Map.of("voxify.limits.max-text-length",
-                String.valueOf(SpeechSynthesizer.MAX_TEXT_CHARS + 1))))
+        assertThatThrownBy(() -> defaults(
+                        Map.of("voxify.limits.max-text-length", String.valueOf(SpeechSynthesizer.MAX_TEXT_CHARS + 1))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("voxify.limits.max-text-length is 10001")
                 .hasMessageContaining("at most " + SpeechSynthesizer.MAX_TEXT_CHARS);
@@ -97,7 +142,9 @@ class PlatformDefaultsTest {
     @Test
     void anAdministratorsBoundMayBeExceededByANodeDefaultAsBenchmarksDo() {
         // Benchmarks switch the request limit off this way; only the platform's own limits are enforced here.
-        assertThat(defaults(Map.of("voxify.limits.requests-per-minute", "100000000")).config().requestsPerMinute())
+        assertThat(defaults(Map.of("voxify.limits.requests-per-minute", "100000000"))
+                        .config()
+                        .requestsPerMinute())
                 .isEqualTo(100_000_000);
     }
 }

@@ -32,15 +32,20 @@ class PlatformSettingsTableTest {
         String actual = readme.substring(begin + BEGIN.length(), end).strip();
 
         String expected = table();
-        assertThat(actual).as("README's platform settings table differs from PlatformSettingsSchema; "
-                + "put this between the markers:%n%n%s%n", expected).isEqualTo(expected);
+        assertThat(actual)
+                .as(
+                        "README's platform settings table differs from PlatformSettingsSchema; "
+                                + "put this between the markers:%n%n%s%n",
+                        expected)
+                .isEqualTo(expected);
     }
 
     static String table() {
         return "| setting | type | default | allowed | node property | meaning |\n"
                 + "|---|---|---|---|---|---|\n"
-                + PlatformSettingsSchema.SETTINGS.stream().map(PlatformSettingsTableTest::row)
-                .collect(Collectors.joining("\n"));
+                + PlatformSettingsSchema.SETTINGS.stream()
+                        .map(PlatformSettingsTableTest::row)
+                        .collect(Collectors.joining("\n"));
     }
 
     private static String row(Setting s) {
@@ -50,18 +55,21 @@ class PlatformSettingsTableTest {
 
     private static String allowed(Setting s) {
         return switch (s.type()) {
-            case INTEGER -> s.min() + " to " + s.max()
-                    + (s.maxFrom() == null ? "" : " (at most `" + s.maxFrom() + "`)");
+            case INTEGER ->
+                s.min() + " to " + s.max() + (s.maxFrom() == null ? "" : " (at most `" + s.maxFrom() + "`)");
             case BOOLEAN -> "`true`, `false`";
-            case STRING -> (s.allowed() == null ? "any text" : s.allowed().meaning()) + ", at most "
-                    + s.maxLength() + " characters";
+            case STRING ->
+                (s.allowed() == null ? "any text" : s.allowed().meaning()) + ", at most " + s.maxLength()
+                        + " characters";
         };
     }
 
     private static String properties(Setting s) {
         StringBuilder text = new StringBuilder("`" + s.property() + "`");
         for (Alias alias : s.aliases()) {
-            text.append(", or `").append(alias.property()).append('`')
+            text.append(", or `")
+                    .append(alias.property())
+                    .append('`')
                     .append(alias.type() == Duration.class ? " (a duration)" : "");
         }
         return text.toString();

@@ -46,9 +46,15 @@ class ProjectionReplayTest {
         for (ApiClient owner : users) {
             List<String> own = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                own.add(owner.createJob(Map.of("text_content", "Replay sentence number " + i + ". And one more.",
-                        "output_format", FORMATS[i % FORMATS.length],
-                        "config", Map.of("include_timestamps", i % 2 == 0))).get("id").asText());
+                own.add(owner.createJob(Map.of(
+                                "text_content",
+                                "Replay sentence number " + i + ". And one more.",
+                                "output_format",
+                                FORMATS[i % FORMATS.length],
+                                "config",
+                                Map.of("include_timestamps", i % 2 == 0)))
+                        .get("id")
+                        .asText());
             }
             own.forEach(id -> owner.awaitJob(id, j -> j.get("status").asText().equals("completed"), DONE));
             jobIds.addAll(own);
@@ -70,9 +76,14 @@ class ProjectionReplayTest {
             while (!stop.get()) {
                 long sent = System.nanoTime();
                 ApiClient.Response r = reader.get("/api/v1/job?limit=100");
-                long total = r.status() != 200 ? -1
-                        : r.json().path("meta").path("pagination").path("total_count").asLong();
-                requests.add(new long[]{sent, System.nanoTime(), r.status(), total});
+                long total = r.status() != 200
+                        ? -1
+                        : r.json()
+                                .path("meta")
+                                .path("pagination")
+                                .path("total_count")
+                                .asLong();
+                requests.add(new long[] {sent, System.nanoTime(), r.status(), total});
             }
         });
         traffic.start();
@@ -93,14 +104,21 @@ class ProjectionReplayTest {
             traffic.join();
         }
 
-        assertThat(requests).as("requests during the replays").isNotEmpty()
+        assertThat(requests)
+                .as("requests during the replays")
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r[2]).isEqualTo(200));
         // The reset empties the table and the replay refills it batch by batch: a short list was
         // answered between batches, before the replay reached the reader's jobs.
         List<Long> totals = requests.stream().map(r -> r[3]).toList();
-        long slowest = requests.stream().mapToLong(r -> (r[1] - r[0]) / 1_000_000).max().orElseThrow();
-        assertThat(totals).as("job counts the reader saw, %d requests, slowest %d ms", requests.size(), slowest)
-                .contains(10L).anyMatch(total -> total < 10);
+        long slowest = requests.stream()
+                .mapToLong(r -> (r[1] - r[0]) / 1_000_000)
+                .max()
+                .orElseThrow();
+        assertThat(totals)
+                .as("job counts the reader saw, %d requests, slowest %d ms", requests.size(), slowest)
+                .contains(10L)
+                .anyMatch(total -> total < 10);
 
         // Rows are compared for every aggregate whose events all lay behind the live snapshot's tokens:
         // other tests' work may go on in the shared application meanwhile.
@@ -114,7 +132,8 @@ class ProjectionReplayTest {
         assertThat(without(replayed.users(), usersChanged)).isEqualTo(without(live.users(), usersChanged));
 
         JsonNode listed = reader.get("/api/v1/job?limit=100").json();
-        assertThat(listed.path("meta").path("pagination").path("total_count").asInt()).isEqualTo(10);
+        assertThat(listed.path("meta").path("pagination").path("total_count").asInt())
+                .isEqualTo(10);
     }
 
     @Test
@@ -124,24 +143,39 @@ class ProjectionReplayTest {
 
         assertThat(user.get("/api/v1/admin/projections").status()).isEqualTo(403);
         assertThat(user.get("/api/v1/admin/projections/jobs").status()).isEqualTo(403);
-        assertThat(user.post("/api/v1/admin/projections/jobs/replay", Map.of()).status()).isEqualTo(403);
+        assertThat(user.post("/api/v1/admin/projections/jobs/replay", Map.of()).status())
+                .isEqualTo(403);
 
         JsonNode list = admin.get("/api/v1/admin/projections").data();
         Map<String, JsonNode> byName = new TreeMap<>();
         list.forEach(p -> byName.put(p.get("name").asText(), p));
-        assertThat(byName).containsKeys("jobs", "users", "samples", "clones", "training", "library",
-                "SynthesisSagaProcessor", "audio-cleanup", "voice-data-cleanup");
+        assertThat(byName)
+                .containsKeys(
+                        "jobs",
+                        "users",
+                        "samples",
+                        "clones",
+                        "training",
+                        "library",
+                        "SynthesisSagaProcessor",
+                        "audio-cleanup",
+                        "voice-data-cleanup");
         assertThat(byName.get("jobs").get("kind").asText()).isEqualTo("projection");
         assertThat(byName.get("jobs").get("replayable").asBoolean()).isTrue();
-        assertThat(byName.get("jobs").get("dead_letters").isNumber()).as("jobs has a dead-letter queue").isTrue();
-        assertThat(byName.get("library").get("dead_letters").isNull()).as("library has none").isTrue();
+        assertThat(byName.get("jobs").get("dead_letters").isNumber())
+                .as("jobs has a dead-letter queue")
+                .isTrue();
+        assertThat(byName.get("library").get("dead_letters").isNull())
+                .as("library has none")
+                .isTrue();
         assertThat(byName.get("SynthesisSagaProcessor").get("kind").asText()).isEqualTo("saga");
         assertThat(byName.get("audio-cleanup").get("kind").asText()).isEqualTo("cleanup");
         list.forEach(p -> {
             assertThat(p.get("status").asText()).as(p.toString()).isIn("running", "replaying");
             assertThat(p.get("head").asLong()).isPositive();
             assertThat(p.get("lag").asLong())
-                    .isEqualTo(Math.max(0, p.get("head").asLong() - p.get("position").asLong()));
+                    .isEqualTo(Math.max(
+                            0, p.get("head").asLong() - p.get("position").asLong()));
         });
 
         ApiClient.Response saga = admin.post("/api/v1/admin/projections/SynthesisSagaProcessor/replay", Map.of());
@@ -150,13 +184,19 @@ class ProjectionReplayTest {
         ApiClient.Response cleanup = admin.post("/api/v1/admin/projections/audio-cleanup/replay", Map.of());
         assertThat(cleanup.status()).isEqualTo(409);
         assertThat(cleanup.errorCode()).isEqualTo("PROJECTION_NOT_REPLAYABLE");
-        assertThat(admin.get("/api/v1/admin/projections/SynthesisSagaProcessor").data().get("status").asText())
-                .as("a refused replay leaves the saga running").isEqualTo("running");
+        assertThat(admin.get("/api/v1/admin/projections/SynthesisSagaProcessor")
+                        .data()
+                        .get("status")
+                        .asText())
+                .as("a refused replay leaves the saga running")
+                .isEqualTo("running");
 
         ApiClient.Response unknown = admin.get("/api/v1/admin/projections/no-such-processor");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("PROJECTION_NOT_FOUND");
-        assertThat(admin.post("/api/v1/admin/projections/no-such-processor/replay", Map.of()).status()).isEqualTo(404);
+        assertThat(admin.post("/api/v1/admin/projections/no-such-processor/replay", Map.of())
+                        .status())
+                .isEqualTo(404);
     }
 
     /** Polls the projection, as an operator would, until its replay is over and it has caught up. */
@@ -196,11 +236,16 @@ class ProjectionReplayTest {
      * the rows are exactly the events up to those positions.
      */
     private Snapshot snapshot() throws SQLException {
-        try (Connection db = app.bean(DataSource.class).getConnection(); Statement sql = db.createStatement()) {
+        try (Connection db = app.bean(DataSource.class).getConnection();
+                Statement sql = db.createStatement()) {
             Set<String> jobsChanged = changedAfter(sql, tokenPosition(sql, "jobs"));
             Set<String> usersChanged = changedAfter(sql, tokenPosition(sql, "users"));
-            return new Snapshot(rows(sql, "job_view", "job_id"), rows(sql, "audio_file_view", "file_id"),
-                    rows(sql, "user_view", "user_id"), jobsChanged, usersChanged);
+            return new Snapshot(
+                    rows(sql, "job_view", "job_id"),
+                    rows(sql, "audio_file_view", "file_id"),
+                    rows(sql, "user_view", "user_id"),
+                    jobsChanged,
+                    usersChanged);
         }
     }
 
@@ -217,8 +262,8 @@ class ProjectionReplayTest {
     }
 
     private static long tokenPosition(Statement sql, String processor) throws SQLException {
-        try (ResultSet rs = sql.executeQuery(
-                "select token from token_entry where processor_name = '" + processor + "'")) {
+        try (ResultSet rs =
+                sql.executeQuery("select token from token_entry where processor_name = '" + processor + "'")) {
             assertThat(rs.next()).isTrue();
             JsonNode token = ApiClient.JSON.readTree(rs.getBytes(1));
             // after a replay Axon keeps the replay token, with the position inside, until a newer event arrives
@@ -237,7 +282,8 @@ class ProjectionReplayTest {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     Object value = rs.getObject(c);
-                    row.put(meta.getColumnName(c),
+                    row.put(
+                            meta.getColumnName(c),
                             value instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : value);
                 }
                 rows.put(rs.getString(key), row);
@@ -252,15 +298,17 @@ class ProjectionReplayTest {
         return kept;
     }
 
-    private static Map<String, Map<String, Object>> withoutJobs(Map<String, Map<String, Object>> files,
-                                                                Set<String> jobIds) {
+    private static Map<String, Map<String, Object>> withoutJobs(
+            Map<String, Map<String, Object>> files, Set<String> jobIds) {
         Map<String, Map<String, Object>> kept = new TreeMap<>(files);
         kept.values().removeIf(row -> jobIds.contains(String.valueOf(row.get("job_id"))));
         return kept;
     }
 
-    private record Snapshot(Map<String, Map<String, Object>> jobs, Map<String, Map<String, Object>> files,
-                            Map<String, Map<String, Object>> users, Set<String> jobsChangedAfter,
-                            Set<String> usersChangedAfter) {
-    }
+    private record Snapshot(
+            Map<String, Map<String, Object>> jobs,
+            Map<String, Map<String, Object>> files,
+            Map<String, Map<String, Object>> users,
+            Set<String> jobsChangedAfter,
+            Set<String> usersChangedAfter) {}
 }

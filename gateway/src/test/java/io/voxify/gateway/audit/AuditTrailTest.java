@@ -38,13 +38,15 @@ class AuditTrailTest {
         ownerId = owner.userId();
         admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         ApiClient future = app.client().newUser();
-        String auditorEmail = future.get("/api/v1/auth/profile").data().get("email").asText();
+        String auditorEmail =
+                future.get("/api/v1/auth/profile").data().get("email").asText();
         ApiClient.Response promoted = admin.patch("/api/v1/admin/users/" + future.userId(), Map.of("role", "auditor"));
         assertThat(promoted.status()).as(promoted.text()).isEqualTo(200);
         auditor = app.client().login(auditorEmail, ApiClient.PASSWORD);
 
         requestId = "audit-" + UUID.randomUUID();
-        ApiClient.Response created = owner.post("/api/v1/job",
+        ApiClient.Response created = owner.post(
+                "/api/v1/job",
                 Map.of("text_content", "The audit trail remembers every step.", "voice_model_id", "default_voice_001"),
                 Map.of("X-Request-Id", requestId));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
@@ -75,12 +77,16 @@ class AuditTrailTest {
             assertThat(e.get("aggregate_id").asText()).isEqualTo(jobId);
             assertThat(e.get("aggregate_type").asText()).isEqualTo("SynthesisJob");
             if (i > 0) {
-                assertThat(e.get("position").asLong()).isGreaterThan(events.get(i - 1).get("position").asLong());
+                assertThat(e.get("position").asLong())
+                        .isGreaterThan(events.get(i - 1).get("position").asLong());
                 assertThat(Instant.parse(e.get("timestamp").asText()))
-                        .isAfterOrEqualTo(Instant.parse(events.get(i - 1).get("timestamp").asText()));
+                        .isAfterOrEqualTo(
+                                Instant.parse(events.get(i - 1).get("timestamp").asText()));
             }
             JsonNode meta = e.get("metadata");
-            assertThat(meta.get("user_id").asText()).as("the worker's events name the user who asked").isEqualTo(ownerId);
+            assertThat(meta.get("user_id").asText())
+                    .as("the worker's events name the user who asked")
+                    .isEqualTo(ownerId);
             assertThat(meta.get("request_id").asText()).isEqualTo(requestId);
             assertThat(meta.get("correlation_id").asText()).isEqualTo(requestId);
             assertThat(meta.get("client_address").asText()).isEqualTo("127.0.0.1");
@@ -90,7 +96,8 @@ class AuditTrailTest {
         assertThat(createdPayload.get("user_id").asText()).isEqualTo(ownerId);
         assertThat(createdPayload.get("voice_model_id").asText()).isEqualTo("default_voice_001");
         JsonNode output = events.get(events.size() - 1).get("payload").get("output");
-        assertThat(output.get("file_id").asText()).isEqualTo(finished.get("file_id").asText());
+        assertThat(output.get("file_id").asText())
+                .isEqualTo(finished.get("file_id").asText());
         assertThat(events.get(events.size() - 2).get("payload").get("progress").asDouble())
                 .isLessThanOrEqualTo(100.0);
 
@@ -104,17 +111,24 @@ class AuditTrailTest {
         ApiClient.Response foreign = stranger.get("/api/v1/audit/jobs/" + jobId + "/events");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.errorCode()).isEqualTo("JOB_NOT_FOUND");
-        assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/state?at=" + Instant.now()).status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/state?at=" + Instant.now())
+                        .status())
+                .isEqualTo(404);
         assertThat(owner.get("/api/v1/audit/samples/" + jobId + "/events").errorCode())
-                .as("a job is not a sample").isEqualTo("SAMPLE_NOT_FOUND");
+                .as("a job is not a sample")
+                .isEqualTo("SAMPLE_NOT_FOUND");
         assertThat(owner.get("/api/v1/audit/clones/vc_nothing/events").status()).isEqualTo(404);
         assertThat(owner.get("/api/v1/audit/events").status()).isEqualTo(403);
         assertThat(owner.get("/api/v1/audit/events").errorCode()).isEqualTo("FORBIDDEN");
 
-        assertThat(auditor.get("/api/v1/job").status()).as("auditors read the trail, nothing else").isEqualTo(403);
-        assertThat(auditor.post("/api/v1/job", Map.of("text_content", "hi")).status()).isEqualTo(403);
+        assertThat(auditor.get("/api/v1/job").status())
+                .as("auditors read the trail, nothing else")
+                .isEqualTo(403);
+        assertThat(auditor.post("/api/v1/job", Map.of("text_content", "hi")).status())
+                .isEqualTo(403);
         assertThat(auditor.get("/api/v1/admin/users/" + ownerId).status()).isIn(403, 405);
-        assertThat(auditor.get("/api/v1/auth/profile").data().get("role").asText()).isEqualTo("auditor");
+        assertThat(auditor.get("/api/v1/auth/profile").data().get("role").asText())
+                .isEqualTo("auditor");
         assertThat(auditor.get("/api/v1/audit/events?limit=1").status()).isEqualTo(200);
     }
 
@@ -124,12 +138,14 @@ class AuditTrailTest {
         assertThat(own.get(0).get("type").asText()).isEqualTo("UserRegisteredEvent");
         assertThat(own.get(0).get("aggregate_id").asText()).isEqualTo(ownerId);
         assertThat(own).anyMatch(e -> e.get("aggregate_id").asText().equals(jobId));
-        assertThat(own).allMatch(e -> e.get("aggregate_id").asText().equals(ownerId)
-                || e.get("aggregate_id").asText().equals(jobId));
+        assertThat(own)
+                .allMatch(e -> e.get("aggregate_id").asText().equals(ownerId)
+                        || e.get("aggregate_id").asText().equals(jobId));
 
         JsonNode registered = own.get(0).get("payload");
         assertThat(registered.get("password_hash").asText()).isEqualTo("[redacted]");
-        assertThat(auditor.get("/api/v1/audit/events?user_id=" + ownerId).text()).doesNotContain("$2a$", "$2b$");
+        assertThat(auditor.get("/api/v1/audit/events?user_id=" + ownerId).text())
+                .doesNotContain("$2a$", "$2b$");
 
         List<JsonNode> jobEvents = history(admin, "/api/v1/audit/events?aggregate_id=" + jobId);
         List<JsonNode> paged = new ArrayList<>();
@@ -144,21 +160,32 @@ class AuditTrailTest {
             after = pagination.get("next_after").asLong();
         }
         assertThat(paged.stream().map(e -> e.get("position").asLong()).toList())
-                .isEqualTo(jobEvents.stream().map(e -> e.get("position").asLong()).toList());
+                .isEqualTo(
+                        jobEvents.stream().map(e -> e.get("position").asLong()).toList());
 
-        List<JsonNode> created = history(admin, "/api/v1/audit/events?type=JobCreatedEvent,JobCompletedEvent&aggregate_id="
-                + jobId);
-        assertThat(created).extracting(e -> e.get("type").asText()).containsExactly("JobCreatedEvent", "JobCompletedEvent");
-        assertThat(history(admin, "/api/v1/audit/events?aggregate_type=VoiceSample&aggregate_id=" + jobId)).isEmpty();
+        List<JsonNode> created =
+                history(admin, "/api/v1/audit/events?type=JobCreatedEvent,JobCompletedEvent&aggregate_id=" + jobId);
+        assertThat(created)
+                .extracting(e -> e.get("type").asText())
+                .containsExactly("JobCreatedEvent", "JobCompletedEvent");
+        assertThat(history(admin, "/api/v1/audit/events?aggregate_type=VoiceSample&aggregate_id=" + jobId))
+                .isEmpty();
 
-        Instant completedAt = Instant.parse(jobEvents.get(jobEvents.size() - 1).get("timestamp").asText());
+        Instant completedAt = Instant.parse(
+                jobEvents.get(jobEvents.size() - 1).get("timestamp").asText());
         List<JsonNode> untilDone = history(admin, "/api/v1/audit/events?aggregate_id=" + jobId + "&to=" + completedAt);
         assertThat(untilDone).hasSameSizeAs(jobEvents);
-        List<JsonNode> afterDone = history(admin, "/api/v1/audit/events?aggregate_id=" + jobId + "&from="
-                + completedAt.plusMillis(1));
+        List<JsonNode> afterDone =
+                history(admin, "/api/v1/audit/events?aggregate_id=" + jobId + "&from=" + completedAt.plusMillis(1));
         assertThat(afterDone).noneMatch(e -> e.get("type").asText().equals("JobCreatedEvent"));
 
-        for (String bad : List.of("limit=0", "limit=1001", "after=-1", "after=x", "type=Job-Created", "from=yesterday",
+        for (String bad : List.of(
+                "limit=0",
+                "limit=1001",
+                "after=-1",
+                "after=x",
+                "type=Job-Created",
+                "from=yesterday",
                 "from=2026-02-01&to=2026-01-01")) {
             ApiClient.Response r = admin.get("/api/v1/audit/events?" + bad);
             assertThat(r.status()).as(bad).isEqualTo(400);
@@ -169,16 +196,20 @@ class AuditTrailTest {
     @Test
     void theJobAsItStoodAtThreeMomentsAndAfterItsDeletion() {
         ApiClient user = app.client().newUser();
-        String id = user.createJob(Map.of("text_content", "Three moments in the life of a job.")).get("id").asText();
+        String id = user.createJob(Map.of("text_content", "Three moments in the life of a job."))
+                .get("id")
+                .asText();
         user.awaitJob(id, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
         List<JsonNode> events = history(user, "/api/v1/audit/jobs/" + id + "/events");
         Instant created = Instant.parse(events.get(0).get("timestamp").asText());
         Instant started = Instant.parse(events.get(1).get("timestamp").asText());
-        Instant completed = Instant.parse(events.get(events.size() - 1).get("timestamp").asText());
+        Instant completed =
+                Instant.parse(events.get(events.size() - 1).get("timestamp").asText());
 
         ApiClient.Response before = user.get("/api/v1/audit/jobs/" + id + "/state?at=" + created.minusSeconds(1));
         assertThat(before.status()).isEqualTo(404);
-        assertThat(before.json().get("error").get("details").get("created_at").asText()).isEqualTo(created.toString());
+        assertThat(before.json().get("error").get("details").get("created_at").asText())
+                .isEqualTo(created.toString());
 
         JsonNode atCreation = state(user, id, created);
         if (!started.equals(created)) {
@@ -200,10 +231,13 @@ class AuditTrailTest {
         List<JsonNode> after = history(user, "/api/v1/audit/jobs/" + id + "/events");
         JsonNode deletion = after.get(after.size() - 1);
         assertThat(deletion.get("type").asText()).isEqualTo("JobDeletedEvent");
-        assertThat(deletion.get("metadata").get("user_id").asText()).as("who deleted it").isEqualTo(admin.userId());
+        assertThat(deletion.get("metadata").get("user_id").asText())
+                .as("who deleted it")
+                .isEqualTo(admin.userId());
         ApiClient.Response gone = user.get("/api/v1/audit/jobs/" + id + "/state?at=" + Instant.now());
         assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.json().get("error").get("details").get("deleted_at").isNull()).isFalse();
+        assertThat(gone.json().get("error").get("details").get("deleted_at").isNull())
+                .isFalse();
         assertThat(state(user, id, completed).get("job").get("status").asText()).isEqualTo("completed");
 
         for (String bad : List.of("", "?at=", "?at=noon", "?at=2026-13-01")) {
@@ -226,21 +260,29 @@ class AuditTrailTest {
     @Test
     void anOwnerSeesWhoActedOnTheirJobButNotFromWhere() throws Exception {
         String busy = owner.createJob(Map.of("text_content", "Cancelled by an administrator. ".repeat(200)))
-                .get("id").asText();
+                .get("id")
+                .asText();
         String answer = patchFrom("127.0.0.2", "/api/v1/job/" + busy, admin.token(), "{\"status\":\"cancelled\"}");
         assertThat(answer).as(answer).startsWith("HTTP/1.1 200");
         owner.awaitJob(busy, j -> j.get("status").asText().equals("cancelled"), Duration.ofSeconds(30));
 
         List<JsonNode> seenByOwner = history(owner, "/api/v1/audit/jobs/" + busy + "/events");
         JsonNode created = seenByOwner.get(0).get("metadata");
-        assertThat(created.get("client_address").asText()).as("the owner's own address").isEqualTo("127.0.0.1");
-        JsonNode cancelled = seenByOwner.stream().filter(e -> e.get("type").asText().equals("JobCancelledEvent"))
-                .findFirst().orElseThrow().get("metadata");
+        assertThat(created.get("client_address").asText())
+                .as("the owner's own address")
+                .isEqualTo("127.0.0.1");
+        JsonNode cancelled = seenByOwner.stream()
+                .filter(e -> e.get("type").asText().equals("JobCancelledEvent"))
+                .findFirst()
+                .orElseThrow()
+                .get("metadata");
         assertThat(cancelled.get("user_id").asText()).isEqualTo(admin.userId());
         assertThat(cancelled.has("client_address")).as(cancelled.toString()).isFalse();
 
         JsonNode seenByAuditor = history(auditor, "/api/v1/audit/jobs/" + busy + "/events").stream()
-                .filter(e -> e.get("type").asText().equals("JobCancelledEvent")).findFirst().orElseThrow();
+                .filter(e -> e.get("type").asText().equals("JobCancelledEvent"))
+                .findFirst()
+                .orElseThrow();
         assertThat(seenByAuditor.get("metadata").get("client_address").asText()).isEqualTo("127.0.0.2");
     }
 
@@ -253,8 +295,9 @@ class AuditTrailTest {
             socket.setSoTimeout(30000);
             OutputStream out = socket.getOutputStream();
             out.write(("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -20,7 +20,8 @@ class AuthApiTest {
     @Test
     void registrationTrimsAndLowerCasesTheEmail() {
         String email = freshEmail();
-        ApiClient.Response r = anonymous.post("/api/v1/auth/register",
+        ApiClient.Response r = anonymous.post(
+                "/api/v1/auth/register",
                 Map.of("email", "  " + email.toUpperCase() + " ", "password", ApiClient.PASSWORD));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.data().get("email").asText()).isEqualTo(email);
@@ -35,15 +36,16 @@ class AuthApiTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorCode()).isEqualTo("MISSING_FIELDS");
         assertThat(r.json().path("error").path("details").path("missing_fields").toString())
-                .contains("email").contains("password");
+                .contains("email")
+                .contains("password");
         assertThat(r.json().get("success").asBoolean()).isFalse();
     }
 
     @Test
     void invalidEmailIsRefused() {
-        for (String bad : new String[]{"not-an-email", "a@b", "two@@example.com", "x@example..com"}) {
-            ApiClient.Response r = anonymous.post("/api/v1/auth/register",
-                    Map.of("email", bad, "password", ApiClient.PASSWORD));
+        for (String bad : new String[] {"not-an-email", "a@b", "two@@example.com", "x@example..com"}) {
+            ApiClient.Response r =
+                    anonymous.post("/api/v1/auth/register", Map.of("email", bad, "password", ApiClient.PASSWORD));
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.errorCode()).as(bad).isEqualTo("INVALID_EMAIL");
         }
@@ -52,41 +54,55 @@ class AuthApiTest {
     @Test
     void weakPasswordsAreRefusedWithTheRulesTheyBreak() {
         Map<String, String> cases = Map.of(
-                "Sh0rt!", "8 to 128",
-                "alllowercase1!", "upper-case",
-                "ALLUPPERCASE1!", "lower-case",
-                "NoDigitsHere!", "digit",
-                "NoSymbols123", "symbol",
-                "Aa1!" + "x".repeat(125), "8 to 128");
+                "Sh0rt!",
+                "8 to 128",
+                "alllowercase1!",
+                "upper-case",
+                "ALLUPPERCASE1!",
+                "lower-case",
+                "NoDigitsHere!",
+                "digit",
+                "NoSymbols123",
+                "symbol",
+                "Aa1!" + "x".repeat(125),
+                "8 to 128");
         cases.forEach((password, rule) -> {
-            ApiClient.Response r = anonymous.post("/api/v1/auth/register",
-                    Map.of("email", freshEmail(), "password", password));
+            ApiClient.Response r =
+                    anonymous.post("/api/v1/auth/register", Map.of("email", freshEmail(), "password", password));
             assertThat(r.status()).as(password).isEqualTo(400);
             assertThat(r.errorCode()).as(password).isEqualTo("WEAK_PASSWORD");
-            assertThat(r.json().path("error").path("details").toString()).as(password).contains(rule);
+            assertThat(r.json().path("error").path("details").toString())
+                    .as(password)
+                    .contains(rule);
         });
     }
 
     @Test
     void passwordsUpToTheLimitWorkWhateverTheirScript() {
-        for (String password : new String[]{"Aa1!" + "x".repeat(124), "Ää1!" + "ö".repeat(100)}) {
+        for (String password : new String[] {"Aa1!" + "x".repeat(124), "Ää1!" + "ö".repeat(100)}) {
             String email = freshEmail();
-            ApiClient.Response r = anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", password));
+            ApiClient.Response r =
+                    anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", password));
             assertThat(r.status()).as(r.text()).isEqualTo(201);
             anonymous.login(email, password);
-            ApiClient.Response almost = anonymous.post("/api/v1/auth/login",
+            ApiClient.Response almost = anonymous.post(
+                    "/api/v1/auth/login",
                     Map.of("email", email, "password", password.substring(0, password.length() - 1)));
-            assertThat(almost.status()).as("every character counts, past bcrypt's 72 bytes too").isEqualTo(401);
+            assertThat(almost.status())
+                    .as("every character counts, past bcrypt's 72 bytes too")
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void anEmailBelongsToOneAccount() {
         String email = freshEmail();
-        assertThat(anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))
-                .status()).isEqualTo(201);
-        ApiClient.Response again = anonymous.post("/api/v1/auth/register",
-                Map.of("email", " " + email.toUpperCase(), "password", ApiClient.PASSWORD));
+        assertThat(anonymous
+                        .post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))
+                        .status())
+                .isEqualTo(201);
+        ApiClient.Response again = anonymous.post(
+                "/api/v1/auth/register", Map.of("email", " " + email.toUpperCase(), "password", ApiClient.PASSWORD));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("EMAIL_EXISTS");
     }
@@ -95,10 +111,10 @@ class AuthApiTest {
     void loginAnswersTheSameForUnknownEmailAndWrongPassword() {
         String email = freshEmail();
         anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
-        ApiClient.Response wrongPassword = anonymous.post("/api/v1/auth/login",
-                Map.of("email", email, "password", "WrongPass123!"));
-        ApiClient.Response unknown = anonymous.post("/api/v1/auth/login",
-                Map.of("email", freshEmail(), "password", "WrongPass123!"));
+        ApiClient.Response wrongPassword =
+                anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", "WrongPass123!"));
+        ApiClient.Response unknown =
+                anonymous.post("/api/v1/auth/login", Map.of("email", freshEmail(), "password", "WrongPass123!"));
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrongPassword.errorCode()).isEqualTo("INVALID_CREDENTIALS");
@@ -110,8 +126,9 @@ class AuthApiTest {
     @Test
     void accessTokenOpensTheProfile() {
         String email = freshEmail();
-        anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD,
-                "first_name", "Ada", "last_name", "Lovelace"));
+        anonymous.post(
+                "/api/v1/auth/register",
+                Map.of("email", email, "password", ApiClient.PASSWORD, "first_name", "Ada", "last_name", "Lovelace"));
         ApiClient user = anonymous.login(email, ApiClient.PASSWORD);
         JsonNode profile = user.get("/api/v1/auth/profile").data();
         assertThat(profile.get("email").asText()).isEqualTo(email);
@@ -131,18 +148,20 @@ class AuthApiTest {
         String email = freshEmail();
         anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
         ApiClient user = anonymous.login(email, ApiClient.PASSWORD);
-        ApiClient.Response wrong = user.patch("/api/v1/auth/profile",
-                Map.of("current_password", "Nope-12345!", "new_password", "BrandNew123!"));
+        ApiClient.Response wrong = user.patch(
+                "/api/v1/auth/profile", Map.of("current_password", "Nope-12345!", "new_password", "BrandNew123!"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.errorCode()).isEqualTo("INVALID_CREDENTIALS");
-        ApiClient.Response weak = user.patch("/api/v1/auth/profile",
-                Map.of("current_password", ApiClient.PASSWORD, "new_password", "weak"));
+        ApiClient.Response weak = user.patch(
+                "/api/v1/auth/profile", Map.of("current_password", ApiClient.PASSWORD, "new_password", "weak"));
         assertThat(weak.errorCode()).isEqualTo("WEAK_PASSWORD");
-        ApiClient.Response ok = user.patch("/api/v1/auth/profile",
-                Map.of("current_password", ApiClient.PASSWORD, "new_password", "BrandNew123!"));
+        ApiClient.Response ok = user.patch(
+                "/api/v1/auth/profile", Map.of("current_password", ApiClient.PASSWORD, "new_password", "BrandNew123!"));
         assertThat(ok.status()).isEqualTo(200);
-        assertThat(anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD))
-                .status()).isEqualTo(401);
+        assertThat(anonymous
+                        .post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD))
+                        .status())
+                .isEqualTo(401);
         anonymous.login(email, "BrandNew123!");
     }
 
@@ -150,23 +169,32 @@ class AuthApiTest {
     void refreshRotatesAndReuseRevokesTheFamily() {
         String email = freshEmail();
         anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
-        JsonNode session = anonymous.post("/api/v1/auth/login",
-                Map.of("email", email, "password", ApiClient.PASSWORD)).data();
+        JsonNode session = anonymous
+                .post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD))
+                .data();
         String first = session.get("refresh_token").asText();
 
         ApiClient.Response rotated = anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", first));
         assertThat(rotated.status()).isEqualTo(200);
         String second = rotated.data().get("refresh_token").asText();
         assertThat(second).isNotEqualTo(first);
-        assertThat(anonymous.withToken(rotated.data().get("access_token").asText())
-                .get("/api/v1/auth/profile").status()).isEqualTo(200);
+        assertThat(anonymous
+                        .withToken(rotated.data().get("access_token").asText())
+                        .get("/api/v1/auth/profile")
+                        .status())
+                .isEqualTo(200);
 
         ApiClient.Response reused = anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", first));
         assertThat(reused.status()).isEqualTo(401);
         assertThat(reused.errorCode()).isEqualTo("INVALID_TOKEN");
         // The reuse revoked the whole family: the legitimate successor is dead too.
-        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", second)).status()).isEqualTo(401);
-        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", "rt_garbage")).errorCode())
+        assertThat(anonymous
+                        .post("/api/v1/auth/refresh", Map.of("refresh_token", second))
+                        .status())
+                .isEqualTo(401);
+        assertThat(anonymous
+                        .post("/api/v1/auth/refresh", Map.of("refresh_token", "rt_garbage"))
+                        .errorCode())
                 .isEqualTo("INVALID_TOKEN");
     }
 
@@ -174,16 +202,28 @@ class AuthApiTest {
     void logoutEndsTheAccessAndRefreshTokens() {
         String email = freshEmail();
         anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
-        JsonNode session = anonymous.post("/api/v1/auth/login",
-                Map.of("email", email, "password", ApiClient.PASSWORD)).data();
+        JsonNode session = anonymous
+                .post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD))
+                .data();
         ApiClient user = anonymous.withToken(session.get("access_token").asText());
-        assertThat(user.post("/api/v1/auth/logout", Map.of("refresh_token", session.get("refresh_token").asText()))
-                .status()).isEqualTo(200);
+        assertThat(user.post(
+                                "/api/v1/auth/logout",
+                                Map.of(
+                                        "refresh_token",
+                                        session.get("refresh_token").asText()))
+                        .status())
+                .isEqualTo(200);
         ApiClient.Response after = user.get("/api/v1/auth/profile");
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.errorCode()).isEqualTo("INVALID_TOKEN");
-        assertThat(anonymous.post("/api/v1/auth/refresh",
-                Map.of("refresh_token", session.get("refresh_token").asText())).status()).isEqualTo(401);
+        assertThat(anonymous
+                        .post(
+                                "/api/v1/auth/refresh",
+                                Map.of(
+                                        "refresh_token",
+                                        session.get("refresh_token").asText()))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -191,7 +231,8 @@ class AuthApiTest {
         ApiClient.Response none = anonymous.get("/api/v1/job");
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.json().get("success").asBoolean()).isFalse();
-        ApiClient.Response forged = anonymous.withToken("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+        ApiClient.Response forged = anonymous
+                .withToken("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
                 .get("/api/v1/job");
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.errorCode()).isEqualTo("INVALID_TOKEN");
@@ -199,8 +240,8 @@ class AuthApiTest {
 
     @Test
     void theConfiguredAdministratorExistsAndHasTheAdminRole() {
-        ApiClient.Response login = anonymous.post("/api/v1/auth/login",
-                Map.of("email", RunningApp.ADMIN_EMAIL, "password", RunningApp.ADMIN_PASSWORD));
+        ApiClient.Response login = anonymous.post(
+                "/api/v1/auth/login", Map.of("email", RunningApp.ADMIN_EMAIL, "password", RunningApp.ADMIN_PASSWORD));
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.data().get("user").get("role").asText()).isEqualTo("admin");
     }

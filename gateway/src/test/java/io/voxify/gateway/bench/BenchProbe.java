@@ -26,8 +26,7 @@ final class BenchProbe {
     private static final Path JDK_BIN = Path.of(System.getProperty("java.home"), "bin");
     private static final long CLOCK_TICKS = clockTicks();
 
-    private BenchProbe() {
-    }
+    private BenchProbe() {}
 
     /** User plus system CPU seconds the process has used so far. */
     static double cpuSeconds(long pid) {
@@ -46,7 +45,9 @@ final class BenchProbe {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024).findFirst().orElseThrow();
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
+                    .findFirst()
+                    .orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +62,7 @@ final class BenchProbe {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[]{total - idle, total};
+            return new long[] {total - idle, total};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,13 +101,22 @@ final class BenchProbe {
                 growth.put(type, bytes - before.getOrDefault(type, 0L));
             }
         });
-        return growth.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(top).toList();
+        return growth.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(top)
+                .toList();
     }
 
     static void jfrStart(long pid, Path file) {
-        run(List.of(JDK_BIN.resolve("jcmd").toString(), Long.toString(pid), "JFR.start", "name=bench",
-                "settings=profile", "filename=" + file), 60);
+        run(
+                List.of(
+                        JDK_BIN.resolve("jcmd").toString(),
+                        Long.toString(pid),
+                        "JFR.start",
+                        "name=bench",
+                        "settings=profile",
+                        "filename=" + file),
+                60);
     }
 
     static void jfrStop(long pid) {
@@ -115,8 +125,16 @@ final class BenchProbe {
 
     /** A recording's execution samples, as their stacks (top frame first, method names only). */
     static List<List<String>> executionSamples(Path recording) {
-        String out = run(List.of(JDK_BIN.resolve("jfr").toString(), "print", "--events", "jdk.ExecutionSample",
-                "--stack-depth", "96", recording.toString()), 300);
+        String out = run(
+                List.of(
+                        JDK_BIN.resolve("jfr").toString(),
+                        "print",
+                        "--events",
+                        "jdk.ExecutionSample",
+                        "--stack-depth",
+                        "96",
+                        recording.toString()),
+                300);
         List<List<String>> stacks = new ArrayList<>();
         List<String> current = null;
         for (String line : out.split("\n")) {
@@ -167,8 +185,16 @@ final class BenchProbe {
      * and in all.
      */
     static double[] requestThreadParkSeconds(Path recording, Pattern frame) {
-        String out = run(List.of(JDK_BIN.resolve("jfr").toString(), "print", "--events", "jdk.ThreadPark",
-                "--stack-depth", "32", recording.toString()), 300);
+        String out = run(
+                List.of(
+                        JDK_BIN.resolve("jfr").toString(),
+                        "print",
+                        "--events",
+                        "jdk.ThreadPark",
+                        "--stack-depth",
+                        "32",
+                        recording.toString()),
+                300);
         double matching = 0;
         double all = 0;
         Pattern duration = Pattern.compile("duration = ([0-9.]+) (s|ms|us|ns)");
@@ -177,53 +203,78 @@ final class BenchProbe {
             if (!event.contains("eventThread = \"http-nio") || !d.find()) {
                 continue;
             }
-            double seconds = Double.parseDouble(d.group(1)) * switch (d.group(2)) {
-                case "s" -> 1.0;
-                case "ms" -> 1e-3;
-                case "us" -> 1e-6;
-                default -> 1e-9;
-            };
+            double seconds = Double.parseDouble(d.group(1))
+                    * switch (d.group(2)) {
+                        case "s" -> 1.0;
+                        case "ms" -> 1e-3;
+                        case "us" -> 1e-6;
+                        default -> 1e-9;
+                    };
             all += seconds;
             if (frame.matcher(event).find()) {
                 matching += seconds;
             }
         }
-        return new double[]{matching, all};
+        return new double[] {matching, all};
     }
 
     /** The hottest top frames (self time), as "share frame" lines. */
     static List<String> topSelfFrames(List<List<String>> stacks, int top) {
-        Map<String, Long> counts = stacks.stream().filter(s -> !s.isEmpty())
+        Map<String, Long> counts = stacks.stream()
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.groupingBy(s -> s.get(0), Collectors.counting()));
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(top)
                 .map(e -> BenchReport.fixed(100.0 * e.getValue() / stacks.size(), 1) + " % `" + e.getKey() + "`")
                 .toList();
     }
 
     /** What one wrk run reported. Latencies in milliseconds. */
-    record WrkResult(double requestsPerSecond, long requests, double p50, double p99, long non2xx,
-                     long socketErrors, String output) {
-    }
+    record WrkResult(
+            double requestsPerSecond,
+            long requests,
+            double p50,
+            double p99,
+            long non2xx,
+            long socketErrors,
+            String output) {}
 
     /** wrk with {@code --latency}, sending the bearer token on every request. */
     static WrkResult wrk(String url, String token, int connections, int threads, int seconds, Path workDir) {
         try {
             Path script = workDir.resolve("auth.lua");
-            Files.writeString(script, token == null ? "" : "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n");
-            String out = run(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
-                    "--latency", "-s", script.toString(), url), seconds + 60);
-            return new WrkResult(number(out, "Requests/sec:\\s+([0-9.]+)"),
+            Files.writeString(
+                    script, token == null ? "" : "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n");
+            String out = run(
+                    List.of(
+                            "wrk",
+                            "-t" + threads,
+                            "-c" + connections,
+                            "-d" + seconds + "s",
+                            "--timeout",
+                            "10s",
+                            "--latency",
+                            "-s",
+                            script.toString(),
+                            url),
+                    seconds + 60);
+            return new WrkResult(
+                    number(out, "Requests/sec:\\s+([0-9.]+)"),
                     (long) number(out, "(\\d+) requests in"),
-                    latency(out, "50%"), latency(out, "99%"),
+                    latency(out, "50%"),
+                    latency(out, "99%"),
                     (long) optional(out, "Non-2xx or 3xx responses:\\s+(\\d+)"),
-                    socketErrors(out), out);
+                    socketErrors(out),
+                    out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static double latency(String out, String percentile) {
-        Matcher m = Pattern.compile("\\s" + percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+        Matcher m =
+                Pattern.compile("\\s" + percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("No " + percentile + " latency in wrk's output:\n" + out);
         }
@@ -236,9 +287,14 @@ final class BenchProbe {
     }
 
     private static long socketErrors(String out) {
-        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(3))
-                + Long.parseLong(m.group(4)) : 0;
+        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(out);
+        return m.find()
+                ? Long.parseLong(m.group(1))
+                        + Long.parseLong(m.group(2))
+                        + Long.parseLong(m.group(3))
+                        + Long.parseLong(m.group(4))
+                : 0;
     }
 
     private static double number(String out, String regex) {
@@ -258,7 +314,10 @@ final class BenchProbe {
     static String run(List<String> command, int timeoutSeconds) {
         try {
             Path out = Files.createTempFile("voxify-bench-", ".out");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(command + " did not end within " + timeoutSeconds + " s");

@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  * against a baseline measured in the same run) and what they mean.
  */
 public final class BenchReport {
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     /** Writes the section {@code id} (e.g. {@code "20-pipeline"}); its text starts with a level-2 heading. */
     public static void section(String id, String markdown) {
@@ -41,7 +40,10 @@ public final class BenchReport {
     /** A Markdown table; cells are written with {@link String#valueOf(Object)}. */
     public static String table(List<String> header, List<? extends List<?>> rows) {
         StringBuilder out = new StringBuilder();
-        out.append(row(header)).append('|').append(" --- |".repeat(header.size())).append('\n');
+        out.append(row(header))
+                .append('|')
+                .append(" --- |".repeat(header.size()))
+                .append('\n');
         rows.forEach(r -> out.append(row(r)));
         return out.toString();
     }
@@ -52,7 +54,8 @@ public final class BenchReport {
 
     /** The nearest-rank percentile {@code p} (0–100) of the values. */
     public static double percentile(Collection<? extends Number> values, double p) {
-        List<Double> sorted = new ArrayList<>(values.stream().map(Number::doubleValue).sorted().toList());
+        List<Double> sorted = new ArrayList<>(
+                values.stream().map(Number::doubleValue).sorted().toList());
         if (sorted.isEmpty()) {
             throw new IllegalArgumentException("No values");
         }
@@ -67,7 +70,8 @@ public final class BenchReport {
 
     /** What else was running: the one-minute load average and the core count, for the section's text. */
     public static String machineLoad() {
-        return "load average " + fixed(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2)
-                + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        return "load average "
+                + fixed(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2) + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores";
     }
 }

@@ -36,19 +36,20 @@ class EngineBenchmark {
             + "way to quiet villages and a long grey river. Nobody spoke much; most people read, or watched the "
             + "countryside pass by in the soft early light. By the time the train reached the city, the sun had "
             + "climbed above the rooftops and the day had properly begun.";
+
     private static final int REPS = Integer.getInteger("voxify.bench.engine.reps", 15);
     private static final int WARM_UP = 5;
     /** Command-line runs are timed in loops of this many, each loop's CPU read from the shell's waited-for children. */
     private static final int CLI_LOOP = 5;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private record Timing(double wallSeconds, double threadCpuSeconds, double processCpuSeconds, double audioSeconds) {
-    }
+    private record Timing(double wallSeconds, double threadCpuSeconds, double processCpuSeconds, double audioSeconds) {}
 
-    private record Medians(String voice, int sampleRate, double audioSeconds, double wall, double threadCpu,
-                           double processCpu) {
+    private record Medians(
+            String voice, int sampleRate, double audioSeconds, double wall, double threadCpu, double processCpu) {
         double rtf(double seconds) {
             return seconds / audioSeconds;
         }
@@ -59,29 +60,36 @@ class EngineBenchmark {
         String load = BenchReport.machineLoad();
         Path work = RunningApp.tempDir("voxify-engine-bench-");
         Path textFile = Files.writeString(work.resolve("text.txt"), PARAGRAPH + "\n");
-        try (SpeechSynthesizer synthesizer = new SpeechSynthesizer(RunningApp.installStandInVoice(work.resolve("models")))) {
+        try (SpeechSynthesizer synthesizer =
+                new SpeechSynthesizer(RunningApp.installStandInVoice(work.resolve("models")))) {
             List<VoiceInfo> all = synthesizer.voices();
             List<VoiceInfo> voices = new ArrayList<>();
             for (String id : List.of("flite:slt", "flite:rms", "flite:awb", "flite:kal16", "espeak:en-us")) {
-                voices.add(all.stream().filter(v -> v.voiceId().equals(id)).findFirst()
+                voices.add(all.stream()
+                        .filter(v -> v.voiceId().equals(id))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("no voice " + id)));
             }
-            voices.add(all.stream().filter(v -> v.engine().equals("piper")).findFirst()
+            voices.add(all.stream()
+                    .filter(v -> v.engine().equals("piper"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the Piper stand-in did not load")));
 
             // Interleaved, so load that comes and goes on a shared machine falls on every voice and command
             // line alike: each round times every voice once, and every few rounds a loop of each command line.
-            List<SynthesisRequest> requests = voices.stream().map(v -> new SynthesisRequest(PARAGRAPH, v.voiceId(), 1,
-                    1, 1, "neutral", "wav", v.nativeSampleRate(), false, "word")).toList();
+            List<SynthesisRequest> requests = voices.stream()
+                    .map(v -> new SynthesisRequest(
+                            PARAGRAPH, v.voiceId(), 1, 1, 1, "neutral", "wav", v.nativeSampleRate(), false, "word"))
+                    .toList();
             for (int i = 0; i < WARM_UP; i++) {
                 requests.forEach(r -> synthesizer.synthesize(r, null));
             }
             List<List<Timing>> timings = new ArrayList<>();
             requests.forEach(r -> timings.add(new ArrayList<>()));
-            CliRunner flite = new CliRunner(work, List.of("flite", "-voice", "slt", "-f", textFile.toString(), "-o",
-                    "OUT"));
-            CliRunner espeak = new CliRunner(work, List.of("espeak-ng", "-v", "en-us", "-w", "OUT", "-f",
-                    textFile.toString()));
+            CliRunner flite =
+                    new CliRunner(work, List.of("flite", "-voice", "slt", "-f", textFile.toString(), "-o", "OUT"));
+            CliRunner espeak =
+                    new CliRunner(work, List.of("espeak-ng", "-v", "en-us", "-w", "OUT", "-f", textFile.toString()));
             for (int round = 0; round < REPS; round++) {
                 for (int v = 0; v < requests.size(); v++) {
                     timings.get(v).add(time(synthesizer, requests.get(v)));
@@ -103,13 +111,18 @@ class EngineBenchmark {
 
             List<List<?>> rtfRows = new ArrayList<>();
             for (Medians m : engine) {
-                rtfRows.add(List.of("`" + m.voice() + "`", m.sampleRate(), fixed(m.audioSeconds(), 2),
-                        fixed(m.wall() * 1000, 1), fixed(m.rtf(m.wall()), 4), fixed(m.rtf(m.threadCpu()), 4),
-                        fixed(m.rtf(m.processCpu()), 4), fixed(m.rtf(m.wall()) / fliteEngine.rtf(fliteEngine.wall()), 2)));
+                rtfRows.add(List.of(
+                        "`" + m.voice() + "`",
+                        m.sampleRate(),
+                        fixed(m.audioSeconds(), 2),
+                        fixed(m.wall() * 1000, 1),
+                        fixed(m.rtf(m.wall()), 4),
+                        fixed(m.rtf(m.threadCpu()), 4),
+                        fixed(m.rtf(m.processCpu()), 4),
+                        fixed(m.rtf(m.wall()) / fliteEngine.rtf(fliteEngine.wall()), 2)));
             }
             List<List<?>> cliRows = List.of(
-                    cliRow("Flite `slt`", fliteEngine, fliteCli),
-                    cliRow("espeak-ng `en-us`", espeakEngine, espeakCli));
+                    cliRow("Flite `slt`", fliteEngine, fliteCli), cliRow("espeak-ng `en-us`", espeakEngine, espeakCli));
 
             BenchReport.section("10-engine", """
                     ## Engine: real-time factor per voice, and against the command lines
@@ -146,13 +159,40 @@ class EngineBenchmark {
 
                     **Target check.** Issue 7 sets no target on the engine itself; these RTFs are the baseline the
                     pipeline's "engine CPU per job" and "engine alone" latencies (section 20) are measured against.
-                    """.formatted(words(PARAGRAPH), WARM_UP, REPS, REPS / CLI_LOOP, CLI_LOOP, CLI_LOOP, CLI_LOOP, load, endLoad,
-                    BenchReport.table(List.of("voice", "Hz", "audio s", "wall ms", "RTF wall", "RTF thread CPU",
-                            "RTF process CPU", "RTF wall / Flite slt"), rtfRows),
-                    BenchReport.table(List.of("engine", "in-process wall ms", "CLI wall ms", "wall engine / CLI",
-                            "in-process CPU ms", "CLI CPU ms", "RTF engine", "RTF CLI", "audio s engine / CLI"),
-                            cliRows),
-                    reading(engine, fliteEngine, fliteCli, espeakEngine, espeakCli)));
+                    """.formatted(
+                            words(PARAGRAPH),
+                            WARM_UP,
+                            REPS,
+                            REPS / CLI_LOOP,
+                            CLI_LOOP,
+                            CLI_LOOP,
+                            CLI_LOOP,
+                            load,
+                            endLoad,
+                            BenchReport.table(
+                                    List.of(
+                                            "voice",
+                                            "Hz",
+                                            "audio s",
+                                            "wall ms",
+                                            "RTF wall",
+                                            "RTF thread CPU",
+                                            "RTF process CPU",
+                                            "RTF wall / Flite slt"),
+                                    rtfRows),
+                            BenchReport.table(
+                                    List.of(
+                                            "engine",
+                                            "in-process wall ms",
+                                            "CLI wall ms",
+                                            "wall engine / CLI",
+                                            "in-process CPU ms",
+                                            "CLI CPU ms",
+                                            "RTF engine",
+                                            "RTF CLI",
+                                            "audio s engine / CLI"),
+                                    cliRows),
+                            reading(engine, fliteEngine, fliteCli, espeakEngine, espeakCli)));
 
             for (Medians m : engine) {
                 assertThat(m.audioSeconds()).as(m.voice()).isGreaterThan(1.0);
@@ -167,19 +207,24 @@ class EngineBenchmark {
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         SynthesisResult result = synthesizer.synthesize(request, null);
-        return new Timing((System.nanoTime() - wall) / 1e9, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9,
-                (OS.getProcessCpuTime() - process) / 1e9, result.durationSeconds());
+        return new Timing(
+                (System.nanoTime() - wall) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9,
+                (OS.getProcessCpuTime() - process) / 1e9,
+                result.durationSeconds());
     }
 
     private static Medians medians(String voice, int rate, List<Timing> timings) {
-        return new Medians(voice, rate, median(timings.stream().map(Timing::audioSeconds).toList()),
+        return new Medians(
+                voice,
+                rate,
+                median(timings.stream().map(Timing::audioSeconds).toList()),
                 median(timings.stream().map(Timing::wallSeconds).toList()),
                 median(timings.stream().map(Timing::threadCpuSeconds).toList()),
                 median(timings.stream().map(Timing::processCpuSeconds).toList()));
     }
 
-    private record Cli(double wallSeconds, double cpuSeconds, double audioSeconds) {
-    }
+    private record Cli(double wallSeconds, double cpuSeconds, double audioSeconds) {}
 
     /** A command line timed in loops of {@link #CLI_LOOP} runs; OUT in the command is the output file. */
     private static final class CliRunner {
@@ -193,8 +238,12 @@ class EngineBenchmark {
         CliRunner(Path work, List<String> command) throws IOException, InterruptedException {
             this.work = work;
             this.out = work.resolve(command.get(0) + ".wav");
-            String line = String.join(" ", command.stream().map(a -> a.equals("OUT") ? out.toString() : a)
-                    .map(a -> "'" + a + "'").toList());
+            String line = String.join(
+                    " ",
+                    command.stream()
+                            .map(a -> a.equals("OUT") ? out.toString() : a)
+                            .map(a -> "'" + a + "'")
+                            .toList());
             runShell(work, "for i in 1 2 3; do " + line + "; done; true"); // the page cache and the binaries warm
             this.script = "i=0; while [ $i -lt " + CLI_LOOP + " ]; do " + line + " || exit 1; i=$((i+1)); done; "
                     + "cat /proc/$$/stat";
@@ -228,7 +277,10 @@ class EngineBenchmark {
     }
 
     private static String runShell(Path dir, String script) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("sh", "-c", script)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] output = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("failed: " + script + "\n" + new String(output));
@@ -243,7 +295,7 @@ class EngineBenchmark {
             int byteRate = 0;
             int at = 12;
             while (at + 8 <= b.limit()) {
-                String id = new String(new byte[]{b.get(at), b.get(at + 1), b.get(at + 2), b.get(at + 3)});
+                String id = new String(new byte[] {b.get(at), b.get(at + 1), b.get(at + 2), b.get(at + 3)});
                 int size = b.getInt(at + 4);
                 if (id.equals("fmt ")) {
                     byteRate = b.getInt(at + 16);
@@ -261,26 +313,43 @@ class EngineBenchmark {
     }
 
     private static List<?> cliRow(String name, Medians engine, Cli cli) {
-        return List.of(name, fixed(engine.wall() * 1000, 1), fixed(cli.wallSeconds() * 1000, 1),
-                fixed(engine.wall() / cli.wallSeconds(), 2), fixed(engine.threadCpu() * 1000, 1),
-                fixed(cli.cpuSeconds() * 1000, 1), fixed(engine.rtf(engine.wall()), 4),
-                fixed(cli.wallSeconds() / cli.audioSeconds(), 4), fixed(engine.audioSeconds() / cli.audioSeconds(), 2));
+        return List.of(
+                name,
+                fixed(engine.wall() * 1000, 1),
+                fixed(cli.wallSeconds() * 1000, 1),
+                fixed(engine.wall() / cli.wallSeconds(), 2),
+                fixed(engine.threadCpu() * 1000, 1),
+                fixed(cli.cpuSeconds() * 1000, 1),
+                fixed(engine.rtf(engine.wall()), 4),
+                fixed(cli.wallSeconds() / cli.audioSeconds(), 4),
+                fixed(engine.audioSeconds() / cli.audioSeconds(), 2));
     }
 
     private static String reading(List<Medians> engine, Medians flite, Cli fliteCli, Medians espeak, Cli espeakCli) {
-        Medians fastest = engine.stream().min((a, b) -> Double.compare(a.rtf(a.wall()), b.rtf(b.wall()))).orElseThrow();
-        Medians slowest = engine.stream().max((a, b) -> Double.compare(a.rtf(a.wall()), b.rtf(b.wall()))).orElseThrow();
+        Medians fastest = engine.stream()
+                .min((a, b) -> Double.compare(a.rtf(a.wall()), b.rtf(b.wall())))
+                .orElseThrow();
+        Medians slowest = engine.stream()
+                .max((a, b) -> Double.compare(a.rtf(a.wall()), b.rtf(b.wall())))
+                .orElseThrow();
         return "Every voice speaks far faster than real time: from `%s` at RTF %s (%s× faster than real time) to `%s` at %s (%s×). "
-                .formatted(fastest.voice(), fixed(fastest.rtf(fastest.wall()), 4),
-                        fixed(1 / fastest.rtf(fastest.wall()), 0), slowest.voice(), fixed(slowest.rtf(slowest.wall()), 4),
-                        fixed(1 / slowest.rtf(slowest.wall()), 0))
+                        .formatted(
+                                fastest.voice(),
+                                fixed(fastest.rtf(fastest.wall()), 4),
+                                fixed(1 / fastest.rtf(fastest.wall()), 0),
+                                slowest.voice(),
+                                fixed(slowest.rtf(slowest.wall()), 4),
+                                fixed(1 / slowest.rtf(slowest.wall()), 0))
                 + "In process, Flite `slt` took %s× the wall time and %s× the CPU time of the `flite` command line on the same text; espeak-ng %s× the wall and %s× the CPU of `espeak-ng`. "
-                .formatted(fixed(flite.wall() / fliteCli.wallSeconds(), 2), fixed(flite.threadCpu() / fliteCli.cpuSeconds(), 2),
-                        fixed(espeak.wall() / espeakCli.wallSeconds(), 2), fixed(espeak.threadCpu() / espeakCli.cpuSeconds(), 2))
+                        .formatted(
+                                fixed(flite.wall() / fliteCli.wallSeconds(), 2),
+                                fixed(flite.threadCpu() / fliteCli.cpuSeconds(), 2),
+                                fixed(espeak.wall() / espeakCli.wallSeconds(), 2),
+                                fixed(espeak.threadCpu() / espeakCli.cpuSeconds(), 2))
                 + "The command line pays a process start, library and voice loading on every run, which the in-process "
                 + "engine pays once; the in-process engine does a little more per call (normalisation, trimming, pauses, "
                 + "gain, WAV encoding in Java). Wall time over thread CPU for the native engines was %s (Flite `slt`): "
-                .formatted(fixed(flite.wall() / flite.threadCpu(), 2))
+                        .formatted(fixed(flite.wall() / flite.threadCpu(), 2))
                 + "well above 1 means the thread waited for a core that other work on the machine held, so on a busy "
                 + "machine the CPU columns are the steadier figures. Process CPU above thread CPU means other "
                 + "threads worked too (for Piper, ONNX Runtime's pool; elsewhere JIT and GC).";

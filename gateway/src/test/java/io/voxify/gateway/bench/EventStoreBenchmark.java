@@ -25,9 +25,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -63,9 +65,11 @@ class EventStoreBenchmark {
     private static final int PG_JOBS = Integer.getInteger("voxify.bench.event-jobs-pg", 3_000);
     /** Of those, jobs appended one command per transaction (the measured per-command append). */
     private static final int PER_COMMAND_JOBS = Integer.getInteger("voxify.bench.event-jobs-per-command", 300);
+
     private static final int WARM_UP_JOBS = 100;
     /** Jobs per transaction in the bulk append (the rest of the store). */
     private static final int BULK_JOBS = 100;
+
     private static final int PROGRESS_EVENTS = 4;
     private static final int EVENTS_PER_JOB = 3 + PROGRESS_EVENTS;
     private static final String AGGREGATE = "SynthesisJob";
@@ -81,19 +85,30 @@ class EventStoreBenchmark {
             sqlite = measure("SQLite", app, JOBS);
         }
         Figures postgres = null;
-        if (PG_JOBS > 0) try (PostgresDatabase database = new PostgresDatabase()) {
-            try (RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-bench-events-pg-"), Map.of(
-                    "spring.datasource.url", database.url(),
-                    "spring.datasource.username", PostgresDatabase.USER,
-                    "spring.datasource.password", "",
-                    "spring.datasource.driver-class-name", "org.postgresql.Driver",
-                    "spring.datasource.hikari.maximum-pool-size", 10,
-                    "spring.datasource.hikari.minimum-idle", 2,
-                    "spring.sql.init.schema-locations", "classpath:schema-postgresql.sql",
-                    "spring.jpa.database-platform", "io.voxify.gateway.persistence.VoxifyPostgreSQLDialect"))) {
-                postgres = measure("PostgreSQL", app, PG_JOBS);
+        if (PG_JOBS > 0)
+            try (PostgresDatabase database = new PostgresDatabase()) {
+                try (RunningApp app = RunningApp.start(
+                        RunningApp.tempDir("voxify-bench-events-pg-"),
+                        Map.of(
+                                "spring.datasource.url",
+                                database.url(),
+                                "spring.datasource.username",
+                                PostgresDatabase.USER,
+                                "spring.datasource.password",
+                                "",
+                                "spring.datasource.driver-class-name",
+                                "org.postgresql.Driver",
+                                "spring.datasource.hikari.maximum-pool-size",
+                                10,
+                                "spring.datasource.hikari.minimum-idle",
+                                2,
+                                "spring.sql.init.schema-locations",
+                                "classpath:schema-postgresql.sql",
+                                "spring.jpa.database-platform",
+                                "io.voxify.gateway.persistence.VoxifyPostgreSQLDialect"))) {
+                    postgres = measure("PostgreSQL", app, PG_JOBS);
+                }
             }
-        }
         double minutes = (System.nanoTime() - started) / 60e9;
         BenchReport.section("30-event-store", report(sqlite, postgres, minutes));
     }
@@ -169,8 +184,9 @@ class EventStoreBenchmark {
         log(db, "baselines and stream read done");
 
         // The jobs projection: catching up with the whole store, then a full replay over HTTP.
-        StreamingEventProcessor jobsProcessor = processing.eventProcessor(JobProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor jobsProcessor = processing
+                .eventProcessor(JobProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
         long head = head(store);
         t0 = System.nanoTime();
         jobsProcessor.start();
@@ -183,8 +199,8 @@ class EventStoreBenchmark {
         Profile profile = new Profile();
         profile.start();
         t0 = System.nanoTime();
-        ApiClient.Response replay = admin.post("/api/v1/admin/projections/" + JobProjection.PROCESSING_GROUP
-                + "/replay", Map.of());
+        ApiClient.Response replay =
+                admin.post("/api/v1/admin/projections/" + JobProjection.PROCESSING_GROUP + "/replay", Map.of());
         assertThat(replay.status()).as(replay.text()).isEqualTo(202);
         awaitPosition(jobsProcessor, head);
         f.replay = rate(total, t0);
@@ -203,13 +219,29 @@ class EventStoreBenchmark {
         String requestId = UUID.randomUUID().toString();
         String text = "Job " + n + ". " + TEXT;
         List<Object> payloads = new ArrayList<>();
-        payloads.add(new JobCreatedEvent(jobId, userId, text, sha256(text), "en", JobCreatedEvent.PLAIN_TEXT,
-                "default_voice_001", new SynthesisSettings(1.0, 1.0, 1.0, "wav", 22050, "neutral", true, "word",
-                Map.of("speed", 1.0, "output_format", "wav", "include_timestamps", true)), null));
+        payloads.add(new JobCreatedEvent(
+                jobId,
+                userId,
+                text,
+                sha256(text),
+                "en",
+                JobCreatedEvent.PLAIN_TEXT,
+                "default_voice_001",
+                new SynthesisSettings(
+                        1.0,
+                        1.0,
+                        1.0,
+                        "wav",
+                        22050,
+                        "neutral",
+                        true,
+                        "word",
+                        Map.of("speed", 1.0, "output_format", "wav", "include_timestamps", true)),
+                null));
         payloads.add(new JobStartedEvent(jobId, 1, "worker-" + (n % 3)));
         for (int p = 1; p <= PROGRESS_EVENTS; p++) {
-            payloads.add(new JobProgressedEvent(jobId, 1, p * 99.0 / PROGRESS_EVENTS,
-                    "Synthesised sentence " + p + " of " + PROGRESS_EVENTS));
+            payloads.add(new JobProgressedEvent(
+                    jobId, 1, p * 99.0 / PROGRESS_EVENTS, "Synthesised sentence " + p + " of " + PROGRESS_EVENTS));
         }
         List<TimedText> words = new ArrayList<>();
         int at = 0;
@@ -220,8 +252,23 @@ class EventStoreBenchmark {
             second += 0.34;
         }
         String fileId = UUID.randomUUID().toString();
-        payloads.add(new JobCompletedEvent(jobId, userId, 1, new AudioOutput(fileId, "audio/" + jobId + "/" + fileId
-                + ".wav", "wav", "audio/wav", 22050, 1, 1_234_044L, second, sha256(fileId)), words, 912L, 431L));
+        payloads.add(new JobCompletedEvent(
+                jobId,
+                userId,
+                1,
+                new AudioOutput(
+                        fileId,
+                        "audio/" + jobId + "/" + fileId + ".wav",
+                        "wav",
+                        "audio/wav",
+                        22050,
+                        1,
+                        1_234_044L,
+                        second,
+                        sha256(fileId)),
+                words,
+                912L,
+                431L));
         List<List<DomainEventMessage<?>>> commands = new ArrayList<>();
         String previous = requestId;
         for (int seq = 0; seq < payloads.size(); seq++) {
@@ -231,8 +278,8 @@ class EventStoreBenchmark {
             meta.put("requestId", requestId);
             meta.put("userId", userId);
             meta.put("clientAddress", "203.0.113." + (n % 250));
-            GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(AGGREGATE, jobId, seq,
-                    payloads.get(seq), MetaData.from(meta));
+            GenericDomainEventMessage<Object> event =
+                    new GenericDomainEventMessage<>(AGGREGATE, jobId, seq, payloads.get(seq), MetaData.from(meta));
             previous = event.getIdentifier();
             commands.add(List.of(event));
         }
@@ -254,7 +301,8 @@ class EventStoreBenchmark {
 
     private static double streamAll(EventStore store, long total) throws Exception {
         @SuppressWarnings("unchecked")
-        StreamableMessageSource<TrackedEventMessage<?>> source = (StreamableMessageSource<TrackedEventMessage<?>>) store;
+        StreamableMessageSource<TrackedEventMessage<?>> source =
+                (StreamableMessageSource<TrackedEventMessage<?>>) store;
         long t0 = System.nanoTime();
         long n = 0;
         long checksum = 0;
@@ -283,8 +331,11 @@ class EventStoreBenchmark {
     private static double processorCpuSeconds() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().contains("[" + JobProjection.PROCESSING_GROUP + "]") && t.isAlive())
-                .mapToLong(t -> threads.getThreadCpuTime(t.getId())).filter(n -> n > 0).sum() / 1e9;
+                        .filter(t -> t.getName().contains("[" + JobProjection.PROCESSING_GROUP + "]") && t.isAlive())
+                        .mapToLong(t -> threads.getThreadCpuTime(t.getId()))
+                        .filter(n -> n > 0)
+                        .sum()
+                / 1e9;
     }
 
     private static long head(EventStore store) {
@@ -296,7 +347,9 @@ class EventStoreBenchmark {
         long end = System.nanoTime() + CAUGHT_UP.toNanos();
         while (System.nanoTime() < end) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (!status.isEmpty() && status.values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
+            if (!status.isEmpty()
+                    && status.values().stream()
+                            .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
                 return;
             }
             ApiClient.sleep(5);
@@ -305,12 +358,20 @@ class EventStoreBenchmark {
     }
 
     private static void assertJobRows(DataSource data, int jobs) throws SQLException {
-        assertThat(count(data, "job_view")).as("the jobs projection has every job").isEqualTo(jobs);
-        assertThat(count(data, "audio_file_view")).as("and every job's audio file").isEqualTo(jobs);
-        try (Connection c = data.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from job_view where status = 'COMPLETED' and progress = 100")) {
+        assertThat(count(data, "job_view"))
+                .as("the jobs projection has every job")
+                .isEqualTo(jobs);
+        assertThat(count(data, "audio_file_view"))
+                .as("and every job's audio file")
+                .isEqualTo(jobs);
+        try (Connection c = data.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select count(*) from job_view where status = 'COMPLETED' and progress = 100")) {
             rs.next();
-            assertThat(rs.getLong(1)).as("every job row went through all its events").isEqualTo(jobs);
+            assertThat(rs.getLong(1))
+                    .as("every job row went through all its events")
+                    .isEqualTo(jobs);
         }
     }
 
@@ -320,9 +381,11 @@ class EventStoreBenchmark {
             + " time_stamp, aggregate_identifier, sequence_number, type";
 
     private static void createPlainTable(DataSource data) throws SQLException {
-        try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = data.getConnection();
+                Statement s = c.createStatement()) {
             if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("sqlite")) {
-                ResultSet rs = s.executeQuery("select sql from sqlite_master where type = 'table' and name = 'domain_event_entry'");
+                ResultSet rs = s.executeQuery(
+                        "select sql from sqlite_master where type = 'table' and name = 'domain_event_entry'");
                 assertThat(rs.next()).isTrue();
                 String ddl = rs.getString(1).replaceFirst("(?i)domain_event_entry", "bench_plain_event");
                 rs.close();
@@ -339,14 +402,23 @@ class EventStoreBenchmark {
     private static List<Object[]> readRows(DataSource data, long from, long to) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (Connection c = data.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + COLUMNS
-                     + " from domain_event_entry where global_index between ? and ? order by global_index")) {
+                PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                        + " from domain_event_entry where global_index between ? and ? order by global_index")) {
             ps.setLong(1, from);
             ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Object[]{rs.getString(1), rs.getBytes(2), rs.getBytes(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9)});
+                    rows.add(new Object[] {
+                        rs.getString(1),
+                        rs.getBytes(2),
+                        rs.getBytes(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getLong(8),
+                        rs.getString(9)
+                    });
                 }
             }
         }
@@ -356,8 +428,8 @@ class EventStoreBenchmark {
     /** One transaction per command's rows, one INSERT per row: what the storage engine does per command. */
     private static double insertPlain(DataSource data, List<Object[]> rows, List<Integer> units) throws SQLException {
         try (Connection c = data.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into bench_plain_event (" + COLUMNS
-                     + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "insert into bench_plain_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             long t0 = System.nanoTime();
@@ -382,8 +454,8 @@ class EventStoreBenchmark {
         for (long first = from; first <= to; first += perTransaction) {
             List<Object[]> rows = readRows(data, first, Math.min(to, first + perTransaction - 1));
             try (Connection c = data.getConnection();
-                 PreparedStatement ps = c.prepareStatement("insert into bench_plain_event (" + COLUMNS
-                         + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    PreparedStatement ps = c.prepareStatement(
+                            "insert into bench_plain_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
                 long t0 = System.nanoTime();
@@ -421,8 +493,8 @@ class EventStoreBenchmark {
             long t0 = System.nanoTime();
             long n = 0;
             long bytes = 0;
-            try (PreparedStatement ps = c.prepareStatement("select global_index, " + COLUMNS
-                    + " from domain_event_entry order by global_index")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select global_index, " + COLUMNS + " from domain_event_entry order by global_index")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -448,8 +520,9 @@ class EventStoreBenchmark {
     }
 
     private static long count(DataSource data, String table) throws SQLException {
-        try (Connection c = data.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+        try (Connection c = data.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -465,7 +538,8 @@ class EventStoreBenchmark {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -502,35 +576,67 @@ class EventStoreBenchmark {
     private static String report(Figures sqlite, Figures postgres, double minutes) {
         List<List<?>> rows = new ArrayList<>();
         for (Figures f : postgres == null ? List.of(sqlite) : List.of(sqlite, postgres)) {
-            rows.add(List.of(f.db, "append, one command per transaction (" + f.perCommandEvents + " events)",
-                    eps(f.axonPerCommand), eps(f.plainPerCommand), ratio(f.axonPerCommand, f.plainPerCommand)));
-            rows.add(List.of(f.db, "append, " + BULK_JOBS + " jobs (" + BULK_JOBS * EVENTS_PER_JOB
-                    + " events) per transaction (" + f.bulkEvents + " events)",
-                    eps(f.axonBulk), eps(f.plainBulk), ratio(f.axonBulk, f.plainBulk)));
-            rows.add(List.of(f.db, "read the whole stream (" + f.totalEvents + " events)", eps(f.axonStream),
-                    eps(f.plainSelect), ratio(f.axonStream, f.plainSelect)));
-            rows.add(List.of(f.db, "jobs projection catches up from the tail (its thread on CPU "
-                    + pct(f.catchUpCpu) + " of the time)", eps(f.catchUp),
-                    eps(f.plainSelect), ratio(f.catchUp, f.plainSelect)));
-            rows.add(List.of(f.db, "jobs projection full replay over HTTP, " + fixed(f.replaySeconds, 1)
-                    + " s (its thread on CPU " + pct(f.replayCpu) + " of the time)", eps(f.replay),
-                    eps(f.plainSelect), ratio(f.replay, f.plainSelect)));
+            rows.add(List.of(
+                    f.db,
+                    "append, one command per transaction (" + f.perCommandEvents + " events)",
+                    eps(f.axonPerCommand),
+                    eps(f.plainPerCommand),
+                    ratio(f.axonPerCommand, f.plainPerCommand)));
+            rows.add(List.of(
+                    f.db,
+                    "append, " + BULK_JOBS + " jobs (" + BULK_JOBS * EVENTS_PER_JOB + " events) per transaction ("
+                            + f.bulkEvents + " events)",
+                    eps(f.axonBulk),
+                    eps(f.plainBulk),
+                    ratio(f.axonBulk, f.plainBulk)));
+            rows.add(List.of(
+                    f.db,
+                    "read the whole stream (" + f.totalEvents + " events)",
+                    eps(f.axonStream),
+                    eps(f.plainSelect),
+                    ratio(f.axonStream, f.plainSelect)));
+            rows.add(List.of(
+                    f.db,
+                    "jobs projection catches up from the tail (its thread on CPU " + pct(f.catchUpCpu)
+                            + " of the time)",
+                    eps(f.catchUp),
+                    eps(f.plainSelect),
+                    ratio(f.catchUp, f.plainSelect)));
+            rows.add(List.of(
+                    f.db,
+                    "jobs projection full replay over HTTP, " + fixed(f.replaySeconds, 1) + " s (its thread on CPU "
+                            + pct(f.replayCpu) + " of the time)",
+                    eps(f.replay),
+                    eps(f.plainSelect),
+                    ratio(f.replay, f.plainSelect)));
         }
-        String table = BenchReport.table(List.of("database", "what", "Axon (events/s)", "plain JDBC (events/s)",
-                "Axon / plain"), rows);
+        String table = BenchReport.table(
+                List.of("database", "what", "Axon (events/s)", "plain JDBC (events/s)", "Axon / plain"), rows);
         boolean met = sqlite.replay >= 20_000;
         List<List<?>> costs = new ArrayList<>();
         for (Figures f : postgres == null ? List.of(sqlite) : List.of(sqlite, postgres)) {
             double select = 1e6 / f.plainSelect;
             double stream = 1e6 / f.axonStream;
             double replay = 1e6 / f.replay;
-            costs.add(List.of(f.db, fixed(select, 1), fixed(stream - select, 1), fixed(replay - stream, 1),
-                    fixed(replay, 1), eps(f.axonStream), eps(f.replay / f.replayCpu)));
+            costs.add(List.of(
+                    f.db,
+                    fixed(select, 1),
+                    fixed(stream - select, 1),
+                    fixed(replay - stream, 1),
+                    fixed(replay, 1),
+                    eps(f.axonStream),
+                    eps(f.replay / f.replayCpu)));
         }
-        String breakdown = BenchReport.table(List.of("database", "plain SELECT (µs/event)",
-                "+ event store read, upcast, deserialise", "+ projection: handlers, DLQ, writes, commit, token",
-                "= replay (µs/event)", "ceiling: stream read alone (events/s)",
-                "replay per CPU-second of the processor thread (events)"), costs);
+        String breakdown = BenchReport.table(
+                List.of(
+                        "database",
+                        "plain SELECT (µs/event)",
+                        "+ event store read, upcast, deserialise",
+                        "+ projection: handlers, DLQ, writes, commit, token",
+                        "= replay (µs/event)",
+                        "ceiling: stream read alone (events/s)",
+                        "replay per CPU-second of the processor thread (events)"),
+                costs);
         String reading;
         if (met) {
             reading = "The replay holds the target on this run.";
@@ -635,14 +741,28 @@ class EventStoreBenchmark {
 
                 %s
                 %s
-                """.formatted(EVENTS_PER_JOB, PROGRESS_EVENTS, WARM_UP_JOBS, PER_COMMAND_JOBS, sqlite.jobs, postgres == null ? 0 : postgres.jobs,
-                BULK_JOBS, BULK_JOBS * EVENTS_PER_JOB, BenchReport.machineLoad(), fixed(minutes, 1), table,
-                breakdown, eps(sqlite.replay), met ? "met" : "not met", reading, sqlite.profile.markdown(),
+                """.formatted(
+                EVENTS_PER_JOB,
+                PROGRESS_EVENTS,
+                WARM_UP_JOBS,
+                PER_COMMAND_JOBS,
+                sqlite.jobs,
+                postgres == null ? 0 : postgres.jobs,
+                BULK_JOBS,
+                BULK_JOBS * EVENTS_PER_JOB,
+                BenchReport.machineLoad(),
+                fixed(minutes, 1),
+                table,
+                breakdown,
+                eps(sqlite.replay),
+                met ? "met" : "not met",
+                reading,
+                sqlite.profile.markdown(),
                 postgres == null ? "(PostgreSQL not run: voxify.bench.event-jobs-pg=0)" : postgres.profile.markdown());
     }
 
     private static String eps(double rate) {
-        return String.format(java.util.Locale.ROOT, "%,.0f", rate);
+        return String.format(Locale.ROOT, "%,.0f", rate);
     }
 
     private static String pct(double share) {
@@ -661,8 +781,14 @@ class EventStoreBenchmark {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(10));
-            recording.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(1)).withStackTrace();
-            recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
+            recording
+                    .enable("jdk.ThreadPark")
+                    .withThreshold(Duration.ofMillis(1))
+                    .withStackTrace();
+            recording
+                    .enable("jdk.JavaMonitorEnter")
+                    .withThreshold(Duration.ofMillis(1))
+                    .withStackTrace();
             recording.start();
         }
 
@@ -674,7 +800,9 @@ class EventStoreBenchmark {
             try {
                 String keep = System.getProperty("voxify.bench.keep-jfr");
                 if (keep != null) {
-                    Files.copy(file, Path.of(keep, "replay-" + db.toLowerCase() + ".jfr"),
+                    Files.copy(
+                            file,
+                            Path.of(keep, "replay-" + db.toLowerCase() + ".jfr"),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 return Result.of(db, jdk.jfr.consumer.RecordingFile.readAllEvents(file));
@@ -684,26 +812,32 @@ class EventStoreBenchmark {
         }
 
         /** Where the replaying thread spent its samples: by layer (first non-JDK frame from the top), inclusive markers, top frames. */
-        record Result(String db, int samples, int truncated, double blockedSeconds, Map<String, Integer> layers, Map<String, Integer> markers,
-                      Map<String, Integer> top) {
+        record Result(
+                String db,
+                int samples,
+                int truncated,
+                double blockedSeconds,
+                Map<String, Integer> layers,
+                Map<String, Integer> markers,
+                Map<String, Integer> top) {
             private static final List<String[]> LAYERS = List.of(
-                    new String[]{"org.sqlite.", "sqlite-jdbc and SQLite (native)"},
-                    new String[]{"org.postgresql.", "PostgreSQL JDBC driver"},
-                    new String[]{"com.zaxxer.hikari.", "HikariCP"},
-                    new String[]{"org.hibernate.", "Hibernate"},
-                    new String[]{"com.fasterxml.jackson.", "Jackson"},
-                    new String[]{"org.axonframework.", "Axon"},
-                    new String[]{"org.springframework.", "Spring"},
-                    new String[]{"io.voxify.", "Voxify code"});
+                    new String[] {"org.sqlite.", "sqlite-jdbc and SQLite (native)"},
+                    new String[] {"org.postgresql.", "PostgreSQL JDBC driver"},
+                    new String[] {"com.zaxxer.hikari.", "HikariCP"},
+                    new String[] {"org.hibernate.", "Hibernate"},
+                    new String[] {"com.fasterxml.jackson.", "Jackson"},
+                    new String[] {"org.axonframework.", "Axon"},
+                    new String[] {"org.springframework.", "Spring"},
+                    new String[] {"io.voxify.", "Voxify code"});
             private static final List<String[]> MARKERS = List.of(
-                    new String[]{"JpaEventStorageEngine.", "reading events (JPA storage engine queries)"},
-                    new String[]{"org.axonframework.serialization.", "deserialising and upcasting events"},
-                    new String[]{"io.voxify.query.job.", "jobs projection handlers"},
-                    new String[]{"io.voxify.query.job.JobRows.view", "  of which building the JobView"},
-                    new String[]{"io.voxify.query.support.ViewUpdates.emit", "  of which emitting view updates"},
-                    new String[]{"JpaSequencedDeadLetterQueue.", "dead-letter queue look-ups"},
-                    new String[]{"JpaTokenStore.", "token store"},
-                    new String[]{"JpaTransactionManager.doCommit", "transaction commit (flush included)"});
+                    new String[] {"JpaEventStorageEngine.", "reading events (JPA storage engine queries)"},
+                    new String[] {"org.axonframework.serialization.", "deserialising and upcasting events"},
+                    new String[] {"io.voxify.query.job.", "jobs projection handlers"},
+                    new String[] {"io.voxify.query.job.JobRows.view", "  of which building the JobView"},
+                    new String[] {"io.voxify.query.support.ViewUpdates.emit", "  of which emitting view updates"},
+                    new String[] {"JpaSequencedDeadLetterQueue.", "dead-letter queue look-ups"},
+                    new String[] {"JpaTokenStore.", "token store"},
+                    new String[] {"JpaTransactionManager.doCommit", "transaction commit (flush included)"});
 
             static Result of(String db, List<jdk.jfr.consumer.RecordedEvent> events) {
                 int samples = 0;
@@ -711,13 +845,14 @@ class EventStoreBenchmark {
                 double blocked = 0;
                 Map<String, Integer> layers = new LinkedHashMap<>();
                 Map<String, Integer> markers = new LinkedHashMap<>();
-                Map<String, Integer> top = new java.util.HashMap<>();
+                Map<String, Integer> top = new HashMap<>();
                 for (jdk.jfr.consumer.RecordedEvent e : events) {
                     String type = e.getEventType().getName();
                     if (type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")) {
                         jdk.jfr.consumer.RecordedThread waiting = e.getThread();
-                        if (waiting != null && String.valueOf(waiting.getJavaName())
-                                .contains("[" + JobProjection.PROCESSING_GROUP + "]")) {
+                        if (waiting != null
+                                && String.valueOf(waiting.getJavaName())
+                                        .contains("[" + JobProjection.PROCESSING_GROUP + "]")) {
                             blocked += e.getDuration().toNanos() / 1e9;
                         }
                         continue;
@@ -737,8 +872,13 @@ class EventStoreBenchmark {
                     samples++;
                     truncated += stack.isTruncated() ? 1 : 0;
                     List<String> frames = stack.getFrames().stream()
-                            .map(fr -> fr.getMethod().getType().getName() + "." + fr.getMethod().getName()).toList();
-                    top.merge(frames.get(0) + (type.equals("jdk.NativeMethodSample") ? " (native)" : ""), 1, Integer::sum);
+                            .map(fr -> fr.getMethod().getType().getName() + "."
+                                    + fr.getMethod().getName())
+                            .toList();
+                    top.merge(
+                            frames.get(0) + (type.equals("jdk.NativeMethodSample") ? " (native)" : ""),
+                            1,
+                            Integer::sum);
                     String layer = "JDK and other";
                     search:
                     for (String frame : frames) {
@@ -757,10 +897,13 @@ class EventStoreBenchmark {
                     }
                 }
                 Map<String, Integer> topTen = new LinkedHashMap<>();
-                top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                top.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(10)
                         .forEach(en -> topTen.put(en.getKey(), en.getValue()));
                 Map<String, Integer> sortedLayers = new LinkedHashMap<>();
-                layers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                layers.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                         .forEach(en -> sortedLayers.put(en.getKey(), en.getValue()));
                 return new Result(db, samples, truncated, blocked, sortedLayers, markers, topTen);
             }
@@ -777,7 +920,8 @@ class EventStoreBenchmark {
                 top.forEach((k, v) -> rows.add(List.of("top frame", "`" + k + "`", pct(v))));
                 return "**" + db + "**: " + samples + " samples of the `jobs` processor thread (Java and native, 10 ms"
                         + " period; " + truncated + " stacks truncated; parked or waiting for a monitor "
-                        + fixed(blockedSeconds, 2) + " s in waits over 1 ms). Layer = first non-JDK frame from the top of"
+                        + fixed(blockedSeconds, 2)
+                        + " s in waits over 1 ms). Layer = first non-JDK frame from the top of"
                         + " the stack; inside = share of samples with that code anywhere on the stack.\n\n"
                         + BenchReport.table(List.of("view", "where", "share of samples"), rows);
             }

@@ -52,11 +52,13 @@ class PipelineBenchmark {
     /** Twenty words, one sentence: the text of every job. */
     static final String TEXT = "The quick brown fox jumps over the lazy dog while seven bright stars shine above "
             + "the quiet northern harbour tonight.";
+
     private static final String VOICE = "flite:slt"; // the default voice, default_voice_001
     private static final int JOBS = Integer.getInteger("voxify.bench.pipeline.jobs", 500);
     private static final int CLIENTS = 8;
     /** With 5 per client, the JIT compiler's threads took about a third of the measured CPU in trial runs. */
     private static final int WARM_UP_PER_CLIENT = 15;
+
     private static final int SEQUENTIAL = Integer.getInteger("voxify.bench.pipeline.sequential", 40);
     private static final int PROFILED = Integer.getInteger("voxify.bench.pipeline.profiled", 160);
     private static final int ENGINE_REPS = 40;
@@ -78,12 +80,20 @@ class PipelineBenchmark {
         properties.put("voxify.limits.login-attempts-per-address", "1000000");
         properties.put("voxify.security.metrics-token", RunningApp.METRICS_TOKEN);
         // For comparisons: -Dvoxify.bench.app.<property>=<value> passes --<property>=<value> to the server.
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("voxify.bench.app."))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("voxify.bench.app."))
                 .forEach(k -> properties.put(k.substring("voxify.bench.app.".length()), System.getProperty(k)));
-        try (AppProcess app = AppProcess.launch("pipeline", data.resolve("node"), OUT,
-                List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"), properties).awaitReady()) {
+        try (AppProcess app = AppProcess.launch(
+                        "pipeline",
+                        data.resolve("node"),
+                        OUT,
+                        List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
+                        properties)
+                .awaitReady()) {
             ApiClient anonymous = app.client();
-            List<ApiClient> users = IntStream.range(0, CLIENTS).mapToObj(i -> anonymous.newUser()).toList();
+            List<ApiClient> users = IntStream.range(0, CLIENTS)
+                    .mapToObj(i -> anonymous.newUser())
+                    .toList();
             run(app, users, CLIENTS * WARM_UP_PER_CLIENT);
 
             Snapshot before = Snapshot.of(app);
@@ -101,28 +111,44 @@ class PipelineBenchmark {
             Profile profile = Profile.read(recording);
             String loadAtEnd = BenchReport.machineLoad();
 
-            assertThat(after.rtfCount() - before.rtfCount()).as("syntheses recorded in the measured run")
+            assertThat(after.rtfCount() - before.rtfCount())
+                    .as("syntheses recorded in the measured run")
                     .isEqualTo(JOBS);
             assertThat(after.engineCpu() - before.engineCpu()).as("engine CPU").isPositive();
             assertThat(profile.samples()).as("JFR execution samples").isPositive();
 
-            String serverProperties = properties.entrySet().stream().map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
+            String serverProperties = properties.entrySet().stream()
+                    .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
                     .collect(Collectors.joining(", "));
-            BenchReport.section("20-pipeline", report(alone, saturated, before, after, names, sequential,
-                    quietBefore, quietAfter, profiled, profile, loadAtStart, loadAtEnd, recording, serverProperties));
+            BenchReport.section(
+                    "20-pipeline",
+                    report(
+                            alone,
+                            saturated,
+                            before,
+                            after,
+                            names,
+                            sequential,
+                            quietBefore,
+                            quietAfter,
+                            profiled,
+                            profile,
+                            loadAtStart,
+                            loadAtEnd,
+                            recording,
+                            serverProperties));
         }
     }
 
     // ---- the engine alone: the same request the worker makes, in this JVM, before the app starts
 
-    private record EngineAlone(double wallSeconds, double cpuSeconds, double audioSeconds) {
-    }
+    private record EngineAlone(double wallSeconds, double cpuSeconds, double audioSeconds) {}
 
     private static EngineAlone engineAlone(Path models) {
         try (SpeechSynthesizer synthesizer = new SpeechSynthesizer(RunningApp.installStandInVoice(models))) {
             // The job defaults (JobRequest.DEFAULTS): WAV at 22,050 Hz, no timestamps.
-            SynthesisRequest request = new SynthesisRequest(TEXT, VOICE, 1, 1, 1, "neutral", "wav", 22050, false,
-                    "word");
+            SynthesisRequest request =
+                    new SynthesisRequest(TEXT, VOICE, 1, 1, 1, "neutral", "wav", 22050, false, "word");
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             for (int i = 0; i < ENGINE_REPS / 2; i++) {
                 synthesizer.synthesize(request, null);
@@ -144,11 +170,10 @@ class PipelineBenchmark {
 
     // ---- the load: closed-loop clients, each creating a job and following it to the end over SSE
 
-    private record Job(ApiClient owner, String id, long sentNanos, long doneNanos, double audioSeconds) {
-    }
+    private record Job(ApiClient owner, String id, long sentNanos, long doneNanos, double audioSeconds) {}
 
-    private record Run(List<Job> jobs, List<Double> clientSeconds, List<Double> serverSeconds, double wallSeconds,
-                       int clients) {
+    private record Run(
+            List<Job> jobs, List<Double> clientSeconds, List<Double> serverSeconds, double wallSeconds, int clients) {
         double jobsPerSecond() {
             return jobs.size() / wallSeconds;
         }
@@ -164,17 +189,22 @@ class PipelineBenchmark {
                 running.add(clients.submit(() -> {
                     while (next.getAndIncrement() < count) {
                         long sent = System.nanoTime();
-                        String id = user.createJob(Map.of("text_content", TEXT)).get("id").asText();
+                        String id = user.createJob(Map.of("text_content", TEXT))
+                                .get("id")
+                                .asText();
                         ApiClient.SseCapture stream = user.progress(id, JOB_TIMEOUT);
                         long done = System.nanoTime();
                         assertThat(stream.status()).as("progress of %s", id).isEqualTo(200);
                         // The stream ends with {"event": "complete"} after the view's final state.
-                        assertThat(stream.last().path("event").asText()).as(stream.events().toString())
+                        assertThat(stream.last().path("event").asText())
+                                .as(stream.events().toString())
                                 .isEqualTo("complete");
                         JsonNode completed = stream.events().stream()
-                                .filter(e -> e.path("status").asText().equals("completed")).reduce((a, b) -> b)
+                                .filter(e -> e.path("status").asText().equals("completed"))
+                                .reduce((a, b) -> b)
                                 .orElseThrow(() -> new AssertionError("no completed state: " + stream.events()));
-                        jobs.add(new Job(user, id, sent, done, completed.path("duration").asDouble()));
+                        jobs.add(new Job(
+                                user, id, sent, done, completed.path("duration").asDouble()));
                     }
                     return null;
                 }));
@@ -190,23 +220,33 @@ class PipelineBenchmark {
         assertThat(jobs).allSatisfy(j -> assertThat(j.audioSeconds()).isPositive());
         long first = jobs.stream().mapToLong(Job::sentNanos).min().orElseThrow();
         long last = jobs.stream().mapToLong(Job::doneNanos).max().orElseThrow();
-        List<Double> client = jobs.stream().map(j -> (j.doneNanos() - j.sentNanos()) / 1e9).toList();
+        List<Double> client =
+                jobs.stream().map(j -> (j.doneNanos() - j.sentNanos()) / 1e9).toList();
         List<Double> server = new ArrayList<>();
         for (Job job : jobs) {
             // Read after the run, outside its time and CPU window.
             JsonNode view = job.owner().get("/api/v1/job/" + job.id()).data();
             assertThat(view).as("job %s readable", job.id()).isNotNull();
             assertThat(view.get("status").asText()).isEqualTo("completed");
-            server.add(Duration.between(Instant.parse(view.get("created_at").asText()),
-                    Instant.parse(view.get("completed_at").asText())).toNanos() / 1e9);
+            server.add(Duration.between(
+                                    Instant.parse(view.get("created_at").asText()),
+                                    Instant.parse(view.get("completed_at").asText()))
+                            .toNanos()
+                    / 1e9);
         }
         return new Run(List.copyOf(jobs), client, server, (last - first) / 1e9, users.size());
     }
 
     // ---- what the server process used: /proc for CPU (per thread too), its Prometheus endpoint for the engine
 
-    private record Snapshot(long processTicks, Map<Long, Long> threadTicks, Map<Long, String> threadComm,
-                            double engineCpu, double engineWall, double rtfCount, long nanos) {
+    private record Snapshot(
+            long processTicks,
+            Map<Long, Long> threadTicks,
+            Map<Long, String> threadComm,
+            double engineCpu,
+            double engineWall,
+            double rtfCount,
+            long nanos) {
         static Snapshot of(AppProcess app) {
             Map<Long, Long> ticks = new HashMap<>();
             Map<Long, String> comm = new HashMap<>();
@@ -230,12 +270,17 @@ class PipelineBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String metrics = app.client().get("/actuator/prometheus",
-                    Map.of("Authorization", "Bearer " + RunningApp.METRICS_TOKEN)).text();
-            return new Snapshot(Long.parseLong(f[13]) + Long.parseLong(f[14]), ticks, comm,
+            String metrics = app.client()
+                    .get("/actuator/prometheus", Map.of("Authorization", "Bearer " + RunningApp.METRICS_TOKEN))
+                    .text();
+            return new Snapshot(
+                    Long.parseLong(f[13]) + Long.parseLong(f[14]),
+                    ticks,
+                    comm,
                     sum(metrics, "voxify_synthesis_engine_cpu_seconds_total"),
                     sum(metrics, "voxify_synthesis_engine_wall_seconds_total"),
-                    sum(metrics, "voxify_synthesis_real_time_factor_count"), System.nanoTime());
+                    sum(metrics, "voxify_synthesis_real_time_factor_count"),
+                    System.nanoTime());
         }
 
         double processCpuSeconds(Snapshot later) {
@@ -294,8 +339,8 @@ class PipelineBenchmark {
     }
 
     private static String jcmd(long pid, String... command) {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid)));
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
         line.addAll(List.of(command));
         try {
             Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
@@ -339,8 +384,11 @@ class PipelineBenchmark {
 
     // ---- the JFR profile
 
-    private record Profile(int samples, Map<String, Integer> threads, Map<String, Integer> selfMethods,
-                           Map<String, Integer> components) {
+    private record Profile(
+            int samples,
+            Map<String, Integer> threads,
+            Map<String, Integer> selfMethods,
+            Map<String, Integer> components) {
         static final Map<String, List<String>> COMPONENTS = componentMarkers();
 
         static Profile read(Path recording) throws IOException {
@@ -358,9 +406,15 @@ class PipelineBenchmark {
                 List<RecordedFrame> frames = e.getStackTrace().getFrames();
                 if (!frames.isEmpty()) {
                     RecordedFrame top = frames.get(0);
-                    self.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+                    self.merge(
+                            top.getMethod().getType().getName() + "."
+                                    + top.getMethod().getName(),
+                            1,
+                            Integer::sum);
                 }
-                List<String> types = frames.stream().map(f -> f.getMethod().getType().getName()).toList();
+                List<String> types = frames.stream()
+                        .map(f -> f.getMethod().getType().getName())
+                        .toList();
                 COMPONENTS.forEach((component, prefixes) -> {
                     if (types.stream().anyMatch(t -> prefixes.stream().anyMatch(t::startsWith))) {
                         components.merge(component, 1, Integer::sum);
@@ -388,9 +442,21 @@ class PipelineBenchmark {
 
     // ---- the section
 
-    private static String report(EngineAlone alone, Run sat, Snapshot before, Snapshot after, Map<Long, String> names,
-                                 Run seq, Snapshot quietBefore, Snapshot quietAfter, Run profiled, Profile profile,
-                                 String loadAtStart, String loadAtEnd, Path recording, String serverProperties) {
+    private static String report(
+            EngineAlone alone,
+            Run sat,
+            Snapshot before,
+            Snapshot after,
+            Map<Long, String> names,
+            Run seq,
+            Snapshot quietBefore,
+            Snapshot quietAfter,
+            Run profiled,
+            Profile profile,
+            String loadAtStart,
+            String loadAtEnd,
+            Path recording,
+            String serverProperties) {
         int n = sat.jobs().size();
         double cpuPerJob = before.processCpuSeconds(after) / n;
         double engineCpuPerJob = (after.engineCpu() - before.engineCpu()) / n;
@@ -409,32 +475,69 @@ class PipelineBenchmark {
         double satRatio = satP50 / alone.wallSeconds();
 
         List<List<?>> throughput = List.of(
-                List.of("saturated: " + CLIENTS + " clients, " + n + " jobs", fixed(sat.jobsPerSecond(), 2),
-                        ms(percentile(sat.serverSeconds(), 50)), ms(percentile(sat.serverSeconds(), 95)),
-                        ms(percentile(sat.serverSeconds(), 99)), ms(percentile(sat.clientSeconds(), 50)),
-                        ms(percentile(sat.clientSeconds(), 95)), ms(percentile(sat.clientSeconds(), 99))),
-                List.of("one client, " + m + " jobs in sequence", fixed(seq.jobsPerSecond(), 2),
-                        ms(percentile(seq.serverSeconds(), 50)), ms(percentile(seq.serverSeconds(), 95)),
-                        ms(percentile(seq.serverSeconds(), 99)), ms(percentile(seq.clientSeconds(), 50)),
-                        ms(percentile(seq.clientSeconds(), 95)), ms(percentile(seq.clientSeconds(), 99))));
+                List.of(
+                        "saturated: " + CLIENTS + " clients, " + n + " jobs",
+                        fixed(sat.jobsPerSecond(), 2),
+                        ms(percentile(sat.serverSeconds(), 50)),
+                        ms(percentile(sat.serverSeconds(), 95)),
+                        ms(percentile(sat.serverSeconds(), 99)),
+                        ms(percentile(sat.clientSeconds(), 50)),
+                        ms(percentile(sat.clientSeconds(), 95)),
+                        ms(percentile(sat.clientSeconds(), 99))),
+                List.of(
+                        "one client, " + m + " jobs in sequence",
+                        fixed(seq.jobsPerSecond(), 2),
+                        ms(percentile(seq.serverSeconds(), 50)),
+                        ms(percentile(seq.serverSeconds(), 95)),
+                        ms(percentile(seq.serverSeconds(), 99)),
+                        ms(percentile(seq.clientSeconds(), 50)),
+                        ms(percentile(seq.clientSeconds(), 95)),
+                        ms(percentile(seq.clientSeconds(), 99))));
         Map<String, Double> groups = cpuByGroup(before, after, names);
-        double jitPerJob = groups.entrySet().stream().filter(e -> e.getKey().contains("CompilerThread"))
-                .mapToDouble(Map.Entry::getValue).sum() / n;
+        double jitPerJob = groups.entrySet().stream()
+                        .filter(e -> e.getKey().contains("CompilerThread"))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum()
+                / n;
         double steadyPlatform = platformPerJob - jitPerJob;
         double steadyOverhead = steadyPlatform / engineCpuPerJob;
         List<List<?>> cpu = List.of(
-                List.of("saturated, JIT compiler threads left out", ms(cpuPerJob - jitPerJob), ms(engineCpuPerJob),
-                        ms(steadyPlatform), fixed(100 * steadyOverhead, 0) + " %", ms(engineWallPerJob), ""),
-                List.of("saturated", ms(cpuPerJob), ms(engineCpuPerJob), ms(platformPerJob), fixed(100 * overhead, 0) + " %",
-                        ms(engineWallPerJob), fixed(windowCpu, 2)),
-                List.of("one client", ms(seqCpuPerJob), ms(seqEngineCpu), ms(seqCpuPerJob - seqEngineCpu),
-                        fixed(100 * (seqCpuPerJob - seqEngineCpu) / seqEngineCpu, 0) + " %", ms(seqEngineWall),
-                        fixed(quietBefore.processCpuSeconds(quietAfter) / ((quietAfter.nanos() - quietBefore.nanos()) / 1e9), 2)));
+                List.of(
+                        "saturated, JIT compiler threads left out",
+                        ms(cpuPerJob - jitPerJob),
+                        ms(engineCpuPerJob),
+                        ms(steadyPlatform),
+                        fixed(100 * steadyOverhead, 0) + " %",
+                        ms(engineWallPerJob),
+                        ""),
+                List.of(
+                        "saturated",
+                        ms(cpuPerJob),
+                        ms(engineCpuPerJob),
+                        ms(platformPerJob),
+                        fixed(100 * overhead, 0) + " %",
+                        ms(engineWallPerJob),
+                        fixed(windowCpu, 2)),
+                List.of(
+                        "one client",
+                        ms(seqCpuPerJob),
+                        ms(seqEngineCpu),
+                        ms(seqCpuPerJob - seqEngineCpu),
+                        fixed(100 * (seqCpuPerJob - seqEngineCpu) / seqEngineCpu, 0) + " %",
+                        ms(seqEngineWall),
+                        fixed(
+                                quietBefore.processCpuSeconds(quietAfter)
+                                        / ((quietAfter.nanos() - quietBefore.nanos()) / 1e9),
+                                2)));
 
         double total = before.processCpuSeconds(after);
         List<List<?>> groupRows = groups.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(14)
-                .map(e -> List.of("`" + e.getKey() + "`", fixed(e.getValue(), 2), ms(e.getValue() / n),
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(14)
+                .map(e -> List.of(
+                        "`" + e.getKey() + "`",
+                        fixed(e.getValue(), 2),
+                        ms(e.getValue() / n),
                         fixed(100 * e.getValue() / total, 1) + " %"))
                 .collect(Collectors.toList());
 
@@ -523,65 +626,140 @@ class PipelineBenchmark {
                   = %s× the engine alone's %s ms); at saturation p50 is %s ms = %s×, which is queueing: with %d
                   clients in a closed loop, latency ≈ clients / throughput = %s ms (Little's law), whatever the
                   platform's own cost. %s
-                """.formatted(CLIENTS, fixed(alone.audioSeconds(), 2), TEXT, serverProperties, CLIENTS * WARM_UP_PER_CLIENT, n, CLIENTS, m,
-                profiled.jobs().size(), CLIENTS, ENGINE_REPS / 2, ENGINE_REPS, ms(alone.wallSeconds()),
-                ms(alone.cpuSeconds()), loadAtStart, loadAtEnd,
-                BenchReport.table(List.of("phase", "jobs/s", "create → completed p50 ms", "p95 ms", "p99 ms",
-                        "client p50 ms", "client p95 ms", "client p99 ms"), throughput),
-                BenchReport.table(List.of("phase", "process CPU per job ms", "engine CPU per job ms",
-                        "platform CPU per job ms", "overhead", "engine wall per job ms", "cores busy (CPU s / s)"), cpu),
+                """.formatted(
+                CLIENTS,
+                fixed(alone.audioSeconds(), 2),
+                TEXT,
+                serverProperties,
+                CLIENTS * WARM_UP_PER_CLIENT,
+                n,
+                CLIENTS,
+                m,
+                profiled.jobs().size(),
+                CLIENTS,
+                ENGINE_REPS / 2,
+                ENGINE_REPS,
+                ms(alone.wallSeconds()),
+                ms(alone.cpuSeconds()),
+                loadAtStart,
+                loadAtEnd,
+                BenchReport.table(
+                        List.of(
+                                "phase",
+                                "jobs/s",
+                                "create → completed p50 ms",
+                                "p95 ms",
+                                "p99 ms",
+                                "client p50 ms",
+                                "client p95 ms",
+                                "client p99 ms"),
+                        throughput),
+                BenchReport.table(
+                        List.of(
+                                "phase",
+                                "process CPU per job ms",
+                                "engine CPU per job ms",
+                                "platform CPU per job ms",
+                                "overhead",
+                                "engine wall per job ms",
+                                "cores busy (CPU s / s)"),
+                        cpu),
                 fixed(total, 1),
                 BenchReport.table(List.of("threads", "CPU s", "ms per job", "share"), groupRows),
-                profile.samples(), fixed(profiled.jobsPerSecond(), 2), "gateway/target/pipeline-bench/" + recording.getFileName(),
+                profile.samples(),
+                fixed(profiled.jobsPerSecond(), 2),
+                "gateway/target/pipeline-bench/" + recording.getFileName(),
                 BenchReport.table(List.of("threads", "samples", "share"), profileThreads),
                 BenchReport.table(List.of("component", "samples", "share"), profileComponents),
                 BenchReport.table(List.of("method", "samples", "share"), profileSelf),
                 reading(sat, cpuPerJob, engineCpuPerJob, platformPerJob, groups, total, n, alone, engineWallPerJob),
-                overheadMet ? "met" : "not met", fixed(100 * overhead, 0), ms(platformPerJob), ms(engineCpuPerJob),
-                fixed(100 * steadyOverhead, 0), ms(jitPerJob),
-                overheadMet ? "" : ("What stops it: the engine's work on a 20-word sentence is tiny (%s ms of CPU for %s s of "
-                        + "audio), while each job costs the platform a roughly fixed %s ms (an HTTP create that waits "
-                        + "for its view, a progress stream, and about a dozen commands and events, each appended to "
-                        + "SQLite and handled by every event processor). With this platform cost (JIT left out) the target "
-                        + "holds for jobs whose engine CPU is at least 4 × %s = %s ms, about %s s of Flite `slt` audio "
-                        + "(some %s words), not for a 20-word sentence.").formatted(ms(engineCpuPerJob),
-                        fixed(alone.audioSeconds(), 1), ms(platformPerJob), ms(steadyPlatform), ms(breakEvenEngineCpu),
-                        fixed(breakEvenAudio, 0), fixed(breakEvenAudio * wordsPerAudioSecond, 0)),
-                latencyMet ? "met" : "not met", ms(seqP50), fixed(seqRatio, 1), ms(alone.wallSeconds()), ms(satP50),
-                fixed(satRatio, 1), CLIENTS, ms(CLIENTS / sat.jobsPerSecond()),
-                latencyMet ? "" : ("What stops it: the engine speaks this sentence in %s ms, and the path around it "
-                        + "(create command and view, saga, hand-off to a worker, start/progress/complete commands, "
-                        + "projection, stream) takes the rest of the %s ms.").formatted(ms(alone.wallSeconds()),
-                        ms(seqP50)));
+                overheadMet ? "met" : "not met",
+                fixed(100 * overhead, 0),
+                ms(platformPerJob),
+                ms(engineCpuPerJob),
+                fixed(100 * steadyOverhead, 0),
+                ms(jitPerJob),
+                overheadMet
+                        ? ""
+                        : ("What stops it: the engine's work on a 20-word sentence is tiny (%s ms of CPU for %s s of "
+                                        + "audio), while each job costs the platform a roughly fixed %s ms (an HTTP create that waits "
+                                        + "for its view, a progress stream, and about a dozen commands and events, each appended to "
+                                        + "SQLite and handled by every event processor). With this platform cost (JIT left out) the target "
+                                        + "holds for jobs whose engine CPU is at least 4 × %s = %s ms, about %s s of Flite `slt` audio "
+                                        + "(some %s words), not for a 20-word sentence.")
+                                .formatted(
+                                        ms(engineCpuPerJob),
+                                        fixed(alone.audioSeconds(), 1),
+                                        ms(platformPerJob),
+                                        ms(steadyPlatform),
+                                        ms(breakEvenEngineCpu),
+                                        fixed(breakEvenAudio, 0),
+                                        fixed(breakEvenAudio * wordsPerAudioSecond, 0)),
+                latencyMet ? "met" : "not met",
+                ms(seqP50),
+                fixed(seqRatio, 1),
+                ms(alone.wallSeconds()),
+                ms(satP50),
+                fixed(satRatio, 1),
+                CLIENTS,
+                ms(CLIENTS / sat.jobsPerSecond()),
+                latencyMet
+                        ? ""
+                        : ("What stops it: the engine speaks this sentence in %s ms, and the path around it "
+                                        + "(create command and view, saga, hand-off to a worker, start/progress/complete commands, "
+                                        + "projection, stream) takes the rest of the %s ms.")
+                                .formatted(ms(alone.wallSeconds()), ms(seqP50)));
     }
 
-    private static String reading(Run sat, double cpuPerJob, double engineCpu, double platform,
-                                  Map<String, Double> groups, double total, int n, EngineAlone alone,
-                                  double engineWallPerJob) {
-        String biggest = groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(3).map(e -> "`" + e.getKey() + "` " + fixed(100 * e.getValue() / total, 0) + " %")
+    private static String reading(
+            Run sat,
+            double cpuPerJob,
+            double engineCpu,
+            double platform,
+            Map<String, Double> groups,
+            double total,
+            int n,
+            EngineAlone alone,
+            double engineWallPerJob) {
+        String biggest = groups.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> "`" + e.getKey() + "` " + fixed(100 * e.getValue() / total, 0) + " %")
                 .collect(Collectors.joining(", "));
-        double processors = groups.entrySet().stream().filter(e -> e.getKey().startsWith("EventProcessor["))
-                .mapToDouble(Map.Entry::getValue).sum();
-        long processorCount = groups.keySet().stream().filter(k -> k.startsWith("EventProcessor[")).count();
+        double processors = groups.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("EventProcessor["))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+        long processorCount = groups.keySet().stream()
+                .filter(k -> k.startsWith("EventProcessor["))
+                .count();
         double worker = groups.getOrDefault("synthesis-worker-N", 0.0);
         double http = groups.getOrDefault("http-nio-exec-N", 0.0);
         return "At saturation the server used %s ms of CPU per job, of which the engine %s ms (%s %%): a 20-word Flite sentence is cheap to speak and the job around it is not. The biggest consumers by thread: %s. "
-                .formatted(ms(cpuPerJob), ms(engineCpu), fixed(100 * engineCpu / cpuPerJob, 0), biggest)
+                        .formatted(ms(cpuPerJob), ms(engineCpu), fixed(100 * engineCpu / cpuPerJob, 0), biggest)
                 + ("The worker threads used %s ms per job, %s ms of it beyond the engine (the start, progress and "
-                + "complete commands, the audio written to disk); the HTTP threads %s ms (create, which waits for the "
-                + "view, and the progress stream, each request authenticated and rate-limited); the %d event "
-                + "processors that did any work %s ms together, each reading every event and storing its token in "
-                + "SQLite whether or not it handles the event. ")
-                .formatted(ms(worker / n), ms(worker / n - engineCpu), ms(http / n), processorCount, ms(processors / n))
+                                + "complete commands, the audio written to disk); the HTTP threads %s ms (create, which waits for the "
+                                + "view, and the progress stream, each request authenticated and rate-limited); the %d event "
+                                + "processors that did any work %s ms together, each reading every event and storing its token in "
+                                + "SQLite whether or not it handles the event. ")
+                        .formatted(
+                                ms(worker / n),
+                                ms(worker / n - engineCpu),
+                                ms(http / n),
+                                processorCount,
+                                ms(processors / n))
                 + ("Inside the server the engine took %s ms of wall time per job against %s ms alone; the rest of a "
-                + "job's latency is the platform's path and, at saturation, waiting for a core or a worker.")
-                .formatted(ms(engineWallPerJob), ms(alone.wallSeconds()));
+                                + "job's latency is the platform's path and, at saturation, waiting for a core or a worker.")
+                        .formatted(ms(engineWallPerJob), ms(alone.wallSeconds()));
     }
 
     private static List<List<?>> top(Map<String, Integer> counts, int limit, int total, boolean code) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
-                .map(e -> List.<Object>of(code ? "`" + e.getKey() + "`" : e.getKey(), e.getValue(),
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit)
+                .map(e -> List.<Object>of(
+                        code ? "`" + e.getKey() + "`" : e.getKey(),
+                        e.getValue(),
                         fixed(100.0 * e.getValue() / total, 1) + " %"))
                 .collect(Collectors.toList());
     }

@@ -1,6 +1,5 @@
 package io.voxify.gateway.bench;
 
-import io.voxify.infrastructure.ratelimit.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voxify.gateway.support.ApiClient;
@@ -42,17 +41,24 @@ class ReadApiBenchmark {
     static {
         PROFILE_PARTS.put("SQLite JDBC driver and Hikari pool", Pattern.compile("org\\.sqlite|com\\.zaxxer"));
         PROFILE_PARTS.put("Hibernate (query plan, row reading, flush)", Pattern.compile("org\\.hibernate"));
-        PROFILE_PARTS.put("JWT decode and validation (Nimbus, Spring Security's JwtDecoder)",
-                Pattern.compile("com\\.nimbusds|JwtDecoder|JwtValidator|JwtAuthenticationConverter|JwtTimestampValidator"));
+        PROFILE_PARTS.put(
+                "JWT decode and validation (Nimbus, Spring Security's JwtDecoder)",
+                Pattern.compile(
+                        "com\\.nimbusds|JwtDecoder|JwtValidator|JwtAuthenticationConverter|JwtTimestampValidator"));
         PROFILE_PARTS.put("rate limiter (Bucket4j)", Pattern.compile("bucket4j|RateLimiter"));
         PROFILE_PARTS.put("logging (access log, Logback)", Pattern.compile("ch\\.qos\\.logback|org\\.slf4j"));
         PROFILE_PARTS.put("Jackson (settings per row, response body)", Pattern.compile("com\\.fasterxml\\.jackson"));
-        PROFILE_PARTS.put("Axon query bus (unit of work, interceptors, tracing)", Pattern.compile("org\\.axonframework"));
-        PROFILE_PARTS.put("Spring Security filter chain and observations",
+        PROFILE_PARTS.put(
+                "Axon query bus (unit of work, interceptors, tracing)", Pattern.compile("org\\.axonframework"));
+        PROFILE_PARTS.put(
+                "Spring Security filter chain and observations",
                 Pattern.compile("org\\.springframework\\.security|io\\.micrometer"));
-        PROFILE_PARTS.put("Spring MVC and Voxify controllers/filters",
+        PROFILE_PARTS.put(
+                "Spring MVC and Voxify controllers/filters",
                 Pattern.compile("org\\.springframework\\.web|io\\.voxify"));
-        PROFILE_PARTS.put("Tomcat (HTTP parsing, socket I/O)", Pattern.compile("org\\.apache\\.(coyote|tomcat|catalina)|sun\\.nio"));
+        PROFILE_PARTS.put(
+                "Tomcat (HTTP parsing, socket I/O)",
+                Pattern.compile("org\\.apache\\.(coyote|tomcat|catalina)|sun\\.nio"));
     }
 
     @Test
@@ -64,8 +70,9 @@ class ReadApiBenchmark {
         properties.put("voxify.security.access-token-ttl", "PT1H");
         // One user sends every request: the per-user limit must not be what is measured.
         properties.put("voxify.limits.requests-per-minute", "100000000");
-        try (AppProcess app = AppProcess.launch("read-api", RunningApp.tempDir("voxify-bench-read-"), work,
-                List.of(), properties).awaitReady()) {
+        try (AppProcess app = AppProcess.launch(
+                        "read-api", RunningApp.tempDir("voxify-bench-read-"), work, List.of(), properties)
+                .awaitReady()) {
             ApiClient user = app.client().newUser();
             history(user);
             String token = user.token();
@@ -91,16 +98,19 @@ class ReadApiBenchmark {
             double[] parked = BenchProbe.requestThreadParkSeconds(recording, Pattern.compile("ConcurrentBag\\.borrow"));
 
             results.forEach((t, m) -> {
-                assertThat(m.wrk().non2xx()).as(t.path() + " non-2xx answers\n" + m.wrk().output()).isZero();
-                assertThat(m.wrk().socketErrors()).as(t.path() + " socket errors\n" + m.wrk().output()).isZero();
+                assertThat(m.wrk().non2xx())
+                        .as(t.path() + " non-2xx answers\n" + m.wrk().output())
+                        .isZero();
+                assertThat(m.wrk().socketErrors())
+                        .as(t.path() + " socket errors\n" + m.wrk().output())
+                        .isZero();
                 assertThat(m.wrk().requests()).as(t.path()).isPositive();
             });
             BenchReport.section("40-read-api", report(results, samples, parked));
         }
     }
 
-    private record Target(String name, String path, String token) {
-    }
+    private record Target(String name, String path, String token) {}
 
     private record Measured(BenchProbe.WrkResult wrk, double serverCpuSeconds, double machineBusyShare) {
         double serverCpuMsPerRequest() {
@@ -111,7 +121,8 @@ class ReadApiBenchmark {
     private static Measured measure(AppProcess app, Target t, Path work) {
         double cpuBefore = BenchProbe.cpuSeconds(app.pid());
         long[] machineBefore = BenchProbe.machineJiffies();
-        BenchProbe.WrkResult r = BenchProbe.wrk(app.baseUrl() + t.path(), t.token(), CONNECTIONS, THREADS, SECONDS, work);
+        BenchProbe.WrkResult r =
+                BenchProbe.wrk(app.baseUrl() + t.path(), t.token(), CONNECTIONS, THREADS, SECONDS, work);
         long[] machineAfter = BenchProbe.machineJiffies();
         double cpu = BenchProbe.cpuSeconds(app.pid()) - cpuBefore;
         double busy = (machineAfter[0] - machineBefore[0]) / (double) Math.max(1, machineAfter[1] - machineBefore[1]);
@@ -122,8 +133,11 @@ class ReadApiBenchmark {
     private static void history(ApiClient user) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
-            ids.add(user.createJob(Map.of("text_content", "Benchmark job number " + (i + 1)
-                    + ". It reads a short sentence aloud, then another one.")).get("id").asText());
+            ids.add(user.createJob(Map.of(
+                            "text_content",
+                            "Benchmark job number " + (i + 1) + ". It reads a short sentence aloud, then another one."))
+                    .get("id")
+                    .asText());
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (true) {
@@ -131,40 +145,56 @@ class ReadApiBenchmark {
             if (done == ids.size()) {
                 break;
             }
-            assertThat(count(user, "failed,cancelled")).as("jobs that did not complete").isZero();
-            assertThat(System.nanoTime()).as("all %d jobs completed in time (%d did)", ids.size(), done)
+            assertThat(count(user, "failed,cancelled"))
+                    .as("jobs that did not complete")
+                    .isZero();
+            assertThat(System.nanoTime())
+                    .as("all %d jobs completed in time (%d did)", ids.size(), done)
                     .isLessThan(deadline);
             ApiClient.sleep(500);
         }
     }
 
     private static long count(ApiClient user, String statuses) {
-        return user.get("/api/v1/job?limit=1&status=" + statuses).json().get("meta").get("pagination")
-                .get("total_count").asLong();
+        return user.get("/api/v1/job?limit=1&status=" + statuses)
+                .json()
+                .get("meta")
+                .get("pagination")
+                .get("total_count")
+                .asLong();
     }
 
     private static String report(Map<Target, Measured> results, List<List<String>> samples, double[] parked) {
         Measured baseline = results.values().iterator().next();
         List<List<?>> rows = new ArrayList<>();
-        results.forEach((t, m) -> rows.add(List.of(t.name() + " `GET " + t.path() + "`",
+        results.forEach((t, m) -> rows.add(List.of(
+                t.name() + " `GET " + t.path() + "`",
                 BenchReport.fixed(m.wrk().requestsPerSecond(), 0),
                 BenchReport.fixed(m.wrk().requestsPerSecond() / baseline.wrk().requestsPerSecond(), 2),
-                BenchReport.fixed(m.wrk().p50(), 2), BenchReport.fixed(m.wrk().p99(), 2),
+                BenchReport.fixed(m.wrk().p50(), 2),
+                BenchReport.fixed(m.wrk().p99(), 2),
                 BenchReport.fixed(m.serverCpuMsPerRequest(), 3),
                 BenchReport.fixed(m.serverCpuMsPerRequest() / baseline.serverCpuMsPerRequest(), 2),
                 BenchReport.fixed(m.serverCpuSeconds() / SECONDS, 2),
                 BenchReport.fixed(100 * m.machineBusyShare(), 0) + " %")));
-        Measured jobs = results.entrySet().stream().filter(e -> e.getKey().path().equals(JOB_LIST))
-                .findFirst().orElseThrow().getValue();
+        Measured jobs = results.entrySet().stream()
+                .filter(e -> e.getKey().path().equals(JOB_LIST))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
         int cores = Runtime.getRuntime().availableProcessors();
         double serverOnlyCeiling = cores * 1000 / jobs.serverCpuMsPerRequest();
 
         StringBuilder profile = new StringBuilder();
-        BenchProbe.selfShares(samples, PROFILE_PARTS).forEach((name, share) ->
-                profile.append("- ").append(name).append(": ").append(BenchReport.fixed(100 * share, 1))
+        BenchProbe.selfShares(samples, PROFILE_PARTS)
+                .forEach((name, share) -> profile.append("- ")
+                        .append(name)
+                        .append(": ")
+                        .append(BenchReport.fixed(100 * share, 1))
                         .append(" %\n"));
         StringBuilder hottest = new StringBuilder();
-        BenchProbe.topSelfFrames(samples, 8).forEach(line -> hottest.append("- ").append(line).append('\n'));
+        BenchProbe.topSelfFrames(samples, 8)
+                .forEach(line -> hottest.append("- ").append(line).append('\n'));
 
         return """
                 ## Read API: job list and voice models under wrk
@@ -216,15 +246,40 @@ class ReadApiBenchmark {
                 is (user_id, created_at, job_id), so SQLite reads the page's 20 rows in order and stops.
 
                 **Target** (`GET /job` at least 2,000 requests per second): %s (%s requests per second).
-                """.formatted(JOBS, CONNECTIONS, THREADS, WARM_UP_SECONDS, SECONDS, BenchReport.machineLoad(),
-                BenchReport.table(List.of("endpoint", "requests/s", "ratio to baseline", "p50 ms", "p99 ms",
-                        "server CPU ms/request", "CPU ratio to baseline", "server cores busy", "machine busy"), rows),
-                cores, BenchReport.fixed(jobs.serverCpuMsPerRequest(), 3),
-                BenchReport.fixed(jobs.serverCpuMsPerRequest() / baseline.serverCpuMsPerRequest(), 1),
-                BenchReport.fixed(serverOnlyCeiling, 0), cores, Math.max(3, SECONDS / 2), samples.size(), profile, BenchReport.fixed(parked[0], 1),
-                BenchReport.fixed(parked[1], 1), CONNECTIONS, Math.max(3, SECONDS / 2),
-                CONNECTIONS * Math.max(3, SECONDS / 2), hottest,
-                jobs.wrk().requestsPerSecond() >= 2000 ? "met" : "not met",
-                BenchReport.fixed(jobs.wrk().requestsPerSecond(), 0));
+                """.formatted(
+                        JOBS,
+                        CONNECTIONS,
+                        THREADS,
+                        WARM_UP_SECONDS,
+                        SECONDS,
+                        BenchReport.machineLoad(),
+                        BenchReport.table(
+                                List.of(
+                                        "endpoint",
+                                        "requests/s",
+                                        "ratio to baseline",
+                                        "p50 ms",
+                                        "p99 ms",
+                                        "server CPU ms/request",
+                                        "CPU ratio to baseline",
+                                        "server cores busy",
+                                        "machine busy"),
+                                rows),
+                        cores,
+                        BenchReport.fixed(jobs.serverCpuMsPerRequest(), 3),
+                        BenchReport.fixed(jobs.serverCpuMsPerRequest() / baseline.serverCpuMsPerRequest(), 1),
+                        BenchReport.fixed(serverOnlyCeiling, 0),
+                        cores,
+                        Math.max(3, SECONDS / 2),
+                        samples.size(),
+                        profile,
+                        BenchReport.fixed(parked[0], 1),
+                        BenchReport.fixed(parked[1], 1),
+                        CONNECTIONS,
+                        Math.max(3, SECONDS / 2),
+                        CONNECTIONS * Math.max(3, SECONDS / 2),
+                        hottest,
+                        jobs.wrk().requestsPerSecond() >= 2000 ? "met" : "not met",
+                        BenchReport.fixed(jobs.wrk().requestsPerSecond(), 0));
     }
 }

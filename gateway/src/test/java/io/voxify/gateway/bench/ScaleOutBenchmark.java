@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +51,22 @@ class ScaleOutBenchmark {
         }
     }
 
-    private static String report(Run one, Run two, Map<String, Integer> oneSplit, Map<String, Integer> twoSplit,
-                                 String load) {
+    private static String report(
+            Run one, Run two, Map<String, Integer> oneSplit, Map<String, Integer> twoSplit, String load) {
         List<List<?>> rows = List.of(
-                List.of("one worker node", fixed(one.jobsPerSecond(), 2), fixed(one.seconds(), 1),
-                        fixed(one.meanWorkerSeconds(), 3), split(oneSplit), "1.00"),
-                List.of("two worker nodes", fixed(two.jobsPerSecond(), 2), fixed(two.seconds(), 1),
-                        fixed(two.meanWorkerSeconds(), 3), split(twoSplit),
+                List.of(
+                        "one worker node",
+                        fixed(one.jobsPerSecond(), 2),
+                        fixed(one.seconds(), 1),
+                        fixed(one.meanWorkerSeconds(), 3),
+                        split(oneSplit),
+                        "1.00"),
+                List.of(
+                        "two worker nodes",
+                        fixed(two.jobsPerSecond(), 2),
+                        fixed(two.seconds(), 1),
+                        fixed(two.meanWorkerSeconds(), 3),
+                        split(twoSplit),
                         fixed(two.jobsPerSecond() / one.jobsPerSecond(), 2)));
         double busy = JOBS * one.meanWorkerSeconds();
         return """
@@ -95,16 +105,25 @@ class ScaleOutBenchmark {
 
                 **Target check.** Issue 7 sets no target for scale-out; the check is that both workers took part
                 (the split above).
-                """.formatted(WARM_UP, JOBS, JOBS, JOBS, load,
-                BenchReport.table(List.of("run", "jobs/s", "run s", "per job on its worker s", "split", "ratio to one"),
-                        rows),
-                JOBS, fixed(one.meanWorkerSeconds(), 3), fixed(busy, 1), fixed(one.seconds(), 1),
-                fixed(one.meanWorkerSeconds(), 3), fixed(two.meanWorkerSeconds(), 3),
+                """.formatted(
+                WARM_UP,
+                JOBS,
+                JOBS,
+                JOBS,
+                load,
+                BenchReport.table(
+                        List.of("run", "jobs/s", "run s", "per job on its worker s", "split", "ratio to one"), rows),
+                JOBS,
+                fixed(one.meanWorkerSeconds(), 3),
+                fixed(busy, 1),
+                fixed(one.seconds(), 1),
+                fixed(one.meanWorkerSeconds(), 3),
+                fixed(two.meanWorkerSeconds(), 3),
                 fixed(two.jobsPerSecond() / one.jobsPerSecond(), 2));
     }
 
     private static String split(Map<String, Integer> counts) {
-        return counts.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" / "));
+        return counts.values().stream().map(String::valueOf).collect(Collectors.joining(" / "));
     }
 
     /** The jobs, their first creation and last completion, and the mean time a job spent on its worker. */
@@ -121,19 +140,26 @@ class ScaleOutBenchmark {
     private static Run run(ApiClient user, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(user.createJob(Map.of("text_content", "Short job number " + (i + 1)
-                    + " of the scale-out benchmark. Hello from a worker node.")).get("id").asText());
+            ids.add(user.createJob(Map.of(
+                            "text_content",
+                            "Short job number " + (i + 1) + " of the scale-out benchmark. Hello from a worker node."))
+                    .get("id")
+                    .asText());
         }
         Instant first = null;
         Instant last = null;
         long workerMillis = 0;
         for (String id : ids) {
-            JsonNode job = user.awaitJob(id, j -> !Map.of("pending", 1, "processing", 1)
-                    .containsKey(j.get("status").asText()), Duration.ofMinutes(5));
+            JsonNode job = user.awaitJob(
+                    id,
+                    j -> !Map.of("pending", 1, "processing", 1)
+                            .containsKey(j.get("status").asText()),
+                    Duration.ofMinutes(5));
             assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
             Instant created = Instant.parse(job.get("created_at").asText());
             Instant completed = Instant.parse(job.get("completed_at").asText());
-            workerMillis += Duration.between(Instant.parse(job.get("started_at").asText()), completed).toMillis();
+            workerMillis += Duration.between(Instant.parse(job.get("started_at").asText()), completed)
+                    .toMillis();
             first = first == null || created.isBefore(first) ? created : first;
             last = last == null || completed.isAfter(last) ? completed : last;
         }

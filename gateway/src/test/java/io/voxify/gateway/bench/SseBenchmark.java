@@ -49,6 +49,7 @@ class SseBenchmark {
     private static final String FILLER_TEXT = "A filler job keeps the worker busy. It has a few sentences. "
             + "Each one takes the engine a moment. The worker speaks them in turn. Then it stores the audio. "
             + "And the next filler begins.";
+
     private static final String TARGET_TEXT = "The first sentence of a progress benchmark job. The second one "
             + "follows it. Here comes a third. A fourth sentence adds a step. The fifth ends it.";
 
@@ -63,8 +64,9 @@ class SseBenchmark {
         properties.put("voxify.limits.syntheses-per-day", "1000000");
         properties.put("voxify.limits.login-attempts-per-address", "1000000");
         properties.put("voxify.synthesis.worker-threads", "1");
-        try (AppProcess app = AppProcess.launch("sse", RunningApp.tempDir("voxify-bench-sse-"), work,
-                List.of(), properties).awaitReady()) {
+        try (AppProcess app = AppProcess.launch(
+                        "sse", RunningApp.tempDir("voxify-bench-sse-"), work, List.of(), properties)
+                .awaitReady()) {
             ApiClient anonymous = app.client();
             ApiClient filler = anonymous.newUser();
 
@@ -79,22 +81,32 @@ class SseBenchmark {
             }
             Map<String, Long> idle = BenchProbe.liveHeap(app.pid());
 
-            int fillers = (int) Math.min(2500, Math.ceil(Integer.getInteger("voxify.bench.sse.hold", 240) / fillerSeconds));
+            int fillers =
+                    (int) Math.min(2500, Math.ceil(Integer.getInteger("voxify.bench.sse.hold", 240) / fillerSeconds));
             List<String> fillerIds = new ArrayList<>();
             for (int i = 0; i < fillers; i++) {
-                fillerIds.add(filler.createJob(Map.of("text_content", FILLER_TEXT)).get("id").asText());
+                fillerIds.add(filler.createJob(Map.of("text_content", FILLER_TEXT))
+                        .get("id")
+                        .asText());
             }
             List<Job> jobs = new ArrayList<>();
             for (ApiClient user : users) {
                 for (int j = 0; j < JOBS_PER_USER; j++) {
-                    jobs.add(new Job(user.createJob(Map.of("text_content", TARGET_TEXT)).get("id").asText(), user.token()));
+                    jobs.add(new Job(
+                            user.createJob(Map.of("text_content", TARGET_TEXT))
+                                    .get("id")
+                                    .asText(),
+                            user.token()));
                 }
             }
 
             ExecutorService clientThreads = Executors.newFixedThreadPool(4);
             List<HttpClient> clients = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                clients.add(HttpClient.newBuilder().executor(clientThreads).connectTimeout(Duration.ofSeconds(30)).build());
+                clients.add(HttpClient.newBuilder()
+                        .executor(clientThreads)
+                        .connectTimeout(Duration.ofSeconds(30))
+                        .build());
             }
             List<Stream> streams = new ArrayList<>();
             Semaphore opening = new Semaphore(OPENING_AT_ONCE);
@@ -112,7 +124,8 @@ class SseBenchmark {
             for (Stream s : streams) {
                 awaitQuietly(s.firstEvent, openDeadline);
             }
-            long opened = streams.stream().filter(s -> s.firstEvent.isDone() && !s.firstEvent.isCompletedExceptionally())
+            long opened = streams.stream()
+                    .filter(s -> s.firstEvent.isDone() && !s.firstEvent.isCompletedExceptionally())
                     .count();
             double openSeconds = (System.nanoTime() - openStarted) / 1e9;
             long stillPending = jobs.stream().filter(j -> !j.final_(streams)).count();
@@ -125,8 +138,8 @@ class SseBenchmark {
             ExecutorService cancelling = Executors.newFixedThreadPool(8);
             List<CompletableFuture<?>> cancels = new ArrayList<>();
             for (String id : fillerIds) {
-                cancels.add(CompletableFuture.runAsync(() -> filler.patch("/api/v1/job/" + id,
-                        Map.of("status", "cancelled")), cancelling));
+                cancels.add(CompletableFuture.runAsync(
+                        () -> filler.patch("/api/v1/job/" + id, Map.of("status", "cancelled")), cancelling));
             }
             CompletableFuture.allOf(cancels.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
             cancelling.shutdown();
@@ -143,11 +156,29 @@ class SseBenchmark {
                 delays.addAll(s.delays);
                 completeEvents += s.sawComplete ? 1 : 0;
             }
-            BenchReport.section("50-sse", report(idle, loaded, opened, openAtMeasure, openAfterMeasure, stillPending,
-                    jobs.size(), openSeconds, fillerSeconds, fillers, drainSeconds, delays, completeEvents, streams));
+            BenchReport.section(
+                    "50-sse",
+                    report(
+                            idle,
+                            loaded,
+                            opened,
+                            openAtMeasure,
+                            openAfterMeasure,
+                            stillPending,
+                            jobs.size(),
+                            openSeconds,
+                            fillerSeconds,
+                            fillers,
+                            drainSeconds,
+                            delays,
+                            completeEvents,
+                            streams));
             assertThat(opened).as("streams that received their first event").isEqualTo(STREAMS);
-            assertThat(streams).allSatisfy(s -> assertThat(s.status).as("stream status").isEqualTo(200));
-            assertThat(completeEvents).as("streams that received the final complete event").isEqualTo(STREAMS);
+            assertThat(streams)
+                    .allSatisfy(s -> assertThat(s.status).as("stream status").isEqualTo(200));
+            assertThat(completeEvents)
+                    .as("streams that received the final complete event")
+                    .isEqualTo(STREAMS);
             assertThat(delays).as("progress events after the streams' first").isNotEmpty();
         }
     }
@@ -182,17 +213,21 @@ class SseBenchmark {
 
         void open(HttpClient client, String base, String token) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/job/" + jobId + "/progress"))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(this)).whenComplete((r, e) -> {
-                if (e != null) {
-                    firstEvent.completeExceptionally(e);
-                    done.completeExceptionally(e);
-                } else {
-                    status = r.statusCode();
-                    firstEvent.complete(null);
-                    done.complete(null);
-                }
-            });
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(this))
+                    .whenComplete((r, e) -> {
+                        if (e != null) {
+                            firstEvent.completeExceptionally(e);
+                            done.completeExceptionally(e);
+                        } else {
+                            status = r.statusCode();
+                            firstEvent.complete(null);
+                            done.complete(null);
+                        }
+                    });
         }
 
         boolean ended() {
@@ -217,7 +252,8 @@ class SseBenchmark {
                 throw new IllegalStateException(line, e);
             }
             if (events.incrementAndGet() > 1 && data.hasNonNull("updated_at")) {
-                delays.add(received - Instant.parse(data.get("updated_at").asText()).toEpochMilli());
+                delays.add(received
+                        - Instant.parse(data.get("updated_at").asText()).toEpochMilli());
             }
             if ("complete".equals(data.path("event").asText())) {
                 sawComplete = true;
@@ -240,13 +276,18 @@ class SseBenchmark {
     private static double timeFillers(ApiClient user, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(user.createJob(Map.of("text_content", FILLER_TEXT)).get("id").asText());
+            ids.add(user.createJob(Map.of("text_content", FILLER_TEXT))
+                    .get("id")
+                    .asText());
         }
         Instant first = null;
         Instant last = null;
         for (String id : ids) {
-            JsonNode job = user.awaitJob(id, j -> j.get("status").asText().equals("completed")
-                    || j.get("status").asText().equals("failed"), Duration.ofMinutes(2));
+            JsonNode job = user.awaitJob(
+                    id,
+                    j -> j.get("status").asText().equals("completed")
+                            || j.get("status").asText().equals("failed"),
+                    Duration.ofMinutes(2));
             assertThat(job.get("status").asText()).isEqualTo("completed");
             Instant started = Instant.parse(job.get("started_at").asText());
             Instant completed = Instant.parse(job.get("completed_at").asText());
@@ -258,28 +299,49 @@ class SseBenchmark {
 
     private static void warmUp(AppProcess app, ApiClient user) {
         for (int i = 0; i < 20; i++) {
-            String id = user.createJob(Map.of("text_content", FILLER_TEXT)).get("id").asText();
+            String id = user.createJob(Map.of("text_content", FILLER_TEXT))
+                    .get("id")
+                    .asText();
             ApiClient.SseCapture capture = user.progress(id, Duration.ofMinutes(1));
             assertThat(capture.status()).isEqualTo(200);
         }
     }
 
-    private static String report(Map<String, Long> idle, Map<String, Long> loaded, long opened, long openAtMeasure,
-                                 long openAfterMeasure, long stillPending, int jobCount, double openSeconds,
-                                 double fillerSeconds, int fillers, double drainSeconds, List<Long> delays,
-                                 int completeEvents, List<Stream> streams) {
+    private static String report(
+            Map<String, Long> idle,
+            Map<String, Long> loaded,
+            long opened,
+            long openAtMeasure,
+            long openAfterMeasure,
+            long stillPending,
+            int jobCount,
+            double openSeconds,
+            double fillerSeconds,
+            int fillers,
+            double drainSeconds,
+            List<Long> delays,
+            int completeEvents,
+            List<Stream> streams) {
         long open = Math.min(openAtMeasure, openAfterMeasure);
         long grown = loaded.get("*total*") - idle.get("*total*");
         double perStreamKb = grown / 1024.0 / Math.max(1, open);
         double projectedMb = perStreamKb * 2000 / 1024.0;
         List<List<?>> rows = List.of(
-                List.of("live heap, no stream open (baseline)", BenchReport.fixed(idle.get("*total*") / 1048576.0, 1) + " MB", "1.00"),
-                List.of("live heap, " + open + " streams open", BenchReport.fixed(loaded.get("*total*") / 1048576.0, 1) + " MB",
+                List.of(
+                        "live heap, no stream open (baseline)",
+                        BenchReport.fixed(idle.get("*total*") / 1048576.0, 1) + " MB",
+                        "1.00"),
+                List.of(
+                        "live heap, " + open + " streams open",
+                        BenchReport.fixed(loaded.get("*total*") / 1048576.0, 1) + " MB",
                         BenchReport.fixed(loaded.get("*total*") / (double) idle.get("*total*"), 2)),
                 List.of("growth per open stream", BenchReport.fixed(perStreamKb, 1) + " KB", ""),
-                List.of("stream delay p50 / p99 / max", BenchReport.fixed(BenchReport.percentile(delays, 50), 0) + " / "
-                        + BenchReport.fixed(BenchReport.percentile(delays, 99), 0) + " / "
-                        + BenchReport.fixed(BenchReport.percentile(delays, 100), 0) + " ms", ""));
+                List.of(
+                        "stream delay p50 / p99 / max",
+                        BenchReport.fixed(BenchReport.percentile(delays, 50), 0) + " / "
+                                + BenchReport.fixed(BenchReport.percentile(delays, 99), 0) + " / "
+                                + BenchReport.fixed(BenchReport.percentile(delays, 100), 0) + " ms",
+                        ""));
         long arrays = 0;
         long tomcat = 0;
         for (Map.Entry<String, Long> e : loaded.entrySet()) {
@@ -292,8 +354,12 @@ class SseBenchmark {
         }
         double projectedTotalMb = idle.get("*total*") / 1048576.0 + projectedMb;
         StringBuilder classes = new StringBuilder();
-        BenchProbe.grownClasses(idle, loaded, 10).forEach(e -> classes.append("- `").append(e.getKey()).append("`: ")
-                .append(BenchReport.fixed(e.getValue() / 1024.0 / Math.max(1, open), 2)).append(" KB per stream\n"));
+        BenchProbe.grownClasses(idle, loaded, 10)
+                .forEach(e -> classes.append("- `")
+                        .append(e.getKey())
+                        .append("`: ")
+                        .append(BenchReport.fixed(e.getValue() / 1024.0 / Math.max(1, open), 2))
+                        .append(" KB per stream\n"));
         return """
                 ## SSE: 2,000 concurrent progress streams
 
@@ -338,13 +404,32 @@ class SseBenchmark {
                 chain, the heartbeat task, the request's attributes) is the remainder, a few KB.
 
                 **Target** (2,000 SSE streams in under 300 MB of heap): %s.
-                """.formatted(USERS, JOBS_PER_USER, streams.size(), OPENING_AT_ONCE, jobCount, fillers,
-                BenchReport.fixed(fillerSeconds, 2), jobCount, streams.size() / jobCount,
-                BenchReport.machineLoad(), opened, streams.size(), BenchReport.fixed(openSeconds, 1), stillPending, jobCount,
-                open, BenchReport.fixed(drainSeconds, 1),
-                BenchReport.table(List.of("measure", "value", "ratio to baseline"), rows), classes,
-                completeEvents, streams.size(), delays.size(), BenchReport.fixed(projectedMb, 1),
-                BenchReport.fixed(projectedTotalMb, 1), BenchReport.fixed(arrays / 1024.0 / Math.max(1, open), 1),
+                """.formatted(
+                USERS,
+                JOBS_PER_USER,
+                streams.size(),
+                OPENING_AT_ONCE,
+                jobCount,
+                fillers,
+                BenchReport.fixed(fillerSeconds, 2),
+                jobCount,
+                streams.size() / jobCount,
+                BenchReport.machineLoad(),
+                opened,
+                streams.size(),
+                BenchReport.fixed(openSeconds, 1),
+                stillPending,
+                jobCount,
+                open,
+                BenchReport.fixed(drainSeconds, 1),
+                BenchReport.table(List.of("measure", "value", "ratio to baseline"), rows),
+                classes,
+                completeEvents,
+                streams.size(),
+                delays.size(),
+                BenchReport.fixed(projectedMb, 1),
+                BenchReport.fixed(projectedTotalMb, 1),
+                BenchReport.fixed(arrays / 1024.0 / Math.max(1, open), 1),
                 BenchReport.fixed(tomcat / 1024.0 / Math.max(1, open), 1),
                 projectedTotalMb < 300
                         ? "met (" + BenchReport.fixed(projectedTotalMb, 1) + " MB of live heap for 2,000 streams)"

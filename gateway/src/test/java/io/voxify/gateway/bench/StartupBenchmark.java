@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -47,16 +48,16 @@ class StartupBenchmark {
     private static final int LOAD_CLIENTS = 4;
     /** Generous: a start on a machine busy with other work can take minutes; the figure says how long. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
     private static final String CLASS_PATH = System.getProperty("java.class.path");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /** A way of starting: the command for a port and a data directory. */
-    private record Mode(String name, String description, BiFunction<Integer, Path, List<String>> command) {
-    }
+    private record Mode(String name, String description, BiFunction<Integer, Path, List<String>> command) {}
 
     /** One start: wall time to ready, CPU by then, resident set at that moment. */
-    private record Start(double seconds, double cpuSeconds, long rssMb) {
-    }
+    private record Start(double seconds, double cpuSeconds, long rssMb) {}
 
     @Test
     void startUpToReadyAndResidentMemory() throws Exception {
@@ -93,28 +94,53 @@ class StartupBenchmark {
         double ready = median(restart.get(served.name()), Start::seconds);
         StringBuilder md = new StringBuilder();
         md.append("## Start-up to ready; resident memory idle and under load\n\n");
-        md.append("**What runs.** Each way of starting below is launched ").append(RUNS).append(" times (after one"
-                + " warm-up round), the ways interleaved so that they share the machine's state alike. A start is"
-                + " timed from launching `java` to the first 200 from `/actuator/health/readiness` (polled every"
-                + " 50 ms); *CPU* is what the process had used by then, all threads (JIT compilers and GC included),"
-                + " from `/proc/<pid>/stat`. *First start* is on an empty data directory (the database schema is"
-                + " created); *restart* is the same directory again, as after `make run` is stopped and started."
-                + " The embedded default profile, no Piper voices installed, logging as shipped.\n\n");
+        md.append("**What runs.** Each way of starting below is launched ")
+                .append(RUNS)
+                .append(" times (after one"
+                        + " warm-up round), the ways interleaved so that they share the machine's state alike. A start is"
+                        + " timed from launching `java` to the first 200 from `/actuator/health/readiness` (polled every"
+                        + " 50 ms); *CPU* is what the process had used by then, all threads (JIT compilers and GC included),"
+                        + " from `/proc/<pid>/stat`. *First start* is on an empty data directory (the database schema is"
+                        + " created); *restart* is the same directory again, as after `make run` is stopped and started."
+                        + " The embedded default profile, no Piper voices installed, logging as shipped.\n\n");
         md.append("**Baseline.** `BareWebApplication`: Spring Boot with Tomcat, Spring MVC and Jackson and one"
                 + " endpoint, from the same class path and JVM; every other figure is also given as a multiple of"
                 + " it.\n\n");
         for (Mode mode : modes) {
-            md.append("- `").append(mode.name()).append("`: ").append(mode.description()).append('\n');
+            md.append("- `")
+                    .append(mode.name())
+                    .append("`: ")
+                    .append(mode.description())
+                    .append('\n');
         }
         md.append('\n');
-        md.append(BenchReport.table(List.of("way of starting", "data", "ready (median s)", "× baseline",
-                "CPU to ready (median s)", "× baseline", "resident set at ready (MB)"), rows));
+        md.append(BenchReport.table(
+                List.of(
+                        "way of starting",
+                        "data",
+                        "ready (median s)",
+                        "× baseline",
+                        "CPU to ready (median s)",
+                        "× baseline",
+                        "resident set at ready (MB)"),
+                rows));
         md.append('\n');
-        md.append("Resident memory of `").append(served.name()).append("` (the JVM's default heap sizing for this"
-                + " machine, no -Xmx): ").append(memory.idleMb()).append(" MB idle (10 s after ready); at most ")
-                .append(memory.loadMb()).append(" MB while ").append(LOAD_CLIENTS).append(" clients sent jobs and"
-                + " listed them for ").append(LOAD.toSeconds()).append(" s (").append(memory.requests())
-                .append(" requests, ").append(memory.jobs()).append(" jobs created); ").append(memory.afterMb())
+        md.append("Resident memory of `")
+                .append(served.name())
+                .append("` (the JVM's default heap sizing for this" + " machine, no -Xmx): ")
+                .append(memory.idleMb())
+                .append(" MB idle (10 s after ready); at most ")
+                .append(memory.loadMb())
+                .append(" MB while ")
+                .append(LOAD_CLIENTS)
+                .append(" clients sent jobs and" + " listed them for ")
+                .append(LOAD.toSeconds())
+                .append(" s (")
+                .append(memory.requests())
+                .append(" requests, ")
+                .append(memory.jobs())
+                .append(" jobs created); ")
+                .append(memory.afterMb())
                 .append(" MB 10 s after the load stopped.\n\n");
         md.append("**Profile** (a development run on 4 December, not repeated by this benchmark: `java "
                 + "-Dvoxify.startup-steps=jfr -XX:StartFlightRecording=filename=start.jfr -jar …`, which records "
@@ -132,10 +158,15 @@ class StartupBenchmark {
                 + "second or two sooner, and `ddl-auto=none` changed nothing. What is left is Spring, Hibernate "
                 + "and Axon building some 300 configuration classes, 17 repositories, some 25 entities and 15 event "
                 + "processors.\n\n");
-        md.append("**Target: ready in under 10 s.** `").append(served.name()).append("` restarts to ready in ")
-                .append(BenchReport.fixed(ready, 1)).append(" s (median) here, ")
-                .append(ready < 10 ? "within" : "outside").append(" the target, with ")
-                .append(BenchReport.machineLoad()).append(" at the end of the run.\n");
+        md.append("**Target: ready in under 10 s.** `")
+                .append(served.name())
+                .append("` restarts to ready in ")
+                .append(BenchReport.fixed(ready, 1))
+                .append(" s (median) here, ")
+                .append(ready < 10 ? "within" : "outside")
+                .append(" the target, with ")
+                .append(BenchReport.machineLoad())
+                .append(" at the end of the run.\n");
         BenchReport.section("60-startup", md.toString());
         assertThat(memory.jobs()).as("the load created jobs").isPositive();
     }
@@ -143,30 +174,56 @@ class StartupBenchmark {
     private static List<Object> row(Mode mode, String data, List<Start> starts, double bare, double bareCpu) {
         double seconds = median(starts, Start::seconds);
         double cpu = median(starts, Start::cpuSeconds);
-        return List.of("`" + mode.name() + "`", data, BenchReport.fixed(seconds, 2), BenchReport.fixed(seconds / bare, 1),
-                BenchReport.fixed(cpu, 1), BenchReport.fixed(cpu / bareCpu, 1),
+        return List.of(
+                "`" + mode.name() + "`",
+                data,
+                BenchReport.fixed(seconds, 2),
+                BenchReport.fixed(seconds / bare, 1),
+                BenchReport.fixed(cpu, 1),
+                BenchReport.fixed(cpu / bareCpu, 1),
                 Math.round(median(starts, s -> (double) s.rssMb())));
     }
 
     private static List<Mode> modes() {
         List<Mode> modes = new ArrayList<>();
-        modes.add(new Mode("bare", "the baseline, `java -cp <class path> BareWebApplication`",
-                (port, data) -> List.of(JAVA, "-cp", CLASS_PATH, BareWebApplication.class.getName(),
-                        "--server.port=" + port, "--server.address=127.0.0.1")));
-        modes.add(new Mode("classpath", "the platform from the same class path, `java -cp <class path> "
-                + "VoxifyApplication` (as the tests start nodes)", (port, data) -> voxify(List.of("-cp", CLASS_PATH,
-                VoxifyApplication.class.getName()), port, data)));
+        modes.add(new Mode(
+                "bare",
+                "the baseline, `java -cp <class path> BareWebApplication`",
+                (port, data) -> List.of(
+                        JAVA,
+                        "-cp",
+                        CLASS_PATH,
+                        BareWebApplication.class.getName(),
+                        "--server.port=" + port,
+                        "--server.address=127.0.0.1")));
+        modes.add(new Mode(
+                "classpath",
+                "the platform from the same class path, `java -cp <class path> "
+                        + "VoxifyApplication` (as the tests start nodes)",
+                (port, data) -> voxify(List.of("-cp", CLASS_PATH, VoxifyApplication.class.getName()), port, data)));
         String jar = System.getProperty("voxify.bench.jar", "");
         if (!jar.isEmpty() && Files.isRegularFile(Path.of(jar))) {
-            modes.add(new Mode("fat-jar", "`java -jar gateway/target/voxify.jar`, the packaged jar with its"
-                    + " libraries nested in it", (port, data) -> voxify(List.of("-jar", jar), port, data)));
+            modes.add(new Mode(
+                    "fat-jar",
+                    "`java -jar gateway/target/voxify.jar`, the packaged jar with its" + " libraries nested in it",
+                    (port, data) -> voxify(List.of("-jar", jar), port, data)));
         }
         String app = System.getProperty("voxify.bench.app", "");
         if (!app.isEmpty() && Files.isRegularFile(Path.of(app, "voxify.jar"))) {
-            modes.add(new Mode("make-run", "what `make run` starts: the jar extracted by `scripts/prepare-app.sh`"
-                    + " with its class-data-sharing archive, `java -XX:SharedArchiveFile=…/voxify.jsa -jar"
-                    + " …/voxify.jar`", (port, data) -> voxify(List.of("-XX:SharedArchiveFile=" + app + "/voxify.jsa",
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", app + "/voxify.jar"), port, data)));
+            modes.add(new Mode(
+                    "make-run",
+                    "what `make run` starts: the jar extracted by `scripts/prepare-app.sh`"
+                            + " with its class-data-sharing archive, `java -XX:SharedArchiveFile=…/voxify.jsa -jar"
+                            + " …/voxify.jar`",
+                    (port, data) -> voxify(
+                            List.of(
+                                    "-XX:SharedArchiveFile=" + app + "/voxify.jsa",
+                                    "-Xlog:cds=off",
+                                    "-Xlog:cds+dynamic=off",
+                                    "-jar",
+                                    app + "/voxify.jar"),
+                            port,
+                            data)));
         }
         return modes;
     }
@@ -174,14 +231,20 @@ class StartupBenchmark {
     private static List<String> voxify(List<String> launch, int port, Path data) {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(launch);
-        command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1", "--voxify.data-dir=" + data,
-                "--voxify.limits.requests-per-minute=1000000", "--voxify.limits.syntheses-per-day=1000000"));
+        command.addAll(List.of(
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--voxify.data-dir=" + data,
+                "--voxify.limits.requests-per-minute=1000000",
+                "--voxify.limits.syntheses-per-day=1000000"));
         return command;
     }
 
     private static Process launch(Mode mode, Path data, int port) {
-        ProcessBuilder builder = new ProcessBuilder(mode.command().apply(port, data)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("node.log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(mode.command().apply(port, data))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("node.log").toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         builder.environment().keySet().removeIf(key -> key.startsWith("VOXIFY_"));
         try {
@@ -204,8 +267,7 @@ class StartupBenchmark {
         }
     }
 
-    private record Memory(long idleMb, long loadMb, long afterMb, int requests, int jobs) {
-    }
+    private record Memory(long idleMb, long loadMb, long afterMb, int requests, int jobs) {}
 
     /** Starts once more, then samples the resident set idle, under a bounded load, and after it. */
     private static Memory residentMemory(Mode mode, Path data) throws IOException {
@@ -226,8 +288,11 @@ class StartupBenchmark {
                     ApiClient user = server.newUser();
                     int n = 0;
                     while (running.get()) {
-                        user.createJob(Map.of("text_content", "Memory benchmark job " + (++n)
-                                + ": a sentence or two for the worker to speak while the others list their jobs."));
+                        user.createJob(
+                                Map.of(
+                                        "text_content",
+                                        "Memory benchmark job " + (++n)
+                                                + ": a sentence or two for the worker to speak while the others list their jobs."));
                         jobs.incrementAndGet();
                         user.get("/api/v1/job?limit=20");
                         requests.addAndGet(2);
@@ -257,9 +322,13 @@ class StartupBenchmark {
     }
 
     private static void awaitReady(Process process, int port, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -292,7 +361,7 @@ class StartupBenchmark {
         }
     }
 
-    private static <T> double median(List<T> values, java.util.function.ToDoubleFunction<T> f) {
+    private static <T> double median(List<T> values, ToDoubleFunction<T> f) {
         return BenchReport.percentile(values.stream().map(f::applyAsDouble).toList(), 50);
     }
 }

@@ -43,6 +43,7 @@ class StreamingBenchmark {
         "Old sailors tell stories of storms that lasted for many long days.",
         "The library opens early on weekdays and closes late on Fridays.",
     };
+
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final Path OUT = Path.of("target", "streaming-bench").toAbsolutePath();
 
@@ -56,11 +57,9 @@ class StreamingBenchmark {
         return b.toString();
     }
 
-    private record Streamed(String jobId, double firstAudioSeconds, double lastByteSeconds, int bytes) {
-    }
+    private record Streamed(String jobId, double firstAudioSeconds, double lastByteSeconds, int bytes) {}
 
-    private record Whole(double seconds, int bytes, double audioSeconds) {
-    }
+    private record Whole(double seconds, int bytes, double audioSeconds) {}
 
     @Test
     void timeToFirstAudioAgainstTimeToTheWholeFile() throws Exception {
@@ -85,9 +84,12 @@ class StreamingBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("## Streaming audio: time to first audio against time to the whole file\n\n");
         md.append("**What runs.** The application as a JVM of its own (one worker thread,"
-                + " the default voice `flite:slt`, WAV at 22,050 Hz), one client on the same machine. For texts of"
-                + " 1, 5 and 20 sentences (10–13 words each), ").append(RUNS).append(" runs each after ")
-                .append(WARM_UP).append(" warm-up rounds, the two ways interleaved:\n\n");
+                        + " the default voice `flite:slt`, WAV at 22,050 Hz), one client on the same machine. For texts of"
+                        + " 1, 5 and 20 sentences (10–13 words each), ")
+                .append(RUNS)
+                .append(" runs each after ")
+                .append(WARM_UP)
+                .append(" warm-up rounds, the two ways interleaved:\n\n");
         md.append("- *streamed*: `POST /api/v1/tts/stream`, timed from sending the request to the first byte of"
                 + " audio after the 44-byte WAV header (*first audio*) and to the end of the body (*stream end*);\n");
         md.append("- *whole file* (the baseline): `POST /api/v1/job`, then the job's progress over SSE to its"
@@ -95,8 +97,8 @@ class StreamingBenchmark {
                 + " file.\n\n");
         md.append("A streamed body has as many bytes as its job's stored file (checked in every run). Medians in"
                 + " milliseconds; *ratio* is first audio / whole file.\n\n");
-        List<String> header = List.of("sentences", "audio (s)", "first audio (ms)", "stream end (ms)",
-                "whole file (ms)", "ratio");
+        List<String> header =
+                List.of("sentences", "audio (s)", "first audio (ms)", "stream end (ms)", "whole file (ms)", "ratio");
         md.append("**One node** (the embedded default; the worker hands chunks over in memory):\n\n");
         md.append(BenchReport.table(header, rows));
         md.append("\n**Two nodes** (the infra profile: an API node and a worker node, JVMs of their own, with"
@@ -106,13 +108,15 @@ class StreamingBenchmark {
         md.append(BenchReport.table(header, relayed));
         md.append('\n');
         md.append("**What it means.** Playback of a streamed job can start once its first sentence is synthesised"
-                + " and post-processed, so the time to first audio stays about that of a one-sentence job while"
-                + " the whole file grows with the text; the longer the text the smaller the ratio. The stream ends"
-                + " about when the file would be ready (its last sentence is the last thing made). Across nodes"
-                + " every step costs more (the job crosses RabbitMQ, progress and the file cross PostgreSQL and S3;"
-                + " a node sees another node's events at its next look, every `voxify.events.poll-interval`, 100 ms"
-                + " in the infra profile), and streaming saves more of it. Load: ")
-                .append(loadAtStart).append(" at the start, ").append(BenchReport.machineLoad())
+                        + " and post-processed, so the time to first audio stays about that of a one-sentence job while"
+                        + " the whole file grows with the text; the longer the text the smaller the ratio. The stream ends"
+                        + " about when the file would be ready (its last sentence is the last thing made). Across nodes"
+                        + " every step costs more (the job crosses RabbitMQ, progress and the file cross PostgreSQL and S3;"
+                        + " a node sees another node's events at its next look, every `voxify.events.poll-interval`, 100 ms"
+                        + " in the infra profile), and streaming saves more of it. Load: ")
+                .append(loadAtStart)
+                .append(" at the start, ")
+                .append(BenchReport.machineLoad())
                 .append(" at the end.\n");
         BenchReport.section("80-streaming", md.toString());
     }
@@ -141,18 +145,25 @@ class StreamingBenchmark {
             }
             double f = percentile(first, 50);
             double whole = percentile(file, 50);
-            rows.add(List.of(n, fixed(audio, 1), fixed(f * 1000, 0), fixed(percentile(streamEnd, 50) * 1000, 0),
-                    fixed(whole * 1000, 0), fixed(f / whole, 2)));
+            rows.add(List.of(
+                    n,
+                    fixed(audio, 1),
+                    fixed(f * 1000, 0),
+                    fixed(percentile(streamEnd, 50) * 1000, 0),
+                    fixed(whole * 1000, 0),
+                    fixed(f / whole, 2)));
         }
         return rows;
     }
 
     private Streamed stream(AppProcess app, ApiClient user, String text) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/tts/stream?format=wav"))
-                .header("Authorization", "Bearer " + user.token()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
                 .timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(
-                        Map.of("text_content", text)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        ApiClient.JSON.writeValueAsString(Map.of("text_content", text))))
+                .build();
         long sent = System.nanoTime();
         HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
@@ -169,14 +180,20 @@ class StreamingBenchmark {
             }
         }
         long end = System.nanoTime();
-        return new Streamed(r.headers().firstValue("X-Voxify-Job-Id").orElseThrow(), (first - sent) / 1e9,
-                (end - sent) / 1e9, total);
+        return new Streamed(
+                r.headers().firstValue("X-Voxify-Job-Id").orElseThrow(),
+                (first - sent) / 1e9,
+                (end - sent) / 1e9,
+                total);
     }
 
     /** The size of the job's stored file (its WAV: the streamed body has the same length). */
     private static long storedBytes(ApiClient user, String jobId) {
         JsonNode job = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), TIMEOUT);
-        return user.get("/api/v1/files/" + job.get("file_id").asText() + "/info").data().get("size").asLong();
+        return user.get("/api/v1/files/" + job.get("file_id").asText() + "/info")
+                .data()
+                .get("size")
+                .asLong();
     }
 
     private Whole whole(ApiClient user, String text) {
@@ -186,9 +203,11 @@ class StreamingBenchmark {
         assertThat(progress.status()).isEqualTo(200);
         JsonNode job = user.get("/api/v1/job/" + jobId).data();
         assertThat(job.get("status").asText()).isEqualTo("completed");
-        ApiClient.Response file = user.get("/api/v1/files/audio/" + job.get("file_id").asText());
+        ApiClient.Response file =
+                user.get("/api/v1/files/audio/" + job.get("file_id").asText());
         assertThat(file.status()).isEqualTo(200);
         long end = System.nanoTime();
-        return new Whole((end - sent) / 1e9, file.body().length, job.get("duration").asDouble());
+        return new Whole(
+                (end - sent) / 1e9, file.body().length, job.get("duration").asDouble());
     }
 }

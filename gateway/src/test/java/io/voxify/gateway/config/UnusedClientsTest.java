@@ -27,11 +27,21 @@ class UnusedClientsTest {
 
     @Test
     void anyAdapterOnRedisKeepsRedisAndTheRabbitQueueKeepsRabbit() {
-        for (String user : new String[]{"voxify.rate-limits.store", "voxify.refresh-tokens.store",
-                "voxify.library.cache", "voxify.view-updates.fanout", "voxify.streaming.relay"}) {
-            assertThat(excludedWith(Map.of(user, "redis"))).as(user).doesNotContain(REDIS).contains(RABBIT);
+        for (String user : new String[] {
+            "voxify.rate-limits.store",
+            "voxify.refresh-tokens.store",
+            "voxify.library.cache",
+            "voxify.view-updates.fanout",
+            "voxify.streaming.relay"
+        }) {
+            assertThat(excludedWith(Map.of(user, "redis")))
+                    .as(user)
+                    .doesNotContain(REDIS)
+                    .contains(RABBIT);
         }
-        assertThat(excludedWith(Map.of("voxify.work-queue.type", "rabbitmq"))).doesNotContain(RABBIT).contains(REDIS);
+        assertThat(excludedWith(Map.of("voxify.work-queue.type", "rabbitmq")))
+                .doesNotContain(RABBIT)
+                .contains(REDIS);
         assertThat(excludedWith(Map.of("voxify.work-queue.type", "rabbitmq", "voxify.library.cache", "redis")))
                 .isEmpty();
     }

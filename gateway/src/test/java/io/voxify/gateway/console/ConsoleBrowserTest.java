@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleBrowserTest {
     private static final Path SCRIPT_DIR = Path.of("..", "console-e2e");
-    private static final Path PLAYWRIGHT = SCRIPT_DIR.resolve(Path.of("node_modules", "playwright-core", "package.json"));
+    private static final Path PLAYWRIGHT =
+            SCRIPT_DIR.resolve(Path.of("node_modules", "playwright-core", "package.json"));
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -35,12 +36,15 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() {
-        assertThat(PLAYWRIGHT).as("playwright-core: run scripts/ensure-console-e2e.sh (scripts/ensure-packages.sh test does)")
+        assertThat(PLAYWRIGHT)
+                .as("playwright-core: run scripts/ensure-console-e2e.sh (scripts/ensure-packages.sh test does)")
                 .exists();
-        assertThat(CHROMIUM).as("chromium: apt-get install chromium (scripts/ensure-packages.sh test does)").exists();
+        assertThat(CHROMIUM)
+                .as("chromium: apt-get install chromium (scripts/ensure-packages.sh test does)")
+                .exists();
         // Access tokens of 30 s: the run outlasts several, so the console's quiet refresh is exercised.
-        app = RunningApp.start(RunningApp.tempDir("voxify-console-"),
-                Map.of("voxify.security.access-token-ttl", "PT30S"));
+        app = RunningApp.start(
+                RunningApp.tempDir("voxify-console-"), Map.of("voxify.security.access-token-ttl", "PT30S"));
     }
 
     @AfterAll
@@ -61,9 +65,15 @@ class ConsoleBrowserTest {
             }
         }
         Path log = SCREENSHOTS.resolve("console-e2e.log");
-        Process browser = new ProcessBuilder(List.of("node", "console.mjs", app.baseUrl(),
-                SCREENSHOTS.toAbsolutePath().toString(), sample.toAbsolutePath().toString(),
-                RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD, "--expect-refresh"))
+        Process browser = new ProcessBuilder(List.of(
+                        "node",
+                        "console.mjs",
+                        app.baseUrl(),
+                        SCREENSHOTS.toAbsolutePath().toString(),
+                        sample.toAbsolutePath().toString(),
+                        RunningApp.ADMIN_EMAIL,
+                        RunningApp.ADMIN_PASSWORD,
+                        "--expect-refresh"))
                 .directory(SCRIPT_DIR.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -73,13 +83,26 @@ class ConsoleBrowserTest {
             browser.destroyForcibly();
         }
         String output = read(log);
-        assertThat(finished).as("the browser run ended within %s:%n%s", TIMEOUT, output).isTrue();
-        assertThat(browser.exitValue()).as("console-e2e/console.mjs:%n%s", output).isZero();
+        assertThat(finished)
+                .as("the browser run ended within %s:%n%s", TIMEOUT, output)
+                .isTrue();
+        assertThat(browser.exitValue())
+                .as("console-e2e/console.mjs:%n%s", output)
+                .isZero();
         assertThat(output).contains("all console flows passed");
         assertThat(SCREENSHOTS.resolve("03-synthesis-playing.png")).exists();
         assertThat(SCREENSHOTS.resolve("08-my-voice.png")).exists();
-        for (String page : List.of("public-sign-in", "user-synthesis", "user-jobs", "user-job", "user-voices",
-                "user-my-voice", "admin-admin", "admin-audit", "auditor-audit", "auditor-job-history")) {
+        for (String page : List.of(
+                "public-sign-in",
+                "user-synthesis",
+                "user-jobs",
+                "user-job",
+                "user-voices",
+                "user-my-voice",
+                "admin-admin",
+                "admin-audit",
+                "auditor-audit",
+                "auditor-job-history")) {
             assertThat(SCREENSHOTS.resolve("page-" + page + "-wide.png")).exists();
             assertThat(SCREENSHOTS.resolve("page-" + page + "-narrow.png")).exists();
         }

@@ -17,15 +17,18 @@ class ConsoleServingTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.text()).contains("<script type=\"module\" src=\"/console/app.js\"></script>");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'", "script-src 'self'",
-                "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
         assertThat(anonymous.get("/index.html").status()).isEqualTo(200);
 
         ApiClient.Response module = anonymous.get("/console/app.js");
         assertThat(module.status()).isEqualTo(200);
         assertThat(module.header("Content-Type")).startsWith("text/javascript");
         assertThat(module.header("Cache-Control")).isEqualTo("no-cache");
-        assertThat(module.header("X-RateLimit-Limit")).as("console files are not rate-limited").isNull();
+        assertThat(module.header("X-RateLimit-Limit"))
+                .as("console files are not rate-limited")
+                .isNull();
     }
 
     @Test
@@ -47,6 +50,7 @@ class ConsoleServingTest {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(anonymous.raw("POST", "/", "text/plain", new byte[0]).status())
-                .as("only GET of the console is public").isEqualTo(401);
+                .as("only GET of the console is public")
+                .isEqualTo(401);
     }
 }

@@ -18,8 +18,15 @@ class FileDownloadTest {
     @Test
     void downloadsSupportRangesEtagsAndDescribeThemselves() throws Exception {
         ApiClient user = app.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", "Seeking through a short clip of speech.",
-                "output_format", "mp3", "sample_rate", 24000)).get("id").asText();
+        String jobId = user.createJob(Map.of(
+                        "text_content",
+                        "Seeking through a short clip of speech.",
+                        "output_format",
+                        "mp3",
+                        "sample_rate",
+                        24000))
+                .get("id")
+                .asText();
         JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
         String fileId = done.get("file_id").asText();
 
@@ -27,7 +34,8 @@ class FileDownloadTest {
         assertThat(full.status()).isEqualTo(200);
         assertThat(full.header("Content-Type")).isEqualTo("audio/mpeg");
         assertThat(full.header("Accept-Ranges")).isEqualTo("bytes");
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(full.body()));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(full.body()));
         assertThat(full.header("ETag")).isEqualTo("\"" + sha + "\"");
 
         ApiClient.Response part = user.get("/api/v1/files/audio/" + fileId, Map.of("Range", "bytes=100-199"));
@@ -39,12 +47,12 @@ class FileDownloadTest {
         assertThat(tail.status()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(full.body(), full.body().length - 50, full.body().length));
 
-        ApiClient.Response unsatisfiable = user.get("/api/v1/files/audio/" + fileId,
-                Map.of("Range", "bytes=" + (full.body().length + 10) + "-"));
+        ApiClient.Response unsatisfiable =
+                user.get("/api/v1/files/audio/" + fileId, Map.of("Range", "bytes=" + (full.body().length + 10) + "-"));
         assertThat(unsatisfiable.status()).isEqualTo(416);
 
-        ApiClient.Response notModified = user.get("/api/v1/files/audio/" + fileId,
-                Map.of("If-None-Match", full.header("ETag")));
+        ApiClient.Response notModified =
+                user.get("/api/v1/files/audio/" + fileId, Map.of("If-None-Match", full.header("ETag")));
         assertThat(notModified.status()).isEqualTo(304);
 
         JsonNode info = user.get("/api/v1/files/" + fileId + "/info").data();
@@ -55,7 +63,11 @@ class FileDownloadTest {
         assertThat(info.get("channels").asInt()).isEqualTo(1);
         assertThat(info.get("duration").asDouble()).isGreaterThan(1.0);
         assertThat(info.get("job_id").asText()).isEqualTo(jobId);
-        assertThat(user.get("/api/v1/files/" + jobId + "/info").data().get("file_id").asText()).isEqualTo(fileId);
+        assertThat(user.get("/api/v1/files/" + jobId + "/info")
+                        .data()
+                        .get("file_id")
+                        .asText())
+                .isEqualTo(fileId);
     }
 
     @Test
@@ -63,12 +75,15 @@ class FileDownloadTest {
         ApiClient user = app.client().newUser();
         ApiClient other = app.client().newUser();
         ApiClient anonymous = app.client();
-        String jobId = user.createJob(Map.of("text_content", "A signed link for the audio element.")).get("id").asText();
+        String jobId = user.createJob(Map.of("text_content", "A signed link for the audio element."))
+                .get("id")
+                .asText();
         JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
         String fileId = done.get("file_id").asText();
         byte[] whole = user.get("/api/v1/files/audio/" + fileId).body();
 
-        JsonNode link = user.post("/api/v1/files/audio/" + fileId + "/link", Map.of()).data();
+        JsonNode link =
+                user.post("/api/v1/files/audio/" + fileId + "/link", Map.of()).data();
         String url = link.get("url").asText();
         assertThat(url).startsWith("/api/v1/files/audio/" + fileId + "/signed?");
         assertThat(java.time.Instant.parse(link.get("expires_at").asText())).isAfter(java.time.Instant.now());
@@ -79,21 +94,33 @@ class FileDownloadTest {
         assertThat(played.header("Content-Disposition")).startsWith("inline");
         ApiClient.Response part = anonymous.get(url, Map.of("Range", "bytes=10-19"));
         assertThat(part.status()).isEqualTo(206);
-        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(whole, 10, 20));
-        assertThat(anonymous.get(url + "&download=true").header("Content-Disposition")).startsWith("attachment");
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole, 10, 20));
+        assertThat(anonymous.get(url + "&download=true").header("Content-Disposition"))
+                .startsWith("attachment");
 
         // The link is for this file only, unaltered; another user gets no link to it.
         String signature = url.substring(url.indexOf("signature=") + "signature=".length());
         String forged = url.replace(signature, (signature.charAt(0) == 'a' ? "b" : "a") + signature.substring(1));
         assertThat(anonymous.get(forged).errorCode()).isEqualTo("FILE_NOT_FOUND");
-        assertThat(anonymous.get(url.replace("expires=", "expires=1")).errorCode()).isEqualTo("FILE_NOT_FOUND");
-        assertThat(anonymous.get("/api/v1/files/audio/" + fileId + "/signed").errorCode()).isEqualTo("FILE_NOT_FOUND");
-        String otherJob = user.createJob(Map.of("text_content", "Another file.")).get("id").asText();
-        String otherFile = user.awaitJob(otherJob, j -> j.get("status").asText().equals("completed"),
-                Duration.ofSeconds(60)).get("file_id").asText();
+        assertThat(anonymous.get(url.replace("expires=", "expires=1")).errorCode())
+                .isEqualTo("FILE_NOT_FOUND");
+        assertThat(anonymous.get("/api/v1/files/audio/" + fileId + "/signed").errorCode())
+                .isEqualTo("FILE_NOT_FOUND");
+        String otherJob = user.createJob(Map.of("text_content", "Another file."))
+                .get("id")
+                .asText();
+        String otherFile = user.awaitJob(
+                        otherJob, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60))
+                .get("file_id")
+                .asText();
         assertThat(anonymous.get(url.replace(fileId, otherFile)).errorCode()).isEqualTo("FILE_NOT_FOUND");
-        assertThat(other.post("/api/v1/files/audio/" + fileId + "/link", Map.of()).status()).isEqualTo(404);
-        assertThat(anonymous.post("/api/v1/files/audio/" + fileId + "/link", Map.of()).status()).isEqualTo(401);
+        assertThat(other.post("/api/v1/files/audio/" + fileId + "/link", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(anonymous
+                        .post("/api/v1/files/audio/" + fileId + "/link", Map.of())
+                        .status())
+                .isEqualTo(401);
         // A link is not a token.
         assertThat(anonymous.withToken(signature).get("/api/v1/job").status()).isEqualTo(401);
     }

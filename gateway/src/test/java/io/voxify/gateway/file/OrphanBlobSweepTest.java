@@ -51,18 +51,28 @@ class OrphanBlobSweepTest {
     @Test
     void oldOrphansGoAndEverythingReferredToStays() throws Exception {
         ApiClient user = app.client().newUser();
-        JsonNode job = user.awaitJob(user.createJob(Map.of("text_content", "Keep my audio.")).get("id").asText(),
-                j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
+        JsonNode job = user.awaitJob(
+                user.createJob(Map.of("text_content", "Keep my audio."))
+                        .get("id")
+                        .asText(),
+                j -> j.get("status").asText().equals("completed"),
+                Duration.ofSeconds(60));
         String jobId = job.get("id").asText();
         String kept = "audio/" + jobId + "/" + job.get("file_id").asText() + ".wav";
-        assertThat(blobs.exists(kept)).as("the job's audio is where the worker puts it").isTrue();
-        ApiClient.Response sample = user.multipart("/api/v1/voice/samples", Map.of("name", "Kept sample"), "kept.wav",
+        assertThat(blobs.exists(kept))
+                .as("the job's audio is where the worker puts it")
+                .isTrue();
+        ApiClient.Response sample = user.multipart(
+                "/api/v1/voice/samples",
+                Map.of("name", "Kept sample"),
+                "kept.wav",
                 SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"));
         assertThat(sample.status()).as(sample.text()).isEqualTo(201);
         String sampleId = sample.data().get("id").asText();
         String keptSample;
         try (var files = Files.list(file("samples/" + user.userId()))) {
-            keptSample = "samples/" + user.userId() + "/" + files.findFirst().orElseThrow().getFileName();
+            keptSample = "samples/" + user.userId() + "/"
+                    + files.findFirst().orElseThrow().getFileName();
         }
 
         String retried = put("audio/" + jobId + "/" + id("file") + ".wav"); // an attempt whose completion was lost
@@ -76,7 +86,9 @@ class OrphanBlobSweepTest {
         }
 
         ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
-        assertThat(user.post(SWEEP, Map.of()).status()).as("administrators only").isEqualTo(403);
+        assertThat(user.post(SWEEP, Map.of()).status())
+                .as("administrators only")
+                .isEqualTo(403);
         ApiClient.Response swept = admin.post(SWEEP, Map.of());
         assertThat(swept.status()).as(swept.text()).isEqualTo(200);
         JsonNode result = swept.data();
@@ -93,17 +105,27 @@ class OrphanBlobSweepTest {
         assertThat(blobs.exists(keptSample)).as("a sample's recording").isTrue();
         assertThat(blobs.exists(young)).as("younger than the minimum age").isTrue();
         assertThat(blobs.exists(preview)).as("another folder").isTrue();
-        assertThat(blobs.exists(oddShape)).as("a shape the sweeper does not know").isTrue();
-        assertThat(user.get("/api/v1/files/audio/" + job.get("file_id").asText()).status()).isEqualTo(200);
-        assertThat(user.get("/api/v1/voice/samples/" + sampleId + "/audio").status()).isEqualTo(200);
+        assertThat(blobs.exists(oddShape))
+                .as("a shape the sweeper does not know")
+                .isTrue();
+        assertThat(user.get("/api/v1/files/audio/" + job.get("file_id").asText())
+                        .status())
+                .isEqualTo(200);
+        assertThat(user.get("/api/v1/voice/samples/" + sampleId + "/audio").status())
+                .isEqualTo(200);
     }
 
     @Test
     void aSweepDuringAReplayRemovesNothingReferredTo() throws Exception {
         ApiClient user = app.client().newUser();
-        JsonNode job = user.awaitJob(user.createJob(Map.of("text_content", "Replayed, never swept.")).get("id").asText(),
-                j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
-        String kept = "audio/" + job.get("id").asText() + "/" + job.get("file_id").asText() + ".wav";
+        JsonNode job = user.awaitJob(
+                user.createJob(Map.of("text_content", "Replayed, never swept."))
+                        .get("id")
+                        .asText(),
+                j -> j.get("status").asText().equals("completed"),
+                Duration.ofSeconds(60));
+        String kept =
+                "audio/" + job.get("id").asText() + "/" + job.get("file_id").asText() + ".wav";
         assertThat(blobs.exists(kept)).isTrue();
         age(kept);
 
@@ -116,9 +138,15 @@ class OrphanBlobSweepTest {
         for (ApiClient.Response r : List.of(sweep.join(), again)) {
             assertThat(r.status()).as(r.text()).isIn(200, 409);
         }
-        assertThat(blobs.exists(kept)).as("referred to by a job whose row the replay rebuilds").isTrue();
-        admin.await("/api/v1/admin/projections/jobs", p -> p.get("status").asText().equals("running"),
+        assertThat(blobs.exists(kept))
+                .as("referred to by a job whose row the replay rebuilds")
+                .isTrue();
+        admin.await(
+                "/api/v1/admin/projections/jobs",
+                p -> p.get("status").asText().equals("running"),
                 Duration.ofSeconds(60));
-        assertThat(user.get("/api/v1/files/audio/" + job.get("file_id").asText()).status()).isEqualTo(200);
+        assertThat(user.get("/api/v1/files/audio/" + job.get("file_id").asText())
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -17,13 +17,16 @@ class JobTimeoutTest {
 
     @Test
     void aJobThatOutlivesItsTimeoutFailsAndItsStreamEnds() throws Exception {
-        try (RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-timeout-"),
-                Map.of("voxify.synthesis.job-timeout", "PT3S"))) {
+        try (RunningApp app = RunningApp.start(
+                RunningApp.tempDir("voxify-timeout-"), Map.of("voxify.synthesis.job-timeout", "PT3S"))) {
             ApiClient user = app.client().newUser();
             String text = "A long sentence that keeps the worker busy well past the deadline. ".repeat(140);
             String jobId = user.createJob(Map.of("text_content", text, "speed", 0.5, "output_format", "mp3"))
-                    .get("id").asText();
-            assertThat(storedDeadlines(app)).as("the timeout is stored, not held in memory").isEqualTo(1);
+                    .get("id")
+                    .asText();
+            assertThat(storedDeadlines(app))
+                    .as("the timeout is stored, not held in memory")
+                    .isEqualTo(1);
 
             ApiClient.SseCapture stream = user.progress(jobId, Duration.ofSeconds(60));
             assertThat(stream.last().get("event").asText()).isEqualTo("failed");
@@ -38,9 +41,10 @@ class JobTimeoutTest {
     private static int storedDeadlines(RunningApp app) throws Exception {
         int count = 0;
         for (int i = 0; i < 100 && count == 0; i++) {
-            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + app.dataDir().resolve("voxify.db"));
-                 ResultSet rows = db.createStatement().executeQuery(
-                         "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'")) {
+            try (Connection db = DriverManager.getConnection(
+                            "jdbc:sqlite:" + app.dataDir().resolve("voxify.db"));
+                    ResultSet rows = db.createStatement()
+                            .executeQuery("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'")) {
                 count = rows.getInt(1);
             }
             if (count == 0) {

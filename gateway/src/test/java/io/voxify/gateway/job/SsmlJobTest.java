@@ -24,8 +24,13 @@ class SsmlJobTest {
     private final RunningApp app = RunningApp.shared();
 
     private static Map<String, Object> ssmlJob(String text) {
-        return Map.of("text_content", text, "text_format", "ssml",
-                "config", Map.of("include_timestamps", true, "timestamp_granularity", "word"));
+        return Map.of(
+                "text_content",
+                text,
+                "text_format",
+                "ssml",
+                "config",
+                Map.of("include_timestamps", true, "timestamp_granularity", "word"));
     }
 
     @Test
@@ -34,8 +39,11 @@ class SsmlJobTest {
         JsonNode created = user.createJob(ssmlJob(DOCUMENT));
         assertThat(created.get("text_format").asText()).isEqualTo("ssml");
         assertThat(created.get("text_content").asText()).isEqualTo(DOCUMENT);
-        assertThat(created.get("word_count").asInt()).as("markup is not counted as words").isEqualTo(8);
-        JsonNode done = user.awaitJob(created.get("id").asText(), j -> j.get("status").asText().equals("completed"), DONE);
+        assertThat(created.get("word_count").asInt())
+                .as("markup is not counted as words")
+                .isEqualTo(8);
+        JsonNode done = user.awaitJob(
+                created.get("id").asText(), j -> j.get("status").asText().equals("completed"), DONE);
         double duration = done.get("duration").asDouble();
         List<JsonNode> marks = new ArrayList<>();
         List<String> words = new ArrayList<>();
@@ -51,14 +59,18 @@ class SsmlJobTest {
         }
         assertThat(marks).extracting(m -> m.get("name").asText()).containsExactly("intro", "outro");
         assertThat(marks).allSatisfy(m -> {
-            assertThat(m.get("time").asDouble()).isBetween(0.0, duration).isEqualTo(m.get("start").asDouble());
+            assertThat(m.get("time").asDouble())
+                    .isBetween(0.0, duration)
+                    .isEqualTo(m.get("start").asDouble());
             assertThat(m.get("text").asText()).isEqualTo(m.get("name").asText());
-            assertThat(DOCUMENT.substring(m.get("char_start").asInt())).startsWith("<mark name=\"" + m.get("name").asText());
+            assertThat(DOCUMENT.substring(m.get("char_start").asInt()))
+                    .startsWith("<mark name=\"" + m.get("name").asText());
         });
         assertThat(marks.get(0).get("time").asDouble()).isZero();
         assertThat(marks.get(1).get("time").asDouble()).isGreaterThan(1.5);
-        assertThat(words).as("the alias stands for VX; the code is spelled").containsSubsequence("Welcome", "to", "VX",
-                "Your", "code", "is", "A", "B", "7", "Goodbye");
+        assertThat(words)
+                .as("the alias stands for VX; the code is spelled")
+                .containsSubsequence("Welcome", "to", "VX", "Your", "code", "is", "A", "B", "7", "Goodbye");
         assertThat(words).noneMatch(w -> w.contains("<") || w.contains("mark") || w.contains("prosody"));
     }
 
@@ -82,24 +94,29 @@ class SsmlJobTest {
         ApiClient.Response tag = user.post("/api/v1/job", ssmlJob("<speak>Hello\n<audio src=\"x.wav\"/></speak>"));
         assertThat(tag.status()).isEqualTo(400);
         assertThat(tag.errorCode()).isEqualTo("VALIDATION_ERROR");
-        assertThat(tag.json().path("error").path("details").path("reason").asText()).contains("unknown element <audio>");
-        assertThat(tag.json().path("error").path("details").path("line").asInt()).isEqualTo(2);
-        assertThat(tag.json().path("error").path("details").path("column").asInt()).isEqualTo(1);
+        assertThat(tag.json().path("error").path("details").path("reason").asText())
+                .contains("unknown element <audio>");
+        assertThat(tag.json().path("error").path("details").path("line").asInt())
+                .isEqualTo(2);
+        assertThat(tag.json().path("error").path("details").path("column").asInt())
+                .isEqualTo(1);
 
-        ApiClient.Response attribute = user.post("/api/v1/job",
-                ssmlJob("<speak><prosody rate=\"slow\" duration=\"3s\">Hi</prosody></speak>"));
+        ApiClient.Response attribute =
+                user.post("/api/v1/job", ssmlJob("<speak><prosody rate=\"slow\" duration=\"3s\">Hi</prosody></speak>"));
         assertThat(attribute.status()).isEqualTo(400);
         assertThat(attribute.json().path("error").path("details").path("reason").asText())
                 .contains("attribute duration is not allowed on <prosody>");
 
         ApiClient.Response range = user.post("/api/v1/job", ssmlJob("<speak>Hi <break time=\"30s\"/></speak>"));
         assertThat(range.status()).isEqualTo(400);
-        assertThat(range.json().path("error").path("details").path("reason").asText()).contains("at most 10s");
+        assertThat(range.json().path("error").path("details").path("reason").asText())
+                .contains("at most 10s");
 
-        ApiClient.Response doctype = user.post("/api/v1/job",
-                ssmlJob("<!DOCTYPE speak [<!ENTITY x \"boom\">]><speak>&x;</speak>"));
+        ApiClient.Response doctype =
+                user.post("/api/v1/job", ssmlJob("<!DOCTYPE speak [<!ENTITY x \"boom\">]><speak>&x;</speak>"));
         assertThat(doctype.status()).isEqualTo(400);
-        assertThat(doctype.json().path("error").path("details").path("reason").asText()).contains("DOCTYPE");
+        assertThat(doctype.json().path("error").path("details").path("reason").asText())
+                .contains("DOCTYPE");
     }
 
     @Test
@@ -108,9 +125,12 @@ class SsmlJobTest {
         ApiClient.Response html = user.post("/api/v1/job", Map.of("text_content", "<p>Hi</p>", "text_format", "html"));
         assertThat(html.status()).isEqualTo(400);
         assertThat(html.errorCode()).isEqualTo("VALIDATION_ERROR");
-        assertThat(html.json().path("error").path("details").path("text_format").asText()).contains("plain", "ssml");
+        assertThat(html.json().path("error").path("details").path("text_format").asText())
+                .contains("plain", "ssml");
         JsonNode plain = user.createJob(Map.of("text_content", "<speak>Hi</speak>"));
-        assertThat(plain.get("text_format").asText()).as("the default is plain: markup is just text").isEqualTo("plain");
+        assertThat(plain.get("text_format").asText())
+                .as("the default is plain: markup is just text")
+                .isEqualTo("plain");
     }
 
     @Test
@@ -123,13 +143,20 @@ class SsmlJobTest {
         assertThat(bad.status()).isEqualTo(400);
         ApiClient.Response switched = user.put("/api/v1/job/" + id, Map.of("text_format", "plain"));
         assertThat(switched.status()).isEqualTo(400);
-        assertThat(switched.json().path("error").path("details").path("text_format").asText()).contains("cannot be changed");
+        assertThat(switched.json()
+                        .path("error")
+                        .path("details")
+                        .path("text_format")
+                        .asText())
+                .contains("cannot be changed");
     }
 
     @Test
     void theAuditTrailShowsTheJobWasSsml() {
         ApiClient user = app.client().newUser();
-        String id = user.createJob(ssmlJob("<speak>Audited <break time=\"200ms\"/> speech.</speak>")).get("id").asText();
+        String id = user.createJob(ssmlJob("<speak>Audited <break time=\"200ms\"/> speech.</speak>"))
+                .get("id")
+                .asText();
         user.awaitJob(id, j -> j.get("status").asText().equals("completed"), DONE);
         ApiClient.Response r = user.get("/api/v1/audit/jobs/" + id + "/events");
         assertThat(r.status()).as(r.text()).isEqualTo(200);

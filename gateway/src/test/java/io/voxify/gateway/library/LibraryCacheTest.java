@@ -27,14 +27,21 @@ class LibraryCacheTest {
         assertThat(again.data()).isEqualTo(first.data());
         assertThat(again.json().get("meta")).isEqualTo(first.json().get("meta"));
         assertThat(user.get("/api/v1/voice/models?limit=6&language=en").header("X-Cache"))
-                .as("another query is another page").isEqualTo("MISS");
-        assertThat(app.client().newUser().get(page).header("X-Cache")).as("pages are per user").isEqualTo("MISS");
+                .as("another query is another page")
+                .isEqualTo("MISS");
+        assertThat(app.client().newUser().get(page).header("X-Cache"))
+                .as("pages are per user")
+                .isEqualTo("MISS");
 
         String voice = first.data().get(0).get("voice_model_id").asText();
         assertThat(first.data().get(0).get("is_favorite").asBoolean()).isFalse();
-        assertThat(user.post("/api/v1/voice/models/" + voice + "/favorite", Map.of()).status()).isEqualTo(200);
+        assertThat(user.post("/api/v1/voice/models/" + voice + "/favorite", Map.of())
+                        .status())
+                .isEqualTo(200);
         ApiClient.Response after = user.get(page);
-        assertThat(after.header("X-Cache")).as("the user's change dropped their pages").isEqualTo("MISS");
+        assertThat(after.header("X-Cache"))
+                .as("the user's change dropped their pages")
+                .isEqualTo("MISS");
         JsonNode favourite = after.data().get(0);
         assertThat(favourite.get("voice_model_id").asText()).isEqualTo(voice);
         assertThat(favourite.get("is_favorite").asBoolean()).isTrue();
@@ -45,9 +52,11 @@ class LibraryCacheTest {
     void equivalentQueriesShareOnePageAndJunkParametersMakeNoNewOnes() {
         ApiClient user = app.client().newUser();
         LocalLibraryPageCache cache = (LocalLibraryPageCache) app.bean(LibraryPageCache.class);
-        assertThat(user.get("/api/v1/voice/models?language=en&tags=male,english&limit=5").header("X-Cache"))
+        assertThat(user.get("/api/v1/voice/models?language=en&tags=male,english&limit=5")
+                        .header("X-Cache"))
                 .isEqualTo("MISS");
-        for (String same : List.of("/api/v1/voice/models?a=1&language=en&tags=male,english&limit=5",
+        for (String same : List.of(
+                "/api/v1/voice/models?a=1&language=en&tags=male,english&limit=5",
                 "/api/v1/voice/models?limit=5&tags=english,male&language=EN",
                 "/api/v1/voice/models?tags=English,%20male,male&language=en&page_size=5&page=1",
                 "/api/v1/voice/models?language=en&tags=male,english&limit=5&offset=0&utm_source=x&_=123")) {
@@ -58,8 +67,8 @@ class LibraryCacheTest {
 
         long before = cache.size();
         for (int i = 0; i < 300; i++) {
-            ApiClient.Response r = user.get("/api/v1/voice/models?language=en&tags=male,english&limit=5&junk" + i
-                    + "=" + "x".repeat(i) + "&cachebuster=" + i);
+            ApiClient.Response r = user.get("/api/v1/voice/models?language=en&tags=male,english&limit=5&junk" + i + "="
+                    + "x".repeat(i) + "&cachebuster=" + i);
             assertThat(r.header("X-Cache")).isEqualTo("HIT");
         }
         assertThat(cache.size()).as("junk made no pages").isLessThanOrEqualTo(before);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,14 +58,14 @@ class RatingScaleOutTest {
         long count = 0;
         for (AppProcess node : List.of(api1, api2)) {
             try (var lines = java.nio.file.Files.lines(node.log())) {
-                count += lines.filter(line -> line.contains("Ratings raced on another node")).count();
+                count += lines.filter(line -> line.contains("Ratings raced on another node"))
+                        .count();
             }
         }
         return count;
     }
 
-    private static List<ApiClient.Response> allAtOnce(List<java.util.function.Supplier<ApiClient.Response>> calls)
-            throws Exception {
+    private static List<ApiClient.Response> allAtOnce(List<Supplier<ApiClient.Response>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
             List<CompletableFuture<ApiClient.Response>> answers = new ArrayList<>();
@@ -88,7 +89,7 @@ class RatingScaleOutTest {
         for (int round = 0; round < 3; round++) {
             onApi1 = api1.client().newUser();
             onApi2 = api2.client().withToken(onApi1.token());
-            List<java.util.function.Supplier<ApiClient.Response>> calls = new ArrayList<>();
+            List<Supplier<ApiClient.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 ApiClient node = i % 2 == 0 ? onApi1 : onApi2;
                 int value = i % 5 + 1;
@@ -99,7 +100,9 @@ class RatingScaleOutTest {
             }
             for (ApiClient node : List.of(onApi1, onApi2)) {
                 JsonNode stats = node.get(MODELS + "/" + voice).data().get("statistics");
-                assertThat(stats.get("rating_count").asLong()).as("one rating per user: " + stats).isEqualTo(round + 1);
+                assertThat(stats.get("rating_count").asLong())
+                        .as("one rating per user: " + stats)
+                        .isEqualTo(round + 1);
                 assertThat(stats.get("my_rating").asInt()).isBetween(1, 5);
             }
         }
@@ -110,7 +113,7 @@ class RatingScaleOutTest {
         for (int i = 0; i < 8; i++) {
             crowd.add((i % 2 == 0 ? api1 : api2).client().newUser());
         }
-        List<java.util.function.Supplier<ApiClient.Response>> crowdCalls = new ArrayList<>();
+        List<Supplier<ApiClient.Response>> crowdCalls = new ArrayList<>();
         for (int i = 0; i < crowd.size(); i++) {
             ApiClient user = crowd.get(i);
             int value = i % 5 + 1;
@@ -122,7 +125,9 @@ class RatingScaleOutTest {
         }
         JsonNode crowdStats = onApi2.get(MODELS + "/" + crowdVoice).data().get("statistics");
         assertThat(crowdStats.get("rating_count").asLong()).isEqualTo(8);
-        assertThat(crowdStats.get("user_rating").asDouble()).as("(1+2+3+4+5+1+2+3) / 8 = 2.625").isEqualTo(2.6);
+        assertThat(crowdStats.get("user_rating").asDouble())
+                .as("(1+2+3+4+5+1+2+3) / 8 = 2.625")
+                .isEqualTo(2.6);
 
         String page = MODELS + "?limit=100&language=de";
         assertThat(onApi2.get(page).header("X-Cache")).isEqualTo("MISS");

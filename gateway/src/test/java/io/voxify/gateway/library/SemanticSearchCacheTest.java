@@ -26,7 +26,8 @@ class SemanticSearchCacheTest {
             assertThat(search.cachedBytes()).isLessThanOrEqualTo(100 * 1024);
         }
         assertThat(search.cachedEntries()).isGreaterThan(0);
-        assertThat(search.similarity(query, "Clone 0: a calm voice")).as("the same text ranks the same")
+        assertThat(search.similarity(query, "Clone 0: a calm voice"))
+                .as("the same text ranks the same")
                 .isEqualTo(first, org.assertj.core.data.Offset.offset(1e-6));
     }
 }

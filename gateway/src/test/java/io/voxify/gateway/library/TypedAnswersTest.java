@@ -20,9 +20,11 @@ class TypedAnswersTest {
         assertThat(json.writeValueAsString(new RatingResponse("preset_x", 4.5, 2, 5)))
                 .isEqualTo("{\"voice_model_id\":\"preset_x\",\"user_rating\":4.5,\"rating_count\":2,\"my_rating\":5}");
         assertThat(json.writeValueAsString(new RatingResponse("preset_x", null, 0, null)))
-                .isEqualTo("{\"voice_model_id\":\"preset_x\",\"user_rating\":null,\"rating_count\":0,\"my_rating\":null}");
+                .isEqualTo(
+                        "{\"voice_model_id\":\"preset_x\",\"user_rating\":null,\"rating_count\":0,\"my_rating\":null}");
         assertThat(json.writeValueAsString(new RatingResponse("preset_x", 4.0, 1, 4)))
-                .as("a whole mean stays a decimal").contains("\"user_rating\":4.0");
+                .as("a whole mean stays a decimal")
+                .contains("\"user_rating\":4.0");
     }
 
     @Test
@@ -34,12 +36,22 @@ class TypedAnswersTest {
     @Test
     void aWebhookSecretWritesItsKeysInTheOrderTheMapHad() throws Exception {
         Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
-        String written = json.writeValueAsString(new io.voxify.gateway.webhook.WebhookSecretResponse("whsec_a", 2,
-                Envelope.iso(at), null, "X-Voxify-Signature", "t=..."));
-        assertThat(json.readTree(written).fieldNames()).toIterable().containsExactly("secret", "generation",
-                "rotated_at", "previous_secret_expires_at", "signature_header", "signature_format");
-        assertThat(written).contains("\"generation\":2", "\"rotated_at\":\"2026-01-02T03:04:05.678Z\"",
-                "\"previous_secret_expires_at\":null");
+        String written = json.writeValueAsString(new io.voxify.gateway.webhook.WebhookSecretResponse(
+                "whsec_a", 2, Envelope.iso(at), null, "X-Voxify-Signature", "t=..."));
+        assertThat(json.readTree(written).fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "secret",
+                        "generation",
+                        "rotated_at",
+                        "previous_secret_expires_at",
+                        "signature_header",
+                        "signature_format");
+        assertThat(written)
+                .contains(
+                        "\"generation\":2",
+                        "\"rotated_at\":\"2026-01-02T03:04:05.678Z\"",
+                        "\"previous_secret_expires_at\":null");
         assertThat(json.convertValue(json.readTree(written), Map.class)).hasSize(6);
     }
 }

@@ -35,8 +35,20 @@ class VoiceLibraryTest {
         assertThat(filters.path("available_languages").toString()).contains("en-US", "zh-CN", "ja-JP", "ko-KR");
         assertThat(filters.path("available_tags").toString()).contains("female", "male");
         JsonNode first = all.get("data").get(0);
-        for (String field : List.of("voice_model_id", "name", "type", "engine", "tags", "language", "description",
-                "sample_audio_url", "preview_text", "quality_score", "usage_count", "is_favorite", "created_at")) {
+        for (String field : List.of(
+                "voice_model_id",
+                "name",
+                "type",
+                "engine",
+                "tags",
+                "language",
+                "description",
+                "sample_audio_url",
+                "preview_text",
+                "quality_score",
+                "usage_count",
+                "is_favorite",
+                "created_at")) {
             assertThat(first.has(field)).as(field).isTrue();
         }
 
@@ -46,27 +58,35 @@ class VoiceLibraryTest {
         JsonNode zh = user.get("/api/v1/voice/models?language=zh&limit=100").data();
         assertThat(zh.size()).isPositive();
         zh.forEach(v -> assertThat(v.get("language").asText()).startsWith("zh"));
-        JsonNode flite = user.get("/api/v1/voice/models?engine=flite&gender=male&limit=100").data();
+        JsonNode flite = user.get("/api/v1/voice/models?engine=flite&gender=male&limit=100")
+                .data();
         assertThat(ids(flite)).contains("preset_en_us_male_001").doesNotContain("default_voice_001");
 
         JsonNode page = user.get("/api/v1/voice/models?limit=2&offset=1").json();
         assertThat(page.get("data").size()).isEqualTo(2);
-        assertThat(page.path("meta").path("pagination").path("total_count").asInt()).isEqualTo(ids.size());
+        assertThat(page.path("meta").path("pagination").path("total_count").asInt())
+                .isEqualTo(ids.size());
         assertThat(ids(page.get("data"))).isEqualTo(ids.subList(1, 3));
         assertThat(user.get("/api/v1/voice/models?type=robot").errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(user.get("/api/v1/voice/models?owner=someone").errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(user.get("/api/v1/voice/models?owner=me").data().size()).isZero();
-        assertThat(user.get("/api/v1/voice/models?q=%00%01").status()).as("control characters only").isEqualTo(200);
+        assertThat(user.get("/api/v1/voice/models?q=%00%01").status())
+                .as("control characters only")
+                .isEqualTo(200);
         ApiClient.Response encodedSlash = user.get("/api/v1/voice/models/..%2F..%2Fetc");
         assertThat(encodedSlash.status()).isEqualTo(400);
-        assertThat(encodedSlash.errorCode()).as("refused in the envelope, not a container page").isEqualTo("BAD_REQUEST");
+        assertThat(encodedSlash.errorCode())
+                .as("refused in the envelope, not a container page")
+                .isEqualTo("BAD_REQUEST");
     }
 
     @Test
     void semanticSearchRanksTheMatchingDescriptionFirst() {
         ApiClient user = app.client().newUser();
-        JsonNode ranked = user.get("/api/v1/voice/models?q=" + java.net.URLEncoder.encode(
-                "a soft, warm voice to tell stories and guide a meditation", java.nio.charset.StandardCharsets.UTF_8))
+        JsonNode ranked = user.get("/api/v1/voice/models?q="
+                        + java.net.URLEncoder.encode(
+                                "a soft, warm voice to tell stories and guide a meditation",
+                                java.nio.charset.StandardCharsets.UTF_8))
                 .data();
         assertThat(ranked.get(0).get("voice_model_id").asText()).isEqualTo("preset_gentle_female_001");
         assertThat(ranked.get(0).get("similarity").asDouble())
@@ -76,8 +96,10 @@ class VoiceLibraryTest {
     @Test
     void detailsCarryConfigurationAndStatisticsFromTheJobs() {
         ApiClient user = app.client().newUser();
-        String job = user.createJob(Map.of("text_content", "Counting usage.", "voice_model_id", "preset_en_us_male_002"))
-                .get("id").asText();
+        String job = user.createJob(
+                        Map.of("text_content", "Counting usage.", "voice_model_id", "preset_en_us_male_002"))
+                .get("id")
+                .asText();
         user.awaitJob(job, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
         JsonNode details = awaitUsage(user, "preset_en_us_male_002");
         JsonNode config = details.get("model_config");
@@ -106,7 +128,8 @@ class VoiceLibraryTest {
     @Test
     void aPreviewIsSynthesisedOnceAndServed() throws Exception {
         ApiClient user = app.client().newUser();
-        JsonNode preview = user.get("/api/v1/voice/models/default_voice_001/preview").data();
+        JsonNode preview =
+                user.get("/api/v1/voice/models/default_voice_001/preview").data();
         assertThat(preview.get("preview_text").asText()).isNotBlank();
         assertThat(preview.get("format").asText()).isEqualTo("wav");
         ApiClient.Response audio = user.get(preview.get("preview_audio_url").asText());
@@ -114,9 +137,14 @@ class VoiceLibraryTest {
         assertThat(AudioDecoder.decode(audio.body()).durationSeconds())
                 .isCloseTo(preview.get("duration").asDouble(), org.assertj.core.data.Offset.offset(0.05));
         long before = previewFiles("default_voice_001");
-        assertThat(app.client().newUser().get("/api/v1/voice/models/default_voice_001/preview").status()).isEqualTo(200);
+        assertThat(app.client()
+                        .newUser()
+                        .get("/api/v1/voice/models/default_voice_001/preview")
+                        .status())
+                .isEqualTo(200);
         assertThat(previewFiles("default_voice_001")).isEqualTo(before).isEqualTo(1);
-        assertThat(app.client().get(preview.get("preview_audio_url").asText()).status()).isEqualTo(401);
+        assertThat(app.client().get(preview.get("preview_audio_url").asText()).status())
+                .isEqualTo(401);
     }
 
     private long previewFiles(String voice) throws Exception {
@@ -131,21 +159,36 @@ class VoiceLibraryTest {
         ApiClient ann = app.client().newUser();
         ApiClient bob = app.client().newUser();
         String voice = "preset_en_gb_scottish_male_001";
-        long base = bob.get("/api/v1/voice/models/" + voice).data().get("favorites_count").asLong();
-        JsonNode added = ann.post("/api/v1/voice/models/" + voice + "/favorite", Map.of()).data();
+        long base = bob.get("/api/v1/voice/models/" + voice)
+                .data()
+                .get("favorites_count")
+                .asLong();
+        JsonNode added = ann.post("/api/v1/voice/models/" + voice + "/favorite", Map.of())
+                .data();
         assertThat(added.get("is_favorite").asBoolean()).isTrue();
         assertThat(added.get("favorites_count").asLong()).isEqualTo(base + 1);
-        assertThat(ann.post("/api/v1/voice/models/" + voice + "/favorite", Map.of()).data().get("favorites_count")
-                .asLong()).isEqualTo(base + 1);
+        assertThat(ann.post("/api/v1/voice/models/" + voice + "/favorite", Map.of())
+                        .data()
+                        .get("favorites_count")
+                        .asLong())
+                .isEqualTo(base + 1);
         assertThat(ids(ann.get("/api/v1/voice/models?favorite=true").data())).containsExactly(voice);
-        assertThat(bob.get("/api/v1/voice/models/" + voice).data().get("is_favorite").asBoolean()).isFalse();
+        assertThat(bob.get("/api/v1/voice/models/" + voice)
+                        .data()
+                        .get("is_favorite")
+                        .asBoolean())
+                .isFalse();
         assertThat(ids(bob.get("/api/v1/voice/models?favorite=true").data())).isEmpty();
 
-        JsonNode removed = ann.delete("/api/v1/voice/models/" + voice + "/favorite").data();
+        JsonNode removed =
+                ann.delete("/api/v1/voice/models/" + voice + "/favorite").data();
         assertThat(removed.get("is_favorite").asBoolean()).isFalse();
         assertThat(removed.get("favorites_count").asLong()).isEqualTo(base);
-        assertThat(bob.delete("/api/v1/voice/models/" + voice + "/favorite").status()).isEqualTo(200);
-        assertThat(ann.post("/api/v1/voice/models/nothing_here/favorite", Map.of()).status()).isEqualTo(404);
+        assertThat(bob.delete("/api/v1/voice/models/" + voice + "/favorite").status())
+                .isEqualTo(200);
+        assertThat(ann.post("/api/v1/voice/models/nothing_here/favorite", Map.of())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -154,15 +197,26 @@ class VoiceLibraryTest {
         JsonNode neural = user.get("/api/v1/voice/models?engine=piper").data();
         assertThat(ids(neural)).contains("piper_standin-alpha", "piper_standin-beta");
         assertThat(neural.get(0).get("type").asText()).isEqualTo("preset");
-        String job = user.createJob(Map.of("text_content", "Hello world. Neural voices speak too.",
-                "voice_model_id", "piper_standin-alpha", "config", Map.of("include_timestamps", true,
-                        "timestamp_granularity", "sentence"))).get("id").asText();
-        JsonNode done = user.awaitJob(job, j -> List.of("completed", "failed").contains(j.get("status").asText()),
+        String job = user.createJob(Map.of(
+                        "text_content",
+                        "Hello world. Neural voices speak too.",
+                        "voice_model_id",
+                        "piper_standin-alpha",
+                        "config",
+                        Map.of("include_timestamps", true, "timestamp_granularity", "sentence")))
+                .get("id")
+                .asText();
+        JsonNode done = user.awaitJob(
+                job,
+                j -> List.of("completed", "failed").contains(j.get("status").asText()),
                 Duration.ofSeconds(60));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
         assertThat(done.get("timestamps").size()).isEqualTo(2);
-        assertThat(AudioDecoder.decode(user.get("/api/v1/files/audio/" + job).body()).durationSeconds()).isPositive();
-        assertThat(user.get("/api/v1/voice/models/piper_standin-alpha/preview").status()).isEqualTo(200);
+        assertThat(AudioDecoder.decode(user.get("/api/v1/files/audio/" + job).body())
+                        .durationSeconds())
+                .isPositive();
+        assertThat(user.get("/api/v1/voice/models/piper_standin-alpha/preview").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -174,9 +228,11 @@ class VoiceLibraryTest {
         Files.copy(models.resolve("standin.onnx"), models.resolve("second.onnx"));
         Files.copy(models.resolve("standin.onnx.json"), models.resolve("second.onnx.json"));
         try {
-            JsonNode scanned = admin.post("/api/v1/admin/voices/rescan", Map.of()).data();
+            JsonNode scanned =
+                    admin.post("/api/v1/admin/voices/rescan", Map.of()).data();
             assertThat(scanned.get("neural_voices").toString()).contains("piper_second-alpha", "piper_standin-alpha");
-            assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data())).contains("piper_second-alpha");
+            assertThat(ids(user.get("/api/v1/voice/models?engine=piper").data()))
+                    .contains("piper_second-alpha");
         } finally {
             Files.delete(models.resolve("second.onnx"));
             Files.delete(models.resolve("second.onnx.json"));

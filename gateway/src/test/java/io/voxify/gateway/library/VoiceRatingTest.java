@@ -53,15 +53,23 @@ class VoiceRatingTest {
         owner = app.client().newUser();
         byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0920.wav");
         String sampleId = owner.multipart("/api/v1/voice/samples", Map.of("name", "Reading"), "r.wav", recording)
-                .data().get("id").asText();
+                .data()
+                .get("id")
+                .asText();
         owner.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of());
-        JsonNode sample = owner.await("/api/v1/voice/samples/" + sampleId,
-                s -> List.of("processed", "rejected").contains(s.get("status").asText()), SLOW);
+        JsonNode sample = owner.await(
+                "/api/v1/voice/samples/" + sampleId,
+                s -> List.of("processed", "rejected").contains(s.get("status").asText()),
+                SLOW);
         assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
         cloneId = owner.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId), "name", "Rated me"))
-                .data().get("clone_id").asText();
-        JsonNode clone = owner.await("/api/v1/voice/clones/" + cloneId,
-                c -> List.of("ready", "failed").contains(c.get("status").asText()), SLOW);
+                .data()
+                .get("clone_id")
+                .asText();
+        JsonNode clone = owner.await(
+                "/api/v1/voice/clones/" + cloneId,
+                c -> List.of("ready", "failed").contains(c.get("status").asText()),
+                SLOW);
         assertThat(clone.get("status").asText()).as(clone.toString()).isEqualTo("ready");
     }
 
@@ -113,17 +121,25 @@ class VoiceRatingTest {
 
         JsonNode changed = rate(ann, voice, 2);
         assertThat(changed.get("my_rating").asInt()).isEqualTo(2);
-        assertThat(changed.get("user_rating").asDouble()).as("10 / 3: the change replaced ann's 5").isEqualTo(3.3);
+        assertThat(changed.get("user_rating").asDouble())
+                .as("10 / 3: the change replaced ann's 5")
+                .isEqualTo(3.3);
         assertThat(changed.get("rating_count").asLong()).as("still three users").isEqualTo(3);
-        assertThat(rate(ann, voice, 2).get("rating_count").asLong()).as("the same rating again").isEqualTo(3);
+        assertThat(rate(ann, voice, 2).get("rating_count").asLong())
+                .as("the same rating again")
+                .isEqualTo(3);
 
         ApiClient.Response removed = bob.delete(rating(voice));
         assertThat(removed.status()).as(removed.text()).isEqualTo(200);
         assertThat(removed.json().get("message").asText()).isEqualTo("Rating removed");
         assertThat(removed.data().get("my_rating").isNull()).isTrue();
-        assertThat(removed.data().get("user_rating").asDouble()).as("(2 + 4) / 2").isEqualTo(3.0);
+        assertThat(removed.data().get("user_rating").asDouble())
+                .as("(2 + 4) / 2")
+                .isEqualTo(3.0);
         assertThat(removed.data().get("rating_count").asLong()).isEqualTo(2);
-        assertThat(bob.delete(rating(voice)).data().get("rating_count").asLong()).as("removing twice").isEqualTo(2);
+        assertThat(bob.delete(rating(voice)).data().get("rating_count").asLong())
+                .as("removing twice")
+                .isEqualTo(2);
         ApiClient neverRated = app.client().newUser();
         ApiClient.Response nothing = neverRated.delete(rating(voice));
         assertThat(nothing.status()).as("a user who never rated anything").isEqualTo(200);
@@ -154,12 +170,14 @@ class VoiceRatingTest {
             List<CompletableFuture<ApiClient.Response>> answers = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 int value = i % 5 + 1;
-                answers.add(CompletableFuture.supplyAsync(() -> fickle.put(rating(voice), Map.of("rating", value)), pool));
+                answers.add(
+                        CompletableFuture.supplyAsync(() -> fickle.put(rating(voice), Map.of("rating", value)), pool));
             }
             for (int i = 0; i < crowd.size(); i++) {
                 ApiClient user = crowd.get(i);
                 int value = i % 2 == 0 ? 5 : 2;
-                answers.add(CompletableFuture.supplyAsync(() -> user.put(rating(voice), Map.of("rating", value)), pool));
+                answers.add(
+                        CompletableFuture.supplyAsync(() -> user.put(rating(voice), Map.of("rating", value)), pool));
             }
             for (CompletableFuture<ApiClient.Response> answer : answers) {
                 ApiClient.Response r = answer.get();
@@ -171,9 +189,13 @@ class VoiceRatingTest {
         JsonNode stats = statistics(fickle, voice);
         int last = stats.get("my_rating").asInt();
         assertThat(last).isBetween(1, 5);
-        assertThat(stats.get("rating_count").asLong()).as("seven users, one rating each").isEqualTo(7);
+        assertThat(stats.get("rating_count").asLong())
+                .as("seven users, one rating each")
+                .isEqualTo(7);
         long expectedTenths = Math.round((3 * 5 + 3 * 2 + last) * 10.0 / 7);
-        assertThat(Math.round(stats.get("user_rating").asDouble() * 10)).as(stats.toString()).isEqualTo(expectedTenths);
+        assertThat(Math.round(stats.get("user_rating").asDouble() * 10))
+                .as(stats.toString())
+                .isEqualTo(expectedTenths);
     }
 
     @Test
@@ -203,18 +225,22 @@ class VoiceRatingTest {
         tie.sort(Comparator.comparing(id -> name(sorted, id).toLowerCase(Locale.ROOT)));
         assertThat(mine).containsExactly("preset_de_female_001", "preset_es_male_001", tie.get(0), tie.get(1));
 
-        JsonNode ascending = rater.get(MODELS + "?limit=100&sort_by=USER_RATING&sort_order=asc").data();
+        JsonNode ascending = rater.get(MODELS + "?limit=100&sort_by=USER_RATING&sort_order=asc")
+                .data();
         assertSorted(ascending, false);
-        assertThat(ascending.get(ascending.size() - 1).get("user_rating").isNull()).as("unrated last, ascending too")
+        assertThat(ascending.get(ascending.size() - 1).get("user_rating").isNull())
+                .as("unrated last, ascending too")
                 .isTrue();
-        JsonNode page = rater.get(MODELS + "?limit=2&offset=1&sort_by=user_rating").data();
+        JsonNode page =
+                rater.get(MODELS + "?limit=2&offset=1&sort_by=user_rating").data();
         assertThat(ids(page)).isEqualTo(ids(sorted).subList(1, 3));
 
         ApiClient.Response badField = rater.get(MODELS + "?sort_by=rating");
         assertThat(badField.status()).isEqualTo(400);
         assertThat(badField.errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(badField.json().at("/error/details/sort_by").asText()).contains("user_rating");
-        assertThat(rater.get(MODELS + "?sort_by=user_rating&sort_order=up").errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(rater.get(MODELS + "?sort_by=user_rating&sort_order=up").errorCode())
+                .isEqualTo("VALIDATION_ERROR");
     }
 
     private static void assertSorted(JsonNode items, boolean descending) {
@@ -223,20 +249,30 @@ class VoiceRatingTest {
             JsonNode b = items.get(i);
             String pair = a + " then " + b;
             if (a.get("user_rating").isNull()) {
-                assertThat(b.get("user_rating").isNull()).as("unrated voices last: " + pair).isTrue();
-                assertThat(a.get("name").asText().compareToIgnoreCase(b.get("name").asText())).as(pair)
+                assertThat(b.get("user_rating").isNull())
+                        .as("unrated voices last: " + pair)
+                        .isTrue();
+                assertThat(a.get("name")
+                                .asText()
+                                .compareToIgnoreCase(b.get("name").asText()))
+                        .as(pair)
                         .isLessThanOrEqualTo(0);
             } else if (!b.get("user_rating").isNull()) {
                 double x = a.get("user_rating").asDouble();
                 double y = b.get("user_rating").asDouble();
                 assertThat(descending ? x >= y : x <= y).as(pair).isTrue();
                 if (x == y) {
-                    assertThat(a.get("name").asText().compareToIgnoreCase(b.get("name").asText())).as("ties by name: "
-                            + pair).isLessThanOrEqualTo(0);
+                    assertThat(a.get("name")
+                                    .asText()
+                                    .compareToIgnoreCase(b.get("name").asText()))
+                            .as("ties by name: " + pair)
+                            .isLessThanOrEqualTo(0);
                 }
             }
         }
-        assertThat(items.get(0).get("user_rating").isNull()).as("something is rated").isFalse();
+        assertThat(items.get(0).get("user_rating").isNull())
+                .as("something is rated")
+                .isFalse();
     }
 
     private static String name(JsonNode items, String id) {
@@ -259,29 +295,45 @@ class VoiceRatingTest {
     void badRatingsAreRefusedInTheEnvelope() {
         ApiClient user = app.client().newUser();
         String voice = "preset_it_female_001";
-        for (String body : List.of("{\"rating\":0}", "{\"rating\":6}", "{\"rating\":-1}", "{\"rating\":4.5}",
-                "{\"rating\":4.0}", "{\"rating\":\"5\"}", "{\"rating\":true}", "{\"rating\":null}", "{}",
-                "{\"rating\":[5]}", "{\"rating\":99999999999999999999}", "[5]", "5", "null", "{\"stars\":5}")) {
-            ApiClient.Response r = user.raw("PUT", rating(voice), "application/json",
-                    body.getBytes(StandardCharsets.UTF_8));
+        for (String body : List.of(
+                "{\"rating\":0}",
+                "{\"rating\":6}",
+                "{\"rating\":-1}",
+                "{\"rating\":4.5}",
+                "{\"rating\":4.0}",
+                "{\"rating\":\"5\"}",
+                "{\"rating\":true}",
+                "{\"rating\":null}",
+                "{}",
+                "{\"rating\":[5]}",
+                "{\"rating\":99999999999999999999}",
+                "[5]",
+                "5",
+                "null",
+                "{\"stars\":5}")) {
+            ApiClient.Response r =
+                    user.raw("PUT", rating(voice), "application/json", body.getBytes(StandardCharsets.UTF_8));
             assertThat(r.status()).as(body + " -> " + r.text()).isEqualTo(400);
             JsonNode envelope = r.json();
             assertThat(envelope.get("success").asBoolean()).isFalse();
             assertThat(envelope.at("/error/code").asText()).as(body).isEqualTo("VALIDATION_ERROR");
             assertThat(envelope.at("/error/message").asText()).isNotBlank();
-            assertThat(envelope.at("/error/details/rating").asText()).as(body).startsWith(
-                    body.contains("rating") && !body.contains("null") ? "must be" : "is required");
+            assertThat(envelope.at("/error/details/rating").asText())
+                    .as(body)
+                    .startsWith(body.contains("rating") && !body.contains("null") ? "must be" : "is required");
         }
         ApiClient.Response extra = user.put(rating(voice), Map.of("rating", 3, "comment", "nice"));
         assertThat(extra.errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(extra.json().at("/error/details/comment").asText()).isEqualTo("is not a known field");
-        ApiClient.Response broken = user.raw("PUT", rating(voice), "application/json",
-                "{\"rating\":".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Response broken =
+                user.raw("PUT", rating(voice), "application/json", "{\"rating\":".getBytes(StandardCharsets.UTF_8));
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.errorCode()).isEqualTo("INVALID_JSON");
         ApiClient.Response noBody = user.raw("PUT", rating(voice), null, new byte[0]);
         assertThat(noBody.status()).as(noBody.text()).isEqualTo(400);
-        assertThat(statistics(user, voice).get("rating_count").asLong()).as("nothing was recorded").isZero();
+        assertThat(statistics(user, voice).get("rating_count").asLong())
+                .as("nothing was recorded")
+                .isZero();
         assertThat(user.put(rating("no_such_voice"), Map.of("rating", 3)).errorCode())
                 .isEqualTo("VOICE_MODEL_NOT_FOUND");
         assertThat(user.delete(rating("no_such_voice")).status()).isEqualTo(404);
@@ -294,29 +346,41 @@ class VoiceRatingTest {
         ApiClient user = app.client().newUser();
         String voice = "preset_it_female_001";
         Map<String, String> answers = new LinkedHashMap<>();
-        answers.put("{\"stars\":5}", "Invalid fields: stars, rating|{\"stars\":\"is not a known field\","
-                + "\"rating\":\"is required: a whole number from 1 to 5\"}");
-        answers.put("{\"rating\":\"5\",\"comment\":\"x\"}", "Invalid fields: comment, rating|{\"comment\":"
-                + "\"is not a known field\",\"rating\":\"must be a whole number between 1 and 5\"}");
+        answers.put(
+                "{\"stars\":5}",
+                "Invalid fields: stars, rating|{\"stars\":\"is not a known field\","
+                        + "\"rating\":\"is required: a whole number from 1 to 5\"}");
+        answers.put(
+                "{\"rating\":\"5\",\"comment\":\"x\"}",
+                "Invalid fields: comment, rating|{\"comment\":"
+                        + "\"is not a known field\",\"rating\":\"must be a whole number between 1 and 5\"}");
         answers.put("{\"rating\":9}", "Invalid fields: rating|{\"rating\":\"must be a whole number between 1 and 5\"}");
-        answers.put("{\"rating\":4.0}", "Invalid fields: rating|{\"rating\":\"must be a whole number between 1 and 5\"}");
-        answers.put("{\"rating\":null}", "Invalid fields: rating|{\"rating\":\"is required: a whole number from 1 to 5\"}");
-        answers.put("[5]", "The body must be {\"rating\": 1 to 5}|{\"rating\":\"is required: a whole number from 1 to 5\"}");
+        answers.put(
+                "{\"rating\":4.0}", "Invalid fields: rating|{\"rating\":\"must be a whole number between 1 and 5\"}");
+        answers.put(
+                "{\"rating\":null}", "Invalid fields: rating|{\"rating\":\"is required: a whole number from 1 to 5\"}");
+        answers.put(
+                "[5]",
+                "The body must be {\"rating\": 1 to 5}|{\"rating\":\"is required: a whole number from 1 to 5\"}");
         answers.forEach((body, expected) -> {
-            ApiClient.Response r = user.raw("PUT", rating(voice), "application/json",
-                    body.getBytes(StandardCharsets.UTF_8));
+            ApiClient.Response r =
+                    user.raw("PUT", rating(voice), "application/json", body.getBytes(StandardCharsets.UTF_8));
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.errorCode()).as(body).isEqualTo("VALIDATION_ERROR");
-            assertThat(r.json().at("/error/message").asText() + "|" + r.json().at("/error/details").toString())
-                    .as(body).isEqualTo(expected);
-            assertThat(r.json().get("message").asText()).isEqualTo(r.json().at("/error/message").asText());
+            assertThat(r.json().at("/error/message").asText() + "|"
+                            + r.json().at("/error/details").toString())
+                    .as(body)
+                    .isEqualTo(expected);
+            assertThat(r.json().get("message").asText())
+                    .isEqualTo(r.json().at("/error/message").asText());
         });
     }
 
     @Test
     @Order(4)
     void theRatingEndpointsAreInTheApiDocumentWithTheirRefusals() {
-        JsonNode rating = app.client().get("/v3/api-docs").json().at("/paths/~1api~1v1~1voice~1models~1{voiceModelId}~1rating");
+        JsonNode rating =
+                app.client().get("/v3/api-docs").json().at("/paths/~1api~1v1~1voice~1models~1{voiceModelId}~1rating");
         for (String method : List.of("put", "delete")) {
             List<String> codes = new ArrayList<>();
             rating.at("/" + method + "/x-error-codes").forEach(c -> codes.add(c.asText()));
@@ -325,9 +389,12 @@ class VoiceRatingTest {
         assertThat(rating.at("/put/x-error-codes").toString()).contains("VALIDATION_ERROR", "INVALID_JSON");
         assertThat(rating.at("/put/requestBody").isMissingNode()).isFalse();
         JsonNode document = app.client().get("/v3/api-docs").json();
-        String ref = rating.at("/put/requestBody/content/application~1json/schema/$ref").asText();
+        String ref = rating.at("/put/requestBody/content/application~1json/schema/$ref")
+                .asText();
         JsonNode body = document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
-        assertThat(body.at("/properties/rating/type").asText()).as(body.toString()).isEqualTo("integer");
+        assertThat(body.at("/properties/rating/type").asText())
+                .as(body.toString())
+                .isEqualTo("integer");
         assertThat(body.at("/properties/rating/minimum").asInt()).isEqualTo(1);
         assertThat(body.at("/properties/rating/maximum").asInt()).isEqualTo(5);
         assertThat(body.at("/required").toString()).isEqualTo("[\"rating\"]");
@@ -350,7 +417,11 @@ class VoiceRatingTest {
         assertThat(after.header("X-Cache")).as("the rater's pages were dropped").isEqualTo("MISS");
         assertThat(item(after.data(), voice).get("my_rating").asInt()).isEqualTo(4);
         assertThat(item(after.data(), voice).get("user_rating").asDouble()).isEqualTo(4.0);
-        assertThat(rater.get(page + "&sort_by=user_rating").data().get(0).get("voice_model_id").asText())
+        assertThat(rater.get(page + "&sort_by=user_rating")
+                        .data()
+                        .get(0)
+                        .get("voice_model_id")
+                        .asText())
                 .isEqualTo(voice);
 
         // Another user's page may keep the old mean until it expires (voxify.library.cache-ttl, 10 s).
@@ -360,7 +431,9 @@ class VoiceRatingTest {
             ApiClient.sleep(250);
             seen = item(other.get(page).data(), voice);
         }
-        assertThat(seen.get("rating_count").asLong()).as("within the time-to-live").isEqualTo(1);
+        assertThat(seen.get("rating_count").asLong())
+                .as("within the time-to-live")
+                .isEqualTo(1);
         assertThat(seen.get("user_rating").asDouble()).isEqualTo(4.0);
         assertThat(seen.get("my_rating").isNull()).isTrue();
     }
@@ -383,15 +456,19 @@ class VoiceRatingTest {
 
         assertThat(ids(owner.get(MODELS + "?owner=me").data())).containsExactly(cloneId);
         assertThat(ids(owner.get(MODELS + "?owner=ME").data())).containsExactly(cloneId);
-        assertThat(ids(owner.get(MODELS + "?owner=" + ownerId).data())).as("one's own id is me")
+        assertThat(ids(owner.get(MODELS + "?owner=" + ownerId).data()))
+                .as("one's own id is me")
                 .containsExactly(cloneId);
         JsonNode system = owner.get(MODELS + "?owner=system&limit=100").json();
-        assertThat(ids(system.get("data"))).contains("default_voice_001", "piper_standin-alpha").doesNotContain(cloneId);
+        assertThat(ids(system.get("data")))
+                .contains("default_voice_001", "piper_standin-alpha")
+                .doesNotContain(cloneId);
         system.get("data").forEach(v -> {
             assertThat(v.get("type").asText()).isEqualTo("preset");
             assertThat(v.has("owner_id")).isFalse();
         });
-        assertThat(system.at("/meta/filters/available_types").toString()).as("the caller's library offers both")
+        assertThat(system.at("/meta/filters/available_types").toString())
+                .as("the caller's library offers both")
                 .contains("preset", "custom");
 
         ApiClient.Response theirs = stranger.get(MODELS + "?owner=" + ownerId);
@@ -402,7 +479,8 @@ class VoiceRatingTest {
             assertThat(r.json().at("/meta/pagination/total_count").asInt()).isZero();
             assertThat(r.text()).doesNotContain(cloneId).doesNotContain("Rated me");
         }
-        assertThat(theirs.json().get("meta")).as("an existing user answers as a missing one")
+        assertThat(theirs.json().get("meta"))
+                .as("an existing user answers as a missing one")
                 .isEqualTo(nobody.json().get("meta"));
         assertThat(theirs.json().at("/meta/filters/available_types").toString()).doesNotContain("custom");
 
@@ -410,9 +488,13 @@ class VoiceRatingTest {
         assertThat(ids(asAdmin.get("data"))).containsExactly(cloneId);
         assertThat(asAdmin.at("/data/0/owner_id").asText()).isEqualTo(ownerId);
         assertThat(asAdmin.at("/meta/filters/available_types").toString()).contains("custom");
-        assertThat(admin.get(MODELS + "?owner=user_doesnotexist00000000").data().size()).isZero();
-        assertThat(ids(admin.get(MODELS + "?owner=" + ownerId + "&type=preset").data())).isEmpty();
-        assertThat(admin.get(MODELS + "/" + cloneId).status()).as("the details stay the owner's").isEqualTo(404);
+        assertThat(admin.get(MODELS + "?owner=user_doesnotexist00000000").data().size())
+                .isZero();
+        assertThat(ids(admin.get(MODELS + "?owner=" + ownerId + "&type=preset").data()))
+                .isEmpty();
+        assertThat(admin.get(MODELS + "/" + cloneId).status())
+                .as("the details stay the owner's")
+                .isEqualTo(404);
 
         for (String bad : List.of("someone", "all", "user_", "user_a%2Fb", "USER_x")) {
             ApiClient.Response r = stranger.get(MODELS + "?owner=" + bad);
@@ -435,19 +517,29 @@ class VoiceRatingTest {
         JsonNode mine = rate(owner, cloneId, 4);
         assertThat(mine.get("user_rating").asDouble()).isEqualTo(4.0);
         assertThat(statistics(owner, cloneId).get("my_rating").asInt()).isEqualTo(4);
-        assertThat(listed(owner, "&owner=me", cloneId).get("rating_count").asLong()).isEqualTo(1);
+        assertThat(listed(owner, "&owner=me", cloneId).get("rating_count").asLong())
+                .isEqualTo(1);
 
         assertThat(owner.delete("/api/v1/voice/clones/" + cloneId).status()).isEqualTo(200);
         QueryGateway queries = app.bean(QueryGateway.class);
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!queries.query(new FindVoiceRatingsQuery(List.of(cloneId)), VoiceRatingList.class).join().items()
-                .isEmpty() && System.nanoTime() < end) {
+        while (!queries.query(new FindVoiceRatingsQuery(List.of(cloneId)), VoiceRatingList.class)
+                        .join()
+                        .items()
+                        .isEmpty()
+                && System.nanoTime() < end) {
             ApiClient.sleep(50);
         }
-        assertThat(queries.query(new FindVoiceRatingsQuery(List.of(cloneId)), VoiceRatingList.class).join().items())
-                .as("the deleted clone's tally").isEmpty();
-        assertThat(queries.query(new FindUserRatingsQuery(owner.userId()), UserRatingsView.class).join().ratings())
-                .as("the owner's ratings").doesNotContainKey(cloneId);
+        assertThat(queries.query(new FindVoiceRatingsQuery(List.of(cloneId)), VoiceRatingList.class)
+                        .join()
+                        .items())
+                .as("the deleted clone's tally")
+                .isEmpty();
+        assertThat(queries.query(new FindUserRatingsQuery(owner.userId()), UserRatingsView.class)
+                        .join()
+                        .ratings())
+                .as("the owner's ratings")
+                .doesNotContainKey(cloneId);
         assertThat(owner.put(rating(cloneId), Map.of("rating", 5)).status()).isEqualTo(404);
     }
 
@@ -458,7 +550,8 @@ class VoiceRatingTest {
         ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         awaitCaughtUp(admin);
         Map<String, List<String>> live = ratingRows();
-        assertThat(live.get("voice_rating_tally")).anyMatch(row -> row.startsWith("preset_pt_br_female_001|6|2|"))
+        assertThat(live.get("voice_rating_tally"))
+                .anyMatch(row -> row.startsWith("preset_pt_br_female_001|6|2|"))
                 .anyMatch(row -> row.startsWith(cloneId + "|0|0|"));
         assertThat(live.get("voice_rating_view")).noneMatch(row -> row.contains(cloneId));
 
@@ -466,7 +559,10 @@ class VoiceRatingTest {
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         awaitCaughtUp(admin);
         assertThat(ratingRows()).isEqualTo(live);
-        assertThat(statistics(owner, "preset_pt_br_female_001").get("user_rating").asDouble()).isEqualTo(3.0);
+        assertThat(statistics(owner, "preset_pt_br_female_001")
+                        .get("user_rating")
+                        .asDouble())
+                .isEqualTo(3.0);
     }
 
     private static void awaitCaughtUp(ApiClient admin) {
@@ -484,10 +580,13 @@ class VoiceRatingTest {
     /** Every row of the ratings tables, as text, sorted: the read model as stored. */
     private static Map<String, List<String>> ratingRows() throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
-        try (Connection db = app.bean(DataSource.class).getConnection(); Statement sql = db.createStatement()) {
-            for (String[] table : new String[][]{{"voice_rating_view", "id, user_id, voice_model_id, rating"},
-                    {"voice_rating_tally", "voice_model_id, rating_sum, rating_count, withdrawn"},
-                    {"voice_rating_user", "user_id, version"}}) {
+        try (Connection db = app.bean(DataSource.class).getConnection();
+                Statement sql = db.createStatement()) {
+            for (String[] table : new String[][] {
+                {"voice_rating_view", "id, user_id, voice_model_id, rating"},
+                {"voice_rating_tally", "voice_model_id, rating_sum, rating_count, withdrawn"},
+                {"voice_rating_user", "user_id, version"}
+            }) {
                 List<String> rows = new ArrayList<>();
                 try (ResultSet rs = sql.executeQuery("select " + table[1] + " from " + table[0])) {
                     int columns = rs.getMetaData().getColumnCount();

@@ -14,7 +14,9 @@ class ClientAddressTest {
         assertThat(ClientAddress.limitKey("2001:db8:1:3::1")).isNotEqualTo(ClientAddress.limitKey("2001:db8:1:2::1"));
         assertThat(ClientAddress.limitKey("0:0:0:0:0:0:0:1")).isEqualTo("0000000000000000::/64");
         assertThat(ClientAddress.limitKey("203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(ClientAddress.limitKey("::ffff:203.0.113.7")).as("IPv4-mapped").isEqualTo("203.0.113.7");
+        assertThat(ClientAddress.limitKey("::ffff:203.0.113.7"))
+                .as("IPv4-mapped")
+                .isEqualTo("203.0.113.7");
         assertThat(ClientAddress.limitKey(null)).isNull();
     }
 }

@@ -25,13 +25,16 @@ class FairSharingTest {
     /** Long enough that the flood is still queued when the other user's job arrives. */
     private static final String LONG_TEXT =
             "A long sentence that keeps the only worker busy for a while, one job after another. ".repeat(15);
+
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     @Test
     void anotherUsersJobRunsNextOnTheEmbeddedQueue() {
-        try (RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-fair-"), Map.of(
-                "voxify.synthesis.worker-threads", 1,
-                "voxify.limits.max-work-in-flight-per-user", 1))) {
+        try (RunningApp app = RunningApp.start(
+                RunningApp.tempDir("voxify-fair-"),
+                Map.of(
+                        "voxify.synthesis.worker-threads", 1,
+                        "voxify.limits.max-work-in-flight-per-user", 1))) {
             floodThenOneJob(app);
         }
     }
@@ -66,10 +69,14 @@ class FairSharingTest {
         ApiClient other = app.client().newUser();
         List<String> flood = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            flood.add(flooder.createJob(Map.of("text_content", LONG_TEXT, "output_format", "wav")).get("id").asText());
+            flood.add(flooder.createJob(Map.of("text_content", LONG_TEXT, "output_format", "wav"))
+                    .get("id")
+                    .asText());
         }
         flooder.awaitJob(flood.get(0), j -> !j.get("status").asText().equals("pending"), WAIT);
-        String small = other.createJob(Map.of("text_content", "Six words from another user.")).get("id").asText();
+        String small = other.createJob(Map.of("text_content", "Six words from another user."))
+                .get("id")
+                .asText();
 
         JsonNode smallDone = other.awaitJob(small, j -> j.get("status").asText().equals("completed"), WAIT);
         List<JsonNode> floodDone = new ArrayList<>();
@@ -77,11 +84,15 @@ class FairSharingTest {
             floodDone.add(flooder.awaitJob(id, j -> j.get("status").asText().equals("completed"), WAIT));
         }
         Instant smallStarted = Instant.parse(smallDone.get("started_at").asText());
-        Instant secondFloodStarted = Instant.parse(floodDone.get(1).get("started_at").asText());
-        Instant firstFloodCompleted = Instant.parse(floodDone.get(0).get("completed_at").asText());
-        assertThat(smallStarted).as("the other user's job runs before the flood's second job")
+        Instant secondFloodStarted =
+                Instant.parse(floodDone.get(1).get("started_at").asText());
+        Instant firstFloodCompleted =
+                Instant.parse(floodDone.get(0).get("completed_at").asText());
+        assertThat(smallStarted)
+                .as("the other user's job runs before the flood's second job")
                 .isBefore(secondFloodStarted);
-        assertThat(firstFloodCompleted).as("it waited only for the job already running")
+        assertThat(firstFloodCompleted)
+                .as("it waited only for the job already running")
                 .isBeforeOrEqualTo(smallStarted);
     }
 }

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,19 +34,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenRequestCapsTest {
     /** Keeps the only worker busy, so the jobs the streams follow stay unfinished while the test looks. */
-    private static final String LONG_TEXT = "A long sentence that keeps the only worker busy for quite a while. "
-            .repeat(60);
+    private static final String LONG_TEXT =
+            "A long sentence that keeps the only worker busy for quite a while. ".repeat(60);
 
     private RunningApp app;
     private ApiClient admin;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void start() {
-        app = RunningApp.start(RunningApp.tempDir("voxify-caps-"), Map.of(
-                "voxify.synthesis.worker-threads", 1,
-                "server.tomcat.threads.max", 4,
-                "server.tomcat.threads.min-spare", 1));
+        app = RunningApp.start(
+                RunningApp.tempDir("voxify-caps-"),
+                Map.of(
+                        "voxify.synthesis.worker-threads", 1,
+                        "server.tomcat.threads.max", 4,
+                        "server.tomcat.threads.min-spare", 1));
         admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
     }
 
@@ -74,10 +79,13 @@ class OpenRequestCapsTest {
 
     private Open open(ApiClient user, String method, String path, String json, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Authorization", "Bearer " + user.token()).header("Accept", accept)
+                .header("Authorization", "Bearer " + user.token())
+                .header("Accept", accept)
                 .timeout(Duration.ofMinutes(2));
-        b = json == null ? b.GET() : b.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        b = json == null
+                ? b.GET()
+                : b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         try {
             HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             return new Open(r.statusCode(), r.body());
@@ -106,7 +114,9 @@ class OpenRequestCapsTest {
     }
 
     private String longJob(ApiClient user) {
-        return user.createJob(Map.of("text_content", LONG_TEXT, "output_format", "wav")).get("id").asText();
+        return user.createJob(Map.of("text_content", LONG_TEXT, "output_format", "wav"))
+                .get("id")
+                .asText();
     }
 
     @Test
@@ -116,7 +126,7 @@ class OpenRequestCapsTest {
         String job = longJob(user);
         String path = "/api/v1/job/" + job + "/progress";
         try (Open first = open(user, "GET", path, null, "text/event-stream");
-             Open second = open(user, "GET", path, null, "text/event-stream")) {
+                Open second = open(user, "GET", path, null, "text/event-stream")) {
             assertThat(first.status()).isEqualTo(200);
             assertThat(second.status()).isEqualTo(200);
             Open third = open(user, "GET", path, null, "text/event-stream");
@@ -124,9 +134,10 @@ class OpenRequestCapsTest {
             assertCapped(envelope(third), "max_event_streams_per_user", 2);
 
             ApiClient other = app.client().newUser();
-            String otherJob = other.createJob(Map.of("text_content", "Another user's job.")).get("id").asText();
-            try (Open others = open(other, "GET", "/api/v1/job/" + otherJob + "/progress", null,
-                    "text/event-stream")) {
+            String otherJob = other.createJob(Map.of("text_content", "Another user's job."))
+                    .get("id")
+                    .asText();
+            try (Open others = open(other, "GET", "/api/v1/job/" + otherJob + "/progress", null, "text/event-stream")) {
                 assertThat(others.status()).as("another user is not affected").isEqualTo(200);
             }
 
@@ -156,12 +167,19 @@ class OpenRequestCapsTest {
             assertThat(second.status()).isEqualTo(429);
             assertCapped(envelope(second), "max_audio_streams_per_user", 1);
 
-            int jobsBefore = user.get("/api/v1/job").json().at("/meta/pagination/total_count").asInt();
+            int jobsBefore = user.get("/api/v1/job")
+                    .json()
+                    .at("/meta/pagination/total_count")
+                    .asInt();
             Open oneCall = open(user, "POST", "/api/v1/tts/stream", "{\"text_content\": \"Refused at once.\"}", "*/*");
             assertThat(oneCall.status()).isEqualTo(429);
             assertCapped(envelope(oneCall), "max_audio_streams_per_user", 1);
-            assertThat(user.get("/api/v1/job").json().at("/meta/pagination/total_count").asInt())
-                    .as("a refused one-call stream creates no job").isEqualTo(jobsBefore);
+            assertThat(user.get("/api/v1/job")
+                            .json()
+                            .at("/meta/pagination/total_count")
+                            .asInt())
+                    .as("a refused one-call stream creates no job")
+                    .isEqualTo(jobsBefore);
         } finally {
             user.patch("/api/v1/job/" + job, Map.of("status", "cancelled"));
         }
@@ -177,19 +195,26 @@ class OpenRequestCapsTest {
         // Six speeches wait behind the long job: more than the four Tomcat threads.
         List<ApiClient> speakers = new ArrayList<>();
         List<CompletableFuture<ApiClient.Response>> waiting = new ArrayList<>();
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
         for (int i = 0; i < 3; i++) {
             ApiClient speaker = app.client().newUser();
             speakers.add(speaker);
             for (int j = 0; j < 2; j++) {
-                waiting.add(CompletableFuture.supplyAsync(() -> speaker.post("/v1/audio/speech",
-                        Map.of("model", "tts-1", "input", "Waiting for my turn.", "voice", "alloy")), clients));
+                waiting.add(CompletableFuture.supplyAsync(
+                        () -> speaker.post(
+                                "/v1/audio/speech",
+                                Map.of("model", "tts-1", "input", "Waiting for my turn.", "voice", "alloy")),
+                        clients));
             }
         }
         ApiClient first = speakers.get(0);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline
-                && first.get("/api/v1/job").json().at("/meta/pagination/total_count").asInt() < 2) {
+                && first.get("/api/v1/job")
+                                .json()
+                                .at("/meta/pagination/total_count")
+                                .asInt()
+                        < 2) {
             ApiClient.sleep(100);
         }
 
@@ -197,10 +222,11 @@ class OpenRequestCapsTest {
         ApiClient.Response read = app.client().newUser().get("/api/v1/voice/models?limit=1");
         assertThat(read.status()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .as("a read is answered while six speeches wait on four threads").isLessThan(Duration.ofSeconds(10));
+                .as("a read is answered while six speeches wait on four threads")
+                .isLessThan(Duration.ofSeconds(10));
 
-        ApiClient.Response third = first.post("/v1/audio/speech",
-                Map.of("model", "tts-1", "input", "One too many.", "voice", "alloy"));
+        ApiClient.Response third =
+                first.post("/v1/audio/speech", Map.of("model", "tts-1", "input", "One too many.", "voice", "alloy"));
         assertThat(third.status()).as(third.text()).isEqualTo(429);
         assertCapped(third.json(), "max_sync_speech_per_user", 2);
 
@@ -210,8 +236,8 @@ class OpenRequestCapsTest {
             assertThat(done.status()).as(done.text()).isEqualTo(200);
         }
         clients.shutdown();
-        ApiClient.Response afterwards = first.post("/v1/audio/speech",
-                Map.of("model", "tts-1", "input", "My turn again.", "voice", "alloy"));
+        ApiClient.Response afterwards =
+                first.post("/v1/audio/speech", Map.of("model", "tts-1", "input", "My turn again.", "voice", "alloy"));
         assertThat(afterwards.status()).as("the slots came back").isEqualTo(200);
     }
 }

@@ -7,6 +7,7 @@ import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
 import io.voxify.gateway.voice.SampleUploadTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ class QuotasTest {
     private static ApiClient admin;
     /** Two users who have each processed one sample and built one clone from it today. */
     private static ApiClient first;
+
     private static ApiClient second;
     private static String firstSample;
     private static String firstClone;
@@ -47,7 +49,10 @@ class QuotasTest {
     }
 
     private static ApiClient.Response upload(ApiClient user, String recording) {
-        ApiClient.Response r = user.multipart("/api/v1/voice/samples", Map.of("name", "Reading"), "r.wav",
+        ApiClient.Response r = user.multipart(
+                "/api/v1/voice/samples",
+                Map.of("name", "Reading"),
+                "r.wav",
                 SampleUploadTest.humanRecording(recording));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r;
@@ -55,7 +60,9 @@ class QuotasTest {
 
     private static String processed(ApiClient user, String recording) {
         ApiClient.Response started = upload(user, recording);
-        assertThat(started.data().at("/processing/started").asBoolean()).as(started.text()).isTrue();
+        assertThat(started.data().at("/processing/started").asBoolean())
+                .as(started.text())
+                .isTrue();
         String sampleId = started.data().get("id").asText();
         JsonNode sample = awaitProcessed(user, sampleId);
         assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
@@ -63,16 +70,20 @@ class QuotasTest {
     }
 
     private static JsonNode awaitProcessed(ApiClient user, String sampleId) {
-        return user.await("/api/v1/voice/samples/" + sampleId,
-                s -> !s.get("status").asText().equals("processing"), SLOW);
+        return user.await(
+                "/api/v1/voice/samples/" + sampleId,
+                s -> !s.get("status").asText().equals("processing"),
+                SLOW);
     }
 
     private static String ready(ApiClient user, String sampleId) {
         ApiClient.Response created = createClone(user, sampleId);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String cloneId = created.data().get("clone_id").asText();
-        JsonNode clone = user.await("/api/v1/voice/clones/" + cloneId,
-                c -> List.of("ready", "failed").contains(c.get("status").asText()), SLOW);
+        JsonNode clone = user.await(
+                "/api/v1/voice/clones/" + cloneId,
+                c -> List.of("ready", "failed").contains(c.get("status").asText()),
+                SLOW);
         assertThat(clone.get("status").asText()).as(clone.toString()).isEqualTo("ready");
         return cloneId;
     }
@@ -82,7 +93,8 @@ class QuotasTest {
     }
 
     private static ApiClient.Response train(ApiClient user, String sampleId, String cloneId) {
-        return user.post("/api/v1/voice/samples/" + sampleId + "/train",
+        return user.post(
+                "/api/v1/voice/samples/" + sampleId + "/train",
                 Map.of("clone_id", cloneId, "config", Map.of("epochs", 1, "batch_size", 1)));
     }
 
@@ -134,9 +146,11 @@ class QuotasTest {
     @Test
     void theApiDocumentationListsTheQuotaRefusals() {
         JsonNode paths = app.client().get("/v3/api-docs").json().get("paths");
-        for (String path : List.of("/api/v1/voice/samples/{sampleId}/process", "/api/v1/voice/clones",
+        for (String path : List.of(
+                "/api/v1/voice/samples/{sampleId}/process",
+                "/api/v1/voice/clones",
                 "/api/v1/voice/samples/{sampleId}/train")) {
-            List<String> codes = new java.util.ArrayList<>();
+            List<String> codes = new ArrayList<>();
             paths.path(path).path("post").path("x-error-codes").forEach(c -> codes.add(c.asText()));
             assertThat(codes).as(path).contains("QUOTA_EXCEEDED");
         }
@@ -147,32 +161,43 @@ class QuotasTest {
         configure(Map.of("sample_processings_per_day", 1));
         assertQuotaExceeded(reprocess(first, firstSample), "sample_processings", 1);
         ApiClient.Response kept = process(first, firstSample);
-        assertThat(kept.status()).as("a sample with its verdict is answered, whatever the quota: " + kept.text())
+        assertThat(kept.status())
+                .as("a sample with its verdict is answered, whatever the quota: " + kept.text())
                 .isEqualTo(200);
         assertThat(kept.data().get("status").asText()).isEqualTo("processed");
 
         ApiClient.Response past = upload(first, "sense_and_sensibility_01_austen_64kb-0880.wav");
         String another = past.data().get("id").asText();
-        assertThat(past.data().get("status").asText()).as("kept, not processed: " + past.text()).isEqualTo("uploaded");
+        assertThat(past.data().get("status").asText())
+                .as("kept, not processed: " + past.text())
+                .isEqualTo("uploaded");
         assertThat(past.data().get("processing_job_id").isNull()).isTrue();
         assertThat(past.data().at("/processing/started").asBoolean()).isFalse();
         assertThat(past.data().at("/processing/error/code").asText()).isEqualTo("QUOTA_EXCEEDED");
         assertThat(past.data().at("/processing/error/details/quota").asText()).isEqualTo("sample_processings");
         assertThat(past.json().get("message").asText()).contains("processing not started");
         assertQuotaExceeded(process(first, another), "sample_processings", 1);
-        assertThat(first.get("/api/v1/voice/samples/" + another).data().get("status").asText())
-                .as("nothing started").isEqualTo("uploaded");
+        assertThat(first.get("/api/v1/voice/samples/" + another)
+                        .data()
+                        .get("status")
+                        .asText())
+                .as("nothing started")
+                .isEqualTo("uploaded");
 
         ApiClient third = app.client().newUser();
         ApiClient.Response theirs = upload(third, "sense_and_sensibility_01_austen_64kb-0880.wav");
-        assertThat(theirs.data().at("/processing/started").asBoolean()).as("another user has a count of their own")
+        assertThat(theirs.data().at("/processing/started").asBoolean())
+                .as("another user has a count of their own")
                 .isTrue();
 
         configure(Map.of("sample_processings_per_day", 2));
         ApiClient.Response raised = process(first, another);
-        assertThat(raised.status()).as("a raised quota applies at once: " + raised.text()).isEqualTo(202);
+        assertThat(raised.status())
+                .as("a raised quota applies at once: " + raised.text())
+                .isEqualTo(202);
         assertThat(raised.data().at("/processing/started").asBoolean()).isTrue();
-        assertThat(awaitProcessed(first, another).get("status").asText()).as("a verdict (this clip is short)")
+        assertThat(awaitProcessed(first, another).get("status").asText())
+                .as("a verdict (this clip is short)")
                 .isIn("processed", "rejected");
     }
 
@@ -188,9 +213,12 @@ class QuotasTest {
 
         ApiClient.Response second = upload(user, "sense_and_sensibility_01_austen_64kb-0880.wav");
         assertThat(second.data().at("/processing/started").asBoolean())
-                .as("the refused run did not count: " + second.text()).isTrue();
+                .as("the refused run did not count: " + second.text())
+                .isTrue();
         ApiClient.Response third = upload(user, "sense_and_sensibility_01_austen_64kb-0920.wav");
-        assertThat(third.data().at("/processing/error/code").asText()).as(third.text()).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(third.data().at("/processing/error/code").asText())
+                .as(third.text())
+                .isEqualTo("QUOTA_EXCEEDED");
     }
 
     @Test
@@ -198,14 +226,16 @@ class QuotasTest {
         configure(Map.of("clones_per_day", 2));
         assertThat(createClone(first, firstSample).status()).isEqualTo(201);
         assertQuotaExceeded(createClone(first, firstSample), "clones", 2);
-        assertThat(createClone(second, secondSample).status()).as("another user has a count of their own")
+        assertThat(createClone(second, secondSample).status())
+                .as("another user has a count of their own")
                 .isEqualTo(201);
 
         configure(Map.of("clones_per_day", 3));
         assertThat(createClone(first, "vs_nosuchsample").status()).isEqualTo(404);
         ApiClient.Response raised = createClone(first, firstSample);
-        assertThat(raised.status()).as("a raised quota applies at once, and a refused request cost nothing: "
-                + raised.text()).isEqualTo(201);
+        assertThat(raised.status())
+                .as("a raised quota applies at once, and a refused request cost nothing: " + raised.text())
+                .isEqualTo(201);
         assertQuotaExceeded(createClone(first, firstSample), "clones", 3);
     }
 
@@ -216,12 +246,16 @@ class QuotasTest {
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         assertQuotaExceeded(train(first, firstSample, firstClone), "trainings", 1);
         ApiClient.Response theirs = train(second, secondSample, secondClone);
-        assertThat(theirs.status()).as("another user has a count of their own: " + theirs.text()).isEqualTo(202);
+        assertThat(theirs.status())
+                .as("another user has a count of their own: " + theirs.text())
+                .isEqualTo(202);
 
         configure(Map.of("trainings_per_day", 0));
         assertQuotaExceeded(train(second, secondSample, secondClone), "trainings", 0);
         configure(Map.of("trainings_per_day", 2));
         ApiClient.Response raised = train(first, firstSample, firstClone);
-        assertThat(raised.status()).as("a raised quota applies at once: " + raised.text()).isEqualTo(202);
+        assertThat(raised.status())
+                .as("a raised quota applies at once: " + raised.text())
+                .isEqualTo(202);
     }
 }

@@ -27,14 +27,16 @@ class SignInThrottleTest {
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(RunningApp.tempDir("voxify-signin-"), Map.of(
-                "server.forward-headers-strategy", "native",
-                "voxify.limits.login-attempts-per-account", 3,
-                "voxify.limits.login-attempts-per-address", 6,
-                "voxify.limits.login-window", "PT60S",
-                "voxify.security.login-throttle.first-delay", "PT1S",
-                "voxify.security.login-throttle.max-delay", "PT8S",
-                "voxify.security.login-throttle.max-wait", "PT2S"));
+        app = RunningApp.start(
+                RunningApp.tempDir("voxify-signin-"),
+                Map.of(
+                        "server.forward-headers-strategy", "native",
+                        "voxify.limits.login-attempts-per-account", 3,
+                        "voxify.limits.login-attempts-per-address", 6,
+                        "voxify.limits.login-window", "PT60S",
+                        "voxify.security.login-throttle.first-delay", "PT1S",
+                        "voxify.security.login-throttle.max-delay", "PT8S",
+                        "voxify.security.login-throttle.max-wait", "PT2S"));
     }
 
     @AfterAll
@@ -43,14 +45,14 @@ class SignInThrottleTest {
     }
 
     private static ApiClient.Response signIn(String email, String password, String address) {
-        return app.client().post(LOGIN, Map.of("email", email, "password", password),
-                Map.of("X-Forwarded-For", address));
+        return app.client()
+                .post(LOGIN, Map.of("email", email, "password", password), Map.of("X-Forwarded-For", address));
     }
 
     private static String register() {
         String email = "throttled-" + UUID.randomUUID() + "@example.com";
-        ApiClient.Response r = app.client().post("/api/v1/auth/register",
-                Map.of("email", email, "password", ApiClient.PASSWORD));
+        ApiClient.Response r =
+                app.client().post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return email;
     }
@@ -66,7 +68,9 @@ class SignInThrottleTest {
             assertThat(signIn(email, WRONG, attacker).status()).isEqualTo(401);
         }
         ApiClient.Response refused = signIn(email, ApiClient.PASSWORD, attacker);
-        assertThat(refused.status()).as("the attacker's address is refused for this account").isEqualTo(429);
+        assertThat(refused.status())
+                .as("the attacker's address is refused for this account")
+                .isEqualTo(429);
         assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED");
         assertThat(refused.json().at("/error/details/scope").asText()).isEqualTo("account_and_address");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
@@ -74,7 +78,9 @@ class SignInThrottleTest {
         ApiClient.Response atHome = signIn(email, ApiClient.PASSWORD, home);
         assertThat(atHome.status()).as("the owner at home: " + atHome.text()).isEqualTo(200);
         ApiClient.Response travelling = signIn(email, ApiClient.PASSWORD, "192.0.2.50");
-        assertThat(travelling.status()).as("the owner at a new address: " + travelling.text()).isEqualTo(200);
+        assertThat(travelling.status())
+                .as("the owner at a new address: " + travelling.text())
+                .isEqualTo(200);
     }
 
     @Test
@@ -85,15 +91,23 @@ class SignInThrottleTest {
 
         Attack known = attack(email, "203.0.113.", 7);
         ApiClient.Response paused = signIn(email, ApiClient.PASSWORD, "203.0.113.250");
-        assertThat(paused.status()).as("the attack has the account paced: " + paused.text()).isEqualTo(429);
+        assertThat(paused.status())
+                .as("the attack has the account paced: " + paused.text())
+                .isEqualTo(429);
         ApiClient.Response atHome = signIn(email, ApiClient.PASSWORD, home);
-        assertThat(atHome.status()).as("the owner at home is never paced: " + atHome.text()).isEqualTo(200);
+        assertThat(atHome.status())
+                .as("the owner at home is never paced: " + atHome.text())
+                .isEqualTo(200);
 
         // Three failures are free, then each counted guess waits for a slot 1, 2, 4 s after the last.
         assertThat(known.checkedAtMillis()).hasSize(7);
         long paced = known.checkedAtMillis().get(6) - known.checkedAtMillis().get(3);
-        assertThat(paced).as("guesses 5 to 7 waited 1 + 2 + 4 s for their slots").isGreaterThanOrEqualTo(6_000);
-        assertThat(known.refusals()).as("a slot more than 2 s away is a 429, not a wait").isNotEmpty();
+        assertThat(paced)
+                .as("guesses 5 to 7 waited 1 + 2 + 4 s for their slots")
+                .isGreaterThanOrEqualTo(6_000);
+        assertThat(known.refusals())
+                .as("a slot more than 2 s away is a 429, not a wait")
+                .isNotEmpty();
         for (ApiClient.Response r : known.refusals()) {
             assertThat(r.errorCode()).isEqualTo("RATE_LIMITED");
             assertThat(r.json().at("/error/details/scope").asText()).isEqualTo("account");
@@ -101,7 +115,8 @@ class SignInThrottleTest {
         }
 
         Attack unknown = attack("nobody-" + UUID.randomUUID() + "@example.com", "203.0.114.", 7);
-        assertThat(unknown.statuses()).as("an unknown e-mail is counted and paced exactly like an account")
+        assertThat(unknown.statuses())
+                .as("an unknown e-mail is counted and paced exactly like an account")
                 .isEqualTo(known.statuses());
     }
 
@@ -110,19 +125,21 @@ class SignInThrottleTest {
         String email = register();
         String hammer = "203.0.115.9";
         for (int i = 0; i < 6; i++) {
-            assertThat(signIn("victim-" + i + "-" + UUID.randomUUID() + "@example.com", WRONG, hammer).status())
+            assertThat(signIn("victim-" + i + "-" + UUID.randomUUID() + "@example.com", WRONG, hammer)
+                            .status())
                     .isEqualTo(401);
         }
         ApiClient.Response refused = signIn(email, ApiClient.PASSWORD, hammer);
         assertThat(refused.status()).as(refused.text()).isEqualTo(429);
         assertThat(refused.json().at("/error/details/scope").asText()).isEqualTo("address");
         assertThat(refused.header("Retry-After")).isNotNull();
-        assertThat(signIn(email, ApiClient.PASSWORD, "203.0.115.10").status()).as("from elsewhere").isEqualTo(200);
+        assertThat(signIn(email, ApiClient.PASSWORD, "203.0.115.10").status())
+                .as("from elsewhere")
+                .isEqualTo(200);
     }
 
     /** What an attacker saw: every answer's status in order, when each guess was answered, the 429s. */
-    private record Attack(List<Integer> statuses, List<Long> checkedAtMillis, List<ApiClient.Response> refusals) {
-    }
+    private record Attack(List<Integer> statuses, List<Long> checkedAtMillis, List<ApiClient.Response> refusals) {}
 
     /**
      * Wrong passwords from a new address each time until {@code guesses} were checked, honouring
@@ -135,7 +152,9 @@ class SignInThrottleTest {
         long start = System.nanoTime();
         int host = 1;
         while (checked.size() < guesses) {
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the attack goes on").isLessThan(Duration.ofSeconds(90));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("the attack goes on")
+                    .isLessThan(Duration.ofSeconds(90));
             ApiClient.Response r = signIn(email, WRONG, network + host++);
             statuses.add(r.status());
             if (r.status() == 401) {

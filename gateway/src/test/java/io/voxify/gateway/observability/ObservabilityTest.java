@@ -63,15 +63,19 @@ class ObservabilityTest {
         JsonNode components = readiness.json().get("components");
         assertThat(fieldNames(components)).containsExactlyInAnyOrder("readinessState", "db", "diskSpace");
         components.forEach(c -> assertThat(c.get("status").asText()).isEqualTo("UP"));
-        assertThat(components.get("db").has("details")).as("details stay private").isFalse();
+        assertThat(components.get("db").has("details"))
+                .as("details stay private")
+                .isFalse();
     }
 
     @Test
     void theScrapeCountsAJobFromItsRequestToItsSynthesis() {
         Scrape before = scrape();
         ApiClient user = app.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", "Hello there, metrics.",
-                "voice_model_id", "default_voice_001")).get("id").asText();
+        String jobId = user.createJob(
+                        Map.of("text_content", "Hello there, metrics.", "voice_model_id", "default_voice_001"))
+                .get("id")
+                .asText();
         user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), DONE);
         Scrape after = scrape();
 
@@ -83,8 +87,8 @@ class ObservabilityTest {
 
         Map<String, String> flite = Map.of("engine", "flite");
         double syntheses = after.value("voxify_synthesis_real_time_factor_count", flite);
-        assertThat(syntheses).isGreaterThanOrEqualTo(
-                before.valueOrZero("voxify_synthesis_real_time_factor_count", flite) + 1);
+        assertThat(syntheses)
+                .isGreaterThanOrEqualTo(before.valueOrZero("voxify_synthesis_real_time_factor_count", flite) + 1);
         assertThat(after.value("voxify_synthesis_real_time_factor_sum", flite))
                 .isGreaterThan(before.valueOrZero("voxify_synthesis_real_time_factor_sum", flite));
         List<Sample> buckets = after.all("voxify_synthesis_real_time_factor_bucket", flite);
@@ -92,7 +96,8 @@ class ObservabilityTest {
         assertThat(buckets.get(buckets.size() - 1).labels().get("le")).isEqualTo("+Inf");
         assertThat(buckets.get(buckets.size() - 1).value()).isEqualTo(syntheses);
         for (int i = 1; i < buckets.size(); i++) {
-            assertThat(buckets.get(i).value()).as("cumulative buckets")
+            assertThat(buckets.get(i).value())
+                    .as("cumulative buckets")
                     .isGreaterThanOrEqualTo(buckets.get(i - 1).value());
         }
 
@@ -100,8 +105,8 @@ class ObservabilityTest {
         assertThat(after.value("eventProcessor_latency", jobsProjection)).isGreaterThanOrEqualTo(0);
         assertThat(after.value("eventProcessor_successTimer_seconds_count", jobsProjection))
                 .as("the job's events were handled by the jobs projection")
-                .isGreaterThanOrEqualTo(before.valueOrZero("eventProcessor_successTimer_seconds_count",
-                        jobsProjection) + 3);
+                .isGreaterThanOrEqualTo(
+                        before.valueOrZero("eventProcessor_successTimer_seconds_count", jobsProjection) + 3);
         Map<String, String> createCommand = Map.of("payloadType", "CreateJobCommand");
         assertThat(after.value("commandBus_successTimer_seconds_count", createCommand))
                 .isGreaterThanOrEqualTo(before.valueOrZero("commandBus_successTimer_seconds_count", createCommand) + 1);
@@ -118,14 +123,20 @@ class ObservabilityTest {
         long listed;
         do {
             gauge = scrape().value("voxify_jobs", Map.of("status", "completed"));
-            listed = admin.get("/api/v1/job?scope=all&status=completed&limit=1").json()
-                    .path("meta").path("pagination").path("total_count").asLong();
+            listed = admin.get("/api/v1/job?scope=all&status=completed&limit=1")
+                    .json()
+                    .path("meta")
+                    .path("pagination")
+                    .path("total_count")
+                    .asLong();
             if (gauge == listed && gauge >= 1) {
                 break;
             }
             ApiClient.sleep(500);
         } while (System.nanoTime() < deadline);
-        assertThat(gauge).as("completed jobs in the scrape and in the job list").isEqualTo(listed)
+        assertThat(gauge)
+                .as("completed jobs in the scrape and in the job list")
+                .isEqualTo(listed)
                 .isGreaterThanOrEqualTo(1);
         Scrape last = scrape();
         for (String status : List.of("pending", "processing", "failed", "cancelled")) {
@@ -142,14 +153,23 @@ class ObservabilityTest {
     @Test
     void jsonLogsCarryTheRequestContextOfEachLine() throws Exception {
         Path dataDir = RunningApp.tempDir("voxify-json-log-");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Launched from the exploded class path, OrtEnvironment's native initialisation recursed
-                // ~12,000 frames deep on the main thread and overflowed its stack (SIGSEGV, even at 4 MB).
-                "-Xmx512m", "-Xss16m", "-cp", System.getProperty("java.class.path"), VoxifyApplication.class.getName(),
-                "--server.port=0", "--server.address=127.0.0.1", "--voxify.data-dir=" + dataDir,
-                "--voxify.models-dir=" + dataDir.resolve("models"), "--voxify.synthesis.worker-threads=1",
-                "--logging.level.root=WARN", "--logging.level.org.springframework.boot.web.embedded.tomcat=INFO",
-                "--logging.level.io.voxify.access=INFO")
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // Launched from the exploded class path, OrtEnvironment's native initialisation recursed
+                        // ~12,000 frames deep on the main thread and overflowed its stack (SIGSEGV, even at 4 MB).
+                        "-Xmx512m",
+                        "-Xss16m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        VoxifyApplication.class.getName(),
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--voxify.data-dir=" + dataDir,
+                        "--voxify.models-dir=" + dataDir.resolve("models"),
+                        "--voxify.synthesis.worker-threads=1",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.springframework.boot.web.embedded.tomcat=INFO",
+                        "--logging.level.io.voxify.access=INFO")
                 // Logs go to standard output; native libraries (ONNX Runtime) write their own lines to stderr.
                 .redirectError(dataDir.resolve("stderr.txt").toFile());
         builder.environment().put("VOXIFY_LOG_FORMAT", "json");
@@ -157,8 +177,8 @@ class ObservabilityTest {
         Process server = builder.start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.add(line);
                 }
@@ -169,9 +189,13 @@ class ObservabilityTest {
         reader.setDaemon(true);
         reader.start();
         try {
-            JsonNode started = awaitLine(lines, l -> l.path("message").asText().startsWith("Tomcat started on port"),
-                    Duration.ofSeconds(180), server);
-            Matcher port = Pattern.compile("port (\\d+)").matcher(started.get("message").asText());
+            JsonNode started = awaitLine(
+                    lines,
+                    l -> l.path("message").asText().startsWith("Tomcat started on port"),
+                    Duration.ofSeconds(180),
+                    server);
+            Matcher port = Pattern.compile("port (\\d+)")
+                    .matcher(started.get("message").asText());
             assertThat(port.find()).isTrue();
             ApiClient user = new ApiClient("http://127.0.0.1:" + port.group(1)).newUser();
 
@@ -180,8 +204,8 @@ class ObservabilityTest {
             String requestId = profile.header("X-Request-Id");
             assertThat(requestId).isNotBlank();
 
-            JsonNode access = awaitLine(lines, l -> requestId.equals(l.path("request_id").asText()),
-                    Duration.ofSeconds(30), server);
+            JsonNode access = awaitLine(
+                    lines, l -> requestId.equals(l.path("request_id").asText()), Duration.ofSeconds(30), server);
             assertThat(access.get("message").asText()).startsWith("GET /api/v1/auth/profile 200 ");
             assertThat(access.path("log").path("level").asText()).isEqualTo("INFO");
             assertThat(access.path("log").path("logger").asText()).isEqualTo("io.voxify.access");
@@ -191,16 +215,20 @@ class ObservabilityTest {
             assertThat(access.has("@timestamp")).isTrue();
 
             // A progress stream is logged once, when it ends, still naming its request and caller.
-            String jobId = user.createJob(Map.of("text_content", "Logged from start to end.")).get("id").asText();
+            String jobId = user.createJob(Map.of("text_content", "Logged from start to end."))
+                    .get("id")
+                    .asText();
             assertThat(user.progress(jobId, DONE).last().get("event").asText()).isEqualTo("complete");
             String streamed = "GET /api/v1/job/" + jobId + "/progress 200 ";
-            JsonNode stream = awaitLine(lines, l -> l.path("message").asText().startsWith(streamed),
-                    Duration.ofSeconds(30), server);
+            JsonNode stream = awaitLine(
+                    lines, l -> l.path("message").asText().startsWith(streamed), Duration.ofSeconds(30), server);
             assertThat(stream.get("user_id").asText()).isEqualTo(user.userId());
             assertThat(stream.get("request_id").asText()).startsWith("req_");
             assertThat(lines.stream().filter(l -> l.contains(streamed))).hasSize(1);
             for (String line : lines) {
-                assertThat(line).as("every line logged to the console is a JSON object").startsWith("{");
+                assertThat(line)
+                        .as("every line logged to the console is a JSON object")
+                        .startsWith("{");
                 ApiClient.JSON.readTree(line);
             }
         } finally {
@@ -225,7 +253,8 @@ class ObservabilityTest {
                 JsonNode op = operation.getValue();
                 String what = method + " " + path.getKey();
                 int status = anonymous.raw(method, uri, null, new byte[0]).status();
-                assertThat(op.has("security")).as(what + " answered anonymous callers " + status)
+                assertThat(op.has("security"))
+                        .as(what + " answered anonymous callers " + status)
                         .isEqualTo(status == 401);
                 if (status == 401) {
                     secured++;
@@ -235,7 +264,9 @@ class ObservabilityTest {
                 }
                 if (path.getKey().startsWith("/api/v1/admin/")) {
                     admin++;
-                    assertThat(user.raw(method, uri, null, new byte[0]).status()).as(what).isEqualTo(403);
+                    assertThat(user.raw(method, uri, null, new byte[0]).status())
+                            .as(what)
+                            .isEqualTo(403);
                     assertThat(op.get("responses").has("403")).as(what).isTrue();
                     assertThat(codes(op)).as(what).contains("FORBIDDEN");
                 }
@@ -244,8 +275,11 @@ class ObservabilityTest {
                 }
                 op.get("responses").fields().forEachRemaining(r -> {
                     if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
-                        assertThat(r.getValue().at("/content/application~1json/schema/$ref").asText())
-                                .as(what + " " + r.getKey()).isEqualTo("#/components/schemas/ErrorEnvelope");
+                        assertThat(r.getValue()
+                                        .at("/content/application~1json/schema/$ref")
+                                        .asText())
+                                .as(what + " " + r.getKey())
+                                .isEqualTo("#/components/schemas/ErrorEnvelope");
                     }
                 });
             }
@@ -255,13 +289,17 @@ class ObservabilityTest {
 
         JsonNode createJob = paths.get("/api/v1/job").get("post");
         assertThat(fieldNames(createJob.get("responses"))).contains("201", "400", "401", "404", "413", "415", "429");
-        assertThat(codes(createJob)).contains("VALIDATION_ERROR", "INVALID_JSON", "VOICE_MODEL_NOT_FOUND",
-                "PAYLOAD_TOO_LARGE");
-        assertThat(createJob.at("/responses/201/content/application~1json/schema/$ref").asText())
+        assertThat(codes(createJob))
+                .contains("VALIDATION_ERROR", "INVALID_JSON", "VOICE_MODEL_NOT_FOUND", "PAYLOAD_TOO_LARGE");
+        assertThat(createJob
+                        .at("/responses/201/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Envelope");
         JsonNode login = paths.get("/api/v1/auth/login").get("post");
         assertThat(login.has("security")).isFalse();
-        assertThat(fieldNames(login.get("responses"))).as("sign-in attempts are throttled").contains("429");
+        assertThat(fieldNames(login.get("responses")))
+                .as("sign-in attempts are throttled")
+                .contains("429");
         assertThat(codes(login)).contains("INVALID_CREDENTIALS", "ACCOUNT_DISABLED", "MISSING_FIELDS", "RATE_LIMITED");
         assertThat(codes(paths.get("/api/v1/voice/samples").get("post")))
                 .contains("FILE_TOO_LARGE", "UNSUPPORTED_AUDIO", "DUPLICATE_SAMPLE");
@@ -270,11 +308,13 @@ class ObservabilityTest {
     @Test
     void everyControllerMappingIsInTheApiDocumentAndNothingElse() {
         Set<String> mapped = new TreeSet<>();
-        RequestMappingHandlerMapping mappings = app.bean("requestMappingHandlerMapping",
-                RequestMappingHandlerMapping.class);
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        RequestMappingHandlerMapping mappings =
+                app.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             String owner = entry.getValue().getBeanType().getName();
-            if (owner.startsWith("org.springdoc.") || entry.getKey().getPatternValues().equals(Set.of("/error"))) {
+            if (owner.startsWith("org.springdoc.")
+                    || entry.getKey().getPatternValues().equals(Set.of("/error"))) {
                 continue; // the document itself, the Swagger UI, and the container's error page
             }
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
@@ -301,9 +341,12 @@ class ObservabilityTest {
                 .containsExactlyInAnyOrder("success", "data", "message", "error", "meta", "timestamp");
         assertThat(fieldNames(schemas.get("ApiError").get("properties")))
                 .containsExactlyInAnyOrder("code", "message", "details");
-        assertThat(schemas.at("/ApiError/properties/code/enum")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
-        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(schemas.at("/ApiError/properties/code/enum"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asText())
+                .isEqualTo("bearer");
         for (ErrorCode code : ErrorCode.values()) {
             assertThat(docs.at("/info/description").asText()).contains(code.name());
         }
@@ -379,14 +422,14 @@ class ObservabilityTest {
         return new Scrape(samples);
     }
 
-    private record Sample(String name, Map<String, String> labels, double value) {
-    }
+    private record Sample(String name, Map<String, String> labels, double value) {}
 
     /** One scrape; a series is found by its name and some of its labels. */
     private record Scrape(List<Sample> samples) {
         List<Sample> all(String name, Map<String, String> labels) {
-            return samples.stream().filter(s -> s.name().equals(name)
-                    && s.labels().entrySet().containsAll(labels.entrySet())).toList();
+            return samples.stream()
+                    .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+                    .toList();
         }
 
         Optional<Double> find(String name, Map<String, String> labels) {

@@ -31,13 +31,19 @@ class OpenAiSdkTest {
 
     @Test
     void theOfficialNodeSdkSpeaksThroughVoxifyAndReadsItsRefusals() throws Exception {
-        assertThat(SDK).as("the openai npm package: run scripts/ensure-openai-e2e.sh (scripts/ensure-packages.sh "
-                + "test does)").exists();
+        assertThat(SDK)
+                .as("the openai npm package: run scripts/ensure-openai-e2e.sh (scripts/ensure-packages.sh "
+                        + "test does)")
+                .exists();
         ApiClient user = app.client().newUser();
         Path out = Files.createDirectories(Path.of("target", "openai-sdk"));
         Path log = out.resolve("speech.log");
-        Process node = new ProcessBuilder(List.of("node", "speech.mjs", app.baseUrl(), user.token(),
-                out.toAbsolutePath().toString()))
+        Process node = new ProcessBuilder(List.of(
+                        "node",
+                        "speech.mjs",
+                        app.baseUrl(),
+                        user.token(),
+                        out.toAbsolutePath().toString()))
                 .directory(SCRIPT_DIR.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -47,7 +53,9 @@ class OpenAiSdkTest {
             node.destroyForcibly();
         }
         String output = Files.exists(log) ? Files.readString(log) : "(no output)";
-        assertThat(finished).as("the SDK run ended within %s:%n%s", TIMEOUT, output).isTrue();
+        assertThat(finished)
+                .as("the SDK run ended within %s:%n%s", TIMEOUT, output)
+                .isTrue();
         assertThat(node.exitValue()).as("openai-e2e/speech.mjs:%n%s", output).isZero();
         assertThat(output).contains("openai sdk passed");
 
@@ -70,13 +78,16 @@ class OpenAiSdkTest {
         assertThat(wav.get("content_type").asText()).isEqualTo("audio/wav");
         DecodedAudio wavAudio = decode(Path.of(wav.get("file").asText()));
         assertThat(wavAudio.sampleRate()).isEqualTo(24_000);
-        assertThat(wavAudio.durationSeconds()).as("speed 1.5 against the default 1.0, same text and voice")
+        assertThat(wavAudio.durationSeconds())
+                .as("speed 1.5 against the default 1.0, same text and voice")
                 .isLessThan(mp3Audio.durationSeconds() * 0.85);
 
         for (JsonNode speech : speeches) {
-            JsonNode job = user.get("/api/v1/job/" + speech.get("job_id").asText()).data();
+            JsonNode job =
+                    user.get("/api/v1/job/" + speech.get("job_id").asText()).data();
             assertThat(job.get("status").asText()).isEqualTo("completed");
-            ApiClient.Response history = user.get("/api/v1/audit/jobs/" + job.get("id").asText() + "/events");
+            ApiClient.Response history =
+                    user.get("/api/v1/audit/jobs/" + job.get("id").asText() + "/events");
             List<String> types = new ArrayList<>();
             history.data().forEach(e -> types.add(e.get("type").asText()));
             assertThat(types.get(0)).isEqualTo("JobCreatedEvent");

@@ -35,7 +35,8 @@ class OpenAiSpeechTest {
     private static final String TEXT = "The quick brown fox jumps over the lazy dog, twice over.";
 
     private final RunningApp app = RunningApp.shared();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ApiClient user;
 
     @BeforeAll
@@ -143,7 +144,9 @@ class OpenAiSpeechTest {
         assertThat(isMp3(r.body())).as("MP3 magic bytes").isTrue();
         assertThat(decoded(r).format()).isEqualTo("mp3");
         assertThat(r.header("X-Voxify-Job-Id")).startsWith("job");
-        assertThat(r.header("X-RateLimit-Limit")).as("counted by the rate limit like the API").isNotNull();
+        assertThat(r.header("X-RateLimit-Limit"))
+                .as("counted by the rate limit like the API")
+                .isNotNull();
     }
 
     @Test
@@ -158,7 +161,8 @@ class OpenAiSpeechTest {
         DecodedAudio audio = decoded(r);
         assertThat(audio.sampleRate()).isEqualTo(24_000);
         JsonNode job = user.get("/api/v1/job/" + r.header("X-Voxify-Job-Id")).data();
-        assertThat(job.get("voice_model_id").asText()).as("onyx is the deep male preset")
+        assertThat(job.get("voice_model_id").asText())
+                .as("onyx is the deep male preset")
                 .isEqualTo("preset_en_us_male_002");
     }
 
@@ -169,22 +173,23 @@ class OpenAiSpeechTest {
         assertThat(byDefault.header("Content-Type")).isEqualTo("audio/mpeg");
         assertThat(isMp3(byDefault.body())).isTrue();
 
-        ApiClient.Response flac = speak(Map.of("model", "tts-1", "input", TEXT, "voice", "echo",
-                "response_format", "flac"));
+        ApiClient.Response flac =
+                speak(Map.of("model", "tts-1", "input", TEXT, "voice", "echo", "response_format", "flac"));
         assertThat(flac.status()).as(flac.text()).isEqualTo(200);
         assertThat(flac.header("Content-Type")).isEqualTo("audio/flac");
         assertThat(ascii(flac.body(), 0, 4)).isEqualTo("fLaC");
         double flacSeconds = decoded(flac).durationSeconds();
 
-        ApiClient.Response pcm = speak(Map.of("model", "tts-1", "input", TEXT, "voice", "echo",
-                "response_format", "pcm"));
+        ApiClient.Response pcm =
+                speak(Map.of("model", "tts-1", "input", TEXT, "voice", "echo", "response_format", "pcm"));
         assertThat(pcm.status()).as(pcm.text()).isEqualTo(200);
         assertThat(pcm.header("Content-Type")).isEqualTo("audio/pcm");
         byte[] raw = pcm.body();
         assertThat(ascii(raw, 0, 4)).as("no container, only samples").isNotEqualTo("RIFF");
         assertThat(raw.length % 2).as("16-bit samples").isZero();
         double pcmSeconds = raw.length / 2.0 / 24_000;
-        assertThat(pcmSeconds).as("24 kHz 16-bit mono: the same speech as the FLAC")
+        assertThat(pcmSeconds)
+                .as("24 kHz 16-bit mono: the same speech as the FLAC")
                 .isCloseTo(flacSeconds, org.assertj.core.data.Offset.offset(0.05));
         short peak = 0;
         for (int i = 0; i + 1 < raw.length; i += 2) {
@@ -196,8 +201,17 @@ class OpenAiSpeechTest {
 
     @Test
     void speedChangesTheDurationAndVoxifyVoiceIdsAreTakenAsTheyAre() {
-        Map<String, Object> normal = new LinkedHashMap<>(Map.of("model", "tts-1", "input", TEXT,
-                "voice", "preset_en_us_male_001", "response_format", "wav", "speed", 1.0));
+        Map<String, Object> normal = new LinkedHashMap<>(Map.of(
+                "model",
+                "tts-1",
+                "input",
+                TEXT,
+                "voice",
+                "preset_en_us_male_001",
+                "response_format",
+                "wav",
+                "speed",
+                1.0));
         Map<String, Object> fast = new LinkedHashMap<>(normal);
         fast.put("speed", 2.0);
         ApiClient.Response atOne = speak(normal);
@@ -207,7 +221,8 @@ class OpenAiSpeechTest {
         double one = decoded(atOne).durationSeconds();
         double two = decoded(atTwo).durationSeconds();
         assertThat(two).as("speed 2.0 against 1.0").isLessThan(one * 0.75);
-        JsonNode job = user.get("/api/v1/job/" + atTwo.header("X-Voxify-Job-Id")).data();
+        JsonNode job =
+                user.get("/api/v1/job/" + atTwo.header("X-Voxify-Job-Id")).data();
         assertThat(job.get("voice_model_id").asText()).isEqualTo("preset_en_us_male_001");
         assertThat(job.get("speed").asDouble()).isEqualTo(2.0);
     }
@@ -226,18 +241,21 @@ class OpenAiSpeechTest {
         assertEnvelope(tooLong, 400, "VALIDATION_ERROR");
         assertThat(tooLong.json().at("/error/details/input").asText()).contains("4096");
 
-        for (double speed : new double[]{0.25, 0.4, 3.5, 4.0, 5.0}) {
-            ApiClient.Response badSpeed = speak(Map.of("model", "tts-1", "input", TEXT, "voice", "alloy",
-                    "speed", speed));
+        for (double speed : new double[] {0.25, 0.4, 3.5, 4.0, 5.0}) {
+            ApiClient.Response badSpeed =
+                    speak(Map.of("model", "tts-1", "input", TEXT, "voice", "alloy", "speed", speed));
             assertEnvelope(badSpeed, 400, "VALIDATION_ERROR");
-            assertThat(badSpeed.json().at("/error/details/speed").asText()).contains("0.5").contains("3.0");
-            assertThat(badSpeed.json().at("/error/message").asText()).as("what an SDK shows its user")
+            assertThat(badSpeed.json().at("/error/details/speed").asText())
+                    .contains("0.5")
+                    .contains("3.0");
+            assertThat(badSpeed.json().at("/error/message").asText())
+                    .as("what an SDK shows its user")
                     .contains("speed must be between 0.5 and 3.0");
         }
 
-        for (String format : new String[]{"opus", "aac", "ogg"}) {
-            ApiClient.Response unsupported = speak(Map.of("model", "tts-1", "input", TEXT, "voice", "alloy",
-                    "response_format", format));
+        for (String format : new String[] {"opus", "aac", "ogg"}) {
+            ApiClient.Response unsupported =
+                    speak(Map.of("model", "tts-1", "input", TEXT, "voice", "alloy", "response_format", format));
             assertEnvelope(unsupported, 400, "VALIDATION_ERROR");
             assertThat(unsupported.json().at("/error/details/response_format").asText())
                     .contains("[mp3, wav, flac, pcm]");
@@ -249,17 +267,20 @@ class OpenAiSpeechTest {
 
         ApiClient.Response missing = speak(Map.of("input", TEXT));
         assertEnvelope(missing, 400, "MISSING_FIELDS");
-        assertThat(missing.json().at("/error/details/missing_fields").toString()).contains("model", "voice");
+        assertThat(missing.json().at("/error/details/missing_fields").toString())
+                .contains("model", "voice");
 
-        ApiClient.Response sse = speak(Map.of("model", "gpt-4o-mini-tts", "input", TEXT, "voice", "alloy",
-                "stream_format", "sse"));
+        ApiClient.Response sse =
+                speak(Map.of("model", "gpt-4o-mini-tts", "input", TEXT, "voice", "alloy", "stream_format", "sse"));
         assertEnvelope(sse, 400, "VALIDATION_ERROR");
 
         ApiClient.Response notJson = speak(user.token(), "{\"model\": ", pythonSdkHeaders());
         assertEnvelope(notJson, 400, "INVALID_JSON");
 
-        ApiClient.Response huge = speak(user.token(), "{\"model\": \"tts-1\", \"voice\": \"alloy\", \"input\": \""
-                + "a".repeat(1_100_000) + "\"}", pythonSdkHeaders());
+        ApiClient.Response huge = speak(
+                user.token(),
+                "{\"model\": \"tts-1\", \"voice\": \"alloy\", \"input\": \"" + "a".repeat(1_100_000) + "\"}",
+                pythonSdkHeaders());
         assertEnvelope(huge, 413, "PAYLOAD_TOO_LARGE");
 
         ApiClient.Response get = user.get(SPEECH);
@@ -283,8 +304,11 @@ class OpenAiSpeechTest {
         String requestId = "openai-" + UUID.randomUUID();
         Map<String, String> headers = new LinkedHashMap<>(pythonSdkHeaders());
         headers.put("X-Request-Id", requestId);
-        ApiClient.Response r = speak(user.token(), "{\"input\": \"Audited speech.\", \"model\": \"tts-1\", "
-                + "\"voice\": \"shimmer\", \"response_format\": \"wav\"}", headers);
+        ApiClient.Response r = speak(
+                user.token(),
+                "{\"input\": \"Audited speech.\", \"model\": \"tts-1\", "
+                        + "\"voice\": \"shimmer\", \"response_format\": \"wav\"}",
+                headers);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.header("X-Request-Id")).isEqualTo(requestId);
         String jobId = r.header("X-Voxify-Job-Id");
@@ -300,7 +324,8 @@ class OpenAiSpeechTest {
         assertThat(job.get("output_format").asText()).isEqualTo("wav");
         assertThat(job.get("sample_rate").asInt()).isEqualTo(24_000);
         assertThat(job.get("file_id").asText()).isEqualTo(r.header("X-Voxify-File-Id"));
-        ApiClient.Response file = user.get("/api/v1/files/audio/" + job.get("file_id").asText());
+        ApiClient.Response file =
+                user.get("/api/v1/files/audio/" + job.get("file_id").asText());
         assertThat(file.body()).as("the answer was the job's stored audio").isEqualTo(r.body());
 
         ApiClient.Response audit = user.get("/api/v1/audit/jobs/" + jobId + "/events");
@@ -320,22 +345,30 @@ class OpenAiSpeechTest {
 
         ApiClient stranger = app.client().newUser();
         assertThat(stranger.get("/api/v1/job/" + jobId).status()).isEqualTo(404);
-        assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/events").status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/events").status())
+                .isEqualTo(404);
         JsonNode theirs = stranger.get("/api/v1/job?limit=100").data();
         theirs.forEach(j -> assertThat(j.get("id").asText()).isNotEqualTo(jobId));
     }
 
     @Test
     void browsersOnAllowedOriginsPassThePreflightWithTheSdksHeaders() {
-        ApiClient.Response preflight = app.client().options(SPEECH, Map.of("Origin", RunningApp.ALLOWED_ORIGIN,
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers",
-                "authorization,content-type,x-stainless-lang,x-stainless-retry-count"));
+        ApiClient.Response preflight = app.client()
+                .options(
+                        SPEECH,
+                        Map.of(
+                                "Origin",
+                                RunningApp.ALLOWED_ORIGIN,
+                                "Access-Control-Request-Method",
+                                "POST",
+                                "Access-Control-Request-Headers",
+                                "authorization,content-type,x-stainless-lang,x-stainless-retry-count"));
         assertThat(preflight.status()).as(preflight.text()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(RunningApp.ALLOWED_ORIGIN);
         assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("x-stainless-lang");
 
-        ApiClient.Response foreign = app.client().options(SPEECH, Map.of("Origin", "https://evil.example",
-                "Access-Control-Request-Method", "POST"));
+        ApiClient.Response foreign = app.client()
+                .options(SPEECH, Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
         assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
     }
 
@@ -346,8 +379,15 @@ class OpenAiSpeechTest {
         assertThat(operation.isObject()).as("documented").isTrue();
         List<String> codes = new ArrayList<>();
         operation.path("x-error-codes").forEach(c -> codes.add(c.asText()));
-        assertThat(codes).contains("UNAUTHORIZED", "INVALID_TOKEN", "RATE_LIMITED", "VALIDATION_ERROR",
-                "VOICE_MODEL_NOT_FOUND", "QUOTA_EXCEEDED", "PAYLOAD_TOO_LARGE");
+        assertThat(codes)
+                .contains(
+                        "UNAUTHORIZED",
+                        "INVALID_TOKEN",
+                        "RATE_LIMITED",
+                        "VALIDATION_ERROR",
+                        "VOICE_MODEL_NOT_FOUND",
+                        "QUOTA_EXCEEDED",
+                        "PAYLOAD_TOO_LARGE");
         assertThat(operation.at("/responses/200/content").has("audio/mpeg")).isTrue();
         assertThat(operation.has("security")).isTrue();
     }

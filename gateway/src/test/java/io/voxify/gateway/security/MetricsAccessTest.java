@@ -2,7 +2,6 @@ package io.voxify.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voxify.gateway.security.MetricsScrapeAccess;
 import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
 import java.util.Map;
@@ -24,14 +23,24 @@ class MetricsAccessTest {
         assertThat(none.errorCode()).isEqualTo("UNAUTHORIZED");
         assertThat(none.json().get("success").asBoolean()).isFalse();
         assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(anonymous.get("/actuator/prometheus", Map.of("Authorization", "Bearer wrong")).status())
+        assertThat(anonymous
+                        .get("/actuator/prometheus", Map.of("Authorization", "Bearer wrong"))
+                        .status())
                 .isEqualTo(401);
-        assertThat(anonymous.get("/actuator/prometheus",
-                Map.of("Authorization", "Bearer " + RunningApp.METRICS_TOKEN + "x")).status()).isEqualTo(401);
-        assertThat(anonymous.get("/actuator/prometheus", Map.of("Authorization", RunningApp.METRICS_TOKEN)).status())
-                .as("the token goes in a bearer header").isEqualTo(401);
+        assertThat(anonymous
+                        .get(
+                                "/actuator/prometheus",
+                                Map.of("Authorization", "Bearer " + RunningApp.METRICS_TOKEN + "x"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(anonymous
+                        .get("/actuator/prometheus", Map.of("Authorization", RunningApp.METRICS_TOKEN))
+                        .status())
+                .as("the token goes in a bearer header")
+                .isEqualTo(401);
         ApiClient user = app.client().newUser();
-        assertThat(user.get("/actuator/prometheus").status()).as("a user's access token is not a scrape token")
+        assertThat(user.get("/actuator/prometheus").status())
+                .as("a user's access token is not a scrape token")
                 .isEqualTo(401);
 
         ApiClient.Response scraped = app.scrape();
@@ -43,19 +52,27 @@ class MetricsAccessTest {
 
     @Test
     void withoutATokenTheApplicationPortHasNoMetricsAndTheManagementPortHasThem() {
-        try (RunningApp samePort = RunningApp.start(RunningApp.tempDir("voxify-metrics-"),
-                Map.of("voxify.security.metrics-token", ""))) {
+        try (RunningApp samePort =
+                RunningApp.start(RunningApp.tempDir("voxify-metrics-"), Map.of("voxify.security.metrics-token", ""))) {
             ApiClient.Response hidden = samePort.client().get("/actuator/prometheus");
             assertThat(hidden.status()).as(hidden.text()).isEqualTo(404);
             assertThat(hidden.errorCode()).isEqualTo("NOT_FOUND");
             assertThat(samePort.client().get("/actuator/health").status()).isEqualTo(200);
         }
 
-        try (RunningApp separate = RunningApp.start(RunningApp.tempDir("voxify-metrics-"),
-                Map.of("voxify.security.metrics-token", "", "management.server.port", 0,
-                        "management.server.address", "127.0.0.1"))) {
+        try (RunningApp separate = RunningApp.start(
+                RunningApp.tempDir("voxify-metrics-"),
+                Map.of(
+                        "voxify.security.metrics-token",
+                        "",
+                        "management.server.port",
+                        0,
+                        "management.server.address",
+                        "127.0.0.1"))) {
             ApiClient.Response onTheApplicationPort = separate.client().get("/actuator/prometheus");
-            assertThat(onTheApplicationPort.status()).as(onTheApplicationPort.text()).isEqualTo(404);
+            assertThat(onTheApplicationPort.status())
+                    .as(onTheApplicationPort.text())
+                    .isEqualTo(404);
             assertThat(onTheApplicationPort.errorCode()).isEqualTo("NOT_FOUND");
 
             int port = separate.bean(MetricsScrapeAccess.class).managementPort();

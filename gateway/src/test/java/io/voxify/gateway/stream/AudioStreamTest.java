@@ -19,9 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +35,10 @@ public class AudioStreamTest {
     private final RunningApp app = RunningApp.shared();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    static final String LONG_TEXT = String.join(" ", java.util.Collections.nCopies(12,
-            "Streaming sends each sentence as soon as it has been spoken, so playback starts early."));
+    static final String LONG_TEXT = String.join(
+            " ",
+            Collections.nCopies(
+                    12, "Streaming sends each sentence as soon as it has been spoken, so playback starts early."));
 
     /** A streamed response read as it arrives: when the first bytes came, and everything. */
     public record Streamed(int status, HttpResponse<InputStream> response, Instant firstBytesAt, byte[] body) {
@@ -57,8 +62,11 @@ public class AudioStreamTest {
     /** Sends {@code request} as {@code user} and reads the answer as it arrives. */
     public static Streamed stream(HttpClient http, ApiClient user, HttpRequest.Builder request, FirstBytes onFirst)
             throws Exception {
-        HttpResponse<InputStream> r = http.send(request.header("Authorization", "Bearer " + user.token())
-                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = http.send(
+                request.header("Authorization", "Bearer " + user.token())
+                        .timeout(Duration.ofSeconds(120))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         Instant first = null;
         try (InputStream in = r.body()) {
@@ -82,7 +90,8 @@ public class AudioStreamTest {
     }
 
     HttpRequest.Builder post(String path, Object body) throws IOException {
-        return HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body)));
     }
 
@@ -111,19 +120,27 @@ public class AudioStreamTest {
     @Test
     void aRunningJobStreamsItsSentencesBeforeItCompletesAndTheStreamIsTheFile() throws Exception {
         ApiClient user = app.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", LONG_TEXT, "sample_rate", 16000)).get("id").asText();
+        String jobId = user.createJob(Map.of("text_content", LONG_TEXT, "sample_rate", 16000))
+                .get("id")
+                .asText();
         List<String> statusAtFirstBytes = new ArrayList<>();
-        Streamed s = stream(user, get("/api/v1/job/" + jobId + "/audio/stream"),
-                () -> statusAtFirstBytes.add(user.get("/api/v1/job/" + jobId).data().get("status").asText()));
+        Streamed s = stream(
+                user,
+                get("/api/v1/job/" + jobId + "/audio/stream"),
+                () -> statusAtFirstBytes.add(
+                        user.get("/api/v1/job/" + jobId).data().get("status").asText()));
 
         assertThat(s.status()).as(new String(s.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(s.header("Content-Type")).isEqualTo("audio/wav");
         assertThat(s.header("X-Voxify-Job-Id")).isEqualTo(jobId);
         assertThat(s.header("Transfer-Encoding")).isEqualTo("chunked");
         JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
-        assertThat(statusAtFirstBytes).as("the job was still synthesising when the first audio arrived")
-                .singleElement().isIn("pending", "processing");
-        assertThat(s.firstBytesAt()).isBefore(Instant.parse(done.get("completed_at").asText()));
+        assertThat(statusAtFirstBytes)
+                .as("the job was still synthesising when the first audio arrived")
+                .singleElement()
+                .isIn("pending", "processing");
+        assertThat(s.firstBytesAt())
+                .isBefore(Instant.parse(done.get("completed_at").asText()));
 
         // A streaming header: the lengths are not known while it is written.
         ByteBuffer header = ByteBuffer.wrap(s.body()).order(ByteOrder.LITTLE_ENDIAN);
@@ -131,12 +148,14 @@ public class AudioStreamTest {
         assertThat(header.getInt(40)).isEqualTo(0xFFFFFFFF);
         short[] streamed = wavSamples(s.body(), 16000);
 
-        ApiClient.Response file = user.get("/api/v1/files/audio/" + done.get("file_id").asText());
+        ApiClient.Response file =
+                user.get("/api/v1/files/audio/" + done.get("file_id").asText());
         assertThat(file.status()).isEqualTo(200);
         short[] stored = wavSamples(file.body(), 16000);
         double streamedSeconds = streamed.length / 16000.0;
         assertThat(streamedSeconds).isCloseTo(stored.length / 16000.0, org.assertj.core.data.Offset.offset(0.005));
-        assertThat(streamedSeconds).isCloseTo(done.get("duration").asDouble(), org.assertj.core.data.Offset.offset(0.005));
+        assertThat(streamedSeconds)
+                .isCloseTo(done.get("duration").asDouble(), org.assertj.core.data.Offset.offset(0.005));
         assertThat(streamed).as("the same samples as the stored file").isEqualTo(stored);
 
         // Once the job is done the endpoint still works: the stored audio, here as raw PCM.
@@ -149,8 +168,9 @@ public class AudioStreamTest {
     @Test
     void mp3StreamsAsItIsEncoded() throws Exception {
         ApiClient user = app.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", LONG_TEXT, "output_format", "mp3",
-                "sample_rate", 24000)).get("id").asText();
+        String jobId = user.createJob(Map.of("text_content", LONG_TEXT, "output_format", "mp3", "sample_rate", 24000))
+                .get("id")
+                .asText();
         Streamed s = stream(user, get("/api/v1/job/" + jobId + "/audio/stream"), null);
         assertThat(s.status()).isEqualTo(200);
         assertThat(s.header("Content-Type")).isEqualTo("audio/mpeg");
@@ -163,16 +183,25 @@ public class AudioStreamTest {
     void oneCallCreatesTheJobStreamsItAndTheTrailShowsIt() throws Exception {
         ApiClient user = app.client().newUser();
         String requestId = "stream-" + UUID.randomUUID();
-        Streamed s = stream(user, post("/api/v1/tts/stream?format=pcm", Map.of("text_content",
-                "One call to speak. The audio comes back at once. Then the job is in the trail.",
-                "sample_rate", 22050)).header("X-Request-Id", requestId), null);
+        Streamed s = stream(
+                user,
+                post(
+                                "/api/v1/tts/stream?format=pcm",
+                                Map.of(
+                                        "text_content",
+                                        "One call to speak. The audio comes back at once. Then the job is in the trail.",
+                                        "sample_rate",
+                                        22050))
+                        .header("X-Request-Id", requestId),
+                null);
         assertThat(s.status()).as(new String(s.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(s.header("Content-Type")).isEqualTo("audio/pcm;rate=22050");
         String jobId = s.header("X-Voxify-Job-Id");
         assertThat(jobId).startsWith("job");
 
         JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
-        short[] stored = wavSamples(user.get("/api/v1/files/audio/" + done.get("file_id").asText()).body(), 22050);
+        short[] stored = wavSamples(
+                user.get("/api/v1/files/audio/" + done.get("file_id").asText()).body(), 22050);
         assertThat(pcmSamples(s.body())).isEqualTo(stored);
 
         ApiClient.Response trail = user.get("/api/v1/audit/jobs/" + jobId + "/events");
@@ -181,24 +210,33 @@ public class AudioStreamTest {
         trail.data().forEach(e -> types.add(e.get("type").asText()));
         assertThat(types.get(0)).isEqualTo("JobCreatedEvent");
         assertThat(types).contains("JobStartedEvent").last().isEqualTo("JobCompletedEvent");
-        assertThat(trail.data().get(0).get("metadata").get("request_id").asText()).isEqualTo(requestId);
+        assertThat(trail.data().get(0).get("metadata").get("request_id").asText())
+                .isEqualTo(requestId);
 
         // The same validation as POST /api/v1/job, in the envelope, and nothing is created.
         Streamed invalid = stream(user, post("/api/v1/tts/stream", Map.of("text_content", "")), null);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("success").asBoolean()).isFalse();
-        Streamed badFormat = stream(user, post("/api/v1/tts/stream?format=ogg", Map.of("text_content", "Hello.")), null);
+        Streamed badFormat =
+                stream(user, post("/api/v1/tts/stream?format=ogg", Map.of("text_content", "Hello.")), null);
         assertThat(badFormat.status()).isEqualTo(400);
         assertThat(badFormat.json().path("error").path("code").asText()).isEqualTo("VALIDATION_ERROR");
-        assertThat(user.get("/api/v1/job").json().path("meta").path("pagination").path("total_count").asInt())
-                .as("only the streamed job exists").isEqualTo(1);
+        assertThat(user.get("/api/v1/job")
+                        .json()
+                        .path("meta")
+                        .path("pagination")
+                        .path("total_count")
+                        .asInt())
+                .as("only the streamed job exists")
+                .isEqualTo(1);
     }
 
     @Test
     void refusalsComeInTheEnvelope() throws Exception {
         ApiClient owner = app.client().newUser();
         ApiClient stranger = app.client().newUser();
-        String jobId = owner.createJob(Map.of("text_content", "Mine alone.")).get("id").asText();
+        String jobId =
+                owner.createJob(Map.of("text_content", "Mine alone.")).get("id").asText();
 
         Streamed foreign = stream(stranger, get("/api/v1/job/" + jobId + "/audio/stream"), null);
         assertThat(foreign.status()).isEqualTo(404);
@@ -211,14 +249,17 @@ public class AudioStreamTest {
         assertThat(error.path("code").asText()).isEqualTo("VALIDATION_ERROR");
         assertThat(error.path("details").path("format").asText()).contains("wav", "pcm", "mp3");
 
-        String doomed = owner.createJob(Map.of("text_content", LONG_TEXT + " " + LONG_TEXT)).get("id").asText();
+        String doomed = owner.createJob(Map.of("text_content", LONG_TEXT + " " + LONG_TEXT))
+                .get("id")
+                .asText();
         ApiClient.Response cancelled = owner.patch("/api/v1/job/" + doomed, Map.of("status", "cancelled"));
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
         Streamed refused = stream(owner, get("/api/v1/job/" + doomed + "/audio/stream"), null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("success").asBoolean()).isFalse();
         assertThat(refused.json().path("error").path("code").asText()).isEqualTo("CONFLICT");
-        assertThat(refused.json().path("error").path("details").path("status").asText()).isEqualTo("cancelled");
+        assertThat(refused.json().path("error").path("details").path("status").asText())
+                .isEqualTo("cancelled");
     }
 
     @Test
@@ -226,10 +267,13 @@ public class AudioStreamTest {
         ApiClient user = app.client().newUser();
         // The test application has one worker: a long job keeps the next one pending.
         String busy = user.createJob(Map.of("text_content", LONG_TEXT + " " + LONG_TEXT + " " + LONG_TEXT))
-                .get("id").asText();
-        String waiting = user.createJob(Map.of("text_content", "I never get to speak.")).get("id").asText();
+                .get("id")
+                .asText();
+        String waiting = user.createJob(Map.of("text_content", "I never get to speak."))
+                .get("id")
+                .asText();
         try {
-            var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            var reader = CompletableFuture.supplyAsync(() -> {
                 try {
                     return stream(user, get("/api/v1/job/" + waiting + "/audio/stream"), null);
                 } catch (Exception e) {
@@ -237,10 +281,15 @@ public class AudioStreamTest {
                 }
             });
             ApiClient.sleep(300);
-            assertThat(user.get("/api/v1/job/" + waiting).data().get("status").asText()).isEqualTo("pending");
-            assertThat(user.patch("/api/v1/job/" + waiting, Map.of("status", "cancelled")).status()).isEqualTo(200);
-            Streamed refused = reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(refused.status()).as(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo(409);
+            assertThat(user.get("/api/v1/job/" + waiting).data().get("status").asText())
+                    .isEqualTo("pending");
+            assertThat(user.patch("/api/v1/job/" + waiting, Map.of("status", "cancelled"))
+                            .status())
+                    .isEqualTo(200);
+            Streamed refused = reader.get(30, TimeUnit.SECONDS);
+            assertThat(refused.status())
+                    .as(new String(refused.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(409);
             assertThat(refused.header("Content-Type")).startsWith("application/json");
             assertThat(refused.json().path("error").path("code").asText()).isEqualTo("CONFLICT");
         } finally {
@@ -255,20 +304,25 @@ public class AudioStreamTest {
     @Test
     void aStreamWhoseEndWasLostFinishesFromTheStoredFile() throws Exception {
         ApiClient user = app.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", "Half of me was relayed. The rest comes from the file.",
-                "sample_rate", 16000)).get("id").asText();
+        String jobId = user.createJob(Map.of(
+                        "text_content", "Half of me was relayed. The rest comes from the file.", "sample_rate", 16000))
+                .get("id")
+                .asText();
         JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
-        byte[] stored = user.get("/api/v1/files/audio/" + done.get("file_id").asText()).body();
+        byte[] stored =
+                user.get("/api/v1/files/audio/" + done.get("file_id").asText()).body();
         byte[] pcm = Arrays.copyOfRange(stored, 44, stored.length);
 
         // A later attempt's stream with the first half of the audio and no end, as a relay that failed would leave it.
-        io.voxify.infrastructure.relay.AudioRelay.Sink orphan = app.bean(io.voxify.infrastructure.relay.memory.AudioStreams.class)
+        io.voxify.infrastructure.relay.AudioRelay.Sink orphan = app.bean(
+                        io.voxify.infrastructure.relay.memory.AudioStreams.class)
                 .open(jobId, 99, 16000);
         int half = (pcm.length / 4) * 2;
         orphan.publish(Arrays.copyOfRange(pcm, 0, half));
         Streamed s = stream(user, get("/api/v1/job/" + jobId + "/audio/stream?format=pcm"), null);
         assertThat(s.status()).isEqualTo(200);
-        assertThat(pcmSamples(s.body())).as("half from the stream, the rest from the file")
+        assertThat(pcmSamples(s.body()))
+                .as("half from the stream, the rest from the file")
                 .isEqualTo(pcmSamples(pcm));
         orphan.end(io.voxify.infrastructure.relay.AudioRelay.End.FAILED);
     }

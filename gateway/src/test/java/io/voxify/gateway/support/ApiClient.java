@@ -27,7 +27,8 @@ public final class ApiClient {
     public static final String PASSWORD = "SecurePass123!";
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
 
     public ApiClient(String base) {
@@ -109,11 +110,12 @@ public final class ApiClient {
         try {
             for (Map.Entry<String, String> field : fields.entrySet()) {
                 out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             if (file != null) {
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(file);
                 out.write("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -166,8 +168,9 @@ public final class ApiClient {
     /** Registers and signs in a fresh user; returns a client carrying their access token. */
     public ApiClient newUser() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        Response registered = post("/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
-                "first_name", "Test", "last_name", "User"));
+        Response registered = post(
+                "/api/v1/auth/register",
+                Map.of("email", email, "password", PASSWORD, "first_name", "Test", "last_name", "User"));
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         return login(email, PASSWORD);
     }
@@ -213,8 +216,11 @@ public final class ApiClient {
     }
 
     public SseCapture sse(String path, Duration timeout) {
-        HttpRequest req = request(path).header("Accept", "text/event-stream")
-                .timeout(timeout).GET().build();
+        HttpRequest req = request(path)
+                .header("Accept", "text/event-stream")
+                .timeout(timeout)
+                .GET()
+                .build();
         List<JsonNode> events = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         try {

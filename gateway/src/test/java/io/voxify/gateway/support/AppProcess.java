@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
     /** Spring, Axon and ONNX Runtime start in well under a minute alone; this box is shared and has two cores. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     /** Exit status Java reports for a process ended by signal 9 (128 + 9). */
     private static final int KILLED_BY_SIGKILL = 137;
@@ -37,10 +38,11 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private final Process process;
     private final Thread shutdownHook;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AppProcess(String name, Path dataDir, Path logDir, List<String> jvmOptions,
-                       Map<String, String> properties) throws IOException {
+    private AppProcess(String name, Path dataDir, Path logDir, List<String> jvmOptions, Map<String, String> properties)
+            throws IOException {
         this.name = name;
         this.port = freeLoopbackPort();
         this.log = Files.createDirectories(logDir).resolve(name + ".log");
@@ -55,11 +57,14 @@ public final class AppProcess implements AutoCloseable {
         command.add("--voxify.data-dir=" + dataDir);
         command.add("--voxify.models-dir=" + RunningApp.installStandInVoice(dataDir.resolve("models")));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        Files.writeString(log, "$ " + String.join(" ", command).replace(System.getProperty("java.class.path"),
-                "<test class path>") + "\n");
+        Files.writeString(
+                log,
+                "$ " + String.join(" ", command).replace(System.getProperty("java.class.path"), "<test class path>")
+                        + "\n");
         this.process = builder.start();
         this.shutdownHook = new Thread(this::destroyForcibly, "stop-" + name);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -69,8 +74,8 @@ public final class AppProcess implements AutoCloseable {
      * Starts the node and returns at once, so several nodes start side by side; {@link #awaitReady()}
      * waits for it. {@code dataDir} must be the node's own.
      */
-    public static AppProcess launch(String name, Path dataDir, Path logDir, List<String> jvmOptions,
-                                    Map<String, String> properties) {
+    public static AppProcess launch(
+            String name, Path dataDir, Path logDir, List<String> jvmOptions, Map<String, String> properties) {
         try {
             return new AppProcess(name, dataDir, logDir, jvmOptions, properties);
         } catch (IOException e) {
@@ -82,11 +87,13 @@ public final class AppProcess implements AutoCloseable {
     public AppProcess awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was "
-                        + "ready:\n" + tail(60));
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " before it was " + "ready:\n" + tail(60));
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

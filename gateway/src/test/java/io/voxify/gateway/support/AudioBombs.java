@@ -10,15 +10,22 @@ import java.nio.ByteOrder;
  */
 public final class AudioBombs {
 
-    private AudioBombs() {
-    }
+    private AudioBombs() {}
 
     /** A 16-byte-fmt WAV whose data chunk declares {@code dataSize} (0xFFFFFFFF: streamed), {@code total} bytes long. */
     public static byte[] wav(int channels, int rate, int bits, long dataSize, int total) {
         ByteBuffer b = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt((int) Math.min(0xffffffffL, dataSize + 36)).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate)
-                .putInt(rate * channels * bits / 8).putShort((short) (channels * bits / 8)).putShort((short) bits);
+        b.put("RIFF".getBytes())
+                .putInt((int) Math.min(0xffffffffL, dataSize + 36))
+                .put("WAVE".getBytes());
+        b.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
+                .putShort((short) bits);
         b.put("data".getBytes()).putInt((int) dataSize);
         return b.array();
     }

@@ -51,8 +51,23 @@ public final class LocalServer implements AutoCloseable {
         requireInstalled(REDIS_SERVER, "redis-server");
         int port = AppProcess.freeLoopbackPort();
         Path dir = tempDir("voxify-redis-");
-        return new LocalServer("redis", port, dir, List.of(REDIS_SERVER.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()), Map.of());
+        return new LocalServer(
+                "redis",
+                port,
+                dir,
+                List.of(
+                        REDIS_SERVER.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        dir.toString()),
+                Map.of());
     }
 
     /**
@@ -83,8 +98,12 @@ public final class LocalServer implements AutoCloseable {
                 Map.entry("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString()),
                 Map.entry("RABBITMQ_LOG_BASE", dir.resolve("log").toString()),
                 Map.entry("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString()),
-                Map.entry("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString()),
-                Map.entry("RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString()),
+                Map.entry(
+                        "RABBITMQ_ENABLED_PLUGINS_FILE",
+                        dir.resolve("enabled_plugins").toString()),
+                Map.entry(
+                        "RABBITMQ_CONF_ENV_FILE",
+                        dir.resolve("rabbitmq-env.conf").toString()),
                 Map.entry("ERL_EPMD_ADDRESS", "127.0.0.1"),
                 Map.entry("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}"));
         return new LocalServer("rabbitmq", port, dir, List.of(RABBITMQ_SERVER.toString()), env);
@@ -104,7 +123,9 @@ public final class LocalServer implements AutoCloseable {
             throw new IllegalStateException(name + " is already running");
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
@@ -116,8 +137,8 @@ public final class LocalServer implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String tail = tail();
                 stopQuietly();
-                throw new IllegalStateException(name + " did not open 127.0.0.1:" + port + " within " + START_TIMEOUT
-                        + ":\n" + tail);
+                throw new IllegalStateException(
+                        name + " did not open 127.0.0.1:" + port + " within " + START_TIMEOUT + ":\n" + tail);
             }
             ApiClient.sleep(200);
         }
@@ -195,7 +216,8 @@ public final class LocalServer implements AutoCloseable {
 
     private static void requireInstalled(Path binary, String debianPackage) {
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException(binary + " is needed: scripts/ensure-services.sh installs " + debianPackage);
+            throw new IllegalStateException(
+                    binary + " is needed: scripts/ensure-services.sh installs " + debianPackage);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,7 @@ import org.quicktheories.impl.Constraint;
  */
 public final class OpenApiFuzzer {
 
-    record Param(String name, String in, String type) {
-    }
+    record Param(String name, String in, String type) {}
 
     public record Operation(String method, String path, List<Param> params, boolean freeQuery, String body) {
         public String name() {
@@ -35,21 +35,32 @@ public final class OpenApiFuzzer {
         }
 
         boolean adminRoute() {
-            return path.startsWith("/api/v1/admin/") || path.equals("/api/v1/admin")
+            return path.startsWith("/api/v1/admin/")
+                    || path.equals("/api/v1/admin")
                     || path.startsWith("/api/v1/audit/events");
         }
     }
 
-    public enum Caller { USER, ADMIN, NOBODY, FORGED }
+    public enum Caller {
+        USER,
+        ADMIN,
+        NOBODY,
+        FORGED
+    }
 
     public record Request(String method, String target, Caller caller, List<String[]> headers, byte[] body) {
         @Override
         public String toString() {
-            StringBuilder s = new StringBuilder(method).append(' ').append(cut(target, 400)).append(" as ")
+            StringBuilder s = new StringBuilder(method)
+                    .append(' ')
+                    .append(cut(target, 400))
+                    .append(" as ")
                     .append(caller);
             headers.forEach(h -> s.append("\n  ").append(h[0]).append(": ").append(cut(h[1], 200)));
             if (body != null) {
-                s.append("\n  body (").append(body.length).append(" bytes): ")
+                s.append("\n  body (")
+                        .append(body.length)
+                        .append(" bytes): ")
                         .append(cut(new String(body, StandardCharsets.UTF_8), 600));
             }
             return s.toString();
@@ -58,8 +69,9 @@ public final class OpenApiFuzzer {
         private static String cut(String text, int max) {
             String shown = text.length() > max ? text.substring(0, max) + "…" : text;
             StringBuilder escaped = new StringBuilder();
-            shown.codePoints().forEach(c -> escaped.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c)
-                    : new String(Character.toChars(c))));
+            shown.codePoints()
+                    .forEach(c -> escaped.append(
+                            c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : new String(Character.toChars(c))));
             return escaped.toString();
         }
     }
@@ -67,22 +79,27 @@ public final class OpenApiFuzzer {
     /** The operations of {@code /v3/api-docs}. */
     public static List<Operation> operations(JsonNode document) {
         List<Operation> operations = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            List<Param> params = new ArrayList<>();
-            boolean freeQuery = false;
-            for (JsonNode p : op.getValue().path("parameters")) {
-                String type = p.path("schema").path("type").asText("string");
-                if (p.path("in").asText().equals("query") && type.equals("object")) {
-                    freeQuery = true;
-                } else {
-                    params.add(new Param(p.path("name").asText(), p.path("in").asText(), type));
-                }
-            }
-            JsonNode content = op.getValue().path("requestBody").path("content");
-            String body = content.has("multipart/form-data") ? "multipart"
-                    : content.has("application/json") ? "json" : null;
-            operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), params, freeQuery, body));
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    List<Param> params = new ArrayList<>();
+                    boolean freeQuery = false;
+                    for (JsonNode p : op.getValue().path("parameters")) {
+                        String type = p.path("schema").path("type").asText("string");
+                        if (p.path("in").asText().equals("query") && type.equals("object")) {
+                            freeQuery = true;
+                        } else {
+                            params.add(new Param(
+                                    p.path("name").asText(), p.path("in").asText(), type));
+                        }
+                    }
+                    JsonNode content = op.getValue().path("requestBody").path("content");
+                    String body = content.has("multipart/form-data")
+                            ? "multipart"
+                            : content.has("application/json") ? "json" : null;
+                    operations.add(new Operation(
+                            op.getKey().toUpperCase(Locale.ROOT), path.getKey(), params, freeQuery, body));
+                }));
         return operations;
     }
 
@@ -186,48 +203,186 @@ public final class OpenApiFuzzer {
             Map.entry("signature", List.of("abc")),
             Map.entry("user", List.of("user_nothing")));
 
-    private static final List<String> FIELD_NAMES = FIELDS.keySet().stream().sorted().toList();
+    private static final List<String> FIELD_NAMES =
+            FIELDS.keySet().stream().sorted().toList();
 
     /** Strings a hostile client sends anywhere a string goes. */
     static final List<String> HOSTILE_STRINGS = List.of(
-            "", " ", "\t\n", "null", "undefined", "NaN", "Infinity", "-Infinity", "1e999999999", "-1", "0", "-0",
-            "2147483648", "9223372036854775808", "-9223372036854775809", "99999999999999999999999999999999", "0x10",
-            "1.5", "true", "[]", "{}", "../../../../etc/passwd", "..\\..\\..\\windows\\win.ini", "/etc/passwd",
-            "file:///etc/passwd", "http://127.0.0.1:6379/", "http://169.254.169.254/latest/meta-data/",
-            "%2e%2e%2f%2e%2e%2f", "..%2F..%2F", "<script>alert(1)</script>", "' OR '1'='1", "\"; DROP TABLE users; --",
-            "${jndi:ldap://127.0.0.1/a}", "#{7*7}", "{{7*7}}", "%s%s%s%n", "\u0000", "a\u0000b", "\r\nX-Injected: 1",
-            "\u202e\u0644\u0627", "\uFEFF", "\uD800", "\uDFFF\uD800", "\u0001\u0007\u001b[31m", "ｆｕｌｌ",
-            "😀".repeat(300), "é".repeat(5_000), "a".repeat(10_001), "x".repeat(100_000), "A".repeat(257),
-            "job_" + "a".repeat(300), "vs_../../x", "default_voice_001\u0000", "*", "%", "?", "#", "&", "=", ";");
+            "",
+            " ",
+            "\t\n",
+            "null",
+            "undefined",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "1e999999999",
+            "-1",
+            "0",
+            "-0",
+            "2147483648",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999999999999999",
+            "0x10",
+            "1.5",
+            "true",
+            "[]",
+            "{}",
+            "../../../../etc/passwd",
+            "..\\..\\..\\windows\\win.ini",
+            "/etc/passwd",
+            "file:///etc/passwd",
+            "http://127.0.0.1:6379/",
+            "http://169.254.169.254/latest/meta-data/",
+            "%2e%2e%2f%2e%2e%2f",
+            "..%2F..%2F",
+            "<script>alert(1)</script>",
+            "' OR '1'='1",
+            "\"; DROP TABLE users; --",
+            "${jndi:ldap://127.0.0.1/a}",
+            "#{7*7}",
+            "{{7*7}}",
+            "%s%s%s%n",
+            "\u0000",
+            "a\u0000b",
+            "\r\nX-Injected: 1",
+            "\u202e\u0644\u0627",
+            "\uFEFF",
+            "\uD800",
+            "\uDFFF\uD800",
+            "\u0001\u0007\u001b[31m",
+            "ｆｕｌｌ",
+            "😀".repeat(300),
+            "é".repeat(5_000),
+            "a".repeat(10_001),
+            "x".repeat(100_000),
+            "A".repeat(257),
+            "job_" + "a".repeat(300),
+            "vs_../../x",
+            "default_voice_001\u0000",
+            "*",
+            "%",
+            "?",
+            "#",
+            "&",
+            "=",
+            ";");
 
     private static final List<String> RAW_JSON_VALUES = List.of(
-            "0", "-1", "2147483648", "9223372036854775808", "-9223372036854775809", "1e999999999", "-1e999999999",
-            "1e-999999999", "1.7976931348623157e309", "0.1", "-0.0", "1E400", "12345678901234567890123456789",
-            "true", "false", "null", "[]", "{}", "[null]", "[[[]]]", "{\"a\":{\"b\":{}}}", "\"\\uD800\"", "\"\\u0000\"",
+            "0",
+            "-1",
+            "2147483648",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1e999999999",
+            "-1e999999999",
+            "1e-999999999",
+            "1.7976931348623157e309",
+            "0.1",
+            "-0.0",
+            "1E400",
+            "12345678901234567890123456789",
+            "true",
+            "false",
+            "null",
+            "[]",
+            "{}",
+            "[null]",
+            "[[[]]]",
+            "{\"a\":{\"b\":{}}}",
+            "\"\\uD800\"",
+            "\"\\u0000\"",
             "[1,\"a\",null,{}]");
 
     private static final List<String> MALFORMED_JSON = List.of(
-            "NaN", "Infinity", "-Infinity", "undefined", "0x10", "01", "+1", ".5", "1.", "--1", "\"\\x41\"",
-            "\"a\u0001b\"", "'single'", "{", "}", "{\"a\":}", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{a:1}", "\"unterminated",
-            "{\"a\":1}}", "{\"a\":1} {\"b\":2}", "/* comment */ {}", "{\"a\":1 // comment\n}");
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "undefined",
+            "0x10",
+            "01",
+            "+1",
+            ".5",
+            "1.",
+            "--1",
+            "\"\\x41\"",
+            "\"a\u0001b\"",
+            "'single'",
+            "{",
+            "}",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "[1,]",
+            "{\"a\" 1}",
+            "{a:1}",
+            "\"unterminated",
+            "{\"a\":1}}",
+            "{\"a\":1} {\"b\":2}",
+            "/* comment */ {}",
+            "{\"a\":1 // comment\n}");
 
     private static final List<String> CONTENT_TYPES = List.of(
-            "text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16",
-            "application/json; charset=bogus", "application/xml", "multipart/form-data; boundary=x",
-            "multipart/form-data", "", "*/*", "application/json;;;", "application/vnd.api+json", "text/event-stream");
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "application/json; charset=utf-16",
+            "application/json; charset=bogus",
+            "application/xml",
+            "multipart/form-data; boundary=x",
+            "multipart/form-data",
+            "",
+            "*/*",
+            "application/json;;;",
+            "application/vnd.api+json",
+            "text/event-stream");
 
     private static final List<String> ACCEPTS = List.of(
-            "*/*", "application/json", "text/event-stream", "audio/wav", "application/xml", "text/html",
-            "image/png;q=0.1, */*;q=0", "", "garbage/", "application/json;q=abc");
+            "*/*",
+            "application/json",
+            "text/event-stream",
+            "audio/wav",
+            "application/xml",
+            "text/html",
+            "image/png;q=0.1, */*;q=0",
+            "",
+            "garbage/",
+            "application/json;q=abc");
 
     private static final List<String> RANGES = List.of(
-            "bytes=0-", "bytes=-1", "bytes=-0", "bytes=0-0", "bytes=5-1", "bytes=999999999999999999999-",
-            "bytes=0-9223372036854775807", "bytes=-9223372036854775808", "bytes=abc", "items=0-1", "bytes=",
-            "bytes=0-1," + "2-3,".repeat(300) + "4-5", "bytes=1-2,1-2,1-2", "bytes=--1", "bytes=0-1;x");
+            "bytes=0-",
+            "bytes=-1",
+            "bytes=-0",
+            "bytes=0-0",
+            "bytes=5-1",
+            "bytes=999999999999999999999-",
+            "bytes=0-9223372036854775807",
+            "bytes=-9223372036854775808",
+            "bytes=abc",
+            "items=0-1",
+            "bytes=",
+            "bytes=0-1," + "2-3,".repeat(300) + "4-5",
+            "bytes=1-2,1-2,1-2",
+            "bytes=--1",
+            "bytes=0-1;x");
 
     private static final List<String> RAW_PATH_VALUES = List.of(
-            "..", ".", "%2e%2e", "%2E%2E%2F%2E%2E", "..%2F..%2Fetc%2Fpasswd", "%00", "%ZZ", "%", ";a=b", "a%2Fb",
-            "%252e%252e", "~", "%C0%AE%C0%AE", "%FF", "%5C..%5C", "a%0D%0AX:1", "%u002e");
+            "..",
+            ".",
+            "%2e%2e",
+            "%2E%2E%2F%2E%2E",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%00",
+            "%ZZ",
+            "%",
+            ";a=b",
+            "a%2Fb",
+            "%252e%252e",
+            "~",
+            "%C0%AE%C0%AE",
+            "%FF",
+            "%5C..%5C",
+            "a%0D%0AX:1",
+            "%u002e");
 
     public static Gen<Request> requests(Operation op, Map<String, List<String>> ids) {
         return source -> new Draw(source).request(op, ids);
@@ -256,8 +411,16 @@ public final class OpenApiFuzzer {
         Request request(Operation op, Map<String, List<String>> ids) {
             Caller caller = op.adminRoute()
                     ? pick(List.of(Caller.ADMIN, Caller.ADMIN, Caller.ADMIN, Caller.ADMIN, Caller.USER, Caller.NOBODY))
-                    : pick(List.of(Caller.USER, Caller.USER, Caller.USER, Caller.USER, Caller.USER, Caller.USER,
-                    Caller.ADMIN, Caller.NOBODY, Caller.FORGED));
+                    : pick(List.of(
+                            Caller.USER,
+                            Caller.USER,
+                            Caller.USER,
+                            Caller.USER,
+                            Caller.USER,
+                            Caller.USER,
+                            Caller.ADMIN,
+                            Caller.NOBODY,
+                            Caller.FORGED));
             String path = op.path();
             StringBuilder query = new StringBuilder();
             List<String[]> headers = new ArrayList<>();
@@ -266,13 +429,15 @@ public final class OpenApiFuzzer {
                     case "path" -> path = path.replace("{" + p.name() + "}", pathValue(p.name(), ids));
                     case "query" -> {
                         if (chance(60)) {
-                            query.append(query.isEmpty() ? "" : "&").append(encode(p.name())).append('=')
+                            query.append(query.isEmpty() ? "" : "&")
+                                    .append(encode(p.name()))
+                                    .append('=')
                                     .append(queryValue(p));
                         }
                     }
                     case "header" -> {
                         if (chance(50)) {
-                            headers.add(new String[]{p.name(), header(p.name())});
+                            headers.add(new String[] {p.name(), header(p.name())});
                         }
                     }
                     default -> {
@@ -283,26 +448,40 @@ public final class OpenApiFuzzer {
             if (op.freeQuery() || chance(15)) {
                 for (int i = between(0, 5); i > 0; i--) {
                     String name = chance(85) ? pick(FIELD_NAMES) : pick(HOSTILE_STRINGS);
-                    query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=')
-                            .append(chance(50) ? encode(String.valueOf(plausible(name))) : encode(pick(HOSTILE_STRINGS)));
+                    query.append(query.isEmpty() ? "" : "&")
+                            .append(encode(name))
+                            .append('=')
+                            .append(
+                                    chance(50)
+                                            ? encode(String.valueOf(plausible(name)))
+                                            : encode(pick(HOSTILE_STRINGS)));
                 }
             }
             if (chance(5)) {
-                query.append(query.isEmpty() ? "" : "&").append(pick(List.of("limit=%ZZ", "a=%00", "%FF=1", "&&&",
-                        "=", "limit=1&limit=2&limit=-3", "a[b][c]=1", "a=" + "b".repeat(20_000))));
+                query.append(query.isEmpty() ? "" : "&")
+                        .append(pick(List.of(
+                                "limit=%ZZ",
+                                "a=%00",
+                                "%FF=1",
+                                "&&&",
+                                "=",
+                                "limit=1&limit=2&limit=-3",
+                                "a[b][c]=1",
+                                "a=" + "b".repeat(20_000))));
             }
             if (chance(20)) {
-                headers.add(new String[]{"Accept", pick(ACCEPTS)});
+                headers.add(new String[] {"Accept", pick(ACCEPTS)});
             }
             byte[] body = null;
             if (op.body() != null && chance(92) || op.body() == null && chance(5)) {
                 if ("multipart".equals(op.body())) {
                     String boundary = "fuzz" + between(0, 1_000_000);
-                    headers.add(new String[]{"Content-Type", chance(90) ? "multipart/form-data; boundary=" + boundary
-                            : pick(CONTENT_TYPES)});
+                    headers.add(new String[] {
+                        "Content-Type", chance(90) ? "multipart/form-data; boundary=" + boundary : pick(CONTENT_TYPES)
+                    });
                     body = multipart(boundary, ids);
                 } else {
-                    headers.add(new String[]{"Content-Type", chance(80) ? "application/json" : pick(CONTENT_TYPES)});
+                    headers.add(new String[] {"Content-Type", chance(80) ? "application/json" : pick(CONTENT_TYPES)});
                     body = jsonBody();
                 }
             }
@@ -338,7 +517,8 @@ public final class OpenApiFuzzer {
             if (name.equalsIgnoreCase("Range")) {
                 return pick(RANGES);
             }
-            return pick(List.of("*", "\"abc\"", "W/\"" + "x".repeat(5_000) + "\"", "\"\"", "garbage", "W/", "\"a\", *"));
+            return pick(
+                    List.of("*", "\"abc\"", "W/\"" + "x".repeat(5_000) + "\"", "\"\"", "garbage", "W/", "\"a\", *"));
         }
 
         private Object plausible(String name) {
@@ -369,7 +549,7 @@ public final class OpenApiFuzzer {
                 String key = pick(FIELD_NAMES);
                 text = "{\"" + key + "\":" + json(plausible(key)) + ",\"" + key + "\":" + value(1) + "}";
             } else if (shape < 93) {
-                return new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, (byte) 0xc0, '"', '}'};
+                return new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, (byte) 0xc0, '"', '}'};
             } else if (shape < 96) {
                 text = "\uFEFF" + object(between(1, 3), 0);
             } else {
@@ -421,15 +601,18 @@ public final class OpenApiFuzzer {
                     Object plausible = plausible(field);
                     String value = plausible != null && chance(50) ? String.valueOf(plausible) : pick(HOSTILE_STRINGS);
                     out.writeBytes(("--" + dash + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n"
-                            + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                    + value + "\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
                 }
             }
             if (chance(85)) {
-                String filename = chance(60) ? "voice.wav" : pick(HOSTILE_STRINGS).replace("\"", "%22");
+                String filename =
+                        chance(60) ? "voice.wav" : pick(HOSTILE_STRINGS).replace("\"", "%22");
                 String part = chance(90) ? "file" : pick(HOSTILE_STRINGS);
                 out.writeBytes(("--" + dash + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                        + filename + "\"\r\nContent-Type: " + pick(List.of("audio/wav", "application/octet-stream",
-                        "text/plain", "")) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                                + filename + "\"\r\nContent-Type: "
+                                + pick(List.of("audio/wav", "application/octet-stream", "text/plain", "")) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 out.writeBytes(audioLike());
                 out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -456,7 +639,7 @@ public final class OpenApiFuzzer {
         }
 
         private static byte[] concat(byte[] a, byte[] b) {
-            byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+            byte[] all = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, all, a.length, b.length);
             return all;
         }
@@ -475,8 +658,13 @@ public final class OpenApiFuzzer {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if (c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format("%02X", c));

@@ -39,10 +39,12 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed (scripts/ensure-services.sh): " + sql, e);
+            throw new IllegalStateException(
+                    "PostgreSQL at 127.0.0.1:5432 is needed (scripts/ensure-services.sh): " + sql, e);
         }
     }
 }

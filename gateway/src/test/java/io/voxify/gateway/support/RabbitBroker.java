@@ -9,8 +9,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 /** Test helpers for the machine's RabbitMQ (127.0.0.1:5672, guest/guest). */
 public final class RabbitBroker {
 
-    private RabbitBroker() {
-    }
+    private RabbitBroker() {}
 
     /** Removes the queues and exchanges a test application declared under its own prefix. */
     public static void deleteLayout(RunningApp app) {
@@ -21,7 +20,9 @@ public final class RabbitBroker {
             admin.deleteQueue(queue);
             admin.deleteQueue(topology.deadQueue(queue));
         }
-        for (String exchange : List.of(topology.workExchange(), topology.deadLetterExchange(),
+        for (String exchange : List.of(
+                topology.workExchange(),
+                topology.deadLetterExchange(),
                 app.bean(PublishingProperties.class).eventsExchange())) {
             admin.deleteExchange(exchange);
         }

@@ -26,8 +26,7 @@ import java.util.Map;
 public final class RawHttp {
     static final int BODY_CAP = 4 * 1024 * 1024;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public record Response(int status, Map<String, List<String>> headers, byte[] body, long millis) {
         public String header(String name) {
@@ -56,7 +55,11 @@ public final class RawHttp {
     /** A request line, headers (in order, duplicates kept) and a body; Host and Connection: close are added. */
     public static byte[] request(String method, String target, List<String[]> headers, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+        StringBuilder head = new StringBuilder()
+                .append(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1\r\nConnection: close\r\n");
         for (String[] h : headers) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
@@ -75,7 +78,7 @@ public final class RawHttp {
     /** A body sent in chunks, so the server learns its size only by reading it. */
     public static byte[] chunkedRequest(String method, String target, List<String[]> headers, byte[] body, int chunk) {
         List<String[]> all = new ArrayList<>(headers);
-        all.add(new String[]{"Transfer-Encoding", "chunked"});
+        all.add(new String[] {"Transfer-Encoding", "chunked"});
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(request(method, target, all, null));
         for (int at = 0; at < body.length; at += chunk) {
@@ -109,7 +112,8 @@ public final class RawHttp {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                headers.computeIfAbsent(
+                                line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(line.substring(colon + 1).trim());
             }
             Response head = new Response(status, headers, new byte[0], 0);

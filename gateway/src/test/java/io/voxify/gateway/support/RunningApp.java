@@ -34,7 +34,9 @@ public final class RunningApp implements AutoCloseable {
         props.put("server.port", 0);
         props.put("server.address", "127.0.0.1");
         props.put("voxify.data-dir", dataDir.toString());
-        props.put("voxify.models-dir", installStandInVoice(dataDir.resolve("models")).toString());
+        props.put(
+                "voxify.models-dir",
+                installStandInVoice(dataDir.resolve("models")).toString());
         props.put("voxify.security.admin-email", ADMIN_EMAIL);
         props.put("voxify.security.admin-password", ADMIN_PASSWORD);
         props.put("voxify.synthesis.worker-threads", 1);
@@ -47,7 +49,8 @@ public final class RunningApp implements AutoCloseable {
         props.put("voxify.limits.login-attempts-per-address", 1_000_000);
         props.putAll(extra);
         // Command-line arguments outrank application.yml (default properties would not).
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         this.context = new SpringApplicationBuilder(VoxifyApplication.class).run(args);
     }
@@ -70,7 +73,7 @@ public final class RunningApp implements AutoCloseable {
         Path source = Path.of("..", "inference-engine", "src", "test", "resources", "piper");
         try {
             Files.createDirectories(models);
-            for (String file : new String[]{"standin.onnx", "standin.onnx.json"}) {
+            for (String file : new String[] {"standin.onnx", "standin.onnx.json"}) {
                 if (!Files.exists(models.resolve(file))) {
                     Files.copy(source.resolve(file), models.resolve(file));
                 }
@@ -115,7 +118,7 @@ public final class RunningApp implements AutoCloseable {
 
     /** The Prometheus scrape, as a scraper configured with the token gets it. */
     public ApiClient.Response scrape() {
-        return client().get("/actuator/prometheus", java.util.Map.of("Authorization", "Bearer " + METRICS_TOKEN));
+        return client().get("/actuator/prometheus", Map.of("Authorization", "Bearer " + METRICS_TOKEN));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.voxify.gateway.support;
 
-import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import io.voxify.infrastructure.storage.s3.S3TestServer;
+import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,8 +147,13 @@ public final class ScaleOutCluster implements AutoCloseable {
     public String logTails() {
         StringBuilder out = new StringBuilder();
         for (AppProcess node : nodes) {
-            out.append("\n===== ").append(node).append(", ").append(node.log()).append(" =====\n")
-                    .append(node.tail(40)).append('\n');
+            out.append("\n===== ")
+                    .append(node)
+                    .append(", ")
+                    .append(node.log())
+                    .append(" =====\n")
+                    .append(node.tail(40))
+                    .append('\n');
         }
         return out.toString();
     }

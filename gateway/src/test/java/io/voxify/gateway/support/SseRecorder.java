@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -30,12 +31,15 @@ public final class SseRecorder implements AutoCloseable {
 
     /** Opens the stream and returns once the server answered with its status. */
     public SseRecorder(String url, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         reader = new Thread(() -> read(request), "sse-recorder");
         reader.setDaemon(true);
         reader.start();
-        int answered = status.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        int answered = status.orTimeout(30, TimeUnit.SECONDS).join();
         if (answered != 200) {
             throw new AssertionError("The stream " + url + " answered " + answered);
         }

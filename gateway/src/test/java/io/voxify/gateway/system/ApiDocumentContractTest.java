@@ -52,8 +52,8 @@ class ApiDocumentContractTest {
      * is measured against its speaker, see README), and the platform shows no invented figure.</li>
      * </ul>
      */
-    static final Set<String> DIFFERENCES = Set.of("create-job:config", "list-models:quality_score",
-            "model-details:quality_score");
+    static final Set<String> DIFFERENCES =
+            Set.of("create-job:config", "list-models:quality_score", "model-details:quality_score");
 
     // --- The document's examples, verbatim ---------------------------------------------------------------------
 
@@ -113,8 +113,8 @@ class ApiDocumentContractTest {
                 "message": "Synthesis job created successfully",
                 "timestamp": "2024-01-15T10:30:00Z"
             }""";
-    private static final String LIST_JOBS = "/api/v1/job?status=completed&limit=10&offset=0&sort_by=created_at"
-            + "&sort_order=desc&include_text=false";
+    private static final String LIST_JOBS =
+            "/api/v1/job?status=completed&limit=10&offset=0&sort_by=created_at" + "&sort_order=desc&include_text=false";
     private static final String LIST_JOBS_ANSWER = """
             {
                 "success": true,
@@ -167,8 +167,8 @@ class ApiDocumentContractTest {
                 "message": "Job deleted successfully",
                 "timestamp": "2024-01-15T10:30:00Z"
             }""";
-    private static final String LIST_MODELS = "/api/v1/voice/models?tags=female,gentle&language=zh-CN&type=preset"
-            + "&limit=10&offset=0";
+    private static final String LIST_MODELS =
+            "/api/v1/voice/models?tags=female,gentle&language=zh-CN&type=preset" + "&limit=10&offset=0";
     private static final String LIST_MODELS_ANSWER = """
             {
                 "success": true,
@@ -219,6 +219,7 @@ class ApiDocumentContractTest {
                 "is_favorite": true,
                 "created_at": "2024-01-15T10:30:00Z"
             }""";
+
     private static final String MODEL_DETAILS_ANSWER = """
             {
                 "success": true,
@@ -331,6 +332,7 @@ class ApiDocumentContractTest {
     /** What a progress line carries, after the document's stream. */
     private static final String PROGRESS_LINE = """
             {"progress": 0.0, "status": "pending", "message": "Job queued for processing"}""";
+
     private static final String PROGRESS_DONE = """
             {"progress": 100.0, "status": "completed", "message": "Synthesis completed", \
             "output_file_path": "/audio/job_1234567890.wav", "duration": 5.2}""";
@@ -339,14 +341,15 @@ class ApiDocumentContractTest {
 
     @Test
     void workflowOneAndTheJobAndLibraryExamplesWorkAsWritten() {
-        try (RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-contract-1-"), Map.of(
-                "voxify.synthesis.worker-threads", 1))) {
+        try (RunningApp app = RunningApp.start(
+                RunningApp.tempDir("voxify-contract-1-"), Map.of("voxify.synthesis.worker-threads", 1))) {
             ApiClient anonymous = app.client();
             assertEnvelope("register", post(anonymous, "/api/v1/auth/register", REGISTER_JOHN), 201);
             ApiClient.Response login = post(anonymous, "/api/v1/auth/login", LOGIN);
             assertEnvelope("login", login, 200);
             assertThat(login.data().get("access_token").isTextual()).isTrue();
-            ApiClient user = anonymous.withToken(login.data().get("access_token").asText());
+            ApiClient user =
+                    anonymous.withToken(login.data().get("access_token").asText());
 
             ApiClient.Response created = post(user, "/api/v1/job", WORKFLOW_1_JOB);
             assertEnvelope("workflow 1 job", created, 201);
@@ -360,14 +363,20 @@ class ApiDocumentContractTest {
             // The job examples. The only worker is kept busy by another user, so the new job is still pending
             // when the document updates it.
             ApiClient other = app.client().newUser();
-            String blocker = other.createJob(Map.of("text_content",
-                    "A long text that keeps the only worker busy while the examples run. ".repeat(60),
-                    "output_format", "wav")).get("id").asText();
+            String blocker = other.createJob(Map.of(
+                            "text_content",
+                            "A long text that keeps the only worker busy while the examples run. ".repeat(60),
+                            "output_format",
+                            "wav"))
+                    .get("id")
+                    .asText();
             other.awaitJob(blocker, j -> j.get("status").asText().equals("processing"), SLOW);
             ApiClient.Response example = post(user, "/api/v1/job", CREATE_JOB);
             assertEnvelope("create-job", example, 201);
             assertShape("create-job", example.json(), json(CREATE_JOB_ANSWER));
-            assertThat(example.data().get("config").isObject()).as("config is always the object").isTrue();
+            assertThat(example.data().get("config").isObject())
+                    .as("config is always the object")
+                    .isTrue();
             String exampleId = example.data().get("id").asText();
             ApiClient.Response updated = put(user, "/api/v1/job/" + exampleId, UPDATE_JOB);
             assertEnvelope("update-job", updated, 200);
@@ -390,14 +399,20 @@ class ApiDocumentContractTest {
             // The library examples.
             ApiClient.Response library = user.get(LIST_MODELS);
             assertEnvelope("list-models", library, 200);
-            assertThat(library.data()).as("the example's filters find the gentle female voice").isNotEmpty();
+            assertThat(library.data())
+                    .as("the example's filters find the gentle female voice")
+                    .isNotEmpty();
             assertShape("list-models", library.json(), json(LIST_MODELS_ANSWER));
 
             ApiClient.Response selected = post(user, "/api/v1/job", JOB_WITH_SELECTED_MODEL);
             assertEnvelope("job-with-selected-model", selected, 201);
-            user.awaitJob(selected.data().get("id").asText(), j -> j.get("status").asText().equals("completed"), SLOW);
+            user.awaitJob(
+                    selected.data().get("id").asText(),
+                    j -> j.get("status").asText().equals("completed"),
+                    SLOW);
             // Precondition for the documented user_rating (a number): somebody rated the voice.
-            assertThat(user.put("/api/v1/voice/models/preset_gentle_female_001/rating", Map.of("rating", 5)).status())
+            assertThat(user.put("/api/v1/voice/models/preset_gentle_female_001/rating", Map.of("rating", 5))
+                            .status())
                     .isEqualTo(200);
 
             ApiClient.Response details = user.get("/api/v1/voice/models/preset_gentle_female_001");
@@ -424,12 +439,16 @@ class ApiDocumentContractTest {
             assertEnvelope("register", post(anonymous, "/api/v1/auth/register", REGISTER_JANE), 201);
             ApiClient.Response login = post(anonymous, "/api/v1/auth/login", LOGIN);
             assertEnvelope("login", login, 200);
-            ApiClient user = anonymous.withToken(login.data().get("access_token").asText());
+            ApiClient user =
+                    anonymous.withToken(login.data().get("access_token").asText());
 
-            ApiClient.Response uploaded = user.multipart("/api/v1/voice/samples", Map.of(
-                    "name", "My Personal Voice Sample",
-                    "description", "High quality recording for voice cloning",
-                    "language", "en-US"), "voice_sample.wav",
+            ApiClient.Response uploaded = user.multipart(
+                    "/api/v1/voice/samples",
+                    Map.of(
+                            "name", "My Personal Voice Sample",
+                            "description", "High quality recording for voice cloning",
+                            "language", "en-US"),
+                    "voice_sample.wav",
                     SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav"));
             assertEnvelope("upload", uploaded, 201);
             String sampleId = uploaded.data().get("id").asText();
@@ -438,16 +457,23 @@ class ApiDocumentContractTest {
             ApiClient.Response processed = post(user, "/api/v1/voice/samples/" + sampleId + "/process", "{}");
             assertThat(processed.status()).as(processed.text()).isIn(200, 202);
             assertThat(processed.data().get("processing_job_id").isTextual()).isTrue();
-            JsonNode sample = user.await("/api/v1/voice/samples/" + sampleId,
-                    s -> s.get("status").asText().equals("processed"), SLOW);
+            JsonNode sample = user.await(
+                    "/api/v1/voice/samples/" + sampleId,
+                    s -> s.get("status").asText().equals("processed"),
+                    SLOW);
             assertThat(sample.get("quality_metrics").isObject()).isTrue();
 
-            ApiClient.Response clone = post(user, "/api/v1/voice/clones", CREATE_CLONE.replace("vs_1234567890", sampleId));
+            ApiClient.Response clone =
+                    post(user, "/api/v1/voice/clones", CREATE_CLONE.replace("vs_1234567890", sampleId));
             assertThat(clone.status()).as(clone.text()).isIn(201, 202);
             String cloneId = clone.data().get("clone_id").asText();
-            assertThat(clone.data().get("generation_job_id").isTextual()).as("the generation job's id").isTrue();
-            JsonNode ready = user.await("/api/v1/voice/clones/" + cloneId,
-                    c -> c.get("status").asText().equals("ready"), SLOW);
+            assertThat(clone.data().get("generation_job_id").isTextual())
+                    .as("the generation job's id")
+                    .isTrue();
+            JsonNode ready = user.await(
+                    "/api/v1/voice/clones/" + cloneId,
+                    c -> c.get("status").asText().equals("ready"),
+                    SLOW);
             assertThat(ready.get("quality_metrics").isObject()).isTrue();
 
             ApiClient.Response job = post(user, "/api/v1/job", WORKFLOW_2_JOB.replace("vc_1234567890", cloneId));
@@ -464,8 +490,13 @@ class ApiDocumentContractTest {
             ApiClient.Response training = post(user, "/api/v1/voice/samples/" + sampleId + "/train", TRAIN);
             assertThat(training.status()).as(training.text()).isIn(201, 202);
             assertShape("train", training.json(), json(TRAIN_ANSWER));
-            assertThat(training.data().get("estimated_duration").isIntegralNumber()).as("whole seconds").isTrue();
-            assertThat(training.data().at("/features/timestamp_alignment_enabled").asBoolean()).isTrue();
+            assertThat(training.data().get("estimated_duration").isIntegralNumber())
+                    .as("whole seconds")
+                    .isTrue();
+            assertThat(training.data()
+                            .at("/features/timestamp_alignment_enabled")
+                            .asBoolean())
+                    .isTrue();
         }
     }
 
@@ -490,7 +521,9 @@ class ApiDocumentContractTest {
     private static void assertEnvelope(String what, ApiClient.Response r, int status) {
         assertThat(r.status()).as(what + ": " + r.text()).isEqualTo(status);
         assertThat(r.json().get("success").asBoolean()).as(what).isTrue();
-        assertThat(r.json().get("timestamp").isTextual()).as(what + " timestamp").isTrue();
+        assertThat(r.json().get("timestamp").isTextual())
+                .as(what + " timestamp")
+                .isTrue();
     }
 
     /**
@@ -505,22 +538,30 @@ class ApiDocumentContractTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = documented.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String at = path + "/" + field.getKey();
-            assertThat(actual.has(field.getKey())).as(example + ": documented field " + at + " in " + actual).isTrue();
+            assertThat(actual.has(field.getKey()))
+                    .as(example + ": documented field " + at + " in " + actual)
+                    .isTrue();
             JsonNode value = actual.get(field.getKey());
             JsonNode expected = field.getValue();
             if (DIFFERENCES.contains(example + ":" + field.getKey())) {
                 continue;
             }
-            assertThat(type(value)).as(example + ": type of " + at + " (" + value + ")").isEqualTo(type(expected));
+            assertThat(type(value))
+                    .as(example + ": type of " + at + " (" + value + ")")
+                    .isEqualTo(type(expected));
             if (expected.isObject()) {
                 assertShape(example, at, value, expected);
-            } else if (expected.isArray() && !expected.isEmpty() && expected.get(0).isContainerNode()) {
+            } else if (expected.isArray()
+                    && !expected.isEmpty()
+                    && expected.get(0).isContainerNode()) {
                 for (JsonNode element : value) {
                     assertShape(example, at + "[]", element, expected.get(0));
                 }
             } else if (expected.isArray() && !expected.isEmpty()) {
                 for (JsonNode element : value) {
-                    assertThat(type(element)).as(example + ": elements of " + at).isEqualTo(type(expected.get(0)));
+                    assertThat(type(element))
+                            .as(example + ": elements of " + at)
+                            .isEqualTo(type(expected.get(0)));
                 }
             }
         }
@@ -539,15 +580,18 @@ class ApiDocumentContractTest {
     /** The document's progress stream, read as its own client would: lines after the fixed prefix "data: ". */
     private static List<JsonNode> progress(RunningApp app, ApiClient user, String jobId) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/job/" + jobId + "/progress"))
-                .header("Authorization", "Bearer " + user.token()).header("Accept", "text/event-stream")
-                .timeout(SLOW).GET().build();
+                .header("Authorization", "Bearer " + user.token())
+                .header("Accept", "text/event-stream")
+                .timeout(SLOW)
+                .GET()
+                .build();
         List<JsonNode> events = new ArrayList<>();
         try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     if (line.startsWith("data: ")) {

@@ -10,7 +10,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Embeddable;
@@ -37,8 +36,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String INFRASTRUCTURE = "io.voxify.infrastructure";
     /** The clients of outside systems; only adapters may hold one. */
-    private static final String[] OUTSIDE_SYSTEM_CLIENTS = {"io.minio..", "org.springframework.data.redis..",
-            "io.lettuce..", "io.github.bucket4j..", "org.springframework.amqp..", "com.rabbitmq.."};
+    private static final String[] OUTSIDE_SYSTEM_CLIENTS = {
+        "io.minio..",
+        "org.springframework.data.redis..",
+        "io.lettuce..",
+        "io.github.bucket4j..",
+        "org.springframework.amqp..",
+        "com.rabbitmq.."
+    };
 
     private static final String WEB_SEES_MESSAGES_AND_PORTS = "the web layer talks to the domain through messages "
             + "(shared-events) and to outside systems through ports, so aggregates and read models can change "
@@ -59,8 +64,12 @@ class ArchitectureTest {
 
     @Test
     void theMessageApiUsesNoSpring() {
-        noClasses().that().resideInAPackage("io.voxify.events..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.voxify.events..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .because("shared-events is the message API every module and every client of the messages shares; "
                         + "a framework in it would be imposed on all of them")
                 .check(voxify);
@@ -68,8 +77,12 @@ class ArchitectureTest {
 
     @Test
     void theInferenceEngineUsesNeitherSpringNorAxon() {
-        noClasses().that().resideInAPackage("io.voxify.inference..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.voxify.inference..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.axonframework..")
                 .because("inference-engine is plain Java that turns text into audio; it is driven by the workers "
                         + "and runs, is tested and benchmarked without an application around it")
                 .check(voxify);
@@ -77,8 +90,12 @@ class ArchitectureTest {
 
     @Test
     void webCodeSeesNeitherAggregatesNorProjections() throws IOException {
-        noClasses().that().resideInAPackage("io.voxify.gateway..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.voxify.command..", "io.voxify.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.voxify.gateway..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.voxify.command..", "io.voxify.query..")
                 .because(WEB_SEES_MESSAGES_AND_PORTS)
                 .check(voxify);
         // The compiler copies a constant's value into the class that uses it, so a constant of an aggregate or a
@@ -89,14 +106,20 @@ class ArchitectureTest {
                     .flatMap(ArchitectureTest::linesNamingAggregatesOrProjections)
                     .toList();
         }
-        assertThat(named).as("gateway sources naming io.voxify.command or io.voxify.query, although "
-                + WEB_SEES_MESSAGES_AND_PORTS).isEmpty();
+        assertThat(named)
+                .as("gateway sources naming io.voxify.command or io.voxify.query, although "
+                        + WEB_SEES_MESSAGES_AND_PORTS)
+                .isEmpty();
     }
 
     @Test
     void onlyAdaptersInInfrastructureUseTheClientsOfOutsideSystems() {
-        noClasses().that().resideOutsideOfPackage(INFRASTRUCTURE + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(OUTSIDE_SYSTEM_CLIENTS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(INFRASTRUCTURE + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(OUTSIDE_SYSTEM_CLIENTS)
                 .because("every outside system has one home, an adapter in infrastructure behind a port, "
                         + "so it can be swapped by a property and tested against its contract")
                 .check(voxify);
@@ -104,7 +127,9 @@ class ArchitectureTest {
 
     @Test
     void everyAdapterClassImplementsOrServesAPortOfItsConcern() {
-        classes().that().resideInAPackage(INFRASTRUCTURE + ".*.*..")
+        classes()
+                .that()
+                .resideInAPackage(INFRASTRUCTURE + ".*.*..")
                 .should(implementAPortOfTheirConcernOrServeOnlyItsAdapters())
                 .because("a concern's package root holds its port and each subpackage one adapter of it, so "
                         + "\"where is the S3 adapter?\" has a one-hop answer")
@@ -113,9 +138,14 @@ class ArchitectureTest {
 
     @Test
     void onlyConfigurationOutsideInfrastructureNamesAnAdapter() {
-        noClasses().that().resideOutsideOfPackage(INFRASTRUCTURE + "..")
-                .and().haveSimpleNameNotEndingWith("Configuration")
-                .should().dependOnClassesThat().resideInAPackage(INFRASTRUCTURE + ".*.*..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(INFRASTRUCTURE + "..")
+                .and()
+                .haveSimpleNameNotEndingWith("Configuration")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(INFRASTRUCTURE + ".*.*..")
                 .because("sagas, workers and web code depend on ports only, so the adapter a property chooses "
                         + "can change without them")
                 .check(voxify);
@@ -123,9 +153,17 @@ class ArchitectureTest {
 
     @Test
     void infrastructureDependsOnNoOtherVoxifyModuleThanTheMessages() {
-        noClasses().that().resideInAPackage(INFRASTRUCTURE + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.voxify.saga..", "io.voxify.worker..",
-                        "io.voxify.gateway..", "io.voxify.query..", "io.voxify.command..")
+        noClasses()
+                .that()
+                .resideInAPackage(INFRASTRUCTURE + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.voxify.saga..",
+                        "io.voxify.worker..",
+                        "io.voxify.gateway..",
+                        "io.voxify.query..",
+                        "io.voxify.command..")
                 .because("dependencies point one way: the processes, the read side, the write side and the web "
                         + "layer use the adapters, never the other way round")
                 .check(voxify);
@@ -133,17 +171,24 @@ class ArchitectureTest {
 
     @Test
     void theProcessesDependNotOnTheWebLayer() {
-        noClasses().that().resideInAnyPackage("io.voxify.saga..", "io.voxify.worker..")
-                .should().dependOnClassesThat().resideInAPackage("io.voxify.gateway..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.voxify.saga..", "io.voxify.worker..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.voxify.gateway..")
                 .because("sagas and workers also run on worker nodes that serve no HTTP")
                 .check(voxify);
     }
 
     @Test
     void theWriteAndReadSidesDependNeitherOnTheWebLayerNorOnTheProcesses() {
-        noClasses().that().resideInAnyPackage("io.voxify.query..", "io.voxify.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.voxify.gateway..", "io.voxify.saga..",
-                        "io.voxify.worker..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.voxify.query..", "io.voxify.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.voxify.gateway..", "io.voxify.saga..", "io.voxify.worker..")
                 .because("aggregates and projections react to messages only; the processes and the web layer "
                         + "drive them through commands and queries")
                 .check(voxify);
@@ -186,8 +231,10 @@ class ArchitectureTest {
                 boolean serves = !type.getDirectDependenciesToSelf().isEmpty() && usedFrom.isEmpty();
                 if (!serves) {
                     String why = usedFrom.isEmpty() ? "nothing uses it" : "it is used from " + usedFrom;
-                    events.add(SimpleConditionEvent.violated(type, type.getName() + " implements no port of "
-                            + concern + " and does not only serve its adapter: " + why));
+                    events.add(SimpleConditionEvent.violated(
+                            type,
+                            type.getName() + " implements no port of " + concern
+                                    + " and does not only serve its adapter: " + why));
                 }
             }
         };

@@ -17,11 +17,13 @@ class DependencyDownTest {
 
     @BeforeAll
     void start() {
-        app = RunningApp.start(RunningApp.tempDir("voxify-redis-down-"), Map.of(
-                "voxify.rate-limits.store", "redis",
-                "voxify.refresh-tokens.store", "redis",
-                "spring.data.redis.url", "redis://127.0.0.1:1",
-                "spring.data.redis.timeout", "500ms"));
+        app = RunningApp.start(
+                RunningApp.tempDir("voxify-redis-down-"),
+                Map.of(
+                        "voxify.rate-limits.store", "redis",
+                        "voxify.refresh-tokens.store", "redis",
+                        "spring.data.redis.url", "redis://127.0.0.1:1",
+                        "spring.data.redis.timeout", "500ms"));
     }
 
     @AfterAll
@@ -31,17 +33,20 @@ class DependencyDownTest {
 
     @Test
     void everyApiRequestAnswers503WhileRedisIsDown() {
-        for (ApiClient.Response r : new ApiClient.Response[]{
-                app.client().post("/api/v1/auth/register", Map.of("email", "down@example.com", "password",
-                        ApiClient.PASSWORD)),
-                app.client().post("/api/v1/auth/login", Map.of("email", "down@example.com", "password",
-                        ApiClient.PASSWORD))}) {
+        for (ApiClient.Response r : new ApiClient.Response[] {
+            app.client()
+                    .post("/api/v1/auth/register", Map.of("email", "down@example.com", "password", ApiClient.PASSWORD)),
+            app.client().post("/api/v1/auth/login", Map.of("email", "down@example.com", "password", ApiClient.PASSWORD))
+        }) {
             assertThat(r.status()).as(r.text()).isEqualTo(503);
             assertThat(r.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(r.header("Retry-After")).isNotNull();
         }
-        assertThat(app.client().get("/api/v1/voice/models").status()).as("no token: still 401").isEqualTo(401);
-        assertThat(app.client().get("/actuator/health/liveness").status()).as("the process itself is alive")
+        assertThat(app.client().get("/api/v1/voice/models").status())
+                .as("no token: still 401")
+                .isEqualTo(401);
+        assertThat(app.client().get("/actuator/health/liveness").status())
+                .as("the process itself is alive")
                 .isEqualTo(200);
     }
 }

@@ -11,8 +11,12 @@ import io.voxify.gateway.voice.SampleUploadTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +57,7 @@ class HostileInputTest {
     @BeforeAll
     static void start() {
         app = RunningApp.shared();
-        userEmail = "fuzz-" + java.util.UUID.randomUUID() + "@example.com";
+        userEmail = "fuzz-" + UUID.randomUUID() + "@example.com";
         user = register(userEmail);
         admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         assertStillServing();
@@ -67,30 +71,44 @@ class HostileInputTest {
     }
 
     private static ApiClient register(String email) {
-        ApiClient.Response registered = app.client().post("/api/v1/auth/register", Map.of("email", email,
-                "password", ApiClient.PASSWORD, "first_name", "Fuzz", "last_name", "User"));
+        ApiClient.Response registered = app.client()
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of(
+                                "email",
+                                email,
+                                "password",
+                                ApiClient.PASSWORD,
+                                "first_name",
+                                "Fuzz",
+                                "last_name",
+                                "User"));
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         return app.client().login(email, ApiClient.PASSWORD);
     }
 
     /** The routes a body reaches: a public one (anyone can send it) and two of a signed-in user. */
     static Stream<Arguments> jsonRoutes() {
-        return Stream.of(Arguments.of("/api/v1/auth/login", false), Arguments.of("/api/v1/job", true),
+        return Stream.of(
+                Arguments.of("/api/v1/auth/login", false),
+                Arguments.of("/api/v1/job", true),
                 Arguments.of("/v1/audio/speech", true));
     }
 
     private static List<String[]> jsonHeaders(boolean signedIn) {
         List<String[]> headers = new ArrayList<>();
-        headers.add(new String[]{"Content-Type", "application/json"});
+        headers.add(new String[] {"Content-Type", "application/json"});
         if (signedIn) {
-            headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+            headers.add(new String[] {"Authorization", "Bearer " + user.token()});
         }
         return headers;
     }
 
     private static RawHttp.Response post(String path, boolean signedIn, String body) {
-        return RawHttp.send(app.port(), RawHttp.request("POST", path, jsonHeaders(signedIn),
-                body.getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(30));
+        return RawHttp.send(
+                app.port(),
+                RawHttp.request("POST", path, jsonHeaders(signedIn), body.getBytes(StandardCharsets.UTF_8)),
+                Duration.ofSeconds(30));
     }
 
     static void assertRefused(RawHttp.Response r, int status, String code) {
@@ -104,7 +122,9 @@ class HostileInputTest {
         assertThat(r.header("content-type")).as(r.text()).startsWith("application/json");
         JsonNode json = r.json();
         assertThat(json).as(r.text()).isNotNull();
-        assertThat(json.path("success").isBoolean() && !json.path("success").asBoolean()).as(r.text()).isTrue();
+        assertThat(json.path("success").isBoolean() && !json.path("success").asBoolean())
+                .as(r.text())
+                .isTrue();
         assertThat(json.path("error").path("code").isTextual()).as(r.text()).isTrue();
         assertThat(json.path("error").path("message").isTextual()).as(r.text()).isTrue();
         assertThat(json.path("error").has("details")).as(r.text()).isTrue();
@@ -118,15 +138,17 @@ class HostileInputTest {
         assertRefused(post(path, signedIn, twoMegabytes), 413, "PAYLOAD_TOO_LARGE");
 
         // Without a Content-Length the size is learnt by reading, and reading stops at the limit.
-        byte[] chunked = RawHttp.chunkedRequest("POST", path, jsonHeaders(signedIn),
-                twoMegabytes.getBytes(StandardCharsets.UTF_8), 64 * 1024);
+        byte[] chunked = RawHttp.chunkedRequest(
+                "POST", path, jsonHeaders(signedIn), twoMegabytes.getBytes(StandardCharsets.UTF_8), 64 * 1024);
         assertRefused(RawHttp.send(app.port(), chunked, Duration.ofSeconds(30)), 413, "PAYLOAD_TOO_LARGE");
 
         // A gigabyte announced, a few bytes sent: refused from the header, nothing waited for.
         List<String[]> headers = jsonHeaders(signedIn);
-        headers.add(new String[]{"Content-Length", "1073741824"});
-        assertRefused(RawHttp.send(app.port(), RawHttp.request("POST", path, headers, null), Duration.ofSeconds(30)),
-                413, "PAYLOAD_TOO_LARGE");
+        headers.add(new String[] {"Content-Length", "1073741824"});
+        assertRefused(
+                RawHttp.send(app.port(), RawHttp.request("POST", path, headers, null), Duration.ofSeconds(30)),
+                413,
+                "PAYLOAD_TOO_LARGE");
     }
 
     @Order(1)
@@ -135,9 +157,9 @@ class HostileInputTest {
     void deeplyNestedJsonIsRefusedAtTheDepthBound(String path, boolean signedIn) {
         RawHttp.Response arrays = post(path, signedIn, "[".repeat(100_000) + "]".repeat(100_000));
         assertRefused(arrays, 400, "INVALID_JSON");
-        assertThat(arrays.json().path("error").path("details").path("reason").asText()).contains("nested deeper");
-        assertRefused(post(path, signedIn, "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000)), 400,
-                "INVALID_JSON");
+        assertThat(arrays.json().path("error").path("details").path("reason").asText())
+                .contains("nested deeper");
+        assertRefused(post(path, signedIn, "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000)), 400, "INVALID_JSON");
         // Unclosed: the parser must stop at the bound, not wait for the end.
         assertRefused(post(path, signedIn, "{\"text_content\":" + "[".repeat(400_000)), 400, "INVALID_JSON");
     }
@@ -154,7 +176,13 @@ class HostileInputTest {
         }
         RawHttp.Response longNumber = post(path, signedIn, "{\"speed\": " + "9".repeat(900_000) + "}");
         assertRefused(longNumber, 400, "INVALID_JSON");
-        assertThat(longNumber.json().path("error").path("details").path("reason").asText()).contains("number");
+        assertThat(longNumber
+                        .json()
+                        .path("error")
+                        .path("details")
+                        .path("reason")
+                        .asText())
+                .contains("number");
         assertRefused(post(path, signedIn, "{\"speed\": 0." + "0".repeat(900_000) + "1}"), 400, "INVALID_JSON");
     }
 
@@ -177,9 +205,12 @@ class HostileInputTest {
 
         RawHttp.Response longName = post(path, signedIn, "{\"" + "n".repeat(100_000) + "\": 1}");
         assertRefused(longName, 400, "INVALID_JSON");
-        assertThat(longName.json().path("error").path("details").path("reason").asText()).contains("field name");
+        assertThat(longName.json().path("error").path("details").path("reason").asText())
+                .contains("field name");
 
-        RawHttp.Response repeated = post(path, signedIn,
+        RawHttp.Response repeated = post(
+                path,
+                signedIn,
                 "{\"email\": \"a@example.com\", \"text_content\": \"Hello\", \"text_content\": \"Bye\"}");
         assertRefused(repeated, 400, "INVALID_JSON");
         assertThat(repeated.json().path("error").path("details").path("reason").asText())
@@ -199,57 +230,81 @@ class HostileInputTest {
      */
     static Stream<Arguments> hostileSsml() {
         String laughs = "<!DOCTYPE speak [<!ENTITY l0 \"ha\">"
-                + java.util.stream.IntStream.range(1, 10).mapToObj(i -> "<!ENTITY l" + i + " \""
-                + ("&l" + (i - 1) + ";").repeat(10) + "\">").collect(java.util.stream.Collectors.joining())
+                + IntStream.range(1, 10)
+                        .mapToObj(i -> "<!ENTITY l" + i + " \"" + ("&l" + (i - 1) + ";").repeat(10) + "\">")
+                        .collect(Collectors.joining())
                 + "]><speak>&l9;</speak>";
         return Stream.of(
-                Arguments.of("external entity (XXE)", "<!DOCTYPE speak [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
-                        + "<speak>&e;</speak>", "DOCTYPE"),
-                Arguments.of("external entity over the network", "<!DOCTYPE speak [<!ENTITY e SYSTEM \"FETCH\">]>"
-                        + "<speak>&e;</speak>", "DOCTYPE"),
+                Arguments.of(
+                        "external entity (XXE)",
+                        "<!DOCTYPE speak [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + "<speak>&e;</speak>",
+                        "DOCTYPE"),
+                Arguments.of(
+                        "external entity over the network",
+                        "<!DOCTYPE speak [<!ENTITY e SYSTEM \"FETCH\">]>" + "<speak>&e;</speak>",
+                        "DOCTYPE"),
                 Arguments.of("external DTD", "<!DOCTYPE speak SYSTEM \"FETCH\"><speak>Hello</speak>", "DOCTYPE"),
-                Arguments.of("parameter entity", "<!DOCTYPE speak [<!ENTITY % p SYSTEM \"FETCH\"> %p;]>"
-                        + "<speak>Hello</speak>", "DOCTYPE"),
+                Arguments.of(
+                        "parameter entity",
+                        "<!DOCTYPE speak [<!ENTITY % p SYSTEM \"FETCH\"> %p;]>" + "<speak>Hello</speak>",
+                        "DOCTYPE"),
                 Arguments.of("billion laughs", laughs, "DOCTYPE"),
                 Arguments.of("undeclared entity", "<speak>&e;</speak>", "entity"),
-                Arguments.of("XInclude", "<speak xmlns:xi=\"http://www.w3.org/2001/XInclude\">Hi "
-                        + "<xi:include href=\"FETCH\" parse=\"text\"/></speak>", "unknown element"),
-                Arguments.of("processing instruction", "<?xml-stylesheet href=\"FETCH\"?><speak>Hello</speak>",
+                Arguments.of(
+                        "XInclude",
+                        "<speak xmlns:xi=\"http://www.w3.org/2001/XInclude\">Hi "
+                                + "<xi:include href=\"FETCH\" parse=\"text\"/></speak>",
+                        "unknown element"),
+                Arguments.of(
+                        "processing instruction",
+                        "<?xml-stylesheet href=\"FETCH\"?><speak>Hello</speak>",
                         "processing instructions"),
-                Arguments.of("processing instruction inside", "<speak>Hello <?php system('id'); ?></speak>",
+                Arguments.of(
+                        "processing instruction inside",
+                        "<speak>Hello <?php system('id'); ?></speak>",
                         "processing instructions"),
                 Arguments.of("audio element", "<speak>Hi <audio src=\"FETCH\"/></speak>", "unknown element <audio>"),
-                Arguments.of("nested past the bound", "<speak>" + "<prosody rate=\"fast\">".repeat(40) + "deep"
-                        + "</prosody>".repeat(40) + "</speak>", "nested more than"),
-                Arguments.of("nested 20,000 deep", "<speak>" + "<prosody rate=\"fast\">".repeat(20_000),
+                Arguments.of(
+                        "nested past the bound",
+                        "<speak>" + "<prosody rate=\"fast\">".repeat(40) + "deep" + "</prosody>".repeat(40)
+                                + "</speak>",
+                        "nested more than"),
+                Arguments.of("nested 20,000 deep", "<speak>" + "<prosody rate=\"fast\">".repeat(20_000), "characters"),
+                Arguments.of(
+                        "huge attribute", "<speak><mark name=\"" + "a".repeat(9_000) + "\"/>Hi</speak>", "<mark> name"),
+                Arguments.of(
+                        "attribute past the text limit",
+                        "<speak><mark name=\"" + "a".repeat(200_000) + "\"/>Hi</speak>",
                         "characters"),
-                Arguments.of("huge attribute", "<speak><mark name=\"" + "a".repeat(9_000) + "\"/>Hi</speak>",
-                        "<mark> name"),
-                Arguments.of("attribute past the text limit", "<speak><mark name=\"" + "a".repeat(200_000)
-                        + "\"/>Hi</speak>", "characters"),
                 Arguments.of("endless break", "<speak>Wait <break time=\"99999999s\"/> now</speak>", "at most 10s"),
-                Arguments.of("break of many digits", "<speak>Wait <break time=\"" + "9".repeat(5_000)
-                        + "ms\"/> now</speak>", "at most 10s"),
-                Arguments.of("breaks adding up", "<speak>" + "Wait <break time=\"10s\"/>".repeat(7) + "</speak>",
+                Arguments.of(
+                        "break of many digits",
+                        "<speak>Wait <break time=\"" + "9".repeat(5_000) + "ms\"/> now</speak>",
+                        "at most 10s"),
+                Arguments.of(
+                        "breaks adding up",
+                        "<speak>" + "Wait <break time=\"10s\"/>".repeat(7) + "</speak>",
                         "add up to more than 60s"),
                 Arguments.of("rate out of range", "<speak><prosody rate=\"100000%\">Fast</prosody></speak>", "rate"),
                 Arguments.of("negative rate", "<speak><prosody rate=\"-50%\">Slow</prosody></speak>", "rate"),
                 Arguments.of("rate NaN", "<speak><prosody rate=\"NaN\">Odd</prosody></speak>", "rate"),
-                Arguments.of("pitch out of range", "<speak><prosody pitch=\"+1000st\">High</prosody></speak>",
-                        "pitch"),
-                Arguments.of("pitch Infinity", "<speak><prosody pitch=\"Infinity%\">High</prosody></speak>",
-                        "pitch"),
-                Arguments.of("volume out of range", "<speak><prosody volume=\"+1000dB\">Loud</prosody></speak>",
-                        "volume"),
-                Arguments.of("huge cardinal", "<speak><say-as interpret-as=\"cardinal\">" + "9".repeat(9_000)
-                        + "</say-as></speak>", "15 digits"),
+                Arguments.of("pitch out of range", "<speak><prosody pitch=\"+1000st\">High</prosody></speak>", "pitch"),
+                Arguments.of("pitch Infinity", "<speak><prosody pitch=\"Infinity%\">High</prosody></speak>", "pitch"),
+                Arguments.of(
+                        "volume out of range", "<speak><prosody volume=\"+1000dB\">Loud</prosody></speak>", "volume"),
+                Arguments.of(
+                        "huge cardinal",
+                        "<speak><say-as interpret-as=\"cardinal\">" + "9".repeat(9_000) + "</say-as></speak>",
+                        "15 digits"),
                 Arguments.of("invalid character reference", "<speak>Null &#0; here</speak>", "malformed XML"),
                 Arguments.of("reference past Unicode", "<speak>Far &#x110000; away</speak>", "malformed XML"),
                 Arguments.of("raw null byte", "<speak>Null \u0000 here</speak>", "malformed XML"),
                 Arguments.of("lone surrogate", "<speak>Half \uD800 a pair</speak>", "malformed XML"),
                 Arguments.of("language path", "<speak xml:lang=\"../../etc/passwd\">Hi</speak>", "xml:lang"),
-                Arguments.of("foreign namespace", "<speak><x:prosody xmlns:x=\"urn:evil\" rate=\"fast\">Hi"
-                        + "</x:prosody></speak>", "unknown element"));
+                Arguments.of(
+                        "foreign namespace",
+                        "<speak><x:prosody xmlns:x=\"urn:evil\" rate=\"fast\">Hi" + "</x:prosody></speak>",
+                        "unknown element"));
     }
 
     @Order(2)
@@ -257,13 +312,15 @@ class HostileInputTest {
     @MethodSource("hostileSsml")
     void hostileSsmlIsRefusedNamingTheProblemAndNothingIsFetched(String name, String document, String reason)
             throws Exception {
-        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 50,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket listener =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(1);
             String fetch = "http://127.0.0.1:" + listener.getLocalPort() + "/evil";
             Map<String, Object> body = Map.of("text_content", document.replace("FETCH", fetch), "text_format", "ssml");
-            RawHttp.Response r = RawHttp.send(app.port(), RawHttp.request("POST", "/api/v1/job", jsonHeaders(true),
-                    ApiClient.JSON.writeValueAsBytes(body)), Duration.ofSeconds(30));
+            RawHttp.Response r = RawHttp.send(
+                    app.port(),
+                    RawHttp.request("POST", "/api/v1/job", jsonHeaders(true), ApiClient.JSON.writeValueAsBytes(body)),
+                    Duration.ofSeconds(30));
             assertRefused(r, 400, "VALIDATION_ERROR");
             JsonNode details = r.json().path("error").path("details");
             String named = details.has("reason") ? details.path("reason").asText() : details.toString();
@@ -285,14 +342,16 @@ class HostileInputTest {
     @Test
     void compoundedProsodyIsHeldToTheApiRange() {
         String once = "<speak><prosody rate=\"x-slow\">Slowly now.</prosody></speak>";
-        String compounded = "<speak>" + "<prosody rate=\"x-slow\">".repeat(20) + "Slowly now."
-                + "</prosody>".repeat(20) + "</speak>";
+        String compounded = "<speak>" + "<prosody rate=\"x-slow\">".repeat(20) + "Slowly now." + "</prosody>".repeat(20)
+                + "</speak>";
         double[] seconds = new double[2];
         String[] documents = {once, compounded};
         for (int i = 0; i < 2; i++) {
-            String id = user.createJob(Map.of("text_format", "ssml", "text_content", documents[i])).get("id").asText();
-            JsonNode done = user.awaitJob(id, j -> j.path("status").asText().matches("completed|failed"),
-                    Duration.ofSeconds(60));
+            String id = user.createJob(Map.of("text_format", "ssml", "text_content", documents[i]))
+                    .get("id")
+                    .asText();
+            JsonNode done = user.awaitJob(
+                    id, j -> j.path("status").asText().matches("completed|failed"), Duration.ofSeconds(60));
             assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
             seconds[i] = done.path("duration").asDouble();
         }
@@ -303,8 +362,13 @@ class HostileInputTest {
     @Order(2)
     @Test
     void aSoundDocumentIsStillAccepted() {
-        ApiClient.Response r = user.post("/api/v1/job", Map.of("text_format", "ssml", "text_content",
-                "<speak>Hello <break time=\"200ms\"/> <prosody rate=\"fast\">world</prosody></speak>"));
+        ApiClient.Response r = user.post(
+                "/api/v1/job",
+                Map.of(
+                        "text_format",
+                        "ssml",
+                        "text_content",
+                        "<speak>Hello <break time=\"200ms\"/> <prosody rate=\"fast\">world</prosody></speak>"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
     }
 
@@ -332,18 +396,25 @@ class HostileInputTest {
         assertThat(operations).hasSizeGreaterThan(50);
         Map<String, List<String>> ids = resourceIds();
         Map<String, Object> config = adminConfig();
-        System.out.printf("Fuzzing %d operations of the OpenAPI document, %d requests each%n", operations.size(), TRIES);
-        Stream<DynamicTest> fuzzing = operations.stream().map(op -> DynamicTest.dynamicTest(op.name(), () -> {
-            org.quicktheories.QuickTheory.qt().withExamples(TRIES).withShrinkCycles(20)
-                    .forAll(OpenApiFuzzer.requests(op, ids))
-                    .checkAssert(request -> sendAndCheck(op, request, config));
-            assertStillServing();
-        }));
+        System.out.printf(
+                "Fuzzing %d operations of the OpenAPI document, %d requests each%n", operations.size(), TRIES);
+        Stream<DynamicTest> fuzzing = operations.stream()
+                .map(op -> DynamicTest.dynamicTest(op.name(), () -> {
+                    org.quicktheories.QuickTheory.qt()
+                            .withExamples(TRIES)
+                            .withShrinkCycles(20)
+                            .forAll(OpenApiFuzzer.requests(op, ids))
+                            .checkAssert(request -> sendAndCheck(op, request, config));
+                    assertStillServing();
+                }));
         return Stream.concat(fuzzing, Stream.of(DynamicTest.dynamicTest("the other user's work is untouched", () -> {
             JsonNode job = other.get("/api/v1/job/" + otherJob).data();
             assertThat(job.path("status").asText()).isEqualTo("completed");
-            assertThat(other.get("/api/v1/files/audio/" + job.path("file_id").asText()).status()).isEqualTo(200);
-            assertThat(other.get("/api/v1/voice/samples/" + otherSample).status()).isEqualTo(200);
+            assertThat(other.get("/api/v1/files/audio/" + job.path("file_id").asText())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(other.get("/api/v1/voice/samples/" + otherSample).status())
+                    .isEqualTo(200);
         })));
     }
 
@@ -359,7 +430,10 @@ class HostileInputTest {
         other = app.client().newUser();
         JsonNode others = completedJob(other);
         otherJob = others.get("id").asText();
-        ApiClient.Response sample = other.multipart("/api/v1/voice/samples", Map.of("name", "Theirs"), "theirs.wav",
+        ApiClient.Response sample = other.multipart(
+                "/api/v1/voice/samples",
+                Map.of("name", "Theirs"),
+                "theirs.wav",
                 SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"));
         assertThat(sample.status()).as(sample.text()).isEqualTo(201);
         otherSample = sample.data().get("id").asText();
@@ -373,11 +447,19 @@ class HostileInputTest {
             }
         }
         projections.add("nothing");
-        String model = user.get("/api/v1/voice/models").data().get(0).get("voice_model_id").asText();
+        String model = user.get("/api/v1/voice/models")
+                .data()
+                .get(0)
+                .get("voice_model_id")
+                .asText();
         return Map.of(
                 "jobId", List.of(own.get("id").asText(), others.get("id").asText(), "job_00000000000000000000"),
                 "id", List.of(own.get("id").asText(), others.get("id").asText(), otherSample, "job_nothing"),
-                "fileId", List.of(own.get("file_id").asText(), others.get("file_id").asText(), "file_nothing"),
+                "fileId",
+                        List.of(
+                                own.get("file_id").asText(),
+                                others.get("file_id").asText(),
+                                "file_nothing"),
                 "sampleId", List.of(otherSample, "vs_nothing"),
                 "cloneId", List.of("vc_nothing"),
                 "trainingJobId", List.of("tj_nothing"),
@@ -387,12 +469,14 @@ class HostileInputTest {
     }
 
     private static JsonNode completedJob(ApiClient owner) {
-        String id = owner.createJob(Map.of("text_content", "A job to aim at.")).get("id").asText();
+        String id = owner.createJob(Map.of("text_content", "A job to aim at."))
+                .get("id")
+                .asText();
         return owner.awaitJob(id, j -> j.path("status").asText().equals("completed"), Duration.ofSeconds(60));
     }
 
     private static Map<String, Object> adminConfig() {
-        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        Map<String, Object> config = new LinkedHashMap<>();
         admin.get("/api/v1/admin/config").data().fields().forEachRemaining(e -> {
             if (OpenApiFuzzer.FIELDS.containsKey(e.getKey()) && !e.getKey().equals("version")) {
                 config.put(e.getKey(), ApiClient.JSON.convertValue(e.getValue(), Object.class));
@@ -401,16 +485,17 @@ class HostileInputTest {
         return config;
     }
 
-    private static void sendAndCheck(OpenApiFuzzer.Operation op, OpenApiFuzzer.Request generated,
-                                     Map<String, Object> config) {
+    private static void sendAndCheck(
+            OpenApiFuzzer.Operation op, OpenApiFuzzer.Request generated, Map<String, Object> config) {
         OpenApiFuzzer.Request request = generated;
         List<String[]> headers = new ArrayList<>(request.headers());
-        boolean foreign = foreignIds.stream().anyMatch(id -> generated.target().contains("/" + OpenApiFuzzer.encode(id)));
+        boolean foreign =
+                foreignIds.stream().anyMatch(id -> generated.target().contains("/" + OpenApiFuzzer.encode(id)));
         if (foreign && request.caller() == OpenApiFuzzer.Caller.ADMIN) {
             // An administrator may delete or change anyone's job or sample: that would be no finding,
             // and the other user's work is checked at the end. Their ids go out as the fuzzing user's.
-            request = new OpenApiFuzzer.Request(request.method(), request.target(), OpenApiFuzzer.Caller.USER,
-                    request.headers(), request.body());
+            request = new OpenApiFuzzer.Request(
+                    request.method(), request.target(), OpenApiFuzzer.Caller.USER, request.headers(), request.body());
         }
         ApiClient caller = switch (request.caller()) {
             case USER -> user;
@@ -419,16 +504,22 @@ class HostileInputTest {
         };
         String token = caller == null ? null : caller.token();
         if (caller != null && op.name().equals("POST /api/v1/auth/logout")) {
-            token = (caller == admin ? app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD)
-                    : app.client().login(userEmail, ApiClient.PASSWORD)).token();
+            token = (caller == admin
+                            ? app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD)
+                            : app.client().login(userEmail, ApiClient.PASSWORD))
+                    .token();
         }
         if (token != null) {
-            headers.add(new String[]{"Authorization", "Bearer " + token});
+            headers.add(new String[] {"Authorization", "Bearer " + token});
         } else if (request.caller() == OpenApiFuzzer.Caller.FORGED) {
-            headers.add(new String[]{"Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9."});
+            headers.add(new String[] {
+                "Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9."
+            });
         }
-        RawHttp.Response r = RawHttp.send(app.port(), RawHttp.request(request.method(), request.target(), headers,
-                request.body()), Duration.ofSeconds(60));
+        RawHttp.Response r = RawHttp.send(
+                app.port(),
+                RawHttp.request(request.method(), request.target(), headers, request.body()),
+                Duration.ofSeconds(60));
         String context = request + "\n  answered " + r.status() + " in " + r.millis() + " ms: "
                 + (r.text().length() > 600 ? r.text().substring(0, 600) + "…" : r.text());
         assertThat(r.status()).as(context).isLessThan(500);
@@ -436,9 +527,13 @@ class HostileInputTest {
             assertThat(r.header("content-type")).as(context).startsWith("application/json");
             JsonNode json = r.json();
             assertThat(json).as(context).isNotNull();
-            assertThat(json.path("success").isBoolean() && !json.path("success").asBoolean()).as(context).isTrue();
+            assertThat(json.path("success").isBoolean() && !json.path("success").asBoolean())
+                    .as(context)
+                    .isTrue();
             assertThat(json.path("error").path("code").isTextual()).as(context).isTrue();
-            assertThat(json.path("error").path("message").isTextual()).as(context).isTrue();
+            assertThat(json.path("error").path("message").isTextual())
+                    .as(context)
+                    .isTrue();
             assertThat(json.path("error").has("details")).as(context).isTrue();
         }
         assertThat(r.millis()).as(context).isLessThan(20_000);
@@ -450,16 +545,19 @@ class HostileInputTest {
         }
     }
 
-    private static void undo(OpenApiFuzzer.Operation op, RawHttp.Response r, ApiClient caller,
-                             Map<String, Object> config) {
+    private static void undo(
+            OpenApiFuzzer.Operation op, RawHttp.Response r, ApiClient caller, Map<String, Object> config) {
         if (op.name().equals("POST /api/v1/job") && r.json() != null) {
             caller.patch("/api/v1/job/" + r.json().path("data").path("id").asText(), Map.of("status", "cancelled"));
         } else if (op.name().equals("PUT /api/v1/admin/config")) {
             ApiClient.Response restored = admin.put("/api/v1/admin/config", config);
             assertThat(restored.status()).as(restored.text()).isEqualTo(200);
         } else if (op.name().equals("POST /api/v1/admin/projections/{name}/replay") && r.json() != null) {
-            admin.await("/api/v1/admin/projections/" + r.json().path("data").path("name").asText(),
-                    p -> p.path("replay_progress").isNull() || p.path("replay_progress").isMissingNode(),
+            admin.await(
+                    "/api/v1/admin/projections/"
+                            + r.json().path("data").path("name").asText(),
+                    p -> p.path("replay_progress").isNull()
+                            || p.path("replay_progress").isMissingNode(),
                     Duration.ofSeconds(60));
         }
     }
@@ -475,9 +573,14 @@ class HostileInputTest {
         assertStillServing();
         long after = HeapSampler.liveHeap();
         long mb = 1024 * 1024;
-        System.out.printf("HostileInputTest heap: live %d MB before, %d MB after (growth %d MB); "
-                        + "highest use while running %d MB; max heap %d MB%n", heapBefore / mb, after / mb,
-                (after - heapBefore) / mb, sampler.peak / mb, Runtime.getRuntime().maxMemory() / mb);
+        System.out.printf(
+                "HostileInputTest heap: live %d MB before, %d MB after (growth %d MB); "
+                        + "highest use while running %d MB; max heap %d MB%n",
+                heapBefore / mb,
+                after / mb,
+                (after - heapBefore) / mb,
+                sampler.peak / mb,
+                Runtime.getRuntime().maxMemory() / mb);
         assertThat(after - heapBefore).as("live heap growth").isLessThan(HEAP_GROWTH_BOUND);
         assertThat(after).as("live heap").isLessThan(768L * mb);
     }

@@ -8,22 +8,26 @@ import io.voxify.gateway.support.PostgresDatabase;
 import io.voxify.gateway.support.RabbitBroker;
 import io.voxify.gateway.support.RunningApp;
 import io.voxify.gateway.voice.SampleUploadTest;
+import io.voxify.infrastructure.publishing.PublishingProperties;
+import io.voxify.infrastructure.queue.WorkQueue;
+import io.voxify.infrastructure.queue.rabbit.RabbitWorkQueue;
+import io.voxify.infrastructure.storage.s3.S3TestServer;
+import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import io.voxify.infrastructure.publishing.PublishingProperties;
-import io.voxify.infrastructure.queue.WorkQueue;
-import io.voxify.infrastructure.queue.rabbit.RabbitWorkQueue;
-import io.voxify.infrastructure.storage.s3.S3TestServer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -31,9 +35,6 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The infra profile on real servers: PostgreSQL for the event store, sagas,
@@ -51,20 +52,24 @@ class InfraProfileTest {
     void start() {
         database = new PostgresDatabase();
         s3 = S3TestServer.start();
-        app = RunningApp.start(RunningApp.tempDir("voxify-infra-"), Map.ofEntries(
-                Map.entry("spring.profiles.active", "infra"),
-                Map.entry("voxify.storage.s3.endpoint", s3.endpoint()),
-                Map.entry("voxify.storage.s3.access-key", s3.accessKey()),
-                Map.entry("voxify.storage.s3.secret-key", s3.secretKey()),
-                Map.entry("voxify.storage.s3.bucket", "voxify-infra"),
-                Map.entry("voxify.vectors.chroma.url", ChromaTestServer.shared().url()),
-                Map.entry("voxify.vectors.chroma.collection", database.name()),
-                Map.entry("spring.datasource.url", database.url()),
-                Map.entry("spring.datasource.username", PostgresDatabase.USER),
-                Map.entry("spring.datasource.password", ""),
-                Map.entry("voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:"),
-                Map.entry("voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:"),
-                Map.entry("voxify.rabbitmq.prefix", "voxify-it-" + database.name())));
+        app = RunningApp.start(
+                RunningApp.tempDir("voxify-infra-"),
+                Map.ofEntries(
+                        Map.entry("spring.profiles.active", "infra"),
+                        Map.entry("voxify.storage.s3.endpoint", s3.endpoint()),
+                        Map.entry("voxify.storage.s3.access-key", s3.accessKey()),
+                        Map.entry("voxify.storage.s3.secret-key", s3.secretKey()),
+                        Map.entry("voxify.storage.s3.bucket", "voxify-infra"),
+                        Map.entry(
+                                "voxify.vectors.chroma.url",
+                                ChromaTestServer.shared().url()),
+                        Map.entry("voxify.vectors.chroma.collection", database.name()),
+                        Map.entry("spring.datasource.url", database.url()),
+                        Map.entry("spring.datasource.username", PostgresDatabase.USER),
+                        Map.entry("spring.datasource.password", ""),
+                        Map.entry("voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:"),
+                        Map.entry("voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:"),
+                        Map.entry("voxify.rabbitmq.prefix", "voxify-it-" + database.name())));
     }
 
     @AfterAll
@@ -88,26 +93,40 @@ class InfraProfileTest {
         AmqpAdmin broker = app.bean(AmqpAdmin.class);
         Queue analytics = new Queue(publishing.prefix() + ".analytics-test", false, false, false);
         broker.declareQueue(analytics);
-        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(publishing.eventsExchange()))
+        broker.declareBinding(BindingBuilder.bind(analytics)
+                .to(new TopicExchange(publishing.eventsExchange()))
                 .with("SynthesisJob.#"));
-        broker.declareBinding(BindingBuilder.bind(analytics).to(new TopicExchange(publishing.eventsExchange()))
+        broker.declareBinding(BindingBuilder.bind(analytics)
+                .to(new TopicExchange(publishing.eventsExchange()))
                 .with("UserAccount.UserRegisteredEvent"));
         ApiClient anonymous = app.client();
         String email = "infra-" + database.name() + "@example.com";
-        assertThat(anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))
-                .status()).isEqualTo(201);
-        JsonNode session = anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD))
+        assertThat(anonymous
+                        .post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD))
+                        .status())
+                .isEqualTo(201);
+        JsonNode session = anonymous
+                .post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD))
                 .data();
         String refresh = session.get("refresh_token").asText();
         ApiClient.Response rotated = anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh));
         assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
-        assertThat(anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status())
-                .as("a reused refresh token is refused (kept in Redis)").isEqualTo(401);
+        assertThat(anonymous
+                        .post("/api/v1/auth/refresh", Map.of("refresh_token", refresh))
+                        .status())
+                .as("a reused refresh token is refused (kept in Redis)")
+                .isEqualTo(401);
         ApiClient user = anonymous.withToken(rotated.data().get("access_token").asText());
 
-        ApiClient.Response created = user.post("/api/v1/job", Map.of("text_content",
-                "Hello world, this uses the default voice model!", "voice_model_id", "default_voice_001",
-                "output_format", "wav"));
+        ApiClient.Response created = user.post(
+                "/api/v1/job",
+                Map.of(
+                        "text_content",
+                        "Hello world, this uses the default voice model!",
+                        "voice_model_id",
+                        "default_voice_001",
+                        "output_format",
+                        "wav"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.header("X-RateLimit-Limit")).isNotNull();
         String jobId = created.data().get("id").asText();
@@ -118,8 +137,10 @@ class InfraProfileTest {
         assertThat(job.get("status").asText()).isEqualTo("completed");
         ApiClient.Response audio = user.get("/api/v1/files/audio/" + jobId);
         assertThat(audio.status()).isEqualTo(200);
-        assertThat(new String(Arrays.copyOf(audio.body(), 4), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
-        assertThat(user.get("/api/v1/job?limit=5").data().get(0).get("id").asText()).isEqualTo(jobId);
+        assertThat(new String(Arrays.copyOf(audio.body(), 4), StandardCharsets.US_ASCII))
+                .isEqualTo("RIFF");
+        assertThat(user.get("/api/v1/job?limit=5").data().get(0).get("id").asText())
+                .isEqualTo(jobId);
 
         ApiClient.Response history = user.get("/api/v1/audit/jobs/" + jobId + "/events");
         RabbitTemplate consumer = new RabbitTemplate(app.bean(ConnectionFactory.class));
@@ -133,7 +154,8 @@ class InfraProfileTest {
             if (key.equals("UserAccount.UserRegisteredEvent")) {
                 JsonNode registered = ApiClient.JSON.readTree(m.getBody());
                 if (registered.get("email").asText().equals(email)) {
-                    assertThat(registered.get("passwordHash").asText()).as("no password hash leaves the store")
+                    assertThat(registered.get("passwordHash").asText())
+                            .as("no password hash leaves the store")
                             .isEqualTo("[redacted]");
                     assertThat(m.getMessageProperties().getHeaders()).doesNotContainKey("voxify-meta-clientAddress");
                     published.add(key);
@@ -141,39 +163,55 @@ class InfraProfileTest {
                 continue;
             }
             published.add(key);
-            assertThat(m.getMessageProperties().getHeaders().get("voxify-aggregate-id")).isEqualTo(jobId);
+            assertThat(m.getMessageProperties().getHeaders().get("voxify-aggregate-id"))
+                    .isEqualTo(jobId);
         }
-        assertThat(published).as("analytics consumers get the events in order")
-                .startsWith("UserAccount.UserRegisteredEvent", "SynthesisJob.JobCreatedEvent",
+        assertThat(published)
+                .as("analytics consumers get the events in order")
+                .startsWith(
+                        "UserAccount.UserRegisteredEvent",
+                        "SynthesisJob.JobCreatedEvent",
                         "SynthesisJob.JobStartedEvent")
                 .endsWith("SynthesisJob.JobCompletedEvent");
         broker.deleteQueue(analytics.getName());
         String metrics = app.scrape().text();
-        assertThat(metrics).as("the broker's queue depth is a gauge too")
+        assertThat(metrics)
+                .as("the broker's queue depth is a gauge too")
                 .containsPattern("voxify_work_queue_depth\\{[^}]*pool=\"synthesis\"[^}]*} 0\\.0");
         assertThat(history.status()).as(history.text()).isEqualTo(200);
-        assertThat(history.data().get(history.data().size() - 1).get("type").asText()).isEqualTo("JobCompletedEvent");
-        Instant done = Instant.parse(history.data().get(history.data().size() - 1).get("timestamp").asText());
-        assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/state?at=" + done).data().get("job").get("status")
-                .asText()).isEqualTo("completed");
+        assertThat(history.data().get(history.data().size() - 1).get("type").asText())
+                .isEqualTo("JobCompletedEvent");
+        Instant done = Instant.parse(
+                history.data().get(history.data().size() - 1).get("timestamp").asText());
+        assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/state?at=" + done)
+                        .data()
+                        .get("job")
+                        .get("status")
+                        .asText())
+                .isEqualTo("completed");
 
         ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         ApiClient.Response stats = admin.get("/api/v1/admin/stats");
         assertThat(stats.status()).as(stats.text()).isEqualTo(200);
-        assertThat(stats.data().get("jobs").get("by_status").get("completed").asInt()).isEqualTo(1);
+        assertThat(stats.data().get("jobs").get("by_status").get("completed").asInt())
+                .isEqualTo(1);
         ApiClient.Response users = admin.get("/api/v1/admin/users?search=infra-&sort_by=job_count");
         assertThat(users.status()).as(users.text()).isEqualTo(200);
         assertThat(users.data().get(0).get("job_count").asInt()).isEqualTo(1);
-        ApiClient.Response events = admin.get("/api/v1/audit/events?type=JobCreatedEvent&from=" + done.minusSeconds(600));
+        ApiClient.Response events =
+                admin.get("/api/v1/audit/events?type=JobCreatedEvent&from=" + done.minusSeconds(600));
         assertThat(events.status()).as(events.text()).isEqualTo(200);
         assertThat(events.data()).hasSize(1);
 
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
             ResultSet count = s.executeQuery("SELECT count(*), min(pg_typeof(payload)::text) FROM domain_event_entry"
                     + " WHERE aggregate_identifier = '" + jobId + "'");
             count.next();
             assertThat(count.getInt(1)).isEqualTo(history.data().size());
-            assertThat(count.getString(2)).as("event payloads are bytes in the row, not large objects").isEqualTo("bytea");
+            assertThat(count.getString(2))
+                    .as("event payloads are bytes in the row, not large objects")
+                    .isEqualTo("bytea");
         }
     }
 
@@ -181,28 +219,45 @@ class InfraProfileTest {
     void workflowTwoStoresRecordingsInTheBucketAndEmbeddingsInChroma() {
         ApiClient user = app.client().newUser();
         byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav");
-        ApiClient.Response uploaded = user.multipart("/api/v1/voice/samples", Map.of("name", "My voice",
-                "language", "en-US"), "voice_sample.wav", recording);
+        ApiClient.Response uploaded = user.multipart(
+                "/api/v1/voice/samples",
+                Map.of("name", "My voice", "language", "en-US"),
+                "voice_sample.wav",
+                recording);
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
         String sampleId = uploaded.data().get("id").asText();
-        assertThat(uploaded.data().get("processing_job_id").asText()).as("processed as it is uploaded").startsWith("proc_");
-        JsonNode sample = await(user, "/api/v1/voice/samples/" + sampleId, s -> !s.get("status").asText().equals("processing"));
+        assertThat(uploaded.data().get("processing_job_id").asText())
+                .as("processed as it is uploaded")
+                .startsWith("proc_");
+        JsonNode sample = await(
+                user,
+                "/api/v1/voice/samples/" + sampleId,
+                s -> !s.get("status").asText().equals("processing"));
         assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
 
-        ApiClient.Response created = user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
-                "name", "My clone"));
+        ApiClient.Response created =
+                user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId), "name", "My clone"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String cloneId = created.data().get("clone_id").asText();
-        JsonNode clone = await(user, "/api/v1/voice/clones/" + cloneId,
-                c -> c.get("status").asText().equals("ready") || c.get("status").asText().equals("failed"));
+        JsonNode clone = await(
+                user,
+                "/api/v1/voice/clones/" + cloneId,
+                c -> c.get("status").asText().equals("ready")
+                        || c.get("status").asText().equals("failed"));
         assertThat(clone.get("status").asText()).as(clone.toString()).isEqualTo("ready");
-        String jobId = user.createJob(Map.of("text_content", "Hello world, this is my cloned voice!",
-                "voice_model_id", cloneId)).get("id").asText();
+        String jobId = user.createJob(
+                        Map.of("text_content", "Hello world, this is my cloned voice!", "voice_model_id", cloneId))
+                .get("id")
+                .asText();
         JsonNode job = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofMinutes(2));
         assertThat(job.get("voice_model_id").asText()).isEqualTo(cloneId);
 
         List<String> objects = new ArrayList<>();
-        s3.client().listObjects(io.minio.ListObjectsArgs.builder().bucket("voxify-infra").recursive(true).build())
+        s3.client()
+                .listObjects(io.minio.ListObjectsArgs.builder()
+                        .bucket("voxify-infra")
+                        .recursive(true)
+                        .build())
                 .forEach(item -> {
                     try {
                         objects.add(item.get().objectName());
@@ -210,14 +265,16 @@ class InfraProfileTest {
                         throw new IllegalStateException(e);
                     }
                 });
-        assertThat(objects).as("the recording and the clone's audio are in the bucket")
+        assertThat(objects)
+                .as("the recording and the clone's audio are in the bucket")
                 .anyMatch(name -> name.contains(sampleId))
                 .anyMatch(name -> name.startsWith("audio/" + jobId + "/"));
-        JsonNode similar = user.get("/api/v1/voice/samples/" + sampleId + "/similar?limit=3").data();
+        JsonNode similar = user.get("/api/v1/voice/samples/" + sampleId + "/similar?limit=3")
+                .data();
         assertThat(similar).as("similar voices come from Chroma").isNotEmpty();
     }
 
-    private static JsonNode await(ApiClient user, String path, java.util.function.Predicate<JsonNode> done) {
+    private static JsonNode await(ApiClient user, String path, Predicate<JsonNode> done) {
         return user.await(path, done, java.time.Duration.ofMinutes(3));
     }
 }

@@ -19,15 +19,20 @@ class IsolationTest {
         ApiClient stranger = app.client().newUser();
         JsonNode created = owner.createJob(Map.of("text_content", "Private words."));
         String jobId = created.get("id").asText();
-        JsonNode done = owner.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
+        JsonNode done =
+                owner.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
         String fileId = done.get("file_id").asText();
 
         ApiClient.Response get = stranger.get("/api/v1/job/" + jobId);
         ApiClient.Response missing = stranger.get("/api/v1/job/job_doesnotexist000000");
         assertThat(get.status()).isEqualTo(404);
         assertThat(get.errorCode()).isEqualTo(missing.errorCode()).isEqualTo("JOB_NOT_FOUND");
-        assertThat(stranger.put("/api/v1/job/" + jobId, Map.of("text_content", "mine now")).status()).isEqualTo(404);
-        assertThat(stranger.patch("/api/v1/job/" + jobId, Map.of("status", "cancelled")).status()).isEqualTo(404);
+        assertThat(stranger.put("/api/v1/job/" + jobId, Map.of("text_content", "mine now"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(stranger.patch("/api/v1/job/" + jobId, Map.of("status", "cancelled"))
+                        .status())
+                .isEqualTo(404);
         assertThat(stranger.delete("/api/v1/job/" + jobId).status()).isEqualTo(404);
         ApiClient.SseCapture stream = stranger.progress(jobId, Duration.ofSeconds(10));
         assertThat(stream.status()).isEqualTo(404);
@@ -43,8 +48,9 @@ class IsolationTest {
     @Test
     void noClientSuppliedPathReachesTheDisk() {
         ApiClient user = app.client().newUser();
-        for (String probe : new String[]{"..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "audio%2F..%2Fvoxify.db",
-                "..", "voxify.db"}) {
+        for (String probe :
+                new String[] {"..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "audio%2F..%2Fvoxify.db", "..", "voxify.db"
+                }) {
             ApiClient.Response r = user.get("/api/v1/files/audio/" + probe);
             assertThat(r.status()).as(probe).isIn(400, 404);
             assertThat(r.text()).as(probe).doesNotContain("root:").doesNotContain("SQLite");

@@ -29,8 +29,12 @@ class RestartTest {
             ApiClient anonymous = first.client();
             anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
             ApiClient user = anonymous.login(email, ApiClient.PASSWORD);
-            jobId = user.createJob(Map.of("text_content", "I will still be here tomorrow.")).get("id").asText();
-            sentinelJobId = user.createJob(Map.of("text_content", "Sentinel.")).get("id").asText();
+            jobId = user.createJob(Map.of("text_content", "I will still be here tomorrow."))
+                    .get("id")
+                    .asText();
+            sentinelJobId = user.createJob(Map.of("text_content", "Sentinel."))
+                    .get("id")
+                    .asText();
             user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
             user.awaitJob(sentinelJobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
             audio = user.get("/api/v1/files/audio/" + jobId).body();
@@ -38,11 +42,11 @@ class RestartTest {
 
         // Remove one row behind the projection's back: a projection that re-ran from zero would bring it back.
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("voxify.db"));
-             PreparedStatement delete = db.prepareStatement("delete from job_view where job_id = ?")) {
+                PreparedStatement delete = db.prepareStatement("delete from job_view where job_id = ?")) {
             delete.setString(1, sentinelJobId);
             assertThat(delete.executeUpdate()).isEqualTo(1);
-            try (ResultSet tokens = db.createStatement().executeQuery(
-                    "select count(*) from token_entry where processor_name = 'jobs'")) {
+            try (ResultSet tokens = db.createStatement()
+                    .executeQuery("select count(*) from token_entry where processor_name = 'jobs'")) {
                 assertThat(tokens.next()).isTrue();
                 assertThat(tokens.getInt(1)).isEqualTo(1);
             }
@@ -55,7 +59,9 @@ class RestartTest {
             assertThat(user.get("/api/v1/files/audio/" + jobId).body()).isEqualTo(audio);
             assertThat(user.get("/api/v1/job/" + sentinelJobId).status()).isEqualTo(404);
 
-            String after = user.createJob(Map.of("text_content", "And new work still flows.")).get("id").asText();
+            String after = user.createJob(Map.of("text_content", "And new work still flows."))
+                    .get("id")
+                    .asText();
             user.awaitJob(after, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
         }
     }

@@ -99,8 +99,13 @@ class ScaleOutTest {
         ApiClient user = api1.client().newUser();
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            jobs.add(user.createJob(Map.of("text_content", sentences("Batch job " + (i + 1), 4),
-                    "voice_model_id", "default_voice_001")).get("id").asText());
+            jobs.add(user.createJob(Map.of(
+                            "text_content",
+                            sentences("Batch job " + (i + 1), 4),
+                            "voice_model_id",
+                            "default_voice_001"))
+                    .get("id")
+                    .asText());
         }
         ApiClient sameUserOnApi2 = api2.client().withToken(user.token());
         Set<AppProcess> workers = new LinkedHashSet<>();
@@ -111,7 +116,9 @@ class ScaleOutTest {
                 workers.add(workerNode(started.get("payload").get("worker_id").asText()));
             }
             ApiClient.Response seenOnApi2 = sameUserOnApi2.get("/api/v1/job/" + jobId);
-            assertThat(seenOnApi2.status()).as("a token of API node 1 is good on API node 2").isEqualTo(200);
+            assertThat(seenOnApi2.status())
+                    .as("a token of API node 1 is good on API node 2")
+                    .isEqualTo(200);
             assertThat(seenOnApi2.data().get("status").asText()).isEqualTo("completed");
         }
         assertThat(workers).as("the workers that ran the batch").containsExactlyInAnyOrder(worker1, worker2);
@@ -131,24 +138,43 @@ class ScaleOutTest {
     @Order(2)
     void aJobStreamsFromAnApiNodeWhileAWorkerNodeSynthesisesIt() throws Exception {
         ApiClient user = api2.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", sentences("Relayed job", 40),
-                "voice_model_id", "default_voice_001", "sample_rate", 16000)).get("id").asText();
+        String jobId = user.createJob(Map.of(
+                        "text_content",
+                        sentences("Relayed job", 40),
+                        "voice_model_id",
+                        "default_voice_001",
+                        "sample_rate",
+                        16000))
+                .get("id")
+                .asText();
         ApiClient onApi1 = api1.client().withToken(user.token());
         List<String> statusAtFirstBytes = new ArrayList<>();
-        AudioStreamTest.Streamed streamed = AudioStreamTest.stream(HttpClient.newHttpClient(), onApi1,
-                HttpRequest.newBuilder(URI.create(api1.baseUrl() + "/api/v1/job/" + jobId + "/audio/stream")).GET(),
-                () -> statusAtFirstBytes.add(onApi1.get("/api/v1/job/" + jobId).data().get("status").asText()));
-        assertThat(streamed.status()).as(new String(streamed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        AudioStreamTest.Streamed streamed = AudioStreamTest.stream(
+                HttpClient.newHttpClient(),
+                onApi1,
+                HttpRequest.newBuilder(URI.create(api1.baseUrl() + "/api/v1/job/" + jobId + "/audio/stream"))
+                        .GET(),
+                () -> statusAtFirstBytes.add(
+                        onApi1.get("/api/v1/job/" + jobId).data().get("status").asText()));
+        assertThat(streamed.status())
+                .as(new String(streamed.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
 
         JsonNode done = awaitFinal(user, jobId);
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
-        assertThat(statusAtFirstBytes).as("[needs the Redis audio relay] the job was still synthesising on the"
-                + " worker node when the first audio reached API node 1").singleElement().isIn("pending", "processing");
-        assertThat(streamed.firstBytesAt()).isBefore(Instant.parse(done.get("completed_at").asText()));
+        assertThat(statusAtFirstBytes)
+                .as("[needs the Redis audio relay] the job was still synthesising on the"
+                        + " worker node when the first audio reached API node 1")
+                .singleElement()
+                .isIn("pending", "processing");
+        assertThat(streamed.firstBytesAt())
+                .isBefore(Instant.parse(done.get("completed_at").asText()));
 
-        ApiClient.Response file = onApi1.get("/api/v1/files/audio/" + done.get("file_id").asText());
+        ApiClient.Response file =
+                onApi1.get("/api/v1/files/audio/" + done.get("file_id").asText());
         assertThat(file.status()).isEqualTo(200);
-        assertThat(AudioStreamTest.wavSamples(streamed.body(), 16000)).as("the same samples as the stored file")
+        assertThat(AudioStreamTest.wavSamples(streamed.body(), 16000))
+                .as("the same samples as the stored file")
                 .isEqualTo(AudioStreamTest.wavSamples(file.body(), 16000));
     }
 
@@ -162,11 +188,15 @@ class ScaleOutTest {
     @Order(3)
     void everyProgressStepReachesAnSseClientOnTheOtherApiNode() {
         ApiClient user = api1.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", sentences("Streamed job", 40),
-                "voice_model_id", "default_voice_001")).get("id").asText();
-        try (SseRecorder stream = new SseRecorder(api2.baseUrl() + "/api/v1/job/" + jobId + "/progress",
-                user.token())) {
-            assertThat(stream.await(e -> true, Duration.ofSeconds(30))).as("the stream's first state").isTrue();
+        String jobId = user.createJob(
+                        Map.of("text_content", sentences("Streamed job", 40), "voice_model_id", "default_voice_001"))
+                .get("id")
+                .asText();
+        try (SseRecorder stream =
+                new SseRecorder(api2.baseUrl() + "/api/v1/job/" + jobId + "/progress", user.token())) {
+            assertThat(stream.await(e -> true, Duration.ofSeconds(30)))
+                    .as("the stream's first state")
+                    .isTrue();
             JsonNode first = stream.events().get(0);
             JsonNode job = awaitFinal(user, jobId);
             assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
@@ -178,16 +208,21 @@ class ScaleOutTest {
                     recorded.add(progress);
                 }
             }
-            assertThat(first.get("status").asText()).as("the stream opened before the job finished: " + first)
+            assertThat(first.get("status").asText())
+                    .as("the stream opened before the job finished: " + first)
                     .isIn("pending", "processing");
             assertThat(recorded).as("progress steps after the stream opened").hasSizeGreaterThanOrEqualTo(10);
 
             // FAN-OUT: everything below needs the job view updates of every node on API node 2.
             boolean ended = stream.await(e -> e.has("event"), Duration.ofSeconds(30));
-            List<Double> streamed = stream.events().stream().filter(e -> e.has("progress"))
-                    .map(e -> e.get("progress").asDouble()).toList();
-            assertThat(streamed).as("[needs the Redis fan-out of job view updates] progress streamed by API node 2"
-                    + " (first state " + first + ")").containsSubsequence(recorded);
+            List<Double> streamed = stream.events().stream()
+                    .filter(e -> e.has("progress"))
+                    .map(e -> e.get("progress").asDouble())
+                    .toList();
+            assertThat(streamed)
+                    .as("[needs the Redis fan-out of job view updates] progress streamed by API node 2"
+                            + " (first state " + first + ")")
+                    .containsSubsequence(recorded);
             assertThat(ended).as("the stream ended: " + stream.events()).isTrue();
             List<JsonNode> events = stream.events();
             assertThat(events.get(events.size() - 2).get("status").asText()).isEqualTo("completed");
@@ -202,7 +237,8 @@ class ScaleOutTest {
         ApiClient admin = api1.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         ApiClient user = api1.client().newUser();
         ApiClient probe = api2.client().withToken(api1.client().newUser().token());
-        Map<String, Object> original = Map.of("requests_per_minute",
+        Map<String, Object> original = Map.of(
+                "requests_per_minute",
                 admin.get(CONFIG).data().get("requests_per_minute").asInt());
         try {
             ApiClient.Response changed = admin.put(CONFIG, Map.of("requests_per_minute", limit));
@@ -212,14 +248,19 @@ class ScaleOutTest {
             List<ApiClient> nodes = List.of(user, api2.client().withToken(user.token()));
             for (int i = 0; i < limit; i++) {
                 ApiClient.Response r = nodes.get(i % 2).get("/api/v1/auth/profile");
-                assertThat(r.status()).as("request " + (i + 1) + " (API node " + (i % 2 + 1) + ")").isEqualTo(200);
+                assertThat(r.status())
+                        .as("request " + (i + 1) + " (API node " + (i % 2 + 1) + ")")
+                        .isEqualTo(200);
                 assertThat(r.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(limit));
-                assertThat(r.header("X-RateLimit-Remaining")).as("one budget, counted down by both nodes")
+                assertThat(r.header("X-RateLimit-Remaining"))
+                        .as("one budget, counted down by both nodes")
                         .isEqualTo(Integer.toString(limit - i - 1));
             }
             for (int i = 0; i < 4; i++) {
                 ApiClient.Response r = nodes.get(i % 2).get("/api/v1/auth/profile");
-                assertThat(r.status()).as("over the limit on API node " + (i % 2 + 1) + ": " + r.text()).isEqualTo(429);
+                assertThat(r.status())
+                        .as("over the limit on API node " + (i % 2 + 1) + ": " + r.text())
+                        .isEqualTo(429);
                 assertThat(r.errorCode()).isEqualTo("RATE_LIMITED");
                 assertThat(r.header("Retry-After")).isNotBlank();
                 assertThat(r.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(limit));
@@ -250,8 +291,10 @@ class ScaleOutTest {
                 ApiClient.Response again = node.get("/api/v1/job");
                 assertThat(again.status()).as("still down: " + again.text()).isEqualTo(503);
             }
-            ApiClient.Response signIn = api2.client().post("/api/v1/auth/login", Map.of("email",
-                    RunningApp.ADMIN_EMAIL, "password", RunningApp.ADMIN_PASSWORD));
+            ApiClient.Response signIn = api2.client()
+                    .post(
+                            "/api/v1/auth/login",
+                            Map.of("email", RunningApp.ADMIN_EMAIL, "password", RunningApp.ADMIN_PASSWORD));
             assertThat(signIn.status()).as(signIn.text()).isEqualTo(503);
         } finally {
             redis.start();
@@ -259,12 +302,21 @@ class ScaleOutTest {
         for (ApiClient node : onBothNodes) {
             awaitStatus(node, 200, Duration.ofSeconds(60));
         }
-        ApiClient.Response session = api1.client().post("/api/v1/auth/login", Map.of("email",
-                RunningApp.ADMIN_EMAIL, "password", RunningApp.ADMIN_PASSWORD));
-        assertThat(session.status()).as("refresh tokens are stored in Redis again: " + session.text()).isEqualTo(200);
-        ApiClient.Response refreshed = api2.client().post("/api/v1/auth/refresh",
-                Map.of("refresh_token", session.data().get("refresh_token").asText()));
-        assertThat(refreshed.status()).as("a refresh token issued by node 1 rotates on node 2: " + refreshed.text())
+        ApiClient.Response session = api1.client()
+                .post(
+                        "/api/v1/auth/login",
+                        Map.of("email", RunningApp.ADMIN_EMAIL, "password", RunningApp.ADMIN_PASSWORD));
+        assertThat(session.status())
+                .as("refresh tokens are stored in Redis again: " + session.text())
+                .isEqualTo(200);
+        ApiClient.Response refreshed = api2.client()
+                .post(
+                        "/api/v1/auth/refresh",
+                        Map.of(
+                                "refresh_token",
+                                session.data().get("refresh_token").asText()));
+        assertThat(refreshed.status())
+                .as("a refresh token issued by node 1 rotates on node 2: " + refreshed.text())
                 .isEqualTo(200);
     }
 
@@ -277,9 +329,11 @@ class ScaleOutTest {
         List<String> accepted = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                ApiClient.Response r = user.post("/api/v1/job", Map.of("text_content",
-                        sentences("Job during the broker outage " + (i + 1), 2)));
-                assertThat(r.status()).as("accepted or 503, never a 500 (or lost): " + r.text()).isIn(201, 503);
+                ApiClient.Response r = user.post(
+                        "/api/v1/job", Map.of("text_content", sentences("Job during the broker outage " + (i + 1), 2)));
+                assertThat(r.status())
+                        .as("accepted or 503, never a 500 (or lost): " + r.text())
+                        .isIn(201, 503);
                 if (r.status() == 201) {
                     accepted.add(r.data().get("id").asText());
                 } else {
@@ -288,16 +342,21 @@ class ScaleOutTest {
                 }
             }
             ApiClient.Response listed = api2.client().withToken(user.token()).get("/api/v1/job");
-            assertThat(listed.status()).as("the API keeps answering: " + listed.text()).isEqualTo(200);
+            assertThat(listed.status())
+                    .as("the API keeps answering: " + listed.text())
+                    .isEqualTo(200);
         } finally {
             rabbitmq.start();
         }
         for (String jobId : accepted) {
             JsonNode job = awaitFinal(user, jobId);
-            assertThat(job.get("status").asText()).as("accepted during the outage: " + job).isEqualTo("completed");
+            assertThat(job.get("status").asText())
+                    .as("accepted during the outage: " + job)
+                    .isEqualTo("completed");
         }
         String after = user.createJob(Map.of("text_content", sentences("Job after the broker came back", 2)))
-                .get("id").asText();
+                .get("id")
+                .asText();
         JsonNode job = awaitFinal(user, after);
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
     }
@@ -306,36 +365,49 @@ class ScaleOutTest {
     @Order(7)
     void aWorkerKilledMidJobLosesNoJob() {
         ApiClient user = api1.client().newUser();
-        String jobId = user.createJob(Map.of("text_content", sentences("Long job", 60),
-                "voice_model_id", "default_voice_001")).get("id").asText();
+        String jobId = user.createJob(
+                        Map.of("text_content", sentences("Long job", 60), "voice_model_id", "default_voice_001"))
+                .get("id")
+                .asText();
 
-        List<JsonNode> history = awaitHistory(user, jobId, h -> !events(h, "JobProgressedEvent").isEmpty()
-                || !events(h, "JobCompletedEvent").isEmpty());
-        assertThat(events(history, "JobCompletedEvent")).as("the job must still be running to be cut off").isEmpty();
+        List<JsonNode> history = awaitHistory(
+                user,
+                jobId,
+                h -> !events(h, "JobProgressedEvent").isEmpty()
+                        || !events(h, "JobCompletedEvent").isEmpty());
+        assertThat(events(history, "JobCompletedEvent"))
+                .as("the job must still be running to be cut off")
+                .isEmpty();
         JsonNode firstStart = events(history, "JobStartedEvent").get(0).get("payload");
         AppProcess victim = workerNode(firstStart.get("worker_id").asText());
         AppProcess survivor = victim == worker1 ? worker2 : worker1;
         victim.kill();
 
         JsonNode job = awaitFinal(user, jobId);
-        assertThat(job.get("status").asText()).as("the job after its worker was killed: " + job)
+        assertThat(job.get("status").asText())
+                .as("the job after its worker was killed: " + job)
                 .isEqualTo("completed");
         history = history(user, jobId);
         List<JsonNode> failed = events(history, "JobAttemptFailedEvent");
         assertThat(failed).as("the lost attempt is released").hasSize(1);
-        assertThat(failed.get(0).get("payload").get("attempt").asInt()).isEqualTo(firstStart.get("attempt").asInt());
+        assertThat(failed.get(0).get("payload").get("attempt").asInt())
+                .isEqualTo(firstStart.get("attempt").asInt());
         assertThat(failed.get(0).get("payload").get("reason").asText()).isEqualTo("Worker stopped while synthesising");
         assertThat(failed.get(0).get("payload").get("retryable").asBoolean()).isTrue();
         List<JsonNode> starts = events(history, "JobStartedEvent");
         assertThat(starts).hasSize(2);
-        assertThat(workerNode(starts.get(1).get("payload").get("worker_id").asText())).isSameAs(survivor);
+        assertThat(workerNode(starts.get(1).get("payload").get("worker_id").asText()))
+                .isSameAs(survivor);
         assertThat(history.get(history.size() - 1).get("type").asText()).isEqualTo("JobCompletedEvent");
     }
 
     private static String sentences(String subject, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= count; i++) {
-            text.append(subject).append(", sentence ").append(i).append(": the quick brown fox jumps over the lazy dog. ");
+            text.append(subject)
+                    .append(", sentence ")
+                    .append(i)
+                    .append(": the quick brown fox jumps over the lazy dog. ");
         }
         return text.toString().trim();
     }
@@ -347,7 +419,8 @@ class ScaleOutTest {
                 return worker;
             }
         }
-        throw new AssertionError("No worker node has the id " + workerId + " (workers: " + worker1 + ", " + worker2 + ")");
+        throw new AssertionError(
+                "No worker node has the id " + workerId + " (workers: " + worker1 + ", " + worker2 + ")");
     }
 
     private static AppProcess node(List<AppProcess> nodes, String name) {
@@ -355,7 +428,10 @@ class ScaleOutTest {
     }
 
     private static JsonNode awaitFinal(ApiClient user, String jobId) {
-        return user.awaitJob(jobId, j -> Set.of("completed", "failed", "cancelled").contains(j.get("status").asText()),
+        return user.awaitJob(
+                jobId,
+                j -> Set.of("completed", "failed", "cancelled")
+                        .contains(j.get("status").asText()),
                 DONE);
     }
 
@@ -390,14 +466,16 @@ class ScaleOutTest {
         ApiClient.Response last = null;
         while (System.nanoTime() < deadline) {
             last = node.get("/api/v1/job");
-            assertThat(last.status()).as("only 200 or 503 while a dependency comes and goes: " + last.text())
+            assertThat(last.status())
+                    .as("only 200 or 503 while a dependency comes and goes: " + last.text())
                     .isIn(200, 503);
             if (last.status() == status) {
                 return last;
             }
             ApiClient.sleep(250);
         }
-        throw new AssertionError("Still not " + status + " after " + timeout + ": " + (last == null ? "" : last.text()));
+        throw new AssertionError(
+                "Still not " + status + " after " + timeout + ": " + (last == null ? "" : last.text()));
     }
 
     /** Waits until requests on the probe's node are limited to {@code limit} per minute (config is cached ≤ 2 s). */

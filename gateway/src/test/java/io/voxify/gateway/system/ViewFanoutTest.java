@@ -9,6 +9,8 @@ import io.voxify.gateway.support.RabbitBroker;
 import io.voxify.gateway.support.RunningApp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +35,7 @@ class ViewFanoutTest {
     @BeforeAll
     void start() {
         database = new PostgresDatabase();
-        String secret = java.util.Base64.getEncoder().encodeToString(new byte[48]).replace('A', 'v');
+        String secret = Base64.getEncoder().encodeToString(new byte[48]).replace('A', 'v');
         Map<String, Object> shared = Map.ofEntries(
                 Map.entry("spring.profiles.active", "infra"),
                 Map.entry("voxify.storage.type", "local"),
@@ -47,7 +49,7 @@ class ViewFanoutTest {
                 Map.entry("voxify.view-updates.channel", "voxify-it:" + database.name() + ":views"),
                 Map.entry("voxify.rabbitmq.prefix", "voxify-it-" + database.name()));
         nodeA = RunningApp.start(RunningApp.tempDir("voxify-node-a-"), shared);
-        Map<String, Object> api = new java.util.HashMap<>(shared);
+        Map<String, Object> api = new HashMap<>(shared);
         api.put("voxify.role", "api");
         nodeB = RunningApp.start(RunningApp.tempDir("voxify-node-b-"), api);
     }
@@ -74,14 +76,15 @@ class ViewFanoutTest {
         ApiClient.Response created = onB.post("/api/v1/job", Map.of("text_content", TEXT));
         long createMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        assertThat(createMillis).as("the new view reached node B without waiting out the 10 s fallback")
+        assertThat(createMillis)
+                .as("the new view reached node B without waiting out the 10 s fallback")
                 .isLessThan(8_000);
         String jobId = created.data().get("id").asText();
 
-        CompletableFuture<ApiClient.SseCapture> streamA = CompletableFuture.supplyAsync(
-                () -> onA.progress(jobId, Duration.ofSeconds(90)));
-        CompletableFuture<ApiClient.SseCapture> streamB = CompletableFuture.supplyAsync(
-                () -> onB.progress(jobId, Duration.ofSeconds(90)));
+        CompletableFuture<ApiClient.SseCapture> streamA =
+                CompletableFuture.supplyAsync(() -> onA.progress(jobId, Duration.ofSeconds(90)));
+        CompletableFuture<ApiClient.SseCapture> streamB =
+                CompletableFuture.supplyAsync(() -> onB.progress(jobId, Duration.ofSeconds(90)));
         ApiClient.SseCapture a = streamA.join();
         ApiClient.SseCapture b = streamB.join();
         assertThat(a.last().get("event").asText()).isEqualTo("complete");
@@ -108,7 +111,9 @@ class ViewFanoutTest {
             double first = seen.isEmpty() ? 100.0 : seen.get(0);
             List<Double> reported = steps.stream().filter(p -> p > first).toList();
             assertThat(reported).as("steps after the stream's first state").hasSizeGreaterThanOrEqualTo(3);
-            assertThat(seen).as("every step after the stream began, on both nodes").containsSubsequence(reported);
+            assertThat(seen)
+                    .as("every step after the stream began, on both nodes")
+                    .containsSubsequence(reported);
         }
     }
 }

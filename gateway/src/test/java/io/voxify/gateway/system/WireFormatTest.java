@@ -35,15 +35,20 @@ class WireFormatTest {
         RunningApp app = RunningApp.shared();
         ApiClient user = app.client().newUser();
         String jobId = user.createJob(Map.of("text_content", "Hello world. This is a test of the stream."))
-                .get("id").asText();
+                .get("id")
+                .asText();
         HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/job/" + jobId + "/progress"))
-                .header("Authorization", "Bearer " + user.token()).header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofInputStream());
+                .header("Authorization", "Bearer " + user.token())
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
+        HttpResponse<InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.add(line);
@@ -66,7 +71,9 @@ class WireFormatTest {
     @Test
     void everyTimeHasMillisecondsEvenWhenTheyAreZero() {
         ApiClient user = RunningApp.shared().client().newUser();
-        String jobId = user.createJob(Map.of("text_content", "Times in one shape.")).get("id").asText();
+        String jobId = user.createJob(Map.of("text_content", "Times in one shape."))
+                .get("id")
+                .asText();
         JsonNode job = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
         List<String> times = new ArrayList<>();
         collectTimes(user.get("/api/v1/job/" + jobId).json(), times);

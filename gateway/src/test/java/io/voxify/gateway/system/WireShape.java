@@ -25,11 +25,11 @@ final class WireShape {
     /** Keys whose values are enumerations a client switches on: recorded with the type. */
     private static final Set<String> ENUM_KEYS = Set.of("success", "status", "code", "event", "role");
     /** Hop-by-hop and framing headers: they say how bytes travelled, not what the API promises. */
-    private static final Set<String> IGNORED_HEADERS = Set.of("date", "content-length", "transfer-encoding",
-            "keep-alive", "connection");
+    private static final Set<String> IGNORED_HEADERS =
+            Set.of("date", "content-length", "transfer-encoding", "keep-alive", "connection");
     /** Headers whose presence is the contract and whose value is different every time. */
-    private static final Set<String> PRESENCE_ONLY = Set.of("etag", "last-modified", "x-request-id",
-            "x-correlation-id", "expires", "set-cookie");
+    private static final Set<String> PRESENCE_ONLY =
+            Set.of("etag", "last-modified", "x-request-id", "x-correlation-id", "expires", "set-cookie");
     /**
      * The header lines nearly every answer carries (security headers, request ids, rate-limit figures):
      * written once at the top of the recording; an answer lists only its other headers, and marks one of
@@ -50,15 +50,14 @@ final class WireShape {
             "header x-ratelimit-reset: <integer>",
             "header x-request-id: <present>",
             "header x-xss-protection: <integer>");
+
     private static final Pattern PREFIXED_ID = Pattern.compile("\\b([a-z]+(?:_[a-z]+)*_)[0-9a-z]{20,}\\b");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z?");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    private WireShape() {
-    }
+    private WireShape() {}
 
     /** The shape of an HTTP answer: status line, headers, then the body's paths. */
     static List<String> of(ApiClient.Response r) {
@@ -155,14 +154,20 @@ final class WireShape {
         return lines;
     }
 
-    private static void walk(JsonNode node, String path, String key, Map<String, TreeSet<String>> types,
-                             Map<String, TreeSet<String>> values) {
+    private static void walk(
+            JsonNode node,
+            String path,
+            String key,
+            Map<String, TreeSet<String>> types,
+            Map<String, TreeSet<String>> values) {
         String type = type(node);
         if (node.isArray() && node.isEmpty()) {
             type = "array(empty)";
         }
         types.computeIfAbsent(path, p -> new TreeSet<>()).add(type);
-        if (node.isValueNode() && !node.isNull() && key != null
+        if (node.isValueNode()
+                && !node.isNull()
+                && key != null
                 && (ENUM_KEYS.contains(key) || path.endsWith("error.type"))) {
             values.computeIfAbsent(path, p -> new TreeSet<>()).add(node.asText());
         }

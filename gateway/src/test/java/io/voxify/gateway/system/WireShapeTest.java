@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,7 +75,8 @@ class WireShapeTest {
             session();
         }
         List<String> file = new ArrayList<>();
-        file.add("# The wire shape of WireShapeTest's session. Regenerate: -Dwire.shape.record=true (see its Javadoc).");
+        file.add(
+                "# The wire shape of WireShapeTest's session. Regenerate: -Dwire.shape.record=true (see its Javadoc).");
         file.add("# Every answer has these headers unless it lists one as missing:");
         WireShape.COMMON_HEADERS.forEach(h -> file.add("#   " + h));
         file.addAll(out);
@@ -84,7 +86,8 @@ class WireShapeTest {
             Files.writeString(GOLDEN, actual);
             return;
         }
-        assertThat(Files.exists(GOLDEN)).as(GOLDEN.toAbsolutePath() + " exists (record it with -Dwire.shape.record=true)")
+        assertThat(Files.exists(GOLDEN))
+                .as(GOLDEN.toAbsolutePath() + " exists (record it with -Dwire.shape.record=true)")
                 .isTrue();
         String expected = Files.readString(GOLDEN);
         if (!expected.equals(actual)) {
@@ -118,7 +121,10 @@ class WireShapeTest {
         call("liveness", "GET", "/actuator/health/liveness", () -> anonymous.get("/actuator/health/liveness"));
         call("info", "GET", "/actuator/info", () -> anonymous.get("/actuator/info"));
         call("prometheus scrape with the token", "GET", "/actuator/prometheus", app::scrape);
-        call("prometheus scrape without the token", "GET", "/actuator/prometheus",
+        call(
+                "prometheus scrape without the token",
+                "GET",
+                "/actuator/prometheus",
                 () -> anonymous.get("/actuator/prometheus"));
         ApiClient.Response docs = anonymous.get("/v3/api-docs");
         List<String> lines = new ArrayList<>();
@@ -127,66 +133,128 @@ class WireShapeTest {
         lines.addAll(WireShape.topLevel(docs.json()));
         write("OpenAPI document (top level only)", "GET", "/v3/api-docs", lines);
         call("console page", "GET", "/", () -> anonymous.get("/"));
-        call("unknown API route, anonymously", "GET", "/api/v1/no-such-thing",
+        call(
+                "unknown API route, anonymously",
+                "GET",
+                "/api/v1/no-such-thing",
                 () -> anonymous.get("/api/v1/no-such-thing"));
     }
 
-    private record Users(ApiClient user, ApiClient stranger, ApiClient other, ApiClient limited,
-                         ApiClient admin, String userId, String strangerId) {
-    }
+    private record Users(
+            ApiClient user,
+            ApiClient stranger,
+            ApiClient other,
+            ApiClient limited,
+            ApiClient admin,
+            String userId,
+            String strangerId) {}
 
     private Users auth(ApiClient anonymous) {
         section("auth");
         String email = "shape-" + UUID.randomUUID() + "@example.com";
-        Map<String, Object> registration = Map.of("email", email, "password", ApiClient.PASSWORD,
-                "first_name", "Ada", "last_name", "Lovelace");
-        call("register", "POST", "/api/v1/auth/register",
+        Map<String, Object> registration =
+                Map.of("email", email, "password", ApiClient.PASSWORD, "first_name", "Ada", "last_name", "Lovelace");
+        call("register", "POST", "/api/v1/auth/register", () -> anonymous.post("/api/v1/auth/register", registration));
+        call(
+                "register an email already taken",
+                "POST",
+                "/api/v1/auth/register",
                 () -> anonymous.post("/api/v1/auth/register", registration));
-        call("register an email already taken", "POST", "/api/v1/auth/register",
-                () -> anonymous.post("/api/v1/auth/register", registration));
-        call("register without fields", "POST", "/api/v1/auth/register",
+        call(
+                "register without fields",
+                "POST",
+                "/api/v1/auth/register",
                 () -> anonymous.post("/api/v1/auth/register", Map.of()));
-        call("register with a weak password", "POST", "/api/v1/auth/register",
+        call(
+                "register with a weak password",
+                "POST",
+                "/api/v1/auth/register",
                 () -> anonymous.post("/api/v1/auth/register", Map.of("email", "weak-" + email, "password", "abc")));
-        call("register with an invalid email", "POST", "/api/v1/auth/register",
-                () -> anonymous.post("/api/v1/auth/register", Map.of("email", "not-an-email",
-                        "password", ApiClient.PASSWORD)));
-        call("register with malformed JSON", "POST", "/api/v1/auth/register",
-                () -> anonymous.raw("POST", "/api/v1/auth/register", "application/json",
+        call(
+                "register with an invalid email",
+                "POST",
+                "/api/v1/auth/register",
+                () -> anonymous.post(
+                        "/api/v1/auth/register", Map.of("email", "not-an-email", "password", ApiClient.PASSWORD)));
+        call(
+                "register with malformed JSON",
+                "POST",
+                "/api/v1/auth/register",
+                () -> anonymous.raw(
+                        "POST",
+                        "/api/v1/auth/register",
+                        "application/json",
                         "{\"email\":".getBytes(StandardCharsets.UTF_8)));
-        call("register as text/plain", "POST", "/api/v1/auth/register",
-                () -> anonymous.raw("POST", "/api/v1/auth/register", "text/plain",
-                        "hello".getBytes(StandardCharsets.UTF_8)));
-        ApiClient.Response login = call("login", "POST", "/api/v1/auth/login",
+        call(
+                "register as text/plain",
+                "POST",
+                "/api/v1/auth/register",
+                () -> anonymous.raw(
+                        "POST", "/api/v1/auth/register", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)));
+        ApiClient.Response login = call(
+                "login",
+                "POST",
+                "/api/v1/auth/login",
                 () -> anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD)));
-        call("login with a wrong password", "POST", "/api/v1/auth/login",
+        call(
+                "login with a wrong password",
+                "POST",
+                "/api/v1/auth/login",
                 () -> anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", "Wrong-Pass-123")));
-        call("login without fields", "POST", "/api/v1/auth/login",
+        call(
+                "login without fields",
+                "POST",
+                "/api/v1/auth/login",
                 () -> anonymous.post("/api/v1/auth/login", Map.of()));
         ApiClient user = anonymous.withToken(login.data().get("access_token").asText());
         String refreshToken = login.data().get("refresh_token").asText();
-        call("refresh", "POST", "/api/v1/auth/refresh",
+        call(
+                "refresh",
+                "POST",
+                "/api/v1/auth/refresh",
                 () -> anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", refreshToken)));
-        call("refresh with an unknown token", "POST", "/api/v1/auth/refresh",
+        call(
+                "refresh with an unknown token",
+                "POST",
+                "/api/v1/auth/refresh",
                 () -> anonymous.post("/api/v1/auth/refresh", Map.of("refresh_token", "not-a-token")));
         call("profile", "GET", "/api/v1/auth/profile", () -> user.get("/api/v1/auth/profile"));
-        call("change the profile", "PATCH", "/api/v1/auth/profile",
+        call(
+                "change the profile",
+                "PATCH",
+                "/api/v1/auth/profile",
                 () -> user.patch("/api/v1/auth/profile", Map.of("first_name", "Augusta")));
-        call("change a read-only profile field", "PATCH", "/api/v1/auth/profile",
+        call(
+                "change a read-only profile field",
+                "PATCH",
+                "/api/v1/auth/profile",
                 () -> user.patch("/api/v1/auth/profile", Map.of("email", "x@example.com")));
         call("profile without a token", "GET", "/api/v1/auth/profile", () -> anonymous.get("/api/v1/auth/profile"));
-        call("profile with a malformed token", "GET", "/api/v1/auth/profile",
+        call(
+                "profile with a malformed token",
+                "GET",
+                "/api/v1/auth/profile",
                 () -> anonymous.withToken("not.a.jwt").get("/api/v1/auth/profile"));
-        call("unknown API route, signed in", "GET", "/api/v1/no-such-thing",
-                () -> user.get("/api/v1/no-such-thing"));
-        call("profile with an unsupported method", "DELETE", "/api/v1/auth/profile",
+        call("unknown API route, signed in", "GET", "/api/v1/no-such-thing", () -> user.get("/api/v1/no-such-thing"));
+        call(
+                "profile with an unsupported method",
+                "DELETE",
+                "/api/v1/auth/profile",
                 () -> user.delete("/api/v1/auth/profile"));
 
-        ApiClient.Response second = anonymous.post("/api/v1/auth/login",
-                Map.of("email", email, "password", ApiClient.PASSWORD));
-        ApiClient leaving = anonymous.withToken(second.data().get("access_token").asText());
-        call("logout", "POST", "/api/v1/auth/logout", () -> leaving.post("/api/v1/auth/logout",
-                Map.of("refresh_token", second.data().get("refresh_token").asText())));
+        ApiClient.Response second =
+                anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", ApiClient.PASSWORD));
+        ApiClient leaving =
+                anonymous.withToken(second.data().get("access_token").asText());
+        call(
+                "logout",
+                "POST",
+                "/api/v1/auth/logout",
+                () -> leaving.post(
+                        "/api/v1/auth/logout",
+                        Map.of(
+                                "refresh_token",
+                                second.data().get("refresh_token").asText())));
         call("profile after logout", "GET", "/api/v1/auth/profile", () -> leaving.get("/api/v1/auth/profile"));
 
         ApiClient stranger = anonymous.newUser();
@@ -196,8 +264,7 @@ class WireShapeTest {
         return new Users(user, stranger, other, limited, admin, user.userId(), stranger.userId());
     }
 
-    private record Job(String id, String fileId, String downloadPath) {
-    }
+    private record Job(String id, String fileId, String downloadPath) {}
 
     private Job jobs(Users u) {
         section("jobs");
@@ -205,156 +272,367 @@ class WireShapeTest {
         String jobId;
         String cancelledId;
         try (Blocker ignored = new Blocker(u.other())) {
-            ApiClient.Response created = call("create a job", "POST", "/api/v1/job", () -> user.post("/api/v1/job",
-                    Map.of("text_content", "Hello world, this is a test synthesis job.",
-                            "voice_model_id", "default_voice_001", "text_language", "en-US", "output_format", "wav",
-                            "sample_rate", 22050, "speed", 1.2, "pitch", 1.0, "volume", 1.0,
-                            "config", Map.of("include_timestamps", true, "timestamp_granularity", "word"))));
+            ApiClient.Response created = call(
+                    "create a job",
+                    "POST",
+                    "/api/v1/job",
+                    () -> user.post(
+                            "/api/v1/job",
+                            Map.of(
+                                    "text_content",
+                                    "Hello world, this is a test synthesis job.",
+                                    "voice_model_id",
+                                    "default_voice_001",
+                                    "text_language",
+                                    "en-US",
+                                    "output_format",
+                                    "wav",
+                                    "sample_rate",
+                                    22050,
+                                    "speed",
+                                    1.2,
+                                    "pitch",
+                                    1.0,
+                                    "volume",
+                                    1.0,
+                                    "config",
+                                    Map.of("include_timestamps", true, "timestamp_granularity", "word"))));
             jobId = created.data().get("id").asText();
-            call("create a job without text", "POST", "/api/v1/job",
+            call(
+                    "create a job without text",
+                    "POST",
+                    "/api/v1/job",
                     () -> user.post("/api/v1/job", Map.of("text_content", "")));
-            call("create a job with an unknown voice", "POST", "/api/v1/job", () -> user.post("/api/v1/job",
-                    Map.of("text_content", "Hello.", "voice_model_id", "no_such_voice")));
-            call("update a pending job", "PUT", "/api/v1/job/" + jobId, () -> user.put("/api/v1/job/" + jobId,
-                    Map.of("speed", 1.5, "pitch", 1.1, "volume", 0.9, "output_format", "wav", "sample_rate", 22050)));
+            call(
+                    "create a job with an unknown voice",
+                    "POST",
+                    "/api/v1/job",
+                    () -> user.post(
+                            "/api/v1/job", Map.of("text_content", "Hello.", "voice_model_id", "no_such_voice")));
+            call(
+                    "update a pending job",
+                    "PUT",
+                    "/api/v1/job/" + jobId,
+                    () -> user.put(
+                            "/api/v1/job/" + jobId,
+                            Map.of(
+                                    "speed",
+                                    1.5,
+                                    "pitch",
+                                    1.1,
+                                    "volume",
+                                    0.9,
+                                    "output_format",
+                                    "wav",
+                                    "sample_rate",
+                                    22050)));
             call("a pending job", "GET", "/api/v1/job/" + jobId, () -> user.get("/api/v1/job/" + jobId));
-            ApiClient.Response second = call("create a second job", "POST", "/api/v1/job",
+            ApiClient.Response second = call(
+                    "create a second job",
+                    "POST",
+                    "/api/v1/job",
                     () -> user.post("/api/v1/job", Map.of("text_content", "Cancel me.")));
             cancelledId = second.data().get("id").asText();
-            call("cancel a pending job", "PATCH", "/api/v1/job/" + cancelledId,
+            call(
+                    "cancel a pending job",
+                    "PATCH",
+                    "/api/v1/job/" + cancelledId,
                     () -> user.patch("/api/v1/job/" + cancelledId, Map.of("status", "cancelled")));
-            call("patch with an unknown status", "PATCH", "/api/v1/job/" + jobId,
+            call(
+                    "patch with an unknown status",
+                    "PATCH",
+                    "/api/v1/job/" + jobId,
                     () -> user.patch("/api/v1/job/" + jobId, Map.of("status", "exploded")));
         }
         JsonNode done = user.awaitJob(jobId, j -> j.get("status").asText().equals("completed"), SLOW);
         call("a completed job", "GET", "/api/v1/job/" + jobId, () -> user.get("/api/v1/job/" + jobId));
-        call("another user's job", "GET", "/api/v1/job/" + jobId, () -> u.stranger().get("/api/v1/job/" + jobId));
-        call("patch another user's job", "PATCH", "/api/v1/job/" + jobId,
+        call(
+                "another user's job",
+                "GET",
+                "/api/v1/job/" + jobId,
+                () -> u.stranger().get("/api/v1/job/" + jobId));
+        call(
+                "patch another user's job",
+                "PATCH",
+                "/api/v1/job/" + jobId,
                 () -> u.stranger().patch("/api/v1/job/" + jobId, Map.of("status", "cancelled")));
-        call("update a completed job", "PUT", "/api/v1/job/" + jobId,
+        call(
+                "update a completed job",
+                "PUT",
+                "/api/v1/job/" + jobId,
                 () -> user.put("/api/v1/job/" + jobId, Map.of("speed", 1.0)));
-        call("cancel a completed job", "PATCH", "/api/v1/job/" + jobId,
+        call(
+                "cancel a completed job",
+                "PATCH",
+                "/api/v1/job/" + jobId,
                 () -> user.patch("/api/v1/job/" + jobId, Map.of("status", "cancelled")));
         String list = "/api/v1/job?limit=10&offset=0&sort_by=created_at&sort_order=desc";
         call("list jobs", "GET", list, () -> user.get(list));
-        call("list completed jobs without text", "GET", "/api/v1/job?status=completed&include_text=false",
+        call(
+                "list completed jobs without text",
+                "GET",
+                "/api/v1/job?status=completed&include_text=false",
                 () -> user.get("/api/v1/job?status=completed&include_text=false"));
-        call("list jobs with an invalid sort", "GET", "/api/v1/job?sort_by=colour",
+        call(
+                "list jobs with an invalid sort",
+                "GET",
+                "/api/v1/job?sort_by=colour",
                 () -> user.get("/api/v1/job?sort_by=colour"));
-        call("list another user's jobs", "GET", "/api/v1/job?user_id=" + u.strangerId(),
+        call(
+                "list another user's jobs",
+                "GET",
+                "/api/v1/job?user_id=" + u.strangerId(),
                 () -> user.get("/api/v1/job?user_id=" + u.strangerId()));
         sse("progress of a completed job", user, "/api/v1/job/" + jobId + "/progress");
         sse("progress of another user's job", u.stranger(), "/api/v1/job/" + jobId + "/progress");
-        return new Job(jobId, done.get("file_id").asText(), done.get("output_file_path").asText());
+        return new Job(
+                jobId,
+                done.get("file_id").asText(),
+                done.get("output_file_path").asText());
     }
 
     private void filesAndStreams(Users u, Job job) {
         section("files and audio streams");
         ApiClient user = u.user();
-        ApiClient.Response audio = call("download the audio", "GET", job.downloadPath(),
-                () -> user.get(job.downloadPath()));
+        ApiClient.Response audio =
+                call("download the audio", "GET", job.downloadPath(), () -> user.get(job.downloadPath()));
         String etag = audio.header("ETag");
-        call("download a range", "GET", job.downloadPath(),
+        call(
+                "download a range",
+                "GET",
+                job.downloadPath(),
                 () -> user.get(job.downloadPath(), Map.of("Range", "bytes=0-99")));
-        call("download an unsatisfiable range", "GET", job.downloadPath(),
+        call(
+                "download an unsatisfiable range",
+                "GET",
+                job.downloadPath(),
                 () -> user.get(job.downloadPath(), Map.of("Range", "bytes=999999999-")));
-        call("download again with If-None-Match", "GET", job.downloadPath(),
+        call(
+                "download again with If-None-Match",
+                "GET",
+                job.downloadPath(),
                 () -> user.get(job.downloadPath(), Map.of("If-None-Match", etag)));
-        call("download inline", "GET", job.downloadPath() + "?download=false",
+        call(
+                "download inline",
+                "GET",
+                job.downloadPath() + "?download=false",
                 () -> user.get(job.downloadPath() + "?download=false"));
-        call("download another user's audio", "GET", job.downloadPath(),
+        call(
+                "download another user's audio",
+                "GET",
+                job.downloadPath(),
                 () -> u.stranger().get(job.downloadPath()));
-        call("file info", "GET", "/api/v1/files/" + job.fileId() + "/info",
+        call(
+                "file info",
+                "GET",
+                "/api/v1/files/" + job.fileId() + "/info",
                 () -> user.get("/api/v1/files/" + job.fileId() + "/info"));
-        call("another user's file info", "GET", "/api/v1/files/" + job.fileId() + "/info",
+        call(
+                "another user's file info",
+                "GET",
+                "/api/v1/files/" + job.fileId() + "/info",
                 () -> u.stranger().get("/api/v1/files/" + job.fileId() + "/info"));
-        ApiClient.Response link = call("a signed link", "POST", "/api/v1/files/audio/" + job.fileId() + "/link",
+        ApiClient.Response link = call(
+                "a signed link",
+                "POST",
+                "/api/v1/files/audio/" + job.fileId() + "/link",
                 () -> user.post("/api/v1/files/audio/" + job.fileId() + "/link", null));
         String url = link.data().get("url").asText();
-        call("the signed link, without a token", "GET", "/api/v1/files/audio/{id}/signed?…",
+        call(
+                "the signed link, without a token",
+                "GET",
+                "/api/v1/files/audio/{id}/signed?…",
                 () -> app.client().get(url));
-        call("a tampered signed link", "GET", "/api/v1/files/audio/{id}/signed?…",
+        call(
+                "a tampered signed link",
+                "GET",
+                "/api/v1/files/audio/{id}/signed?…",
                 () -> app.client().get(url.replaceAll("signature=[^&]*", "signature=AAAA")));
 
-        streamed("stream a completed job's audio", "GET", "/api/v1/job/" + job.id() + "/audio/stream",
+        streamed(
+                "stream a completed job's audio",
+                "GET",
+                "/api/v1/job/" + job.id() + "/audio/stream",
                 () -> user.get("/api/v1/job/" + job.id() + "/audio/stream"));
-        call("stream in an unknown format", "GET", "/api/v1/job/" + job.id() + "/audio/stream?format=ogg",
+        call(
+                "stream in an unknown format",
+                "GET",
+                "/api/v1/job/" + job.id() + "/audio/stream?format=ogg",
                 () -> user.get("/api/v1/job/" + job.id() + "/audio/stream?format=ogg"));
-        call("stream another user's job", "GET", "/api/v1/job/" + job.id() + "/audio/stream",
+        call(
+                "stream another user's job",
+                "GET",
+                "/api/v1/job/" + job.id() + "/audio/stream",
                 () -> u.stranger().get("/api/v1/job/" + job.id() + "/audio/stream"));
-        streamed("speak and stream as WAV", "POST", "/api/v1/tts/stream",
+        streamed(
+                "speak and stream as WAV",
+                "POST",
+                "/api/v1/tts/stream",
                 () -> user.post("/api/v1/tts/stream", Map.of("text_content", "Streamed while it is spoken.")));
-        streamed("speak and stream as PCM", "POST", "/api/v1/tts/stream?format=pcm",
+        streamed(
+                "speak and stream as PCM",
+                "POST",
+                "/api/v1/tts/stream?format=pcm",
                 () -> user.post("/api/v1/tts/stream?format=pcm", Map.of("text_content", "Raw samples.")));
-        call("speak and stream nothing", "POST", "/api/v1/tts/stream",
+        call(
+                "speak and stream nothing",
+                "POST",
+                "/api/v1/tts/stream",
                 () -> user.post("/api/v1/tts/stream", Map.of("text_content", "")));
 
-        call("OpenAI speech", "POST", "/v1/audio/speech", () -> user.post("/v1/audio/speech",
-                Map.of("model", "tts-1", "input", "The quick brown fox.", "voice", "alloy")));
-        call("OpenAI speech as WAV", "POST", "/v1/audio/speech", () -> user.post("/v1/audio/speech",
-                Map.of("model", "tts-1", "input", "The quick brown fox.", "voice", "alloy", "response_format", "wav")));
-        call("OpenAI speech without input", "POST", "/v1/audio/speech",
+        call(
+                "OpenAI speech",
+                "POST",
+                "/v1/audio/speech",
+                () -> user.post(
+                        "/v1/audio/speech",
+                        Map.of("model", "tts-1", "input", "The quick brown fox.", "voice", "alloy")));
+        call(
+                "OpenAI speech as WAV",
+                "POST",
+                "/v1/audio/speech",
+                () -> user.post(
+                        "/v1/audio/speech",
+                        Map.of(
+                                "model",
+                                "tts-1",
+                                "input",
+                                "The quick brown fox.",
+                                "voice",
+                                "alloy",
+                                "response_format",
+                                "wav")));
+        call(
+                "OpenAI speech without input",
+                "POST",
+                "/v1/audio/speech",
                 () -> user.post("/v1/audio/speech", Map.of("model", "tts-1", "voice", "alloy")));
-        call("OpenAI speech with an unknown format", "POST", "/v1/audio/speech", () -> user.post("/v1/audio/speech",
-                Map.of("model", "tts-1", "input", "Hi.", "voice", "alloy", "response_format", "ogg-vorbis")));
-        call("OpenAI speech without a token", "POST", "/v1/audio/speech", () -> app.client().post(
-                "/v1/audio/speech", Map.of("model", "tts-1", "input", "Hi.", "voice", "alloy")));
+        call(
+                "OpenAI speech with an unknown format",
+                "POST",
+                "/v1/audio/speech",
+                () -> user.post(
+                        "/v1/audio/speech",
+                        Map.of("model", "tts-1", "input", "Hi.", "voice", "alloy", "response_format", "ogg-vorbis")));
+        call(
+                "OpenAI speech without a token",
+                "POST",
+                "/v1/audio/speech",
+                () -> app.client()
+                        .post("/v1/audio/speech", Map.of("model", "tts-1", "input", "Hi.", "voice", "alloy")));
     }
 
     private String samples(Users u) {
         section("samples");
         ApiClient user = u.user();
         byte[] recording = SampleUploadTest.humanRecording(RECORDING);
-        Map<String, String> form = Map.of("name", "My Personal Voice Sample",
-                "description", "High quality recording for voice cloning", "language", "en-US");
+        Map<String, String> form = Map.of(
+                "name",
+                "My Personal Voice Sample",
+                "description",
+                "High quality recording for voice cloning",
+                "language",
+                "en-US");
         String sampleId;
         // The other user's recording, for the clones that hold the voice worker later on.
-        ApiClient.Response theirs = u.other().multipart("/api/v1/voice/samples", Map.of("name", "Theirs"),
-                "theirs.wav", SampleUploadTest.humanRecording(OTHER_RECORDING));
+        ApiClient.Response theirs = u.other()
+                .multipart(
+                        "/api/v1/voice/samples",
+                        Map.of("name", "Theirs"),
+                        "theirs.wav",
+                        SampleUploadTest.humanRecording(OTHER_RECORDING));
         assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
         otherSampleId = theirs.data().get("id").asText();
-        JsonNode processed = u.other().await("/api/v1/voice/samples/" + otherSampleId,
-                s -> !s.get("status").asText().equals("processing"), SLOW);
+        JsonNode processed = u.other()
+                .await(
+                        "/api/v1/voice/samples/" + otherSampleId,
+                        s -> !s.get("status").asText().equals("processing"),
+                        SLOW);
         assertThat(processed.get("status").asText()).as(processed.toString()).isEqualTo("processed");
         try (VoiceBlocker ignored = new VoiceBlocker(u.other(), otherSampleId)) {
-            ApiClient.Response uploaded = call("upload a sample", "POST", "/api/v1/voice/samples",
+            ApiClient.Response uploaded = call(
+                    "upload a sample",
+                    "POST",
+                    "/api/v1/voice/samples",
                     () -> user.multipart("/api/v1/voice/samples", form, "voice_sample.wav", recording));
             sampleId = uploaded.data().get("id").asText();
-            call("process a sample being processed", "POST", "/api/v1/voice/samples/" + sampleId + "/process",
+            call(
+                    "process a sample being processed",
+                    "POST",
+                    "/api/v1/voice/samples/" + sampleId + "/process",
                     () -> user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of()));
-            call("upload without a file", "POST", "/api/v1/voice/samples",
+            call(
+                    "upload without a file",
+                    "POST",
+                    "/api/v1/voice/samples",
                     () -> user.multipart("/api/v1/voice/samples", form, null, null));
-            call("upload something that is not audio", "POST", "/api/v1/voice/samples",
-                    () -> user.multipart("/api/v1/voice/samples", form, "notes.wav",
+            call(
+                    "upload something that is not audio",
+                    "POST",
+                    "/api/v1/voice/samples",
+                    () -> user.multipart(
+                            "/api/v1/voice/samples",
+                            form,
+                            "notes.wav",
                             "just some text, not audio at all".repeat(20).getBytes(StandardCharsets.UTF_8)));
         }
-        JsonNode sample = user.await("/api/v1/voice/samples/" + sampleId,
-                s -> !s.get("status").asText().equals("processing"), SLOW);
+        JsonNode sample = user.await(
+                "/api/v1/voice/samples/" + sampleId,
+                s -> !s.get("status").asText().equals("processing"),
+                SLOW);
         assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
-        call("upload the same recording again", "POST", "/api/v1/voice/samples",
+        call(
+                "upload the same recording again",
+                "POST",
+                "/api/v1/voice/samples",
                 () -> user.multipart("/api/v1/voice/samples", form, "voice_sample.wav", recording));
-        call("a processed sample", "GET", "/api/v1/voice/samples/" + sampleId,
+        call(
+                "a processed sample",
+                "GET",
+                "/api/v1/voice/samples/" + sampleId,
                 () -> user.get("/api/v1/voice/samples/" + sampleId));
-        call("another user's sample", "GET", "/api/v1/voice/samples/" + sampleId,
+        call(
+                "another user's sample",
+                "GET",
+                "/api/v1/voice/samples/" + sampleId,
                 () -> u.stranger().get("/api/v1/voice/samples/" + sampleId));
         call("list samples", "GET", "/api/v1/voice/samples", () -> user.get("/api/v1/voice/samples"));
-        call("list samples with an invalid status", "GET", "/api/v1/voice/samples?status=shiny",
+        call(
+                "list samples with an invalid status",
+                "GET",
+                "/api/v1/voice/samples?status=shiny",
                 () -> user.get("/api/v1/voice/samples?status=shiny"));
-        call("process a processed sample", "POST", "/api/v1/voice/samples/" + sampleId + "/process",
+        call(
+                "process a processed sample",
+                "POST",
+                "/api/v1/voice/samples/" + sampleId + "/process",
                 () -> user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of()));
-        call("process with an unknown field", "POST", "/api/v1/voice/samples/" + sampleId + "/process",
+        call(
+                "process with an unknown field",
+                "POST",
+                "/api/v1/voice/samples/" + sampleId + "/process",
                 () -> user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of("speed", 2)));
-        call("similar voices", "GET", "/api/v1/voice/samples/" + sampleId + "/similar?limit=3",
+        call(
+                "similar voices",
+                "GET",
+                "/api/v1/voice/samples/" + sampleId + "/similar?limit=3",
                 () -> user.get("/api/v1/voice/samples/" + sampleId + "/similar?limit=3"));
-        call("similar voices with a bad limit", "GET", "/api/v1/voice/samples/" + sampleId + "/similar?limit=0",
+        call(
+                "similar voices with a bad limit",
+                "GET",
+                "/api/v1/voice/samples/" + sampleId + "/similar?limit=0",
                 () -> user.get("/api/v1/voice/samples/" + sampleId + "/similar?limit=0"));
         String audio = "/api/v1/voice/samples/" + sampleId + "/audio";
         call("a sample's recording", "GET", audio, () -> user.get(audio));
         call("another user's sample recording", "GET", audio, () -> u.stranger().get(audio));
-        ApiClient.Response link = call("a signed link to a sample", "POST", audio + "/link",
-                () -> user.post(audio + "/link", null));
+        ApiClient.Response link =
+                call("a signed link to a sample", "POST", audio + "/link", () -> user.post(audio + "/link", null));
         String url = link.data().get("url").asText();
-        call("the sample's signed link, without a token", "GET", audio + "/signed?…", () -> app.client().get(url));
+        call(
+                "the sample's signed link, without a token",
+                "GET",
+                audio + "/signed?…",
+                () -> app.client().get(url));
         return sampleId;
     }
 
@@ -363,52 +641,107 @@ class WireShapeTest {
         ApiClient user = u.user();
         String cloneId;
         try (VoiceBlocker ignored = new VoiceBlocker(u.other(), otherSampleId)) {
-            ApiClient.Response created = call("create a clone", "POST", "/api/v1/voice/clones",
-                    () -> user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
-                            "name", "My Personal Voice Clone", "description", "Custom voice clone from my samples",
-                            "config", Map.of("quality", "fast"))));
+            ApiClient.Response created = call(
+                    "create a clone",
+                    "POST",
+                    "/api/v1/voice/clones",
+                    () -> user.post(
+                            "/api/v1/voice/clones",
+                            Map.of(
+                                    "sample_ids",
+                                    List.of(sampleId),
+                                    "name",
+                                    "My Personal Voice Clone",
+                                    "description",
+                                    "Custom voice clone from my samples",
+                                    "config",
+                                    Map.of("quality", "fast"))));
             cloneId = created.data().get("clone_id").asText();
             String generation = created.data().get("generation_job_id").asText();
-            call("a clone being generated", "GET", "/api/v1/voice/clones/" + cloneId,
+            call(
+                    "a clone being generated",
+                    "GET",
+                    "/api/v1/voice/clones/" + cloneId,
                     () -> user.get("/api/v1/voice/clones/" + cloneId));
-            call("a waiting generation job", "GET", "/api/v1/voice/generation/" + generation,
+            call(
+                    "a waiting generation job",
+                    "GET",
+                    "/api/v1/voice/generation/" + generation,
                     () -> user.get("/api/v1/voice/generation/" + generation));
-            call("select a clone that is not ready", "POST", "/api/v1/voice/clones/" + cloneId + "/select",
+            call(
+                    "select a clone that is not ready",
+                    "POST",
+                    "/api/v1/voice/clones/" + cloneId + "/select",
                     () -> user.post("/api/v1/voice/clones/" + cloneId + "/select", null));
-            call("process a sample a clone is built from", "POST", "/api/v1/voice/samples/" + sampleId + "/process",
+            call(
+                    "process a sample a clone is built from",
+                    "POST",
+                    "/api/v1/voice/samples/" + sampleId + "/process",
                     () -> user.post("/api/v1/voice/samples/" + sampleId + "/process", Map.of("force", true)));
-            call("create a clone without samples", "POST", "/api/v1/voice/clones",
+            call(
+                    "create a clone without samples",
+                    "POST",
+                    "/api/v1/voice/clones",
                     () -> user.post("/api/v1/voice/clones", Map.of("name", "Nothing")));
-            call("create a clone with an unknown field", "POST", "/api/v1/voice/clones",
-                    () -> user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId), "name", "X",
-                            "quality", "fast")));
-            call("create a clone from another user's sample", "POST", "/api/v1/voice/clones",
-                    () -> u.stranger().post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
-                            "name", "Theirs")));
+            call(
+                    "create a clone with an unknown field",
+                    "POST",
+                    "/api/v1/voice/clones",
+                    () -> user.post(
+                            "/api/v1/voice/clones",
+                            Map.of("sample_ids", List.of(sampleId), "name", "X", "quality", "fast")));
+            call(
+                    "create a clone from another user's sample",
+                    "POST",
+                    "/api/v1/voice/clones",
+                    () -> u.stranger()
+                            .post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId), "name", "Theirs")));
         }
-        JsonNode ready = user.await("/api/v1/voice/clones/" + cloneId,
-                c -> List.of("ready", "failed").contains(c.get("status").asText()), SLOW);
+        JsonNode ready = user.await(
+                "/api/v1/voice/clones/" + cloneId,
+                c -> List.of("ready", "failed").contains(c.get("status").asText()),
+                SLOW);
         assertThat(ready.get("status").asText()).as(ready.toString()).isEqualTo("ready");
         String generation = ready.path("generation_job_id").asText(null);
-        call("a ready clone", "GET", "/api/v1/voice/clones/" + cloneId,
+        call(
+                "a ready clone",
+                "GET",
+                "/api/v1/voice/clones/" + cloneId,
                 () -> user.get("/api/v1/voice/clones/" + cloneId));
-        call("another user's clone", "GET", "/api/v1/voice/clones/" + cloneId,
+        call(
+                "another user's clone",
+                "GET",
+                "/api/v1/voice/clones/" + cloneId,
                 () -> u.stranger().get("/api/v1/voice/clones/" + cloneId));
         call("list clones", "GET", "/api/v1/voice/clones", () -> user.get("/api/v1/voice/clones"));
-        call("list clones with an invalid status", "GET", "/api/v1/voice/clones?status=shiny",
+        call(
+                "list clones with an invalid status",
+                "GET",
+                "/api/v1/voice/clones?status=shiny",
                 () -> user.get("/api/v1/voice/clones?status=shiny"));
         if (generation != null) {
-            user.await("/api/v1/voice/generation/" + generation,
-                    g -> List.of("completed", "failed").contains(g.get("status").asText()), SLOW);
-            call("a finished generation job", "GET", "/api/v1/voice/generation/" + generation,
+            user.await(
+                    "/api/v1/voice/generation/" + generation,
+                    g -> List.of("completed", "failed").contains(g.get("status").asText()),
+                    SLOW);
+            call(
+                    "a finished generation job",
+                    "GET",
+                    "/api/v1/voice/generation/" + generation,
                     () -> user.get("/api/v1/voice/generation/" + generation));
-            call("another user's generation job", "GET", "/api/v1/voice/generation/" + generation,
+            call(
+                    "another user's generation job",
+                    "GET",
+                    "/api/v1/voice/generation/" + generation,
                     () -> u.stranger().get("/api/v1/voice/generation/" + generation));
             sse("progress of a finished generation", user, "/api/v1/voice/generation/" + generation + "/progress");
         } else {
             section("(the ready clone names no generation job)");
         }
-        call("select a ready clone", "POST", "/api/v1/voice/clones/" + cloneId + "/select",
+        call(
+                "select a ready clone",
+                "POST",
+                "/api/v1/voice/clones/" + cloneId + "/select",
                 () -> user.post("/api/v1/voice/clones/" + cloneId + "/select", null));
         return cloneId;
     }
@@ -419,25 +752,59 @@ class WireShapeTest {
         String train = "/api/v1/voice/samples/" + sampleId + "/train";
         String trainingId;
         try (VoiceBlocker ignored = new VoiceBlocker(u.other(), otherSampleId)) {
-            ApiClient.Response started = call("train", "POST", train, () -> user.post(train, Map.of(
-                    "clone_id", cloneId, "config", Map.of("epochs", 1, "batch_size", 1, "learning_rate", 0.001,
-                            "enable_timestamp_alignment", true))));
+            ApiClient.Response started = call(
+                    "train",
+                    "POST",
+                    train,
+                    () -> user.post(
+                            train,
+                            Map.of(
+                                    "clone_id",
+                                    cloneId,
+                                    "config",
+                                    Map.of(
+                                            "epochs",
+                                            1,
+                                            "batch_size",
+                                            1,
+                                            "learning_rate",
+                                            0.001,
+                                            "enable_timestamp_alignment",
+                                            true))));
             trainingId = started.data().get("training_job_id").asText();
-            call("a pending training", "GET", "/api/v1/voice/training/" + trainingId,
+            call(
+                    "a pending training",
+                    "GET",
+                    "/api/v1/voice/training/" + trainingId,
                     () -> user.get("/api/v1/voice/training/" + trainingId));
-            call("train with zero epochs", "POST", train,
+            call(
+                    "train with zero epochs",
+                    "POST",
+                    train,
                     () -> user.post(train, Map.of("config", Map.of("epochs", 0))));
-            call("train on another user's sample", "POST", train,
+            call(
+                    "train on another user's sample",
+                    "POST",
+                    train,
                     () -> u.stranger().post(train, Map.of("config", Map.of("epochs", 1))));
         }
-        JsonNode done = user.await("/api/v1/voice/training/" + trainingId,
-                t -> List.of("completed", "failed").contains(t.get("status").asText()), SLOW);
+        JsonNode done = user.await(
+                "/api/v1/voice/training/" + trainingId,
+                t -> List.of("completed", "failed").contains(t.get("status").asText()),
+                SLOW);
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
         // The training refines the clone: read the clone again only once it is ready.
-        user.await("/api/v1/voice/clones/" + cloneId, c -> c.get("status").asText().equals("ready"), SLOW);
-        call("a completed training", "GET", "/api/v1/voice/training/" + trainingId,
+        user.await(
+                "/api/v1/voice/clones/" + cloneId, c -> c.get("status").asText().equals("ready"), SLOW);
+        call(
+                "a completed training",
+                "GET",
+                "/api/v1/voice/training/" + trainingId,
                 () -> user.get("/api/v1/voice/training/" + trainingId));
-        call("another user's training", "GET", "/api/v1/voice/training/" + trainingId,
+        call(
+                "another user's training",
+                "GET",
+                "/api/v1/voice/training/" + trainingId,
                 () -> u.stranger().get("/api/v1/voice/training/" + trainingId));
         sse("progress of a completed training", user, "/api/v1/voice/training/" + trainingId + "/progress");
     }
@@ -448,33 +815,59 @@ class WireShapeTest {
         String page = "/api/v1/voice/models?limit=5&offset=0";
         call("list voice models", "GET", page, () -> user.get(page));
         call("the same page again, from the cache", "GET", page, () -> user.get(page));
-        call("filter by tags, language and type", "GET",
+        call(
+                "filter by tags, language and type",
+                "GET",
                 "/api/v1/voice/models?tags=female,gentle&language=zh-CN&type=preset&limit=10&offset=0",
                 () -> user.get("/api/v1/voice/models?tags=female,gentle&language=zh-CN&type=preset&limit=10&offset=0"));
-        call("the caller's clones in the library", "GET", "/api/v1/voice/models?type=custom",
+        call(
+                "the caller's clones in the library",
+                "GET",
+                "/api/v1/voice/models?type=custom",
                 () -> user.get("/api/v1/voice/models?type=custom"));
-        String search = "/api/v1/voice/models?q=" + URLEncoder.encode("a warm calm female narrator",
-                StandardCharsets.UTF_8) + "&limit=3";
+        String search = "/api/v1/voice/models?q="
+                + URLEncoder.encode("a warm calm female narrator", StandardCharsets.UTF_8) + "&limit=3";
         call("semantic search", "GET", search, () -> user.get(search));
-        call("sorted by rating", "GET", "/api/v1/voice/models?sort_by=user_rating&limit=3",
+        call(
+                "sorted by rating",
+                "GET",
+                "/api/v1/voice/models?sort_by=user_rating&limit=3",
                 () -> user.get("/api/v1/voice/models?sort_by=user_rating&limit=3"));
-        call("an invalid type filter", "GET", "/api/v1/voice/models?type=robot",
+        call(
+                "an invalid type filter",
+                "GET",
+                "/api/v1/voice/models?type=robot",
                 () -> user.get("/api/v1/voice/models?type=robot"));
         String preset = "/api/v1/voice/models/preset_gentle_female_001";
         call("a preset's details", "GET", preset, () -> user.get(preset));
-        call("a clone's details", "GET", "/api/v1/voice/models/" + cloneId,
+        call(
+                "a clone's details",
+                "GET",
+                "/api/v1/voice/models/" + cloneId,
                 () -> user.get("/api/v1/voice/models/" + cloneId));
-        call("another user's clone in the library", "GET", "/api/v1/voice/models/" + cloneId,
+        call(
+                "another user's clone in the library",
+                "GET",
+                "/api/v1/voice/models/" + cloneId,
                 () -> u.stranger().get("/api/v1/voice/models/" + cloneId));
-        call("an unknown voice model", "GET", "/api/v1/voice/models/no_such_voice",
+        call(
+                "an unknown voice model",
+                "GET",
+                "/api/v1/voice/models/no_such_voice",
                 () -> user.get("/api/v1/voice/models/no_such_voice"));
         call("a preview", "GET", preset + "/preview", () -> user.get(preset + "/preview"));
         call("a preview's audio", "GET", preset + "/preview/audio", () -> user.get(preset + "/preview/audio"));
         call("add a favorite", "POST", preset + "/favorite", () -> user.post(preset + "/favorite", null));
-        call("favorites only", "GET", "/api/v1/voice/models?favorite=true",
+        call(
+                "favorites only",
+                "GET",
+                "/api/v1/voice/models?favorite=true",
                 () -> user.get("/api/v1/voice/models?favorite=true"));
         call("remove a favorite", "DELETE", preset + "/favorite", () -> user.delete(preset + "/favorite"));
-        call("favorite an unknown voice", "POST", "/api/v1/voice/models/no_such_voice/favorite",
+        call(
+                "favorite an unknown voice",
+                "POST",
+                "/api/v1/voice/models/no_such_voice/favorite",
                 () -> user.post("/api/v1/voice/models/no_such_voice/favorite", null));
         call("rate a voice", "PUT", preset + "/rating", () -> user.put(preset + "/rating", Map.of("rating", 5)));
         call("rate out of range", "PUT", preset + "/rating", () -> user.put(preset + "/rating", Map.of("rating", 9)));
@@ -486,93 +879,201 @@ class WireShapeTest {
         section("webhooks and audit");
         ApiClient user = u.user();
         call("the webhook secret", "GET", "/api/v1/webhooks/secret", () -> user.get("/api/v1/webhooks/secret"));
-        call("rotate the webhook secret", "POST", "/api/v1/webhooks/secret/rotate",
+        call(
+                "rotate the webhook secret",
+                "POST",
+                "/api/v1/webhooks/secret/rotate",
                 () -> user.post("/api/v1/webhooks/secret/rotate", null));
-        call("a job's events", "GET", "/api/v1/audit/jobs/" + job.id() + "/events",
+        call(
+                "a job's events",
+                "GET",
+                "/api/v1/audit/jobs/" + job.id() + "/events",
                 () -> user.get("/api/v1/audit/jobs/" + job.id() + "/events"));
-        call("another user's job events", "GET", "/api/v1/audit/jobs/" + job.id() + "/events",
+        call(
+                "another user's job events",
+                "GET",
+                "/api/v1/audit/jobs/" + job.id() + "/events",
                 () -> u.stranger().get("/api/v1/audit/jobs/" + job.id() + "/events"));
         String now = Instant.now().toString();
-        call("a job's state as of now", "GET", "/api/v1/audit/jobs/" + job.id() + "/state?at=" + now,
+        call(
+                "a job's state as of now",
+                "GET",
+                "/api/v1/audit/jobs/" + job.id() + "/state?at=" + now,
                 () -> user.get("/api/v1/audit/jobs/" + job.id() + "/state?at=" + now));
-        call("a job's state at an invalid time", "GET", "/api/v1/audit/jobs/" + job.id() + "/state?at=yesterday",
+        call(
+                "a job's state at an invalid time",
+                "GET",
+                "/api/v1/audit/jobs/" + job.id() + "/state?at=yesterday",
                 () -> user.get("/api/v1/audit/jobs/" + job.id() + "/state?at=yesterday"));
-        call("a sample's events", "GET", "/api/v1/audit/samples/" + sampleId + "/events",
+        call(
+                "a sample's events",
+                "GET",
+                "/api/v1/audit/samples/" + sampleId + "/events",
                 () -> user.get("/api/v1/audit/samples/" + sampleId + "/events"));
-        call("a clone's events", "GET", "/api/v1/audit/clones/" + cloneId + "/events",
+        call(
+                "a clone's events",
+                "GET",
+                "/api/v1/audit/clones/" + cloneId + "/events",
                 () -> user.get("/api/v1/audit/clones/" + cloneId + "/events"));
         call("the event log as a user", "GET", "/api/v1/audit/events", () -> user.get("/api/v1/audit/events"));
-        call("the event log of a job, as an administrator", "GET", "/api/v1/audit/events?aggregate_id=" + job.id(),
+        call(
+                "the event log of a job, as an administrator",
+                "GET",
+                "/api/v1/audit/events?aggregate_id=" + job.id(),
                 () -> u.admin().get("/api/v1/audit/events?aggregate_id=" + job.id()));
-        call("the event log with an invalid limit", "GET", "/api/v1/audit/events?limit=0",
+        call(
+                "the event log with an invalid limit",
+                "GET",
+                "/api/v1/audit/events?limit=0",
                 () -> u.admin().get("/api/v1/audit/events?limit=0"));
     }
 
     private void deletions(Users u, Job job, String sampleId, String cloneId) {
         section("deletions");
         ApiClient user = u.user();
-        call("delete another user's job", "DELETE", "/api/v1/job/" + job.id(),
+        call(
+                "delete another user's job",
+                "DELETE",
+                "/api/v1/job/" + job.id(),
                 () -> u.stranger().delete("/api/v1/job/" + job.id()));
         call("delete a job", "DELETE", "/api/v1/job/" + job.id(), () -> user.delete("/api/v1/job/" + job.id()));
         call("a deleted job", "GET", "/api/v1/job/" + job.id(), () -> user.get("/api/v1/job/" + job.id()));
-        call("delete a deleted job", "DELETE", "/api/v1/job/" + job.id(),
-                () -> user.delete("/api/v1/job/" + job.id()));
-        call("delete another user's clone", "DELETE", "/api/v1/voice/clones/" + cloneId,
+        call("delete a deleted job", "DELETE", "/api/v1/job/" + job.id(), () -> user.delete("/api/v1/job/" + job.id()));
+        call(
+                "delete another user's clone",
+                "DELETE",
+                "/api/v1/voice/clones/" + cloneId,
                 () -> u.stranger().delete("/api/v1/voice/clones/" + cloneId));
-        call("delete a clone", "DELETE", "/api/v1/voice/clones/" + cloneId,
+        call(
+                "delete a clone",
+                "DELETE",
+                "/api/v1/voice/clones/" + cloneId,
                 () -> user.delete("/api/v1/voice/clones/" + cloneId));
-        call("a deleted clone", "GET", "/api/v1/voice/clones/" + cloneId,
+        call(
+                "a deleted clone",
+                "GET",
+                "/api/v1/voice/clones/" + cloneId,
                 () -> user.get("/api/v1/voice/clones/" + cloneId));
-        call("delete another user's sample", "DELETE", "/api/v1/voice/samples/" + sampleId,
+        call(
+                "delete another user's sample",
+                "DELETE",
+                "/api/v1/voice/samples/" + sampleId,
                 () -> u.stranger().delete("/api/v1/voice/samples/" + sampleId));
-        call("delete a sample", "DELETE", "/api/v1/voice/samples/" + sampleId,
+        call(
+                "delete a sample",
+                "DELETE",
+                "/api/v1/voice/samples/" + sampleId,
                 () -> user.delete("/api/v1/voice/samples/" + sampleId));
-        call("a deleted sample", "GET", "/api/v1/voice/samples/" + sampleId,
+        call(
+                "a deleted sample",
+                "GET",
+                "/api/v1/voice/samples/" + sampleId,
                 () -> user.get("/api/v1/voice/samples/" + sampleId));
     }
 
     private void admin(Users u) {
         section("admin");
         ApiClient admin = u.admin();
-        call("the configuration as a user", "GET", "/api/v1/admin/config", () -> u.user().get("/api/v1/admin/config"));
-        ApiClient.Response config = call("the configuration", "GET", "/api/v1/admin/config",
-                () -> admin.get("/api/v1/admin/config"));
+        call(
+                "the configuration as a user",
+                "GET",
+                "/api/v1/admin/config",
+                () -> u.user().get("/api/v1/admin/config"));
+        ApiClient.Response config =
+                call("the configuration", "GET", "/api/v1/admin/config", () -> admin.get("/api/v1/admin/config"));
         long version = config.data().get("version").asLong();
-        call("change the configuration", "PUT", "/api/v1/admin/config", () -> admin.put("/api/v1/admin/config",
-                Map.of("version", version, "uploads_per_day", 100)));
-        call("change it from a stale version", "PUT", "/api/v1/admin/config", () -> admin.put("/api/v1/admin/config",
-                Map.of("version", version, "uploads_per_day", 101)));
-        call("change it out of range", "PUT", "/api/v1/admin/config",
+        call(
+                "change the configuration",
+                "PUT",
+                "/api/v1/admin/config",
+                () -> admin.put("/api/v1/admin/config", Map.of("version", version, "uploads_per_day", 100)));
+        call(
+                "change it from a stale version",
+                "PUT",
+                "/api/v1/admin/config",
+                () -> admin.put("/api/v1/admin/config", Map.of("version", version, "uploads_per_day", 101)));
+        call(
+                "change it out of range",
+                "PUT",
+                "/api/v1/admin/config",
                 () -> admin.put("/api/v1/admin/config", Map.of("requests_per_minute", 0)));
-        call("change an unknown setting", "PUT", "/api/v1/admin/config",
+        call(
+                "change an unknown setting",
+                "PUT",
+                "/api/v1/admin/config",
                 () -> admin.put("/api/v1/admin/config", Map.of("colour", "blue")));
-        call("the users", "GET", "/api/v1/admin/users?limit=3&sort_by=created_at&sort_order=asc",
+        call(
+                "the users",
+                "GET",
+                "/api/v1/admin/users?limit=3&sort_by=created_at&sort_order=asc",
                 () -> admin.get("/api/v1/admin/users?limit=3&sort_by=created_at&sort_order=asc"));
-        call("the users with an invalid sort", "GET", "/api/v1/admin/users?sort_by=shoe_size",
+        call(
+                "the users with an invalid sort",
+                "GET",
+                "/api/v1/admin/users?sort_by=shoe_size",
                 () -> admin.get("/api/v1/admin/users?sort_by=shoe_size"));
-        call("make a user an auditor", "PATCH", "/api/v1/admin/users/" + u.strangerId(),
+        call(
+                "make a user an auditor",
+                "PATCH",
+                "/api/v1/admin/users/" + u.strangerId(),
                 () -> admin.patch("/api/v1/admin/users/" + u.strangerId(), Map.of("role", "auditor")));
-        call("change an unknown user", "PATCH", "/api/v1/admin/users/user_nobody",
+        call(
+                "change an unknown user",
+                "PATCH",
+                "/api/v1/admin/users/user_nobody",
                 () -> admin.patch("/api/v1/admin/users/user_nobody", Map.of("is_active", false)));
         String adminId = admin.userId();
-        call("disable oneself", "PATCH", "/api/v1/admin/users/" + adminId,
+        call(
+                "disable oneself",
+                "PATCH",
+                "/api/v1/admin/users/" + adminId,
                 () -> admin.patch("/api/v1/admin/users/" + adminId, Map.of("is_active", false)));
-        call("change a user without fields", "PATCH", "/api/v1/admin/users/" + u.strangerId(),
+        call(
+                "change a user without fields",
+                "PATCH",
+                "/api/v1/admin/users/" + u.strangerId(),
                 () -> admin.patch("/api/v1/admin/users/" + u.strangerId(), Map.of()));
         call("the statistics", "GET", "/api/v1/admin/stats", () -> admin.get("/api/v1/admin/stats"));
-        call("the statistics as a user", "GET", "/api/v1/admin/stats", () -> u.user().get("/api/v1/admin/stats"));
-        call("every user's jobs", "GET", "/api/v1/job?scope=all&limit=3", () -> admin.get("/api/v1/job?scope=all&limit=3"));
+        call(
+                "the statistics as a user",
+                "GET",
+                "/api/v1/admin/stats",
+                () -> u.user().get("/api/v1/admin/stats"));
+        call(
+                "every user's jobs",
+                "GET",
+                "/api/v1/job?scope=all&limit=3",
+                () -> admin.get("/api/v1/job?scope=all&limit=3"));
         call("the projections", "GET", "/api/v1/admin/projections", () -> admin.get("/api/v1/admin/projections"));
-        call("one projection", "GET", "/api/v1/admin/projections/jobs", () -> admin.get("/api/v1/admin/projections/jobs"));
-        call("an unknown projection", "GET", "/api/v1/admin/projections/no-such-processor",
+        call(
+                "one projection",
+                "GET",
+                "/api/v1/admin/projections/jobs",
+                () -> admin.get("/api/v1/admin/projections/jobs"));
+        call(
+                "an unknown projection",
+                "GET",
+                "/api/v1/admin/projections/no-such-processor",
                 () -> admin.get("/api/v1/admin/projections/no-such-processor"));
-        call("replay a projection", "POST", "/api/v1/admin/projections/library/replay",
+        call(
+                "replay a projection",
+                "POST",
+                "/api/v1/admin/projections/library/replay",
                 () -> admin.post("/api/v1/admin/projections/library/replay", Map.of()));
-        call("replay a saga's processor", "POST", "/api/v1/admin/projections/SynthesisSagaProcessor/replay",
+        call(
+                "replay a saga's processor",
+                "POST",
+                "/api/v1/admin/projections/SynthesisSagaProcessor/replay",
                 () -> admin.post("/api/v1/admin/projections/SynthesisSagaProcessor/replay", Map.of()));
-        call("sweep orphan blobs", "POST", "/api/v1/admin/storage/sweep",
+        call(
+                "sweep orphan blobs",
+                "POST",
+                "/api/v1/admin/storage/sweep",
                 () -> admin.post("/api/v1/admin/storage/sweep", Map.of()));
-        call("rescan the voices", "POST", "/api/v1/admin/voices/rescan",
+        call(
+                "rescan the voices",
+                "POST",
+                "/api/v1/admin/voices/rescan",
                 () -> admin.post("/api/v1/admin/voices/rescan", Map.of()));
     }
 
@@ -580,11 +1081,20 @@ class WireShapeTest {
     private void limits(Users u) {
         section("quotas and rate limits");
         ApiClient admin = u.admin();
-        call("close syntheses for the day", "PUT", "/api/v1/admin/config",
+        call(
+                "close syntheses for the day",
+                "PUT",
+                "/api/v1/admin/config",
                 () -> admin.put("/api/v1/admin/config", Map.of("syntheses_per_day", 0)));
-        call("a job past the daily quota", "POST", "/api/v1/job",
+        call(
+                "a job past the daily quota",
+                "POST",
+                "/api/v1/job",
                 () -> u.user().post("/api/v1/job", Map.of("text_content", "One too many.")));
-        call("two requests a minute", "PUT", "/api/v1/admin/config",
+        call(
+                "two requests a minute",
+                "PUT",
+                "/api/v1/admin/config",
                 () -> admin.put("/api/v1/admin/config", Map.of("requests_per_minute", 2)));
         // The limited user has made no request of their own yet: two pass, the third is refused.
         ApiClient limited = u.limited();
@@ -624,15 +1134,17 @@ class WireShapeTest {
      */
     private void sse(String label, ApiClient client, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).GET();
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (client.token() != null) {
             request.header("Authorization", "Bearer " + client.token());
         }
         List<String> lines = new ArrayList<>();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
         try {
-            HttpResponse<InputStream> r = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             lines.add("status: " + r.statusCode());
             lines.addAll(WireShape.headers(r.headers()));
             String contentType = r.headers().firstValue("Content-Type").orElse("");
@@ -643,11 +1155,14 @@ class WireShapeTest {
             } else {
                 boolean[] cut = {false};
                 InputStream body = r.body();
-                watchdog.schedule(() -> {
-                    cut[0] = true;
-                    body.close();
-                    return null;
-                }, 30, TimeUnit.SECONDS);
+                watchdog.schedule(
+                        () -> {
+                            cut[0] = true;
+                            body.close();
+                            return null;
+                        },
+                        30,
+                        TimeUnit.SECONDS);
                 List<Map<String, String>> events = events(body);
                 lines.add("events: " + (events.isEmpty() ? "none" : "at least one")
                         + (cut[0] ? ", stream still open after 30 s" : ", stream ended"));
@@ -696,7 +1211,7 @@ class WireShapeTest {
 
     private static List<String> event(String which, Map<String, String> event) {
         List<String> lines = new ArrayList<>();
-        lines.add(which + " event fields: " + String.join(", ", new java.util.TreeSet<>(event.keySet())));
+        lines.add(which + " event fields: " + String.join(", ", new TreeSet<>(event.keySet())));
         if (event.containsKey("data")) {
             try {
                 lines.addAll(WireShape.json(ApiClient.JSON.readTree(event.get("data")), "$"));
@@ -718,17 +1233,28 @@ class WireShapeTest {
 
         VoiceBlocker(ApiClient owner, String sampleId) {
             this.owner = owner;
-            ApiClient.Response created = owner.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
-                    "name", "Holds the voice worker", "config", Map.of("quality", "best")));
+            ApiClient.Response created = owner.post(
+                    "/api/v1/voice/clones",
+                    Map.of(
+                            "sample_ids",
+                            List.of(sampleId),
+                            "name",
+                            "Holds the voice worker",
+                            "config",
+                            Map.of("quality", "best")));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
             this.cloneId = created.data().get("clone_id").asText();
-            owner.await("/api/v1/voice/clones/" + cloneId, c -> c.get("status").asText().equals("training"), SLOW);
+            owner.await(
+                    "/api/v1/voice/clones/" + cloneId,
+                    c -> c.get("status").asText().equals("training"),
+                    SLOW);
         }
 
         @Override
         public void close() {
             JsonNode clone = owner.get("/api/v1/voice/clones/" + cloneId).data();
-            assertThat(clone.get("status").asText()).as("the fit outlasted what it had to hold: " + clone)
+            assertThat(clone.get("status").asText())
+                    .as("the fit outlasted what it had to hold: " + clone)
                     .isEqualTo("training");
             ApiClient.Response deleted = owner.delete("/api/v1/voice/clones/" + cloneId);
             assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
@@ -745,9 +1271,11 @@ class WireShapeTest {
 
         Blocker(ApiClient owner) {
             this.owner = owner;
-            this.jobId = owner.createJob(Map.of("text_content",
-                    "A long text that keeps the only worker busy while the examples run. ".repeat(60)))
-                    .get("id").asText();
+            this.jobId = owner.createJob(Map.of(
+                            "text_content",
+                            "A long text that keeps the only worker busy while the examples run. ".repeat(60)))
+                    .get("id")
+                    .asText();
             owner.awaitJob(jobId, j -> j.get("status").asText().equals("processing"), SLOW);
         }
 
@@ -761,8 +1289,7 @@ class WireShapeTest {
 
     /** A line diff (longest common subsequence) showing only the changed lines and two lines around them. */
     static final class LineDiff {
-        private LineDiff() {
-        }
+        private LineDiff() {}
 
         static String of(String expected, String actual) {
             String[] a = expected.split("\n", -1);

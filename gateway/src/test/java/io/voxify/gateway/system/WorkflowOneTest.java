@@ -24,23 +24,35 @@ class WorkflowOneTest {
         ApiClient anonymous = app.client();
         String email = "john-" + UUID.randomUUID() + "@example.com";
 
-        ApiClient.Response registered = anonymous.post("/api/v1/auth/register", Map.of("email", email,
-                "password", "SecurePass123!", "first_name", "John", "last_name", "Doe"));
+        ApiClient.Response registered = anonymous.post(
+                "/api/v1/auth/register",
+                Map.of("email", email, "password", "SecurePass123!", "first_name", "John", "last_name", "Doe"));
         assertThat(registered.status()).isEqualTo(201);
         assertThat(registered.json().get("success").asBoolean()).isTrue();
         assertThat(registered.data().get("email").asText()).isEqualTo(email);
 
-        ApiClient.Response login = anonymous.post("/api/v1/auth/login",
-                Map.of("email", email, "password", "SecurePass123!"));
+        ApiClient.Response login =
+                anonymous.post("/api/v1/auth/login", Map.of("email", email, "password", "SecurePass123!"));
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.data().get("refresh_token").asText()).isNotBlank();
         assertThat(login.data().get("user").get("email").asText()).isEqualTo(email);
         ApiClient user = anonymous.withToken(login.data().get("access_token").asText());
 
-        ApiClient.Response created = user.post("/api/v1/job", Map.of(
-                "text_content", "Hello world, this uses the default voice model!",
-                "voice_model_id", "default_voice_001",
-                "output_format", "wav", "speed", 1.0, "pitch", 1.0, "volume", 1.0));
+        ApiClient.Response created = user.post(
+                "/api/v1/job",
+                Map.of(
+                        "text_content",
+                        "Hello world, this uses the default voice model!",
+                        "voice_model_id",
+                        "default_voice_001",
+                        "output_format",
+                        "wav",
+                        "speed",
+                        1.0,
+                        "pitch",
+                        1.0,
+                        "volume",
+                        1.0));
         assertThat(created.status()).isEqualTo(201);
         JsonNode job = created.data();
         String jobId = job.get("id").asText();
@@ -61,7 +73,8 @@ class WorkflowOneTest {
         double previous = -1;
         for (JsonNode state : states) {
             double p = state.get("progress").asDouble();
-            if (state.get("status").asText().equals("processing") || state.get("status").asText().equals("completed")) {
+            if (state.get("status").asText().equals("processing")
+                    || state.get("status").asText().equals("completed")) {
                 assertThat(p).isGreaterThanOrEqualTo(previous);
                 previous = p;
             }
@@ -70,7 +83,8 @@ class WorkflowOneTest {
         JsonNode result = user.get("/api/v1/job/" + jobId).data();
         assertThat(result.get("status").asText()).isEqualTo("completed");
         assertThat(result.get("output_file_path").asText()).startsWith("/api/v1/files/audio/");
-        assertThat(result.get("output_file_path").asText()).doesNotContain(app.dataDir().toString());
+        assertThat(result.get("output_file_path").asText())
+                .doesNotContain(app.dataDir().toString());
         assertThat(result.get("started_at").isNull()).isFalse();
         assertThat(result.get("completed_at").isNull()).isFalse();
         assertThat(result.get("processing_time_ms").asLong()).isPositive();
@@ -84,7 +98,8 @@ class WorkflowOneTest {
         assertThat(decoded.sampleRate()).isEqualTo(22050);
         // Eight words of speech: roughly two to five seconds.
         assertThat(decoded.durationSeconds()).isBetween(1.5, 6.0);
-        assertThat(decoded.durationSeconds()).isCloseTo(result.get("duration").asDouble(), org.assertj.core.data.Offset.offset(0.05));
+        assertThat(decoded.durationSeconds())
+                .isCloseTo(result.get("duration").asDouble(), org.assertj.core.data.Offset.offset(0.05));
         assertThat(rms(decoded.mono())).as("speech, not silence").isGreaterThan(0.02);
     }
 

@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +33,15 @@ class OldEventReplayTest {
     private static final String JOB_CREATED = "io.voxify.events.job.JobCreatedEvent";
     private static final String CONFIG_CHANGED = "io.voxify.events.admin.PlatformConfigChangedEvent";
     /** The settings PlatformConfigChangedEvent revision 2 added, as the event and the read model name them. */
-    private static final List<String> REVISION_2_SETTINGS = List.of("sampleProcessingsPerDay", "clonesPerDay",
-            "trainingsPerDay", "maxWorkInFlightPerUser", "maxAudioStreamsPerUser", "maxEventStreamsPerUser",
+    private static final List<String> REVISION_2_SETTINGS = List.of(
+            "sampleProcessingsPerDay",
+            "clonesPerDay",
+            "trainingsPerDay",
+            "maxWorkInFlightPerUser",
+            "maxAudioStreamsPerUser",
+            "maxEventStreamsPerUser",
             "maxSyncSpeechPerUser");
+
     private static final Duration DONE = Duration.ofSeconds(60);
     private static final Duration SLOW = Duration.ofMinutes(3);
 
@@ -48,8 +56,12 @@ class OldEventReplayTest {
             ApiClient anonymous = app.client();
             anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
             ApiClient user = anonymous.login(email, ApiClient.PASSWORD);
-            oldJob = user.createJob(Map.of("text_content", "Written by an older release.")).get("id").asText();
-            poisonedJob = user.createJob(Map.of("text_content", "About to be poisoned.")).get("id").asText();
+            oldJob = user.createJob(Map.of("text_content", "Written by an older release."))
+                    .get("id")
+                    .asText();
+            poisonedJob = user.createJob(Map.of("text_content", "About to be poisoned."))
+                    .get("id")
+                    .asText();
             before = user.awaitJob(oldJob, j -> j.get("status").asText().equals("completed"), DONE);
             user.awaitJob(poisonedJob, j -> j.get("status").asText().equals("completed"), DONE);
             assertThat(before.get("text_format").asText()).isEqualTo("plain");
@@ -64,22 +76,29 @@ class OldEventReplayTest {
             ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
             ApiClient user = app.client().login(email, ApiClient.PASSWORD);
             JsonNode parked = awaitCaughtUp(admin);
-            assertThat(parked.get("dead_letters").asLong()).as(parked.toString()).isEqualTo(1);
-            assertThat(user.createJob(Map.of("text_content", "Still projected.")).get("status").asText())
-                    .as("the projection goes on after parking the poison event").isEqualTo("pending");
+            assertThat(parked.get("dead_letters").asLong())
+                    .as(parked.toString())
+                    .isEqualTo(1);
+            assertThat(user.createJob(Map.of("text_content", "Still projected."))
+                            .get("status")
+                            .asText())
+                    .as("the projection goes on after parking the poison event")
+                    .isEqualTo("pending");
 
             ApiClient.Response replay = admin.post("/api/v1/admin/projections/jobs/replay", Map.of());
             assertThat(replay.status()).as(replay.text()).isEqualTo(202);
             JsonNode replayed = awaitCaughtUp(admin);
             assertThat(replayed.get("dead_letters").asLong())
-                    .as("the replay parks the poison event again, in place of the old run's letter").isEqualTo(1);
+                    .as("the replay parks the poison event again, in place of the old run's letter")
+                    .isEqualTo(1);
 
             JsonNode after = user.get("/api/v1/job/" + oldJob).data();
             assertThat(after.get("text_format").asText()).isEqualTo("plain");
             assertThat(after).as("the rebuilt job is the job as it was").isEqualTo(before);
 
             assertThat(user.delete("/api/v1/job/" + oldJob).status())
-                    .as("the job's aggregate loads its history through the upcaster too").isEqualTo(200);
+                    .as("the job's aggregate loads its history through the upcaster too")
+                    .isEqualTo(200);
             assertThat(user.get("/api/v1/job/" + oldJob).status()).isEqualTo(404);
         }
     }
@@ -105,14 +124,18 @@ class OldEventReplayTest {
             dropNewSettingsFromTheConfigRow(db);
         }
 
-        try (RunningApp app = RunningApp.start(dataDir, Map.of("voxify.limits.clones-per-day", 7,
-                "voxify.limits.max-event-streams-per-user", 5))) {
+        try (RunningApp app = RunningApp.start(
+                dataDir, Map.of("voxify.limits.clones-per-day", 7, "voxify.limits.max-event-streams-per-user", 5))) {
             ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
             JsonNode config = admin.get("/api/v1/admin/config").data();
             assertThat(config.get("max_text_length").asInt()).isEqualTo(4321);
             assertThat(config.get("version").asLong()).isEqualTo(version);
-            assertThat(config.get("clones_per_day").asInt()).as("this node's default").isEqualTo(7);
-            assertThat(config.get("max_event_streams_per_user").asInt()).as("this node's default").isEqualTo(5);
+            assertThat(config.get("clones_per_day").asInt())
+                    .as("this node's default")
+                    .isEqualTo(7);
+            assertThat(config.get("max_event_streams_per_user").asInt())
+                    .as("this node's default")
+                    .isEqualTo(5);
             assertThat(config.get("sample_processings_per_day").asInt()).isEqualTo(200);
             assertThat(config.get("trainings_per_day").asInt()).isEqualTo(10);
             assertThat(config.get("max_work_in_flight_per_user").asInt()).isEqualTo(2);
@@ -120,23 +143,33 @@ class OldEventReplayTest {
             assertThat(config.get("max_sync_speech_per_user").asInt()).isEqualTo(2);
 
             ApiClient user = app.client().newUser();
-            ApiClient.Response uploaded = user.multipart("/api/v1/voice/samples", Map.of("name", "Old store"),
-                    "a.wav", SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"));
+            ApiClient.Response uploaded = user.multipart(
+                    "/api/v1/voice/samples",
+                    Map.of("name", "Old store"),
+                    "a.wav",
+                    SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav"));
             assertThat(uploaded.data().at("/processing/started").asBoolean())
-                    .as("processing is allowed, not refused by a quota of 0: " + uploaded.text()).isTrue();
+                    .as("processing is allowed, not refused by a quota of 0: " + uploaded.text())
+                    .isTrue();
 
             ApiClient.Response next = admin.put("/api/v1/admin/config", Map.of("max_text_length", 4000));
             assertThat(next.status()).as(next.text()).isEqualTo(200);
             assertThat(next.data().get("clones_per_day").asInt()).isEqualTo(7);
-            JsonNode events = admin.get("/api/v1/audit/events?type=PlatformConfigChangedEvent&limit=1000").data();
-            assertThat(events.get(events.size() - 1).get("payload").get("changed").toString())
+            JsonNode events = admin.get("/api/v1/audit/events?type=PlatformConfigChangedEvent&limit=1000")
+                    .data();
+            assertThat(events.get(events.size() - 1)
+                            .get("payload")
+                            .get("changed")
+                            .toString())
                     .as("the configuration's aggregate loads its history through the upcaster too")
                     .isEqualTo("[\"maxTextLength\"]");
 
             ApiClient.Response replay = admin.post("/api/v1/admin/projections/platform-config/replay", Map.of());
             assertThat(replay.status()).as(replay.text()).isEqualTo(202);
-            JsonNode rebuilt = admin.await("/api/v1/admin/config",
-                    c -> c.get("version").asLong() == next.data().get("version").asLong(), DONE);
+            JsonNode rebuilt = admin.await(
+                    "/api/v1/admin/config",
+                    c -> c.get("version").asLong() == next.data().get("version").asLong(),
+                    DONE);
             assertThat(rebuilt.get("clones_per_day").asInt()).isEqualTo(7);
             assertThat(rebuilt.get("max_text_length").asInt()).isEqualTo(4000);
         }
@@ -157,15 +190,33 @@ class OldEventReplayTest {
             ApiClient anonymous = app.client();
             anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", ApiClient.PASSWORD));
             ApiClient user = anonymous.login(email, ApiClient.PASSWORD);
-            String sampleId = user.multipart("/api/v1/voice/samples", Map.of("name", "Old clone"), "a.wav",
-                    SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav"))
-                    .data().get("id").asText();
-            user.await("/api/v1/voice/samples/" + sampleId, s -> s.get("status").asText().equals("processed"), SLOW);
-            ApiClient.Response created = user.post("/api/v1/voice/clones", Map.of("sample_ids", List.of(sampleId),
-                    "name", "Old clone", "config", Map.of("base_voice_id", "default_voice_001", "quality", "fast")));
+            String sampleId = user.multipart(
+                            "/api/v1/voice/samples",
+                            Map.of("name", "Old clone"),
+                            "a.wav",
+                            SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0870.wav"))
+                    .data()
+                    .get("id")
+                    .asText();
+            user.await(
+                    "/api/v1/voice/samples/" + sampleId,
+                    s -> s.get("status").asText().equals("processed"),
+                    SLOW);
+            ApiClient.Response created = user.post(
+                    "/api/v1/voice/clones",
+                    Map.of(
+                            "sample_ids",
+                            List.of(sampleId),
+                            "name",
+                            "Old clone",
+                            "config",
+                            Map.of("base_voice_id", "default_voice_001", "quality", "fast")));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
             cloneId = created.data().get("clone_id").asText();
-            before = user.await("/api/v1/voice/clones/" + cloneId, c -> c.get("status").asText().equals("ready"), SLOW);
+            before = user.await(
+                    "/api/v1/voice/clones/" + cloneId,
+                    c -> c.get("status").asText().equals("ready"),
+                    SLOW);
             assertThat(before.get("generation_job_id").isTextual()).isTrue();
         }
 
@@ -178,29 +229,37 @@ class OldEventReplayTest {
             ApiClient user = app.client().login(email, ApiClient.PASSWORD);
             ApiClient.Response replay = admin.post("/api/v1/admin/projections/clones/replay", Map.of());
             assertThat(replay.status()).as(replay.text()).isEqualTo(202);
-            JsonNode after = user.await("/api/v1/voice/clones/" + cloneId,
-                    c -> c.path("status").asText().equals("ready") && c.path("generation_job_id").isNull(), DONE);
+            JsonNode after = user.await(
+                    "/api/v1/voice/clones/" + cloneId,
+                    c -> c.path("status").asText().equals("ready")
+                            && c.path("generation_job_id").isNull(),
+                    DONE);
             assertThat(after.get("generation").isNull()).isTrue();
             assertThat(after.get("status").asText()).isEqualTo("ready");
             assertThat(after.get("profile")).isEqualTo(before.get("profile"));
             assertThat(after.get("quality_metrics")).isEqualTo(before.get("quality_metrics"));
-            assertThat(user.get("/api/v1/voice/generation/" + before.get("generation_job_id").asText()).status())
+            assertThat(user.get("/api/v1/voice/generation/"
+                                    + before.get("generation_job_id").asText())
+                            .status())
                     .isEqualTo(404);
             assertThat(user.delete("/api/v1/voice/clones/" + cloneId).status())
-                    .as("the clone's aggregate loads the old history").isEqualTo(200);
+                    .as("the clone's aggregate loads the old history")
+                    .isEqualTo(200);
         }
     }
 
     /** The clone's history as the previous release wrote it: its generation events gone, the rest renumbered. */
     private static void removeGenerationEvents(Connection db, String cloneId) throws Exception {
-        try (PreparedStatement delete = db.prepareStatement("delete from domain_event_entry where"
-                + " aggregate_identifier = ? and payload_type in (?, ?)")) {
+        try (PreparedStatement delete = db.prepareStatement(
+                "delete from domain_event_entry where" + " aggregate_identifier = ? and payload_type in (?, ?)")) {
             delete.setString(1, cloneId);
             delete.setString(2, "io.voxify.events.clone.CloneGenerationRequestedEvent");
             delete.setString(3, "io.voxify.events.clone.CloneFittingProgressedEvent");
-            assertThat(delete.executeUpdate()).as("the request and at least one step").isGreaterThan(2);
+            assertThat(delete.executeUpdate())
+                    .as("the request and at least one step")
+                    .isGreaterThan(2);
         }
-        List<String> remaining = new java.util.ArrayList<>();
+        List<String> remaining = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("select event_identifier from domain_event_entry"
                 + " where aggregate_identifier = ? order by sequence_number")) {
             select.setString(1, cloneId);
@@ -210,8 +269,8 @@ class OldEventReplayTest {
                 }
             }
         }
-        try (PreparedStatement renumber = db.prepareStatement("update domain_event_entry set sequence_number = ?"
-                + " where event_identifier = ?")) {
+        try (PreparedStatement renumber = db.prepareStatement(
+                "update domain_event_entry set sequence_number = ?" + " where event_identifier = ?")) {
             for (int i = 0; i < remaining.size(); i++) {
                 renumber.setLong(1, i);
                 renumber.setString(2, remaining.get(i));
@@ -222,13 +281,15 @@ class OldEventReplayTest {
     }
 
     private static void rewriteConfigChangesAsRevisionOne(Connection db) throws Exception {
-        Map<String, byte[]> rewritten = new java.util.HashMap<>();
+        Map<String, byte[]> rewritten = new HashMap<>();
         try (PreparedStatement select = db.prepareStatement("select event_identifier, payload, payload_revision"
                 + " from domain_event_entry where payload_type = ?")) {
             select.setString(1, CONFIG_CHANGED);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    assertThat(rs.getString(3)).as("events are written in the current revision").isEqualTo("2");
+                    assertThat(rs.getString(3))
+                            .as("events are written in the current revision")
+                            .isEqualTo("2");
                     ObjectNode payload = (ObjectNode) ApiClient.JSON.readTree(rs.getBytes(2));
                     ((ObjectNode) payload.get("config")).remove(REVISION_2_SETTINGS);
                     rewritten.put(rs.getString(1), ApiClient.JSON.writeValueAsBytes(payload));
@@ -236,8 +297,8 @@ class OldEventReplayTest {
             }
         }
         assertThat(rewritten).isNotEmpty();
-        try (PreparedStatement update = db.prepareStatement("update domain_event_entry set payload = ?,"
-                + " payload_revision = '1' where event_identifier = ?")) {
+        try (PreparedStatement update = db.prepareStatement(
+                "update domain_event_entry set payload = ?," + " payload_revision = '1' where event_identifier = ?")) {
             for (Map.Entry<String, byte[]> event : rewritten.entrySet()) {
                 update.setBytes(1, event.getValue());
                 update.setString(2, event.getKey());
@@ -249,7 +310,7 @@ class OldEventReplayTest {
     private static void dropNewSettingsFromTheConfigRow(Connection db) throws Exception {
         String json;
         try (PreparedStatement select = db.prepareStatement("select config_json from platform_config");
-             ResultSet rs = select.executeQuery()) {
+                ResultSet rs = select.executeQuery()) {
             assertThat(rs.next()).isTrue();
             json = rs.getString(1);
         }
@@ -272,7 +333,9 @@ class OldEventReplayTest {
             try (ResultSet rs = select.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 payload = (ObjectNode) ApiClient.JSON.readTree(rs.getBytes(1));
-                assertThat(rs.getString(2)).as("events are written in the current revision").isEqualTo("2");
+                assertThat(rs.getString(2))
+                        .as("events are written in the current revision")
+                        .isEqualTo("2");
             }
         }
         assertThat(payload.remove("textFormat").asText()).isEqualTo("plain");

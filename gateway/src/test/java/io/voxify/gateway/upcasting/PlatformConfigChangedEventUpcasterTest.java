@@ -32,18 +32,44 @@ class PlatformConfigChangedEventUpcasterTest {
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     /** Defaults unlike the shipped ones, so that what the event reads is seen to come from the node. */
     private final PlatformConfigChangedEventUpcaster upcaster =
-            new PlatformConfigChangedEventUpcaster(new PlatformConfig(100, 1000, 100, 52_428_800L, 10_000,
-                    "default_voice_001", true, 10, 100, 900, false, 201, 21, 11, 3, 5, 9, 4));
+            new PlatformConfigChangedEventUpcaster(new PlatformConfig(
+                    100,
+                    1000,
+                    100,
+                    52_428_800L,
+                    10_000,
+                    "default_voice_001",
+                    true,
+                    10,
+                    100,
+                    900,
+                    false,
+                    201,
+                    21,
+                    11,
+                    3,
+                    5,
+                    9,
+                    4));
 
     private static DomainEventData<byte[]> stored(String revision, String json) {
-        return new GenericDomainEventEntry<>("PlatformConfiguration", "platform_config", 3, "event-1",
-                Instant.parse("2026-01-02T03:04:05Z"), PlatformConfigChangedEvent.class.getName(), revision,
-                json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        return new GenericDomainEventEntry<>(
+                "PlatformConfiguration",
+                "platform_config",
+                3,
+                "event-1",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                PlatformConfigChangedEvent.class.getName(),
+                revision,
+                json.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     private PlatformConfigChangedEvent read(DomainEventData<byte[]> event, EventUpcaster through) {
-        List<? extends DomainEventMessage<?>> events = EventStreamUtils
-                .upcastAndDeserializeDomainEvents(Stream.of(event), serializer, through).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                        Stream.of(event), serializer, through)
+                .asStream()
+                .toList();
         assertThat(events).hasSize(1);
         return (PlatformConfigChangedEvent) events.get(0).getPayload();
     }
@@ -52,15 +78,37 @@ class PlatformConfigChangedEventUpcasterTest {
     void aRevisionOneChangeKeepsItsSettingsAndGetsTheNodesDefaultsForTheNewOnes() {
         PlatformConfigChangedEvent event = read(stored("1", REVISION_1_JSON), upcaster);
 
-        assertThat(event).isEqualTo(new PlatformConfigChangedEvent("platform_config", new PlatformConfig(60, 500, 50,
-                10_485_760L, 5000, "default_voice_001", false, 10, 100, 900, false, 201, 21, 11, 3, 5, 9, 4),
-                List.of("registrationOpen"), "user_x48l7gxb3wwa2v3uglgi"));
+        assertThat(event)
+                .isEqualTo(new PlatformConfigChangedEvent(
+                        "platform_config",
+                        new PlatformConfig(
+                                60,
+                                500,
+                                50,
+                                10_485_760L,
+                                5000,
+                                "default_voice_001",
+                                false,
+                                10,
+                                100,
+                                900,
+                                false,
+                                201,
+                                21,
+                                11,
+                                3,
+                                5,
+                                9,
+                                4),
+                        List.of("registrationOpen"),
+                        "user_x48l7gxb3wwa2v3uglgi"));
     }
 
     @Test
     void theUpcastEventIsRevisionTwo() {
         List<IntermediateEventRepresentation> upcast = upcaster.upcast(
-                Stream.of(new InitialEventRepresentation(stored("1", REVISION_1_JSON), serializer))).toList();
+                        Stream.of(new InitialEventRepresentation(stored("1", REVISION_1_JSON), serializer)))
+                .toList();
 
         assertThat(upcast).singleElement().satisfies(e -> {
             assertThat(e.getType().getName()).isEqualTo(PlatformConfigChangedEvent.class.getName());
@@ -70,21 +118,29 @@ class PlatformConfigChangedEventUpcasterTest {
 
     @Test
     void aRevisionTwoChangeKeepsItsOwnValuesEvenZero() {
-        String revision2 = REVISION_1_JSON.replace("\"allowPrivateCallbacks\":false",
+        String revision2 = REVISION_1_JSON.replace(
+                "\"allowPrivateCallbacks\":false",
                 "\"allowPrivateCallbacks\":false,\"sampleProcessingsPerDay\":0,\"clonesPerDay\":7,"
                         + "\"trainingsPerDay\":0,\"maxWorkInFlightPerUser\":1,\"maxAudioStreamsPerUser\":2,"
                         + "\"maxEventStreamsPerUser\":3,\"maxSyncSpeechPerUser\":1");
 
         PlatformConfig config = read(stored("2", revision2), upcaster).config();
 
-        assertThat(List.of(config.sampleProcessingsPerDay(), config.clonesPerDay(), config.trainingsPerDay(),
-                config.maxWorkInFlightPerUser(), config.maxAudioStreamsPerUser(), config.maxEventStreamsPerUser(),
-                config.maxSyncSpeechPerUser())).containsExactly(0, 7, 0, 1, 2, 3, 1);
+        assertThat(List.of(
+                        config.sampleProcessingsPerDay(),
+                        config.clonesPerDay(),
+                        config.trainingsPerDay(),
+                        config.maxWorkInFlightPerUser(),
+                        config.maxAudioStreamsPerUser(),
+                        config.maxEventStreamsPerUser(),
+                        config.maxSyncSpeechPerUser()))
+                .containsExactly(0, 7, 0, 1, 2, 3, 1);
     }
 
     @Test
     void withoutTheUpcasterARevisionOneChangeWouldAllowNothing() {
-        PlatformConfig config = read(stored("1", REVISION_1_JSON), NoOpEventUpcaster.INSTANCE).config();
+        PlatformConfig config =
+                read(stored("1", REVISION_1_JSON), NoOpEventUpcaster.INSTANCE).config();
 
         assertThat(config.clonesPerDay()).isZero();
         assertThat(config.maxWorkInFlightPerUser()).isZero();

@@ -2,10 +2,10 @@ package io.voxify.gateway.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voxify.infrastructure.vector.VectorIndexContract;
 import io.voxify.gateway.support.RunningApp;
-import io.voxify.infrastructure.vector.relational.RelationalVectorIndex;
 import io.voxify.infrastructure.vector.VectorIndex;
+import io.voxify.infrastructure.vector.VectorIndexContract;
+import io.voxify.infrastructure.vector.relational.RelationalVectorIndex;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The embedded adapter as the application wires it: SQLite underneath, transactions around. */

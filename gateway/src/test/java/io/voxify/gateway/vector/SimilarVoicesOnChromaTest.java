@@ -8,15 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
 import io.voxify.gateway.voice.SampleUploadTest;
+import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import io.voxify.infrastructure.vector.chroma.ChromaVectorIndex;
-import io.voxify.infrastructure.vector.VectorIndex;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +40,8 @@ class SimilarVoicesOnChromaTest {
     @BeforeAll
     static void theApplicationOnChroma() {
         chroma = ChromaTestServer.start();
-        app = RunningApp.start(RunningApp.tempDir("voxify-chroma-"),
+        app = RunningApp.start(
+                RunningApp.tempDir("voxify-chroma-"),
                 Map.of("voxify.vectors.type", "chroma", "voxify.vectors.chroma.url", chroma.url()));
     }
 
@@ -68,18 +70,25 @@ class SimilarVoicesOnChromaTest {
         ApiClient.Response similar = user.get("/api/v1/voice/samples/" + sampleId + "/similar?limit=5");
         assertThat(similar.status()).as(similar.text()).isEqualTo(200);
         JsonNode items = similar.data();
-        Map<String, Double> presetCosines = presetCosinesTo(own, stored.get("collection").asText(),
+        Map<String, Double> presetCosines = presetCosinesTo(
+                own,
+                stored.get("collection").asText(),
                 stored.path("metadata").path("model").asText());
         List<String> expected = presetCosines.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5).map(Map.Entry::getKey).toList();
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(5)
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(expected).hasSize(5);
         List<String> ids = new ArrayList<>();
         items.forEach(item -> ids.add(item.get("id").asText()));
-        assertThat(ids).as("the user has no other sample or clone: the 5 nearest presets")
+        assertThat(ids)
+                .as("the user has no other sample or clone: the 5 nearest presets")
                 .isEqualTo(expected);
         for (JsonNode item : items) {
             assertThat(item.get("type").asText()).isEqualTo("preset");
-            assertThat(item.get("similarity").asDouble()).as(item.toString())
+            assertThat(item.get("similarity").asDouble())
+                    .as(item.toString())
                     .isCloseTo(presetCosines.get(item.get("id").asText()), within(1e-4));
         }
 
@@ -88,7 +97,9 @@ class SimilarVoicesOnChromaTest {
         while (chromaRecord(sampleId).isPresent() && System.nanoTime() < end) {
             ApiClient.sleep(200);
         }
-        assertThat(chromaRecord(sampleId)).as("a deleted sample's embedding leaves Chroma").isEmpty();
+        assertThat(chromaRecord(sampleId))
+                .as("a deleted sample's embedding leaves Chroma")
+                .isEmpty();
     }
 
     @Test
@@ -107,8 +118,12 @@ class SimilarVoicesOnChromaTest {
     private static String processedSample(ApiClient user) {
         byte[] recording = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0890.wav");
         String sampleId = user.multipart("/api/v1/voice/samples", Map.of("name", "Reading"), "r.wav", recording)
-                .data().get("id").asText();
-        JsonNode sample = await(user, "/api/v1/voice/samples/" + sampleId,
+                .data()
+                .get("id")
+                .asText();
+        JsonNode sample = await(
+                user,
+                "/api/v1/voice/samples/" + sampleId,
                 s -> !List.of("uploaded", "processing").contains(s.get("status").asText()));
         assertThat(sample.get("status").asText()).as(sample.toString()).isEqualTo("processed");
         return sampleId;
@@ -120,7 +135,9 @@ class SimilarVoicesOnChromaTest {
             if (!collection.get("name").asText().startsWith("voxify_speakers_")) {
                 continue;
             }
-            JsonNode found = chroma.api("POST", records(collection.get("id").asText(), "get"),
+            JsonNode found = chroma.api(
+                    "POST",
+                    records(collection.get("id").asText(), "get"),
                     Map.of("ids", List.of(id), "include", List.of("embeddings", "metadatas")));
             if (!found.get("ids").isEmpty()) {
                 ObjectNode record = ApiClient.JSON.createObjectNode();
@@ -135,12 +152,20 @@ class SimilarVoicesOnChromaTest {
 
     /** Every preset Chroma holds for that model (public: owner ""), with its cosine to {@code own}. */
     private static Map<String, Double> presetCosinesTo(float[] own, String collection, String model) {
-        JsonNode presets = chroma.api("POST", records(collection, "get"), Map.of(
-                "where", Map.of("$and", List.of(Map.of("kind", "preset"), Map.of("owner", ""), Map.of("model", model))),
-                "include", List.of("embeddings")));
+        JsonNode presets = chroma.api(
+                "POST",
+                records(collection, "get"),
+                Map.of(
+                        "where",
+                                Map.of(
+                                        "$and",
+                                        List.of(Map.of("kind", "preset"), Map.of("owner", ""), Map.of("model", model))),
+                        "include", List.of("embeddings")));
         Map<String, Double> cosines = new HashMap<>();
         for (int i = 0; i < presets.get("ids").size(); i++) {
-            cosines.put(presets.get("ids").get(i).asText(), cosine(own, vector(presets.get("embeddings").get(i))));
+            cosines.put(
+                    presets.get("ids").get(i).asText(),
+                    cosine(own, vector(presets.get("embeddings").get(i))));
         }
         return cosines;
     }
@@ -149,7 +174,7 @@ class SimilarVoicesOnChromaTest {
         return DATABASE + "/collections/" + collectionId + "/" + operation;
     }
 
-    private static JsonNode await(ApiClient user, String path, java.util.function.Predicate<JsonNode> done) {
+    private static JsonNode await(ApiClient user, String path, Predicate<JsonNode> done) {
         return user.await(path, done, SLOW);
     }
 

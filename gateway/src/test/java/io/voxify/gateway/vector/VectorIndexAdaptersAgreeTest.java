@@ -3,13 +3,13 @@ package io.voxify.gateway.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import io.voxify.gateway.support.RunningApp;
-import io.voxify.infrastructure.vector.chroma.ChromaVectorIndex;
-import io.voxify.infrastructure.vector.relational.RelationalVectorIndex;
 import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.infrastructure.vector.VectorIndex.VectorEntry;
 import io.voxify.infrastructure.vector.VectorIndex.VectorMatch;
+import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
+import io.voxify.infrastructure.vector.chroma.ChromaVectorIndex;
+import io.voxify.infrastructure.vector.relational.RelationalVectorIndex;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +31,23 @@ class VectorIndexAdaptersAgreeTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         VectorIndex relational = RunningApp.shared().bean(VectorIndex.class);
         assertThat(relational).isInstanceOf(RelationalVectorIndex.class);
-        VectorIndex chroma = new ChromaVectorIndex(URI.create(ChromaTestServer.shared().url()), "default_tenant",
-                "agree_" + run, "voxify_speakers", Duration.ofSeconds(10));
+        VectorIndex chroma = new ChromaVectorIndex(
+                URI.create(ChromaTestServer.shared().url()),
+                "default_tenant",
+                "agree_" + run,
+                "voxify_speakers",
+                Duration.ofSeconds(10));
         List<String> models = List.of("agree-a-" + run, "agree-b-" + run);
         Random random = new Random(20240611);
 
         List<VectorEntry> entries = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            VectorEntry entry = new VectorEntry("agree-" + run + "-" + i, pick(random, KINDS), pick(random, OWNERS),
-                    pick(random, models), vector(random));
+            VectorEntry entry = new VectorEntry(
+                    "agree-" + run + "-" + i,
+                    pick(random, KINDS),
+                    pick(random, OWNERS),
+                    pick(random, models),
+                    vector(random));
             entries.add(entry);
             relational.upsert(entry);
             chroma.upsert(entry);
@@ -58,10 +66,13 @@ class VectorIndexAdaptersAgreeTest {
 
             String search = "search " + q + " (" + kinds + ", owner " + owner + ", limit " + limit + ")";
             assertThat(expected).as(search).isNotEmpty();
-            assertThat(actual.stream().map(m -> m.entry().id()).toList()).as(search)
+            assertThat(actual.stream().map(m -> m.entry().id()).toList())
+                    .as(search)
                     .isEqualTo(expected.stream().map(m -> m.entry().id()).toList());
             for (int i = 0; i < expected.size(); i++) {
-                assertThat(actual.get(i).similarity()).as(search).isCloseTo(expected.get(i).similarity(), within(1e-6));
+                assertThat(actual.get(i).similarity())
+                        .as(search)
+                        .isCloseTo(expected.get(i).similarity(), within(1e-6));
             }
         }
     }

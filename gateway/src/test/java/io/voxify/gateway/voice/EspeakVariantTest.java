@@ -24,18 +24,27 @@ class EspeakVariantTest {
     void anEspeakCloneProfileBecomesAVariantFileAndIsRemovedAgain() throws Exception {
         SpeechSynthesizer synthesizer = app.bean(SpeechSynthesizer.class);
         VoiceProfile profile = new VoiceProfile("espeak:de", 1.0, 1.0, 1.0, 1.2, 0.3);
-        SynthesisRequest request = new SynthesisRequest("Guten Tag, wie geht es Ihnen?", "espeak:de", 1.0, 1.0, 1.0,
-                "neutral", "wav", 22050, false, "word");
-        float[] shaped = AudioDecoder.decode(synthesizer.synthesize(request, profile, ProgressListener.NONE).audio())
+        SynthesisRequest request = new SynthesisRequest(
+                "Guten Tag, wie geht es Ihnen?", "espeak:de", 1.0, 1.0, 1.0, "neutral", "wav", 22050, false, "word");
+        float[] shaped = AudioDecoder.decode(synthesizer
+                        .synthesize(request, profile, ProgressListener.NONE)
+                        .audio())
                 .mono();
-        float[] plain = AudioDecoder.decode(synthesizer.synthesize(request, ProgressListener.NONE).audio()).mono();
+        float[] plain = AudioDecoder.decode(
+                        synthesizer.synthesize(request, ProgressListener.NONE).audio())
+                .mono();
         assertThat(variants(synthesizer)).hasSize(1);
-        assertThat(Files.readString(variants(synthesizer).findFirst().orElseThrow())).contains("formant 1 120 100 100")
+        assertThat(Files.readString(variants(synthesizer).findFirst().orElseThrow()))
+                .contains("formant 1 120 100 100")
                 .contains("breath");
-        assertThat(Files.isSymbolicLink(synthesizer.variantDirectory().orElseThrow().resolve("f3")))
-                .as("the system's own variants stay available").isTrue();
+        assertThat(Files.isSymbolicLink(
+                        synthesizer.variantDirectory().orElseThrow().resolve("f3")))
+                .as("the system's own variants stay available")
+                .isTrue();
         VoiceProfile brighter = new VoiceProfile("espeak:de", 1.0, 1.0, 1.0, 1.25, 0.0);
-        float[] raised = AudioDecoder.decode(synthesizer.synthesize(request, brighter, ProgressListener.NONE).audio())
+        float[] raised = AudioDecoder.decode(synthesizer
+                        .synthesize(request, brighter, ProgressListener.NONE)
+                        .audio())
                 .mono();
         // Raised formants move energy up the spectrum: the signal's mean slope grows against its level.
         assertThat(brightness(raised)).as("formants raised by the variant").isGreaterThan(brightness(plain) * 1.08);

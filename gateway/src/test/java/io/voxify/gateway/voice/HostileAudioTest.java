@@ -26,34 +26,51 @@ class HostileAudioTest {
     private static final int UPLOAD_SIZE = 50 * 1024 * 1024 - 64 * 1024;
     /** Generous: a request thread that held the 50 MB upload in memory would allocate it at least once. */
     private static final long REQUEST_ALLOCATION_BOUND = 16L * 1024 * 1024;
+
     private static final long PROMPT_MILLIS = 5_000;
     private static final String CONFIG = "/api/v1/admin/config";
 
     private final RunningApp app = RunningApp.shared();
 
-    private record Bomb(String name, byte[] bytes, String code, Consumer<JsonNode> details) {
-    }
+    private record Bomb(String name, byte[] bytes, String code, Consumer<JsonNode> details) {}
 
     private static List<Bomb> bombs() {
         return List.of(
-                new Bomb("issue-bomb.flac", flacSilence(8, 192_000, 24, 3600L * 192_000, 3600), "INVALID_AUDIO",
-                        d -> {
-                            assertThat(d.at("/found/channels").asInt()).isEqualTo(8);
-                            assertThat(d.at("/found/sample_rate").asInt()).isEqualTo(192_000);
-                            assertThat(d.at("/allowed/max_samples_per_second").asInt()).isEqualTo(384_000);
-                            assertThat(d.at("/allowed/channels").asText()).isEqualTo("1 to 8");
-                        }),
-                new Bomb("declared-hour.flac", flacSilence(2, 48_000, 16, 3600L * 48_000, 3600), "AUDIO_TOO_LONG",
+                new Bomb("issue-bomb.flac", flacSilence(8, 192_000, 24, 3600L * 192_000, 3600), "INVALID_AUDIO", d -> {
+                    assertThat(d.at("/found/channels").asInt()).isEqualTo(8);
+                    assertThat(d.at("/found/sample_rate").asInt()).isEqualTo(192_000);
+                    assertThat(d.at("/allowed/max_samples_per_second").asInt()).isEqualTo(384_000);
+                    assertThat(d.at("/allowed/channels").asText()).isEqualTo("1 to 8");
+                }),
+                new Bomb(
+                        "declared-hour.flac",
+                        flacSilence(2, 48_000, 16, 3600L * 48_000, 3600),
+                        "AUDIO_TOO_LONG",
                         d -> assertThat(d.get("declared_seconds").asDouble()).isEqualTo(3600.0)),
-                new Bomb("uncounted-hour.flac", flacSilence(2, 48_000, 16, 0, 3600), "AUDIO_TOO_LONG",
+                new Bomb(
+                        "uncounted-hour.flac",
+                        flacSilence(2, 48_000, 16, 0, 3600),
+                        "AUDIO_TOO_LONG",
                         d -> assertThat(d.get("max_seconds").asDouble()).isEqualTo(600.0)),
-                new Bomb("four-gigabytes.wav", wav(1, 16_000, 16, 0xfffffff0L, 44 + 32_000), "AUDIO_TOO_LONG",
+                new Bomb(
+                        "four-gigabytes.wav",
+                        wav(1, 16_000, 16, 0xfffffff0L, 44 + 32_000),
+                        "AUDIO_TOO_LONG",
                         d -> assertThat(d.get("declared_seconds").asDouble()).isGreaterThan(100_000)),
-                new Bomb("streamed.wav", wav(1, 8_000, 8, 0xffffffffL, UPLOAD_SIZE), "AUDIO_TOO_LONG",
+                new Bomb(
+                        "streamed.wav",
+                        wav(1, 8_000, 8, 0xffffffffL, UPLOAD_SIZE),
+                        "AUDIO_TOO_LONG",
                         d -> assertThat(d.has("declared_seconds")).isFalse()),
-                new Bomb("tiny-frames.mp3", mp3TinyFrames(UPLOAD_SIZE, 8), "AUDIO_TOO_LONG",
+                new Bomb(
+                        "tiny-frames.mp3",
+                        mp3TinyFrames(UPLOAD_SIZE, 8),
+                        "AUDIO_TOO_LONG",
                         d -> assertThat(d.get("estimated_seconds").asDouble()).isGreaterThan(50_000)),
-                new Bomb("tiny-mixed-frames.mp3", mp3TinyFrames(UPLOAD_SIZE, 8, 16), "AUDIO_TOO_LONG",
+                new Bomb(
+                        "tiny-mixed-frames.mp3",
+                        mp3TinyFrames(UPLOAD_SIZE, 8, 16),
+                        "AUDIO_TOO_LONG",
                         d -> assertThat(d.get("max_seconds").asDouble()).isEqualTo(600.0)));
     }
 
@@ -65,8 +82,8 @@ class HostileAudioTest {
         for (Bomb bomb : bombs) {
             long allocatedBefore = requestThreadsAllocated();
             long started = System.nanoTime();
-            ApiClient.Response r = user.multipart("/api/v1/voice/samples", Map.of("name", bomb.name()), bomb.name(),
-                    bomb.bytes());
+            ApiClient.Response r =
+                    user.multipart("/api/v1/voice/samples", Map.of("name", bomb.name()), bomb.name(), bomb.bytes());
             long millis = (System.nanoTime() - started) / 1_000_000;
             long allocated = requestThreadsAllocated() - allocatedBefore;
             assertThat(r.status()).as(bomb.name() + ": " + r.text()).isEqualTo(400);
@@ -75,21 +92,29 @@ class HostileAudioTest {
             assertThat(r.json().at("/error/message").asText()).isNotBlank();
             bomb.details().accept(r.json().at("/error/details"));
             assertThat(millis).as(bomb.name() + " answered in ms").isLessThan(PROMPT_MILLIS);
-            assertThat(allocated).as(bomb.name() + ": bytes allocated by the request threads")
+            assertThat(allocated)
+                    .as(bomb.name() + ": bytes allocated by the request threads")
                     .isLessThan(REQUEST_ALLOCATION_BOUND);
         }
-        assertThat(quotas.used(user.userId(), DailyQuotas.UPLOADS)).as("every refused bomb counted")
+        assertThat(quotas.used(user.userId(), DailyQuotas.UPLOADS))
+                .as("every refused bomb counted")
                 .isEqualTo(bombs.size());
         assertThat(quotas.used(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS))
-                .as("a refused upload is never processed, so it costs no processing").isZero();
-        assertThat(user.get("/api/v1/voice/samples").json().at("/meta/pagination/total_count").asInt()).isZero();
+                .as("a refused upload is never processed, so it costs no processing")
+                .isZero();
+        assertThat(user.get("/api/v1/voice/samples")
+                        .json()
+                        .at("/meta/pagination/total_count")
+                        .asInt())
+                .isZero();
 
         byte[] good = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0880.wav");
         ApiClient.Response accepted = user.multipart("/api/v1/voice/samples", Map.of("name", "Me"), "me.wav", good);
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
         assertThat(accepted.data().get("duration").asDouble()).isBetween(2.0, 10.0);
         assertThat(quotas.used(user.userId(), DailyQuotas.UPLOADS)).isEqualTo(bombs.size() + 1);
-        assertThat(quotas.used(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS)).as("its own processing")
+        assertThat(quotas.used(user.userId(), DailyQuotas.SAMPLE_PROCESSINGS))
+                .as("its own processing")
                 .isEqualTo(1);
     }
 
@@ -108,7 +133,8 @@ class HostileAudioTest {
             byte[] bomb = flacSilence(2, 48_000, 16, 0, 3600);
             for (int i = 0; i < 2; i++) {
                 assertThat(user.multipart("/api/v1/voice/samples", Map.of("name", "Bomb"), "bomb.flac", bomb)
-                        .errorCode()).isEqualTo("AUDIO_TOO_LONG");
+                                .errorCode())
+                        .isEqualTo("AUDIO_TOO_LONG");
             }
             byte[] good = SampleUploadTest.humanRecording("sense_and_sensibility_01_austen_64kb-0890.wav");
             ApiClient.Response over = user.multipart("/api/v1/voice/samples", Map.of("name", "Me"), "me.wav", good);

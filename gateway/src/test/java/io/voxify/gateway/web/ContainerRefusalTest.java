@@ -18,18 +18,20 @@ class ContainerRefusalTest {
     private final RunningApp app = RunningApp.shared();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "GET /api/v1/job/%ZZ HTTP/1.1",
-            "GET /api/v1/job/a%00b HTTP/1.1",
-            "GET /api/v1/job/%5C..%5C HTTP/1.1",
-            "GET /api/v1/job/%C0%AE HTTP/1.1",
-            "GET /api/v1/job/%FF HTTP/1.1",
-            "GET /api/v1/job/{} HTTP/1.1",
-            "G@T /api/v1/job HTTP/1.1",
-            "GET /actuator/health/%ZZ HTTP/1.1"})
+    @ValueSource(
+            strings = {
+                "GET /api/v1/job/%ZZ HTTP/1.1",
+                "GET /api/v1/job/a%00b HTTP/1.1",
+                "GET /api/v1/job/%5C..%5C HTTP/1.1",
+                "GET /api/v1/job/%C0%AE HTTP/1.1",
+                "GET /api/v1/job/%FF HTTP/1.1",
+                "GET /api/v1/job/{} HTTP/1.1",
+                "G@T /api/v1/job HTTP/1.1",
+                "GET /actuator/health/%ZZ HTTP/1.1"
+            })
     void malformedRequestLinesAre400InTheEnvelope(String requestLine) {
-        assertEnvelope(send((requestLine + "\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8)),
-                400);
+        assertEnvelope(
+                send((requestLine + "\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8)), 400);
     }
 
     @ParameterizedTest
@@ -37,8 +39,10 @@ class ContainerRefusalTest {
     void malformedHeadersAre400InTheEnvelope(String header) {
         // "X-Big: " grows past Tomcat's limit on the header section (8 KB).
         String sent = header.equals("X-Big: ") ? header + "a".repeat(20_000) : header;
-        assertEnvelope(send(("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n" + sent
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8)), 400);
+        assertEnvelope(
+                send(("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n" + sent + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                400);
     }
 
     @Test

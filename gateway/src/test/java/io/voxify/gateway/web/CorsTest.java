@@ -11,8 +11,16 @@ class CorsTest {
     private final RunningApp app = RunningApp.shared();
 
     private ApiClient.Response preflight(String origin) {
-        return app.client().options("/api/v1/job", Map.of("Origin", origin,
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"));
+        return app.client()
+                .options(
+                        "/api/v1/job",
+                        Map.of(
+                                "Origin",
+                                origin,
+                                "Access-Control-Request-Method",
+                                "POST",
+                                "Access-Control-Request-Headers",
+                                "authorization,content-type"));
     }
 
     @Test

@@ -20,19 +20,29 @@ class ErrorEnvelopeTest {
         assertThat(r.json().path("error").has("message")).isTrue();
         assertThat(r.json().path("error").has("details")).isTrue();
         assertThat(r.json().has("timestamp")).isTrue();
-        assertThat(r.text()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("/work/")
+        assertThat(r.text())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("/work/")
                 .doesNotContain("io.voxify");
     }
 
     @Test
     void malformedJsonIs400() {
         ApiClient user = app.client().newUser();
-        assertEnvelope(user.raw("POST", "/api/v1/job", "application/json",
-                "{\"text_content\": \"unterminated".getBytes(StandardCharsets.UTF_8)), 400, "INVALID_JSON");
-        assertEnvelope(user.raw("POST", "/api/v1/job", "application/json", "[1,2,3]".getBytes()), 400,
+        assertEnvelope(
+                user.raw(
+                        "POST",
+                        "/api/v1/job",
+                        "application/json",
+                        "{\"text_content\": \"unterminated".getBytes(StandardCharsets.UTF_8)),
+                400,
                 "INVALID_JSON");
+        assertEnvelope(user.raw("POST", "/api/v1/job", "application/json", "[1,2,3]".getBytes()), 400, "INVALID_JSON");
         assertEnvelope(user.raw("POST", "/api/v1/job", "application/json", new byte[0]), 400, "INVALID_JSON");
-        assertEnvelope(app.client().raw("POST", "/api/v1/auth/login", "application/json", "{oops".getBytes()), 400,
+        assertEnvelope(
+                app.client().raw("POST", "/api/v1/auth/login", "application/json", "{oops".getBytes()),
+                400,
                 "INVALID_JSON");
     }
 
@@ -61,19 +71,23 @@ class ErrorEnvelopeTest {
     @Test
     void wrongContentTypeIs415() {
         ApiClient user = app.client().newUser();
-        assertEnvelope(user.raw("POST", "/api/v1/job", "text/plain", "hello".getBytes()), 415,
-                "UNSUPPORTED_MEDIA_TYPE");
+        assertEnvelope(
+                user.raw("POST", "/api/v1/job", "text/plain", "hello".getBytes()), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void typeMismatchesAreValidationErrorsNotServerErrors() {
         ApiClient user = app.client().newUser();
-        assertEnvelope(user.post("/api/v1/job", Map.of("text_content", "x", "config", "not-an-object")), 400,
+        assertEnvelope(
+                user.post("/api/v1/job", Map.of("text_content", "x", "config", "not-an-object")),
+                400,
                 "VALIDATION_ERROR");
-        assertEnvelope(user.post("/api/v1/job", Map.of("text_content", "x", "sample_rate", 22050.5)), 400,
+        assertEnvelope(
+                user.post("/api/v1/job", Map.of("text_content", "x", "sample_rate", 22050.5)), 400, "VALIDATION_ERROR");
+        assertEnvelope(
+                user.post("/api/v1/job", Map.of("text_content", "x", "config", Map.of("include_timestamps", "yes"))),
+                400,
                 "VALIDATION_ERROR");
-        assertEnvelope(user.post("/api/v1/job", Map.of("text_content", "x", "config",
-                Map.of("include_timestamps", "yes"))), 400, "VALIDATION_ERROR");
         assertEnvelope(user.patch("/api/v1/job/job_x", Map.of("status", "cancelled")), 404, "JOB_NOT_FOUND");
     }
 

@@ -17,9 +17,18 @@ class ErrorStatusesTest {
     private static final Map<String, Integer> TABLE = new LinkedHashMap<>();
 
     static {
-        for (String code : new String[] {"MISSING_FIELDS", "INVALID_EMAIL", "WEAK_PASSWORD", "VALIDATION_ERROR",
-                "INVALID_JSON", "BAD_REQUEST", "UNSUPPORTED_AUDIO", "INVALID_AUDIO", "AUDIO_TOO_LONG",
-                "SAMPLE_NOT_PROCESSED"}) {
+        for (String code : new String[] {
+            "MISSING_FIELDS",
+            "INVALID_EMAIL",
+            "WEAK_PASSWORD",
+            "VALIDATION_ERROR",
+            "INVALID_JSON",
+            "BAD_REQUEST",
+            "UNSUPPORTED_AUDIO",
+            "INVALID_AUDIO",
+            "AUDIO_TOO_LONG",
+            "SAMPLE_NOT_PROCESSED"
+        }) {
             TABLE.put(code, 400);
         }
         for (String code : new String[] {"INVALID_CREDENTIALS", "INVALID_TOKEN", "UNAUTHORIZED"}) {
@@ -28,15 +37,32 @@ class ErrorStatusesTest {
         for (String code : new String[] {"ACCOUNT_DISABLED", "REGISTRATION_CLOSED", "FORBIDDEN"}) {
             TABLE.put(code, 403);
         }
-        for (String code : new String[] {"NOT_FOUND", "USER_NOT_FOUND", "JOB_NOT_FOUND", "FILE_NOT_FOUND",
-                "VOICE_MODEL_NOT_FOUND", "SAMPLE_NOT_FOUND", "CLONE_NOT_FOUND", "PROJECTION_NOT_FOUND"}) {
+        for (String code : new String[] {
+            "NOT_FOUND",
+            "USER_NOT_FOUND",
+            "JOB_NOT_FOUND",
+            "FILE_NOT_FOUND",
+            "VOICE_MODEL_NOT_FOUND",
+            "SAMPLE_NOT_FOUND",
+            "CLONE_NOT_FOUND",
+            "PROJECTION_NOT_FOUND"
+        }) {
             TABLE.put(code, 404);
         }
         TABLE.put("METHOD_NOT_ALLOWED", 405);
         TABLE.put("NOT_ACCEPTABLE", 406);
-        for (String code : new String[] {"EMAIL_EXISTS", "CONFLICT", "JOB_NOT_UPDATABLE", "JOB_NOT_DELETABLE",
-                "INVALID_STATUS_TRANSITION", "DUPLICATE_SAMPLE", "SAMPLE_IN_USE", "CLONE_NOT_READY",
-                "PROJECTION_NOT_REPLAYABLE", "REPLAY_IN_PROGRESS"}) {
+        for (String code : new String[] {
+            "EMAIL_EXISTS",
+            "CONFLICT",
+            "JOB_NOT_UPDATABLE",
+            "JOB_NOT_DELETABLE",
+            "INVALID_STATUS_TRANSITION",
+            "DUPLICATE_SAMPLE",
+            "SAMPLE_IN_USE",
+            "CLONE_NOT_READY",
+            "PROJECTION_NOT_REPLAYABLE",
+            "REPLAY_IN_PROGRESS"
+        }) {
             TABLE.put(code, 409);
         }
         TABLE.put("FILE_TOO_LARGE", 413);

@@ -23,12 +23,17 @@ class RequestShapeRefusalTest {
     private final ApiClient user = app.client().newUser();
 
     @ParameterizedTest
-    @CsvSource({"*/*, PUT, /api/v1/job/job_x", "application/*, POST, /v1/audio/speech",
-            "text/*, POST, /api/v1/tts/stream", "*/*, POST, /api/v1/auth/register", "*/*, POST, /api/v1/job"})
+    @CsvSource({
+        "*/*, PUT, /api/v1/job/job_x",
+        "application/*, POST, /v1/audio/speech",
+        "text/*, POST, /api/v1/tts/stream",
+        "*/*, POST, /api/v1/auth/register",
+        "*/*, POST, /api/v1/job"
+    })
     void aWildcardContentTypeIs415(String type, String method, String path) {
         List<String[]> headers = new ArrayList<>();
-        headers.add(new String[]{"Content-Type", type});
-        headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        headers.add(new String[] {"Content-Type", type});
+        headers.add(new String[] {"Authorization", "Bearer " + user.token()});
         RawHttp.Response r = send(method, path, headers, "{\"text_content\": \"Hello\"}");
         assertEnvelope(r, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
@@ -36,28 +41,38 @@ class RequestShapeRefusalTest {
     @org.junit.jupiter.api.Test
     void aWildcardContentTypeOnARequestWithoutABodyIsIgnored() {
         List<String[]> headers = new ArrayList<>();
-        headers.add(new String[]{"Content-Type", "*/*"});
-        headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        headers.add(new String[] {"Content-Type", "*/*"});
+        headers.add(new String[] {"Authorization", "Bearer " + user.token()});
         RawHttp.Response r = send("GET", "/api/v1/job", headers, null);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/job?%00=1", "/api/v1/job?a%00b=1", "/api/v1/voice/samples?%1B%5B31m=x",
-            "/api/v1/audit/jobs/job_x/state?%01%07=null", "/api/v1/voice/models?q=1&%7F=2"})
+    @ValueSource(
+            strings = {
+                "/api/v1/job?%00=1",
+                "/api/v1/job?a%00b=1",
+                "/api/v1/voice/samples?%1B%5B31m=x",
+                "/api/v1/audit/jobs/job_x/state?%01%07=null",
+                "/api/v1/voice/models?q=1&%7F=2"
+            })
     void parameterNamesTheFirewallRefusesAre400(String target) {
         List<String[]> headers = new ArrayList<>();
-        headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        headers.add(new String[] {"Authorization", "Bearer " + user.token()});
         assertEnvelope(send("GET", target, headers, null), 400, "BAD_REQUEST");
     }
 
     @ParameterizedTest
-    @CsvSource({"PUT, /api/v1/job/job_x", "PATCH, /api/v1/auth/profile", "PATCH, /api/v1/job/job_x",
-            "DELETE, /api/v1/job/job_x"})
+    @CsvSource({
+        "PUT, /api/v1/job/job_x",
+        "PATCH, /api/v1/auth/profile",
+        "PATCH, /api/v1/job/job_x",
+        "DELETE, /api/v1/job/job_x"
+    })
     void aFormBodyWithABrokenEscapeIsNotAServerError(String method, String path) {
         List<String[]> headers = new ArrayList<>();
-        headers.add(new String[]{"Content-Type", "application/x-www-form-urlencoded"});
-        headers.add(new String[]{"Authorization", "Bearer " + user.token()});
+        headers.add(new String[] {"Content-Type", "application/x-www-form-urlencoded"});
+        headers.add(new String[] {"Authorization", "Bearer " + user.token()});
         RawHttp.Response r = send(method, path, headers, "first_name=%s%s%n&status=%ZZ");
         if (method.equals("DELETE")) {
             assertEnvelope(r, 404, "JOB_NOT_FOUND");
@@ -67,8 +82,10 @@ class RequestShapeRefusalTest {
     }
 
     private RawHttp.Response send(String method, String target, List<String[]> headers, String body) {
-        return RawHttp.send(app.port(), RawHttp.request(method, target, headers,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(30));
+        return RawHttp.send(
+                app.port(),
+                RawHttp.request(method, target, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8)),
+                Duration.ofSeconds(30));
     }
 
     private static void assertEnvelope(RawHttp.Response r, int status, String code) {

@@ -37,19 +37,25 @@ class RequestViolationsTest {
 
     @RequestRecord
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Review(@NotBlank(message = "is required") String voiceName,
-                  @NotNull(message = "is required: a whole number from 1 to 5")
-                  @Min(value = 1, message = STARS) @Max(value = 5, message = STARS) Integer stars,
-                  Boolean loud) {
-    }
+    record Review(
+            @NotBlank(message = "is required") String voiceName,
+
+            @NotNull(message = "is required: a whole number from 1 to 5")
+            @Min(value = 1, message = STARS)
+            @Max(value = 5, message = STARS)
+            Integer stars,
+
+            Boolean loud) {}
 
     static class Handler {
-        void list(@RequestParam("sort_by") @Pattern(regexp = "name|stars", message = "must be one of [name, stars]")
-                  String sortBy, Review review) {
-        }
+        void list(
+                @RequestParam("sort_by") @Pattern(regexp = "name|stars", message = "must be one of [name, stars]")
+                        String sortBy,
+                Review review) {}
     }
 
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
     private final RequestViolations violations = new RequestViolations(validator);
     private final ObjectMapper http = new ObjectMapper().registerModule(RequestRecords.module());
 
@@ -91,11 +97,16 @@ class RequestViolationsTest {
 
     @Test
     void everyMistakeOfABodyIsToldAsTheHandReadBodyToldIt() throws Exception {
-        for (String body : List.of("{\"voice_name\":\"x\",\"stars\":9}", "{\"voice_name\":\"x\",\"stars\":4.0}",
-                "{\"voice_name\":\"x\",\"stars\":\"5\"}", "{\"voice_name\":\"x\",\"stars\":99999999999999999999}",
-                "{\"voice_name\":\"x\"}", "{\"voice_name\":\"x\",\"stars\":null}",
+        for (String body : List.of(
+                "{\"voice_name\":\"x\",\"stars\":9}",
+                "{\"voice_name\":\"x\",\"stars\":4.0}",
+                "{\"voice_name\":\"x\",\"stars\":\"5\"}",
+                "{\"voice_name\":\"x\",\"stars\":99999999999999999999}",
+                "{\"voice_name\":\"x\"}",
+                "{\"voice_name\":\"x\",\"stars\":null}",
                 "{\"voice_name\":\"x\",\"stars\":3,\"extra\":1,\"loud\":\"yes\"}",
-                "{\"stars\":9,\"extra\":1,\"loud\":\"yes\",\"more\":[]}", "{\"voice_name\":\" \",\"stars\":2}",
+                "{\"stars\":9,\"extra\":1,\"loud\":\"yes\",\"more\":[]}",
+                "{\"voice_name\":\" \",\"stars\":2}",
                 "{\"voice_name\":5,\"stars\":true}")) {
             assertSameRefusal(typed(body), byHand(body));
         }
@@ -118,13 +129,15 @@ class RequestViolationsTest {
     @Test
     void violationsFromMethodValidationAreToldTheSameWay() throws Exception {
         Review bad = new Review("x", 7, null);
-        assertSameRefusal(violations.refusal(new ConstraintViolationException(validator.validate(bad))),
+        assertSameRefusal(
+                violations.refusal(new ConstraintViolationException(validator.validate(bad))),
                 byHand("{\"voice_name\":\"x\",\"stars\":7}"));
 
         Method list = Handler.class.getDeclaredMethod("list", String.class, Review.class);
-        HandlerMethodValidationException invalid = new HandlerMethodValidationException(
-                new MethodValidationAdapter(validator).validateArguments(new Handler(), list, null,
-                        new Object[] {"rating", new Review("x", 3, null)}, new Class<?>[0]));
+        HandlerMethodValidationException invalid = new HandlerMethodValidationException(new MethodValidationAdapter(
+                        validator)
+                .validateArguments(
+                        new Handler(), list, null, new Object[] {"rating", new Review("x", 3, null)}, new Class<?>[0]));
         DomainException refusal = violations.refusal(invalid);
         assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
         assertThat(refusal.getMessage()).isEqualTo("Invalid fields: sort_by");

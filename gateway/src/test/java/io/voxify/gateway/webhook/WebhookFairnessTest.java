@@ -51,11 +51,13 @@ class WebhookFairnessTest {
                 exchange.close();
             });
             receiver.start();
-            try (RunningApp app = RunningApp.start(RunningApp.tempDir("voxify-webhook-fair-"), Map.of(
-                    "voxify.webhooks.sender-threads", 2,
-                    "voxify.webhooks.retry-delays", "1h",
-                    "voxify.webhooks.connect-timeout", "PT1S",
-                    "voxify.webhooks.total-timeout", "PT3S"))) {
+            try (RunningApp app = RunningApp.start(
+                    RunningApp.tempDir("voxify-webhook-fair-"),
+                    Map.of(
+                            "voxify.webhooks.sender-threads", 2,
+                            "voxify.webhooks.retry-delays", "1h",
+                            "voxify.webhooks.connect-timeout", "PT1S",
+                            "voxify.webhooks.total-timeout", "PT3S"))) {
                 ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
                 ApiClient.Response allowed = admin.put("/api/v1/admin/config", Map.of("allow_private_callbacks", true));
                 assertThat(allowed.status()).as(allowed.text()).isEqualTo(200);
@@ -63,8 +65,13 @@ class WebhookFairnessTest {
                 ApiClient owner = app.client().newUser();
                 List<String> slow = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
-                    slow.add(owner.createJob(Map.of("text_content", "Tarpit number " + i + ".",
-                            "callback_url", "http://127.0.0.1:" + tarpit.getLocalPort() + "/hook")).get("id").asText());
+                    slow.add(owner.createJob(Map.of(
+                                    "text_content",
+                                    "Tarpit number " + i + ".",
+                                    "callback_url",
+                                    "http://127.0.0.1:" + tarpit.getLocalPort() + "/hook"))
+                            .get("id")
+                            .asText());
                 }
                 for (String job : slow) {
                     owner.awaitJob(job, j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(60));
@@ -73,17 +80,27 @@ class WebhookFairnessTest {
                 while (tarpitConnections.get() < 1 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                assertThat(tarpitConnections.get()).as("the tarpit is being tried").isPositive();
+                assertThat(tarpitConnections.get())
+                        .as("the tarpit is being tried")
+                        .isPositive();
 
                 ApiClient other = app.client().newUser();
-                String job = other.createJob(Map.of("text_content", "Another user's callback.",
-                        "callback_url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
-                        .get("id").asText();
-                other.awaitJob(job, j -> j.get("webhook").isObject()
-                        && j.get("webhook").get("state").asText().equals("delivered"), Duration.ofSeconds(60));
+                String job = other.createJob(Map.of(
+                                "text_content",
+                                "Another user's callback.",
+                                "callback_url",
+                                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                        .get("id")
+                        .asText();
+                other.awaitJob(
+                        job,
+                        j -> j.get("webhook").isObject()
+                                && j.get("webhook").get("state").asText().equals("delivered"),
+                        Duration.ofSeconds(60));
                 // Without fairness both senders serve the tarpit's queue first: six tries, three seconds each.
                 assertThat(connectionsWhenOtherArrived.get())
-                        .as("tarpit tries made before the other user's callback went out").isLessThanOrEqualTo(2);
+                        .as("tarpit tries made before the other user's callback went out")
+                        .isLessThanOrEqualTo(2);
             } finally {
                 receiver.stop(0);
             }

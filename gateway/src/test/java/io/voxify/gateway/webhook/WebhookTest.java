@@ -60,8 +60,11 @@ class WebhookTest {
 
     record Call(String path, Map<String, List<String>> headers, byte[] body, Instant at) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         JsonNode json() {
@@ -119,11 +122,13 @@ class WebhookTest {
     @BeforeAll
     static void start() throws IOException {
         receiver = new Receiver();
-        app = RunningApp.start(RunningApp.tempDir("voxify-webhooks-"), Map.of(
-                "voxify.webhooks.retry-delays", "200ms",
-                "voxify.webhooks.give-up-after", "PT4S",
-                "voxify.webhooks.connect-timeout", "PT0.5S",
-                "voxify.webhooks.total-timeout", "PT2S"));
+        app = RunningApp.start(
+                RunningApp.tempDir("voxify-webhooks-"),
+                Map.of(
+                        "voxify.webhooks.retry-delays", "200ms",
+                        "voxify.webhooks.give-up-after", "PT4S",
+                        "voxify.webhooks.connect-timeout", "PT0.5S",
+                        "voxify.webhooks.total-timeout", "PT2S"));
         user = app.client().newUser();
         admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
         app.bean(HttpCallbackTransport.class).useResolver(WebhookTest::testResolver);
@@ -136,10 +141,10 @@ class WebhookTest {
      */
     private static InetAddress[] testResolver(String host) throws UnknownHostException {
         if (host.equals("intranet.voxify.test")) {
-            return new InetAddress[]{InetAddress.getByAddress(host, new byte[]{10, 0, 0, 7})};
+            return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {10, 0, 0, 7})};
         }
         if (host.equals("alias-of-loopback.voxify.test")) {
-            return new InetAddress[]{InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})};
+            return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
         }
         InetAddress[] all = InetAddress.getAllByName(host);
         for (InetAddress address : all) {
@@ -167,8 +172,11 @@ class WebhookTest {
     }
 
     private static JsonNode awaitWebhook(ApiClient client, String jobId, String state) {
-        return client.awaitJob(jobId, j -> j.get("webhook").isObject()
-                && state.equals(j.get("webhook").get("state").asText()), Duration.ofSeconds(60));
+        return client.awaitJob(
+                jobId,
+                j -> j.get("webhook").isObject()
+                        && state.equals(j.get("webhook").get("state").asText()),
+                Duration.ofSeconds(60));
     }
 
     private static List<JsonNode> history(ApiClient client, String jobId) {
@@ -210,7 +218,8 @@ class WebhookTest {
         assertThat(calls).hasSize(1);
         Call call = calls.get(0);
         assertThat(call.header("X-Voxify-Event")).isEqualTo("job.completed");
-        assertThat(call.header("X-Voxify-Delivery")).isEqualTo(webhook.get("delivery_id").asText());
+        assertThat(call.header("X-Voxify-Delivery"))
+                .isEqualTo(webhook.get("delivery_id").asText());
         assertThat(call.header("User-Agent")).startsWith("Voxify-Webhooks/");
         assertThat(call.header("Content-Type")).isEqualTo("application/json");
 
@@ -222,23 +231,31 @@ class WebhookTest {
         assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(120);
         String body = new String(call.body(), StandardCharsets.UTF_8);
         assertThat(signature.group(2)).isEqualTo(hmac(secret, t + "." + body));
-        assertThat(signature.group(2)).as("another user's secret does not verify it")
-                .isNotEqualTo(hmac(app.client().newUser().get("/api/v1/webhooks/secret").data().get("secret")
-                        .asText(), t + "." + body));
+        assertThat(signature.group(2))
+                .as("another user's secret does not verify it")
+                .isNotEqualTo(hmac(
+                        app.client()
+                                .newUser()
+                                .get("/api/v1/webhooks/secret")
+                                .data()
+                                .get("secret")
+                                .asText(),
+                        t + "." + body));
 
         JsonNode payload = call.json();
         assertThat(payload.get("event").asText()).isEqualTo("job.completed");
         assertThat(payload.get("delivered_at").isTextual()).isTrue();
         assertThat(payload.get("job").get("id").asText()).isEqualTo(jobId);
         assertThat(payload.get("job").get("status").asText()).isEqualTo("completed");
-        assertThat(payload.get("job").get("output_file_path").asText()).isEqualTo("/api/v1/files/audio/"
-                + job.get("file_id").asText());
+        assertThat(payload.get("job").get("output_file_path").asText())
+                .isEqualTo("/api/v1/files/audio/" + job.get("file_id").asText());
         assertThat(payload.get("job").get("callback_url").asText()).isEqualTo(url);
 
         List<JsonNode> events = history(user, jobId);
         List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
-        assertThat(types).containsSubsequence("JobCompletedEvent", "WebhookDueEvent", "WebhookAttemptedEvent",
-                "WebhookDeliveredEvent");
+        assertThat(types)
+                .containsSubsequence(
+                        "JobCompletedEvent", "WebhookDueEvent", "WebhookAttemptedEvent", "WebhookDeliveredEvent");
         JsonNode attempt = ofType(events, "WebhookAttemptedEvent").get(0).get("payload");
         assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
         assertThat(attempt.get("status_code").asInt()).isEqualTo(200);
@@ -246,38 +263,51 @@ class WebhookTest {
         assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/events").text()).doesNotContain(secret);
 
         ApiClient.sleep(500);
-        assertThat(receiver.callsTo("/hooks/completed")).as("delivered once, not again").hasSize(1);
+        assertThat(receiver.callsTo("/hooks/completed"))
+                .as("delivered once, not again")
+                .hasSize(1);
     }
 
     @Test
     @Order(2)
     void aReceiverFailingTwiceGetsThreeAttempts() {
         receiver.scripts.put("/hooks/flaky", Collections.synchronizedList(new ArrayList<>(List.of(500, 503))));
-        String jobId = user.createJob(Map.of("text_content", "Try, try again.",
-                "callback_url", receiver.url("/hooks/flaky"))).get("id").asText();
+        String jobId = user.createJob(
+                        Map.of("text_content", "Try, try again.", "callback_url", receiver.url("/hooks/flaky")))
+                .get("id")
+                .asText();
 
         JsonNode job = awaitWebhook(user, jobId, "delivered");
         assertThat(job.get("webhook").get("attempts").asInt()).isEqualTo(3);
         List<Call> calls = receiver.callsTo("/hooks/flaky");
         assertThat(calls).hasSize(3);
-        assertThat(calls).extracting(c -> c.header("X-Voxify-Delivery")).as("one delivery id across retries")
+        assertThat(calls)
+                .extracting(c -> c.header("X-Voxify-Delivery"))
+                .as("one delivery id across retries")
                 .containsOnly(job.get("webhook").get("delivery_id").asText());
         assertThat(calls).extracting(c -> c.header("X-Voxify-Attempt")).containsExactly("1", "2", "3");
-        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(150));
 
         List<JsonNode> attempts = ofType(history(user, jobId), "WebhookAttemptedEvent");
-        assertThat(attempts).extracting(a -> a.get("payload").get("status_code").asInt()).containsExactly(500, 503, 200);
-        assertThat(attempts.get(0).get("payload").get("next_attempt_at").isTextual()).isTrue();
-        assertThat(attempts.get(2).get("payload").get("next_attempt_at").isNull()).isTrue();
+        assertThat(attempts)
+                .extracting(a -> a.get("payload").get("status_code").asInt())
+                .containsExactly(500, 503, 200);
+        assertThat(attempts.get(0).get("payload").get("next_attempt_at").isTextual())
+                .isTrue();
+        assertThat(attempts.get(2).get("payload").get("next_attempt_at").isNull())
+                .isTrue();
     }
 
     @Test
     @Order(3)
     void aFailedJobIsAnnouncedAsJobFailed() {
-        String jobId = user.createJob(Map.of("text_content", LONG_TEXT, "speed", 0.5,
-                "callback_url", receiver.url("/hooks/failed"))).get("id").asText();
-        ApiClient.Response failed = admin.patch("/api/v1/job/" + jobId,
-                Map.of("status", "failed", "error_message", "Stopped by the test"));
+        String jobId = user.createJob(
+                        Map.of("text_content", LONG_TEXT, "speed", 0.5, "callback_url", receiver.url("/hooks/failed")))
+                .get("id")
+                .asText();
+        ApiClient.Response failed =
+                admin.patch("/api/v1/job/" + jobId, Map.of("status", "failed", "error_message", "Stopped by the test"));
         assertThat(failed.status()).as(failed.text()).isEqualTo(200);
 
         JsonNode job = awaitWebhook(user, jobId, "delivered");
@@ -294,7 +324,8 @@ class WebhookTest {
     void aReceiverAnswering410IsNotTriedAgain() {
         receiver.scripts.put("/hooks/gone", Collections.synchronizedList(new ArrayList<>(List.of(410))));
         String jobId = user.createJob(Map.of("text_content", "Gone.", "callback_url", receiver.url("/hooks/gone")))
-                .get("id").asText();
+                .get("id")
+                .asText();
         JsonNode job = awaitWebhook(user, jobId, "abandoned");
         assertThat(job.get("webhook").get("attempts").asInt()).isEqualTo(1);
         assertThat(job.get("webhook").get("last_error").asText()).isEqualTo("http_status");
@@ -309,16 +340,29 @@ class WebhookTest {
     void badCallbackUrlsAreRefusedWithTheEnvelope() {
         allowPrivateCallbacks(false);
         try {
-            for (String bad : new String[]{"ftp://hooks.example.com/x", "http://hooks.example.com/x",
-                    "http://10.0.0.1/x", "https://user:secret@hooks.example.com/x", "http://user@127.0.0.1/x",
-                    "/relative", "https://hooks.example.com/" + "a".repeat(2050)}) {
+            for (String bad : new String[] {
+                "ftp://hooks.example.com/x",
+                "http://hooks.example.com/x",
+                "http://10.0.0.1/x",
+                "https://user:secret@hooks.example.com/x",
+                "http://user@127.0.0.1/x",
+                "/relative",
+                "https://hooks.example.com/" + "a".repeat(2050)
+            }) {
                 assertRefusedAtCreation(bad);
             }
             ApiClient.Response notText = user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", 42));
             assertThat(notText.status()).isEqualTo(400);
-            assertThat(user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", "http://hooks.example.com/x"))
-                    .json().get("error").get("details").get("callback_url").asText())
-                    .as("the message names the rule and the switch").contains("https")
+            assertThat(user.post(
+                                    "/api/v1/job",
+                                    Map.of("text_content", "Hello.", "callback_url", "http://hooks.example.com/x"))
+                            .json()
+                            .get("error")
+                            .get("details")
+                            .get("callback_url")
+                            .asText())
+                    .as("the message names the rule and the switch")
+                    .contains("https")
                     .contains("allow_private_callbacks");
         } finally {
             allowPrivateCallbacks(true);
@@ -330,7 +374,9 @@ class WebhookTest {
         assertThat(r.status()).as(url + ": " + r.text()).isEqualTo(400);
         assertThat(r.json().get("success").asBoolean()).isFalse();
         assertThat(r.errorCode()).isEqualTo("VALIDATION_ERROR");
-        assertThat(r.json().get("error").get("details").has("callback_url")).as(r.text()).isTrue();
+        assertThat(r.json().get("error").get("details").has("callback_url"))
+                .as(r.text())
+                .isTrue();
     }
 
     /**
@@ -340,28 +386,48 @@ class WebhookTest {
     @Test
     @Order(6)
     void loopbackPrivateAndLinkLocalLiteralsAreRefusedAtCreationUnlessAllowed() {
-        List<String> literals = List.of("https://127.0.0.1:9/", "https://localhost/hook", "https://[::1]:9000/",
-                "https://10.0.0.1/hook", "https://192.168.1.20/hook", "https://172.16.0.1/hook",
-                "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook", "https://[fd00::1]/hook",
-                "https://[::ffff:127.0.0.1]/", "https://2130706433/", "https://0177.0.0.1/", "https://0x7f000001/",
+        List<String> literals = List.of(
+                "https://127.0.0.1:9/",
+                "https://localhost/hook",
+                "https://[::1]:9000/",
+                "https://10.0.0.1/hook",
+                "https://192.168.1.20/hook",
+                "https://172.16.0.1/hook",
+                "https://169.254.169.254/latest/meta-data",
+                "https://[fe80::1]/hook",
+                "https://[fd00::1]/hook",
+                "https://[::ffff:127.0.0.1]/",
+                "https://2130706433/",
+                "https://0177.0.0.1/",
+                "https://0x7f000001/",
                 receiver.url("/hooks/literal"));
         // Checked before the job's state: the job may have ended by then.
-        String existing = user.createJob(Map.of("text_content", "Hello.")).get("id").asText();
+        String existing =
+                user.createJob(Map.of("text_content", "Hello.")).get("id").asText();
         allowPrivateCallbacks(false);
         try {
             for (String url : literals) {
                 assertRefusedAtCreation(url);
                 ApiClient.Response update = user.put("/api/v1/job/" + existing, Map.of("callback_url", url));
                 assertThat(update.status()).as(url + ": " + update.text()).isEqualTo(400);
-                assertThat(update.json().get("error").get("details").has("callback_url")).as(update.text()).isTrue();
-                ApiClient.Response stream = user.post("/api/v1/tts/stream",
-                        Map.of("text_content", "Hello.", "callback_url", url));
+                assertThat(update.json().get("error").get("details").has("callback_url"))
+                        .as(update.text())
+                        .isTrue();
+                ApiClient.Response stream =
+                        user.post("/api/v1/tts/stream", Map.of("text_content", "Hello.", "callback_url", url));
                 assertThat(stream.status()).as(url + ": " + stream.text()).isEqualTo(400);
-                assertThat(stream.json().get("error").get("details").has("callback_url")).as(stream.text()).isTrue();
+                assertThat(stream.json().get("error").get("details").has("callback_url"))
+                        .as(stream.text())
+                        .isTrue();
             }
-            assertThat(user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url",
-                    "https://127.0.0.1/")).json().get("error").get("details").get("callback_url").asText())
-                    .contains("127.0.0.1 is a loopback address").contains("allow_private_callbacks");
+            assertThat(user.post("/api/v1/job", Map.of("text_content", "Hello.", "callback_url", "https://127.0.0.1/"))
+                            .json()
+                            .get("error")
+                            .get("details")
+                            .get("callback_url")
+                            .asText())
+                    .contains("127.0.0.1 is a loopback address")
+                    .contains("allow_private_callbacks");
         } finally {
             allowPrivateCallbacks(true);
         }
@@ -375,10 +441,13 @@ class WebhookTest {
     @Test
     @Order(7)
     void theCallbackOfAPendingJobCanBeChangedOrRemoved() {
-        String jobId = user.createJob(Map.of("text_content", LONG_TEXT)).get("id").asText();
+        String jobId =
+                user.createJob(Map.of("text_content", LONG_TEXT)).get("id").asText();
         ApiClient.Response r = user.put("/api/v1/job/" + jobId, Map.of("callback_url", "ftp://x.example.com/"));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("error").get("details").has("callback_url")).as(r.text()).isTrue();
+        assertThat(r.json().get("error").get("details").has("callback_url"))
+                .as(r.text())
+                .isTrue();
         ApiClient.Response set = user.put("/api/v1/job/" + jobId, Map.of("callback_url", receiver.url("/hooks/x")));
         // the job may have started meanwhile: then the update is refused for that reason
         if (set.status() == 200) {
@@ -395,8 +464,10 @@ class WebhookTest {
         String jobId;
         allowPrivateCallbacks(false);
         try {
-            jobId = user.createJob(Map.of("text_content", "Inside.", "callback_url",
-                    "https://intranet.voxify.test/hook")).get("id").asText();
+            jobId = user.createJob(
+                            Map.of("text_content", "Inside.", "callback_url", "https://intranet.voxify.test/hook"))
+                    .get("id")
+                    .asText();
             JsonNode webhook = awaitWebhook(user, jobId, "abandoned").get("webhook");
             assertThat(webhook.get("attempts").asInt()).isEqualTo(1);
             assertThat(webhook.get("last_error").asText()).isEqualTo("refused_address");
@@ -408,19 +479,32 @@ class WebhookTest {
         JsonNode attempt = ofType(events, "WebhookAttemptedEvent").get(0).get("payload");
         assertThat(attempt.get("error").asText()).isEqualTo("refused_address");
         assertThat(attempt.get("status_code").isNull()).isTrue();
-        assertThat(ofType(events, "WebhookAbandonedEvent").get(0).get("payload").get("reason").asText())
+        assertThat(ofType(events, "WebhookAbandonedEvent")
+                        .get(0)
+                        .get("payload")
+                        .get("reason")
+                        .asText())
                 .isEqualTo("callback address refused");
-        assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/events").text() + user.get("/api/v1/job/" + jobId).text())
-                .as("what the name resolved to is not told").doesNotContain("10.0.0.7");
+        assertThat(user.get("/api/v1/audit/jobs/" + jobId + "/events").text()
+                        + user.get("/api/v1/job/" + jobId).text())
+                .as("what the name resolved to is not told")
+                .doesNotContain("10.0.0.7");
 
         ApiClient stranger = app.client().newUser();
-        assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/events").status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/audit/jobs/" + jobId + "/events").status())
+                .isEqualTo(404);
         assertThat(stranger.get("/api/v1/job/" + jobId).status()).isEqualTo(404);
 
         // Allowed: a name resolving to this machine is called (and plain http is accepted).
         String url = receiver.url("/hooks/alias").replace("127.0.0.1", "alias-of-loopback.voxify.test");
-        String allowed = user.createJob(Map.of("text_content", "Allowed.", "callback_url", url)).get("id").asText();
-        assertThat(awaitWebhook(user, allowed, "delivered").get("webhook").get("last_error").isNull()).isTrue();
+        String allowed = user.createJob(Map.of("text_content", "Allowed.", "callback_url", url))
+                .get("id")
+                .asText();
+        assertThat(awaitWebhook(user, allowed, "delivered")
+                        .get("webhook")
+                        .get("last_error")
+                        .isNull())
+                .isTrue();
         assertThat(receiver.callsTo("/hooks/alias")).hasSize(1);
     }
 
@@ -442,8 +526,15 @@ class WebhookTest {
         ApiClient.Response anonymous = app.client().get("/api/v1/webhooks/secret");
         assertThat(anonymous.status()).isEqualTo(401);
         String mine = user.get("/api/v1/webhooks/secret").data().get("secret").asText();
-        assertThat(user.get("/api/v1/webhooks/secret").data().get("secret").asText()).as("stable").isEqualTo(mine);
-        assertThat(app.client().newUser().get("/api/v1/webhooks/secret").data().get("secret").asText())
+        assertThat(user.get("/api/v1/webhooks/secret").data().get("secret").asText())
+                .as("stable")
+                .isEqualTo(mine);
+        assertThat(app.client()
+                        .newUser()
+                        .get("/api/v1/webhooks/secret")
+                        .data()
+                        .get("secret")
+                        .asText())
                 .isNotEqualTo(mine);
     }
 
@@ -458,7 +549,8 @@ class WebhookTest {
         JsonNode before = owner.get("/api/v1/webhooks/secret").data();
         assertThat(before.get("generation").asInt()).isZero();
         assertThat(before.get("previous_secret_expires_at").isNull()).isTrue();
-        assertThat(app.client().post("/api/v1/webhooks/secret/rotate", Map.of()).status()).isEqualTo(401);
+        assertThat(app.client().post("/api/v1/webhooks/secret/rotate", Map.of()).status())
+                .isEqualTo(401);
 
         ApiClient.Response rotated = owner.post("/api/v1/webhooks/secret/rotate", Map.of());
         assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
@@ -470,11 +562,13 @@ class WebhookTest {
         Instant rotatedAt = Instant.parse(now.get("rotated_at").asText());
         assertThat(Instant.parse(now.get("previous_secret_expires_at").asText()))
                 .isEqualTo(rotatedAt.plus(Duration.ofHours(24)));
-        assertThat(owner.get("/api/v1/webhooks/secret").data().get("secret").asText()).isEqualTo(secret);
+        assertThat(owner.get("/api/v1/webhooks/secret").data().get("secret").asText())
+                .isEqualTo(secret);
 
         String url = receiver.url("/hooks/rotated");
         String jobId = owner.createJob(Map.of("text_content", "Rotated secrets.", "callback_url", url))
-                .get("id").asText();
+                .get("id")
+                .asText();
         awaitWebhook(owner, jobId, "delivered");
         Call call = receiver.callsTo("/hooks/rotated").get(0);
         Matcher both = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64}),v1=([0-9a-f]{64})")
@@ -485,8 +579,8 @@ class WebhookTest {
         assertThat(both.group(3)).as("then the one it replaced").isEqualTo(hmac(previous, signed));
 
         ApiClient admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
-        ApiClient.Response history = admin.get("/api/v1/audit/events?type=WebhookSecretRotatedEvent&user_id="
-                + owner.userId());
+        ApiClient.Response history =
+                admin.get("/api/v1/audit/events?type=WebhookSecretRotatedEvent&user_id=" + owner.userId());
         assertThat(history.status()).as(history.text()).isEqualTo(200);
         assertThat(history.data()).singleElement().satisfies(e -> {
             assertThat(e.get("aggregate_id").asText()).isEqualTo(owner.userId());
@@ -553,10 +647,12 @@ class WebhookTest {
         }
         String secret = "SECRET-4711";
         try (RawServer silent = new RawServer(new byte[0]);
-             RawServer redisLike = new RawServer(("-ERR unknown command 'POST', with args beginning with: " + secret
-                     + "\r\n").getBytes(StandardCharsets.US_ASCII));
-             RawServer verbose = new RawServer(("HTTP/1.1 503 " + secret + "\r\nContent-Type: text/plain\r\n"
-                     + "Content-Length: 11\r\nConnection: close\r\n\r\n" + secret).getBytes(StandardCharsets.US_ASCII))) {
+                RawServer redisLike =
+                        new RawServer(("-ERR unknown command 'POST', with args beginning with: " + secret + "\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                RawServer verbose = new RawServer(("HTTP/1.1 503 " + secret + "\r\nContent-Type: text/plain\r\n"
+                                + "Content-Length: 11\r\nConnection: close\r\n\r\n" + secret)
+                        .getBytes(StandardCharsets.US_ASCII))) {
             Map<String, String> expected = new LinkedHashMap<>();
             expected.put("http://127.0.0.1:" + closedPort + "/hook", "connection_refused");
             expected.put(silent.url("http"), "timeout");
@@ -564,23 +660,42 @@ class WebhookTest {
             expected.put(verbose.url("http"), "http_status");
             expected.put(verbose.url("https"), "tls_error");
             Map<String, String> jobs = new LinkedHashMap<>();
-            expected.forEach((url, category) -> jobs.put(url, user.createJob(Map.of("text_content", "Categories.",
-                    "callback_url", url)).get("id").asText()));
+            expected.forEach((url, category) -> jobs.put(
+                    url,
+                    user.createJob(Map.of("text_content", "Categories.", "callback_url", url))
+                            .get("id")
+                            .asText()));
             for (Map.Entry<String, String> entry : expected.entrySet()) {
                 String jobId = jobs.get(entry.getKey());
-                JsonNode webhook = user.awaitJob(jobId, j -> j.get("webhook").isObject()
-                        && j.get("webhook").get("attempts").asInt() >= 1, Duration.ofSeconds(60)).get("webhook");
-                assertThat(webhook.get("last_error").asText()).as(entry.getKey()).isEqualTo(entry.getValue());
+                JsonNode webhook = user.awaitJob(
+                                jobId,
+                                j -> j.get("webhook").isObject()
+                                        && j.get("webhook").get("attempts").asInt() >= 1,
+                                Duration.ofSeconds(60))
+                        .get("webhook");
+                assertThat(webhook.get("last_error").asText())
+                        .as(entry.getKey())
+                        .isEqualTo(entry.getValue());
                 if (entry.getValue().equals("http_status")) {
                     assertThat(webhook.get("last_status_code").asInt()).isEqualTo(503);
                 } else {
-                    assertThat(webhook.get("last_status_code").isNull()).as(entry.getKey()).isTrue();
+                    assertThat(webhook.get("last_status_code").isNull())
+                            .as(entry.getKey())
+                            .isTrue();
                 }
-                assertThat(ofType(history(user, jobId), "WebhookAttemptedEvent").get(0).get("payload").get("error")
-                        .asText()).as(entry.getKey()).isEqualTo(entry.getValue());
-                String shown = user.get("/api/v1/job/" + jobId).text() + user.get("/api/v1/audit/jobs/" + jobId
-                        + "/events").text();
-                assertThat(shown).as(entry.getKey()).doesNotContain(secret).doesNotContain("ERR unknown")
+                assertThat(ofType(history(user, jobId), "WebhookAttemptedEvent")
+                                .get(0)
+                                .get("payload")
+                                .get("error")
+                                .asText())
+                        .as(entry.getKey())
+                        .isEqualTo(entry.getValue());
+                String shown = user.get("/api/v1/job/" + jobId).text()
+                        + user.get("/api/v1/audit/jobs/" + jobId + "/events").text();
+                assertThat(shown)
+                        .as(entry.getKey())
+                        .doesNotContain(secret)
+                        .doesNotContain("ERR unknown")
                         .doesNotContain("Exception");
             }
         }

@@ -9,5 +9,4 @@ package io.voxify.inference.analysis;
  * @param clippingRatio  samples in runs of two or more at full scale, over all samples of all channels
  * @param peak           the largest |sample| of any channel
  */
-public record Recording(float[] mono16k, double duration, double clippingRatio, double peak) {
-}
+public record Recording(float[] mono16k, double duration, double clippingRatio, double peak) {}

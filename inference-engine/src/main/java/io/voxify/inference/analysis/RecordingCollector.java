@@ -1,10 +1,9 @@
 package io.voxify.inference.analysis;
 
-import java.util.Arrays;
-
 import io.voxify.inference.audio.Resampler;
 import io.voxify.inference.decoding.AudioHeader;
 import io.voxify.inference.decoding.PcmSink;
+import java.util.Arrays;
 
 /**
  * Turns decoded blocks into a {@link Recording} as they arrive: channels are mixed to mono and resampled to
@@ -34,8 +33,10 @@ public final class RecordingCollector implements PcmSink {
         clipRuns = new int[channels];
         if (header.declaredFrames() > 0) {
             // Exactly what the resampler will give for the declared length, so no copy is needed at the end.
-            mono16k = new float[(int) Math.min(Integer.MAX_VALUE - 8,
-                    (header.declaredFrames() * SampleAnalyzer.SAMPLE_RATE + sampleRate - 1) / sampleRate)];
+            mono16k = new float
+                    [(int) Math.min(
+                            Integer.MAX_VALUE - 8,
+                            (header.declaredFrames() * SampleAnalyzer.SAMPLE_RATE + sampleRate - 1) / sampleRate)];
         }
         resampler = Resampler.stream(sampleRate, SampleAnalyzer.SAMPLE_RATE, this::append);
     }

@@ -15,7 +15,17 @@ package io.voxify.inference.analysis;
  * @param speakingRate   syllable nuclei per second of speech
  * @param spectralTilt   dB per octave of the average speech spectrum between 100 Hz and 7 kHz
  */
-public record SampleMetrics(double duration, double speechDuration, double silenceRatio, double rmsDbfs,
-                            double peakDbfs, double clippingRatio, double snrDb, Double f0MedianHz, Double f0P10Hz,
-                            Double f0P90Hz, double voicedRatio, double speakingRate, double spectralTilt) {
-}
+public record SampleMetrics(
+        double duration,
+        double speechDuration,
+        double silenceRatio,
+        double rmsDbfs,
+        double peakDbfs,
+        double clippingRatio,
+        double snrDb,
+        Double f0MedianHz,
+        Double f0P10Hz,
+        Double f0P90Hz,
+        double voicedRatio,
+        double speakingRate,
+        double spectralTilt) {}

@@ -8,8 +8,7 @@ public final class AudioEncoder {
 
     public static final Set<String> FORMATS = Set.of("wav", "mp3", "flac");
 
-    private AudioEncoder() {
-    }
+    private AudioEncoder() {}
 
     public static boolean supports(String format) {
         return format != null && FORMATS.contains(format.toLowerCase(Locale.ROOT));

@@ -8,8 +8,7 @@ public final class Dynamics {
     /** Highest output level, kept below full scale so that rounding to 16 bits cannot wrap. */
     static final float CEILING = 0.98f;
 
-    private Dynamics() {
-    }
+    private Dynamics() {}
 
     /** Multiplies by {@code gain}, then folds anything above the knee smoothly into the headroom below the ceiling. */
     public static void applyGain(float[] x, double gain) {

@@ -3,7 +3,6 @@ package io.voxify.inference.audio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-
 import net.sourceforge.javaflacencoder.EncodingConfiguration;
 import net.sourceforge.javaflacencoder.FLACEncoder;
 import net.sourceforge.javaflacencoder.FLACOutputStream;
@@ -14,12 +13,11 @@ public final class FlacEncoder {
 
     private static final int BLOCK_SIZE = 4096;
 
-    private FlacEncoder() {
-    }
+    private FlacEncoder() {}
 
     public static byte[] encode(float[] samples, int sampleRate) {
-        StreamConfiguration stream = new StreamConfiguration(1, StreamConfiguration.MIN_BLOCK_SIZE, BLOCK_SIZE,
-                sampleRate, 16);
+        StreamConfiguration stream =
+                new StreamConfiguration(1, StreamConfiguration.MIN_BLOCK_SIZE, BLOCK_SIZE, sampleRate, 16);
         FLACEncoder encoder = new FLACEncoder();
         SeekableBuffer out = new SeekableBuffer();
         encoder.setStreamConfiguration(stream);

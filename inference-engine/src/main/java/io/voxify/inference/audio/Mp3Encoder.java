@@ -1,11 +1,9 @@
 package io.voxify.inference.audio;
 
+import de.sciss.jump3r.lowlevel.LameEncoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-
 import javax.sound.sampled.AudioFormat;
-
-import de.sciss.jump3r.lowlevel.LameEncoder;
 
 /**
  * MP3 through jump3r (LAME in Java), constant bit rate, mono, with a LAME "Info" tag carrying the encoder
@@ -14,8 +12,7 @@ import de.sciss.jump3r.lowlevel.LameEncoder;
  */
 public final class Mp3Encoder {
 
-    private Mp3Encoder() {
-    }
+    private Mp3Encoder() {}
 
     /** Bit rates that keep speech transparent-sounding without bloating the file. */
     static int bitrateKbps(int sampleRate) {
@@ -30,8 +27,8 @@ public final class Mp3Encoder {
 
     public static byte[] encode(float[] samples, int sampleRate) {
         AudioFormat source = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, sampleRate, 16, 1, 2, sampleRate, false);
-        LameEncoder encoder = new LameEncoder(source, bitrateKbps(sampleRate), LameEncoder.CHANNEL_MODE_MONO,
-                LameEncoder.QUALITY_MIDDLE, false);
+        LameEncoder encoder = new LameEncoder(
+                source, bitrateKbps(sampleRate), LameEncoder.CHANNEL_MODE_MONO, LameEncoder.QUALITY_MIDDLE, false);
         try {
             byte[] pcm = Pcm.toLittleEndian16(samples);
             int chunk = encoder.getPCMBufferSize();
@@ -102,7 +99,9 @@ public final class Mp3Encoder {
         b.put((byte) 0x01);
         b.position(lame + 20);
         b.put((byte) Math.min(255, bitrateKbps));
-        b.put((byte) (ENCODER_DELAY >> 4)).put((byte) (((ENCODER_DELAY & 0xF) << 4) | (padding >> 8))).put((byte) padding);
+        b.put((byte) (ENCODER_DELAY >> 4))
+                .put((byte) (((ENCODER_DELAY & 0xF) << 4) | (padding >> 8)))
+                .put((byte) padding);
         b.position(lame + 28);
         b.putInt(mp3.length);
         b.putShort((short) crc16(mp3, frameLength, mp3.length - frameLength));

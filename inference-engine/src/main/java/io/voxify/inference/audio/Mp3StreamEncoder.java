@@ -1,10 +1,9 @@
 package io.voxify.inference.audio;
 
-import java.io.ByteArrayOutputStream;
-
-import javax.sound.sampled.AudioFormat;
-
 import de.sciss.jump3r.lowlevel.LameEncoder;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import javax.sound.sampled.AudioFormat;
 
 /**
  * MP3 made piece by piece, for streaming: 16-bit little-endian mono PCM goes in as it arrives and whatever
@@ -22,8 +21,12 @@ public final class Mp3StreamEncoder implements AutoCloseable {
 
     public Mp3StreamEncoder(int sampleRate) {
         AudioFormat source = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, sampleRate, 16, 1, 2, sampleRate, false);
-        encoder = new LameEncoder(source, Mp3Encoder.bitrateKbps(sampleRate), LameEncoder.CHANNEL_MODE_MONO,
-                LameEncoder.QUALITY_MIDDLE, false);
+        encoder = new LameEncoder(
+                source,
+                Mp3Encoder.bitrateKbps(sampleRate),
+                LameEncoder.CHANNEL_MODE_MONO,
+                LameEncoder.QUALITY_MIDDLE,
+                false);
         buffer = new byte[encoder.getMP3BufferSize()];
         chunk = encoder.getPCMBufferSize();
     }
@@ -37,7 +40,7 @@ public final class Mp3StreamEncoder implements AutoCloseable {
             System.arraycopy(pcm, 0, in, carry.length, pcm.length);
         }
         int whole = in.length & ~1;
-        carry = java.util.Arrays.copyOfRange(in, whole, in.length);
+        carry = Arrays.copyOfRange(in, whole, in.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream(whole / 8 + 64);
         for (int off = 0; off < whole; off += chunk) {
             int len = Math.min(chunk, whole - off);
@@ -53,7 +56,7 @@ public final class Mp3StreamEncoder implements AutoCloseable {
             return new byte[0];
         }
         int written = encoder.encodeFinish(buffer);
-        byte[] last = java.util.Arrays.copyOf(buffer, written);
+        byte[] last = Arrays.copyOf(buffer, written);
         close();
         return last;
     }

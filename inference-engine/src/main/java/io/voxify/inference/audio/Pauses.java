@@ -18,8 +18,7 @@ public final class Pauses {
     static final double QUIET_BELOW_PEAK_DB = 30;
     private static final double FRAME_SECONDS = 0.005;
 
-    private Pauses() {
-    }
+    private Pauses() {}
 
     /** The pauses as [first, last) sample ranges, in order; none before the first or after the last sound. */
     public static List<int[]> find(float[] x, int sampleRate) {
@@ -61,7 +60,10 @@ public final class Pauses {
         if (pauses.isEmpty()) {
             return 0;
         }
-        double[] lengths = pauses.stream().mapToDouble(p -> (double) (p[1] - p[0]) / sampleRate).sorted().toArray();
+        double[] lengths = pauses.stream()
+                .mapToDouble(p -> (double) (p[1] - p[0]) / sampleRate)
+                .sorted()
+                .toArray();
         int n = lengths.length;
         return n % 2 == 1 ? lengths[n / 2] : (lengths[n / 2 - 1] + lengths[n / 2]) / 2;
     }

@@ -3,8 +3,7 @@ package io.voxify.inference.audio;
 /** Conversions between float samples in [-1, 1] and 16-bit integers. */
 public final class Pcm {
 
-    private Pcm() {
-    }
+    private Pcm() {}
 
     public static short toShort(float v) {
         long s = Math.round(v * 32767.0);

@@ -16,8 +16,7 @@ public final class PitchShifter {
     private static final double MIN_RATIO = 0.25;
     private static final double MAX_RATIO = 4.0;
 
-    private PitchShifter() {
-    }
+    private PitchShifter() {}
 
     /**
      * @param ratio       factor on the fundamental frequency (1.5 raises by a fifth)
@@ -86,7 +85,8 @@ public final class PitchShifter {
             if (src < 0 || src >= x.length || dst < 0 || dst >= out.length) {
                 continue;
             }
-            double w = j < 0 ? 0.5 * (1 - Math.cos(Math.PI * (j + left) / left))
+            double w = j < 0
+                    ? 0.5 * (1 - Math.cos(Math.PI * (j + left) / left))
                     : 0.5 * (1 + Math.cos(Math.PI * j / right));
             out[dst] += (float) (gain * w * x[src]);
         }
@@ -96,8 +96,7 @@ public final class PitchShifter {
         return Math.max(MIN_RATIO, Math.min(MAX_RATIO, r));
     }
 
-    private record Marks(int[] positions, double[] periods) {
-    }
+    private record Marks(int[] positions, double[] periods) {}
 
     /**
      * Marks one period apart on the waveform maximum of each period in voiced stretches, and every 5 ms
@@ -142,7 +141,8 @@ public final class PitchShifter {
             positions.add(x.length - 1);
             periods.add(0.0);
         }
-        return new Marks(positions.stream().mapToInt(Integer::intValue).toArray(),
+        return new Marks(
+                positions.stream().mapToInt(Integer::intValue).toArray(),
                 periods.stream().mapToDouble(Double::doubleValue).toArray());
     }
 

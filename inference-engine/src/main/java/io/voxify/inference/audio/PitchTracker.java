@@ -17,8 +17,7 @@ public final class PitchTracker {
      */
     private static final double FALLBACK_THRESHOLD = 0.35;
 
-    private PitchTracker() {
-    }
+    private PitchTracker() {}
 
     /**
      * One estimate every {@code hop} samples, centred on sample k*hop; 0 where unvoiced or silent.

@@ -23,10 +23,12 @@ public final class Resampler {
      * than the whole bound is built, used and not kept.
      */
     private static final long CACHE_MAX_BYTES = 64L << 20;
+
     private static final int CACHE_MAX_FILTERS = 256;
     private static final Cache<Long, Resampler> CACHE = Caffeine.newBuilder()
             .maximumWeight(CACHE_MAX_BYTES)
-            .weigher((Long pair, Resampler filter) -> (int) Math.min(Integer.MAX_VALUE,
+            .weigher((Long pair, Resampler filter) -> (int) Math.min(
+                    Integer.MAX_VALUE,
                     Math.max(CACHE_MAX_BYTES / CACHE_MAX_FILTERS, 64L + 4L * filter.up * filter.taps)))
             .expireAfterAccess(Duration.ofMinutes(30))
             .executor(Runnable::run)
@@ -136,6 +138,7 @@ public final class Resampler {
         private float[] input = new float[0];
         /** Absolute index of input[0]. */
         private long base;
+
         private int held;
         private long received;
         private long next;

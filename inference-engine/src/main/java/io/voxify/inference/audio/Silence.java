@@ -7,8 +7,7 @@ public final class Silence {
     private static final double THRESHOLD_BELOW_PEAK_DB = 40;
     private static final double FLOOR = 1e-3;
 
-    private Silence() {
-    }
+    private Silence() {}
 
     /** [first, last) sample of audible content, or [0, 0) when everything is quiet. */
     public static int[] speechBounds(float[] x, int sampleRate) {

@@ -12,8 +12,7 @@ public final class TimeStretcher {
     private static final double FRAME_MS = 25;
     private static final double TOLERANCE_MS = 8;
 
-    private TimeStretcher() {
-    }
+    private TimeStretcher() {}
 
     /** Plays {@code x} {@code speed} times as fast (2 = half the duration). */
     public static float[] stretch(float[] x, int sampleRate, double speed) {

@@ -10,8 +10,14 @@ package io.voxify.inference.decoding;
  *                       without a frame count, estimates from size and bitrate; -1 when unknown
  * @param declaredExact  whether {@code declaredFrames} is a count rather than an estimate
  */
-public record AudioHeader(String format, String encoding, int channels, int sampleRate, int bitsPerSample,
-                          long declaredFrames, boolean declaredExact) {
+public record AudioHeader(
+        String format,
+        String encoding,
+        int channels,
+        int sampleRate,
+        int bitsPerSample,
+        long declaredFrames,
+        boolean declaredExact) {
 
     public double declaredSeconds() {
         return declaredFrames < 0 ? -1 : (double) declaredFrames / sampleRate;

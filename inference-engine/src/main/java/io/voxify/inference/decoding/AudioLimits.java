@@ -23,8 +23,9 @@ import java.util.TreeSet;
 public record AudioLimits(double maxSeconds, int maxChannels, Set<Integer> sampleRates, int maxSamplesPerSecond) {
 
     /** Every rate a recorder, phone or studio commonly writes. */
-    public static final Set<Integer> STANDARD_RATES = Set.of(8_000, 11_025, 12_000, 16_000, 22_050, 24_000,
-            32_000, 44_100, 48_000, 64_000, 88_200, 96_000, 176_400, 192_000);
+    public static final Set<Integer> STANDARD_RATES = Set.of(
+            8_000, 11_025, 12_000, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000, 64_000, 88_200, 96_000, 176_400,
+            192_000);
 
     /**
      * Client uploads: 10 minutes, 1 to 8 channels, a standard rate from 8 to 192 kHz, and at most 384,000
@@ -34,8 +35,8 @@ public record AudioLimits(double maxSeconds, int maxChannels, Set<Integer> sampl
     public static final AudioLimits UPLOADS = new AudioLimits(600, 8, STANDARD_RATES, 384_000);
 
     /** The platform's own audio (synthesis results): no cap on length; any rate. */
-    public static final AudioLimits PLATFORM = new AudioLimits(Double.POSITIVE_INFINITY, 8, Set.of(),
-            Integer.MAX_VALUE);
+    public static final AudioLimits PLATFORM =
+            new AudioLimits(Double.POSITIVE_INFINITY, 8, Set.of(), Integer.MAX_VALUE);
 
     public AudioLimits {
         sampleRates = Set.copyOf(sampleRates);
@@ -72,8 +73,8 @@ public record AudioLimits(double maxSeconds, int maxChannels, Set<Integer> sampl
                     + " samples/s (at most " + maxSamplesPerSecond + " samples/s allowed)");
         }
         if (!problems.isEmpty()) {
-            throw AudioRejected.unsupported(format, String.join(", ", problems),
-                    shapeDetails(format, channels, sampleRate, encoding));
+            throw AudioRejected.unsupported(
+                    format, String.join(", ", problems), shapeDetails(format, channels, sampleRate, encoding));
         }
     }
 

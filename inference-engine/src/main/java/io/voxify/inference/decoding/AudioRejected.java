@@ -3,6 +3,7 @@ package io.voxify.inference.decoding;
 import io.voxify.inference.SynthesisException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,8 +35,8 @@ public final class AudioRejected extends SynthesisException {
     }
 
     static AudioRejected unsupported(String format, String what, Map<String, Object> details) {
-        return new AudioRejected(INVALID_AUDIO, "The " + format.toUpperCase() + " audio has unsupported parameters: "
-                + what, details);
+        return new AudioRejected(
+                INVALID_AUDIO, "The " + format.toUpperCase() + " audio has unsupported parameters: " + what, details);
     }
 
     static AudioRejected broken(String message) {
@@ -45,13 +46,17 @@ public final class AudioRejected extends SynthesisException {
     static AudioRejected declaredTooLong(AudioHeader header, double maxSeconds) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("format", header.format());
-        details.put(header.declaredExact() ? "declared_seconds" : "estimated_seconds",
-                round(header.declaredSeconds()));
+        details.put(header.declaredExact() ? "declared_seconds" : "estimated_seconds", round(header.declaredSeconds()));
         details.put("max_seconds", maxSeconds);
-        return new AudioRejected(AUDIO_TOO_LONG, String.format(java.util.Locale.ROOT,
-                "The recording %s %.1f s; samples may last at most %.0f min", header.declaredExact()
-                        ? "declares" : "is estimated from its size and bitrate at", header.declaredSeconds(),
-                maxSeconds / 60), details);
+        return new AudioRejected(
+                AUDIO_TOO_LONG,
+                String.format(
+                        Locale.ROOT,
+                        "The recording %s %.1f s; samples may last at most %.0f min",
+                        header.declaredExact() ? "declares" : "is estimated from its size and bitrate at",
+                        header.declaredSeconds(),
+                        maxSeconds / 60),
+                details);
     }
 
     static AudioRejected decodedTooLong(AudioHeader header, double maxSeconds) {
@@ -61,9 +66,14 @@ public final class AudioRejected extends SynthesisException {
         if (header.declaredFrames() >= 0) {
             details.put("declared_seconds", round(header.declaredSeconds()));
         }
-        return new AudioRejected(AUDIO_TOO_LONG, String.format(java.util.Locale.ROOT,
-                "The recording lasts longer than %.0f min (decoding stopped there)%s", maxSeconds / 60,
-                header.declaredFrames() >= 0 ? ", whatever its header declares" : ""), details);
+        return new AudioRejected(
+                AUDIO_TOO_LONG,
+                String.format(
+                        Locale.ROOT,
+                        "The recording lasts longer than %.0f min (decoding stopped there)%s",
+                        maxSeconds / 60,
+                        header.declaredFrames() >= 0 ? ", whatever its header declares" : ""),
+                details);
     }
 
     private static double round(double seconds) {

@@ -21,8 +21,7 @@ public final class AudioStreamDecoder {
     /** Room to look ahead: the sniffed head and up to 16 MP3 frame headers. */
     static final int LOOKAHEAD = 32 * 1024;
 
-    private AudioStreamDecoder() {
-    }
+    private AudioStreamDecoder() {}
 
     /**
      * @param sizeBytes the stream's length when known (it lets an MP3 without a frame count be estimated), or -1
@@ -31,8 +30,7 @@ public final class AudioStreamDecoder {
             throws IOException {
         GuardedSource source = new GuardedSource(in);
         try {
-            PushbackInputStream stream = new PushbackInputStream(new BufferedInputStream(source, 64 * 1024),
-                    LOOKAHEAD);
+            PushbackInputStream stream = new PushbackInputStream(new BufferedInputStream(source, 64 * 1024), LOOKAHEAD);
             return dispatch(stream, sizeBytes, limits, sink);
         } catch (AudioRejected rejected) {
             throw rejected;

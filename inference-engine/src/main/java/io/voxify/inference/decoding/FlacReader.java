@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
 import org.jflac.frame.Frame;
@@ -21,16 +20,18 @@ final class FlacReader {
     private static final int STREAMINFO_LENGTH = 34;
     private static final int INVALID_BLOCK_TYPE = 127;
 
-    private FlacReader() {
-    }
+    private FlacReader() {}
 
     static DecodeResult read(InputStream in, AudioLimits limits, PcmSink sink) throws IOException {
         byte[] info = readStreamInfo(in);
         int sampleRate = (info[10] & 0xff) << 12 | (info[11] & 0xff) << 4 | (info[12] & 0xff) >> 4;
         int channels = ((info[12] >> 1) & 7) + 1;
         int bits = (((info[12] & 1) << 4) | ((info[13] & 0xff) >> 4)) + 1;
-        long total = ((long) (info[13] & 0x0f) << 32) | ((long) (info[14] & 0xff) << 24) | ((info[15] & 0xff) << 16)
-                | ((info[16] & 0xff) << 8) | (info[17] & 0xff);
+        long total = ((long) (info[13] & 0x0f) << 32)
+                | ((long) (info[14] & 0xff) << 24)
+                | ((info[15] & 0xff) << 16)
+                | ((info[16] & 0xff) << 8)
+                | (info[17] & 0xff);
         String problem = bits < 4 || bits > 24 ? bits + " bits per sample (4 to 24 allowed)" : null;
         limits.check("flac", "flac " + bits + "-bit", problem, channels, sampleRate);
         // STREAMINFO may leave the total at 0 ("unknown"): then only the decoded length counts.

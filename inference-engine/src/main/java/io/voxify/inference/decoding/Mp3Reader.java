@@ -3,7 +3,6 @@ package io.voxify.inference.decoding;
 import java.io.IOException;
 import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
-
 import javazoom.jl.decoder.Bitstream;
 import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.Header;
@@ -21,6 +20,7 @@ final class Mp3Reader {
 
     /** Output delay of the layer III synthesis filterbank, which LAME's delay field does not include. */
     static final int DECODER_DELAY = 529;
+
     private static final int MPEG1 = 3;
     private static final int[] BITRATES_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
     private static final int[] BITRATES_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
@@ -28,8 +28,7 @@ final class Mp3Reader {
     /** Frames that must agree on their bitrate before the size is trusted to tell the length. */
     private static final int CBR_EVIDENCE_FRAMES = 16;
 
-    private Mp3Reader() {
-    }
+    private Mp3Reader() {}
 
     /** An MPEG-1, 2 or 2.5 layer III frame header at {@code i}. */
     static boolean isFrameHeader(byte[] b, int i, int length) {
@@ -40,8 +39,12 @@ final class Mp3Reader {
         int version = (b[i + 1] >> 3) & 3;
         int bitrate = (b[i + 2] >> 4) & 0xf;
         int rate = (b[i + 2] >> 2) & 3;
-        return (b[i] & 0xff) == 0xff && (b[i + 1] & 0xe0) == 0xe0 && layer == 1 && version != 1
-                && bitrate != 0xf && rate != 3;
+        return (b[i] & 0xff) == 0xff
+                && (b[i + 1] & 0xe0) == 0xe0
+                && layer == 1
+                && version != 1
+                && bitrate != 0xf
+                && rate != 3;
     }
 
     private record FrameHeader(int version, int bitrateIndex, int sampleRate, int channels, int length) {
@@ -102,7 +105,8 @@ final class Mp3Reader {
         try {
             Header h;
             while ((h = stream.readFrame()) != null) {
-                boolean consistent = h.layer() == 3 && h.frequency() == first.sampleRate()
+                boolean consistent = h.layer() == 3
+                        && h.frequency() == first.sampleRate()
                         && (h.mode() == Header.SINGLE_CHANNEL ? 1 : 2) == channels;
                 if (!consistent) {
                     stream.closeFrame();
@@ -143,14 +147,14 @@ final class Mp3Reader {
         return new DecodeResult(header, frames, true);
     }
 
-    private static AudioHeader declare(byte[] look, FrameHeader first, Gapless gapless, String encoding, long offset,
-                                       long sizeBytes) {
+    private static AudioHeader declare(
+            byte[] look, FrameHeader first, Gapless gapless, String encoding, long offset, long sizeBytes) {
         int spf = first.samplesPerFrame();
         long frames = gapless.frames() >= 0 ? gapless.frames() : vbriFrames(look);
         if (frames >= 0) {
             long trimmed = gapless.delay() >= 0 ? frames * spf - gapless.delay() - gapless.padding() : frames * spf;
-            return new AudioHeader("mp3", encoding, first.channels(), first.sampleRate(), 0, Math.max(0, trimmed),
-                    true);
+            return new AudioHeader(
+                    "mp3", encoding, first.channels(), first.sampleRate(), 0, Math.max(0, trimmed), true);
         }
         if (sizeBytes > offset && first.kbps() > 0 && constantBitrate(look, first)) {
             long estimated = (long) ((sizeBytes - offset) * 8.0 / (first.kbps() * 1000.0) * first.sampleRate());
@@ -192,17 +196,24 @@ final class Mp3Reader {
             boolean mono = ((b[frame + 3] >> 6) & 3) == 3;
             int sideInfo = version == MPEG1 ? (mono ? 17 : 32) : (mono ? 9 : 17);
             int tag = frame + 4 + sideInfo;
-            if (tag + 8 > b.length || !(AudioStreamDecoder.ascii(b, tag, "Xing")
-                    || AudioStreamDecoder.ascii(b, tag, "Info"))) {
+            if (tag + 8 > b.length
+                    || !(AudioStreamDecoder.ascii(b, tag, "Xing") || AudioStreamDecoder.ascii(b, tag, "Info"))) {
                 return new Gapless(false, -1, -1, 0);
             }
             int flags = ByteBuffer.wrap(b, tag + 4, 4).getInt();
             long frames = (flags & 1) != 0 && tag + 12 <= b.length
-                    ? ByteBuffer.wrap(b, tag + 8, 4).getInt() & 0xffffffffL : -1;
-            int lame = tag + 8 + ((flags & 1) != 0 ? 4 : 0) + ((flags & 2) != 0 ? 4 : 0)
-                    + ((flags & 4) != 0 ? 100 : 0) + ((flags & 8) != 0 ? 4 : 0);
-            if (lame + 24 > b.length || !(AudioStreamDecoder.ascii(b, lame, "LAME")
-                    || AudioStreamDecoder.ascii(b, lame, "Lavc") || AudioStreamDecoder.ascii(b, lame, "Lavf"))) {
+                    ? ByteBuffer.wrap(b, tag + 8, 4).getInt() & 0xffffffffL
+                    : -1;
+            int lame = tag
+                    + 8
+                    + ((flags & 1) != 0 ? 4 : 0)
+                    + ((flags & 2) != 0 ? 4 : 0)
+                    + ((flags & 4) != 0 ? 100 : 0)
+                    + ((flags & 8) != 0 ? 4 : 0);
+            if (lame + 24 > b.length
+                    || !(AudioStreamDecoder.ascii(b, lame, "LAME")
+                            || AudioStreamDecoder.ascii(b, lame, "Lavc")
+                            || AudioStreamDecoder.ascii(b, lame, "Lavf"))) {
                 return new Gapless(true, frames, -1, 0);
             }
             int d = lame + 21;

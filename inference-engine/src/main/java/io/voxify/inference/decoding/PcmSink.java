@@ -11,8 +11,7 @@ public interface PcmSink {
         }
 
         @Override
-        public void accept(float[][] block, int frames) {
-        }
+        public void accept(float[][] block, int frames) {}
     };
 
     /**
@@ -25,8 +24,7 @@ public interface PcmSink {
     }
 
     /** Called once, after the header passed the limits and before any block. */
-    default void begin(AudioHeader header) {
-    }
+    default void begin(AudioHeader header) {}
 
     /**
      * The next {@code frames} frames, one array per channel, samples in [-1, 1]. The arrays are reused for

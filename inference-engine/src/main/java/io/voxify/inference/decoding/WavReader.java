@@ -11,8 +11,7 @@ final class WavReader {
     private static final int BLOCK_FRAMES = 4096;
     private static final long STREAMED = 0xffffffffL;
 
-    private WavReader() {
-    }
+    private WavReader() {}
 
     static DecodeResult read(InputStream in, AudioLimits limits, PcmSink sink) throws IOException {
         byte[] chunk = new byte[8];
@@ -20,10 +19,12 @@ final class WavReader {
         long dataSize;
         while (true) {
             if (in.readNBytes(chunk, 0, 8) < 8) {
-                throw AudioRejected.broken(fmt == null ? "The WAV file has no fmt chunk" : "The WAV file has no data chunk");
+                throw AudioRejected.broken(
+                        fmt == null ? "The WAV file has no fmt chunk" : "The WAV file has no data chunk");
             }
             String id = new String(chunk, 0, 4, StandardCharsets.US_ASCII);
-            long size = ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+            long size =
+                    ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
             if (id.equals("data")) {
                 if (fmt == null) {
                     throw AudioRejected.broken("The WAV file has no fmt chunk before its data");
@@ -44,7 +45,8 @@ final class WavReader {
                 skip -= body.length;
             }
             if (AudioStreamDecoder.skip(in, skip) < skip) {
-                throw AudioRejected.broken(fmt == null ? "The WAV file has no fmt chunk" : "The WAV file has no data chunk");
+                throw AudioRejected.broken(
+                        fmt == null ? "The WAV file has no fmt chunk" : "The WAV file has no data chunk");
             }
         }
         int formatTag = fmt.getShort(0) & 0xffff;
@@ -56,14 +58,18 @@ final class WavReader {
         }
         String encoding = encoding(formatTag, bits);
         String encodingProblem = encoding == null ? "encoding format " + formatTag + " with " + bits + " bits" : null;
-        limits.check("wav", encoding == null ? "format " + formatTag + ", " + bits + " bits" : encoding, encodingProblem,
-                channels, sampleRate);
+        limits.check(
+                "wav",
+                encoding == null ? "format " + formatTag + ", " + bits + " bits" : encoding,
+                encodingProblem,
+                channels,
+                sampleRate);
         int bytesPerSample = bits / 8;
         int frameBytes = bytesPerSample * channels;
         // Streamed WAVs leave the size at 0 or 0xFFFFFFFF: the data then runs to the end of the stream.
         boolean streamed = dataSize == 0 || dataSize == STREAMED;
-        AudioHeader header = new AudioHeader("wav", encoding, channels, sampleRate, bits,
-                streamed ? -1 : dataSize / frameBytes, true);
+        AudioHeader header = new AudioHeader(
+                "wav", encoding, channels, sampleRate, bits, streamed ? -1 : dataSize / frameBytes, true);
         long maxFrames = limits.maxFrames(sampleRate);
         if (header.declaredFrames() > maxFrames) {
             throw AudioRejected.declaredTooLong(header, limits.maxSeconds());
@@ -96,8 +102,8 @@ final class WavReader {
                         block[c][i] = switch (bits) {
                             case 8 -> ((buffer[p] & 0xff) - 128) / 128f;
                             case 16 -> b.getShort(p) / 32768f;
-                            case 24 -> ((buffer[p] & 0xff) | (buffer[p + 1] & 0xff) << 8 | buffer[p + 2] << 16)
-                                    / 8388608f;
+                            case 24 ->
+                                ((buffer[p] & 0xff) | (buffer[p + 1] & 0xff) << 8 | buffer[p + 2] << 16) / 8388608f;
                             case 32 -> ieeeFloat ? b.getFloat(p) : (float) (b.getInt(p) / 2147483648.0);
                             default -> (float) b.getDouble(p);
                         };

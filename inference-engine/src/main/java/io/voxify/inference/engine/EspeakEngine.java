@@ -1,13 +1,5 @@
 package io.voxify.inference.engine;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.locks.ReentrantLock;
-
 import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
@@ -16,6 +8,14 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.voxify.inference.audio.Silence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * eSpeak NG 1.51 in-process through JNA, synchronous mode at 22050 Hz. The library keeps one global
@@ -42,6 +42,7 @@ public final class EspeakEngine implements AutoCloseable {
 
     /** Default speaking rate in words per minute, and the range the library accepts. */
     public static final int DEFAULT_RATE = 175;
+
     public static final int MIN_RATE = 80;
     public static final int MAX_RATE = 450;
 
@@ -54,8 +55,15 @@ public final class EspeakEngine implements AutoCloseable {
 
         int espeak_SetParameter(int parameter, int value, int relative);
 
-        int espeak_Synth(byte[] text, NativeLong size, int position, int positionType, int endPosition, int flags,
-                         Pointer uniqueIdentifier, Pointer userData);
+        int espeak_Synth(
+                byte[] text,
+                NativeLong size,
+                int position,
+                int positionType,
+                int endPosition,
+                int flags,
+                Pointer uniqueIdentifier,
+                Pointer userData);
 
         int espeak_Synchronize();
 
@@ -73,8 +81,7 @@ public final class EspeakEngine implements AutoCloseable {
     }
 
     /** A voice as espeak-ng lists it. */
-    public record Voice(String name, String identifier, String language, int gender) {
-    }
+    public record Voice(String name, String identifier, String language, int gender) {}
 
     /**
      * Prosody in espeak-ng's own units.
@@ -104,8 +111,8 @@ public final class EspeakEngine implements AutoCloseable {
                 root = OwnedData.prepare(ownedRoot);
             } catch (RuntimeException unusable) {
                 // Without a directory of its own the engine still speaks; profiles then use post-processing.
-                org.slf4j.LoggerFactory.getLogger(EspeakEngine.class).warn("espeak-ng keeps the system data: {}",
-                        unusable.getMessage());
+                org.slf4j.LoggerFactory.getLogger(EspeakEngine.class)
+                        .warn("espeak-ng keeps the system data: {}", unusable.getMessage());
             }
         }
         int rate = espeak.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, root, INITIALIZE_DONT_EXIT);
@@ -167,16 +174,18 @@ public final class EspeakEngine implements AutoCloseable {
     }
 
     /** The engine-owned variants folder, when there is one. */
-    public java.util.Optional<Path> ownedVariantsDirectory() {
-        return variantsWritable() ? java.util.Optional.of(variantsDirectory()) : java.util.Optional.empty();
+    public Optional<Path> ownedVariantsDirectory() {
+        return variantsWritable() ? Optional.of(variantsDirectory()) : Optional.empty();
     }
 
     private Path variantsDirectory() {
         if (dataPath == null) {
             return null;
         }
-        Path root = dataPath.getFileName() != null && dataPath.getFileName().toString().equals("espeak-ng-data")
-                ? dataPath : dataPath.resolve("espeak-ng-data");
+        Path root = dataPath.getFileName() != null
+                        && dataPath.getFileName().toString().equals("espeak-ng-data")
+                ? dataPath
+                : dataPath.resolve("espeak-ng-data");
         return root.resolve("voices").resolve("!v");
     }
 
@@ -189,8 +198,10 @@ public final class EspeakEngine implements AutoCloseable {
         if (dataPath == null || variant.isEmpty() || variant.contains("/") || variant.contains("..")) {
             return false;
         }
-        Path root = dataPath.getFileName() != null && dataPath.getFileName().toString().equals("espeak-ng-data")
-                ? dataPath : dataPath.resolve("espeak-ng-data");
+        Path root = dataPath.getFileName() != null
+                        && dataPath.getFileName().toString().equals("espeak-ng-data")
+                ? dataPath
+                : dataPath.resolve("espeak-ng-data");
         return Files.isRegularFile(root.resolve("voices").resolve("!v").resolve(variant));
     }
 
@@ -214,7 +225,8 @@ public final class EspeakEngine implements AutoCloseable {
             espeak.espeak_SetParameter(PARAM_RANGE, clamp100(prosody.range()), 0);
             espeak.espeak_SetParameter(PARAM_VOLUME, 100, 0);
             capture = new Capture();
-            status = espeak.espeak_Synth(utf8, new NativeLong(utf8.length), 0, POS_CHARACTER, 0, CHARS_UTF8, null, null);
+            status =
+                    espeak.espeak_Synth(utf8, new NativeLong(utf8.length), 0, POS_CHARACTER, 0, CHARS_UTF8, null, null);
             if (status != EE_OK) {
                 throw new IllegalStateException("espeak_Synth failed (" + status + ")");
             }
@@ -250,7 +262,8 @@ public final class EspeakEngine implements AutoCloseable {
             StringBuilder out = new StringBuilder();
             while (cursor.getValue() != null) {
                 Pointer clause = espeak.espeak_TextToPhonemes(cursor, CHARS_UTF8, PHONEMES_IPA);
-                String phonemes = clause == null ? "" : clause.getString(0, "UTF-8").strip();
+                String phonemes =
+                        clause == null ? "" : clause.getString(0, "UTF-8").strip();
                 if (!phonemes.isEmpty()) {
                     out.append(out.length() == 0 ? "" : " ").append(phonemes);
                 }
@@ -280,8 +293,9 @@ public final class EspeakEngine implements AutoCloseable {
                     break;
                 }
                 if (type == EVENT_WORD && events.getInt(offset + 12) > 0) {
-                    c.words.add(new int[] {events.getInt(offset + 8), events.getInt(offset + 12),
-                            events.getInt(offset + 20)});
+                    c.words.add(
+                            new int[] {events.getInt(offset + 8), events.getInt(offset + 12), events.getInt(offset + 20)
+                            });
                 }
             }
         }
@@ -322,8 +336,7 @@ public final class EspeakEngine implements AutoCloseable {
                 int[] w = words.get(i);
                 int start = Math.max(0, Math.min(count, w[2]));
                 int end = i + 1 < words.size() ? Math.max(start, Math.min(count, words.get(i + 1)[2])) : count;
-                while (end - frame > start + frame
-                        && Silence.isQuiet(pcm, end - frame, end, threshold)) {
+                while (end - frame > start + frame && Silence.isQuiet(pcm, end - frame, end, threshold)) {
                     end -= frame;
                 }
                 int charStart = Math.max(0, Math.min(text.length(), w[0] - 1));

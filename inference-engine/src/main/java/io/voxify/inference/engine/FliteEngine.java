@@ -1,17 +1,16 @@
 package io.voxify.inference.engine;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
-
 import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +44,7 @@ public final class FliteEngine implements AutoCloseable {
      * rare "happy speech as long as neutral"). The name lives here, in memory never freed.
      */
     private static final Memory DURATION_STRETCH = nativeName("duration_stretch");
+
     private static final String WORD_START = "R:SylStructure.daughter1.daughter1.R:Segment.p.end";
     private static final String WORD_END = "R:SylStructure.daughtern.daughtern.R:Segment.end";
     private static final String TOKEN_POS = "R:Token.parent.file_pos";
@@ -189,7 +189,8 @@ public final class FliteEngine implements AutoCloseable {
         List<WordTiming> words = new ArrayList<>();
         Pointer relation = flite.utt_relation(utt, "Word");
         int previousEnd = 0;
-        for (Pointer item = relation == null ? null : flite.relation_head(relation); item != null;
+        for (Pointer item = relation == null ? null : flite.relation_head(relation);
+                item != null;
                 item = flite.item_next(item)) {
             double start = flite.ffeature_float(item, WORD_START);
             double end = flite.ffeature_float(item, WORD_END);

@@ -1,10 +1,9 @@
 package io.voxify.inference.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Helpers for loading shared libraries and handing strings to C. */
 final class NativeLibraries {
@@ -12,8 +11,7 @@ final class NativeLibraries {
     private static final int RTLD_LAZY = 0x1;
     private static final int RTLD_GLOBAL = 0x100;
 
-    private NativeLibraries() {
-    }
+    private NativeLibraries() {}
 
     /**
      * Loads a library with its symbols visible to libraries loaded later, which is how Flite's voice and

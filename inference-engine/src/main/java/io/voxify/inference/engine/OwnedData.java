@@ -17,12 +17,13 @@ final class OwnedData {
             Path.of("/usr/lib/x86_64-linux-gnu/espeak-ng-data"), Path.of("/usr/lib/aarch64-linux-gnu/espeak-ng-data"),
             Path.of("/usr/share/espeak-ng-data"), Path.of("/usr/lib/espeak-ng-data"));
 
-    private OwnedData() {
-    }
+    private OwnedData() {}
 
     /** @return the directory to give espeak_Initialize (the one that contains espeak-ng-data) */
     static String prepare(Path root) {
-        Path system = SYSTEM_CANDIDATES.stream().filter(Files::isDirectory).findFirst()
+        Path system = SYSTEM_CANDIDATES.stream()
+                .filter(Files::isDirectory)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("espeak-ng-data not found in the usual places"));
         Path data = root.resolve("espeak-ng-data");
         try {

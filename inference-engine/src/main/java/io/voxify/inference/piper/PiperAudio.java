@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * the phonemes the voice did not know (skipped, with their counts). The sample array is shared, not copied:
  * callers own the result.
  */
-public record PiperAudio(float[] samples, int sampleRate, List<SentenceTiming> sentences,
-        Map<String, Integer> missingPhonemes) {
+public record PiperAudio(
+        float[] samples, int sampleRate, List<SentenceTiming> sentences, Map<String, Integer> missingPhonemes) {
 
     public PiperAudio {
         sentences = List.copyOf(sentences);

@@ -1,16 +1,5 @@
 package io.voxify.inference.piper;
 
-import io.voxify.inference.OnnxRuntime;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -19,6 +8,19 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.voxify.inference.OnnxRuntime;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A Piper (VITS) voice: {@code name.onnx} with its {@code name.onnx.json}, loaded once. Synthesis runs the
@@ -53,8 +55,8 @@ public final class PiperVoice implements AutoCloseable {
     private final PhonemeIdEncoder encoder;
     private final OrtSession session;
     /** Runs share the session; closing waits for those in flight and refuses new ones (no use after free). */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
-            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
     private boolean closed;
     private final boolean hasSpeakerInput;
     private final String name;
@@ -76,7 +78,8 @@ public final class PiperVoice implements AutoCloseable {
             }
         } catch (OrtException | RuntimeException e) {
             closeQuietly();
-            throw e instanceof IllegalArgumentException iae ? iae
+            throw e instanceof IllegalArgumentException iae
+                    ? iae
                     : new IllegalArgumentException("Piper voice " + name + ": " + e.getMessage(), e);
         }
     }
@@ -178,8 +181,11 @@ public final class PiperVoice implements AutoCloseable {
         if (speakerId < 0 || speakerId >= speakers) {
             throw new IllegalArgumentException("speaker id must be in [0, " + (speakers - 1) + "], is " + speakerId);
         }
-        return new Utterance(new float[] {(float) config.noiseScale(), (float) (config.lengthScale() / speed),
-                (float) config.noiseW()}, speakerId);
+        return new Utterance(
+                new float[] {
+                    (float) config.noiseScale(), (float) (config.lengthScale() / speed), (float) config.noiseW()
+                },
+                speakerId);
     }
 
     /** One utterance, spoken a sentence at a time; its gain only ever falls. Not thread-safe. */
@@ -211,7 +217,7 @@ public final class PiperVoice implements AutoCloseable {
 
         /** Phonemes the voice does not know, with how often they were skipped so far. */
         public Map<String, Integer> missingPhonemes() {
-            return java.util.Collections.unmodifiableMap(new TreeMap<>(missing));
+            return Collections.unmodifiableMap(new TreeMap<>(missing));
         }
     }
 
@@ -219,10 +225,12 @@ public final class PiperVoice implements AutoCloseable {
     private float[] run(long[] ids, float[] scales, int speakerId) {
         OrtEnvironment env = OnnxRuntime.environment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length});
-             OnnxTensor lengths = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {ids.length}), new long[] {1});
-             OnnxTensor scaleTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(scales), new long[] {3});
-             OnnxTensor sid = hasSpeakerInput
-                     ? OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {speakerId}), new long[] {1}) : null) {
+                OnnxTensor lengths =
+                        OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {ids.length}), new long[] {1});
+                OnnxTensor scaleTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(scales), new long[] {3});
+                OnnxTensor sid = hasSpeakerInput
+                        ? OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {speakerId}), new long[] {1})
+                        : null) {
             Map<String, OnnxTensor> inputs = new HashMap<>();
             inputs.put(INPUT, input);
             inputs.put(INPUT_LENGTHS, lengths);
@@ -264,7 +272,7 @@ public final class PiperVoice implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("Piper voice " + name + " is closed");
         }
-        return session.run(inputs, java.util.Set.of(OUTPUT));
+        return session.run(inputs, Set.of(OUTPUT));
     }
 
     @Override
@@ -303,24 +311,25 @@ public final class PiperVoice implements AutoCloseable {
                     + INPUT_LENGTHS + ", " + SCALES + " and optionally " + SPEAKER_ID + "; has " + inputs.keySet());
         }
         Map<String, NodeInfo> outputs = session.getOutputInfo();
-        if (!outputs.containsKey(OUTPUT) || !(outputs.get(OUTPUT).getInfo() instanceof TensorInfo out)
+        if (!outputs.containsKey(OUTPUT)
+                || !(outputs.get(OUTPUT).getInfo() instanceof TensorInfo out)
                 || out.type != OnnxJavaType.FLOAT) {
-            throw new IllegalArgumentException("Piper voice " + name + " must have a float output '" + OUTPUT
-                    + "'; has " + outputs.keySet());
+            throw new IllegalArgumentException(
+                    "Piper voice " + name + " must have a float output '" + OUTPUT + "'; has " + outputs.keySet());
         }
         return speaker;
     }
 
-    private static void requireTensor(Map<String, NodeInfo> inputs, String input, OnnxJavaType type, int rank,
-            String name) {
+    private static void requireTensor(
+            Map<String, NodeInfo> inputs, String input, OnnxJavaType type, int rank, String name) {
         NodeInfo info = inputs.get(input);
         if (info == null) {
-            throw new IllegalArgumentException("Piper voice " + name + " has no input '" + input + "'; has "
-                    + inputs.keySet());
+            throw new IllegalArgumentException(
+                    "Piper voice " + name + " has no input '" + input + "'; has " + inputs.keySet());
         }
         if (!(info.getInfo() instanceof TensorInfo tensor) || tensor.type != type || tensor.getShape().length != rank) {
-            throw new IllegalArgumentException("Piper voice " + name + ": input '" + input + "' must be "
-                    + type + " of rank " + rank + ", is " + info.getInfo());
+            throw new IllegalArgumentException("Piper voice " + name + ": input '" + input + "' must be " + type
+                    + " of rank " + rank + ", is " + info.getInfo());
         }
     }
 }

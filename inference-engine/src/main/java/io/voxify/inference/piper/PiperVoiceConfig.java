@@ -47,7 +47,8 @@ public final class PiperVoiceConfig {
             throw invalid(source, "inference.length_scale must be positive, is " + lengthScale);
         }
         numSpeakers = root.containsKey("num_speakers")
-                ? (int) integer(root, "num_speakers", source, 1, Integer.MAX_VALUE) : 1;
+                ? (int) integer(root, "num_speakers", source, 1, Integer.MAX_VALUE)
+                : 1;
 
         Map<String, Integer> speakers = new LinkedHashMap<>();
         Map<String, Object> speakerObject = object(root, "speaker_id_map", source, false);
@@ -161,8 +162,7 @@ public final class PiperVoiceConfig {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Map<String, Object> parent, String key, String source,
-            boolean required) {
+    private static Map<String, Object> object(Map<String, Object> parent, String key, String source, boolean required) {
         Object value = parent.get(key);
         if (value == null || value == Json.NULL) {
             if (required) {
@@ -192,8 +192,7 @@ public final class PiperVoiceConfig {
         if (value == null || value == Json.NULL) {
             return fallback;
         }
-        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())
-                || number.doubleValue() < 0) {
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue()) || number.doubleValue() < 0) {
             throw invalid(source, "\"" + key + "\" must be a non-negative number, is " + value);
         }
         return number.doubleValue();

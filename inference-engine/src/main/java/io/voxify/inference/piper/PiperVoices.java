@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class PiperVoices {
     private static final Logger log = LoggerFactory.getLogger(PiperVoices.class);
 
-    private PiperVoices() {
-    }
+    private PiperVoices() {}
 
     /** Voice name (file name without .onnx) to the loaded voice; a voice that fails to load is skipped and logged. */
     public static Map<String, PiperVoice> load(Path directory) {
@@ -24,7 +23,9 @@ public final class PiperVoices {
             return voices;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path model : files.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().toList()) {
+            for (Path model : files.filter(p -> p.getFileName().toString().endsWith(".onnx"))
+                    .sorted()
+                    .toList()) {
                 Path config = model.resolveSibling(model.getFileName() + ".json");
                 if (!Files.isRegularFile(config)) {
                     continue;

@@ -26,12 +26,12 @@ public final class ProsodyValues {
     public static final double MAX_PITCH = 2.0;
     public static final double MAX_VOLUME = 2.0;
 
-    private static final Map<String, Double> RATES = Map.of("x-slow", 0.5, "slow", 0.75, "medium", 1.0, "fast", 1.5,
-            "x-fast", 2.0, "default", 1.0);
-    private static final Map<String, Double> PITCHES = Map.of("x-low", 0.7, "low", 0.85, "medium", 1.0, "high", 1.2,
-            "x-high", 1.4, "default", 1.0);
-    private static final Map<String, Double> VOLUMES = Map.of("silent", 0.0, "x-soft", 0.25, "soft", 0.5,
-            "medium", 1.0, "loud", 1.5, "x-loud", 2.0, "default", 1.0);
+    private static final Map<String, Double> RATES =
+            Map.of("x-slow", 0.5, "slow", 0.75, "medium", 1.0, "fast", 1.5, "x-fast", 2.0, "default", 1.0);
+    private static final Map<String, Double> PITCHES =
+            Map.of("x-low", 0.7, "low", 0.85, "medium", 1.0, "high", 1.2, "x-high", 1.4, "default", 1.0);
+    private static final Map<String, Double> VOLUMES = Map.of(
+            "silent", 0.0, "x-soft", 0.25, "soft", 0.5, "medium", 1.0, "loud", 1.5, "x-loud", 2.0, "default", 1.0);
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?|\\.\\d+)";
     private static final Pattern PERCENT = Pattern.compile(NUMBER + "%");
     private static final Pattern MULTIPLIER = Pattern.compile(NUMBER);
@@ -39,8 +39,7 @@ public final class ProsodyValues {
     private static final Pattern RELATIVE_PERCENT = Pattern.compile("([+-])" + NUMBER + "%");
     private static final Pattern DECIBELS = Pattern.compile("([+-]?)" + NUMBER + "dB");
 
-    private ProsodyValues() {
-    }
+    private ProsodyValues() {}
 
     static double rate(String value) {
         if (value == null) {
@@ -98,8 +97,12 @@ public final class ProsodyValues {
                     + "decibels (\"+6dB\"), not \"" + value + "\"");
         }
         // +6dB is 1.995: allow the rounding of the decibel form up to the linear maximum.
-        return within("volume", value, Math.min(factor, db.matches() && factor < 2.0001 ? MAX_VOLUME : factor),
-                0.0, MAX_VOLUME);
+        return within(
+                "volume",
+                value,
+                Math.min(factor, db.matches() && factor < 2.0001 ? MAX_VOLUME : factor),
+                0.0,
+                MAX_VOLUME);
     }
 
     private static double sign(String sign) {

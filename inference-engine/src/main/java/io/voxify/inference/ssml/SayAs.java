@@ -1,5 +1,7 @@
 package io.voxify.inference.ssml;
 
+import io.voxify.inference.text.NormalizedText;
+import io.voxify.inference.text.NumberWords;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,9 +12,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.voxify.inference.text.NormalizedText;
-import io.voxify.inference.text.NumberWords;
-
 /**
  * A {@code <say-as>} checked when the document is parsed and read when the voice is known: English voices get
  * words ("1,234" as "one thousand two hundred thirty-four", a date as "March fifteenth, twenty twenty-four",
@@ -22,16 +21,41 @@ import io.voxify.inference.text.NumberWords;
 public final class SayAs {
 
     public static final List<String> INTERPRETATIONS = List.of("cardinal", "date", "characters");
-    public static final List<String> DATE_FORMATS = List.of("mdy", "dmy", "ymd", "md", "dm", "ym", "my", "d", "m",
-            "y");
+    public static final List<String> DATE_FORMATS = List.of("mdy", "dmy", "ymd", "md", "dm", "ym", "my", "d", "m", "y");
 
     private static final Pattern CARDINAL = Pattern.compile("[-+−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
     private static final Pattern DATE_FIELD = Pattern.compile("\\d+");
-    private static final String[] LETTERS = {"ay", "bee", "see", "dee", "ee", "eff", "gee", "aitch", "eye", "jay",
-            "kay", "el", "em", "en", "oh", "pee", "cue", "ar", "ess", "tee", "you", "vee", "double-you", "ex", "why",
-            "zee"};
-    private static final String[] DIGITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine"};
+    private static final String[] LETTERS = {
+        "ay",
+        "bee",
+        "see",
+        "dee",
+        "ee",
+        "eff",
+        "gee",
+        "aitch",
+        "eye",
+        "jay",
+        "kay",
+        "el",
+        "em",
+        "en",
+        "oh",
+        "pee",
+        "cue",
+        "ar",
+        "ess",
+        "tee",
+        "you",
+        "vee",
+        "double-you",
+        "ex",
+        "why",
+        "zee"
+    };
+    private static final String[] DIGITS = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+    };
 
     private final String kind;
     private final NormalizedText content;
@@ -60,7 +84,8 @@ public final class SayAs {
                     throw new Invalid("say-as cardinal takes no format");
                 }
                 if (!CARDINAL.matcher(text).matches()) {
-                    throw new Invalid("say-as cardinal needs a number such as 1234, 1,234 or -12.5, not \"" + text + "\"");
+                    throw new Invalid(
+                            "say-as cardinal needs a number such as 1234, 1,234 or -12.5, not \"" + text + "\"");
                 }
                 BigDecimal n = new BigDecimal(text.replace(",", "").replace('−', '-'));
                 if (n.abs().compareTo(BigDecimal.valueOf(999_999_999_999_999L)) > 0) {
@@ -96,8 +121,8 @@ public final class SayAs {
     private static int[] parseDate(String text, String format) throws Invalid {
         String[] fields = text.split("[-/.]", -1);
         if (fields.length != format.length()) {
-            throw new Invalid("say-as date \"" + text + "\" does not have the " + format.length() + " field(s) of format "
-                    + format + " (separate them with -, / or .)");
+            throw new Invalid("say-as date \"" + text + "\" does not have the " + format.length()
+                    + " field(s) of format " + format + " (separate them with -, / or .)");
         }
         int[] ymd = new int[3];
         for (int i = 0; i < fields.length; i++) {

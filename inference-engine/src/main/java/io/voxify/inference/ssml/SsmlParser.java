@@ -1,23 +1,23 @@
 package io.voxify.inference.ssml;
 
+import io.voxify.inference.text.NormalizedText;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import io.voxify.inference.text.NormalizedText;
 
 /**
  * Reads the SSML subset Voxify speaks and refuses everything else with its line and column.
@@ -38,6 +38,7 @@ public final class SsmlParser {
     public static final double MAX_BREAK_SECONDS = 10.0;
     /** All breaks together: audio is built in memory, and a document of nothing but long breaks is no speech. */
     public static final double MAX_TOTAL_BREAK_SECONDS = 60.0;
+
     static final int MAX_DEPTH = 32;
 
     /** Each element's attributes, in the order the reader hands their values on. */
@@ -49,14 +50,14 @@ public final class SsmlParser {
             "sub", List.of("alias"),
             "mark", List.of("name"),
             "lang", List.of("xml:lang"));
-    private static final Map<String, Double> BREAK_STRENGTHS = Map.of("none", 0.0, "x-weak", 0.1, "weak", 0.2,
-            "medium", 0.4, "strong", 0.75, "x-strong", 1.2);
+
+    private static final Map<String, Double> BREAK_STRENGTHS =
+            Map.of("none", 0.0, "x-weak", 0.1, "weak", 0.2, "medium", 0.4, "strong", 0.75, "x-strong", 1.2);
     private static final Pattern BREAK_TIME = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)(ms|s)");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     private static final Pattern MARK_NAME = Pattern.compile("[\\p{L}\\p{N}_.:-]{1,64}");
 
-    private SsmlParser() {
-    }
+    private SsmlParser() {}
 
     /** Parses a document of at most {@code maxChars} characters (code points, markup included). */
     public static SsmlDocument parse(String document, int maxChars) {
@@ -65,8 +66,11 @@ public final class SsmlParser {
         }
         int length = document.codePointCount(0, document.length());
         if (length > maxChars) {
-            throw new SsmlException(1, 1, "the document has " + length + " characters, at most " + maxChars
-                    + " are accepted (markup included)");
+            throw new SsmlException(
+                    1,
+                    1,
+                    "the document has " + length + " characters, at most " + maxChars
+                            + " are accepted (markup included)");
         }
         return new Reader(document).read();
     }
@@ -82,11 +86,21 @@ public final class SsmlParser {
         return f;
     }
 
-    private enum Content { MIXED, TEXT_ONLY, EMPTY }
-
-    private record Frame(String tag, Content content, Prosody prosody, String language, int contentStart,
-                         int line, int column, String[] values) {
+    private enum Content {
+        MIXED,
+        TEXT_ONLY,
+        EMPTY
     }
+
+    private record Frame(
+            String tag,
+            Content content,
+            Prosody prosody,
+            String language,
+            int contentStart,
+            int line,
+            int column,
+            String[] values) {}
 
     private static final class Reader {
         private final String source;
@@ -115,7 +129,7 @@ public final class SsmlParser {
         }
 
         private int[] lineAndColumn(int at) {
-            int i = java.util.Arrays.binarySearch(lineStarts, at);
+            int i = Arrays.binarySearch(lineStarts, at);
             int lineIndex = i >= 0 ? i : -i - 2;
             return new int[] {lineIndex + 1, at - lineStarts[lineIndex] + 1};
         }
@@ -155,7 +169,8 @@ public final class SsmlParser {
                 int cut = message.indexOf("Message: ");
                 message = cut >= 0 ? message.substring(cut + "Message: ".length()) : message;
                 int[] here = lineAndColumn(offset);
-                throw new SsmlException(at == null || at.getLineNumber() < 1 ? here[0] : at.getLineNumber(),
+                throw new SsmlException(
+                        at == null || at.getLineNumber() < 1 ? here[0] : at.getLineNumber(),
                         at == null || at.getColumnNumber() < 1 ? here[1] : at.getColumnNumber(),
                         "malformed XML: " + message.strip());
             } finally {
@@ -167,8 +182,9 @@ public final class SsmlParser {
                     }
                 }
             }
-            if (pieces.stream().noneMatch(p -> p instanceof SsmlPiece.Speech s
-                    && s.spoken().text().codePoints().anyMatch(Character::isLetterOrDigit))) {
+            if (pieces.stream()
+                    .noneMatch(p -> p instanceof SsmlPiece.Speech s
+                            && s.spoken().text().codePoints().anyMatch(Character::isLetterOrDigit))) {
                 throw new SsmlException(1, 1, "the document has no text to speak");
             }
             return new SsmlDocument(pieces, spokenCharacters);
@@ -201,14 +217,14 @@ public final class SsmlParser {
                     position = source.indexOf("-->", offset) + 3;
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA ->
-                        offset = position;
+                    offset = position;
                 default -> offset = Math.max(0, source.indexOf('<', position));
             }
             lastWasStart = xml.getEventType() == XMLStreamConstants.START_ELEMENT;
             switch (xml.getEventType()) {
                 case XMLStreamConstants.DTD -> throw error("a DOCTYPE is not allowed (no DTDs or entity declarations)");
                 case XMLStreamConstants.PROCESSING_INSTRUCTION ->
-                        throw error("processing instructions are not allowed: <?" + xml.getPITarget() + " …?>");
+                    throw error("processing instructions are not allowed: <?" + xml.getPITarget() + " …?>");
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw error("unknown entity &" + xml.getLocalName() + ";");
                 case XMLStreamConstants.START_ELEMENT -> start(xml);
                 case XMLStreamConstants.END_ELEMENT -> end(xml);
@@ -224,7 +240,8 @@ public final class SsmlParser {
             String tag = xml.getLocalName();
             String shown = xml.getPrefix() == null || xml.getPrefix().isEmpty() ? tag : xml.getPrefix() + ":" + tag;
             if ((ns != null && !ns.isEmpty() && !ns.equals(SSML_NAMESPACE)) || !ATTRIBUTES.containsKey(tag)) {
-                throw error("unknown element <" + shown + "> (allowed: speak, break, prosody, say-as, sub, mark, lang)");
+                throw error(
+                        "unknown element <" + shown + "> (allowed: speak, break, prosody, say-as, sub, mark, lang)");
             }
             Frame parent = open.peek();
             if (parent == null && !tag.equals("speak")) {
@@ -257,7 +274,9 @@ public final class SsmlParser {
                         throw error("<prosody> needs rate, pitch or volume");
                     }
                     try {
-                        prosody = prosody.times(new Prosody(ProsodyValues.rate(values[0]), ProsodyValues.pitch(values[1]),
+                        prosody = prosody.times(new Prosody(
+                                ProsodyValues.rate(values[0]),
+                                ProsodyValues.pitch(values[1]),
                                 ProsodyValues.volume(values[2])));
                     } catch (IllegalArgumentException bad) {
                         throw error("<prosody> " + bad.getMessage());
@@ -277,8 +296,8 @@ public final class SsmlParser {
                     content = Content.EMPTY;
                     require(values[0], "mark", "name");
                     if (!MARK_NAME.matcher(values[0]).matches()) {
-                        throw error("<mark> name must be 1 to 64 letters, digits, '_', '.', ':' or '-': \""
-                                + values[0] + "\"");
+                        throw error("<mark> name must be 1 to 64 letters, digits, '_', '.', ':' or '-': \"" + values[0]
+                                + "\"");
                     }
                     flush(parent);
                     pieces.add(new SsmlPiece.Mark(values[0], offset));
@@ -309,7 +328,7 @@ public final class SsmlParser {
                 }
             }
             if (!prosody.equals(parent == null ? Prosody.NEUTRAL : parent.prosody())
-                    || !java.util.Objects.equals(language, parent == null ? null : parent.language())) {
+                    || !Objects.equals(language, parent == null ? null : parent.language())) {
                 flush(parent);
             }
             int[] at = lineAndColumn(offset);
@@ -332,7 +351,8 @@ public final class SsmlParser {
                         to--;
                     }
                     if (content.text().isBlank()) {
-                        throw new SsmlException(frame.line(), frame.column(), "<sub> needs the written text it stands for");
+                        throw new SsmlException(
+                                frame.line(), frame.column(), "<sub> needs the written text it stands for");
                     }
                     String alias = frame.values()[0].strip();
                     run.append(alias, from, to);
@@ -342,7 +362,9 @@ public final class SsmlParser {
                     leaf = null;
                     try {
                         SayAs sayAs = SayAs.of(frame.values()[0], content, frame.values()[1]);
-                        spokenCharacters += content.text().strip().codePointCount(0, content.text().strip().length());
+                        spokenCharacters += content.text()
+                                .strip()
+                                .codePointCount(0, content.text().strip().length());
                         pieces.add(new SsmlPiece.Speech(content, frame.prosody(), frame.language(), sayAs));
                     } catch (SayAs.Invalid invalid) {
                         throw new SsmlException(frame.line(), frame.column(), invalid.getMessage());
@@ -350,8 +372,9 @@ public final class SsmlParser {
                 }
                 default -> {
                     if (frame.content() == Content.MIXED
-                            && (parent == null || !frame.prosody().equals(parent.prosody())
-                            || !java.util.Objects.equals(frame.language(), parent.language()))) {
+                            && (parent == null
+                                    || !frame.prosody().equals(parent.prosody())
+                                    || !Objects.equals(frame.language(), parent.language()))) {
                         flush(frame);
                     }
                 }
@@ -414,8 +437,11 @@ public final class SsmlParser {
             }
             if (i < text.length()) {
                 // Not as expected; keep every character, traced to the place reached.
-                int end = Math.max(r, Math.min(source.length(), source.indexOf('<', r) < 0 ? source.length()
-                        : source.indexOf('<', r)));
+                int end = Math.max(
+                        r,
+                        Math.min(
+                                source.length(),
+                                source.indexOf('<', r) < 0 ? source.length() : source.indexOf('<', r)));
                 into.append(text.substring(i), r, Math.max(r + 1, end));
                 return end;
             }
@@ -465,9 +491,11 @@ public final class SsmlParser {
             for (int i = 0; i < xml.getAttributeCount(); i++) {
                 String ns = xml.getAttributeNamespace(i);
                 String local = xml.getAttributeLocalName(i);
-                String name = XMLConstants.XML_NS_URI.equals(ns) ? "xml:" + local
-                        : ns == null || ns.isEmpty() ? local
-                        : (xml.getAttributePrefix(i) == null ? "" : xml.getAttributePrefix(i) + ":") + local;
+                String name = XMLConstants.XML_NS_URI.equals(ns)
+                        ? "xml:" + local
+                        : ns == null || ns.isEmpty()
+                                ? local
+                                : (xml.getAttributePrefix(i) == null ? "" : xml.getAttributePrefix(i) + ":") + local;
                 int at = names.indexOf(name);
                 if (at < 0) {
                     throw error("attribute " + name + " is not allowed on <" + tag + ">"

@@ -18,10 +18,8 @@ public sealed interface SsmlPiece {
     }
 
     /** Silence of a {@code <break>}, in seconds. */
-    record Pause(double seconds) implements SsmlPiece {
-    }
+    record Pause(double seconds) implements SsmlPiece {}
 
     /** A {@code <mark>}: {@code offset} is where it stands in the document. */
-    record Mark(String name, int offset) implements SsmlPiece {
-    }
+    record Mark(String name, int offset) implements SsmlPiece {}
 }

@@ -1,14 +1,13 @@
 package io.voxify.inference.synthesis;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.voxify.inference.AudioListener;
 import io.voxify.inference.SynthesisException;
 import io.voxify.inference.Timestamp;
 import io.voxify.inference.engine.EngineAudio;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Puts the output together in step order as the sentences are spoken: each step is placed as soon as
@@ -65,7 +64,8 @@ final class Assembly {
         }
         placeMarks();
         if (!spokeAny) {
-            throw new SynthesisException(SynthesisException.EMPTY_TEXT,
+            throw new SynthesisException(
+                    SynthesisException.EMPTY_TEXT,
                     "voice " + voiceId + " produced no audio for this text (is it in the voice's language?)");
         }
         float[] pcm = new float[position];
@@ -117,12 +117,13 @@ final class Assembly {
         double chunkEnd = offset + (double) samples.length / rate;
         List<Timestamp> chunkWords = WordAlignment.onText(text, say.text(), p.words(), offset, chunkEnd);
         words.addAll(chunkWords);
-        sentences.add(WordAlignment.sentence(say.sentence(), chunkWords, offset, chunkEnd,
-                PostProcessing.EDGE_SECONDS));
+        sentences.add(
+                WordAlignment.sentence(say.sentence(), chunkWords, offset, chunkEnd, PostProcessing.EDGE_SECONDS));
         emit(samples);
         spokeAny = true;
         naturalGap = say.endsSentence()
-                ? (int) Math.round(sentencePauseSeconds * say.settings().pauseFactor() * rate) : 0;
+                ? (int) Math.round(sentencePauseSeconds * say.settings().pauseFactor() * rate)
+                : 0;
     }
 
     private void placeMarks() {

@@ -10,16 +10,17 @@ final class EspeakCalibration {
 
     /** espeak-ng's base pitch setting against the median F0 it produces (50 = voice default). */
     private static final int[] PITCH_SETTING = {0, 25, 50, 75, 100};
+
     private static final double[] PITCH_FACTOR = {0.655, 0.795, 1.0, 1.282, 1.675};
     /**
      * espeak-ng's rate setting against the speed it produces; the relation is not linear and above 400 words
      * per minute the speech gets no faster, so faster requests are time-stretched after synthesis.
      */
     private static final int[] RATE_SETTING = {80, 100, 125, 150, 175, 200, 250, 300, 350, 400};
+
     private static final double[] RATE_SPEED = {0.491, 0.579, 0.715, 0.855, 1.0, 1.131, 1.396, 1.687, 1.977, 2.319};
 
-    private EspeakCalibration() {
-    }
+    private EspeakCalibration() {}
 
     static EspeakEngine.Prosody prosody(Settings s) {
         int rate = (int) Math.round(interpolate(RATE_SPEED, RATE_SETTING, s.speed()));

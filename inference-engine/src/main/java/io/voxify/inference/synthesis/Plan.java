@@ -10,7 +10,10 @@ public final class Plan {
 
     Plan(List<Step> steps) {
         this.steps = List.copyOf(steps);
-        this.says = this.steps.stream().filter(Step.Say.class::isInstance).map(Step.Say.class::cast).toList();
+        this.says = this.steps.stream()
+                .filter(Step.Say.class::isInstance)
+                .map(Step.Say.class::cast)
+                .toList();
     }
 
     /** How many stretches of speech the engines are asked for. */

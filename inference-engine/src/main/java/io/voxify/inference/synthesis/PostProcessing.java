@@ -1,8 +1,5 @@
 package io.voxify.inference.synthesis;
 
-import java.util.Arrays;
-import java.util.List;
-
 import io.voxify.inference.audio.Dynamics;
 import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.audio.PitchShifter;
@@ -12,6 +9,8 @@ import io.voxify.inference.audio.TimeStretcher;
 import io.voxify.inference.engine.EngineAudio;
 import io.voxify.inference.engine.WordTiming;
 import io.voxify.inference.voice.ProfileEffects;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the engines cannot do themselves, applied to one sentence of their audio: edge silence trimmed, pauses
@@ -23,11 +22,9 @@ final class PostProcessing {
     /** Silence kept at each edge of a sentence when trimming what the engine produced. */
     static final double EDGE_SECONDS = 0.03;
 
-    private PostProcessing() {
-    }
+    private PostProcessing() {}
 
-    record Processed(float[] samples, List<WordTiming> words) {
-    }
+    record Processed(float[] samples, List<WordTiming> words) {}
 
     /** The sentence at {@code outRate}, with the engine's word times moved along with the audio. */
     static Processed process(EngineAudio raw, Voice voice, Settings s, int outRate) {
@@ -42,8 +39,8 @@ final class PostProcessing {
         int to = Math.min(x.length, bounds[1] + edge);
         x = Arrays.copyOfRange(x, from, to);
         double shift = (double) from / rate;
-        Pauses.Scaled paused = Pauses.scale(x, rate, WordAlignment.gapsBetweenWords(raw.words(), from, x.length, rate),
-                s.pauseFactor());
+        Pauses.Scaled paused = Pauses.scale(
+                x, rate, WordAlignment.gapsBetweenWords(raw.words(), from, x.length, rate), s.pauseFactor());
         x = paused.samples();
         double pitchRatio;
         double rangeFactor;

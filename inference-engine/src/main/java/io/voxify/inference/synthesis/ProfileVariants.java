@@ -1,11 +1,10 @@
 package io.voxify.inference.synthesis;
 
+import io.voxify.inference.engine.EspeakEngine;
+import io.voxify.inference.voice.VoiceProfile;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.voxify.inference.engine.EspeakEngine;
-import io.voxify.inference.voice.VoiceProfile;
 
 /**
  * A cloned voice's profile applied to a request. For an espeak-ng base voice (without a variant of its own)
@@ -22,8 +21,7 @@ public final class ProfileVariants {
     }
 
     /** The voice and settings a profile speaks a request with. */
-    public record Profiled(String voiceId, Settings settings) {
-    }
+    public record Profiled(String voiceId, Settings settings) {}
 
     /**
      * The profile's base voice (with its variant, when espeak-ng shapes it) and the request's settings with the
@@ -34,11 +32,18 @@ public final class ProfileVariants {
         String variant = nativeVariant(profile);
         double formant = variant == null ? profile.formantScale() : 1.0;
         double breath = variant == null ? profile.breathiness() : 0.0;
-        Settings settings = new Settings(base.speed() * profile.speedFactor(), base.pitch() * profile.pitchFactor(),
-                base.range() * profile.pitchRangeFactor(), base.volume(), base.format(), base.sampleRate(),
-                base.sentenceGranularity(), formant, breath, profile.pauseFactor());
-        return new Profiled(variant == null ? profile.baseVoiceId() : profile.baseVoiceId() + "+" + variant,
-                settings);
+        Settings settings = new Settings(
+                base.speed() * profile.speedFactor(),
+                base.pitch() * profile.pitchFactor(),
+                base.range() * profile.pitchRangeFactor(),
+                base.volume(),
+                base.format(),
+                base.sampleRate(),
+                base.sentenceGranularity(),
+                formant,
+                breath,
+                profile.pauseFactor());
+        return new Profiled(variant == null ? profile.baseVoiceId() : profile.baseVoiceId() + "+" + variant, settings);
     }
 
     /** Where profile variants are kept: the engine is process-wide, so this is the first synthesizer's root. */
@@ -48,7 +53,9 @@ public final class ProfileVariants {
 
     /** Removes the variant file a profile needed, if any (the clone it belonged to is gone). */
     public void forget(VoiceProfile profile) {
-        if (espeak != null && espeak.variantsWritable() && profile.baseVoiceId().toLowerCase(Locale.ROOT).startsWith("espeak:")) {
+        if (espeak != null
+                && espeak.variantsWritable()
+                && profile.baseVoiceId().toLowerCase(Locale.ROOT).startsWith("espeak:")) {
             espeak.deleteVariant(variantName(profile));
         }
     }
@@ -56,7 +63,10 @@ public final class ProfileVariants {
     /** Writes the profile's variant file if it is not there yet; returns the variant's name, or null for none. */
     private String nativeVariant(VoiceProfile profile) {
         String base = profile.baseVoiceId().toLowerCase(Locale.ROOT);
-        if (espeak == null || !base.startsWith("espeak:") || base.contains("+") || !espeak.variantsWritable()
+        if (espeak == null
+                || !base.startsWith("espeak:")
+                || base.contains("+")
+                || !espeak.variantsWritable()
                 || (Math.abs(profile.formantScale() - 1) < 1e-6 && profile.breathiness() <= 0)) {
             return null;
         }
@@ -83,8 +93,19 @@ public final class ProfileVariants {
             content.append("formant ").append(formant).append(' ').append(f).append(" 100 100\n");
         }
         if (breath > 0) {
-            content.append("breath 0 ").append(breath).append(' ').append(breath).append(' ').append(breath)
-                    .append(' ').append(breath).append(' ').append(breath).append(' ').append(breath).append(" 0\n");
+            content.append("breath 0 ")
+                    .append(breath)
+                    .append(' ')
+                    .append(breath)
+                    .append(' ')
+                    .append(breath)
+                    .append(' ')
+                    .append(breath)
+                    .append(' ')
+                    .append(breath)
+                    .append(' ')
+                    .append(breath)
+                    .append(" 0\n");
         }
         return content.toString();
     }

@@ -5,6 +5,14 @@ package io.voxify.inference.synthesis;
  * have been multiplied together: factors on the engine's speed, pitch and intonation range, linear volume, the
  * output format and rate, and the profile's formant scale, breathiness and pause factor.
  */
-public record Settings(double speed, double pitch, double range, double volume, String format, int sampleRate,
-                       boolean sentenceGranularity, double formantScale, double breathiness, double pauseFactor) {
-}
+public record Settings(
+        double speed,
+        double pitch,
+        double range,
+        double volume,
+        String format,
+        int sampleRate,
+        boolean sentenceGranularity,
+        double formantScale,
+        double breathiness,
+        double pauseFactor) {}

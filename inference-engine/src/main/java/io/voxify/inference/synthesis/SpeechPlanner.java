@@ -1,11 +1,5 @@
 package io.voxify.inference.synthesis;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
-
 import io.voxify.inference.Emotion;
 import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisRequest;
@@ -18,6 +12,11 @@ import io.voxify.inference.text.LanguageFrontEnd;
 import io.voxify.inference.text.NormalizedText;
 import io.voxify.inference.text.SentenceSplitter;
 import io.voxify.inference.text.TextSpan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A request checked and turned into a {@link Plan}: plain text split into sentences, each read by its voice's
@@ -48,7 +47,8 @@ public final class SpeechPlanner {
         // Characters are code points, as the API counts them (an emoji is one character, not two).
         int characters = r.text().codePointCount(0, r.text().length());
         if (characters > MAX_TEXT_CHARS) {
-            throw new SynthesisException(SynthesisException.TEXT_TOO_LONG,
+            throw new SynthesisException(
+                    SynthesisException.TEXT_TOO_LONG,
                     "text has " + characters + " characters, at most " + MAX_TEXT_CHARS + " are accepted");
         }
         requireRange("speed", r.speed(), 0.5, 3.0);
@@ -57,29 +57,43 @@ public final class SpeechPlanner {
         Emotion emotion = Emotion.parse(r.emotion());
         String format = r.format() == null ? "wav" : r.format().trim().toLowerCase(Locale.ROOT);
         if (!AudioEncoder.supports(format)) {
-            throw new SynthesisException(SynthesisException.UNSUPPORTED_FORMAT,
-                    "format must be wav, mp3 or flac: " + r.format());
+            throw new SynthesisException(
+                    SynthesisException.UNSUPPORTED_FORMAT, "format must be wav, mp3 or flac: " + r.format());
         }
         if (!SAMPLE_RATES.contains(r.sampleRate())) {
-            throw new SynthesisException(SynthesisException.UNSUPPORTED_SAMPLE_RATE,
+            throw new SynthesisException(
+                    SynthesisException.UNSUPPORTED_SAMPLE_RATE,
                     "sample rate must be one of 8000, 16000, 22050, 24000, 44100, 48000: " + r.sampleRate());
         }
         if (r.textFormat() != null && !r.textFormat().equals(SynthesisRequest.PLAIN) && !r.ssml()) {
-            throw new SynthesisException(SynthesisException.INVALID_PARAMETER,
-                    "text format must be plain or ssml: " + r.textFormat());
+            throw new SynthesisException(
+                    SynthesisException.INVALID_PARAMETER, "text format must be plain or ssml: " + r.textFormat());
         }
-        String granularity = r.timestampGranularity() == null ? "word" : r.timestampGranularity().trim().toLowerCase(Locale.ROOT);
+        String granularity = r.timestampGranularity() == null
+                ? "word"
+                : r.timestampGranularity().trim().toLowerCase(Locale.ROOT);
         if (!granularity.equals("word") && !granularity.equals("sentence")) {
-            throw new SynthesisException(SynthesisException.INVALID_PARAMETER,
+            throw new SynthesisException(
+                    SynthesisException.INVALID_PARAMETER,
                     "timestamp granularity must be word or sentence: " + r.timestampGranularity());
         }
-        return new Settings(r.speed() * emotion.speed(), r.pitch() * emotion.pitch(), emotion.range(),
-                r.volume() * emotion.volume(), format, r.sampleRate(), granularity.equals("sentence"), 1.0, 0.0, 1.0);
+        return new Settings(
+                r.speed() * emotion.speed(),
+                r.pitch() * emotion.pitch(),
+                emotion.range(),
+                r.volume() * emotion.volume(),
+                format,
+                r.sampleRate(),
+                granularity.equals("sentence"),
+                1.0,
+                0.0,
+                1.0);
     }
 
     private static void requireRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw new SynthesisException(SynthesisException.INVALID_PARAMETER,
+            throw new SynthesisException(
+                    SynthesisException.INVALID_PARAMETER,
                     name + " must be between " + min + " and " + max + ": " + value);
         }
     }
@@ -118,10 +132,16 @@ public final class SpeechPlanner {
             } else if (piece instanceof SsmlPiece.Speech speech) {
                 Voice v = voiceFor(voice, speech.language());
                 Prosody p = speech.prosody();
-                Settings s = new Settings(clamp(settings.speed() * p.rate(), 0.5, 3.0),
-                        clamp(settings.pitch() * p.pitch(), 0.5, 2.0), settings.range(),
-                        clamp(settings.volume() * p.volume(), 0.0, 2.0), settings.format(), settings.sampleRate(),
-                        settings.sentenceGranularity(), settings.formantScale(), settings.breathiness(),
+                Settings s = new Settings(
+                        clamp(settings.speed() * p.rate(), 0.5, 3.0),
+                        clamp(settings.pitch() * p.pitch(), 0.5, 2.0),
+                        settings.range(),
+                        clamp(settings.volume() * p.volume(), 0.0, 2.0),
+                        settings.format(),
+                        settings.sampleRate(),
+                        settings.sentenceGranularity(),
+                        settings.formantScale(),
+                        settings.breathiness(),
                         settings.pauseFactor());
                 NormalizedText spoken = speech.textFor(v.language());
                 LanguageFrontEnd frontEnd = LanguageFrontEnd.forLanguage(v.language());
@@ -130,8 +150,12 @@ public final class SpeechPlanner {
                     TextSpan span = sentences.get(i);
                     int[] range = spoken.sourceRange(span.start(), span.end());
                     boolean last = i == sentences.size() - 1;
-                    steps.add(new Step.Say(v, new TextSpan(span.text(), range[0], range[1]),
-                            frontEnd.prepare(spoken.text(), span.start(), span.end()).through(spoken), s,
+                    steps.add(new Step.Say(
+                            v,
+                            new TextSpan(span.text(), range[0], range[1]),
+                            frontEnd.prepare(spoken.text(), span.start(), span.end())
+                                    .through(spoken),
+                            s,
                             !last || endsSentence(span.text())));
                 }
             }

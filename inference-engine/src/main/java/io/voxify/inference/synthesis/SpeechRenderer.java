@@ -1,7 +1,5 @@
 package io.voxify.inference.synthesis;
 
-import java.util.List;
-
 import io.voxify.inference.AudioListener;
 import io.voxify.inference.ProgressListener;
 import io.voxify.inference.Timestamp;
@@ -12,6 +10,7 @@ import io.voxify.inference.engine.WordTiming;
 import io.voxify.inference.piper.PiperVoice;
 import io.voxify.inference.text.LanguageFrontEnd;
 import io.voxify.inference.text.NormalizedText;
+import java.util.List;
 
 /**
  * A {@link Plan} spoken: each sentence by its engine (Flite with its duration stretch, espeak-ng with its
@@ -32,15 +31,14 @@ public final class SpeechRenderer {
     }
 
     /** The output samples at {@code rate} with their word and sentence timestamps. */
-    public record Rendered(float[] samples, List<Timestamp> words, List<Timestamp> sentences) {
-    }
+    public record Rendered(float[] samples, List<Timestamp> words, List<Timestamp> sentences) {}
 
     /**
      * Speaks the plan of {@code text}, reporting progress from 25 % to 85 % sentence by sentence and handing
      * each finished piece to {@code audio}; throws when no sentence gave speech (named after {@code voiceId}).
      */
-    public Rendered render(String text, Plan plan, int rate, String voiceId, ProgressListener progress,
-                           AudioListener audio) {
+    public Rendered render(
+            String text, Plan plan, int rate, String voiceId, ProgressListener progress, AudioListener audio) {
         List<Step.Say> says = plan.says();
         Assembly assembly = new Assembly(text, plan.steps(), rate, sentencePauseSeconds, audio);
         PiperVoice.Utterance utterance = null;
@@ -51,7 +49,9 @@ public final class SpeechRenderer {
             Voice v = say.voice();
             if (v.piper() != null) {
                 // One utterance per run of sentences for one Piper voice at one speed (see piperSentence).
-                if (utterance == null || !v.equals(utteranceVoice) || say.settings().speed() != utteranceSpeed) {
+                if (utterance == null
+                        || !v.equals(utteranceVoice)
+                        || say.settings().speed() != utteranceSpeed) {
                     utterance = v.piper().utterance(say.settings().speed(), v.speaker());
                     utteranceVoice = v;
                     utteranceSpeed = say.settings().speed();
@@ -59,11 +59,18 @@ public final class SpeechRenderer {
                 assembly.spoken(say, piperSentence(v, utterance, say.text()));
             } else {
                 utterance = null;
-                assembly.spoken(say, v.flite() ? flite.synthesize(v.engineName(), say.text().text(), 1.0 / say.settings().speed())
-                        : espeak.synthesize(v.engineName(), say.text().text(), EspeakCalibration.prosody(say.settings())));
+                assembly.spoken(
+                        say,
+                        v.flite()
+                                ? flite.synthesize(
+                                        v.engineName(),
+                                        say.text().text(),
+                                        1.0 / say.settings().speed())
+                                : espeak.synthesize(
+                                        v.engineName(), say.text().text(), EspeakCalibration.prosody(say.settings())));
             }
-            progress.onProgress(25 + 60.0 * (i + 1) / says.size(),
-                    "Synthesised sentence " + (i + 1) + " of " + says.size());
+            progress.onProgress(
+                    25 + 60.0 * (i + 1) / says.size(), "Synthesised sentence " + (i + 1) + " of " + says.size());
         }
         float[] pcm = assembly.finish(voiceId);
         return new Rendered(pcm, assembly.words(), assembly.sentences());
@@ -74,8 +81,11 @@ public final class SpeechRenderer {
      * front-end as synthesis.
      */
     public String phonemes(Voice voice, String text) {
-        return espeak.phonemes(voice.engineName(), LanguageFrontEnd.forLanguage(voice.language())
-                .prepare(text, 0, text.length()).text());
+        return espeak.phonemes(
+                voice.engineName(),
+                LanguageFrontEnd.forLanguage(voice.language())
+                        .prepare(text, 0, text.length())
+                        .text());
     }
 
     /**
@@ -87,7 +97,8 @@ public final class SpeechRenderer {
     private EngineAudio piperSentence(Voice voice, PiperVoice.Utterance utterance, NormalizedText sentence) {
         float[] samples = utterance.speak(espeak.phonemes(voice.engineName(), sentence.text()));
         int rate = voice.piper().sampleRate();
-        List<WordTiming> whole = samples.length == 0 ? List.of()
+        List<WordTiming> whole = samples.length == 0
+                ? List.of()
                 : List.of(new WordTiming(0, sentence.text().length(), 0, (double) samples.length / rate));
         return new EngineAudio(samples, rate, whole);
     }

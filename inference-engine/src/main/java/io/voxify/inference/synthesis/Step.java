@@ -11,12 +11,9 @@ sealed interface Step {
      * sentence timestamps show; {@code endsSentence} puts the pause between sentences after it.
      */
     record Say(Voice voice, TextSpan sentence, NormalizedText text, Settings settings, boolean endsSentence)
-            implements Step {
-    }
+            implements Step {}
 
-    record Pause(double seconds) implements Step {
-    }
+    record Pause(double seconds) implements Step {}
 
-    record Mark(String name, int offset) implements Step {
-    }
+    record Mark(String name, int offset) implements Step {}
 }

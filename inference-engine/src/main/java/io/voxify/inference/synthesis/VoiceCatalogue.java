@@ -1,5 +1,10 @@
 package io.voxify.inference.synthesis;
 
+import io.voxify.inference.VoiceInfo;
+import io.voxify.inference.engine.EspeakEngine;
+import io.voxify.inference.engine.FliteEngine;
+import io.voxify.inference.piper.PiperVoice;
+import io.voxify.inference.piper.PiperVoices;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,12 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.voxify.inference.VoiceInfo;
-import io.voxify.inference.engine.EspeakEngine;
-import io.voxify.inference.engine.FliteEngine;
-import io.voxify.inference.piper.PiperVoice;
-import io.voxify.inference.piper.PiperVoices;
-
 /**
  * The voices the engines offer: Flite's, espeak-ng's (with a female variant for a few languages) and the
  * Piper models in a directory (one voice per named speaker), and the lookup from a voice id to what an
@@ -23,8 +22,9 @@ import io.voxify.inference.piper.PiperVoices;
 public final class VoiceCatalogue implements AutoCloseable {
 
     /** espeak-ng voices offered with a female variant as well. */
-    private static final List<String> FEMALE_VARIANT_LANGUAGES = List.of("en-us", "en-gb", "de", "fr-fr", "es", "it",
-            "pt-br");
+    private static final List<String> FEMALE_VARIANT_LANGUAGES =
+            List.of("en-us", "en-gb", "de", "fr-fr", "es", "it", "pt-br");
+
     private static final String FEMALE_VARIANT = "f3";
 
     /**
@@ -33,9 +33,11 @@ public final class VoiceCatalogue implements AutoCloseable {
      * espeak voice ids and aliases ("espeak:fr", "espeak:en") to the name espeak-ng selects by, and
      * "=" + that name back to the voice id.
      */
-    private record Entries(Map<String, VoiceInfo> voices, Map<String, PiperVoice> piperVoices,
-                           Map<String, Integer> piperSpeakers, Map<String, String> espeakNames) {
-    }
+    private record Entries(
+            Map<String, VoiceInfo> voices,
+            Map<String, PiperVoice> piperVoices,
+            Map<String, Integer> piperSpeakers,
+            Map<String, String> espeakNames) {}
 
     private final FliteEngine flite;
     private final EspeakEngine espeak;
@@ -76,8 +78,13 @@ public final class VoiceCatalogue implements AutoCloseable {
                 return null;
             }
             String phonemizer = piper.config().espeakVoice().orElse("en-us").toLowerCase(Locale.ROOT);
-            return new Voice(id, false, e.espeakNames().getOrDefault("espeak:" + phonemizer, phonemizer),
-                    info.language(), piper, e.piperSpeakers().getOrDefault(id, 0));
+            return new Voice(
+                    id,
+                    false,
+                    e.espeakNames().getOrDefault("espeak:" + phonemizer, phonemizer),
+                    info.language(),
+                    piper,
+                    e.piperSpeakers().getOrDefault(id, 0));
         }
         if (!id.startsWith("espeak:") || espeak == null) {
             return null;
@@ -114,15 +121,19 @@ public final class VoiceCatalogue implements AutoCloseable {
         retiredPiperVoices.addAll(old.piperVoices().values());
         Map<String, Integer> speakers = new LinkedHashMap<>();
         Map<String, PiperVoice> piper = loadPiper(voices, speakers);
-        entries = new Entries(Collections.unmodifiableMap(voices), Collections.unmodifiableMap(piper),
-                Collections.unmodifiableMap(speakers), old.espeakNames());
+        entries = new Entries(
+                Collections.unmodifiableMap(voices),
+                Collections.unmodifiableMap(piper),
+                Collections.unmodifiableMap(speakers),
+                old.espeakNames());
         return voices.values().stream().filter(v -> v.engine().equals("piper")).toList();
     }
 
     @Override
     public synchronized void close() {
         // One model serves each of its speakers: close every distinct session once.
-        Stream.concat(entries.piperVoices().values().stream(), retiredPiperVoices.stream()).distinct()
+        Stream.concat(entries.piperVoices().values().stream(), retiredPiperVoices.stream())
+                .distinct()
                 .forEach(PiperVoice::close);
     }
 
@@ -133,8 +144,9 @@ public final class VoiceCatalogue implements AutoCloseable {
             for (String name : flite.voiceNames()) {
                 String[] meta = FliteEngine.KNOWN_VOICES.get(name).split("\\|", 2);
                 String language = name.equals("awb") ? "en-gb-scotland" : "en-us";
-                voices.put("flite:" + name, new VoiceInfo("flite:" + name, "flite", language, meta[0],
-                        flite.sampleRate(name), meta[1]));
+                voices.put(
+                        "flite:" + name,
+                        new VoiceInfo("flite:" + name, "flite", language, meta[0], flite.sampleRate(name), meta[1]));
             }
         }
         if (espeak != null) {
@@ -149,8 +161,15 @@ public final class VoiceCatalogue implements AutoCloseable {
                     continue;
                 }
                 String gender = v.gender() == 2 ? "female" : v.gender() == 1 ? "male" : "unknown";
-                voices.put(id, new VoiceInfo(id, "espeak", v.language().isEmpty() ? file : v.language(), gender,
-                        EspeakEngine.SAMPLE_RATE, "eSpeak NG " + v.name() + espeakCaveat(v.language())));
+                voices.put(
+                        id,
+                        new VoiceInfo(
+                                id,
+                                "espeak",
+                                v.language().isEmpty() ? file : v.language(),
+                                gender,
+                                EspeakEngine.SAMPLE_RATE,
+                                "eSpeak NG " + v.name() + espeakCaveat(v.language())));
                 names.put(id, file);
                 names.putIfAbsent(fileId, file);
                 names.put("=" + file, id);
@@ -160,25 +179,38 @@ public final class VoiceCatalogue implements AutoCloseable {
                     VoiceInfo base = voices.get("espeak:" + language);
                     if (base != null) {
                         String id = base.voiceId() + "+" + FEMALE_VARIANT;
-                        voices.put(id, new VoiceInfo(id, "espeak", base.language(), "female", base.nativeSampleRate(),
-                                base.description() + ", female variant"));
+                        voices.put(
+                                id,
+                                new VoiceInfo(
+                                        id,
+                                        "espeak",
+                                        base.language(),
+                                        "female",
+                                        base.nativeSampleRate(),
+                                        base.description() + ", female variant"));
                     }
                 }
             }
         }
         Map<String, Integer> speakers = new LinkedHashMap<>();
         Map<String, PiperVoice> piper = loadPiper(voices, speakers);
-        return new Entries(Collections.unmodifiableMap(voices), Collections.unmodifiableMap(piper),
-                Collections.unmodifiableMap(speakers), Collections.unmodifiableMap(names));
+        return new Entries(
+                Collections.unmodifiableMap(voices),
+                Collections.unmodifiableMap(piper),
+                Collections.unmodifiableMap(speakers),
+                Collections.unmodifiableMap(names));
     }
 
     /** Adds the directory's Piper voices to {@code voices} and their speaker ids to {@code speakers}. */
     private Map<String, PiperVoice> loadPiper(Map<String, VoiceInfo> voices, Map<String, Integer> speakers) {
         Map<String, PiperVoice> piper = new LinkedHashMap<>();
-        for (Map.Entry<String, PiperVoice> entry : PiperVoices.load(piperDirectory).entrySet()) {
+        for (Map.Entry<String, PiperVoice> entry :
+                PiperVoices.load(piperDirectory).entrySet()) {
             PiperVoice voice = entry.getValue();
             String base = "piper:" + entry.getKey().toLowerCase(Locale.ROOT);
-            String language = voice.config().languageCode().map(c -> c.replace('_', '-'))
+            String language = voice.config()
+                    .languageCode()
+                    .map(c -> c.replace('_', '-'))
                     .orElse(voice.config().espeakVoice().orElse("en-us"));
             String description = "Piper neural voice " + entry.getKey() + " (VITS on ONNX Runtime, espeak-ng phonemes)";
             Map<String, Integer> named = voice.config().speakerIdMap();
@@ -187,8 +219,15 @@ public final class VoiceCatalogue implements AutoCloseable {
                     String id = base + "-" + speaker.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
                     piper.put(id, voice);
                     speakers.put(id, sid);
-                    voices.put(id, new VoiceInfo(id, "piper", language, "unknown", voice.sampleRate(),
-                            description + ", speaker " + speaker));
+                    voices.put(
+                            id,
+                            new VoiceInfo(
+                                    id,
+                                    "piper",
+                                    language,
+                                    "unknown",
+                                    voice.sampleRate(),
+                                    description + ", speaker " + speaker));
                 });
             } else {
                 piper.put(base, voice);

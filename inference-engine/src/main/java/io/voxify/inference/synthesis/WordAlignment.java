@@ -1,13 +1,12 @@
 package io.voxify.inference.synthesis;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.voxify.inference.Timestamp;
 import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.engine.WordTiming;
 import io.voxify.inference.text.NormalizedText;
 import io.voxify.inference.text.TextSpan;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Word timestamps from the engines' timings to the output: through the trimming, the pause scaling and the
@@ -18,8 +17,7 @@ public final class WordAlignment {
     /** A silence between two words shorter than this is part of the speech, not a pause. */
     public static final double MIN_WORD_GAP_SECONDS = 0.02;
 
-    private WordAlignment() {
-    }
+    private WordAlignment() {}
 
     /**
      * The engine's pauses inside a sentence: the silences it leaves between one word's end and the next word's
@@ -46,8 +44,8 @@ public final class WordAlignment {
      * pauses scaled ({@code paused}) and then stretched by {@code stretch}; every time stays within the
      * sentence's {@code duration}.
      */
-    static List<WordTiming> throughProcessing(List<WordTiming> engineWords, double shift, Pauses.Scaled paused,
-                                              double stretch, double duration) {
+    static List<WordTiming> throughProcessing(
+            List<WordTiming> engineWords, double shift, Pauses.Scaled paused, double stretch, double duration) {
         List<WordTiming> words = new ArrayList<>(engineWords.size());
         for (WordTiming w : engineWords) {
             double start = clamp(paused.map(w.start() - shift) / stretch, 0, duration);
@@ -62,8 +60,8 @@ public final class WordAlignment {
      * source token ("$5" spoken as "five dollars") become one timestamp over the token, as do pieces of one
      * written word joined by an apostrophe or hyphen.
      */
-    static List<Timestamp> onText(String source, NormalizedText sentence, List<WordTiming> engineWords,
-                                  double offset, double chunkEnd) {
+    static List<Timestamp> onText(
+            String source, NormalizedText sentence, List<WordTiming> engineWords, double offset, double chunkEnd) {
         List<Timestamp> out = new ArrayList<>();
         int lastEnd = -1;
         double lastTime = offset;
@@ -87,8 +85,13 @@ public final class WordAlignment {
                 Timestamp prev = out.remove(out.size() - 1);
                 int mergedStart = Math.min(prev.charStart(), cs);
                 int mergedEnd = Math.max(prev.charEnd(), ce);
-                out.add(new Timestamp(source.substring(mergedStart, mergedEnd), "word", prev.start(),
-                        round(Math.max(prev.end(), end)), mergedStart, mergedEnd));
+                out.add(new Timestamp(
+                        source.substring(mergedStart, mergedEnd),
+                        "word",
+                        prev.start(),
+                        round(Math.max(prev.end(), end)),
+                        mergedStart,
+                        mergedEnd));
             } else {
                 out.add(new Timestamp(source.substring(cs, ce), "word", round(start), round(end), cs, ce));
             }
@@ -102,12 +105,13 @@ public final class WordAlignment {
      * A sentence's timestamp: from its first word to its last, but no further inside the placed audio
      * [{@code offset}, {@code chunkEnd}) than the {@code edge} of silence kept around it.
      */
-    static Timestamp sentence(TextSpan sentence, List<Timestamp> words, double offset, double chunkEnd,
-                              double edge) {
-        double start = words.isEmpty() ? offset : Math.min(offset + edge, words.get(0).start());
-        double end = words.isEmpty() ? chunkEnd : Math.max(chunkEnd - edge, words.get(words.size() - 1).end());
-        return new Timestamp(sentence.text(), "sentence", round(start), round(end), sentence.start(),
-                sentence.end());
+    static Timestamp sentence(TextSpan sentence, List<Timestamp> words, double offset, double chunkEnd, double edge) {
+        double start =
+                words.isEmpty() ? offset : Math.min(offset + edge, words.get(0).start());
+        double end = words.isEmpty()
+                ? chunkEnd
+                : Math.max(chunkEnd - edge, words.get(words.size() - 1).end());
+        return new Timestamp(sentence.text(), "sentence", round(start), round(end), sentence.start(), sentence.end());
     }
 
     /** An SSML mark at sample {@code position} of the output. */
@@ -118,7 +122,8 @@ public final class WordAlignment {
 
     /** A possessive or contraction tail ("'s", "'ll") belongs to its word even when an engine skips it. */
     private static int extendOverContraction(String source, int end) {
-        while (end + 1 < source.length() && (source.charAt(end) == '\'' || source.charAt(end) == '’')
+        while (end + 1 < source.length()
+                && (source.charAt(end) == '\'' || source.charAt(end) == '’')
                 && Character.isLetter(source.charAt(end + 1))) {
             end += 2;
             while (end < source.length() && Character.isLetter(source.charAt(end))) {

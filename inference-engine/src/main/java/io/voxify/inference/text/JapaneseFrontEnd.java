@@ -1,9 +1,8 @@
 package io.voxify.inference.text;
 
-import java.util.List;
-
 import com.atilika.kuromoji.ipadic.Token;
 import com.atilika.kuromoji.ipadic.Tokenizer;
+import java.util.List;
 
 /**
  * Japanese for espeak-ng's {@code ja} voice, which reads kana but not kanji: kuromoji (IPADIC) splits the text
@@ -78,7 +77,9 @@ public final class JapaneseFrontEnd implements LanguageFrontEnd {
     /** Particles (助詞), auxiliaries (助動詞), suffixes (接尾) and punctuation (記号) belong to the phrase before. */
     private static boolean attachesToPrevious(Token token) {
         String pos = token.getPartOfSpeechLevel1();
-        return pos.equals("助詞") || pos.equals("助動詞") || pos.equals("記号")
+        return pos.equals("助詞")
+                || pos.equals("助動詞")
+                || pos.equals("記号")
                 || token.getPartOfSpeechLevel2().equals("接尾");
     }
 

@@ -23,7 +23,8 @@ public interface LanguageFrontEnd {
      * its kanji read first: espeak-ng speaks kana but calls every kanji a "Chinese letter".
      */
     static LanguageFrontEnd forLanguage(String language) {
-        String primary = language == null ? "" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        String primary =
+                language == null ? "" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         return switch (primary) {
             case "en" -> ENGLISH;
             case "ja", "jpx" -> JapaneseFrontEnd.shared();

@@ -74,8 +74,7 @@ public final class NormalizedText {
         private int[] start = new int[64];
         private int[] end = new int[64];
 
-        public Builder() {
-        }
+        public Builder() {}
 
         public Builder append(CharSequence s, int srcStart, int srcEnd) {
             for (int i = 0; i < s.length(); i++) {

@@ -3,15 +3,34 @@ package io.voxify.inference.text;
 /** English words for numbers. */
 public final class NumberWords {
 
-    private static final String[] ONES = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-            "nineteen"};
-    private static final String[] TENS = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-            "eighty", "ninety"};
+    private static final String[] ONES = {
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen"
+    };
+    private static final String[] TENS = {
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+    };
     private static final String[] SCALES = {"", "thousand", "million", "billion", "trillion", "quadrillion"};
 
-    private NumberWords() {
-    }
+    private NumberWords() {}
 
     public static String cardinal(long n) {
         if (n < 0) {
@@ -48,16 +67,17 @@ public final class NumberWords {
         int cut = Math.max(words.lastIndexOf(' '), words.lastIndexOf('-')) + 1;
         String head = words.substring(0, cut);
         String last = words.substring(cut);
-        return head + switch (last) {
-            case "one" -> "first";
-            case "two" -> "second";
-            case "three" -> "third";
-            case "five" -> "fifth";
-            case "eight" -> "eighth";
-            case "nine" -> "ninth";
-            case "twelve" -> "twelfth";
-            default -> last.endsWith("y") ? last.substring(0, last.length() - 1) + "ieth" : last + "th";
-        };
+        return head
+                + switch (last) {
+                    case "one" -> "first";
+                    case "two" -> "second";
+                    case "three" -> "third";
+                    case "five" -> "fifth";
+                    case "eight" -> "eighth";
+                    case "nine" -> "ninth";
+                    case "twelve" -> "twelfth";
+                    default -> last.endsWith("y") ? last.substring(0, last.length() - 1) + "ieth" : last + "th";
+                };
     }
 
     /** A year as people say it: 1999 "nineteen ninety-nine", 2005 "two thousand five", 1805 "eighteen oh five". */

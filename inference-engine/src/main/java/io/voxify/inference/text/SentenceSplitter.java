@@ -15,13 +15,11 @@ public final class SentenceSplitter {
     static final int MAX_SENTENCE_CHARS = 600;
 
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "dr", "mr", "mrs", "ms", "st", "prof", "jr", "sr", "mt", "ave", "vs", "e.g", "i.e", "approx",
-            "no", "fig", "gen", "gov", "sgt", "capt", "col", "lt", "rev", "hon", "inc", "ltd", "co", "corp",
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est",
-            "u.s", "u.k", "a.m", "p.m");
+            "dr", "mr", "mrs", "ms", "st", "prof", "jr", "sr", "mt", "ave", "vs", "e.g", "i.e", "approx", "no", "fig",
+            "gen", "gov", "sgt", "capt", "col", "lt", "rev", "hon", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
+            "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "u.s", "u.k", "a.m", "p.m");
 
-    private SentenceSplitter() {
-    }
+    private SentenceSplitter() {}
 
     public static List<TextSpan> split(String text) {
         List<TextSpan> sentences = new ArrayList<>();
@@ -72,8 +70,8 @@ public final class SentenceSplitter {
     }
 
     private static boolean isCloser(char c) {
-        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '”' || c == '’' || c == '»' || c == '」'
-                || c == '』' || c == '）';
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '”' || c == '’' || c == '»' || c == '」' || c == '』'
+                || c == '）';
     }
 
     private static int consumeClosers(String text, int i) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
 
-    private static final Pattern TOKENS = Pattern.compile(String.join("|",
+    private static final Pattern TOKENS = Pattern.compile(String.join(
+            "|",
             "(?<date>\\b(?<dy>\\d{4})-(?<dm>\\d{2})-(?<dd>\\d{2})\\b)",
             "(?<time>\\b(?<th>\\d{1,2}):(?<tm>\\d{2})(?![\\d:])(?:\\s?(?<tap>[AaPp])\\.?[Mm]\\b\\.?)?)",
             "(?<cur>[$€£])\\s?(?<camt>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
@@ -32,18 +33,33 @@ public final class TextNormalizer {
             "(?<sym>[&@+=’‘“”–—…])"));
 
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("mr.", "Mister"), Map.entry("mrs.", "Missus"), Map.entry("ms.", "Miz"),
-            Map.entry("prof.", "Professor"), Map.entry("jr.", "Junior"), Map.entry("sr.", "Senior"),
-            Map.entry("mt.", "Mount"), Map.entry("ave.", "Avenue"), Map.entry("vs.", "versus"),
-            Map.entry("etc.", "et cetera"), Map.entry("approx.", "approximately"), Map.entry("e.g.", "for example"),
-            Map.entry("i.e.", "that is"), Map.entry("jan.", "January"), Map.entry("feb.", "February"),
-            Map.entry("mar.", "March"), Map.entry("apr.", "April"), Map.entry("jun.", "June"),
-            Map.entry("jul.", "July"), Map.entry("aug.", "August"), Map.entry("sep.", "September"),
-            Map.entry("sept.", "September"), Map.entry("oct.", "October"), Map.entry("nov.", "November"),
+            Map.entry("mr.", "Mister"),
+            Map.entry("mrs.", "Missus"),
+            Map.entry("ms.", "Miz"),
+            Map.entry("prof.", "Professor"),
+            Map.entry("jr.", "Junior"),
+            Map.entry("sr.", "Senior"),
+            Map.entry("mt.", "Mount"),
+            Map.entry("ave.", "Avenue"),
+            Map.entry("vs.", "versus"),
+            Map.entry("etc.", "et cetera"),
+            Map.entry("approx.", "approximately"),
+            Map.entry("e.g.", "for example"),
+            Map.entry("i.e.", "that is"),
+            Map.entry("jan.", "January"),
+            Map.entry("feb.", "February"),
+            Map.entry("mar.", "March"),
+            Map.entry("apr.", "April"),
+            Map.entry("jun.", "June"),
+            Map.entry("jul.", "July"),
+            Map.entry("aug.", "August"),
+            Map.entry("sep.", "September"),
+            Map.entry("sept.", "September"),
+            Map.entry("oct.", "October"),
+            Map.entry("nov.", "November"),
             Map.entry("dec.", "December"));
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /** Normalises a whole text. */
     public static NormalizedText normalize(String text) {
@@ -77,11 +93,15 @@ public final class TextNormalizer {
     }
 
     private static void appendWords(NormalizedText.Builder out, String spoken, int from, int to, String text, int end) {
-        if (!spoken.isEmpty() && Character.isLetterOrDigit(out.lastChar()) && Character.isLetterOrDigit(spoken.charAt(0))) {
+        if (!spoken.isEmpty()
+                && Character.isLetterOrDigit(out.lastChar())
+                && Character.isLetterOrDigit(spoken.charAt(0))) {
             out.append(" ", from, to);
         }
         out.append(spoken, from, to);
-        if (to < end && Character.isLetterOrDigit(text.charAt(to)) && !spoken.isEmpty()
+        if (to < end
+                && Character.isLetterOrDigit(text.charAt(to))
+                && !spoken.isEmpty()
                 && Character.isLetterOrDigit(spoken.charAt(spoken.length() - 1))) {
             out.append(" ", from, to);
         }
@@ -118,8 +138,8 @@ public final class TextNormalizer {
 
     private static String date(Matcher m) {
         try {
-            LocalDate d = LocalDate.of(Integer.parseInt(m.group("dy")), Integer.parseInt(m.group("dm")),
-                    Integer.parseInt(m.group("dd")));
+            LocalDate d = LocalDate.of(
+                    Integer.parseInt(m.group("dy")), Integer.parseInt(m.group("dm")), Integer.parseInt(m.group("dd")));
             return d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                     + NumberWords.ordinal(d.getDayOfMonth()) + ", " + NumberWords.year(d.getYear());
         } catch (DateTimeException notADate) {
@@ -135,7 +155,8 @@ public final class TextNormalizer {
         if (hour > 23 || minute > 59) {
             return NumberWords.cardinal(hour) + " " + NumberWords.cardinal(minute);
         }
-        String ampm = m.group("tap") == null ? ""
+        String ampm = m.group("tap") == null
+                ? ""
                 : Character.toLowerCase(m.group("tap").charAt(0)) == 'a' ? " ay em" : " pee em";
         String h = NumberWords.cardinal(hour);
         if (minute == 0) {
@@ -182,8 +203,13 @@ public final class TextNormalizer {
             wholeWords = NumberWords.digits(whole);
         } else if (whole.length() > 1 && whole.startsWith("0")) {
             wholeWords = NumberWords.digits(whole);
-        } else if (yearsAllowed && !negative && fraction.isEmpty() && !s.contains(",") && whole.length() == 4
-                && Integer.parseInt(whole) >= 1100 && Integer.parseInt(whole) <= 2099) {
+        } else if (yearsAllowed
+                && !negative
+                && fraction.isEmpty()
+                && !s.contains(",")
+                && whole.length() == 4
+                && Integer.parseInt(whole) >= 1100
+                && Integer.parseInt(whole) <= 2099) {
             wholeWords = NumberWords.year(Integer.parseInt(whole));
         } else {
             wholeWords = NumberWords.cardinal(Long.parseLong(whole));

@@ -11,6 +11,10 @@ package io.voxify.inference.voice;
  * @param defaultEmbeddingSimilarity the same similarity for the default voice
  * @param qualityScore               0–1, see {@link VoiceFitter#evaluate}
  */
-public record CloneEvaluation(double f0MedianHz, double f0RelativeError, double embeddingSimilarity,
-                              double defaultF0RelativeError, double defaultEmbeddingSimilarity, double qualityScore) {
-}
+public record CloneEvaluation(
+        double f0MedianHz,
+        double f0RelativeError,
+        double embeddingSimilarity,
+        double defaultF0RelativeError,
+        double defaultEmbeddingSimilarity,
+        double qualityScore) {}

@@ -10,13 +10,13 @@ package io.voxify.inference.voice;
  * @param embedding    speaker embedding from the {@link SpeakerEncoder} the fitter uses
  * @param language     BCP 47 language of the samples ("en", "en-us", "de", ...)
  */
-public record CloneTarget(double f0MedianHz, double f0P10Hz, double f0P90Hz, double speakingRate, float[] embedding,
-                          String language) {
+public record CloneTarget(
+        double f0MedianHz, double f0P10Hz, double f0P90Hz, double speakingRate, float[] embedding, String language) {
 
     public CloneTarget {
         if (!(f0MedianHz > 0) || !(f0P10Hz > 0) || !(f0P90Hz >= f0P10Hz)) {
-            throw new IllegalArgumentException("F0 statistics must be positive with p10 <= p90: " + f0MedianHz
-                    + ", " + f0P10Hz + ", " + f0P90Hz);
+            throw new IllegalArgumentException(
+                    "F0 statistics must be positive with p10 <= p90: " + f0MedianHz + ", " + f0P10Hz + ", " + f0P90Hz);
         }
         if (!(speakingRate > 0)) {
             throw new IllegalArgumentException("speaking rate must be positive: " + speakingRate);

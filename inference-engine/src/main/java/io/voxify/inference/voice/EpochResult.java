@@ -8,5 +8,4 @@ package io.voxify.inference.voice;
  * @param profile       the profile this epoch measured
  * @param elapsedMillis wall time since training started
  */
-public record EpochResult(int epoch, double loss, VoiceProfile profile, long elapsedMillis) {
-}
+public record EpochResult(int epoch, double loss, VoiceProfile profile, long elapsedMillis) {}

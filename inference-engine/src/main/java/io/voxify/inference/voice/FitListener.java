@@ -3,7 +3,7 @@ package io.voxify.inference.voice;
 /** Told after every rendering a fit makes (each is one step of a plan counted before the fit starts). */
 @FunctionalInterface
 public interface FitListener {
-    FitListener NONE = (stage, step, steps) -> { };
+    FitListener NONE = (stage, step, steps) -> {};
 
     /**
      * @param stage what the fit is doing ("choosing the base voice", "fitting formants", ...)

@@ -7,7 +7,9 @@ import java.util.Locale;
  * is fitted. What each level does is documented on {@link VoiceFitter#fit(CloneTarget, FitOptions, FitListener)}.
  */
 public enum FitQuality {
-    FAST, BALANCED, BEST;
+    FAST,
+    BALANCED,
+    BEST;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

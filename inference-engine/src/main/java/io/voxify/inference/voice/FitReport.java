@@ -12,8 +12,13 @@ import java.util.List;
  * @param renders         syntheses made and measured (each a check sentence spoken with one profile)
  * @param renderedSeconds seconds of speech synthesised and measured in all
  */
-public record FitReport(VoiceProfile profile, FitQuality quality, List<String> candidateBases, int checkSentences,
-                        int renders, double renderedSeconds) {
+public record FitReport(
+        VoiceProfile profile,
+        FitQuality quality,
+        List<String> candidateBases,
+        int checkSentences,
+        int renders,
+        double renderedSeconds) {
 
     public FitReport {
         candidateBases = List.copyOf(candidateBases);

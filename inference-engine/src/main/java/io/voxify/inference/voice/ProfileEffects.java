@@ -1,8 +1,7 @@
 package io.voxify.inference.voice;
 
-import java.util.SplittableRandom;
-
 import io.voxify.inference.audio.Resampler;
+import java.util.SplittableRandom;
 
 /**
  * The parts of a {@link VoiceProfile} that neither engine can do itself: moving the spectral envelope
@@ -18,15 +17,16 @@ public final class ProfileEffects {
     static final int FORMANT_STEPS = 40;
     /** Aspiration noise lives above the voice's harmonics' strongest region; a band around 1.5–6 kHz. */
     private static final double BREATH_LOW_HZ = 1500;
+
     private static final double BREATH_HIGH_HZ = 6000;
     /** Noise RMS against the speech's local RMS at breathiness 1. */
     private static final double BREATH_LEVEL = 0.35;
+
     private static final double ENVELOPE_SECONDS = 0.010;
     /** Fixed, so that one profile always renders one waveform: fitting compares renderings. */
     private static final long NOISE_SEED = 0x5eed_b7ea_7L;
 
-    private ProfileEffects() {
-    }
+    private ProfileEffects() {}
 
     /** The formant scale actually applied for a requested one. */
     public static double quantizeFormantScale(double scale) {

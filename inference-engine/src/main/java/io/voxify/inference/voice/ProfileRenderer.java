@@ -9,8 +9,7 @@ import io.voxify.inference.SynthesisResult;
 final class ProfileRenderer {
 
     /** What one rendering sounded like, and how long it was. */
-    record Rendering(SpeechMeasures measures, float[] embedding, double seconds) {
-    }
+    record Rendering(SpeechMeasures measures, float[] embedding, double seconds) {}
 
     private final SpeechSynthesizer synthesizer;
     private final SpeakerEncoder encoder;
@@ -37,13 +36,23 @@ final class ProfileRenderer {
 
     /** Speaks with word timestamps when asked for. */
     SynthesisResult timed(String text, VoiceProfile profile, boolean timestamps) {
-        SynthesisRequest request = new SynthesisRequest(text, profile.baseVoiceId(), 1.0, 1.0, 1.0, "neutral", "wav",
-                SpeakerEncoder.SAMPLE_RATE, timestamps, "word");
+        SynthesisRequest request = new SynthesisRequest(
+                text,
+                profile.baseVoiceId(),
+                1.0,
+                1.0,
+                1.0,
+                "neutral",
+                "wav",
+                SpeakerEncoder.SAMPLE_RATE,
+                timestamps,
+                "word");
         return synthesizer.synthesize(request, profile, null);
     }
 
     Rendering render(String text, VoiceProfile profile) {
         float[] pcm = speak(text, profile);
-        return new Rendering(SpeechMeasures.of(pcm), encoder.embed(pcm), (double) pcm.length / SpeakerEncoder.SAMPLE_RATE);
+        return new Rendering(
+                SpeechMeasures.of(pcm), encoder.embed(pcm), (double) pcm.length / SpeakerEncoder.SAMPLE_RATE);
     }
 }

@@ -1,16 +1,16 @@
 package io.voxify.inference.voice;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
-import java.util.function.ToDoubleFunction;
-
 import io.voxify.inference.AudioDecoder;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Trains a profile against a speaker's {@link SpeakerMaterial} by mini-batch gradient descent with Adam. The
@@ -60,6 +60,7 @@ public final class ProfileTrainer {
 
     /** What every epoch speaks and measures: the fitter's check sentence, so losses and qualities compare. */
     public static final String SENTENCE = VoiceFitter.CHECK_SENTENCE;
+
     public static final int RENDERS_PER_EPOCH = 4;
 
     /**
@@ -79,6 +80,7 @@ public final class ProfileTrainer {
     private static final double F0_SCALE = 0.25;
     /** Finite-difference steps: at least one formant quantum (2.5 %), small enough to stay local. */
     private static final double PITCH_DELTA = 0.03;
+
     private static final double FORMANT_DELTA = 0.05;
     private static final double BREATH_DELTA = 0.1;
     private static final double BETA1 = 0.9;
@@ -97,31 +99,36 @@ public final class ProfileTrainer {
      * The epochs as they ran, the best of them, and the profile trained: the best epoch's, with the speaker's
      * pauses when timing was aligned.
      */
-    public record TrainingResult(List<EpochResult> epochs, EpochResult best, VoiceProfile profile) {
-    }
+    public record TrainingResult(List<EpochResult> epochs, EpochResult best, VoiceProfile profile) {}
 
     /** Each epoch steps and is reported to the listener as it ends. */
-    public TrainingResult train(VoiceProfile start, SpeakerMaterial material, TrainingConfig config,
-                                Consumer<EpochResult> listener) {
+    public TrainingResult train(
+            VoiceProfile start, SpeakerMaterial material, TrainingConfig config, Consumer<EpochResult> listener) {
         if (material.whole().embedding().length != renderer.encoder().dimension()) {
-            throw new IllegalArgumentException("the material's embeddings have " + material.whole().embedding().length
-                    + " dimensions, the encoder makes " + renderer.encoder().dimension());
+            throw new IllegalArgumentException("the material's embeddings have "
+                    + material.whole().embedding().length + " dimensions, the encoder makes "
+                    + renderer.encoder().dimension());
         }
         if (!renderer.supports(start.baseVoiceId())) {
             throw new IllegalArgumentException("unknown base voice: " + start.baseVoiceId());
         }
         long started = System.nanoTime();
-        Consumer<EpochResult> sink = listener == null ? r -> { } : listener;
+        Consumer<EpochResult> sink = listener == null ? r -> {} : listener;
         boolean timing = config.timestampAlignment();
         VoiceTiming spoken = timing ? voiceTiming(start, material) : null;
         // With alignment every epoch's profile pauses as the speaker does, at whatever speed it has come to.
         ToDoubleFunction<Double> pauses = spoken != null && spoken.pauseFactor() != null
-                ? speed -> spoken.pauseFactor() * speed / spoken.speedFactor() : speed -> start.pauseFactor();
+                ? speed -> spoken.pauseFactor() * speed / spoken.speedFactor()
+                : speed -> start.pauseFactor();
         Batches batches = new Batches(material.size(), config.batchSize());
         List<EpochResult> epochs = new ArrayList<>();
         EpochResult best = null;
-        double[] theta = {Math.log(start.pitchFactor()), Math.log(start.speedFactor()), Math.log(start.formantScale()),
-                start.breathiness()};
+        double[] theta = {
+            Math.log(start.pitchFactor()),
+            Math.log(start.speedFactor()),
+            Math.log(start.formantScale()),
+            start.breathiness()
+        };
         double[] m = new double[theta.length];
         double[] v = new double[theta.length];
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -129,7 +136,8 @@ public final class ProfileTrainer {
             VoiceProfile profile = profile(start, theta, pauses);
             ProfileRenderer.Rendering at = renderer.render(SENTENCE, profile);
             Loss whole = loss(at, profile, material.whole(), material, spoken, timing);
-            EpochResult result = new EpochResult(epoch, whole.total(), profile, (System.nanoTime() - started) / 1_000_000);
+            EpochResult result =
+                    new EpochResult(epoch, whole.total(), profile, (System.nanoTime() - started) / 1_000_000);
             epochs.add(result);
             if (best == null || result.loss() < best.loss()) {
                 best = result;
@@ -150,8 +158,8 @@ public final class ProfileTrainer {
                 v[i] = BETA2 * v[i] + (1 - BETA2) * gradient[i] * gradient[i];
                 double mHat = m[i] / (1 - Math.pow(BETA1, epoch));
                 double vHat = v[i] / (1 - Math.pow(BETA2, epoch));
-                theta[i] -= VoiceFitter.clamp(config.learningRate() * mHat / (Math.sqrt(vHat) + EPSILON),
-                        -MAX_STEP, MAX_STEP);
+                theta[i] -= VoiceFitter.clamp(
+                        config.learningRate() * mHat / (Math.sqrt(vHat) + EPSILON), -MAX_STEP, MAX_STEP);
             }
             theta = bounded(theta);
         }
@@ -165,8 +173,7 @@ public final class ProfileTrainer {
      * at its clause breaks) the speaker's. The factor is null when either has no pause to measure: espeak-ng and
      * Piper voices leave no gaps between their words inside a sentence, and a short recording may hold no pause.
      */
-    private record VoiceTiming(Double transcriptSeconds, double nucleusRate, Double pauseFactor, double speedFactor) {
-    }
+    private record VoiceTiming(Double transcriptSeconds, double nucleusRate, Double pauseFactor, double speedFactor) {}
 
     /**
      * Spoken with the start's base voice and speed only: pitch, formants and breath do not change durations. A
@@ -184,7 +191,8 @@ public final class ProfileTrainer {
             }
         }
         SynthesisResult passage = renderer.timed(REFERENCE_PASSAGE, timingOnly, true);
-        double nucleusRate = SpeechMeasures.of(AudioDecoder.decode(passage.audio()).mono()).articulationRate();
+        double nucleusRate =
+                SpeechMeasures.of(AudioDecoder.decode(passage.audio()).mono()).articulationRate();
         List<Timestamp> words = passage.timestamps();
         List<Double> gaps = new ArrayList<>();
         for (int i = 0; i + 1 < words.size(); i++) {
@@ -195,8 +203,10 @@ public final class ProfileTrainer {
         }
         Double pauseFactor = null;
         if (!gaps.isEmpty() && material.medianPauseSeconds() > 0) {
-            double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double own = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+            double[] sorted =
+                    gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double own = sorted.length % 2 == 1
+                    ? sorted[sorted.length / 2]
                     : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
             pauseFactor = material.medianPauseSeconds() / own;
         }
@@ -204,11 +214,15 @@ public final class ProfileTrainer {
     }
 
     /** Loss of one rendering and the analytic slope of its rate term along ln(speed). */
-    private record Loss(double total, double rateGradient) {
-    }
+    private record Loss(double total, double rateGradient) {}
 
-    private Loss loss(ProfileRenderer.Rendering r, VoiceProfile profile, SpeakerMaterial.Target target,
-                      SpeakerMaterial material, VoiceTiming spoken, boolean timing) {
+    private Loss loss(
+            ProfileRenderer.Rendering r,
+            VoiceProfile profile,
+            SpeakerMaterial.Target target,
+            SpeakerMaterial material,
+            VoiceTiming spoken,
+            boolean timing) {
         double f0 = r.measures().f0MedianHz();
         double total = f0 > 0 ? Math.abs(f0 - target.f0MedianHz()) / target.f0MedianHz() / F0_SCALE : 1 / F0_SCALE;
         total += 1 - SpeakerEncoder.similarity(r.embedding(), target.embedding());
@@ -238,8 +252,14 @@ public final class ProfileTrainer {
         private final VoiceTiming spoken;
         private final ToDoubleFunction<Double> pauses;
 
-        Slope(VoiceProfile start, double[] theta, double at, SpeakerMaterial.Target target, SpeakerMaterial material,
-              VoiceTiming spoken, ToDoubleFunction<Double> pauses) {
+        Slope(
+                VoiceProfile start,
+                double[] theta,
+                double at,
+                SpeakerMaterial.Target target,
+                SpeakerMaterial material,
+                VoiceTiming spoken,
+                ToDoubleFunction<Double> pauses) {
             this.start = start;
             this.theta = theta;
             this.at = at;
@@ -269,16 +289,23 @@ public final class ProfileTrainer {
 
     private static VoiceProfile profile(VoiceProfile start, double[] theta, ToDoubleFunction<Double> pauses) {
         double speed = VoiceFitter.clamp(Math.exp(theta[1]), VoiceProfile.MIN_SPEED, VoiceProfile.MAX_SPEED);
-        return VoiceProfile.clamped(start.baseVoiceId(), Math.exp(theta[0]), start.pitchRangeFactor(), speed,
-                Math.exp(theta[2]), theta[3]).withPauseFactor(pauses.applyAsDouble(speed));
+        return VoiceProfile.clamped(
+                        start.baseVoiceId(),
+                        Math.exp(theta[0]),
+                        start.pitchRangeFactor(),
+                        speed,
+                        Math.exp(theta[2]),
+                        theta[3])
+                .withPauseFactor(pauses.applyAsDouble(speed));
     }
 
     private static double[] bounded(double[] theta) {
         return new double[] {
-                VoiceFitter.clamp(theta[0], Math.log(VoiceProfile.MIN_PITCH), Math.log(VoiceProfile.MAX_PITCH)),
-                VoiceFitter.clamp(theta[1], Math.log(VoiceProfile.MIN_SPEED), Math.log(VoiceProfile.MAX_SPEED)),
-                VoiceFitter.clamp(theta[2], Math.log(VoiceProfile.MIN_FORMANT), Math.log(VoiceProfile.MAX_FORMANT)),
-                VoiceFitter.clamp(theta[3], 0, 1)};
+            VoiceFitter.clamp(theta[0], Math.log(VoiceProfile.MIN_PITCH), Math.log(VoiceProfile.MAX_PITCH)),
+            VoiceFitter.clamp(theta[1], Math.log(VoiceProfile.MIN_SPEED), Math.log(VoiceProfile.MAX_SPEED)),
+            VoiceFitter.clamp(theta[2], Math.log(VoiceProfile.MIN_FORMANT), Math.log(VoiceProfile.MAX_FORMANT)),
+            VoiceFitter.clamp(theta[3], 0, 1)
+        };
     }
 
     private static double square(double v) {
@@ -302,7 +329,7 @@ public final class ProfileTrainer {
         int[] next() {
             if (batch >= size) {
                 int[] all = new int[size];
-                java.util.Arrays.setAll(all, i -> i);
+                Arrays.setAll(all, i -> i);
                 return all;
             }
             int[] out = new int[batch];
@@ -318,7 +345,7 @@ public final class ProfileTrainer {
 
         private int[] shuffled() {
             int[] o = new int[size];
-            java.util.Arrays.setAll(o, i -> i);
+            Arrays.setAll(o, i -> i);
             for (int i = size - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = o[i];

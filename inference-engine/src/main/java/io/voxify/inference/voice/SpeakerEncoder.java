@@ -1,5 +1,12 @@
 package io.voxify.inference.voice;
 
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import io.voxify.inference.OnnxRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Speaker embeddings: a fixed-length, L2-normalised vector per utterance, so that two recordings of one
@@ -53,6 +54,7 @@ public final class SpeakerEncoder implements AutoCloseable {
     static final String DEFAULT_RESOURCE = "speaker_encoder.onnx";
     /** One STFT frame of the default model; shorter input is padded with silence. */
     private static final int MIN_SAMPLES = 512;
+
     public static final int WINDOW_SECONDS = 30;
     /**
      * The most one run of the model is given. The default graph holds its input's whole spectrogram several
@@ -64,8 +66,8 @@ public final class SpeakerEncoder implements AutoCloseable {
 
     private final OrtSession session;
     /** Embeddings share the session; closing waits for those in flight and refuses new ones (no use after free). */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
-            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
     private boolean closed;
     private final String outputName;
     private final int dimension;
@@ -80,11 +82,13 @@ public final class SpeakerEncoder implements AutoCloseable {
         }
         try {
             outputName = checkSignature(session, modelId);
-            TensorInfo out = (TensorInfo) session.getOutputInfo().get(outputName).getInfo();
+            TensorInfo out =
+                    (TensorInfo) session.getOutputInfo().get(outputName).getInfo();
             dimension = (int) out.getShape()[1];
         } catch (OrtException | RuntimeException e) {
             closeQuietly();
-            throw e instanceof IllegalArgumentException iae ? iae
+            throw e instanceof IllegalArgumentException iae
+                    ? iae
                     : new IllegalArgumentException("speaker encoder " + modelId + ": " + e.getMessage(), e);
         }
     }
@@ -133,7 +137,7 @@ public final class SpeakerEncoder implements AutoCloseable {
         if (mono16k == null || mono16k.length == 0) {
             throw new IllegalArgumentException("no audio to embed");
         }
-        float[] x = mono16k.length >= MIN_SAMPLES ? mono16k : java.util.Arrays.copyOf(mono16k, MIN_SAMPLES);
+        float[] x = mono16k.length >= MIN_SAMPLES ? mono16k : Arrays.copyOf(mono16k, MIN_SAMPLES);
         if (!audible(x, 0, x.length)) {
             throw new IllegalArgumentException("audio is silent");
         }
@@ -146,7 +150,8 @@ public final class SpeakerEncoder implements AutoCloseable {
             // One direct buffer for every window: ONNX Runtime would copy each into a direct buffer of its own,
             // which only a garbage collection frees, and the runs allocate too little heap to cause one.
             FloatBuffer input = ByteBuffer.allocateDirect(Float.BYTES * ((x.length + windows - 1) / windows))
-                    .order(ByteOrder.nativeOrder()).asFloatBuffer();
+                    .order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
             if (windows == 1) {
                 return normalise(run(input, x, 0, x.length));
             }
@@ -178,7 +183,7 @@ public final class SpeakerEncoder implements AutoCloseable {
         buffer.clear();
         buffer.put(x, from, length).flip();
         try (OnnxTensor input = OnnxTensor.createTensor(environment(), buffer, new long[] {1, length});
-             OrtSession.Result result = session.run(Map.of(INPUT_NAME, input))) {
+                OrtSession.Result result = session.run(Map.of(INPUT_NAME, input))) {
             return ((float[][]) result.get(0).getValue())[0];
         }
     }
@@ -243,22 +248,27 @@ public final class SpeakerEncoder implements AutoCloseable {
             throw new IllegalArgumentException("speaker encoder " + modelId + " must have one input named '"
                     + INPUT_NAME + "', has " + inputs.keySet());
         }
-        if (!(inputs.get(INPUT_NAME).getInfo() instanceof TensorInfo in) || in.type != OnnxJavaType.FLOAT
-                || in.getShape().length != 2 || (in.getShape()[0] != 1 && in.getShape()[0] != -1)) {
+        if (!(inputs.get(INPUT_NAME).getInfo() instanceof TensorInfo in)
+                || in.type != OnnxJavaType.FLOAT
+                || in.getShape().length != 2
+                || (in.getShape()[0] != 1 && in.getShape()[0] != -1)) {
             throw new IllegalArgumentException("speaker encoder " + modelId + ": input '" + INPUT_NAME
                     + "' must be float32 [1, N], is " + inputs.get(INPUT_NAME).getInfo());
         }
         Map<String, NodeInfo> outputs = session.getOutputInfo();
         if (outputs.size() != 1) {
-            throw new IllegalArgumentException("speaker encoder " + modelId + " must have one output, has "
-                    + outputs.keySet());
+            throw new IllegalArgumentException(
+                    "speaker encoder " + modelId + " must have one output, has " + outputs.keySet());
         }
         Map.Entry<String, NodeInfo> output = outputs.entrySet().iterator().next();
-        if (!(output.getValue().getInfo() instanceof TensorInfo out) || out.type != OnnxJavaType.FLOAT
-                || out.getShape().length != 2 || (out.getShape()[0] != 1 && out.getShape()[0] != -1)
+        if (!(output.getValue().getInfo() instanceof TensorInfo out)
+                || out.type != OnnxJavaType.FLOAT
+                || out.getShape().length != 2
+                || (out.getShape()[0] != 1 && out.getShape()[0] != -1)
                 || out.getShape()[1] <= 0) {
             throw new IllegalArgumentException("speaker encoder " + modelId + ": output '" + output.getKey()
-                    + "' must be float32 [1, D] with a fixed D, is " + output.getValue().getInfo());
+                    + "' must be float32 [1, D] with a fixed D, is "
+                    + output.getValue().getInfo());
         }
         return output.getKey();
     }

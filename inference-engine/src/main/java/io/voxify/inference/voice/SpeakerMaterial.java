@@ -1,12 +1,11 @@
 package io.voxify.inference.voice;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.audio.PitchTracker;
 import io.voxify.inference.audio.Silence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A speaker's recording as training material. Its speech (edge silence left out) is cut into segments of
@@ -32,12 +31,10 @@ public final class SpeakerMaterial {
     private static final int HOP = SpeechMeasures.HOP;
 
     /** One segment: where it is and its measures. */
-    record Segment(int from, int to, double[] voicedF0, int nuclei, double speakingSeconds) {
-    }
+    record Segment(int from, int to, double[] voicedF0, int nuclei, double speakingSeconds) {}
 
     /** What a training step aims at: pitch, articulation rate and timbre. */
-    public record Target(double f0MedianHz, double articulationRate, float[] embedding) {
-    }
+    public record Target(double f0MedianHz, double articulationRate, float[] embedding) {}
 
     private final float[] recording;
     private final SpeakerEncoder encoder;
@@ -47,8 +44,13 @@ public final class SpeakerMaterial {
     private final String transcript;
     private final double speakingSeconds;
 
-    private SpeakerMaterial(float[] recording, SpeakerEncoder encoder, List<Segment> segments,
-                            double medianPauseSeconds, String transcript, double speakingSeconds) {
+    private SpeakerMaterial(
+            float[] recording,
+            SpeakerEncoder encoder,
+            List<Segment> segments,
+            double medianPauseSeconds,
+            String transcript,
+            double speakingSeconds) {
         this.recording = recording;
         this.encoder = encoder;
         this.segments = List.copyOf(segments);
@@ -94,7 +96,11 @@ public final class SpeakerMaterial {
             double seconds = (double) (to - from - overlap(pauses, from, to)) / SAMPLE_RATE;
             speaking += seconds;
             if (voiced.size() >= MIN_VOICED_FRAMES) {
-                segments.add(new Segment(from, to, voiced.stream().mapToDouble(Double::doubleValue).toArray(), count,
+                segments.add(new Segment(
+                        from,
+                        to,
+                        voiced.stream().mapToDouble(Double::doubleValue).toArray(),
+                        count,
                         seconds));
             }
         }
@@ -102,8 +108,8 @@ public final class SpeakerMaterial {
             throw new IllegalArgumentException("the recording has no voiced speech");
         }
         String said = transcript == null || transcript.isBlank() ? null : transcript.strip();
-        return new SpeakerMaterial(mono16k, encoder, segments, Pauses.medianSeconds(pauses, SAMPLE_RATE), said,
-                speaking);
+        return new SpeakerMaterial(
+                mono16k, encoder, segments, Pauses.medianSeconds(pauses, SAMPLE_RATE), said, speaking);
     }
 
     private static int overlap(List<int[]> pauses, int from, int to) {
@@ -129,10 +135,18 @@ public final class SpeakerMaterial {
      * (F0 median and spread of all its voiced frames, its syllable rate, the embedding of all its segments).
      */
     public CloneTarget cloneTarget(String language) {
-        double[] f0 = segments.stream().flatMapToDouble(s -> Arrays.stream(s.voicedF0())).sorted().toArray();
+        double[] f0 = segments.stream()
+                .flatMapToDouble(s -> Arrays.stream(s.voicedF0()))
+                .sorted()
+                .toArray();
         double rate = whole.articulationRate() > 0 ? whole.articulationRate() : 1;
-        return new CloneTarget(whole.f0MedianHz(), SpeechMeasures.percentile(f0, 0.1),
-                SpeechMeasures.percentile(f0, 0.9), rate, whole.embedding(), language);
+        return new CloneTarget(
+                whole.f0MedianHz(),
+                SpeechMeasures.percentile(f0, 0.1),
+                SpeechMeasures.percentile(f0, 0.9),
+                rate,
+                whole.embedding(),
+                language);
     }
 
     /** The median pause of the recording in seconds; 0 when it has none. */
@@ -178,7 +192,6 @@ public final class SpeakerMaterial {
             at += s.to() - s.from();
         }
         double[] f0 = pooled.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Target(SpeechMeasures.percentile(f0, 0.5), seconds > 0 ? nuclei / seconds : 0,
-                encoder.embed(audio));
+        return new Target(SpeechMeasures.percentile(f0, 0.5), seconds > 0 ? nuclei / seconds : 0, encoder.embed(audio));
     }
 }

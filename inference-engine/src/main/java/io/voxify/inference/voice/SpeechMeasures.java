@@ -1,12 +1,11 @@
 package io.voxify.inference.voice;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.audio.PitchTracker;
 import io.voxify.inference.audio.Silence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The prosodic facts a clone is fitted to, measured from 16 kHz mono speech the same way for the user's
@@ -21,12 +20,19 @@ import io.voxify.inference.audio.Silence;
  * @param pausedSeconds      how much of that is {@linkplain Pauses pauses}
  * @param medianPauseSeconds the median pause length, 0 when there is no pause
  */
-public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, double syllableRate,
-                             double speechSeconds, double pausedSeconds, double medianPauseSeconds) {
+public record SpeechMeasures(
+        double f0MedianHz,
+        double f0P10Hz,
+        double f0P90Hz,
+        double syllableRate,
+        double speechSeconds,
+        double pausedSeconds,
+        double medianPauseSeconds) {
 
     public static final int SAMPLE_RATE = SpeakerEncoder.SAMPLE_RATE;
     /** Pitch and loudness frames: 10 ms. */
     static final int HOP = SAMPLE_RATE / 100;
+
     private static final int WINDOW = 3 * HOP;
     /** Nuclei are loudness peaks within this many dB of the loudest frame ... */
     private static final double NUCLEUS_FLOOR_DB = 25;
@@ -43,8 +49,13 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
         double seconds = Math.max(0, (double) (bounds[1] - bounds[0]) / SAMPLE_RATE);
         int nuclei = nucleusFrames(mono16k, f0).length;
         List<int[]> pauses = Pauses.find(mono16k, SAMPLE_RATE);
-        return new SpeechMeasures(percentile(voiced, 0.5), percentile(voiced, 0.1), percentile(voiced, 0.9),
-                seconds > 0 ? nuclei / seconds : 0, seconds, Math.min(seconds, Pauses.totalSeconds(pauses, SAMPLE_RATE)),
+        return new SpeechMeasures(
+                percentile(voiced, 0.5),
+                percentile(voiced, 0.1),
+                percentile(voiced, 0.9),
+                seconds > 0 ? nuclei / seconds : 0,
+                seconds,
+                Math.min(seconds, Pauses.totalSeconds(pauses, SAMPLE_RATE)),
                 Pauses.medianSeconds(pauses, SAMPLE_RATE));
     }
 
@@ -89,8 +100,8 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
         if (f0.length == 0 || seconds <= 0) {
             throw new IllegalArgumentException("the samples contain no voiced speech");
         }
-        return new CloneTarget(percentile(f0, 0.5), percentile(f0, 0.1), percentile(f0, 0.9), nuclei / seconds,
-                unit(sum), language);
+        return new CloneTarget(
+                percentile(f0, 0.5), percentile(f0, 0.1), percentile(f0, 0.9), nuclei / seconds, unit(sum), language);
     }
 
     static float[] unit(float[] v) {
@@ -155,8 +166,10 @@ public record SpeechMeasures(double f0MedianHz, double f0P10Hz, double f0P90Hz, 
             if (!peak || !voicedNear(f0, k)) {
                 continue;
             }
-            boolean separated = count == 0 || (smooth[k] - dipSincePeak >= NUCLEUS_DIP_DB
-                    && lastPeakLevel - dipSincePeak >= NUCLEUS_DIP_DB && k - lastPeak >= MIN_NUCLEUS_GAP_FRAMES);
+            boolean separated = count == 0
+                    || (smooth[k] - dipSincePeak >= NUCLEUS_DIP_DB
+                            && lastPeakLevel - dipSincePeak >= NUCLEUS_DIP_DB
+                            && k - lastPeak >= MIN_NUCLEUS_GAP_FRAMES);
             if (separated) {
                 count++;
                 found.add(k);

@@ -23,15 +23,16 @@ public record TrainingConfig(int epochs, double learningRate, int batchSize, boo
 
     public TrainingConfig {
         if (epochs < MIN_EPOCHS || epochs > MAX_EPOCHS) {
-            throw new IllegalArgumentException("epochs must be between " + MIN_EPOCHS + " and " + MAX_EPOCHS + ": " + epochs);
+            throw new IllegalArgumentException(
+                    "epochs must be between " + MIN_EPOCHS + " and " + MAX_EPOCHS + ": " + epochs);
         }
         if (!(learningRate >= MIN_LEARNING_RATE && learningRate <= MAX_LEARNING_RATE)) {
             throw new IllegalArgumentException("learning rate must be between " + MIN_LEARNING_RATE + " and "
                     + MAX_LEARNING_RATE + ": " + learningRate);
         }
         if (batchSize < MIN_BATCH || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("batch size must be between " + MIN_BATCH + " and " + MAX_BATCH + ": "
-                    + batchSize);
+            throw new IllegalArgumentException(
+                    "batch size must be between " + MIN_BATCH + " and " + MAX_BATCH + ": " + batchSize);
         }
     }
 }

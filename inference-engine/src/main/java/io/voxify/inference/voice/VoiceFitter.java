@@ -1,10 +1,11 @@
 package io.voxify.inference.voice;
 
+import io.voxify.inference.SpeechSynthesizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-
-import io.voxify.inference.SpeechSynthesizer;
+import java.util.Map;
 
 /**
  * Fits a {@link VoiceProfile} to a {@link CloneTarget} by measurement: every decision is taken by
@@ -21,6 +22,7 @@ public final class VoiceFitter {
     /** The second sentence of {@link FitQuality#BEST}: other consonant clusters, nasals and long vowels. */
     public static final String SECOND_CHECK_SENTENCE =
             "Six thin rods of gleaming metal were placed beside a warm yellow lamp in the hushed museum hall.";
+
     public static final String DEFAULT_VOICE = "flite:slt";
     /**
      * Renderings of {@link #CHECK_SENTENCE} a fit of an English voice takes, with the evaluation after it: two per
@@ -28,9 +30,11 @@ public final class VoiceFitter {
      * two to evaluate. Other languages have fewer candidates.
      */
     public static final int RENDERS_PER_FIT = 2 * 4 + 2 + 11 + 5 + 1 + 2;
+
     static final List<String> ENGLISH_VOICES = List.of("flite:slt", "flite:rms", "flite:awb", "flite:kal16");
     /** Weight of the log-F0 distance against embedding similarity when choosing the base voice. */
     private static final double F0_WEIGHT = 0.25;
+
     private static final double MIN_RANGE = 0.5;
     private static final double MAX_RANGE = 2.0;
     private static final double[] BREATH_STEPS = {0, 0.15, 0.3, 0.5, 0.75};
@@ -100,19 +104,27 @@ public final class VoiceFitter {
             candidates = candidates(target.language());
         }
         Run run = new Run(listener == null ? FitListener.NONE : listener, effort.plannedRenders(candidates.size()));
-        String baseVoice = candidates.size() == 1 ? candidates.get(0) : chooseBase(run, effort, target, embedding,
-                candidates);
+        String baseVoice =
+                candidates.size() == 1 ? candidates.get(0) : chooseBase(run, effort, target, embedding, candidates);
 
         run.stage = "fitting pitch, intonation and speed";
         ProfileRenderer.Rendering neutral = run.neutral(baseVoice);
         double pitch = pitchFor(target, neutral.measures().f0MedianHz(), 1.0);
-        double range = clamp(spread(target.f0P10Hz(), target.f0P90Hz())
-                / Math.max(1e-3, spread(neutral.measures().f0P10Hz(), neutral.measures().f0P90Hz())), MIN_RANGE, MAX_RANGE);
+        double range = clamp(
+                spread(target.f0P10Hz(), target.f0P90Hz())
+                        / Math.max(
+                                1e-3,
+                                spread(
+                                        neutral.measures().f0P10Hz(),
+                                        neutral.measures().f0P90Hz())),
+                MIN_RANGE,
+                MAX_RANGE);
         VoiceProfile profile = VoiceProfile.clamped(baseVoice, pitch, range, 1, 1, 0);
         ProfileRenderer.Rendering shifted = run.render(CHECK_SENTENCE, profile);
         pitch = pitchFor(target, shifted.measures().f0MedianHz(), pitch);
         double speed = shifted.measures().syllableRate() > 0
-                ? target.speakingRate() / shifted.measures().syllableRate() : 1;
+                ? target.speakingRate() / shifted.measures().syllableRate()
+                : 1;
         profile = VoiceProfile.clamped(baseVoice, pitch, range, speed, 1, 0);
 
         profile = bestFormant(run, effort, profile, embedding);
@@ -124,11 +136,16 @@ public final class VoiceFitter {
         for (int pass = 0; pass < effort.finalPitchPasses(); pass++) {
             ProfileRenderer.Rendering fitted = run.render(CHECK_SENTENCE, profile);
             pitch = pitchFor(target, fitted.measures().f0MedianHz(), profile.pitchFactor());
-            profile = VoiceProfile.clamped(baseVoice, pitch, profile.pitchRangeFactor(), profile.speedFactor(),
-                    profile.formantScale(), profile.breathiness());
+            profile = VoiceProfile.clamped(
+                    baseVoice,
+                    pitch,
+                    profile.pitchRangeFactor(),
+                    profile.speedFactor(),
+                    profile.formantScale(),
+                    profile.breathiness());
         }
-        return new FitReport(profile, options.quality(), candidates, effort.sentences().size(), run.renders,
-                run.seconds);
+        return new FitReport(
+                profile, options.quality(), candidates, effort.sentences().size(), run.renders, run.seconds);
     }
 
     /**
@@ -152,9 +169,10 @@ public final class VoiceFitter {
         double defaultError = relativeError(standard.measures().f0MedianHz(), target.f0MedianHz());
         double defaultSimilarity = SpeakerEncoder.similarity(standard.embedding(), embedding);
         double pitchScore = Math.max(0, 1 - f0Error / 0.25);
-        double timbreScore = clamp(0.5 + (similarity - defaultSimilarity) / Math.max(1e-6, 1 - defaultSimilarity), 0, 1);
-        return new CloneEvaluation(f0, f0Error, similarity, defaultError, defaultSimilarity,
-                0.5 * pitchScore + 0.5 * timbreScore);
+        double timbreScore =
+                clamp(0.5 + (similarity - defaultSimilarity) / Math.max(1e-6, 1 - defaultSimilarity), 0, 1);
+        return new CloneEvaluation(
+                f0, f0Error, similarity, defaultError, defaultSimilarity, 0.5 * pitchScore + 0.5 * timbreScore);
     }
 
     /** Built-in voices that could speak the target's language, best first by nothing but listing order. */
@@ -253,8 +271,13 @@ public final class VoiceFitter {
     }
 
     private static VoiceProfile withFormant(VoiceProfile p, int denominator) {
-        return VoiceProfile.clamped(p.baseVoiceId(), p.pitchFactor(), p.pitchRangeFactor(), p.speedFactor(),
-                (double) ProfileEffects.FORMANT_STEPS / denominator, p.breathiness());
+        return VoiceProfile.clamped(
+                p.baseVoiceId(),
+                p.pitchFactor(),
+                p.pitchRangeFactor(),
+                p.speedFactor(),
+                (double) ProfileEffects.FORMANT_STEPS / denominator,
+                p.breathiness());
     }
 
     private VoiceProfile bestBreath(Run run, Effort effort, VoiceProfile profile, float[] embedding) {
@@ -262,8 +285,13 @@ public final class VoiceFitter {
         VoiceProfile best = profile;
         double bestSimilarity = Double.NEGATIVE_INFINITY;
         for (double breath : effort.breathSteps()) {
-            VoiceProfile candidate = VoiceProfile.clamped(profile.baseVoiceId(), profile.pitchFactor(),
-                    profile.pitchRangeFactor(), profile.speedFactor(), profile.formantScale(), breath);
+            VoiceProfile candidate = VoiceProfile.clamped(
+                    profile.baseVoiceId(),
+                    profile.pitchFactor(),
+                    profile.pitchRangeFactor(),
+                    profile.speedFactor(),
+                    profile.formantScale(),
+                    breath);
             double s = similarity(run, effort, candidate, embedding);
             if (s > bestSimilarity) {
                 bestSimilarity = s;
@@ -288,18 +316,40 @@ public final class VoiceFitter {
      * @param formantSteps denominators p of the formant scales 40/p tried (40 itself, the neutral scale, is
      *                     always measured first)
      */
-    private record Effort(boolean baseBySimilarity, List<String> sentences, int[] formantSteps,
-                          boolean formantNeighbours, double[] breathSteps, int finalPitchPasses) {
+    private record Effort(
+            boolean baseBySimilarity,
+            List<String> sentences,
+            int[] formantSteps,
+            boolean formantNeighbours,
+            double[] breathSteps,
+            int finalPitchPasses) {
 
         static Effort of(FitQuality quality) {
             return switch (quality) {
-                case FAST -> new Effort(false, List.of(CHECK_SENTENCE), new int[] {46, 43, 37, 34}, false,
-                        new double[] {0, 0.3}, 0);
-                case BALANCED -> new Effort(true, List.of(CHECK_SENTENCE), new int[] {47, 45, 43, 41, 39, 37, 35, 33},
-                        true, BREATH_STEPS, 1);
-                case BEST -> new Effort(true, List.of(CHECK_SENTENCE, SECOND_CHECK_SENTENCE),
-                        new int[] {47, 46, 45, 44, 43, 42, 41, 39, 38, 37, 36, 35, 34, 33}, false,
-                        new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75}, 2);
+                case FAST ->
+                    new Effort(
+                            false,
+                            List.of(CHECK_SENTENCE),
+                            new int[] {46, 43, 37, 34},
+                            false,
+                            new double[] {0, 0.3},
+                            0);
+                case BALANCED ->
+                    new Effort(
+                            true,
+                            List.of(CHECK_SENTENCE),
+                            new int[] {47, 45, 43, 41, 39, 37, 35, 33},
+                            true,
+                            BREATH_STEPS,
+                            1);
+                case BEST ->
+                    new Effort(
+                            true,
+                            List.of(CHECK_SENTENCE, SECOND_CHECK_SENTENCE),
+                            new int[] {47, 46, 45, 44, 43, 42, 41, 39, 38, 37, 36, 35, 34, 33},
+                            false,
+                            new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75},
+                            2);
             };
         }
 
@@ -317,7 +367,7 @@ public final class VoiceFitter {
     private final class Run {
         private final FitListener listener;
         private final int planned;
-        private final java.util.Map<String, ProfileRenderer.Rendering> neutral = new java.util.HashMap<>();
+        private final Map<String, ProfileRenderer.Rendering> neutral = new HashMap<>();
         private String stage = "starting";
         private int done;
         private int renders;
@@ -368,7 +418,8 @@ public final class VoiceFitter {
     private void checkDimension(float[] embedding) {
         if (embedding.length != renderer.encoder().dimension()) {
             throw new IllegalArgumentException("target embedding has " + embedding.length + " dimensions, encoder "
-                    + renderer.encoder().modelId() + " makes " + renderer.encoder().dimension());
+                    + renderer.encoder().modelId() + " makes "
+                    + renderer.encoder().dimension());
         }
     }
 

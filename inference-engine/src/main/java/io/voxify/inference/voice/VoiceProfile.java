@@ -16,8 +16,14 @@ package io.voxify.inference.voice;
  *                         between sentences and the pauses the engine makes inside them (see
  *                         {@link io.voxify.inference.audio.Pauses}); 1 keeps the engine's own
  */
-public record VoiceProfile(String baseVoiceId, double pitchFactor, double pitchRangeFactor, double speedFactor,
-                           double formantScale, double breathiness, double pauseFactor) {
+public record VoiceProfile(
+        String baseVoiceId,
+        double pitchFactor,
+        double pitchRangeFactor,
+        double speedFactor,
+        double formantScale,
+        double breathiness,
+        double pauseFactor) {
 
     public static final double MIN_PITCH = 0.5;
     public static final double MAX_PITCH = 2.0;
@@ -43,14 +49,25 @@ public record VoiceProfile(String baseVoiceId, double pitchFactor, double pitchR
     }
 
     /** A profile that keeps the engine's pauses, as every profile did before timing was fitted. */
-    public VoiceProfile(String baseVoiceId, double pitchFactor, double pitchRangeFactor, double speedFactor,
-                        double formantScale, double breathiness) {
+    public VoiceProfile(
+            String baseVoiceId,
+            double pitchFactor,
+            double pitchRangeFactor,
+            double speedFactor,
+            double formantScale,
+            double breathiness) {
         this(baseVoiceId, pitchFactor, pitchRangeFactor, speedFactor, formantScale, breathiness, 1.0);
     }
 
     /** This profile with its pauses {@code factor} times the engine's (clamped into range). */
     public VoiceProfile withPauseFactor(double factor) {
-        return new VoiceProfile(baseVoiceId, pitchFactor, pitchRangeFactor, speedFactor, formantScale, breathiness,
+        return new VoiceProfile(
+                baseVoiceId,
+                pitchFactor,
+                pitchRangeFactor,
+                speedFactor,
+                formantScale,
+                breathiness,
                 clamp(factor, MIN_PAUSE, MAX_PAUSE));
     }
 
@@ -60,11 +77,20 @@ public record VoiceProfile(String baseVoiceId, double pitchFactor, double pitchR
     }
 
     /** This profile with every factor clamped into its valid range, for optimisers that step past an edge. */
-    public static VoiceProfile clamped(String baseVoiceId, double pitchFactor, double pitchRangeFactor,
-                                       double speedFactor, double formantScale, double breathiness) {
-        return new VoiceProfile(baseVoiceId, clamp(pitchFactor, MIN_PITCH, MAX_PITCH),
-                clamp(pitchRangeFactor, MIN_RANGE, MAX_RANGE), clamp(speedFactor, MIN_SPEED, MAX_SPEED),
-                clamp(formantScale, MIN_FORMANT, MAX_FORMANT), clamp(breathiness, 0, 1));
+    public static VoiceProfile clamped(
+            String baseVoiceId,
+            double pitchFactor,
+            double pitchRangeFactor,
+            double speedFactor,
+            double formantScale,
+            double breathiness) {
+        return new VoiceProfile(
+                baseVoiceId,
+                clamp(pitchFactor, MIN_PITCH, MAX_PITCH),
+                clamp(pitchRangeFactor, MIN_RANGE, MAX_RANGE),
+                clamp(speedFactor, MIN_SPEED, MAX_SPEED),
+                clamp(formantScale, MIN_FORMANT, MAX_FORMANT),
+                clamp(breathiness, 0, 1));
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -1,5 +1,10 @@
 package io.voxify.inference.analysis;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.voxify.inference.OnnxRuntime;
+import io.voxify.inference.voice.SpeakerEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -8,15 +13,9 @@ import java.lang.management.MemoryType;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import io.voxify.inference.OnnxRuntime;
-
-import io.voxify.inference.voice.SpeakerEncoder;
 
 /**
  * Analyses (and embeds) {@link TenMinutes} in a JVM of its own and prints what it took, one {@code key=value}
@@ -28,8 +27,7 @@ import io.voxify.inference.voice.SpeakerEncoder;
  */
 public final class AnalysisMemoryProbe {
 
-    private AnalysisMemoryProbe() {
-    }
+    private AnalysisMemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
         String what = args.length == 0 ? "analyzer" : args[0];
@@ -55,23 +53,33 @@ public final class AnalysisMemoryProbe {
         resetPeaks();
         long allocatedBefore = allocated();
         long started = System.nanoTime();
-        SampleAnalysis analysis = what.startsWith("reference") ? new ReferenceSampleAnalyzer().analyze(recording)
+        SampleAnalysis analysis = what.startsWith("reference")
+                ? new ReferenceSampleAnalyzer().analyze(recording)
                 : new SampleAnalyzer().analyze(recording);
         long analysisMs = (System.nanoTime() - started) / 1_000_000;
         long analysisPeak = peakHeap();
         long analysisAllocated = allocated() - allocatedBefore;
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
                 "result=ok what=%s heap_before_mb=%.1f analysis_peak_heap_mb=%.1f analysis_allocated_mb=%.1f "
                         + "analysis_ms=%d speech_s=%.2f snr_db=%.3f f0_median=%.3f rate=%.4f tilt=%.4f",
-                what, mb(before), mb(analysisPeak), mb(analysisAllocated), analysisMs,
-                analysis.metrics().speechDuration(), analysis.metrics().snrDb(), analysis.metrics().f0MedianHz(),
-                analysis.metrics().speakingRate(), analysis.metrics().spectralTilt()));
+                what,
+                mb(before),
+                mb(analysisPeak),
+                mb(analysisAllocated),
+                analysisMs,
+                analysis.metrics().speechDuration(),
+                analysis.metrics().snrDb(),
+                analysis.metrics().f0MedianHz(),
+                analysis.metrics().speakingRate(),
+                analysis.metrics().spectralTilt()));
         if (encoder != null) {
             float[] speech = analysis.speech16k();
             // A node has embedded before: what the first run of a session sets up is not the long input's cost.
-            float[] second = java.util.Arrays.copyOf(speech, Recordings.RATE);
+            float[] second = Arrays.copyOf(speech, Recordings.RATE);
             OrtSession session = what.contains("+onerun")
-                    ? OnnxRuntime.environment().createSession(bundledModel(), new OrtSession.SessionOptions()) : null;
+                    ? OnnxRuntime.environment().createSession(bundledModel(), new OrtSession.SessionOptions())
+                    : null;
             if (session != null) {
                 oneRun(session, second);
             } else {
@@ -84,20 +92,24 @@ public final class AnalysisMemoryProbe {
             long embedStarted = System.nanoTime();
             float[] embedding = session != null ? oneRun(session, speech) : encoder.embed(speech);
             long embedMs = (System.nanoTime() - embedStarted) / 1_000_000;
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     " embed_speech_s=%.1f embed_ms=%d embed_peak_heap_above_mb=%.1f embed_rss_rise_mb=%.1f"
                             + " embedding0=%.6f",
-                    speech.length / (double) Recordings.RATE, embedMs, mb(peakHeap() - heapBefore),
-                    (residentKb("VmHWM") - rssBefore) / 1024.0, embedding[0]));
+                    speech.length / (double) Recordings.RATE,
+                    embedMs,
+                    mb(peakHeap() - heapBefore),
+                    (residentKb("VmHWM") - rssBefore) / 1024.0,
+                    embedding[0]));
         }
         System.out.println(out);
     }
 
     /** What {@code SpeakerEncoder.embed} did before it cut long speech into windows. */
     private static float[] oneRun(OrtSession session, float[] speech) throws OrtException {
-        try (OnnxTensor input = OnnxTensor.createTensor(OnnxRuntime.environment(), FloatBuffer.wrap(speech),
-                     new long[] {1, speech.length});
-             OrtSession.Result result = session.run(Map.of(SpeakerEncoder.INPUT_NAME, input))) {
+        try (OnnxTensor input = OnnxTensor.createTensor(
+                        OnnxRuntime.environment(), FloatBuffer.wrap(speech), new long[] {1, speech.length});
+                OrtSession.Result result = session.run(Map.of(SpeakerEncoder.INPUT_NAME, input))) {
             return ((float[][]) result.get(0).getValue())[0];
         }
     }

@@ -1,5 +1,7 @@
 package io.voxify.inference.analysis;
 
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.DecodedAudio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,9 +13,6 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.voxify.inference.AudioDecoder;
-import io.voxify.inference.DecodedAudio;
-
 /**
  * Test material with a known truth: the LibriVox clips of Debian's pocketsphinx test data (one male reader,
  * 16 kHz mono) and their transcripts, and synthetic voices, noises and mixtures built here.
@@ -23,16 +22,18 @@ final class Recordings {
     static final Path LIBRIVOX = Path.of("/usr/share/pocketsphinx/test/data/librivox");
     static final int RATE = 16_000;
     /** The clips with at least 3 s of speech; 0880 and 0930 hold less. */
-    static final List<String> LONG_CLIPS = List.of("sense_and_sensibility_01_austen_64kb-0870",
-            "sense_and_sensibility_01_austen_64kb-0890", "sense_and_sensibility_01_austen_64kb-0920");
-    static final List<String> SHORT_CLIPS = List.of("sense_and_sensibility_01_austen_64kb-0880",
-            "sense_and_sensibility_01_austen_64kb-0930");
+    static final List<String> LONG_CLIPS = List.of(
+            "sense_and_sensibility_01_austen_64kb-0870",
+            "sense_and_sensibility_01_austen_64kb-0890",
+            "sense_and_sensibility_01_austen_64kb-0920");
+
+    static final List<String> SHORT_CLIPS =
+            List.of("sense_and_sensibility_01_austen_64kb-0880", "sense_and_sensibility_01_austen_64kb-0930");
 
     private static final Pattern TRANSCRIPT_LINE = Pattern.compile("<s>(.*)</s>\\s*\\((\\S+)\\)");
     private static final Pattern VOWEL_GROUP = Pattern.compile("[aeiouy]+");
 
-    private Recordings() {
-    }
+    private Recordings() {}
 
     static float[] clip(String name) {
         Path file = librivox().resolve(name + ".wav");

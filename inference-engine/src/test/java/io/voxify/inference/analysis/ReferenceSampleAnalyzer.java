@@ -1,12 +1,11 @@
 package io.voxify.inference.analysis;
 
+import io.voxify.inference.DecodedAudio;
+import io.voxify.inference.decoding.AudioHeader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import io.voxify.inference.DecodedAudio;
-import io.voxify.inference.decoding.AudioHeader;
 
 /**
  * {@link SampleAnalyzer} as it was before it measured frame by frame (commit 027c6e7, YIN inlined from
@@ -33,18 +32,22 @@ final class ReferenceSampleAnalyzer {
     private static final double SILENT_POWER = 1e-12;
     /** Speech bands for the detector: below 150 Hz lives rumble, above 6 kHz little speech energy. */
     private static final int VAD_LOW_BIN = bin(150);
+
     private static final int VAD_HIGH_BIN = bin(6000);
     /** Vowel nuclei carry their energy in the F1/F2 region. */
     private static final int NUCLEUS_LOW_BIN = bin(300);
+
     private static final int NUCLEUS_HIGH_BIN = bin(3000);
     /** Periodic frames count as speech only within this distance of the loudest frame. */
     private static final double VOICED_RANGE_DB = 35;
     /** No frame this far below the loudest one is speech, however quiet the floor. */
     private static final double DYNAMIC_RANGE_DB = 50;
+
     private static final int HANGOVER_FRAMES = 5;
     private static final int PREROLL_FRAMES = 2;
     /** Stop closures and breaths between words are part of speaking, not pauses. */
     private static final int BRIDGE_FRAMES = 15;
+
     private static final int MIN_RUN_FRAMES = 6;
     private static final int MIN_NOISE_FRAMES = 20;
     private static final double NUCLEUS_DIP_DB = 1.5;
@@ -62,13 +65,12 @@ final class ReferenceSampleAnalyzer {
         }
     }
 
-    ReferenceSampleAnalyzer() {
-    }
+    ReferenceSampleAnalyzer() {}
 
     public SampleAnalysis analyze(DecodedAudio audio) {
         RecordingCollector collector = new RecordingCollector();
-        collector.begin(new AudioHeader(audio.format(), "pcm", audio.channels().length, audio.sampleRate(), 0,
-                audio.frameCount(), true));
+        collector.begin(new AudioHeader(
+                audio.format(), "pcm", audio.channels().length, audio.sampleRate(), 0, audio.frameCount(), true));
         collector.accept(audio.channels(), audio.frameCount());
         return analyze(collector.finish());
     }
@@ -112,8 +114,20 @@ final class ReferenceSampleAnalyzer {
         double speakingRate = speechDuration == 0 ? 0 : syllableNuclei(frames, speech, voiced) / speechDuration;
         double tilt = spectralTilt(frames, speechFrames == 0 ? all(n) : speech);
 
-        SampleMetrics metrics = new SampleMetrics(duration, speechDuration, silenceRatio, rmsDbfs, peakDbfs,
-                clippingRatio, snrDb, f0Median, f0P10, f0P90, voicedRatio, speakingRate, tilt);
+        SampleMetrics metrics = new SampleMetrics(
+                duration,
+                speechDuration,
+                silenceRatio,
+                rmsDbfs,
+                peakDbfs,
+                clippingRatio,
+                snrDb,
+                f0Median,
+                f0P10,
+                f0P90,
+                voicedRatio,
+                speakingRate,
+                tilt);
         List<ValidationIssue> issues = validate(metrics, voicedSpeech);
         boolean noSpeech = issues.stream().anyMatch(i -> i.code().equals(ValidationIssue.NO_SPEECH));
         double score = noSpeech ? 0 : qualityScore(metrics);
@@ -191,31 +205,42 @@ final class ReferenceSampleAnalyzer {
     private static List<ValidationIssue> validate(SampleMetrics m, int voicedSpeechFrames) {
         List<ValidationIssue> issues = new ArrayList<>();
         if (m.speechDuration() < NO_SPEECH_SECONDS || voicedSpeechFrames == 0) {
-            issues.add(new ValidationIssue(ValidationIssue.NO_SPEECH, m.speechDuration() < NO_SPEECH_SECONDS
-                    ? format("only %.2f s of speech was found; at least %.1f s is needed", m.speechDuration(),
-                            NO_SPEECH_SECONDS)
-                    : format("%.2f s of sound was found but none of it is voiced speech", m.speechDuration())));
+            issues.add(new ValidationIssue(
+                    ValidationIssue.NO_SPEECH,
+                    m.speechDuration() < NO_SPEECH_SECONDS
+                            ? format(
+                                    "only %.2f s of speech was found; at least %.1f s is needed",
+                                    m.speechDuration(), NO_SPEECH_SECONDS)
+                            : format("%.2f s of sound was found but none of it is voiced speech", m.speechDuration())));
         } else {
             if (m.speechDuration() < MIN_SPEECH_SECONDS) {
-                issues.add(new ValidationIssue(ValidationIssue.TOO_SHORT, format(
-                        "the recording holds %.1f s of speech; at least %.1f s is needed", m.speechDuration(),
-                        MIN_SPEECH_SECONDS)));
+                issues.add(new ValidationIssue(
+                        ValidationIssue.TOO_SHORT,
+                        format(
+                                "the recording holds %.1f s of speech; at least %.1f s is needed",
+                                m.speechDuration(), MIN_SPEECH_SECONDS)));
             }
             if (m.snrDb() < MIN_SNR_DB) {
-                issues.add(new ValidationIssue(ValidationIssue.TOO_NOISY, format(
-                        "the speech is only %.1f dB above the background noise; at least %.0f dB is needed",
-                        m.snrDb(), MIN_SNR_DB)));
+                issues.add(new ValidationIssue(
+                        ValidationIssue.TOO_NOISY,
+                        format(
+                                "the speech is only %.1f dB above the background noise; at least %.0f dB is needed",
+                                m.snrDb(), MIN_SNR_DB)));
             }
             if (m.rmsDbfs() < MIN_RMS_DBFS) {
-                issues.add(new ValidationIssue(ValidationIssue.TOO_QUIET, format(
-                        "the speech level is %.1f dBFS; it should be at least %.0f dBFS", m.rmsDbfs(),
-                        MIN_RMS_DBFS)));
+                issues.add(new ValidationIssue(
+                        ValidationIssue.TOO_QUIET,
+                        format(
+                                "the speech level is %.1f dBFS; it should be at least %.0f dBFS",
+                                m.rmsDbfs(), MIN_RMS_DBFS)));
             }
         }
         if (m.clippingRatio() > MAX_CLIPPING_RATIO) {
-            issues.add(new ValidationIssue(ValidationIssue.CLIPPED, format(
-                    "%.2f %% of the samples are clipped at full scale; at most %.1f %% is tolerated",
-                    100 * m.clippingRatio(), 100 * MAX_CLIPPING_RATIO)));
+            issues.add(new ValidationIssue(
+                    ValidationIssue.CLIPPED,
+                    format(
+                            "%.2f %% of the samples are clipped at full scale; at most %.1f %% is tolerated",
+                            100 * m.clippingRatio(), 100 * MAX_CLIPPING_RATIO)));
         }
         return issues;
     }

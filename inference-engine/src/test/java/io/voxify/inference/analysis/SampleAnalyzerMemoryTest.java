@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,28 +32,42 @@ class SampleAnalyzerMemoryTest {
     @Test
     void analysesAndEmbedsTenMinutesOfSpeechInABoundedHeap(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("probe.log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-cp", System.getProperty("java.class.path"), AnalysisMemoryProbe.class.getName(),
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-cp",
+                System.getProperty("java.class.path"),
+                AnalysisMemoryProbe.class.getName(),
                 "analyzer+unbroken+embed");
-        Process probe = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process probe = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = probe.waitFor(180, TimeUnit.SECONDS);
         if (!finished) {
             probe.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         String output = read(log);
-        System.out.println(output.lines().filter(l -> l.startsWith("result=")).findFirst().orElse(output));
+        System.out.println(
+                output.lines().filter(l -> l.startsWith("result=")).findFirst().orElse(output));
 
         assertThat(finished).as("the probe finished within 180 s:%n%s", output).isTrue();
-        assertThat(probe.exitValue()).as("the probe's exit status in %s:%n%s", HEAP, output).isZero();
+        assertThat(probe.exitValue())
+                .as("the probe's exit status in %s:%n%s", HEAP, output)
+                .isZero();
         assertThat(field(output, "result")).isEqualTo("ok");
-        assertThat(Double.parseDouble(field(output, "embed_speech_s"))).as("seconds of speech embedded")
+        assertThat(Double.parseDouble(field(output, "embed_speech_s")))
+                .as("seconds of speech embedded")
                 .isGreaterThan(500);
-        assertThat(Double.parseDouble(field(output, "embed_rss_rise_mb"))).as("resident memory added by embedding")
+        assertThat(Double.parseDouble(field(output, "embed_rss_rise_mb")))
+                .as("resident memory added by embedding")
                 .isLessThan(EMBED_RSS_LIMIT_MB);
     }
 
     private static String field(String output, String name) {
-        String line = output.lines().filter(l -> l.startsWith("result=")).findFirst()
+        String line = output.lines()
+                .filter(l -> l.startsWith("result="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the probe printed no result:\n" + output));
         Matcher m = FIELD.matcher(line);
         while (m.find()) {

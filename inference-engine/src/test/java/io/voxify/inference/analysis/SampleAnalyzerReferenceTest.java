@@ -12,12 +12,11 @@ import static io.voxify.inference.analysis.Recordings.voicedTone;
 import static io.voxify.inference.analysis.Recordings.white;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voxify.inference.DecodedAudio;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import io.voxify.inference.DecodedAudio;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,8 +47,8 @@ class SampleAnalyzerReferenceTest {
         cases.add(mono("a two-second excerpt", Arrays.copyOf(x, 2 * RATE)));
         cases.add(mono("ninety seconds of the long recording", Arrays.copyOf(TenMinutes.speech(3), 90 * RATE)));
         cases.add(mono("speech without pauses", Arrays.copyOfRange(clip(LONG_CLIPS.get(1)), 8000, 40000)));
-        cases.add(mono("a tone without pauses", Arrays.copyOfRange(voicedTone(180, 0.02, 4, RATE), RATE / 2,
-                RATE * 4)));
+        cases.add(
+                mono("a tone without pauses", Arrays.copyOfRange(voicedTone(180, 0.02, 4, RATE), RATE / 2, RATE * 4)));
         cases.add(mono("digital silence", new float[5 * RATE]));
         cases.add(mono("hiss", scaled(white(5 * RATE, 3), 0.003)));
         cases.add(mono("loud white noise", scaled(white(4 * RATE, 5), 0.1)));
@@ -59,10 +58,10 @@ class SampleAnalyzerReferenceTest {
             cases.add(mono(n + " samples of noise", scaled(white(n, n), 0.2)));
         }
         float[] tone = voicedTone(150, 0.03, 3, 48000);
-        cases.add(Named.of("a stereo tone at 48 kHz",
-                new DecodedAudio(new float[][] {tone, scaled(tone, 0.5)}, 48000, "wav")));
-        cases.add(Named.of("a tone at 44.1 kHz", new DecodedAudio(new float[][] {voicedTone(100, 0, 3, 44100)},
-                44100, "wav")));
+        cases.add(Named.of(
+                "a stereo tone at 48 kHz", new DecodedAudio(new float[][] {tone, scaled(tone, 0.5)}, 48000, "wav")));
+        cases.add(Named.of(
+                "a tone at 44.1 kHz", new DecodedAudio(new float[][] {voicedTone(100, 0, 3, 44100)}, 44100, "wav")));
         return cases.stream();
     }
 

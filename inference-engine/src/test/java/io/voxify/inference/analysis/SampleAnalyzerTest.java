@@ -16,6 +16,8 @@ import static io.voxify.inference.analysis.Recordings.white;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.voxify.inference.Acoustics;
+import io.voxify.inference.DecodedAudio;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-
-import io.voxify.inference.Acoustics;
-import io.voxify.inference.DecodedAudio;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,17 +40,18 @@ class SampleAnalyzerTest {
     /** Mean removed: the recordings carry a −43 dBFS DC offset that is not part of the voice. */
     private static float[] speech(String name) {
         return CLIPS.computeIfAbsent(name, n -> {
-            float[] x = clip(n);
-            double mean = 0;
-            for (float v : x) {
-                mean += v;
-            }
-            mean /= x.length;
-            for (int i = 0; i < x.length; i++) {
-                x[i] -= (float) mean;
-            }
-            return x;
-        }).clone();
+                    float[] x = clip(n);
+                    double mean = 0;
+                    for (float v : x) {
+                        mean += v;
+                    }
+                    mean /= x.length;
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] -= (float) mean;
+                    }
+                    return x;
+                })
+                .clone();
     }
 
     static List<String> longClips() {
@@ -74,7 +74,8 @@ class SampleAnalyzerTest {
     @ParameterizedTest
     @CsvSource({"100, 44100", "150, 22050", "220, 16000"})
     void findsTheF0OfASteadyVoicedTone(double f0, int rate) {
-        SampleMetrics m = ANALYZER.analyze(mono(voicedTone(f0, 0, 3, rate), rate)).metrics();
+        SampleMetrics m =
+                ANALYZER.analyze(mono(voicedTone(f0, 0, 3, rate), rate)).metrics();
 
         assertThat(m.f0MedianHz()).isCloseTo(f0, within(0.02 * f0));
         assertThat(m.f0P10Hz()).isCloseTo(f0, within(0.02 * f0));
@@ -87,7 +88,8 @@ class SampleAnalyzerTest {
     @CsvSource({"100, 44100", "150, 48000", "220, 16000"})
     void spreadsP10AndP90AcrossAVibrato(double f0, int rate) {
         double depth = 0.04;
-        SampleMetrics m = ANALYZER.analyze(mono(voicedTone(f0, depth, 3, rate), rate)).metrics();
+        SampleMetrics m =
+                ANALYZER.analyze(mono(voicedTone(f0, depth, 3, rate), rate)).metrics();
 
         assertThat(m.f0MedianHz()).isCloseTo(f0, within(0.02 * f0));
         // A sinusoid spends 10 % of its time below −0.95 of its swing: p10 and p90 sit near ±0.95·depth.
@@ -143,15 +145,19 @@ class SampleAnalyzerTest {
     @CsvSource({"white, 30", "white, 10", "pink, 30", "pink, 10"})
     void measuresTheSnrOfSpeechInAddedNoise(String colour, double snrDb) throws Exception {
         IntFunction<float[]> noise = n -> colour.equals("white") ? white(n, 11) : pink(n, 12);
-        List<Future<double[]>> results = LONG_CLIPS.stream().map(name -> POOL.submit(() -> {
-            float[] x = speech(name);
-            float[] added = noise.apply(x.length);
-            double gain = Math.sqrt(power(x) / (power(added) * Math.pow(10, snrDb / 10)));
-            // The recording's own hiss is noise too; at 30 dB it is no longer negligible.
-            double truth = 10 * Math.log10(power(x) / (gain * gain * power(added) + ownNoisePower(x)));
-            SampleAnalysis a = analyze(mixed(x, added, snrDb));
-            return new double[] {truth, a.metrics().snrDb(), codes(a).contains(ValidationIssue.TOO_NOISY) ? 1 : 0};
-        })).toList();
+        List<Future<double[]>> results = LONG_CLIPS.stream()
+                .map(name -> POOL.submit(() -> {
+                    float[] x = speech(name);
+                    float[] added = noise.apply(x.length);
+                    double gain = Math.sqrt(power(x) / (power(added) * Math.pow(10, snrDb / 10)));
+                    // The recording's own hiss is noise too; at 30 dB it is no longer negligible.
+                    double truth = 10 * Math.log10(power(x) / (gain * gain * power(added) + ownNoisePower(x)));
+                    SampleAnalysis a = analyze(mixed(x, added, snrDb));
+                    return new double[] {
+                        truth, a.metrics().snrDb(), codes(a).contains(ValidationIssue.TOO_NOISY) ? 1 : 0
+                    };
+                }))
+                .toList();
         for (Future<double[]> f : results) {
             double[] r = f.get();
             assertThat(r[1]).as("measured SNR against truth %.1f dB", r[0]).isCloseTo(r[0], within(4.0));
@@ -241,9 +247,14 @@ class SampleAnalyzerTest {
     @Test
     void ranksCleanAboveNoisyAboveClipped() throws Exception {
         float[] x = speech(LONG_CLIPS.get(2));
-        List<float[]> versions = List.of(x, mixed(x, white(x.length, 21), 30), mixed(x, white(x.length, 22), 10),
+        List<float[]> versions = List.of(
+                x,
+                mixed(x, white(x.length, 21), 30),
+                mixed(x, white(x.length, 22), 10),
                 hardClipped(scaled(x, 1 / peak(x)), 4));
-        List<Future<Double>> scores = versions.stream().map(v -> POOL.submit(() -> analyze(v).qualityScore())).toList();
+        List<Future<Double>> scores = versions.stream()
+                .map(v -> POOL.submit(() -> analyze(v).qualityScore()))
+                .toList();
         double[] s = new double[scores.size()];
         for (int i = 0; i < s.length; i++) {
             s[i] = scores.get(i).get();

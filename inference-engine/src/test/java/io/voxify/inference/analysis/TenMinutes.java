@@ -11,8 +11,7 @@ final class TenMinutes {
 
     static final int SAMPLES = 10 * 60 * Recordings.RATE;
 
-    private TenMinutes() {
-    }
+    private TenMinutes() {}
 
     static float[] speech(long seed) {
         return speech(seed, true);
@@ -22,8 +21,10 @@ final class TenMinutes {
         Random random = new Random(seed);
         float[][] clips = new float[Recordings.LONG_CLIPS.size() + Recordings.SHORT_CLIPS.size()][];
         for (int i = 0; i < clips.length; i++) {
-            clips[i] = Recordings.clip(i < Recordings.LONG_CLIPS.size() ? Recordings.LONG_CLIPS.get(i)
-                    : Recordings.SHORT_CLIPS.get(i - Recordings.LONG_CLIPS.size()));
+            clips[i] = Recordings.clip(
+                    i < Recordings.LONG_CLIPS.size()
+                            ? Recordings.LONG_CLIPS.get(i)
+                            : Recordings.SHORT_CLIPS.get(i - Recordings.LONG_CLIPS.size()));
         }
         float[] x = new float[SAMPLES];
         int at = 0;

@@ -64,9 +64,11 @@ class CodecRoundTripTest {
     void mp3TagAnnouncesDelayAndPadding() {
         byte[] mp3 = Mp3Encoder.encode(voiced(150, 16000, 0.5), 16000);
         // MPEG-2 mono: 4-byte header and 9 bytes of side information precede the tag.
-        assertThat(new String(mp3, 13, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Info");
+        assertThat(new String(mp3, 13, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("Info");
         int lame = 13 + 8 + 4 + 4 + 100 + 4;
-        assertThat(new String(mp3, lame, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("LAME");
+        assertThat(new String(mp3, lame, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("LAME");
         int delay = ((mp3[lame + 21] & 0xff) << 4) | ((mp3[lame + 22] & 0xff) >> 4);
         assertThat(delay).isEqualTo(Mp3Encoder.ENCODER_DELAY);
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
-
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,13 +32,15 @@ class ResamplerTest {
         float[] out = Resampler.resample(sine(10_000, 44100, 1.0, 0.5), 44100, 16000);
         // 10 kHz would fold to 6 kHz at 16 kHz: measure both the fold and the overall level.
         assertThat(db(toneAmplitude(middle(out), 16000, 6000) / 0.5)).isLessThan(-40);
-        assertThat(db(io.voxify.inference.Acoustics.rms(middle(out)) / (0.5 / Math.sqrt(2)))).isLessThan(-40);
+        assertThat(db(io.voxify.inference.Acoustics.rms(middle(out)) / (0.5 / Math.sqrt(2))))
+                .isLessThan(-40);
     }
 
     @Test
     void suppressesToneJustAboveTheNewNyquist() {
         float[] out = Resampler.resample(sine(8_800, 48000, 1.0, 0.5), 48000, 16000);
-        assertThat(db(io.voxify.inference.Acoustics.rms(middle(out)) / (0.5 / Math.sqrt(2)))).isLessThan(-40);
+        assertThat(db(io.voxify.inference.Acoustics.rms(middle(out)) / (0.5 / Math.sqrt(2))))
+                .isLessThan(-40);
     }
 
     @ParameterizedTest
@@ -85,7 +87,7 @@ class ResamplerTest {
             System.arraycopy(samples, 0, streamed, length[0], count);
             length[0] += count;
         });
-        java.util.Random pieces = new java.util.Random(7);
+        Random pieces = new Random(7);
         for (int at = 0; at < x.length; ) {
             int n = Math.min(x.length - at, 1 + pieces.nextInt(5000));
             stream.push(Arrays.copyOfRange(x, at, at + n), n);

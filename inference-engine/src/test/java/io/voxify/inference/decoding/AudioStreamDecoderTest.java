@@ -37,12 +37,13 @@ class AudioStreamDecoderTest {
     private static final long ALLOCATION_BOUND = 64L * 1024 * 1024;
 
     private static DecodeResult inspect(byte[] bytes) throws IOException {
-        return AudioStreamDecoder.decode(new ByteArrayInputStream(bytes), bytes.length, AudioLimits.UPLOADS,
-                PcmSink.NONE);
+        return AudioStreamDecoder.decode(
+                new ByteArrayInputStream(bytes), bytes.length, AudioLimits.UPLOADS, PcmSink.NONE);
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Callable<?> decoding, String code) {
-        return assertThatThrownBy(decoding::call).isInstanceOf(AudioRejected.class)
+        return assertThatThrownBy(decoding::call)
+                .isInstanceOf(AudioRejected.class)
                 .satisfies(e -> assertThat(((AudioRejected) e).code()).isEqualTo(code));
     }
 
@@ -71,7 +72,8 @@ class AudioStreamDecoderTest {
         assertRefused(() -> inspect(wav(1, 12, 48_000, 16, 4800, 4800)), AudioRejected.INVALID_AUDIO)
                 .hasMessageContaining("12 channels (1 to 8 allowed)")
                 .satisfies(e -> assertThat(found(e)).containsEntry("channels", 12))
-                .satisfies(e -> assertThat(((AudioRejected) e).details().get("allowed")).asString()
+                .satisfies(e -> assertThat(((AudioRejected) e).details().get("allowed"))
+                        .asString()
                         .contains("max_samples_per_second=384000"));
         assertRefused(() -> inspect(wav(1, 1, 12_345, 16, 4800, 4800)), AudioRejected.INVALID_AUDIO)
                 .hasMessageContaining("12345 Hz");
@@ -87,8 +89,9 @@ class AudioStreamDecoderTest {
     void aWavThatClaimsFourGigabytesIsRefusedFromItsHeaderAlone() throws IOException {
         byte[] header = wavHeader(1, 1, 16_000, 16, 0xfffffff0L);
         HostileAudio.PaddedStream in = new HostileAudio.PaddedStream(header, UPLOAD_SIZE);
-        assertRefused(() -> AudioStreamDecoder.decode(in, UPLOAD_SIZE, AudioLimits.UPLOADS, PcmSink.NONE),
-                AudioRejected.AUDIO_TOO_LONG)
+        assertRefused(
+                        () -> AudioStreamDecoder.decode(in, UPLOAD_SIZE, AudioLimits.UPLOADS, PcmSink.NONE),
+                        AudioRejected.AUDIO_TOO_LONG)
                 .hasMessageContaining("declares 134217.7 s")
                 .satisfies(e -> assertThat(((AudioRejected) e).details()).containsEntry("max_seconds", 600.0));
         assertThat(in.read).as("nothing past the header was read").isLessThan(128 * 1024);
@@ -122,7 +125,8 @@ class AudioStreamDecoderTest {
         assertThat(bomb.length).isLessThan(500_000);
         assertRefused(() -> inspect(bomb), AudioRejected.INVALID_AUDIO)
                 .hasMessageContaining("8 channels at 192000 Hz, 1536000 samples/s")
-                .satisfies(e -> assertThat(found(e)).containsEntry("format", "flac").containsEntry("sample_rate", 192_000));
+                .satisfies(e ->
+                        assertThat(found(e)).containsEntry("format", "flac").containsEntry("sample_rate", 192_000));
         assertRefused(() -> inspect(flacHead(2, 44_100, 32, 44_100)), AudioRejected.INVALID_AUDIO)
                 .hasMessageContaining("32 bits per sample (4 to 24 allowed)");
         assertRefused(() -> inspect(flacHead(1, 17_000, 16, 17_000)), AudioRejected.INVALID_AUDIO)
@@ -132,7 +136,8 @@ class AudioStreamDecoderTest {
     @Test
     void aFlacDeclaringAnHourIsRefusedFromItsHeader() {
         byte[] hour = flacSilence(2, 48_000, 16, 3600L * 48_000, 3600);
-        assertRefused(() -> inspect(hour), AudioRejected.AUDIO_TOO_LONG).hasMessageContaining("declares 3600.0 s")
+        assertRefused(() -> inspect(hour), AudioRejected.AUDIO_TOO_LONG)
+                .hasMessageContaining("declares 3600.0 s")
                 .satisfies(e -> assertThat(((AudioRejected) e).details()).containsEntry("declared_seconds", 3600.0));
     }
 
@@ -172,8 +177,9 @@ class AudioStreamDecoderTest {
     void anMp3OfTinyFramesUpToTheUploadSizeIsRefusedFromItsSizeAndBitrate() {
         // 72-byte frames of 576 samples at 8 kHz: 50 MB would last 14.5 hours.
         HostileAudio.Mp3FrameStream in = new HostileAudio.Mp3FrameStream(UPLOAD_SIZE, mp3Frame(8));
-        assertRefused(() -> AudioStreamDecoder.decode(in, UPLOAD_SIZE, AudioLimits.UPLOADS, PcmSink.NONE),
-                AudioRejected.AUDIO_TOO_LONG)
+        assertRefused(
+                        () -> AudioStreamDecoder.decode(in, UPLOAD_SIZE, AudioLimits.UPLOADS, PcmSink.NONE),
+                        AudioRejected.AUDIO_TOO_LONG)
                 .hasMessageContaining("estimated from its size and bitrate at 52428.8 s");
         assertThat(in.read).isLessThan(200 * 1024);
     }
@@ -190,8 +196,10 @@ class AudioStreamDecoderTest {
         }
         // A Xing tag that claims 100 frames is no licence to go on either.
         HostileAudio.Mp3FrameStream lying = new HostileAudio.Mp3FrameStream(UPLOAD_SIZE, mp3XingFrame(100));
-        assertRefused(() -> AudioStreamDecoder.decode(lying, -1, AudioLimits.UPLOADS, new RecordingCollector()),
-                AudioRejected.AUDIO_TOO_LONG).hasMessageContaining("whatever its header declares");
+        assertRefused(
+                        () -> AudioStreamDecoder.decode(lying, -1, AudioLimits.UPLOADS, new RecordingCollector()),
+                        AudioRejected.AUDIO_TOO_LONG)
+                .hasMessageContaining("whatever its header declares");
         assertThat(lying.read).isLessThan(3_000_000L);
     }
 
@@ -223,8 +231,9 @@ class AudioStreamDecoderTest {
     @Test
     void realRecordingsKeepTheirLengthWhenOnlyCounted() throws IOException {
         float[] x = io.voxify.inference.Acoustics.voiced(150, 44_100, 2.0);
-        for (byte[] bytes : new byte[][] {WavWriter.write(x, 44_100), FlacEncoder.encode(x, 44_100),
-                Mp3Encoder.encode(x, 44_100)}) {
+        for (byte[] bytes :
+                new byte[][] {WavWriter.write(x, 44_100), FlacEncoder.encode(x, 44_100), Mp3Encoder.encode(x, 44_100)
+                }) {
             DecodeResult counted = inspect(bytes);
             assertThat(counted.frames()).isEqualTo(x.length);
             assertThat(counted.complete()).isTrue();
@@ -252,8 +261,8 @@ class AudioStreamDecoderTest {
 
     private static byte[] stereoWav(float[][] channels, int rate) {
         int n = channels[0].length;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(wav(1, 2, rate, 16, n * 4L, n * 4))
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer b =
+                java.nio.ByteBuffer.wrap(wav(1, 2, rate, 16, n * 4L, n * 4)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.position(44);
         for (int i = 0; i < n; i++) {
             for (float[] c : channels) {

@@ -8,15 +8,22 @@ import java.nio.ByteOrder;
 /** Audio files written byte by byte, as an attacker would: headers that lie, and hours of audio in little space. */
 final class HostileAudio {
 
-    private HostileAudio() {
-    }
+    private HostileAudio() {}
 
     /** A RIFF/WAVE header whose data chunk declares {@code dataSize} bytes (0xFFFFFFFF: streamed). */
     static byte[] wavHeader(int formatTag, int channels, int rate, int bits, long dataSize) {
         ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt((int) Math.min(0xffffffffL, dataSize + 36)).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) formatTag).putShort((short) channels).putInt(rate)
-                .putInt(rate * channels * bits / 8).putShort((short) (channels * bits / 8)).putShort((short) bits);
+        b.put("RIFF".getBytes())
+                .putInt((int) Math.min(0xffffffffL, dataSize + 36))
+                .put("WAVE".getBytes());
+        b.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) formatTag)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
+                .putShort((short) bits);
         b.put("data".getBytes()).putInt((int) dataSize);
         return b.array();
     }

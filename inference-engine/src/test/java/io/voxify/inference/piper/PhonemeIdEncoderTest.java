@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Expected ids worked out by hand from the stand-in's map: _ 0, ^ 1, $ 2, ˈ 4, h 16, l 20, o 23, ə 38, ʊ 47. */

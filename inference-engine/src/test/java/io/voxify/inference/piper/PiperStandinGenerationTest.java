@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +22,13 @@ class PiperStandinGenerationTest {
     @Test
     void standinIsByteIdenticalToAFreshGeneration(@TempDir Path dir) throws Exception {
         Path script = locateScript();
-        assertThat(Files.isExecutable(PYTHON)).as("/usr/bin/python3 is required (scripts/ensure-packages.sh)").isTrue();
+        assertThat(Files.isExecutable(PYTHON))
+                .as("/usr/bin/python3 is required (scripts/ensure-packages.sh)")
+                .isTrue();
 
         Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), dir.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
@@ -44,12 +46,14 @@ class PiperStandinGenerationTest {
 
     private static Path locateScript() throws IOException {
         // Maven runs tests in the module directory; an IDE may run them from the repository root.
-        for (Path candidate : new Path[] {Path.of("tools/generate_piper_standin.py"),
-                Path.of("inference-engine/tools/generate_piper_standin.py")}) {
+        for (Path candidate : new Path[] {
+            Path.of("tools/generate_piper_standin.py"), Path.of("inference-engine/tools/generate_piper_standin.py")
+        }) {
             if (Files.isRegularFile(candidate)) {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new IOException("tools/generate_piper_standin.py not found from " + Path.of("").toAbsolutePath());
+        throw new IOException(
+                "tools/generate_piper_standin.py not found from " + Path.of("").toAbsolutePath());
     }
 }

@@ -11,8 +11,7 @@ final class PiperTestFiles {
 
     static final String STANDIN = "standin.onnx";
 
-    private PiperTestFiles() {
-    }
+    private PiperTestFiles() {}
 
     static byte[] resource(String name) {
         try (InputStream in = PiperTestFiles.class.getResourceAsStream("/piper/" + name)) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +24,11 @@ class PiperVoiceConfigTest {
         assertThat(c.numSpeakers()).isEqualTo(2);
         assertThat(c.speakerIdMap()).isEqualTo(Map.of("alpha", 0, "beta", 1));
         assertThat(c.languageCode()).contains("en_US");
-        assertThat(c.phonemeIdMap()).containsEntry("_", List.of(0L)).containsEntry("ə", List.of(38L))
-                .containsEntry("ᵻ", List.of(51L)).hasSize(52);
+        assertThat(c.phonemeIdMap())
+                .containsEntry("_", List.of(0L))
+                .containsEntry("ə", List.of(38L))
+                .containsEntry("ᵻ", List.of(51L))
+                .hasSize(52);
     }
 
     @Test
@@ -50,14 +52,22 @@ class PiperVoiceConfigTest {
         String ids = "\"phoneme_id_map\": {\"_\": [0], \"^\": [1], \"$\": [2]}";
         assertThatThrownBy(() -> PiperVoiceConfig.parse("{" + ids + "}", "x"))
                 .hasMessageContaining("missing \"audio\"");
-        assertThatThrownBy(() -> PiperVoiceConfig.parse("{\"audio\": {\"sample_rate\": 22050},"
-                + " \"phoneme_id_map\": {\"_\": [0], \"^\": [1]}}", "x")).hasMessageContaining("no \"$\"");
-        assertThatThrownBy(() -> PiperVoiceConfig.parse("{\"audio\": {\"sample_rate\": 22050}, " + ids
-                .replace("\"$\": [2]", "\"$\": [2], \"ab\": [3]") + "}", "x")).hasMessageContaining("single code point");
+        assertThatThrownBy(() -> PiperVoiceConfig.parse(
+                        "{\"audio\": {\"sample_rate\": 22050}," + " \"phoneme_id_map\": {\"_\": [0], \"^\": [1]}}",
+                        "x"))
+                .hasMessageContaining("no \"$\"");
+        assertThatThrownBy(() -> PiperVoiceConfig.parse(
+                        "{\"audio\": {\"sample_rate\": 22050}, " + ids.replace("\"$\": [2]", "\"$\": [2], \"ab\": [3]")
+                                + "}",
+                        "x"))
+                .hasMessageContaining("single code point");
         assertThatThrownBy(() -> PiperVoiceConfig.parse("{\"audio\": {\"sample_rate\": 22050.5}, " + ids + "}", "x"))
                 .hasMessageContaining("sample_rate");
-        assertThatThrownBy(() -> PiperVoiceConfig.parse("{\"audio\": {\"sample_rate\": 22050}, " + ids
-                + ", \"num_speakers\": 2, \"speaker_id_map\": {\"a\": 2}}", "x")).hasMessageContaining("\"a\"");
+        assertThatThrownBy(() -> PiperVoiceConfig.parse(
+                        "{\"audio\": {\"sample_rate\": 22050}, " + ids
+                                + ", \"num_speakers\": 2, \"speaker_id_map\": {\"a\": 2}}",
+                        "x"))
+                .hasMessageContaining("\"a\"");
         assertThatThrownBy(() -> PiperVoiceConfig.parse("{\"audio\": {\"sample_rate\": 22050}, " + ids + "} x", "x"))
                 .hasMessageContaining("invalid JSON");
         assertThatThrownBy(() -> PiperVoiceConfig.parse("{\"a\": 1, \"a\": 2}", "x"))

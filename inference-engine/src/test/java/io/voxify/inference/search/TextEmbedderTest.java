@@ -1,25 +1,25 @@
 package io.voxify.inference.search;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TextEmbedderTest {
 
@@ -37,9 +37,11 @@ class TextEmbedderTest {
         long t0 = System.nanoTime();
         embedder = new TextEmbedder();
         descriptionVectors = embedder.embedAll(DESCRIPTIONS);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "TextEmbedder: model %s loaded and first batch embedded in %.0f ms (ONNX Runtime %s)%n",
-                embedder.modelId(), (System.nanoTime() - t0) / 1e6,
+                embedder.modelId(),
+                (System.nanoTime() - t0) / 1e6,
                 ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion());
     }
 
@@ -88,10 +90,7 @@ class TextEmbedderTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" ranks description {1} highest")
-    @CsvSource({
-            "gentle voice for bedtime stories, 0",
-            "voice for a news broadcast, 1",
-            "upbeat advert, 2"})
+    @CsvSource({"gentle voice for bedtime stories, 0", "voice for a news broadcast, 1", "upbeat advert, 2"})
     void queriesRankTheMatchingDescriptionHighest(String query, int expected) {
         float[] q = embedder.embed(query);
         double[] scores = new double[DESCRIPTIONS.size()];
@@ -107,7 +106,8 @@ class TextEmbedderTest {
             sb.append(String.format(Locale.ROOT, "%n  %.4f  %s", scores[i], DESCRIPTIONS.get(i)));
         }
         System.out.println(sb);
-        assertThat(best).as("best match for \"%s\" (scores %s)", query, java.util.Arrays.toString(scores))
+        assertThat(best)
+                .as("best match for \"%s\" (scores %s)", query, Arrays.toString(scores))
                 .isEqualTo(expected);
     }
 
@@ -132,24 +132,36 @@ class TextEmbedderTest {
     void embedAllKeepsOrderAndHandlesEmptyList() {
         assertThat(embedder.embedAll(List.of())).isEmpty();
         List<float[]> reversed = embedder.embedAll(List.of(DESCRIPTIONS.get(3), DESCRIPTIONS.get(0)));
-        assertThat(TextEmbedder.similarity(reversed.get(0), descriptionVectors.get(3))).isCloseTo(1.0, within(1e-4));
-        assertThat(TextEmbedder.similarity(reversed.get(1), descriptionVectors.get(0))).isCloseTo(1.0, within(1e-4));
+        assertThat(TextEmbedder.similarity(reversed.get(0), descriptionVectors.get(3)))
+                .isCloseTo(1.0, within(1e-4));
+        assertThat(TextEmbedder.similarity(reversed.get(1), descriptionVectors.get(0)))
+                .isCloseTo(1.0, within(1e-4));
     }
 
     @Test
     void djlCacheDirectoryIsConfiguredAndWritable() {
-        String configured = firstNonEmpty(System.getenv("ENGINE_CACHE_DIR"), System.getProperty("ENGINE_CACHE_DIR"),
-                System.getenv("DJL_CACHE_DIR"), System.getProperty("DJL_CACHE_DIR"));
-        assertThat(configured).as("DJL cache dir set by TextEmbedder or the environment").isNotNull();
+        String configured = firstNonEmpty(
+                System.getenv("ENGINE_CACHE_DIR"),
+                System.getProperty("ENGINE_CACHE_DIR"),
+                System.getenv("DJL_CACHE_DIR"),
+                System.getProperty("DJL_CACHE_DIR"));
+        assertThat(configured)
+                .as("DJL cache dir set by TextEmbedder or the environment")
+                .isNotNull();
         Path dir = Paths.get(configured);
-        assertThat(Files.isDirectory(dir) && Files.isWritable(dir)).as("%s is a writable directory", dir).isTrue();
+        assertThat(Files.isDirectory(dir) && Files.isWritable(dir))
+                .as("%s is a writable directory", dir)
+                .isTrue();
     }
 
     @Test
     void similarityIsCosine() {
-        assertThat(TextEmbedder.similarity(new float[] {1, 0}, new float[] {0, 2})).isCloseTo(0.0, within(1e-12));
-        assertThat(TextEmbedder.similarity(new float[] {3, 4}, new float[] {6, 8})).isCloseTo(1.0, within(1e-12));
-        assertThat(TextEmbedder.similarity(new float[] {1, 1}, new float[] {-1, -1})).isCloseTo(-1.0, within(1e-12));
+        assertThat(TextEmbedder.similarity(new float[] {1, 0}, new float[] {0, 2}))
+                .isCloseTo(0.0, within(1e-12));
+        assertThat(TextEmbedder.similarity(new float[] {3, 4}, new float[] {6, 8}))
+                .isCloseTo(1.0, within(1e-12));
+        assertThat(TextEmbedder.similarity(new float[] {1, 1}, new float[] {-1, -1}))
+                .isCloseTo(-1.0, within(1e-12));
         assertThat(TextEmbedder.similarity(new float[] {1, 0}, new float[] {1, 1}))
                 .isCloseTo(Math.sqrt(0.5), within(1e-9));
         assertThatThrownBy(() -> TextEmbedder.similarity(new float[2], new float[3]))
@@ -185,8 +197,12 @@ class TextEmbedderTest {
             embedder.embedAll(texts);
         }
         double batch = (System.nanoTime() - t1) / 1e6 / (rounds * texts.size());
-        System.out.printf(Locale.ROOT, "TextEmbedder: %.2f ms per embedding (embed), %.2f ms per text (embedAll of %d)%n",
-                single, batch, texts.size());
+        System.out.printf(
+                Locale.ROOT,
+                "TextEmbedder: %.2f ms per embedding (embed), %.2f ms per text (embedAll of %d)%n",
+                single,
+                batch,
+                texts.size());
         assertThat(single).isPositive();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +27,10 @@ class SsmlParserTest {
     }
 
     private static List<SsmlPiece.Speech> speech(SsmlDocument d) {
-        return d.pieces().stream().filter(SsmlPiece.Speech.class::isInstance).map(SsmlPiece.Speech.class::cast).toList();
+        return d.pieces().stream()
+                .filter(SsmlPiece.Speech.class::isInstance)
+                .map(SsmlPiece.Speech.class::cast)
+                .toList();
     }
 
     @Test
@@ -69,7 +71,9 @@ class SsmlParserTest {
         assertThat(five.prosody().rate()).as("nested rates multiply").isCloseTo(0.75 * 1.5, within(1e-9));
         assertThat(five.prosody().pitch()).isCloseTo(Math.pow(2, 2 / 12.0), within(1e-9));
         assertThat(five.prosody().volume()).as("inherited").isCloseTo(1.995, within(0.001));
-        assertThat(p.subList(7, 10)).extracting(x -> ((SsmlPiece.Pause) x).seconds()).containsExactly(0.75, 0.4, 0.25);
+        assertThat(p.subList(7, 10))
+                .extracting(x -> ((SsmlPiece.Pause) x).seconds())
+                .containsExactly(0.75, 0.4, 0.25);
     }
 
     @Test
@@ -128,8 +132,10 @@ class SsmlParserTest {
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(7);
         assertThat(e.reason()).contains("unknown element <audio>");
-        assertThat(refused("<speak xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"/etc/passwd\"/></speak>")
-                .reason()).contains("unknown element <xi:include>");
+        assertThat(refused(
+                                "<speak xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"/etc/passwd\"/></speak>")
+                        .reason())
+                .contains("unknown element <xi:include>");
         assertThat(refused("<voice>Hi</voice>").reason()).contains("unknown element");
         assertThat(refused("<prosody rate=\"slow\">Hi</prosody>").reason()).contains("root element must be <speak>");
     }
@@ -139,35 +145,38 @@ class SsmlParserTest {
         SsmlException e = refused("<speak>Hi <prosody rate=\"slow\" duration=\"2s\">there</prosody></speak>");
         assertThat(e.reason()).contains("attribute duration is not allowed on <prosody>");
         assertThat(e.column()).isEqualTo(11);
-        assertThat(refused("<speak><break time=\"1s\" foo=\"x\"/>Hi</speak>").reason()).contains("foo");
+        assertThat(refused("<speak><break time=\"1s\" foo=\"x\"/>Hi</speak>").reason())
+                .contains("foo");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "<speak>Hi <break time=\"11s\"/></speak>|at most 10s",
-            "<speak>Hi <break time=\"soon\"/></speak>|time must be like",
-            "<speak>Hi <break strength=\"huge\"/></speak>|strength must be one of",
-            "<speak><prosody rate=\"400%\">Hi</prosody></speak>|outside 0.5 to 3.0",
-            "<speak><prosody rate=\"x-slow\"><prosody rate=\"0.2\">Hi</prosody></prosody></speak>|outside 0.5 to 3.0",
-            "<speak><prosody pitch=\"+13st\">Hi</prosody></speak>|outside 0.5 to 2.0",
-            "<speak><prosody pitch=\"200Hz\">Hi</prosody></speak>|pitch must be",
-            "<speak><prosody volume=\"+7dB\">Hi</prosody></speak>|outside 0.0 to 2.0",
-            "<speak><prosody volume=\"loudest\">Hi</prosody></speak>|volume must be",
-            "<speak><prosody>Hi</prosody></speak>|needs rate, pitch or volume",
-            "<speak><say-as interpret-as=\"cardinal\">twelve</say-as></speak>|needs a number",
-            "<speak><say-as interpret-as=\"date\" format=\"mdy\">13/01/2024</say-as></speak>|month must be 1 to 12",
-            "<speak><say-as interpret-as=\"date\" format=\"dmy\">31/02/2024</say-as></speak>|day must be 1 to 29",
-            "<speak><say-as interpret-as=\"date\">15 March</say-as></speak>|needs format",
-            "<speak><say-as interpret-as=\"telephone\">123</say-as></speak>|interpret-as must be one of",
-            "<speak><say-as interpret-as=\"cardinal\">1<break/></say-as></speak>|may contain only text",
-            "<speak><sub>WWW</sub></speak>|needs the alias attribute",
-            "<speak><mark/>Hi</speak>|needs the name attribute",
-            "<speak><break>now</break>Hi</speak>|must be empty",
-            "<speak><lang xml:lang=\"not a language\">Hi</lang></speak>|language tag",
-            "<speak>Hi<speak>again</speak></speak>|only be the root",
-            "<speak><?php echo 1; ?>Hi</speak>|processing instructions",
-            "<speak> <break time=\"1s\"/> <mark name=\"a\"/> </speak>|no text to speak",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<speak>Hi <break time=\"11s\"/></speak>|at most 10s",
+                "<speak>Hi <break time=\"soon\"/></speak>|time must be like",
+                "<speak>Hi <break strength=\"huge\"/></speak>|strength must be one of",
+                "<speak><prosody rate=\"400%\">Hi</prosody></speak>|outside 0.5 to 3.0",
+                "<speak><prosody rate=\"x-slow\"><prosody rate=\"0.2\">Hi</prosody></prosody></speak>|outside 0.5 to 3.0",
+                "<speak><prosody pitch=\"+13st\">Hi</prosody></speak>|outside 0.5 to 2.0",
+                "<speak><prosody pitch=\"200Hz\">Hi</prosody></speak>|pitch must be",
+                "<speak><prosody volume=\"+7dB\">Hi</prosody></speak>|outside 0.0 to 2.0",
+                "<speak><prosody volume=\"loudest\">Hi</prosody></speak>|volume must be",
+                "<speak><prosody>Hi</prosody></speak>|needs rate, pitch or volume",
+                "<speak><say-as interpret-as=\"cardinal\">twelve</say-as></speak>|needs a number",
+                "<speak><say-as interpret-as=\"date\" format=\"mdy\">13/01/2024</say-as></speak>|month must be 1 to 12",
+                "<speak><say-as interpret-as=\"date\" format=\"dmy\">31/02/2024</say-as></speak>|day must be 1 to 29",
+                "<speak><say-as interpret-as=\"date\">15 March</say-as></speak>|needs format",
+                "<speak><say-as interpret-as=\"telephone\">123</say-as></speak>|interpret-as must be one of",
+                "<speak><say-as interpret-as=\"cardinal\">1<break/></say-as></speak>|may contain only text",
+                "<speak><sub>WWW</sub></speak>|needs the alias attribute",
+                "<speak><mark/>Hi</speak>|needs the name attribute",
+                "<speak><break>now</break>Hi</speak>|must be empty",
+                "<speak><lang xml:lang=\"not a language\">Hi</lang></speak>|language tag",
+                "<speak>Hi<speak>again</speak></speak>|only be the root",
+                "<speak><?php echo 1; ?>Hi</speak>|processing instructions",
+                "<speak> <break time=\"1s\"/> <mark name=\"a\"/> </speak>|no text to speak",
+            })
     void refusesWithAReason(String ssml, String reason) {
         assertThat(refused(ssml).reason()).contains(reason);
     }
@@ -181,7 +190,8 @@ class SsmlParserTest {
         SsmlException e = refused(laughs);
         assertThat(e.reason()).contains("DOCTYPE is not allowed");
         assertThat(e.line()).isEqualTo(2);
-        assertThat(refused("<!DOCTYPE speak SYSTEM \"file:///etc/passwd\"><speak>x</speak>").reason())
+        assertThat(refused("<!DOCTYPE speak SYSTEM \"file:///etc/passwd\"><speak>x</speak>")
+                        .reason())
                 .contains("DOCTYPE");
         assertThat(refused("<speak>&xxe;</speak>").reason()).contains("xxe");
     }
@@ -222,7 +232,8 @@ class SsmlParserTest {
     void theDocumentIsLimitedToTheTextLimitMarkupIncluded() {
         String doc = "<speak>" + "a".repeat(100) + "</speak>";
         assertThat(SsmlParser.parse(doc, doc.length()).spokenCharacters()).isEqualTo(100);
-        assertThatThrownBy(() -> SsmlParser.parse(doc, doc.length() - 1)).isInstanceOf(SsmlException.class)
+        assertThatThrownBy(() -> SsmlParser.parse(doc, doc.length() - 1))
+                .isInstanceOf(SsmlException.class)
                 .hasMessageContaining("at most " + (doc.length() - 1));
     }
 

@@ -17,8 +17,8 @@ class ProfileVariantsTest {
         ProfileVariants.Profiled profiled = new ProfileVariants(null).apply(profile, REQUEST);
 
         assertThat(profiled.voiceId()).isEqualTo("espeak:de");
-        assertThat(profiled.settings()).isEqualTo(new Settings(1.2 * 1.25, 1.1 * 0.8, 1.35 * 1.5, 0.8, "flac", 24000,
-                true, 1.1, 0.3, 2.0));
+        assertThat(profiled.settings())
+                .isEqualTo(new Settings(1.2 * 1.25, 1.1 * 0.8, 1.35 * 1.5, 0.8, "flac", 24000, true, 1.1, 0.3, 2.0));
     }
 
     @Test
@@ -35,7 +35,8 @@ class ProfileVariantsTest {
 
         assertThat(name).isEqualTo("vx" + Long.toString(1100, 36) + "b" + Long.toString(300, 36));
         assertThat(ProfileVariants.variantName(new VoiceProfile("espeak:fr", 1.4, 2, 0.7, 1.10001, 0.30004, 3)))
-                .as("pitch, range, speed and pauses are not in the file").isEqualTo(name);
+                .as("pitch, range, speed and pauses are not in the file")
+                .isEqualTo(name);
         assertThat(ProfileVariants.variantName(new VoiceProfile("espeak:de", 0.8, 1, 1, 1.101, 0.3)))
                 .isNotEqualTo(name);
     }

@@ -2,12 +2,11 @@ package io.voxify.inference.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voxify.inference.VoiceInfo;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import io.voxify.inference.VoiceInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,8 @@ class VoiceCatalogueTest {
             throws Exception {
         installStandIn(models);
         try (VoiceCatalogue catalogue = new VoiceCatalogue(null, null, models)) {
-            assertThat(catalogue.voices()).extracting(VoiceInfo::voiceId)
+            assertThat(catalogue.voices())
+                    .extracting(VoiceInfo::voiceId)
                     .containsExactlyInAnyOrder("piper:standin-alpha", "piper:standin-beta");
             assertThat(catalogue.voices()).allMatch(v -> v.engine().equals("piper"));
             assertThat(catalogue.supports("piper:standin-alpha")).isFalse();

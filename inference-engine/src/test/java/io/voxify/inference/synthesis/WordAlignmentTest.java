@@ -3,14 +3,13 @@ package io.voxify.inference.synthesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-
 import io.voxify.inference.Timestamp;
 import io.voxify.inference.audio.Pauses;
 import io.voxify.inference.engine.WordTiming;
 import io.voxify.inference.text.LanguageFrontEnd;
 import io.voxify.inference.text.NormalizedText;
 import io.voxify.inference.text.TextSpan;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Engine word times carried through post-processing and onto the request text. */
@@ -25,8 +24,11 @@ class WordAlignmentTest {
 
     @Test
     void onlySilencesBetweenWordsLongEnoughToBePausesAreFound() {
-        List<WordTiming> words = List.of(new WordTiming(0, 1, 0.10, 0.50), new WordTiming(2, 3, 0.51, 0.90),
-                new WordTiming(4, 5, 1.20, 1.60), new WordTiming(6, 7, 1.90, 2.40));
+        List<WordTiming> words = List.of(
+                new WordTiming(0, 1, 0.10, 0.50),
+                new WordTiming(2, 3, 0.51, 0.90),
+                new WordTiming(4, 5, 1.20, 1.60),
+                new WordTiming(6, 7, 1.90, 2.40));
 
         // The audio was trimmed to start at sample 100 and is 1.6 s long: the last gap runs past its end.
         List<int[]> gaps = WordAlignment.gapsBetweenWords(words, 100, 1600, RATE);
@@ -63,8 +65,11 @@ class WordAlignmentTest {
         String source = "Pay $5 now.";
         NormalizedText spoken = LanguageFrontEnd.ENGLISH.prepare(source, 0, source.length());
         String text = spoken.text();
-        List<WordTiming> engine = List.of(word(text, "Pay", 0.0, 0.2), word(text, "five", 0.2, 0.4),
-                word(text, "dollars", 0.4, 0.8), word(text, "now", 0.8, 1.0));
+        List<WordTiming> engine = List.of(
+                word(text, "Pay", 0.0, 0.2),
+                word(text, "five", 0.2, 0.4),
+                word(text, "dollars", 0.4, 0.8),
+                word(text, "now", 0.8, 1.0));
 
         List<Timestamp> out = WordAlignment.onText(source, spoken, engine, 2.0, 3.5);
 
@@ -78,8 +83,12 @@ class WordAlignmentTest {
     void piecesOfOneWrittenWordAreOneWordOnThePage() {
         String source = "The e-mail isn't here.";
         NormalizedText spoken = NormalizedText.identity(source, 0);
-        List<WordTiming> engine = List.of(word(source, "The", 0.0, 0.1), word(source, "e-", 0.1, 0.2),
-                word(source, "mail", 0.2, 0.4), word(source, "isn", 0.4, 0.6), word(source, "here", 0.6, 0.9));
+        List<WordTiming> engine = List.of(
+                word(source, "The", 0.0, 0.1),
+                word(source, "e-", 0.1, 0.2),
+                word(source, "mail", 0.2, 0.4),
+                word(source, "isn", 0.4, 0.6),
+                word(source, "here", 0.6, 0.9));
 
         List<Timestamp> out = WordAlignment.onText(source, spoken, engine, 0, 1);
 
@@ -92,8 +101,8 @@ class WordAlignmentTest {
     void aWordNeverStartsBeforeThePreviousEndedNorEndsAfterItsChunk() {
         String source = "one two three";
         NormalizedText spoken = NormalizedText.identity(source, 0);
-        List<WordTiming> engine = List.of(word(source, "one", 0.0, 0.5), word(source, "two", 0.3, 0.6),
-                word(source, "three", 0.7, 1.3));
+        List<WordTiming> engine =
+                List.of(word(source, "one", 0.0, 0.5), word(source, "two", 0.3, 0.6), word(source, "three", 0.7, 1.3));
 
         List<Timestamp> out = WordAlignment.onText(source, spoken, engine, 1.0, 2.0);
 
@@ -104,8 +113,8 @@ class WordAlignmentTest {
     @Test
     void aSentenceRunsFromItsFirstWordToItsLastButNoFurtherInThanTheKeptEdge() {
         TextSpan sentence = new TextSpan("Hi there.", 10, 19);
-        List<Timestamp> words = List.of(new Timestamp("Hi", "word", 1.2, 1.4, 10, 12),
-                new Timestamp("there", "word", 1.5, 1.8, 13, 18));
+        List<Timestamp> words = List.of(
+                new Timestamp("Hi", "word", 1.2, 1.4, 10, 12), new Timestamp("there", "word", 1.5, 1.8, 13, 18));
 
         Timestamp wide = WordAlignment.sentence(sentence, words, 1.0, 2.5, 0.03);
         Timestamp tight = WordAlignment.sentence(sentence, words, 1.19, 1.81, 0.03);

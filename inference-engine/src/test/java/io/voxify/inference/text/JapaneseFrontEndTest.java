@@ -17,13 +17,13 @@ class JapaneseFrontEndTest {
         NormalizedText out = FRONT_END.prepare("日本語は難しいです", 0, 9);
 
         assertThat(out.text()).isEqualTo("ニホンゴワ ムズカシイデス");
-        assertThat(out.text().codePoints().noneMatch(JapaneseFrontEndTest::isKanji)).isTrue();
+        assertThat(out.text().codePoints().noneMatch(JapaneseFrontEndTest::isKanji))
+                .isTrue();
     }
 
     @Test
     void speaksTheTopicParticleAsWaAndTheDirectionParticleAsE() {
-        assertThat(FRONT_END.prepare("私は東京へ行きます", 0, 9).text())
-                .isEqualTo("ワタシワ トーキョーエ イキマス");
+        assertThat(FRONT_END.prepare("私は東京へ行きます", 0, 9).text()).isEqualTo("ワタシワ トーキョーエ イキマス");
     }
 
     @Test

@@ -2,9 +2,8 @@ package io.voxify.inference.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.text.Normalizer;
-
 import io.voxify.inference.SpeechSynthesizer;
+import java.text.Normalizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,9 @@ class LanguagePhonemesTest {
     @Test
     void theLatinAsEnglishMandarinVoiceIsTheOneThatSaysThree() {
         // Why the presets use cmn-latn-pinyin: Debian's 1.51 cmn voice reads 你好 as "ni three hei three".
-        assertThat(synth.phonemes("espeak:cmn", "你好")).contains(ENGLISH_FALLBACK).contains("θɹ");
+        assertThat(synth.phonemes("espeak:cmn", "你好"))
+                .contains(ENGLISH_FALLBACK)
+                .contains("θɹ");
     }
 
     @Test
@@ -65,7 +66,9 @@ class LanguagePhonemesTest {
         String ipa = synth.phonemes("espeak:cmn-latn-pinyin", text);
 
         assertThat(ipa).doesNotContain(ENGLISH_FALLBACK);
-        assertThat(plain(ipa).split(" ")).hasSize(text.length()).allMatch(syllable -> syllable.matches(".*" + TONE + ".*"));
+        assertThat(plain(ipa).split(" "))
+                .hasSize(text.length())
+                .allMatch(syllable -> syllable.matches(".*" + TONE + ".*"));
     }
 
     @Test

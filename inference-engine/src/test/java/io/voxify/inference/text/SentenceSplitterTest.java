@@ -3,7 +3,6 @@ package io.voxify.inference.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SentenceSplitterTest {
@@ -62,7 +61,9 @@ class SentenceSplitterTest {
         String text = clause.repeat(30);
         List<TextSpan> spans = SentenceSplitter.split(text);
         assertThat(spans.size()).isGreaterThan(1);
-        assertThat(spans).allSatisfy(s -> assertThat(s.text().length()).isLessThanOrEqualTo(SentenceSplitter.MAX_SENTENCE_CHARS));
+        assertThat(spans)
+                .allSatisfy(
+                        s -> assertThat(s.text().length()).isLessThanOrEqualTo(SentenceSplitter.MAX_SENTENCE_CHARS));
         assertThat(spans.get(0).text()).endsWith(",");
     }
 }

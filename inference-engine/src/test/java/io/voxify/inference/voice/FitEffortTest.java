@@ -29,8 +29,8 @@ class FitEffortTest {
         synthesizer = new SpeechSynthesizer();
         encoder = SpeakerEncoder.createDefault();
         fitter = new VoiceFitter(synthesizer, encoder);
-        reader = SpeechMeasures.target(List.of(HumanSpeech.clip(HumanSpeech.CLIP_A), HumanSpeech.clip(HumanSpeech.CLIP_B)),
-                encoder, "en");
+        reader = SpeechMeasures.target(
+                List.of(HumanSpeech.clip(HumanSpeech.CLIP_A), HumanSpeech.clip(HumanSpeech.CLIP_B)), encoder, "en");
     }
 
     @AfterAll
@@ -57,19 +57,22 @@ class FitEffortTest {
     void eachQualityDoesMoreWorkThanTheOneBeforeAndStillFitsTheSpeaker() {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Map<FitQuality, FitReport> reports = new EnumMap<>(FitQuality.class);
-        Map<FitQuality, Integer> expectedRenders = Map.of(FitQuality.FAST, 9, FitQuality.BALANCED, 19,
-                FitQuality.BEST, 50);
+        Map<FitQuality, Integer> expectedRenders =
+                Map.of(FitQuality.FAST, 9, FitQuality.BALANCED, 19, FitQuality.BEST, 50);
         for (FitQuality quality : FitQuality.values()) {
             Steps steps = new Steps();
             long cpuBefore = cpu.getCurrentThreadCpuTime();
             FitReport report = fitter.fit(reader, new FitOptions("flite:awb", quality), steps);
             long cpuMs = (cpu.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
             CloneEvaluation evaluation = fitter.evaluate(report.profile(), reader);
-            System.out.printf("%s: %d renders, %.1f s of speech, %d ms CPU on this thread -> %s%n  %s%n", quality,
-                    report.renders(), report.renderedSeconds(), cpuMs, report.profile(), evaluation);
+            System.out.printf(
+                    "%s: %d renders, %.1f s of speech, %d ms CPU on this thread -> %s%n  %s%n",
+                    quality, report.renders(), report.renderedSeconds(), cpuMs, report.profile(), evaluation);
             reports.put(quality, report);
 
-            assertThat(report.profile().baseVoiceId()).as("the given base is kept").isEqualTo("flite:awb");
+            assertThat(report.profile().baseVoiceId())
+                    .as("the given base is kept")
+                    .isEqualTo("flite:awb");
             assertThat(report.candidateBases()).containsExactly("flite:awb");
             assertThat(report.quality()).isEqualTo(quality);
             int planned = steps.planned().get(0);
@@ -78,9 +81,12 @@ class FitEffortTest {
             assertThat(report.renders()).isBetween(planned - 2, planned);
             assertThat(planned).isEqualTo(expectedRenders.get(quality));
             assertThat(steps.done()).as("steps only move forward").isSorted();
-            assertThat(steps.done().get(steps.done().size() - 1)).as("the fit ends on its last step").isEqualTo(planned);
+            assertThat(steps.done().get(steps.done().size() - 1))
+                    .as("the fit ends on its last step")
+                    .isEqualTo(planned);
             assertThat(evaluation.f0RelativeError()).as(quality + " pitch").isLessThan(0.10);
-            assertThat(evaluation.embeddingSimilarity()).as(quality + " timbre")
+            assertThat(evaluation.embeddingSimilarity())
+                    .as(quality + " timbre")
                     .isGreaterThan(evaluation.defaultEmbeddingSimilarity());
         }
         FitReport fast = reports.get(FitQuality.FAST);
@@ -109,7 +115,8 @@ class FitEffortTest {
     void aBaseThatIsNotInstalledIsRefusedBeforeAnyWork() {
         Steps steps = new Steps();
         assertThatThrownBy(() -> fitter.fit(reader, new FitOptions("piper:no_such_voice", FitQuality.FAST), steps))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("piper:no_such_voice");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("piper:no_such_voice");
         assertThat(steps.done()).isEmpty();
     }
 }

@@ -1,13 +1,12 @@
 package io.voxify.inference.voice;
 
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.DecodedAudio;
+import io.voxify.inference.audio.PitchShifter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.voxify.inference.AudioDecoder;
-import io.voxify.inference.DecodedAudio;
-import io.voxify.inference.audio.PitchShifter;
 
 /** The LibriVox clips of Debian's pocketsphinx test data: one male reader, 16 kHz mono. */
 final class HumanSpeech {
@@ -19,8 +18,7 @@ final class HumanSpeech {
     /** The "second speaker": the reader shifted up by this factor, formants kept. */
     static final double SHIFT = 1.4;
 
-    private HumanSpeech() {
-    }
+    private HumanSpeech() {}
 
     static float[] clip(String name) {
         Path file = LIBRIVOX.resolve(name);
@@ -44,8 +42,10 @@ final class HumanSpeech {
         try {
             return Files.readAllLines(LIBRIVOX.resolve("transcription")).stream()
                     .filter(line -> line.endsWith("(" + id + ")"))
-                    .map(line -> line.substring(line.indexOf("<s>") + 3, line.indexOf("</s>")).strip())
-                    .findFirst().orElseThrow(() -> new AssertionError("no transcript for " + id));
+                    .map(line -> line.substring(line.indexOf("<s>") + 3, line.indexOf("</s>"))
+                            .strip())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no transcript for " + id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** {@code SpeechSynthesizer.synthesize(request, profile, listener)}: each factor does what it says. */
 class ProfileSynthesisTest {
 
-    private static final String TEXT = "Thick fog rolled over the harbour as the old ship moved slowly toward the bridge.";
+    private static final String TEXT =
+            "Thick fog rolled over the harbour as the old ship moved slowly toward the bridge.";
     private static final double SENTENCE_PAUSE = 0.25;
     private static SpeechSynthesizer synthesizer;
 
@@ -56,8 +58,10 @@ class ProfileSynthesisTest {
         float[] raised = speak(new VoiceProfile("flite:slt", 1, 1, 1, 1.2, 0));
         float[] lowered = speak(new VoiceProfile("flite:slt", 1, 1, 1, 0.85, 0));
 
-        assertThat(Acoustics.medianF0(raised, 16000)).isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
-        assertThat(Acoustics.medianF0(lowered, 16000)).isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
+        assertThat(Acoustics.medianF0(raised, 16000))
+                .isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
+        assertThat(Acoustics.medianF0(lowered, 16000))
+                .isCloseTo(Acoustics.medianF0(plain, 16000), Percentage.withPercentage(5));
         assertThat((double) raised.length).isCloseTo(plain.length, Percentage.withPercentage(4));
         // The resampling moves the envelope by the full scale; the pitch shift and the time stretch that put
         // F0 and duration back smear part of it, so only a quarter to a half of the nominal shift shows in the
@@ -87,19 +91,24 @@ class ProfileSynthesisTest {
 
     @Test
     void theProfileBaseVoiceIsSpokenNotTheRequestedOne() {
-        SynthesisRequest request = new SynthesisRequest(TEXT, "no-such-voice", 1, 1, 1, "neutral", "wav", 16000, false,
-                "word");
+        SynthesisRequest request =
+                new SynthesisRequest(TEXT, "no-such-voice", 1, 1, 1, "neutral", "wav", 16000, false, "word");
 
-        assertThat(synthesizer.synthesize(request, VoiceProfile.neutral("flite:slt"), null).durationSeconds()).isPositive();
+        assertThat(synthesizer
+                        .synthesize(request, VoiceProfile.neutral("flite:slt"), null)
+                        .durationSeconds())
+                .isPositive();
         assertThatThrownBy(() -> synthesizer.synthesize(request, VoiceProfile.neutral("flite:nobody"), null))
                 .isInstanceOf(SynthesisException.class)
                 .hasMessageContaining("flite:nobody");
     }
 
     private static float[] speak(VoiceProfile profile) {
-        SynthesisRequest request = new SynthesisRequest(TEXT, "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false,
-                "word");
-        return AudioDecoder.decode(synthesizer.synthesize(request, profile, null).audio()).mono();
+        SynthesisRequest request =
+                new SynthesisRequest(TEXT, "flite:slt", 1, 1, 1, "neutral", "wav", 16000, false, "word");
+        return AudioDecoder.decode(
+                        synthesizer.synthesize(request, profile, null).audio())
+                .mono();
     }
 
     /**
@@ -113,11 +122,13 @@ class ProfileSynthesisTest {
         SynthesisResult plain = timed(text, VoiceProfile.neutral("flite:slt"));
         SynthesisResult paused = timed(text, VoiceProfile.neutral("flite:slt").withPauseFactor(2.0));
 
-        assertThat(gapAfter(paused, "harbour")).isCloseTo(2 * gapAfter(plain, "harbour"), Percentage.withPercentage(10));
+        assertThat(gapAfter(paused, "harbour"))
+                .isCloseTo(2 * gapAfter(plain, "harbour"), Percentage.withPercentage(10));
         // Where a sentence starts is where its first sound crosses the audible threshold, and the noise that
         // excites Flite's fricatives moves that by up to some 50 ms from one run to the next.
-        assertThat(gapAfter(paused, "slowly") - gapAfter(plain, "slowly")).as("%s%n%s", plain.timestamps(),
-                paused.timestamps()).isCloseTo(SENTENCE_PAUSE, org.assertj.core.data.Offset.offset(0.07));
+        assertThat(gapAfter(paused, "slowly") - gapAfter(plain, "slowly"))
+                .as("%s%n%s", plain.timestamps(), paused.timestamps())
+                .isCloseTo(SENTENCE_PAUSE, org.assertj.core.data.Offset.offset(0.07));
         assertThat(gapAfter(plain, "harbour")).isGreaterThan(0.05);
         assertThat(gapAfter(plain, "fog")).isZero();
         assertThat(gapAfter(paused, "fog")).as("no pause, nothing to lengthen").isZero();
@@ -128,18 +139,25 @@ class ProfileSynthesisTest {
         float[] audio = AudioDecoder.decode(paused.audio()).mono();
         Timestamp next = word(paused, "as");
         assertThat(rmsBetween(audio, word(paused, "harbour").end() + 0.02, next.start() - 0.02))
-                .as("the lengthened pause is silent").isLessThan(0.003);
-        assertThat(rmsBetween(audio, next.start(), next.end())).as("the next word is where its timestamp says")
+                .as("the lengthened pause is silent")
+                .isLessThan(0.003);
+        assertThat(rmsBetween(audio, next.start(), next.end()))
+                .as("the next word is where its timestamp says")
                 .isGreaterThan(0.01);
     }
 
     private static SynthesisResult timed(String text, VoiceProfile profile) {
-        return synthesizer.synthesize(new SynthesisRequest(text, profile.baseVoiceId(), 1, 1, 1, "neutral", "wav",
-                16000, true, "word"), profile, null);
+        return synthesizer.synthesize(
+                new SynthesisRequest(text, profile.baseVoiceId(), 1, 1, 1, "neutral", "wav", 16000, true, "word"),
+                profile,
+                null);
     }
 
     private static Timestamp word(SynthesisResult r, String text) {
-        return r.timestamps().stream().filter(t -> t.text().equals(text)).findFirst().orElseThrow();
+        return r.timestamps().stream()
+                .filter(t -> t.text().equals(text))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static double gapAfter(SynthesisResult r, String text) {
@@ -149,7 +167,7 @@ class ProfileSynthesisTest {
     }
 
     private static double rmsBetween(float[] x, double from, double to) {
-        return Acoustics.rms(java.util.Arrays.copyOfRange(x, (int) (from * 16000), (int) (to * 16000)));
+        return Acoustics.rms(Arrays.copyOfRange(x, (int) (from * 16000), (int) (to * 16000)));
     }
 
     private static double wordLength(SynthesisResult r, String text) {

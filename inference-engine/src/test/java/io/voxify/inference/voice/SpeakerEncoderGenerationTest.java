@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +22,14 @@ class SpeakerEncoderGenerationTest {
     @Test
     void bundledModelIsByteIdenticalToAFreshGeneration(@TempDir Path dir) throws Exception {
         Path script = locateScript();
-        assertThat(Files.isExecutable(PYTHON)).as("/usr/bin/python3 is required (scripts/ensure-packages.sh)").isTrue();
+        assertThat(Files.isExecutable(PYTHON))
+                .as("/usr/bin/python3 is required (scripts/ensure-packages.sh)")
+                .isTrue();
         Path out = dir.resolve("speaker_encoder.onnx");
 
         Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), out.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
@@ -39,18 +41,21 @@ class SpeakerEncoderGenerationTest {
                 .as("generator failed (python3-onnx and python3-numpy come from scripts/ensure-packages.sh):%n%s", log)
                 .isZero();
         assertThat(Files.readAllBytes(out))
-                .as("bundled speaker_encoder.onnx differs from what tools/generate_speaker_encoder.py makes; regenerate it")
+                .as(
+                        "bundled speaker_encoder.onnx differs from what tools/generate_speaker_encoder.py makes; regenerate it")
                 .isEqualTo(SpeakerEncoderTest.bundledModel());
     }
 
     private static Path locateScript() throws IOException {
         // Maven runs tests in the module directory; an IDE may run them from the repository root.
-        for (Path candidate : new Path[] {Path.of("tools/generate_speaker_encoder.py"),
-                Path.of("inference-engine/tools/generate_speaker_encoder.py")}) {
+        for (Path candidate : new Path[] {
+            Path.of("tools/generate_speaker_encoder.py"), Path.of("inference-engine/tools/generate_speaker_encoder.py")
+        }) {
             if (Files.isRegularFile(candidate)) {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new IOException("tools/generate_speaker_encoder.py not found from " + Path.of("").toAbsolutePath());
+        throw new IOException("tools/generate_speaker_encoder.py not found from "
+                + Path.of("").toAbsolutePath());
     }
 }

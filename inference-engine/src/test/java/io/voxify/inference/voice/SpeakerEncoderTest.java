@@ -3,16 +3,15 @@ package io.voxify.inference.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voxify.inference.AudioDecoder;
+import io.voxify.inference.SpeechSynthesizer;
+import io.voxify.inference.SynthesisRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.voxify.inference.SpeechSynthesizer;
-import io.voxify.inference.SynthesisRequest;
-import io.voxify.inference.AudioDecoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,8 @@ class SpeakerEncoderTest {
         }
 
         assertThat(encoder.embed(x)).containsExactly(encoder.embed(x));
-        assertThat(SpeakerEncoder.similarity(encoder.embed(x), encoder.embed(quieter))).isGreaterThan(0.999);
+        assertThat(SpeakerEncoder.similarity(encoder.embed(x), encoder.embed(quieter)))
+                .isGreaterThan(0.999);
     }
 
     @Test
@@ -65,8 +65,9 @@ class SpeakerEncoderTest {
         float[] slt = encoder.embed(flite("flite:slt"));
 
         double same = SpeakerEncoder.similarity(a, b);
-        System.out.printf("reader A-B %.3f, A-slt %.3f, B-slt %.3f%n", same, SpeakerEncoder.similarity(a, slt),
-                SpeakerEncoder.similarity(b, slt));
+        System.out.printf(
+                "reader A-B %.3f, A-slt %.3f, B-slt %.3f%n",
+                same, SpeakerEncoder.similarity(a, slt), SpeakerEncoder.similarity(b, slt));
         assertThat(same).isGreaterThan(SpeakerEncoder.similarity(a, slt) + 0.1);
         assertThat(same).isGreaterThan(SpeakerEncoder.similarity(b, slt) + 0.1);
     }
@@ -81,8 +82,9 @@ class SpeakerEncoderTest {
         double sameReader = SpeakerEncoder.similarity(a, b);
         double sameClipShifted = SpeakerEncoder.similarity(a, shiftedA);
         double shiftedPair = SpeakerEncoder.similarity(shiftedA, shiftedB);
-        System.out.printf("reader A-B %.3f, A-shiftedA %.3f, shiftedA-shiftedB %.3f, B-shiftedA %.3f%n", sameReader,
-                sameClipShifted, shiftedPair, SpeakerEncoder.similarity(b, shiftedA));
+        System.out.printf(
+                "reader A-B %.3f, A-shiftedA %.3f, shiftedA-shiftedB %.3f, B-shiftedA %.3f%n",
+                sameReader, sameClipShifted, shiftedPair, SpeakerEncoder.similarity(b, shiftedA));
         // Even the same words, shifted, are further from the reader than his other sentence is.
         assertThat(sameClipShifted).isLessThan(sameReader - 0.1);
         assertThat(shiftedPair).isGreaterThan(SpeakerEncoder.similarity(b, shiftedA) + 0.1);
@@ -104,7 +106,8 @@ class SpeakerEncoderTest {
     @Test
     void encoderWithAnotherInputNameIsRefusedAtLoad(@TempDir Path dir) throws IOException {
         // Renaming every occurrence keeps the graph valid, so only the signature check can refuse it.
-        byte[] renamed = new String(bundledModel(), StandardCharsets.ISO_8859_1).replace("audio", "sound")
+        byte[] renamed = new String(bundledModel(), StandardCharsets.ISO_8859_1)
+                .replace("audio", "sound")
                 .getBytes(StandardCharsets.ISO_8859_1);
         Path file = dir.resolve("renamed.onnx");
         Files.write(file, renamed);
@@ -129,9 +132,10 @@ class SpeakerEncoderTest {
 
     private static float[] flite(String voice) {
         try (SpeechSynthesizer synthesizer = new SpeechSynthesizer()) {
-            SynthesisRequest request = new SynthesisRequest(VoiceFitter.CHECK_SENTENCE, voice, 1, 1, 1, "neutral",
-                    "wav", 16000, false, "word");
-            return AudioDecoder.decode(synthesizer.synthesize(request, null).audio()).mono();
+            SynthesisRequest request = new SynthesisRequest(
+                    VoiceFitter.CHECK_SENTENCE, voice, 1, 1, 1, "neutral", "wav", 16000, false, "word");
+            return AudioDecoder.decode(synthesizer.synthesize(request, null).audio())
+                    .mono();
         }
     }
 }

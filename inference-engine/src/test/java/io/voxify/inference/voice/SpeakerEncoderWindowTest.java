@@ -2,14 +2,13 @@ package io.voxify.inference.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.FloatBuffer;
-import java.util.Arrays;
-import java.util.Map;
-
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.voxify.inference.OnnxRuntime;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ class SpeakerEncoderWindowTest {
     @BeforeAll
     static void load() throws Exception {
         encoder = SpeakerEncoder.createDefault();
-        oneRun = OnnxRuntime.environment().createSession(SpeakerEncoderTest.bundledModel(),
-                new OrtSession.SessionOptions());
+        oneRun = OnnxRuntime.environment()
+                .createSession(SpeakerEncoderTest.bundledModel(), new OrtSession.SessionOptions());
     }
 
     @AfterAll
@@ -69,8 +68,8 @@ class SpeakerEncoderWindowTest {
         // Still the reader: his own short clip is far closer than the reader shifted up is.
         float[] clip = encoder.embed(HumanSpeech.clip(HumanSpeech.CLIP_B));
         assertThat(SpeakerEncoder.similarity(embedded, clip))
-                .isGreaterThan(SpeakerEncoder.similarity(encoder.embed(HumanSpeech.shifted(HumanSpeech.CLIP_B)), clip)
-                        + 0.1);
+                .isGreaterThan(
+                        SpeakerEncoder.similarity(encoder.embed(HumanSpeech.shifted(HumanSpeech.CLIP_B)), clip) + 0.1);
     }
 
     @Test
@@ -90,8 +89,11 @@ class SpeakerEncoderWindowTest {
 
     /** The reader's three long clips in turn, as long as asked. */
     private static float[] reader(int samples) {
-        float[][] clips = {HumanSpeech.clip(HumanSpeech.CLIP_A), HumanSpeech.clip(HumanSpeech.CLIP_B),
-                HumanSpeech.clip(HumanSpeech.CLIP_C)};
+        float[][] clips = {
+            HumanSpeech.clip(HumanSpeech.CLIP_A),
+            HumanSpeech.clip(HumanSpeech.CLIP_B),
+            HumanSpeech.clip(HumanSpeech.CLIP_C)
+        };
         float[] x = new float[samples];
         for (int at = 0, c = 0; at < samples; c = (c + 1) % clips.length) {
             int n = Math.min(clips[c].length, samples - at);
@@ -102,9 +104,9 @@ class SpeakerEncoderWindowTest {
     }
 
     private static float[] runWhole(float[] x) throws OrtException {
-        try (OnnxTensor input = OnnxTensor.createTensor(OnnxRuntime.environment(), FloatBuffer.wrap(x),
-                new long[] {1, x.length});
-             OrtSession.Result result = oneRun.run(Map.of(SpeakerEncoder.INPUT_NAME, input))) {
+        try (OnnxTensor input = OnnxTensor.createTensor(
+                        OnnxRuntime.environment(), FloatBuffer.wrap(x), new long[] {1, x.length});
+                OrtSession.Result result = oneRun.run(Map.of(SpeakerEncoder.INPUT_NAME, input))) {
             return ((float[][]) result.get(0).getValue())[0];
         }
     }

@@ -2,10 +2,9 @@ package io.voxify.inference.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import io.voxify.inference.Acoustics;
 import io.voxify.inference.SpeechSynthesizer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,8 @@ class VoiceFitterTest {
 
     @Test
     void fitsTheHumanReaderInPitchAndSoundsMoreLikeHimThanTheDefaultVoice() {
-        CloneTarget target = SpeechMeasures.target(List.of(HumanSpeech.clip(HumanSpeech.CLIP_A),
-                HumanSpeech.clip(HumanSpeech.CLIP_B)), encoder, "en");
+        CloneTarget target = SpeechMeasures.target(
+                List.of(HumanSpeech.clip(HumanSpeech.CLIP_A), HumanSpeech.clip(HumanSpeech.CLIP_B)), encoder, "en");
 
         VoiceProfile profile = fitter.fit(target);
         CloneEvaluation evaluation = fitter.evaluate(profile, target);
@@ -45,13 +44,16 @@ class VoiceFitterTest {
         // The same check with an F0 estimator that shares no code with the one the fitter uses.
         float[] spoken = new ProfileRenderer(synthesizer, encoder).speak(VoiceFitter.CHECK_SENTENCE, profile);
         double human = Acoustics.medianF0(HumanSpeech.clip(HumanSpeech.CLIP_A), 16000);
-        assertThat(Acoustics.medianF0(spoken, 16000)).isCloseTo(human, org.assertj.core.data.Percentage.withPercentage(12));
+        assertThat(Acoustics.medianF0(spoken, 16000))
+                .isCloseTo(human, org.assertj.core.data.Percentage.withPercentage(12));
     }
 
     @Test
     void fitsTheShiftedReaderAsASecondSpeaker() {
-        CloneTarget target = SpeechMeasures.target(List.of(HumanSpeech.shifted(HumanSpeech.CLIP_A),
-                HumanSpeech.shifted(HumanSpeech.CLIP_B)), encoder, "en");
+        CloneTarget target = SpeechMeasures.target(
+                List.of(HumanSpeech.shifted(HumanSpeech.CLIP_A), HumanSpeech.shifted(HumanSpeech.CLIP_B)),
+                encoder,
+                "en");
 
         VoiceProfile profile = fitter.fit(target);
         CloneEvaluation evaluation = fitter.evaluate(profile, target);

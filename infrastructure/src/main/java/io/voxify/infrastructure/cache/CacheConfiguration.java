@@ -21,7 +21,9 @@ public class CacheConfiguration {
     @Bean
     @ConditionalOnProperty(name = "voxify.library.cache", havingValue = "memory", matchIfMissing = true)
     LibraryPageCache localLibraryPageCache(CacheProperties properties) {
-        return new LocalLibraryPageCache(properties.cacheTtl(), properties.cacheMaxEntries(),
+        return new LocalLibraryPageCache(
+                properties.cacheTtl(),
+                properties.cacheMaxEntries(),
                 properties.cacheMaxBytes().toBytes());
     }
 

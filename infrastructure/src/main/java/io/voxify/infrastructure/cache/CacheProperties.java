@@ -15,8 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param redisPrefix     the prefix of the Redis keys
  */
 @ConfigurationProperties("voxify.library")
-public record CacheProperties(@DefaultValue("memory") String cache, @DefaultValue("PT10S") Duration cacheTtl,
-                              @DefaultValue("10000") long cacheMaxEntries,
-                              @DefaultValue("64MB") DataSize cacheMaxBytes,
-                              @DefaultValue("voxify:library:") String redisPrefix) {
-}
+public record CacheProperties(
+        @DefaultValue("memory") String cache,
+        @DefaultValue("PT10S") Duration cacheTtl,
+        @DefaultValue("10000") long cacheMaxEntries,
+        @DefaultValue("64MB") DataSize cacheMaxBytes,
+        @DefaultValue("voxify:library:") String redisPrefix) {}

@@ -32,21 +32,26 @@ public class FanoutConfiguration {
     }
 
     @Bean
-    RedisMessageListenerContainer viewUpdateListener(RedisConnectionFactory connections, ViewUpdateReceiver views,
-                                                     ObjectMapper json, FanoutProperties properties) {
+    RedisMessageListenerContainer viewUpdateListener(
+            RedisConnectionFactory connections,
+            ViewUpdateReceiver views,
+            ObjectMapper json,
+            FanoutProperties properties) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         // In the subscription's own thread, one message after another: updates of a view must
         // arrive in the order they were made (subscribers drop any older than the last they saw).
         container.setTaskExecutor(new SyncTaskExecutor());
-        container.addMessageListener((message, pattern) -> {
-            try {
-                views.receive(json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
-                        ViewFanout.ViewUpdate.class));
-            } catch (Exception unreadable) {
-                log.warn("Dropped a view update from another node: {}", unreadable.toString());
-            }
-        }, new ChannelTopic(properties.channel()));
+        container.addMessageListener(
+                (message, pattern) -> {
+                    try {
+                        views.receive(json.readValue(
+                                new String(message.getBody(), StandardCharsets.UTF_8), ViewFanout.ViewUpdate.class));
+                    } catch (Exception unreadable) {
+                        log.warn("Dropped a view update from another node: {}", unreadable.toString());
+                    }
+                },
+                new ChannelTopic(properties.channel()));
         return container;
     }
 }

@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channel the Redis channel every node publishes to and listens on
  */
 @ConfigurationProperties("voxify.view-updates")
-public record FanoutProperties(@DefaultValue("none") String fanout,
-                               @DefaultValue("voxify:view-updates") String channel) {
-}
+public record FanoutProperties(
+        @DefaultValue("none") String fanout,
+        @DefaultValue("voxify:view-updates") String channel) {}

@@ -14,7 +14,6 @@ public interface ViewFanout {
      * One change of one view: the subscription-query type and the key it asks for, and either the
      * new view ({@code viewType} and its JSON) or the end of the view ({@code complete}).
      */
-    record ViewUpdate(String origin, String queryType, String key, String viewType, String viewJson,
-                      boolean complete) {
-    }
+    record ViewUpdate(
+            String origin, String queryType, String key, String viewType, String viewJson, boolean complete) {}
 }

@@ -14,10 +14,14 @@ import java.util.Map;
  * @param metadata  the metadata to pass on, as text
  * @param payload   the event itself, as JSON
  */
-public record PublishedEvent(String id, String type, Instant timestamp, Aggregate aggregate,
-                             Map<String, String> metadata, JsonNode payload) {
+public record PublishedEvent(
+        String id,
+        String type,
+        Instant timestamp,
+        Aggregate aggregate,
+        Map<String, String> metadata,
+        JsonNode payload) {
 
     /** @param type the aggregate's type name, e.g. {@code SynthesisJob} */
-    public record Aggregate(String type, String id, long sequence) {
-    }
+    public record Aggregate(String type, String id, long sequence) {}
 }

@@ -26,8 +26,8 @@ public class PublishingConfiguration {
     }
 
     @Bean
-    RabbitEventPublisher rabbitEventPublisher(RabbitTemplate rabbit, ObjectMapper json,
-                                              PublishingProperties properties) {
+    RabbitEventPublisher rabbitEventPublisher(
+            RabbitTemplate rabbit, ObjectMapper json, PublishingProperties properties) {
         return new RabbitEventPublisher(rabbit, json, properties.eventsExchange());
     }
 }

@@ -41,6 +41,7 @@ public final class FairWorkPool implements AutoCloseable {
     private final Map<String, Lane> lanes = new HashMap<>();
     /** Users whose lane has queued work and who are below the cap, in the order they are served. */
     private final ArrayDeque<Lane> turn = new ArrayDeque<>();
+
     private final List<Thread> threads = new ArrayList<>();
     private int queued;
     private int running;
@@ -57,8 +58,7 @@ public final class FairWorkPool implements AutoCloseable {
         }
     }
 
-    private record Item(Lane lane, String what, Runnable work) {
-    }
+    private record Item(Lane lane, String what, Runnable work) {}
 
     public FairWorkPool(String name, int threadCount, int backlog, int backlogPerUser, IntSupplier capPerUser) {
         if (threadCount < 1 || backlog < 1 || backlogPerUser < 1) {

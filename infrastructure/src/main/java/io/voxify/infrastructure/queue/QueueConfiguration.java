@@ -37,8 +37,12 @@ public class QueueConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "voxify.work-queue.type", havingValue = "in-process", matchIfMissing = true)
     InProcessWorkQueue workQueue(WorkHandlers handlers, QueueProperties properties, WorkShare share) {
-        return new InProcessWorkQueue(handlers, properties.pools(), properties.synthesis().backlog(),
-                properties.work().backlogPerUser(), share);
+        return new InProcessWorkQueue(
+                handlers,
+                properties.pools(),
+                properties.synthesis().backlog(),
+                properties.work().backlogPerUser(),
+                share);
     }
 
     /** The broker-backed queue ({@code voxify.work-queue.type=rabbitmq}, the infra profile). */
@@ -48,7 +52,9 @@ public class QueueConfiguration {
 
         @Bean
         RabbitWorkTopology rabbitWorkTopology(QueueProperties properties) {
-            return new RabbitWorkTopology(properties.rabbitmq().prefix(), List.copyOf(properties.pools().keySet()));
+            return new RabbitWorkTopology(
+                    properties.rabbitmq().prefix(),
+                    List.copyOf(properties.pools().keySet()));
         }
 
         @Bean
@@ -63,17 +69,22 @@ public class QueueConfiguration {
 
         @Bean
         WaitingWorkPromoter waitingWorkPromoter(FairBrokerDispatch dispatch, QueueProperties properties) {
-            return new WaitingWorkPromoter(dispatch, properties.work().promoteInterval(),
+            return new WaitingWorkPromoter(
+                    dispatch,
+                    properties.work().promoteInterval(),
                     properties.work().slotLease());
         }
 
         /** Work must reach a queue: an unroutable message comes back and counts as not queued. */
         @Bean
-        RabbitWorkQueue rabbitWorkQueue(ConnectionFactory connections, ObjectMapper json,
-                                        RabbitWorkTopology topology, FairBrokerDispatch dispatch) {
+        RabbitWorkQueue rabbitWorkQueue(
+                ConnectionFactory connections,
+                ObjectMapper json,
+                RabbitWorkTopology topology,
+                FairBrokerDispatch dispatch) {
             RabbitTemplate mandatory = new RabbitTemplate(connections);
             mandatory.setMandatory(true);
-            mandatory.setReturnsCallback(returned -> { });
+            mandatory.setReturnsCallback(returned -> {});
             return new RabbitWorkQueue(mandatory, json, topology, dispatch);
         }
 
@@ -84,7 +95,8 @@ public class QueueConfiguration {
                 for (String pool : topology.pools()) {
                     String queue = topology.queue(pool);
                     Gauge.builder(InProcessWorkQueue.QUEUE_DEPTH, broker, admin -> depth(admin, queue))
-                            .tag("pool", pool).description("Work items queued for a worker")
+                            .tag("pool", pool)
+                            .description("Work items queued for a worker")
                             .register(registry);
                 }
             };
@@ -101,11 +113,22 @@ public class QueueConfiguration {
 
         @Bean
         @ConditionalOnExpression("'${voxify.role:all}' != 'api'")
-        RabbitWorkConsumers rabbitWorkConsumers(ConnectionFactory connections, RabbitWorkTopology topology,
-                                                ObjectMapper json, WorkHandlers handlers,
-                                                FairBrokerDispatch dispatch, QueueProperties properties) {
-            return new RabbitWorkConsumers(connections, topology, json, handlers, dispatch, properties.pools(),
-                    properties.rabbitmq().deliveryAttempts(), properties.rabbitmq().firstRedeliveryDelay());
+        RabbitWorkConsumers rabbitWorkConsumers(
+                ConnectionFactory connections,
+                RabbitWorkTopology topology,
+                ObjectMapper json,
+                WorkHandlers handlers,
+                FairBrokerDispatch dispatch,
+                QueueProperties properties) {
+            return new RabbitWorkConsumers(
+                    connections,
+                    topology,
+                    json,
+                    handlers,
+                    dispatch,
+                    properties.pools(),
+                    properties.rabbitmq().deliveryAttempts(),
+                    properties.rabbitmq().firstRedeliveryDelay());
         }
     }
 }

@@ -19,8 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rabbitmq  the broker adapter
  */
 @ConfigurationProperties("voxify")
-public record QueueProperties(@DefaultValue Adapter workQueue, @DefaultValue SynthesisPool synthesis,
-                              @DefaultValue VoicePool voice, @DefaultValue Lanes work, @DefaultValue Broker rabbitmq) {
+public record QueueProperties(
+        @DefaultValue Adapter workQueue,
+        @DefaultValue SynthesisPool synthesis,
+        @DefaultValue VoicePool voice,
+        @DefaultValue Lanes work,
+        @DefaultValue Broker rabbitmq) {
 
     /** The pool synthesis attempts run in. */
     public static final String SYNTHESIS_POOL = "synthesis";
@@ -28,28 +32,28 @@ public record QueueProperties(@DefaultValue Adapter workQueue, @DefaultValue Syn
     public static final String VOICE_POOL = "voice";
 
     /** @param type {@code in-process} (this process runs every piece of work: the embedded default) or {@code rabbitmq} */
-    public record Adapter(@DefaultValue("in-process") String type) {
-    }
+    public record Adapter(@DefaultValue("in-process") String type) {}
 
     /**
      * @param workerThreads threads of the synthesis pool; 0: one per processor
      * @param backlog       items an in-process pool holds waiting, all users together
      */
-    public record SynthesisPool(@DefaultValue("0") int workerThreads, @DefaultValue("10000") int backlog) {
-    }
+    public record SynthesisPool(
+            @DefaultValue("0") int workerThreads,
+            @DefaultValue("10000") int backlog) {}
 
     /** @param workerThreads threads of the voice pool (at least one) */
-    public record VoicePool(@DefaultValue("1") int workerThreads) {
-    }
+    public record VoicePool(@DefaultValue("1") int workerThreads) {}
 
     /**
      * @param backlogPerUser  items one user may have waiting in an in-process pool
      * @param promoteInterval how often every node publishes waiting broker work whose owner has room
      * @param slotLease       how long a slot on the broker counts against its owner when its message is gone
      */
-    public record Lanes(@DefaultValue("500") int backlogPerUser, @DefaultValue("PT2S") Duration promoteInterval,
-                        @DefaultValue("PT2H") Duration slotLease) {
-    }
+    public record Lanes(
+            @DefaultValue("500") int backlogPerUser,
+            @DefaultValue("PT2S") Duration promoteInterval,
+            @DefaultValue("PT2H") Duration slotLease) {}
 
     /**
      * @param prefix               the first part of every exchange and queue name, so installations (and test
@@ -57,14 +61,16 @@ public record QueueProperties(@DefaultValue Adapter workQueue, @DefaultValue Syn
      * @param deliveryAttempts     tries of a message whose handler failed before it is parked as dead
      * @param firstRedeliveryDelay the back-off before the second try (doubling, up to eight times this)
      */
-    public record Broker(@DefaultValue("voxify") String prefix, @DefaultValue("4") int deliveryAttempts,
-                         @DefaultValue("PT1S") Duration firstRedeliveryDelay) {
-    }
+    public record Broker(
+            @DefaultValue("voxify") String prefix,
+            @DefaultValue("4") int deliveryAttempts,
+            @DefaultValue("PT1S") Duration firstRedeliveryDelay) {}
 
     /** The pools and their threads on this node, in a fixed order. */
     public Map<String, Integer> pools() {
         Map<String, Integer> pools = new LinkedHashMap<>();
-        int synthesisThreads = synthesis.workerThreads() > 0 ? synthesis.workerThreads()
+        int synthesisThreads = synthesis.workerThreads() > 0
+                ? synthesis.workerThreads()
                 : Math.max(1, Runtime.getRuntime().availableProcessors());
         pools.put(SYNTHESIS_POOL, synthesisThreads);
         pools.put(VOICE_POOL, Math.max(1, voice.workerThreads()));

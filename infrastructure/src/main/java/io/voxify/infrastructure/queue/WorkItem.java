@@ -16,8 +16,15 @@ import java.util.Map;
  * @param payload  what else the handler needs, or null
  * @param metadata the correlation metadata of the message that queued it, for the handler to carry on
  */
-public record WorkItem(String pool, String kind, String id, Integer attempt, String run, String userId,
-                       Object payload, Map<String, Object> metadata) {
+public record WorkItem(
+        String pool,
+        String kind,
+        String id,
+        Integer attempt,
+        String run,
+        String userId,
+        Object payload,
+        Map<String, Object> metadata) {
 
     /**
      * The item's key: one per attempt, or per run. A broker adapter uses it as the message id and the key of its

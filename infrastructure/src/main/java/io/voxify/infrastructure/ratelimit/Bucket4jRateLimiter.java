@@ -17,8 +17,12 @@ public abstract class Bucket4jRateLimiter implements RateLimiter {
 
     @Override
     public Decision consume(String key, Limit limit) {
-        ConsumptionProbe probe = bucket(name(key, limit), configuration(limit), limit).tryConsumeAndReturnRemaining(1);
-        return new Decision(probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(),
+        ConsumptionProbe probe =
+                bucket(name(key, limit), configuration(limit), limit).tryConsumeAndReturnRemaining(1);
+        return new Decision(
+                probe.isConsumed(),
+                limit.capacity(),
+                probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()),
                 probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
@@ -31,8 +35,10 @@ public abstract class Bucket4jRateLimiter implements RateLimiter {
 
     protected static BucketConfiguration configuration(Limit limit) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillIntervally(limit.capacity(), limit.window()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.capacity())
+                        .refillIntervally(limit.capacity(), limit.window())
+                        .build())
                 .build();
     }
 

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * renewed, so the slots of a node that died come free by themselves.
  */
 @ConfigurationProperties("voxify.limits")
-public record OpenRequestLease(@DefaultValue("PT90S") Duration openRequestLease) {
-}
+public record OpenRequestLease(@DefaultValue("PT90S") Duration openRequestLease) {}

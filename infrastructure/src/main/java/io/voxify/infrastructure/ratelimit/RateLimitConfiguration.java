@@ -1,13 +1,13 @@
 package io.voxify.infrastructure.ratelimit;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.voxify.infrastructure.ratelimit.memory.LocalOpenRequestSlots;
 import io.voxify.infrastructure.ratelimit.memory.LocalRateLimiter;
 import io.voxify.infrastructure.ratelimit.memory.LocalSignInHistory;
 import io.voxify.infrastructure.ratelimit.redis.RedisOpenRequestSlots;
 import io.voxify.infrastructure.ratelimit.redis.RedisRateLimiter;
 import io.voxify.infrastructure.ratelimit.redis.RedisSignInHistory;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
@@ -49,8 +49,8 @@ public class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "voxify.rate-limits.store", havingValue = "redis")
-    OpenRequestSlots redisOpenRequestSlots(RedisProperties redis, RateLimitProperties properties,
-                                           OpenRequestLease lease) {
+    OpenRequestSlots redisOpenRequestSlots(
+            RedisProperties redis, RateLimitProperties properties, OpenRequestLease lease) {
         return new RedisOpenRequestSlots(redisClient(redis), properties.redisPrefix(), lease.openRequestLease());
     }
 
@@ -66,8 +66,11 @@ public class RateLimitConfiguration {
         if (redis.getUrl() != null && !redis.getUrl().isBlank()) {
             uri = RedisURI.create(redis.getUrl());
         } else {
-            uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort())
-                    .withDatabase(redis.getDatabase()).build();
+            uri = RedisURI.builder()
+                    .withHost(redis.getHost())
+                    .withPort(redis.getPort())
+                    .withDatabase(redis.getDatabase())
+                    .build();
             if (redis.getPassword() != null) {
                 uri.setPassword(redis.getPassword().toCharArray());
             }

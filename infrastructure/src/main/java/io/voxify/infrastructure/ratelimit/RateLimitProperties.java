@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisPrefix the prefix of their Redis keys
  */
 @ConfigurationProperties("voxify.rate-limits")
-public record RateLimitProperties(@DefaultValue("memory") String store, @DefaultValue("voxify:rl:") String redisPrefix) {
-}
+public record RateLimitProperties(
+        @DefaultValue("memory") String store,
+        @DefaultValue("voxify:rl:") String redisPrefix) {}

@@ -16,10 +16,8 @@ public interface RateLimiter {
     void refund(String key, Limit limit);
 
     /** A bucket's shape: {@code capacity} tokens per {@code window}. */
-    record Limit(long capacity, Duration window) {
-    }
+    record Limit(long capacity, Duration window) {}
 
     /** Whether the token was taken, what is left, and when the bucket fills again (in whole seconds). */
-    record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {}
 }

@@ -57,8 +57,7 @@ public interface AudioRelay {
 
         /** Lets go of what the reader held (a connection, for a relay over the network). */
         @Override
-        default void close() {
-        }
+        default void close() {}
     }
 
     /** What a reader gets next: a chunk, or the end, or neither yet. */

@@ -30,7 +30,7 @@ public class RelayConfiguration {
     @Bean
     @ConditionalOnProperty(name = "voxify.streaming.relay", havingValue = "redis")
     AudioRelay redisAudioRelay(StringRedisTemplate redis, StreamingProperties properties) {
-        return new RedisAudioRelay(redis, properties.redisPrefix(), properties.timeout(), properties.grace(),
-                properties.relayMaxBytes());
+        return new RedisAudioRelay(
+                redis, properties.redisPrefix(), properties.timeout(), properties.grace(), properties.relayMaxBytes());
     }
 }

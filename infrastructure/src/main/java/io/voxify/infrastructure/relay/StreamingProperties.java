@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrent audio streams open at once on one node, across all users
  */
 @ConfigurationProperties("voxify.streaming")
-public record StreamingProperties(@DefaultValue("memory") String relay, @DefaultValue("PT15M") Duration timeout,
-                                  @DefaultValue("PT60S") Duration grace,
-                                  @DefaultValue("67108864") long bufferBytes,
-                                  @DefaultValue("33554432") long relayMaxBytes,
-                                  @DefaultValue("voxify:audio:") String redisPrefix,
-                                  @DefaultValue("64") int maxConcurrent) {
-}
+public record StreamingProperties(
+        @DefaultValue("memory") String relay,
+        @DefaultValue("PT15M") Duration timeout,
+        @DefaultValue("PT60S") Duration grace,
+        @DefaultValue("67108864") long bufferBytes,
+        @DefaultValue("33554432") long relayMaxBytes,
+        @DefaultValue("voxify:audio:") String redisPrefix,
+        @DefaultValue("64") int maxConcurrent) {}

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 public final class BlobKeys {
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)?)*");
 
-    private BlobKeys() {
-    }
+    private BlobKeys() {}
 
     /** Whether {@code key} is a plain server-made key. */
     public static boolean valid(String key) {

@@ -34,8 +34,7 @@ public interface BlobStore {
     void delete(String key) throws IOException;
 
     /** A blob as a listing shows it. */
-    record Listed(String key, long size, Instant lastModified) {
-    }
+    record Listed(String key, long size, Instant lastModified) {}
 
     /**
      * Hands every blob whose key starts with {@code folder + "/"} to {@code each}, in no set order. Objects

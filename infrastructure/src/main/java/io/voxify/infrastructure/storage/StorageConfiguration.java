@@ -26,7 +26,9 @@ public class StorageConfiguration {
     @ConditionalOnProperty(name = "voxify.storage.type", havingValue = "s3")
     BlobStore s3BlobStore(StorageProperties properties) throws IOException {
         StorageProperties.S3 s3 = properties.s3();
-        if (s3.endpoint().isBlank() || s3.accessKey().isBlank() || s3.secretKey().isBlank()) {
+        if (s3.endpoint().isBlank()
+                || s3.accessKey().isBlank()
+                || s3.secretKey().isBlank()) {
             throw new IllegalStateException("voxify.storage.type=s3 needs voxify.storage.s3.endpoint, access-key and "
                     + "secret-key (VOXIFY_S3_ENDPOINT, VOXIFY_S3_ACCESS_KEY, VOXIFY_S3_SECRET_KEY)");
         }

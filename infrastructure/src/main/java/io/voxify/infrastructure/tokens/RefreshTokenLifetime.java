@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * sign-in service, which issues tokens, and by the Redis store, which lets a key expire a day after its token.
  */
 @ConfigurationProperties("voxify.security")
-public record RefreshTokenLifetime(@DefaultValue("P30D") Duration refreshTokenTtl) {
-}
+public record RefreshTokenLifetime(@DefaultValue("P30D") Duration refreshTokenTtl) {}

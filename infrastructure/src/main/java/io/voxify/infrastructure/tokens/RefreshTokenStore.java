@@ -3,8 +3,8 @@ package io.voxify.infrastructure.tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * Refresh tokens, rotated on every use. Each login starts a family; presenting a token that was
@@ -26,14 +26,13 @@ public interface RefreshTokenStore {
 
     void revokeAllOf(String userId);
 
-    record Rotation(String userId, String familyId, String newToken) {
-    }
+    record Rotation(String userId, String familyId, String newToken) {}
 
     /** Tokens are kept by their SHA-256, so a copy of the store holds no usable token. */
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,8 +22,9 @@ public class TokenConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "voxify.refresh-tokens.store", havingValue = "redis")
-    RefreshTokenStore redisRefreshTokens(StringRedisTemplate redis, TokenProperties properties,
-                                         RefreshTokenLifetime lifetime) {
-        return new RedisRefreshTokenStore(redis, properties.redisPrefix(), lifetime.refreshTokenTtl().plusDays(1));
+    RefreshTokenStore redisRefreshTokens(
+            StringRedisTemplate redis, TokenProperties properties, RefreshTokenLifetime lifetime) {
+        return new RedisRefreshTokenStore(
+                redis, properties.redisPrefix(), lifetime.refreshTokenTtl().plusDays(1));
     }
 }

@@ -10,5 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisPrefix the prefix of their Redis keys
  */
 @ConfigurationProperties("voxify.refresh-tokens")
-public record TokenProperties(@DefaultValue("database") String store, @DefaultValue("voxify:rt:") String redisPrefix) {
-}
+public record TokenProperties(
+        @DefaultValue("database") String store,
+        @DefaultValue("voxify:rt:") String redisPrefix) {}

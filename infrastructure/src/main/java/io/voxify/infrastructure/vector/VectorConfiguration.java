@@ -25,7 +25,7 @@ public class VectorConfiguration {
     @ConditionalOnProperty(name = "voxify.vectors.type", havingValue = "chroma")
     VectorIndex chromaVectorIndex(VectorProperties properties) {
         VectorProperties.Chroma chroma = properties.chroma();
-        return new ChromaVectorIndex(chroma.url(), chroma.tenant(), chroma.database(), chroma.collection(),
-                chroma.timeout());
+        return new ChromaVectorIndex(
+                chroma.url(), chroma.tenant(), chroma.database(), chroma.collection(), chroma.timeout());
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 public interface VectorIndex {
 
     /** Most similar first; equal similarities in id order, so every adapter ranks alike. */
-    Comparator<VectorMatch> BEST_FIRST = Comparator.comparingDouble(VectorMatch::similarity).reversed()
+    Comparator<VectorMatch> BEST_FIRST = Comparator.comparingDouble(VectorMatch::similarity)
+            .reversed()
             .thenComparing(m -> m.entry().id());
 
     void upsert(VectorEntry entry);
@@ -26,12 +27,10 @@ public interface VectorIndex {
      * either public (no owner) or owned by {@code ownerId}; {@code excludeId} is left out. The
      * similarity is the cosine of the angle between the vectors, best first ({@link #BEST_FIRST}).
      */
-    List<VectorMatch> nearest(float[] query, String model, Set<String> kinds, String ownerId, String excludeId,
-                              int limit);
+    List<VectorMatch> nearest(
+            float[] query, String model, Set<String> kinds, String ownerId, String excludeId, int limit);
 
-    record VectorEntry(String id, String kind, String ownerId, String model, float[] vector) {
-    }
+    record VectorEntry(String id, String kind, String ownerId, String model, float[] vector) {}
 
-    record VectorMatch(VectorEntry entry, double similarity) {
-    }
+    record VectorMatch(VectorEntry entry, double similarity) {}
 }

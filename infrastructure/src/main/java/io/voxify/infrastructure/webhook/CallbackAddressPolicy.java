@@ -25,10 +25,15 @@ import java.util.Locale;
  */
 public final class CallbackAddressPolicy {
 
-    public enum Category { PUBLIC, LOOPBACK, PRIVATE, LINK_LOCAL, FORBIDDEN }
-
-    private CallbackAddressPolicy() {
+    public enum Category {
+        PUBLIC,
+        LOOPBACK,
+        PRIVATE,
+        LINK_LOCAL,
+        FORBIDDEN
     }
+
+    private CallbackAddressPolicy() {}
 
     public static Category classify(InetAddress address) {
         byte[] b = address.getAddress();
@@ -74,8 +79,11 @@ public final class CallbackAddressPolicy {
         for (InetAddress address : readings) {
             String kind = refusedKind(address, allowPrivate);
             if (kind != null) {
-                boolean plain = host.contains(":") || readings.size() == 1 && address.getHostAddress().equals(h);
-                return plain ? host + " is " + kind : host + " can be read as " + address.getHostAddress() + ", " + kind;
+                boolean plain = host.contains(":")
+                        || readings.size() == 1 && address.getHostAddress().equals(h);
+                return plain
+                        ? host + " is " + kind
+                        : host + " can be read as " + address.getHostAddress() + ", " + kind;
             }
         }
         return null;
@@ -156,7 +164,7 @@ public final class CallbackAddressPolicy {
             return null;
         }
         address |= last;
-        return new byte[]{(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
+        return new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
     }
 
     private static Long decimal(String part) {
@@ -194,7 +202,9 @@ public final class CallbackAddressPolicy {
         if (a0 == 127) {
             return Category.LOOPBACK;
         }
-        if (a0 == 10 || (a0 == 172 && a1 >= 16 && a1 <= 31) || (a0 == 192 && a1 == 168)
+        if (a0 == 10
+                || (a0 == 172 && a1 >= 16 && a1 <= 31)
+                || (a0 == 192 && a1 == 168)
                 || (a0 == 100 && a1 >= 64 && a1 <= 127)) {
             return Category.PRIVATE;
         }
@@ -218,7 +228,10 @@ public final class CallbackAddressPolicy {
             }
             return classifyV4(Arrays.copyOfRange(b, 12, 16)); // ::a.b.c.d (deprecated compatible form)
         }
-        if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+        if ((b[0] & 0xff) == 0x00
+                && (b[1] & 0xff) == 0x64
+                && (b[2] & 0xff) == 0xff
+                && (b[3] & 0xff) == 0x9b
                 && allZero(b, 4, 12)) {
             return classifyV4(Arrays.copyOfRange(b, 12, 16)); // 64:ff9b::a.b.c.d (NAT64)
         }

@@ -23,8 +23,7 @@ public interface CallbackTransport {
         Request make() throws IOException;
     }
 
-    record Request(Map<String, String> headers, byte[] body) {
-    }
+    record Request(Map<String, String> headers, byte[] body) {}
 
     /**
      * What one attempt came to.

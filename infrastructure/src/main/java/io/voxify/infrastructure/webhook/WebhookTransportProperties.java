@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param totalTimeout   the longest one call may take, from connecting to reading the status line
  */
 @ConfigurationProperties("voxify.webhooks")
-public record WebhookTransportProperties(@DefaultValue("PT5S") Duration connectTimeout,
-                                         @DefaultValue("PT10S") Duration totalTimeout) {
-}
+public record WebhookTransportProperties(
+        @DefaultValue("PT5S") Duration connectTimeout,
+        @DefaultValue("PT10S") Duration totalTimeout) {}

@@ -132,7 +132,9 @@ class FairWorkPoolTest {
         awaitStarted(1);
         assertThat(pool.submit("alice", "a1", item("a1", hold))).isTrue();
         assertThat(pool.submit("alice", "a2", item("a2", hold))).isTrue();
-        assertThat(pool.submit("alice", "a3", item("a3", hold))).as("alice's lane holds two").isFalse();
+        assertThat(pool.submit("alice", "a3", item("a3", hold)))
+                .as("alice's lane holds two")
+                .isFalse();
         assertThat(pool.submit("bob", "b1", item("b1", hold))).isTrue();
         assertThat(pool.queued()).isEqualTo(3);
         hold.countDown();

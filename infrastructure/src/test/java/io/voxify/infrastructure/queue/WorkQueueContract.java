@@ -22,8 +22,7 @@ public abstract class WorkQueueContract {
     private static final long WAIT_SECONDS = 20;
 
     /** A payload as a feature would attach one: a record of its own. */
-    public record Order(String what, int count, String note) {
-    }
+    public record Order(String what, int count, String note) {}
 
     /** A queue over these handlers and this share of the workers per user. */
     protected abstract WorkQueue queue(WorkHandlers handlers, WorkShare share) throws Exception;
@@ -37,13 +36,27 @@ public abstract class WorkQueueContract {
         BlockingQueue<Work> echoed = new LinkedBlockingQueue<>();
         BlockingQueue<Order> payloads = new LinkedBlockingQueue<>();
         List<String> others = new CopyOnWriteArrayList<>();
-        WorkQueue queue = queue(new WorkHandlers(Map.of("echo", work -> {
-            payloads.add(work.payload(Order.class));
-            echoed.add(work);
-        }, "other", work -> others.add(work.id()))), () -> 2);
+        WorkQueue queue = queue(
+                new WorkHandlers(Map.of(
+                        "echo",
+                        work -> {
+                            payloads.add(work.payload(Order.class));
+                            echoed.add(work);
+                        },
+                        "other",
+                        work -> others.add(work.id()))),
+                () -> 2);
 
-        assertThat(queue.submit(new WorkItem(QueueProperties.VOICE_POOL, "echo", "item-1", 3, "run-7", "alice",
-                new Order("tea", 2, null), Map.of("correlationId", "c-1", "userId", "alice")))).isTrue();
+        assertThat(queue.submit(new WorkItem(
+                        QueueProperties.VOICE_POOL,
+                        "echo",
+                        "item-1",
+                        3,
+                        "run-7",
+                        "alice",
+                        new Order("tea", 2, null),
+                        Map.of("correlationId", "c-1", "userId", "alice"))))
+                .isTrue();
 
         Work work = echoed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(work).isNotNull();
@@ -61,13 +74,16 @@ public abstract class WorkQueueContract {
     void anItemWithoutAttemptPayloadOrOwnerArrivesWithoutThem() throws Exception {
         BlockingQueue<Work> echoed = new LinkedBlockingQueue<>();
         BlockingQueue<Boolean> noPayload = new LinkedBlockingQueue<>();
-        WorkQueue queue = queue(new WorkHandlers(Map.of("echo", work -> {
-            noPayload.add(work.payload(Order.class) == null);
-            echoed.add(work);
-        })), () -> 2);
+        WorkQueue queue = queue(
+                new WorkHandlers(Map.of("echo", work -> {
+                    noPayload.add(work.payload(Order.class) == null);
+                    echoed.add(work);
+                })),
+                () -> 2);
 
-        assertThat(queue.submit(new WorkItem(QueueProperties.VOICE_POOL, "echo", "item-2", null, null, null, null,
-                Map.of()))).isTrue();
+        assertThat(queue.submit(
+                        new WorkItem(QueueProperties.VOICE_POOL, "echo", "item-2", null, null, null, null, Map.of())))
+                .isTrue();
 
         Work work = echoed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(work).isNotNull();
@@ -83,19 +99,25 @@ public abstract class WorkQueueContract {
         List<String> finished = new CopyOnWriteArrayList<>();
         CountDownLatch bobDone = new CountDownLatch(1);
         CountDownLatch allDone = new CountDownLatch(4);
-        WorkQueue queue = queue(new WorkHandlers(Map.of("slow", work -> {
-            try {
-                gate.await(WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            finished.add(work.id());
-            allDone.countDown();
-        }, "quick", work -> {
-            finished.add(work.id());
-            bobDone.countDown();
-            allDone.countDown();
-        })), () -> 1);
+        WorkQueue queue = queue(
+                new WorkHandlers(Map.of(
+                        "slow",
+                        work -> {
+                            try {
+                                gate.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            finished.add(work.id());
+                            allDone.countDown();
+                        },
+                        "quick",
+                        work -> {
+                            finished.add(work.id());
+                            bobDone.countDown();
+                            allDone.countDown();
+                        })),
+                () -> 1);
         try {
             for (int i = 1; i <= 3; i++) {
                 assertThat(queue.submit(item("slow", "alice-" + i, "alice"))).isTrue();
@@ -114,9 +136,10 @@ public abstract class WorkQueueContract {
 
     @Test
     void anItemForAPoolTheQueueDoesNotHaveIsRefused() throws Exception {
-        WorkQueue queue = queue(new WorkHandlers(Map.of("echo", work -> { })), () -> 1);
+        WorkQueue queue = queue(new WorkHandlers(Map.of("echo", work -> {})), () -> 1);
 
-        assertThatThrownBy(() -> queue.submit(new WorkItem("nowhere", "echo", "item-3", 1, null, "alice", null,
-                Map.of()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> queue.submit(new WorkItem("nowhere", "echo", "item-3", 1, null, "alice", null, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,9 @@ public abstract class BlobStoreContract {
         assertThat(read(store(), key, 0)).isEqualTo(content);
         assertThat(read(store(), key, 1234)).isEqualTo(Arrays.copyOfRange(content, 1234, content.length));
         assertThat(read(store(), key, content.length - 1)).containsExactly(content[content.length - 1]);
-        assertThat(read(store(), key, content.length)).as("an offset at the end leaves nothing to read").isEmpty();
+        assertThat(read(store(), key, content.length))
+                .as("an offset at the end leaves nothing to read")
+                .isEmpty();
     }
 
     @Test
@@ -61,8 +66,9 @@ public abstract class BlobStoreContract {
         assertThat(read(store(), key, 0)).isEqualTo(content);
 
         String shortKey = newKey("wav");
-        assertThatThrownBy(() -> store().put(shortKey, new java.io.ByteArrayInputStream(content, 0, 1000), 2000,
-                "audio/wav")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() ->
+                        store().put(shortKey, new java.io.ByteArrayInputStream(content, 0, 1000), 2000, "audio/wav"))
+                .isInstanceOf(IOException.class);
         assertThat(store().exists(shortKey)).isFalse();
     }
 
@@ -103,11 +109,24 @@ public abstract class BlobStoreContract {
 
     @Test
     public void keysThatCouldEscapeOrAliasAreRefusedByEveryOperation() {
-        List<String> unsafe = Arrays.asList(null, "", "/audio/x/y.wav", "../audio/x.wav", "audio/../../etc/passwd",
-                "audio/./x.wav", "audio//x.wav", "audio/x/", "audio\\x\\y.wav", "audio/x/.hidden", "audio/x y.wav",
-                "audio/x/y.wav?versionId=1", "audio/x/%2e%2e/y.wav", "audio/x/y.tar.gz", "audio/ü.wav");
+        List<String> unsafe = Arrays.asList(
+                null,
+                "",
+                "/audio/x/y.wav",
+                "../audio/x.wav",
+                "audio/../../etc/passwd",
+                "audio/./x.wav",
+                "audio//x.wav",
+                "audio/x/",
+                "audio\\x\\y.wav",
+                "audio/x/.hidden",
+                "audio/x y.wav",
+                "audio/x/y.wav?versionId=1",
+                "audio/x/%2e%2e/y.wav",
+                "audio/x/y.tar.gz",
+                "audio/ü.wav");
         List<ThrowingConsumer<String>> operations = List.of(
-                k -> store().put(k, new byte[]{1}, "audio/wav"),
+                k -> store().put(k, new byte[] {1}, "audio/wav"),
                 k -> store().open(k, 0).close(),
                 k -> store().exists(k),
                 k -> store().size(k),
@@ -115,7 +134,8 @@ public abstract class BlobStoreContract {
                 k -> store().downloadUrl(k, Duration.ofMinutes(1), "x.wav", "audio/wav"));
         for (String key : unsafe) {
             for (ThrowingConsumer<String> operation : operations) {
-                assertThatThrownBy(() -> operation.accept(key)).as("key %s", key)
+                assertThatThrownBy(() -> operation.accept(key))
+                        .as("key %s", key)
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }
@@ -146,17 +166,19 @@ public abstract class BlobStoreContract {
         store().put(b, randomBytes(20, 2), "audio/mpeg");
         store().put(elsewhere, randomBytes(30, 3), "audio/wav");
         try {
-            java.util.Map<String, BlobStore.Listed> listed = new java.util.HashMap<>();
+            Map<String, BlobStore.Listed> listed = new HashMap<>();
             store().list(folder, blob -> listed.put(blob.key(), blob));
             assertThat(listed.keySet()).containsExactlyInAnyOrder(a, b);
             assertThat(listed.get(a).size()).isEqualTo(10);
             assertThat(listed.get(b).size()).isEqualTo(20);
-            assertThat(listed.get(a).lastModified()).isAfter(before).isBefore(java.time.Instant.now().plusSeconds(5));
+            assertThat(listed.get(a).lastModified())
+                    .isAfter(before)
+                    .isBefore(java.time.Instant.now().plusSeconds(5));
 
-            List<String> none = new java.util.ArrayList<>();
+            List<String> none = new ArrayList<>();
             store().list("nothing-" + folder, blob -> none.add(blob.key()));
             assertThat(none).isEmpty();
-            assertThatThrownBy(() -> store().list("../" + folder, blob -> { }))
+            assertThatThrownBy(() -> store().list("../" + folder, blob -> {}))
                     .isInstanceOf(IllegalArgumentException.class);
         } finally {
             for (String key : List.of(a, b, elsewhere)) {

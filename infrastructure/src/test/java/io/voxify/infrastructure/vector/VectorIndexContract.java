@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 public abstract class VectorIndexContract {
     /** Chroma answers distances as 32-bit floats. */
     protected static final Offset<Double> CLOSE = within(1e-6);
+
     protected static final Set<String> ALL_KINDS = Set.of("sample", "clone", "preset");
     protected static final String ME = "user_me";
     protected static final String SOMEONE_ELSE = "user_else";
@@ -65,7 +66,8 @@ public abstract class VectorIndexContract {
 
         VectorEntry second = stored("a", "preset", null, 0.125f, -2, 3);
         assertSameEntry(index().get(first.id()).orElseThrow(), second);
-        assertThat(nearest(new float[]{0.125f, -2, 3}, ALL_KINDS, SOMEONE_ELSE, null, 10)).singleElement()
+        assertThat(nearest(new float[] {0.125f, -2, 3}, ALL_KINDS, SOMEONE_ELSE, null, 10))
+                .singleElement()
                 .satisfies(m -> assertSameEntry(m.entry(), second));
 
         assertThat(index().get(id("never-stored"))).isEmpty();
@@ -79,7 +81,7 @@ public abstract class VectorIndexContract {
         index().delete(id("never-stored"));
 
         assertThat(index().get(gone.id())).isEmpty();
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, null, 10))).containsExactly(kept.id());
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, null, 10))).containsExactly(kept.id());
     }
 
     @Test
@@ -94,8 +96,14 @@ public abstract class VectorIndexContract {
 
         List<VectorMatch> matches = nearest(query, ALL_KINDS, ME, null, 10);
 
-        assertThat(ids(matches)).containsExactly(id("same"), id("diagonal"), id("far-but-long"),
-                id("far-but-long-twin"), id("orthogonal"), id("opposite"));
+        assertThat(ids(matches))
+                .containsExactly(
+                        id("same"),
+                        id("diagonal"),
+                        id("far-but-long"),
+                        id("far-but-long-twin"),
+                        id("orthogonal"),
+                        id("opposite"));
         assertThat(matches.get(0).similarity()).isCloseTo(1.0, CLOSE);
         assertThat(matches.get(1).similarity()).isCloseTo(Math.sqrt(0.5), CLOSE);
         assertThat(matches.get(2).similarity()).isCloseTo(0.6, CLOSE);
@@ -110,10 +118,12 @@ public abstract class VectorIndexContract {
         stored("clone", "clone", ME, 1, 0.1f, 0);
         stored("preset", "preset", null, 1, 0.2f, 0);
 
-        assertThat(ids(nearest(new float[]{1, 0, 0}, Set.of("clone", "preset"), ME, null, 10)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, Set.of("clone", "preset"), ME, null, 10)))
                 .containsExactly(id("clone"), id("preset"));
-        assertThat(ids(nearest(new float[]{1, 0, 0}, Set.of("sample"), ME, null, 10))).containsExactly(id("sample"));
-        assertThat(nearest(new float[]{1, 0, 0}, Set.of("unknown"), ME, null, 10)).isEmpty();
+        assertThat(ids(nearest(new float[] {1, 0, 0}, Set.of("sample"), ME, null, 10)))
+                .containsExactly(id("sample"));
+        assertThat(nearest(new float[] {1, 0, 0}, Set.of("unknown"), ME, null, 10))
+                .isEmpty();
     }
 
     @Test
@@ -122,24 +132,25 @@ public abstract class VectorIndexContract {
         stored("mine", "sample", ME, 1, 0.1f, 0);
         stored("theirs", "sample", SOMEONE_ELSE, 1, 0, 0);
 
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, null, 10)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, null, 10)))
                 .containsExactly(id("mine"), id("public"));
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, SOMEONE_ELSE, null, 10)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, SOMEONE_ELSE, null, 10)))
                 .containsExactly(id("theirs"), id("public"));
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, "user_nobody", null, 10)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, "user_nobody", null, 10)))
                 .containsExactly(id("public"));
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, null, null, 10))).containsExactly(id("public"));
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, null, null, 10)))
+                .containsExactly(id("public"));
         assertThat(index().get(publicOne.id()).orElseThrow().ownerId()).isNull();
     }
 
     @Test
     public void onlyVectorsOfTheQueriedModelAreCompared() {
         stored("this-model", "sample", ME, 0, 1, 0);
-        VectorEntry other = new VectorEntry(id("other-model"), "sample", ME, model + "-other", new float[]{1, 0, 0});
+        VectorEntry other = new VectorEntry(id("other-model"), "sample", ME, model + "-other", new float[] {1, 0, 0});
         index().upsert(other);
 
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, null, 10))).containsExactly(id("this-model"));
-        assertThat(ids(index().nearest(new float[]{1, 0, 0}, other.model(), ALL_KINDS, ME, null, 10)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, null, 10))).containsExactly(id("this-model"));
+        assertThat(ids(index().nearest(new float[] {1, 0, 0}, other.model(), ALL_KINDS, ME, null, 10)))
                 .containsExactly(other.id());
     }
 
@@ -150,9 +161,9 @@ public abstract class VectorIndexContract {
         stored("third", "sample", ME, 1, 1, 0);
         stored("fourth", "sample", ME, 0, 1, 0);
 
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, id("best"), 2)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, id("best"), 2)))
                 .containsExactly(id("second"), id("third"));
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, id("fourth"), 2)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, id("fourth"), 2)))
                 .containsExactly(id("best"), id("second"));
     }
 
@@ -162,10 +173,10 @@ public abstract class VectorIndexContract {
             stored("v" + i, "clone", ME, 1, i, 0);
         }
 
-        assertThat(ids(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, null, 3)))
+        assertThat(ids(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, null, 3)))
                 .containsExactly(id("v0"), id("v1"), id("v2"));
-        assertThat(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, null, 100)).hasSize(6);
-        assertThat(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, null, 0)).isEmpty();
+        assertThat(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, null, 100)).hasSize(6);
+        assertThat(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, null, 0)).isEmpty();
     }
 
     @Test
@@ -173,7 +184,7 @@ public abstract class VectorIndexContract {
         stored("twin-b", "sample", ME, 0, 2, 0);
         stored("twin-a", "sample", ME, 0, 1, 0);
 
-        assertThat(ids(nearest(new float[]{0, 1, 0}, ALL_KINDS, ME, null, 10)))
+        assertThat(ids(nearest(new float[] {0, 1, 0}, ALL_KINDS, ME, null, 10)))
                 .containsExactly(id("twin-a"), id("twin-b"));
     }
 
@@ -182,16 +193,17 @@ public abstract class VectorIndexContract {
     public void anEntryReembeddedInAnotherSizeIsFoundOnlyInThatSize() {
         stored("voice", "preset", null, 1, 0, 0);
         String newModel = model + "-wider";
-        VectorEntry wider = new VectorEntry(id("voice"), "preset", null, newModel, new float[]{0, 0, 0, 1});
+        VectorEntry wider = new VectorEntry(id("voice"), "preset", null, newModel, new float[] {0, 0, 0, 1});
         index().upsert(wider);
 
         assertSameEntry(index().get(id("voice")).orElseThrow(), wider);
-        assertThat(nearest(new float[]{1, 0, 0}, ALL_KINDS, ME, null, 10)).isEmpty();
-        assertThat(ids(index().nearest(new float[]{0, 0, 0, 1}, newModel, ALL_KINDS, ME, null, 10)))
+        assertThat(nearest(new float[] {1, 0, 0}, ALL_KINDS, ME, null, 10)).isEmpty();
+        assertThat(ids(index().nearest(new float[] {0, 0, 0, 1}, newModel, ALL_KINDS, ME, null, 10)))
                 .containsExactly(wider.id());
 
         index().delete(wider.id());
         assertThat(index().get(wider.id())).isEmpty();
-        assertThat(index().nearest(new float[]{0, 0, 0, 1}, newModel, ALL_KINDS, ME, null, 10)).isEmpty();
+        assertThat(index().nearest(new float[] {0, 0, 0, 1}, newModel, ALL_KINDS, ME, null, 10))
+                .isEmpty();
     }
 }

@@ -2,5 +2,4 @@ package io.voxify.query.audit;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AggregateOwnerRepository extends JpaRepository<AggregateOwnerEntity, String> {
-}
+public interface AggregateOwnerRepository extends JpaRepository<AggregateOwnerEntity, String> {}

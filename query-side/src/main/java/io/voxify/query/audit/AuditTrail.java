@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
@@ -48,7 +47,8 @@ public class AuditTrail {
 
     @QueryHandler
     public AuditEventPage handle(FindAuditEventsQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > :after");
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > :after");
         MapSqlParameterSource params = new MapSqlParameterSource("after", query.afterPosition());
         if (query.aggregateId() != null) {
             sql.append(" AND aggregate_identifier = :aggregate");
@@ -90,9 +90,11 @@ public class AuditTrail {
     /** The owner named by the aggregate's first event, which every owned aggregate has. */
     @QueryHandler
     public Optional<AggregateOwner> handle(FindAggregateOwnerQuery query) {
-        List<TrackedDomainEventData<byte[]>> first = jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry"
+        List<TrackedDomainEventData<byte[]>> first = jdbc.query(
+                "SELECT " + COLUMNS + " FROM domain_event_entry"
                         + " WHERE aggregate_identifier = :aggregate ORDER BY sequence_number LIMIT 1",
-                new MapSqlParameterSource("aggregate", query.aggregateId()), AuditTrail::row);
+                new MapSqlParameterSource("aggregate", query.aggregateId()),
+                AuditTrail::row);
         return decode(first.stream()).stream()
                 .filter(e -> e.payload() instanceof OwnedByUser)
                 .map(e -> new AggregateOwner(e.aggregateId(), e.aggregateType(), ((OwnedByUser) e.payload()).userId()))
@@ -100,8 +102,8 @@ public class AuditTrail {
     }
 
     private List<AuditEvent> decode(Stream<TrackedDomainEventData<byte[]>> rows) {
-        try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
-                rows, axon.eventSerializer(), axon.upcasterChain())) {
+        try (Stream<TrackedEventMessage<?>> messages =
+                EventUtils.upcastAndDeserializeTrackedEvents(rows, axon.eventSerializer(), axon.upcasterChain())) {
             return messages.map(AuditTrail::toAuditEvent).toList();
         }
     }
@@ -109,23 +111,37 @@ public class AuditTrail {
     private static AuditEvent toAuditEvent(TrackedEventMessage<?> message) {
         DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
         long position = message.trackingToken().position().orElseThrow();
-        return new AuditEvent(position, domain.getType(), domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+        return new AuditEvent(
+                position,
+                domain.getType(),
+                domain.getAggregateIdentifier(),
+                domain.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(),
                 message.getPayload() == null ? null : revisionOf(message.getPayloadType()),
-                message.getIdentifier(), message.getTimestamp(), message.getPayload(),
+                message.getIdentifier(),
+                message.getTimestamp(),
+                message.getPayload(),
                 new LinkedHashMap<>(message.getMetaData()));
     }
 
     private static String revisionOf(Class<?> type) {
-        org.axonframework.serialization.Revision revision = type.getAnnotation(org.axonframework.serialization.Revision.class);
+        org.axonframework.serialization.Revision revision =
+                type.getAnnotation(org.axonframework.serialization.Revision.class);
         return revision == null ? null : revision.value();
     }
 
     private static TrackedDomainEventData<byte[]> row(ResultSet rs, int rowNum) throws SQLException {
-        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong("global_index")),
-                new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
-                        rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
+        return new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(rs.getLong("global_index")),
+                new GenericDomainEventEntry<>(
+                        rs.getString("type"),
+                        rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"),
+                        rs.getString("event_identifier"),
+                        rs.getString("time_stamp"),
+                        rs.getString("payload_type"),
+                        rs.getString("payload_revision"),
+                        rs.getBytes("payload"),
                         rs.getBytes("meta_data")));
     }
 }

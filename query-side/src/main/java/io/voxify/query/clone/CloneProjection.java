@@ -1,6 +1,5 @@
 package io.voxify.query.clone;
 
-import io.voxify.query.support.ViewUpdates;
 import io.voxify.events.clone.CloneFittingProgressedEvent;
 import io.voxify.events.clone.CloneFittingStartedEvent;
 import io.voxify.events.clone.CloneGeneration;
@@ -20,6 +19,7 @@ import io.voxify.events.clone.VoiceCloneReadyEvent;
 import io.voxify.events.clone.VoiceCloneRefinedEvent;
 import io.voxify.query.support.CriteriaPages;
 import io.voxify.query.support.JsonColumns;
+import io.voxify.query.support.ViewUpdates;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,8 +49,7 @@ public class CloneProjection {
     private final ViewUpdates views;
     private final JsonColumns json;
 
-    public CloneProjection(CloneRepository clones, EntityManager entityManager, ViewUpdates views,
-                           JsonColumns json) {
+    public CloneProjection(CloneRepository clones, EntityManager entityManager, ViewUpdates views, JsonColumns json) {
         this.clones = clones;
         this.entityManager = entityManager;
         this.views = views;
@@ -91,9 +91,21 @@ public class CloneProjection {
 
     @EventHandler
     void on(CloneFittingProgressedEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        change(e.cloneId(), seq, at, row -> generation(row, g -> new CloneGeneration(null, g.settings(),
-                Math.min(99.0, Math.round(1000.0 * e.step() / e.steps()) / 10.0), e.step(), e.steps(), e.stage(),
-                g.startedAt(), null)));
+        change(
+                e.cloneId(),
+                seq,
+                at,
+                row -> generation(
+                        row,
+                        g -> new CloneGeneration(
+                                null,
+                                g.settings(),
+                                Math.min(99.0, Math.round(1000.0 * e.step() / e.steps()) / 10.0),
+                                e.step(),
+                                e.steps(),
+                                e.stage(),
+                                g.startedAt(),
+                                null)));
     }
 
     @EventHandler
@@ -106,8 +118,10 @@ public class CloneProjection {
             row.readyAt = at.toEpochMilli();
             row.processingTimeMs = e.processingTimeMs();
             row.errorMessage = null;
-            generation(row, g -> new CloneGeneration(null, g.settings(), 100, g.steps(), g.steps(), "completed",
-                    g.startedAt(), at));
+            generation(
+                    row,
+                    g -> new CloneGeneration(
+                            null, g.settings(), 100, g.steps(), g.steps(), "completed", g.startedAt(), at));
         });
     }
 
@@ -124,8 +138,10 @@ public class CloneProjection {
         change(e.cloneId(), seq, at, row -> {
             row.status = CloneStatus.FAILED.name();
             row.errorMessage = e.reason();
-            generation(row, g -> new CloneGeneration(null, g.settings(), g.progress(), g.step(), g.steps(), "failed",
-                    g.startedAt(), at));
+            generation(
+                    row,
+                    g -> new CloneGeneration(
+                            null, g.settings(), g.progress(), g.step(), g.steps(), "failed", g.startedAt(), at));
         });
     }
 
@@ -152,10 +168,13 @@ public class CloneProjection {
 
     @QueryHandler
     public ClonePage handle(FindClonesQuery query) {
-        CriteriaPages.Page<CloneEntity> page = CriteriaPages.page(entityManager, CloneEntity.class,
+        CriteriaPages.Page<CloneEntity> page = CriteriaPages.page(
+                entityManager,
+                CloneEntity.class,
                 (cb, root) -> filters(query, cb, root),
                 (cb, root) -> List.of(cb.desc(root.get("createdAt")), cb.desc(root.get("cloneId"))),
-                query.offset(), query.limit());
+                query.offset(),
+                query.limit());
         return new ClonePage(page.rows().stream().map(this::toView).toList(), page.totalCount());
     }
 
@@ -165,7 +184,8 @@ public class CloneProjection {
             where.add(cb.equal(root.get("userId"), q.userId()));
         }
         if (q.statuses() != null && !q.statuses().isEmpty()) {
-            where.add(root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
+            where.add(
+                    root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
         }
         if (q.usingSampleId() != null) {
             where.add(cb.like(root.get("sampleIds"), "% " + q.usingSampleId() + " %"));
@@ -174,7 +194,7 @@ public class CloneProjection {
     }
 
     /** Clones from before generation jobs have none to change. */
-    private void generation(CloneEntity row, java.util.function.UnaryOperator<CloneGeneration> change) {
+    private void generation(CloneEntity row, UnaryOperator<CloneGeneration> change) {
         CloneGeneration current = json.read(row.generationJson, CloneGeneration.class);
         if (current != null) {
             row.generationJson = json.write(change.apply(current));
@@ -200,18 +220,41 @@ public class CloneProjection {
     }
 
     CloneView toView(CloneEntity row) {
-        List<String> sampleIds = Arrays.stream(row.sampleIds.trim().split(" ")).filter(s -> !s.isEmpty()).toList();
-        return new CloneView(row.cloneId, row.version, row.userId, row.name, row.description, row.language, sampleIds,
-                CloneStatus.valueOf(row.status), json.read(row.profileJson, CloneProfile.class),
-                json.read(row.qualityJson, CloneQuality.class), row.vectorId, row.errorMessage,
-                Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
-                row.readyAt == null ? null : Instant.ofEpochMilli(row.readyAt), row.processingTimeMs,
+        List<String> sampleIds = Arrays.stream(row.sampleIds.trim().split(" "))
+                .filter(s -> !s.isEmpty())
+                .toList();
+        return new CloneView(
+                row.cloneId,
+                row.version,
+                row.userId,
+                row.name,
+                row.description,
+                row.language,
+                sampleIds,
+                CloneStatus.valueOf(row.status),
+                json.read(row.profileJson, CloneProfile.class),
+                json.read(row.qualityJson, CloneQuality.class),
+                row.vectorId,
+                row.errorMessage,
+                Instant.ofEpochMilli(row.createdAt),
+                Instant.ofEpochMilli(row.updatedAt),
+                row.readyAt == null ? null : Instant.ofEpochMilli(row.readyAt),
+                row.processingTimeMs,
                 generationView(row));
     }
 
     private CloneGeneration generationView(CloneEntity row) {
         CloneGeneration g = json.read(row.generationJson, CloneGeneration.class);
-        return g == null ? null : new CloneGeneration(row.generationJobId, g.settings(), g.progress(), g.step(),
-                g.steps(), g.stage(), g.startedAt(), g.finishedAt());
+        return g == null
+                ? null
+                : new CloneGeneration(
+                        row.generationJobId,
+                        g.settings(),
+                        g.progress(),
+                        g.step(),
+                        g.steps(),
+                        g.stage(),
+                        g.startedAt(),
+                        g.finishedAt());
     }
 }

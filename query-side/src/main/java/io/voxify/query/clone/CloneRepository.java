@@ -1,8 +1,9 @@
 package io.voxify.query.clone;
 
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CloneRepository extends JpaRepository<CloneEntity, String> {
 
-    java.util.Optional<CloneEntity> findByGenerationJobId(String generationJobId);
+    Optional<CloneEntity> findByGenerationJobId(String generationJobId);
 }

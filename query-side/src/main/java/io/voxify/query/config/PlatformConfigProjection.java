@@ -1,6 +1,5 @@
 package io.voxify.query.config;
 
-import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import io.voxify.events.admin.FindPlatformConfigQuery;
 import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.admin.PlatformConfigChangedEvent;
 import io.voxify.events.admin.PlatformConfigView;
+import io.voxify.query.support.ViewUpdates;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,8 +39,8 @@ public class PlatformConfigProjection {
     private final ViewUpdates views;
     private final EventStore eventStore;
 
-    public PlatformConfigProjection(PlatformConfigRepository configs, ObjectMapper json, ViewUpdates views,
-                                    EventStore eventStore) {
+    public PlatformConfigProjection(
+            PlatformConfigRepository configs, ObjectMapper json, ViewUpdates views, EventStore eventStore) {
         this.configs = configs;
         this.json = json;
         this.views = views;
@@ -48,7 +48,8 @@ public class PlatformConfigProjection {
     }
 
     @EventHandler
-    void on(PlatformConfigChangedEvent e, @Timestamp Instant at, @SequenceNumber long seq) throws JsonProcessingException {
+    void on(PlatformConfigChangedEvent e, @Timestamp Instant at, @SequenceNumber long seq)
+            throws JsonProcessingException {
         PlatformConfigEntity row = configs.findById(e.configId()).orElseGet(PlatformConfigEntity::new);
         if (row.configId != null && row.version >= seq) {
             return;
@@ -59,8 +60,7 @@ public class PlatformConfigProjection {
         row.updatedAt = at.toEpochMilli();
         row.updatedBy = e.changedBy();
         configs.save(row);
-        views.emit(FindPlatformConfigQuery.class, "",
-                new PlatformConfigView(e.config(), seq, at, e.changedBy()));
+        views.emit(FindPlatformConfigQuery.class, "", new PlatformConfigView(e.config(), seq, at, e.changedBy()));
     }
 
     @ResetHandler
@@ -79,8 +79,11 @@ public class PlatformConfigProjection {
                         return fromEvents.get();
                     }
                 }
-                return new PlatformConfigView(json.treeToValue(stored, PlatformConfig.class), row.version,
-                        Instant.ofEpochMilli(row.updatedAt), row.updatedBy);
+                return new PlatformConfigView(
+                        json.treeToValue(stored, PlatformConfig.class),
+                        row.version,
+                        Instant.ofEpochMilli(row.updatedAt),
+                        row.updatedBy);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Corrupt platform_config row", e);
             }
@@ -103,8 +106,8 @@ public class PlatformConfigProjection {
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             if (event.getPayload() instanceof PlatformConfigChangedEvent e) {
-                last = new PlatformConfigView(e.config(), event.getSequenceNumber(), event.getTimestamp(),
-                        e.changedBy());
+                last = new PlatformConfigView(
+                        e.config(), event.getSequenceNumber(), event.getTimestamp(), e.changedBy());
             }
         }
         return Optional.ofNullable(last);

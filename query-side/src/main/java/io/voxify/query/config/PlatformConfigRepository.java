@@ -2,5 +2,4 @@ package io.voxify.query.config;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PlatformConfigRepository extends JpaRepository<PlatformConfigEntity, String> {
-}
+public interface PlatformConfigRepository extends JpaRepository<PlatformConfigEntity, String> {}

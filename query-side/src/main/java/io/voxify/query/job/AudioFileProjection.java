@@ -70,8 +70,18 @@ public class AudioFileProjection {
     public Optional<FileView> handle(FindFileQuery query) {
         return files.findById(query.fileOrJobId())
                 .or(() -> files.findFirstByJobId(query.fileOrJobId()))
-                .map(f -> new FileView(f.fileId, f.ownerId, f.jobId, f.blobKey, f.format, f.contentType,
-                        f.sampleRate, f.channels, f.sizeBytes, f.durationSeconds, f.sha256,
+                .map(f -> new FileView(
+                        f.fileId,
+                        f.ownerId,
+                        f.jobId,
+                        f.blobKey,
+                        f.format,
+                        f.contentType,
+                        f.sampleRate,
+                        f.channels,
+                        f.sizeBytes,
+                        f.durationSeconds,
+                        f.sha256,
                         Instant.ofEpochMilli(f.createdAt)));
     }
 }

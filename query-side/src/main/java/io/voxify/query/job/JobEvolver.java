@@ -40,10 +40,10 @@ public final class JobEvolver {
     private static final Pattern WORD = Pattern.compile("\\S+");
     /** SSML markup, which is not counted as words (the document's length still counts all of it). */
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
+
     private static final Pattern SPOKEN_WORD = Pattern.compile("\\S*[\\p{L}\\p{N}]\\S*");
 
-    private JobEvolver() {
-    }
+    private JobEvolver() {}
 
     /**
      * The job after {@code event}, the event at position {@code sequence} of the job's stream, stored at
@@ -69,11 +69,16 @@ public final class JobEvolver {
     }
 
     private static boolean shapesTheJob(Object event) {
-        return event instanceof JobUpdatedEvent || event instanceof JobStartedEvent
-                || event instanceof JobProgressedEvent || event instanceof JobAttemptFailedEvent
-                || event instanceof JobCompletedEvent || event instanceof JobFailedEvent
-                || event instanceof JobCancelledEvent || event instanceof WebhookDueEvent
-                || event instanceof WebhookAttemptedEvent || event instanceof WebhookDeliveredEvent
+        return event instanceof JobUpdatedEvent
+                || event instanceof JobStartedEvent
+                || event instanceof JobProgressedEvent
+                || event instanceof JobAttemptFailedEvent
+                || event instanceof JobCompletedEvent
+                || event instanceof JobFailedEvent
+                || event instanceof JobCancelledEvent
+                || event instanceof WebhookDueEvent
+                || event instanceof WebhookAttemptedEvent
+                || event instanceof WebhookDeliveredEvent
                 || event instanceof WebhookAbandonedEvent;
     }
 
@@ -103,8 +108,8 @@ public final class JobEvolver {
             job.status = JobStatus.PROCESSING;
             job.attempts = e.attempt();
             job.progress = 0;
-            job.progressMessage = e.attempt() == 1 ? "Synthesis started"
-                    : "Retrying synthesis (attempt " + e.attempt() + ")";
+            job.progressMessage =
+                    e.attempt() == 1 ? "Synthesis started" : "Retrying synthesis (attempt " + e.attempt() + ")";
             if (job.startedAt == null) {
                 job.startedAt = at;
             }
@@ -171,7 +176,10 @@ public final class JobEvolver {
         job.textLanguage = language;
         job.textLength = text.codePointCount(0, text.length());
         job.wordCount = JobCreatedEvent.SSML.equals(job.textFormat)
-                ? (int) SPOKEN_WORD.matcher(MARKUP.matcher(text).replaceAll(" ")).results().count()
+                ? (int) SPOKEN_WORD
+                        .matcher(MARKUP.matcher(text).replaceAll(" "))
+                        .results()
+                        .count()
                 : (int) WORD.matcher(text).results().count();
         job.settings = settings;
     }
@@ -225,8 +233,7 @@ public final class JobEvolver {
         Instant webhookNextAttemptAt;
         Instant webhookDeliveredAt;
 
-        Draft() {
-        }
+        Draft() {}
 
         Draft(JobView job) {
             jobId = job.jobId();
@@ -270,14 +277,46 @@ public final class JobEvolver {
         }
 
         JobView view() {
-            WebhookStatus webhook = webhookDeliveryId == null ? null
-                    : new WebhookStatus(webhookDeliveryId, webhookEvent, webhookState, webhookAttempts,
-                            webhookLastStatus, webhookLastError, webhookLastAttemptAt, webhookNextAttemptAt,
+            WebhookStatus webhook = webhookDeliveryId == null
+                    ? null
+                    : new WebhookStatus(
+                            webhookDeliveryId,
+                            webhookEvent,
+                            webhookState,
+                            webhookAttempts,
+                            webhookLastStatus,
+                            webhookLastError,
+                            webhookLastAttemptAt,
+                            webhookNextAttemptAt,
                             webhookDeliveredAt);
-            return new JobView(jobId, version, userId, voiceModelId, text, textHash, textLanguage, textFormat,
-                    textLength, wordCount, status, progress, progressMessage, settings, fileId, duration, timestamps,
-                    errorMessage, errorCode, attempts, createdAt, updatedAt, startedAt, completedAt,
-                    processingTimeMs, callbackUrl, webhook);
+            return new JobView(
+                    jobId,
+                    version,
+                    userId,
+                    voiceModelId,
+                    text,
+                    textHash,
+                    textLanguage,
+                    textFormat,
+                    textLength,
+                    wordCount,
+                    status,
+                    progress,
+                    progressMessage,
+                    settings,
+                    fileId,
+                    duration,
+                    timestamps,
+                    errorMessage,
+                    errorCode,
+                    attempts,
+                    createdAt,
+                    updatedAt,
+                    startedAt,
+                    completedAt,
+                    processingTimeMs,
+                    callbackUrl,
+                    webhook);
         }
     }
 }

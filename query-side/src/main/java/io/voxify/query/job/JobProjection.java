@@ -28,6 +28,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,7 @@ public class JobProjection {
     @QueryHandler
     public JobPage handle(FindJobsQuery query) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
         if (query.userId() != null) {
             where.append(" and j.userId = :userId");
             parameters.put("userId", query.userId());
@@ -176,10 +177,14 @@ public class JobProjection {
             parameters.put("createdBefore", query.createdBefore().toEpochMilli());
         }
         String direction = query.ascending() ? " asc" : " desc";
-        TypedQuery<JobEntity> select = entityManager.createQuery("select j from JobEntity j" + where
-                        + " order by j." + sortColumn(query.sortBy()) + direction + ", j.jobId" + direction, JobEntity.class)
+        TypedQuery<JobEntity> select = entityManager
+                .createQuery(
+                        "select j from JobEntity j" + where + " order by j." + sortColumn(query.sortBy()) + direction
+                                + ", j.jobId" + direction,
+                        JobEntity.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .setFirstResult(query.offset()).setMaxResults(query.limit());
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit());
         TypedQuery<Long> count = entityManager.createQuery("select count(j) from JobEntity j" + where, Long.class);
         parameters.forEach((name, value) -> {
             select.setParameter(name, value);

@@ -21,8 +21,7 @@ import java.util.List;
  * was not read with.
  */
 final class JobRows {
-    private static final TypeReference<List<TimedText>> TIMED_TEXT_LIST = new TypeReference<>() {
-    };
+    private static final TypeReference<List<TimedText>> TIMED_TEXT_LIST = new TypeReference<>() {};
 
     private final ObjectMapper json;
     private final ParsedColumns<SynthesisSettings> settingsColumns;
@@ -35,12 +34,34 @@ final class JobRows {
     }
 
     JobView view(JobEntity row) {
-        return new JobView(row.jobId, row.version, row.userId, row.voiceModelId, row.text, row.textHash,
-                row.textLanguage, row.textFormat, row.textLength, row.wordCount, JobStatus.valueOf(row.status),
-                row.progress, row.progressMessage, settingsColumns.get(row.settingsJson), row.fileId, row.duration,
-                timestampColumns.get(row.timestampsJson), row.errorMessage, row.errorCode,
-                row.attempts, Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
-                instant(row.startedAt), instant(row.completedAt), row.processingTimeMs, row.callbackUrl, webhook(row));
+        return new JobView(
+                row.jobId,
+                row.version,
+                row.userId,
+                row.voiceModelId,
+                row.text,
+                row.textHash,
+                row.textLanguage,
+                row.textFormat,
+                row.textLength,
+                row.wordCount,
+                JobStatus.valueOf(row.status),
+                row.progress,
+                row.progressMessage,
+                settingsColumns.get(row.settingsJson),
+                row.fileId,
+                row.duration,
+                timestampColumns.get(row.timestampsJson),
+                row.errorMessage,
+                row.errorCode,
+                row.attempts,
+                Instant.ofEpochMilli(row.createdAt),
+                Instant.ofEpochMilli(row.updatedAt),
+                instant(row.startedAt),
+                instant(row.completedAt),
+                row.processingTimeMs,
+                row.callbackUrl,
+                webhook(row));
     }
 
     /**
@@ -94,10 +115,16 @@ final class JobRows {
         if (row.webhookDeliveryId == null) {
             return null;
         }
-        return new WebhookStatus(row.webhookDeliveryId, row.webhookEvent, row.webhookState,
-                row.webhookAttempts == null ? 0 : row.webhookAttempts, row.webhookLastStatus,
+        return new WebhookStatus(
+                row.webhookDeliveryId,
+                row.webhookEvent,
+                row.webhookState,
+                row.webhookAttempts == null ? 0 : row.webhookAttempts,
+                row.webhookLastStatus,
                 WebhookErrors.category(row.webhookLastError, row.webhookLastStatus), // rows written before categories
-                instant(row.webhookLastAttemptAt), instant(row.webhookNextAttemptAt), instant(row.webhookDeliveredAt));
+                instant(row.webhookLastAttemptAt),
+                instant(row.webhookNextAttemptAt),
+                instant(row.webhookDeliveredAt));
     }
 
     private static Instant instant(Long epochMillis) {

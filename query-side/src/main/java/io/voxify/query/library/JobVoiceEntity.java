@@ -12,6 +12,7 @@ public class JobVoiceEntity {
     @Id
     @Column(name = "job_id", length = 64)
     String jobId;
+
     @Column(name = "voice_model_id", length = 128)
     String voiceModelId;
     /**

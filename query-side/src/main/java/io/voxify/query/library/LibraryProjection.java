@@ -1,6 +1,5 @@
 package io.voxify.query.library;
 
-import io.voxify.query.support.ViewUpdates;
 import io.voxify.events.job.JobCompletedEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobFailedEvent;
@@ -11,6 +10,7 @@ import io.voxify.events.library.VoiceFavoritedEvent;
 import io.voxify.events.library.VoiceStatistics;
 import io.voxify.events.library.VoiceStatisticsList;
 import io.voxify.events.library.VoiceUnfavoritedEvent;
+import io.voxify.query.support.ViewUpdates;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -40,8 +40,8 @@ public class LibraryProjection {
     private final JobVoiceRepository jobVoices;
     private final ViewUpdates views;
 
-    public LibraryProjection(FavoriteRepository favorites, VoiceStatsRepository stats, JobVoiceRepository jobVoices,
-                             ViewUpdates views) {
+    public LibraryProjection(
+            FavoriteRepository favorites, VoiceStatsRepository stats, JobVoiceRepository jobVoices, ViewUpdates views) {
         this.favorites = favorites;
         this.stats = stats;
         this.jobVoices = jobVoices;
@@ -137,8 +137,13 @@ public class LibraryProjection {
     @QueryHandler
     public VoiceStatisticsList handle(FindVoiceStatisticsQuery query) {
         return new VoiceStatisticsList(stats.findAllById(query.voiceModelIds()).stream()
-                .map(r -> new VoiceStatistics(r.voiceModelId, r.usageCount, r.completed, r.failed,
-                        r.completed == 0 ? 0 : r.totalProcessingMs / 1000.0 / r.completed, r.totalAudioSeconds))
+                .map(r -> new VoiceStatistics(
+                        r.voiceModelId,
+                        r.usageCount,
+                        r.completed,
+                        r.failed,
+                        r.completed == 0 ? 0 : r.totalProcessingMs / 1000.0 / r.completed,
+                        r.totalAudioSeconds))
                 .toList());
     }
 

@@ -13,7 +13,8 @@ record RatingTally(long sum, long count, boolean withdrawn) {
         if (withdrawn) {
             return this;
         }
-        return previous == null ? new RatingTally(sum + rating, count + 1, false)
+        return previous == null
+                ? new RatingTally(sum + rating, count + 1, false)
                 : new RatingTally(sum - previous + rating, count, false);
     }
 

@@ -12,6 +12,7 @@ public class UserRatingsVersionEntity {
     @Id
     @Column(name = "user_id", length = 64)
     String userId;
+
     @Column(name = "version", nullable = false)
     long version;
 }

@@ -2,5 +2,4 @@ package io.voxify.query.library;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface UserRatingsVersionRepository extends JpaRepository<UserRatingsVersionEntity, String> {
-}
+public interface UserRatingsVersionRepository extends JpaRepository<UserRatingsVersionEntity, String> {}

@@ -35,8 +35,11 @@ public class VoiceRatingProjection {
     private final UserRatingsVersionRepository versions;
     private final ViewUpdates views;
 
-    public VoiceRatingProjection(VoiceRatingRepository ratings, VoiceRatingTallyRepository tallies,
-                                 UserRatingsVersionRepository versions, ViewUpdates views) {
+    public VoiceRatingProjection(
+            VoiceRatingRepository ratings,
+            VoiceRatingTallyRepository tallies,
+            UserRatingsVersionRepository versions,
+            ViewUpdates views) {
         this.ratings = ratings;
         this.tallies = tallies;
         this.versions = versions;

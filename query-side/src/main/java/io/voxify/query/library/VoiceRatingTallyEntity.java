@@ -19,12 +19,16 @@ public class VoiceRatingTallyEntity {
     @Id
     @Column(name = "voice_model_id", length = 128)
     String voiceModelId;
+
     @Column(name = "rating_sum", nullable = false)
     long ratingSum;
+
     @Column(name = "rating_count", nullable = false)
     long ratingCount;
+
     @Column(name = "withdrawn", nullable = false)
     boolean withdrawn;
+
     @Version
     @Column(name = "row_version", nullable = false)
     long rowVersion;

@@ -2,5 +2,4 @@ package io.voxify.query.library;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface VoiceRatingTallyRepository extends JpaRepository<VoiceRatingTallyEntity, String> {
-}
+public interface VoiceRatingTallyRepository extends JpaRepository<VoiceRatingTallyEntity, String> {}

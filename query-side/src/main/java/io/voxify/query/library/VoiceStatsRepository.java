@@ -2,5 +2,4 @@ package io.voxify.query.library;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface VoiceStatsRepository extends JpaRepository<VoiceStatsEntity, String> {
-}
+public interface VoiceStatsRepository extends JpaRepository<VoiceStatsEntity, String> {}

@@ -1,6 +1,5 @@
 package io.voxify.query.sample;
 
-import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.voxify.events.common.AxonNames;
 import io.voxify.events.sample.FindSampleQuery;
@@ -19,6 +18,7 @@ import io.voxify.events.sample.VoiceSampleDeletedEvent;
 import io.voxify.events.sample.VoiceSampleUploadedEvent;
 import io.voxify.query.support.CriteriaPages;
 import io.voxify.query.support.JsonColumns;
+import io.voxify.query.support.ViewUpdates;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -41,16 +41,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SampleProjection.PROCESSING_GROUP)
 public class SampleProjection {
     public static final String PROCESSING_GROUP = AxonNames.SAMPLES_PROCESSING_GROUP;
-    private static final TypeReference<List<SampleIssue>> ISSUES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<SampleIssue>> ISSUES = new TypeReference<>() {};
 
     private final SampleRepository samples;
     private final EntityManager entityManager;
     private final ViewUpdates views;
     private final JsonColumns json;
 
-    public SampleProjection(SampleRepository samples, EntityManager entityManager, ViewUpdates views,
-                            JsonColumns json) {
+    public SampleProjection(
+            SampleRepository samples, EntityManager entityManager, ViewUpdates views, JsonColumns json) {
         this.samples = samples;
         this.entityManager = entityManager;
         this.views = views;
@@ -138,10 +137,13 @@ public class SampleProjection {
 
     @QueryHandler
     public SamplePage handle(FindSamplesQuery query) {
-        CriteriaPages.Page<SampleEntity> page = CriteriaPages.page(entityManager, SampleEntity.class,
+        CriteriaPages.Page<SampleEntity> page = CriteriaPages.page(
+                entityManager,
+                SampleEntity.class,
                 (cb, root) -> filters(query, cb, root),
                 (cb, root) -> List.of(cb.desc(root.get("createdAt")), cb.desc(root.get("sampleId"))),
-                query.offset(), query.limit());
+                query.offset(),
+                query.limit());
         return new SamplePage(page.rows().stream().map(this::toView).toList(), page.totalCount());
     }
 
@@ -151,10 +153,14 @@ public class SampleProjection {
             where.add(cb.equal(root.get("userId"), q.userId()));
         }
         if (q.statuses() != null && !q.statuses().isEmpty()) {
-            where.add(root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
+            where.add(
+                    root.get("status").in(q.statuses().stream().map(Enum::name).toList()));
         }
         if (q.sampleIds() != null) {
-            where.add(q.sampleIds().isEmpty() ? cb.disjunction() : root.get("sampleId").in(q.sampleIds()));
+            where.add(
+                    q.sampleIds().isEmpty()
+                            ? cb.disjunction()
+                            : root.get("sampleId").in(q.sampleIds()));
         }
         return where.toArray(Predicate[]::new);
     }
@@ -178,11 +184,25 @@ public class SampleProjection {
     }
 
     SampleView toView(SampleEntity row) {
-        return new SampleView(row.sampleId, row.version, row.userId, row.name, row.description, row.language,
-                row.transcript, SampleStatus.valueOf(row.status), json.read(row.audioJson, SampleAudio.class),
-                row.processingJobId, json.read(row.measurementsJson, SampleMeasurements.class),
-                row.issuesJson == null ? List.of() : json.read(row.issuesJson, ISSUES), row.qualityScore,
-                row.vectorId, row.embeddingModel, row.errorMessage, Instant.ofEpochMilli(row.createdAt),
-                Instant.ofEpochMilli(row.updatedAt), row.processedAt == null ? null : Instant.ofEpochMilli(row.processedAt));
+        return new SampleView(
+                row.sampleId,
+                row.version,
+                row.userId,
+                row.name,
+                row.description,
+                row.language,
+                row.transcript,
+                SampleStatus.valueOf(row.status),
+                json.read(row.audioJson, SampleAudio.class),
+                row.processingJobId,
+                json.read(row.measurementsJson, SampleMeasurements.class),
+                row.issuesJson == null ? List.of() : json.read(row.issuesJson, ISSUES),
+                row.qualityScore,
+                row.vectorId,
+                row.embeddingModel,
+                row.errorMessage,
+                Instant.ofEpochMilli(row.createdAt),
+                Instant.ofEpochMilli(row.updatedAt),
+                row.processedAt == null ? null : Instant.ofEpochMilli(row.processedAt));
     }
 }

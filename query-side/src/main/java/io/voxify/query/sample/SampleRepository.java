@@ -2,5 +2,4 @@ package io.voxify.query.sample;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SampleRepository extends JpaRepository<SampleEntity, String> {
-}
+public interface SampleRepository extends JpaRepository<SampleEntity, String> {}

@@ -19,11 +19,9 @@ import org.hibernate.jpa.HibernateHints;
  */
 public final class CriteriaPages {
 
-    private CriteriaPages() {
-    }
+    private CriteriaPages() {}
 
-    public record Page<E>(List<E> rows, long totalCount) {
-    }
+    public record Page<E>(List<E> rows, long totalCount) {}
 
     /** An ordering that may need the query itself, to order by a subquery. */
     @FunctionalInterface
@@ -31,22 +29,34 @@ public final class CriteriaPages {
         List<Order> of(CriteriaBuilder cb, CriteriaQuery<?> query, Root<E> root);
     }
 
-    public static <E> Page<E> page(EntityManager entityManager, Class<E> type,
-                                   BiFunction<CriteriaBuilder, Root<E>, Predicate[]> filters,
-                                   BiFunction<CriteriaBuilder, Root<E>, List<Order>> order, int offset, int limit) {
-        return page(entityManager, type, filters, (Ordering<E>) (cb, query, root) -> order.apply(cb, root), offset,
-                limit);
+    public static <E> Page<E> page(
+            EntityManager entityManager,
+            Class<E> type,
+            BiFunction<CriteriaBuilder, Root<E>, Predicate[]> filters,
+            BiFunction<CriteriaBuilder, Root<E>, List<Order>> order,
+            int offset,
+            int limit) {
+        return page(
+                entityManager, type, filters, (Ordering<E>) (cb, query, root) -> order.apply(cb, root), offset, limit);
     }
 
-    public static <E> Page<E> page(EntityManager entityManager, Class<E> type,
-                                   BiFunction<CriteriaBuilder, Root<E>, Predicate[]> filters,
-                                   Ordering<E> order, int offset, int limit) {
+    public static <E> Page<E> page(
+            EntityManager entityManager,
+            Class<E> type,
+            BiFunction<CriteriaBuilder, Root<E>, Predicate[]> filters,
+            Ordering<E> order,
+            int offset,
+            int limit) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<E> select = cb.createQuery(type);
         Root<E> root = select.from(type);
         select.where(filters.apply(cb, root)).orderBy(order.of(cb, select, root));
-        List<E> rows = entityManager.createQuery(select).setHint(HibernateHints.HINT_READ_ONLY, true)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<E> rows = entityManager
+                .createQuery(select)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> countRoot = count.from(type);
         count.select(cb.count(countRoot)).where(filters.apply(cb, countRoot));
@@ -63,8 +73,8 @@ public final class CriteriaPages {
 
     /** The LIKE pattern (escape character backslash) of a case-insensitive substring match. */
     public static String containsPattern(String fragment) {
-        String escaped = fragment.toLowerCase()
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped =
+                fragment.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
 }

@@ -1,30 +1,31 @@
 package io.voxify.query.support;
 
-import io.voxify.infrastructure.fanout.ViewFanout;
-import io.voxify.infrastructure.fanout.ViewUpdateReceiver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.admin.FindPlatformConfigQuery;
 import io.voxify.events.admin.PlatformConfigView;
 import io.voxify.events.clone.CloneView;
-import io.voxify.events.job.JobView;
-import io.voxify.events.library.FavoritesView;
-import io.voxify.events.library.UserRatingsView;
-import io.voxify.events.sample.SampleView;
-import io.voxify.events.training.TrainingView;
-import io.voxify.events.user.UserView;
 import io.voxify.events.clone.FindCloneQuery;
 import io.voxify.events.job.FindJobQuery;
+import io.voxify.events.job.JobView;
+import io.voxify.events.library.FavoritesView;
 import io.voxify.events.library.FindFavoritesQuery;
 import io.voxify.events.library.FindUserRatingsQuery;
+import io.voxify.events.library.UserRatingsView;
 import io.voxify.events.sample.FindSampleQuery;
+import io.voxify.events.sample.SampleView;
 import io.voxify.events.training.FindTrainingJobQuery;
+import io.voxify.events.training.TrainingView;
 import io.voxify.events.user.FindUserQuery;
+import io.voxify.events.user.UserView;
+import io.voxify.infrastructure.fanout.ViewFanout;
+import io.voxify.infrastructure.fanout.ViewUpdateReceiver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -54,8 +55,14 @@ public class ViewUpdates implements ViewUpdateReceiver {
             FindUserRatingsQuery.class, q -> ((FindUserRatingsQuery) q).userId(),
             FindPlatformConfigQuery.class, q -> "");
     /** The views projections emit (what another node's update may carry). */
-    private static final java.util.Set<Class<?>> VIEWS = java.util.Set.of(JobView.class, UserView.class,
-            SampleView.class, CloneView.class, TrainingView.class, FavoritesView.class, UserRatingsView.class,
+    private static final Set<Class<?>> VIEWS = Set.of(
+            JobView.class,
+            UserView.class,
+            SampleView.class,
+            CloneView.class,
+            TrainingView.class,
+            FavoritesView.class,
+            UserRatingsView.class,
             PlatformConfigView.class);
 
     private static final String PENDING = ViewUpdates.class.getName() + ".pending";
@@ -89,8 +96,10 @@ public class ViewUpdates implements ViewUpdateReceiver {
         if (fanout.isPresent()) {
             Object built = view.get();
             emitLocally(queryType, key, () -> built);
-            afterCommit(fanout.get(), new ViewFanout.ViewUpdate(node, queryType.getName(), key,
-                    built.getClass().getName(), write(built), false));
+            afterCommit(
+                    fanout.get(),
+                    new ViewFanout.ViewUpdate(
+                            node, queryType.getName(), key, built.getClass().getName(), write(built), false));
         } else {
             emitLocally(queryType, key, view);
         }
@@ -99,8 +108,8 @@ public class ViewUpdates implements ViewUpdateReceiver {
     /** The view asked for by {@code key} is gone: its subscriptions end. */
     public void complete(Class<?> queryType, String key) {
         completeLocally(queryType, key);
-        fanout.ifPresent(out -> afterCommit(out, new ViewFanout.ViewUpdate(node, queryType.getName(), key, null, null,
-                true)));
+        fanout.ifPresent(
+                out -> afterCommit(out, new ViewFanout.ViewUpdate(node, queryType.getName(), key, null, null, true)));
     }
 
     /**
@@ -128,7 +137,8 @@ public class ViewUpdates implements ViewUpdateReceiver {
     private void emitLocally(Class<?> queryType, String key, Supplier<?> view) {
         Function<Object, String> keyOf = keyOf(queryType);
         afterLocalCommit(() -> {
-            boolean wanted = emitter.activeSubscriptions().stream().map(Message::getPayload)
+            boolean wanted = emitter.activeSubscriptions().stream()
+                    .map(Message::getPayload)
                     .anyMatch(q -> queryType.isInstance(q) && Objects.equals(keyOf.apply(q), key));
             if (wanted) {
                 emitter.emit(cast(queryType), q -> Objects.equals(keyOf.apply(q), key), view.get());
@@ -194,8 +204,10 @@ public class ViewUpdates implements ViewUpdateReceiver {
         return (Class<Q>) type;
     }
 
-    private static Class<?> known(java.util.Set<Class<?>> types, String name) {
-        return types.stream().filter(type -> type.getName().equals(name)).findFirst()
+    private static Class<?> known(Set<Class<?>> types, String name) {
+        return types.stream()
+                .filter(type -> type.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not a view update type: " + name));
     }
 
@@ -203,7 +215,8 @@ public class ViewUpdates implements ViewUpdateReceiver {
         try {
             return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise view " + view.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "Cannot serialise view " + view.getClass().getName(), e);
         }
     }
 }

@@ -1,22 +1,22 @@
 package io.voxify.query.training;
 
-import io.voxify.query.support.ViewUpdates;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.training.AverageEpochTimeQuery;
 import io.voxify.events.training.FindTrainingJobQuery;
 import io.voxify.events.training.FindTrainingJobsQuery;
-import io.voxify.events.training.TrainingJobList;
 import io.voxify.events.training.TrainingCompletedEvent;
 import io.voxify.events.training.TrainingEpochCompletedEvent;
 import io.voxify.events.training.TrainingFailedEvent;
 import io.voxify.events.training.TrainingJobCreatedEvent;
+import io.voxify.events.training.TrainingJobList;
 import io.voxify.events.training.TrainingSettings;
 import io.voxify.events.training.TrainingStartedEvent;
 import io.voxify.events.training.TrainingStatus;
 import io.voxify.events.training.TrainingView;
 import io.voxify.query.support.JsonColumns;
+import io.voxify.query.support.ViewUpdates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(TrainingProjection.PROCESSING_GROUP)
 public class TrainingProjection {
     public static final String PROCESSING_GROUP = "training";
-    private static final TypeReference<List<TrainingView.EpochLoss>> LOSSES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<TrainingView.EpochLoss>> LOSSES = new TypeReference<>() {};
 
     private final TrainingRepository trainings;
     private final ViewUpdates views;
@@ -89,7 +88,10 @@ public class TrainingProjection {
             losses.add(new TrainingView.EpochLoss(e.epoch(), e.loss(), e.elapsedMs()));
             row.lossesJson = json.write(losses);
             row.epochsDone = e.epoch();
-            row.fullEpochMs = losses.stream().filter(l -> l.epoch() > 1).mapToLong(TrainingView.EpochLoss::elapsedMs).sum();
+            row.fullEpochMs = losses.stream()
+                    .filter(l -> l.epoch() > 1)
+                    .mapToLong(TrainingView.EpochLoss::elapsedMs)
+                    .sum();
             row.fullEpochs = (int) losses.stream().filter(l -> l.epoch() > 1).count();
             row.progress = Math.min(99.0, 100.0 * e.epoch() / e.epochs());
             if (row.bestLoss == null || e.loss() < row.bestLoss) {
@@ -134,8 +136,11 @@ public class TrainingProjection {
 
     @QueryHandler
     public TrainingJobList handle(FindTrainingJobsQuery query) {
-        var page = trainings.findByStatusIn(query.statuses().stream().map(Enum::name).toList(),
-                org.springframework.data.domain.PageRequest.of(query.offset() / query.limit(), query.limit(),
+        var page = trainings.findByStatusIn(
+                query.statuses().stream().map(Enum::name).toList(),
+                org.springframework.data.domain.PageRequest.of(
+                        query.offset() / query.limit(),
+                        query.limit(),
                         org.springframework.data.domain.Sort.by("createdAt", "trainingJobId")));
         return new TrainingJobList(page.getContent().stream().map(this::toView).toList());
     }
@@ -165,13 +170,28 @@ public class TrainingProjection {
     }
 
     TrainingView toView(TrainingEntity row) {
-        return new TrainingView(row.trainingJobId, row.version, row.userId, row.sampleId, row.cloneId,
-                json.read(row.settingsJson, TrainingSettings.class), TrainingStatus.valueOf(row.status), row.progress,
-                row.epochsDone, json.read(row.lossesJson, LOSSES), row.bestLoss,
-                json.read(row.bestProfileJson, CloneProfile.class), json.read(row.qualityJson, CloneQuality.class),
-                row.estimatedSeconds, row.errorMessage, Instant.ofEpochMilli(row.createdAt),
-                Instant.ofEpochMilli(row.updatedAt), row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
-                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt), Boolean.TRUE.equals(row.buildsClone),
-                json.read(row.startQualityJson, CloneQuality.class), row.qualityEnhanced);
+        return new TrainingView(
+                row.trainingJobId,
+                row.version,
+                row.userId,
+                row.sampleId,
+                row.cloneId,
+                json.read(row.settingsJson, TrainingSettings.class),
+                TrainingStatus.valueOf(row.status),
+                row.progress,
+                row.epochsDone,
+                json.read(row.lossesJson, LOSSES),
+                row.bestLoss,
+                json.read(row.bestProfileJson, CloneProfile.class),
+                json.read(row.qualityJson, CloneQuality.class),
+                row.estimatedSeconds,
+                row.errorMessage,
+                Instant.ofEpochMilli(row.createdAt),
+                Instant.ofEpochMilli(row.updatedAt),
+                row.startedAt == null ? null : Instant.ofEpochMilli(row.startedAt),
+                row.completedAt == null ? null : Instant.ofEpochMilli(row.completedAt),
+                Boolean.TRUE.equals(row.buildsClone),
+                json.read(row.startQualityJson, CloneQuality.class),
+                row.qualityEnhanced);
     }
 }

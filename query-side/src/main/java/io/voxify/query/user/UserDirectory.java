@@ -37,24 +37,40 @@ public class UserDirectory {
 
     @QueryHandler
     public UserPage handle(FindUsersQuery query) {
-        CriteriaPages.Page<UserEntity> page = CriteriaPages.page(entityManager, UserEntity.class,
-                (cb, root) -> filters(query, cb, root), (cb, select, root) -> order(query, cb, select, root),
-                query.offset(), query.limit());
+        CriteriaPages.Page<UserEntity> page = CriteriaPages.page(
+                entityManager,
+                UserEntity.class,
+                (cb, root) -> filters(query, cb, root),
+                (cb, select, root) -> order(query, cb, select, root),
+                query.offset(),
+                query.limit());
         List<String> ids = page.rows().stream().map(row -> row.userId).toList();
         Map<String, Map<JobStatus, Long>> jobs = new HashMap<>();
         Map<String, Long> samples = new HashMap<>();
         Map<String, Long> clones = new HashMap<>();
         if (!ids.isEmpty()) {
-            entityManager.createQuery("select j.userId, j.status, count(j) from JobEntity j where j.userId in :ids"
-                            + " group by j.userId, j.status", Object[].class).setParameter("ids", ids).getResultList()
-                    .forEach(r -> jobs.compute((String) r[0],
-                            (id, counts) -> StatusCounts.add(counts, JobStatus.class, r[1], r[2])));
+            entityManager
+                    .createQuery(
+                            "select j.userId, j.status, count(j) from JobEntity j where j.userId in :ids"
+                                    + " group by j.userId, j.status",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(r -> jobs.compute(
+                            (String) r[0], (id, counts) -> StatusCounts.add(counts, JobStatus.class, r[1], r[2])));
             countsByUser("SampleEntity", ids).forEach(r -> samples.put((String) r[0], (Long) r[1]));
             countsByUser("CloneEntity", ids).forEach(r -> clones.put((String) r[0], (Long) r[1]));
         }
-        return new UserPage(page.rows().stream().map(row -> new UserSummary(UserProjection.toView(row),
-                lastActive(row), jobs.getOrDefault(row.userId, Map.of()), samples.getOrDefault(row.userId, 0L),
-                clones.getOrDefault(row.userId, 0L))).toList(), page.totalCount());
+        return new UserPage(
+                page.rows().stream()
+                        .map(row -> new UserSummary(
+                                UserProjection.toView(row),
+                                lastActive(row),
+                                jobs.getOrDefault(row.userId, Map.of()),
+                                samples.getOrDefault(row.userId, 0L),
+                                clones.getOrDefault(row.userId, 0L)))
+                        .toList(),
+                page.totalCount());
     }
 
     /** Rows projected before activity was recorded know only the last sign-in. */
@@ -64,8 +80,12 @@ public class UserDirectory {
     }
 
     private List<Object[]> countsByUser(String entity, List<String> ids) {
-        return entityManager.createQuery("select e.userId, count(e) from " + entity + " e where e.userId in :ids"
-                + " group by e.userId", Object[].class).setParameter("ids", ids).getResultList();
+        return entityManager
+                .createQuery(
+                        "select e.userId, count(e) from " + entity + " e where e.userId in :ids" + " group by e.userId",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     private static Predicate[] filters(FindUsersQuery q, CriteriaBuilder cb, Root<UserEntity> root) {
@@ -83,8 +103,8 @@ public class UserDirectory {
     }
 
     /** Ties are broken by id, so pages never overlap; users who never signed in sort as the oldest. */
-    private static List<Order> order(FindUsersQuery q, CriteriaBuilder cb, CriteriaQuery<?> select,
-                                     Root<UserEntity> root) {
+    private static List<Order> order(
+            FindUsersQuery q, CriteriaBuilder cb, CriteriaQuery<?> select, Root<UserEntity> root) {
         Expression<?> key = switch (q.sortBy() == null ? "created_at" : q.sortBy()) {
             case "email" -> root.get("email");
             case "last_login_at" -> cb.coalesce(root.<Long>get("lastLoginAt"), 0L);
@@ -95,7 +115,8 @@ public class UserDirectory {
             }
             default -> root.get("createdAt");
         };
-        return q.ascending() ? List.of(cb.asc(key), cb.asc(root.get("userId")))
+        return q.ascending()
+                ? List.of(cb.asc(key), cb.asc(root.get("userId")))
                 : List.of(cb.desc(key), cb.desc(root.get("userId")));
     }
 }

@@ -1,18 +1,18 @@
 package io.voxify.query.user;
 
-import io.voxify.query.support.ViewUpdates;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserDisabledEvent;
 import io.voxify.events.user.UserEnabledEvent;
-import io.voxify.events.user.UserRoleChangedEvent;
 import io.voxify.events.user.UserLoggedInEvent;
 import io.voxify.events.user.UserProfileUpdatedEvent;
 import io.voxify.events.user.UserRegisteredEvent;
+import io.voxify.events.user.UserRoleChangedEvent;
 import io.voxify.events.user.UserView;
 import io.voxify.events.user.UserVoiceSelectedEvent;
 import io.voxify.events.user.WebhookSecretRotatedEvent;
+import io.voxify.query.support.ViewUpdates;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -165,9 +165,17 @@ public class UserProjection {
     }
 
     static UserView toView(UserEntity row) {
-        return new UserView(row.userId, row.email, row.firstName, row.lastName, Role.valueOf(row.role), row.enabled,
-                Instant.ofEpochMilli(row.createdAt), Instant.ofEpochMilli(row.updatedAt),
-                row.lastLoginAt == null ? null : Instant.ofEpochMilli(row.lastLoginAt), row.selectedVoiceId,
+        return new UserView(
+                row.userId,
+                row.email,
+                row.firstName,
+                row.lastName,
+                Role.valueOf(row.role),
+                row.enabled,
+                Instant.ofEpochMilli(row.createdAt),
+                Instant.ofEpochMilli(row.updatedAt),
+                row.lastLoginAt == null ? null : Instant.ofEpochMilli(row.lastLoginAt),
+                row.selectedVoiceId,
                 row.webhookSecretGeneration == null ? 0 : row.webhookSecretGeneration,
                 row.webhookSecretRotatedAt == null ? null : Instant.ofEpochMilli(row.webhookSecretRotatedAt));
     }

@@ -34,8 +34,8 @@ class CloneProjectionTest {
     private static final String USER = "user_ann";
     private static final String GENERATION = "gen_1";
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private static final CloneGenerationSettings SETTINGS = new CloneGenerationSettings("flite:rms",
-            CloneFitQuality.BALANCED);
+    private static final CloneGenerationSettings SETTINGS =
+            new CloneGenerationSettings("flite:rms", CloneFitQuality.BALANCED);
     private static final CloneProfile PROFILE = new CloneProfile("flite:rms", 1.08, 1.2, 0.9, 1.02, 0.15, null);
     private static final CloneProfile REFINED = new CloneProfile("flite:rms", 1.1, 1.1, 0.95, 1.0, 0.1, 1.2);
     private static final CloneQuality QUALITY = new CloneQuality(120, 121, 0.01, 0.8, 0.3, 0.6, 0.72, "fit");
@@ -43,6 +43,7 @@ class CloneProjectionTest {
 
     @Autowired
     private CloneProjection projection;
+
     @Autowired
     private Deliveries deliveries;
 
@@ -96,19 +97,22 @@ class CloneProjectionTest {
     void theGenerationJobIsQueuedThenStartedThenFollowedStepByStep() {
         deliver(0, created(CLONE, USER, List.of("vs_1")));
         deliver(1, new CloneGenerationRequestedEvent(CLONE, GENERATION, USER, SETTINGS));
-        assertThat(view().generation()).isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 0, 0, 0, "queued",
-                null, null));
+        assertThat(view().generation())
+                .isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 0, 0, 0, "queued", null, null));
 
         deliver(2, new CloneFittingStartedEvent(CLONE, 1, "worker-a"));
         assertThat(view().status()).isEqualTo(CloneStatus.TRAINING);
-        assertThat(view().generation()).isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 0, 0, 0, "started",
-                at(2), null));
+        assertThat(view().generation())
+                .isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 0, 0, 0, "started", at(2), null));
 
         deliver(3, new CloneFittingProgressedEvent(CLONE, GENERATION, 1, 1, 3, "fitting pitch"));
-        assertThat(view().generation()).as("progress in tenths of a percent")
+        assertThat(view().generation())
+                .as("progress in tenths of a percent")
                 .isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 33.3, 1, 3, "fitting pitch", at(2), null));
         deliver(4, new CloneFittingProgressedEvent(CLONE, GENERATION, 1, 3, 3, "checking"));
-        assertThat(view().generation().progress()).as("a hundred only when ready").isEqualTo(99.0);
+        assertThat(view().generation().progress())
+                .as("a hundred only when ready")
+                .isEqualTo(99.0);
     }
 
     @Test
@@ -124,8 +128,8 @@ class CloneProjectionTest {
         assertThat(view.readyAt()).isEqualTo(at(4));
         assertThat(view.processingTimeMs()).isEqualTo(30_000L);
         assertThat(view.errorMessage()).isNull();
-        assertThat(view.generation()).isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 100, 6, 6, "completed",
-                at(2), at(4)));
+        assertThat(view.generation())
+                .isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 100, 6, 6, "completed", at(2), at(4)));
         assertThat(view.version()).isEqualTo(4);
         assertThat(view.updatedAt()).isEqualTo(at(4));
     }
@@ -138,8 +142,8 @@ class CloneProjectionTest {
         CloneView view = view();
         assertThat(view.status()).isEqualTo(CloneStatus.FAILED);
         assertThat(view.errorMessage()).isEqualTo("The samples cannot be fitted");
-        assertThat(view.generation()).isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 50, 3, 6, "failed",
-                at(2), at(4)));
+        assertThat(view.generation())
+                .isEqualTo(new CloneGeneration(GENERATION, SETTINGS, 50, 3, 6, "failed", at(2), at(4)));
     }
 
     @Test
@@ -181,8 +185,7 @@ class CloneProjectionTest {
         fitHalfway();
         deliver(4, new VoiceCloneReadyEvent(CLONE, USER, PROFILE, QUALITY, "vec_1", 30_000));
         CloneView before = view();
-        Deliveries.Subscriber<CloneView> subscriber = deliveries.subscribe(new FindCloneQuery(CLONE),
-                CloneView.class);
+        Deliveries.Subscriber<CloneView> subscriber = deliveries.subscribe(new FindCloneQuery(CLONE), CloneView.class);
 
         deliver(3, new CloneFittingProgressedEvent(CLONE, GENERATION, 1, 3, 6, "fitting timbre"));
         deliver(2, new CloneFittingStartedEvent(CLONE, 1, "worker-a"));
@@ -209,24 +212,27 @@ class CloneProjectionTest {
     @Test
     void aDeletedCloneIsGoneAndItsSubscriptionsEnd() {
         fitHalfway();
-        Deliveries.Subscriber<CloneView> subscriber = deliveries.subscribe(new FindCloneQuery(CLONE),
-                CloneView.class);
+        Deliveries.Subscriber<CloneView> subscriber = deliveries.subscribe(new FindCloneQuery(CLONE), CloneView.class);
 
         deliver(4, new VoiceCloneDeletedEvent(CLONE, USER, USER, null));
 
         assertThat(projection.handle(new FindCloneQuery(CLONE))).isEmpty();
         assertThat(subscriber.completed()).isTrue();
         deliver(4, new VoiceCloneDeletedEvent(CLONE, USER, USER, null));
-        assertThat(projection.handle(new FindCloneQuery(CLONE))).as("deleted twice is still deleted").isEmpty();
+        assertThat(projection.handle(new FindCloneQuery(CLONE)))
+                .as("deleted twice is still deleted")
+                .isEmpty();
     }
 
     @Test
     void aCloneIsFoundByItsGenerationJob() {
         fitHalfway();
 
-        assertThat(projection.handle(new FindCloneByGenerationJobQuery(GENERATION))).map(CloneView::cloneId)
+        assertThat(projection.handle(new FindCloneByGenerationJobQuery(GENERATION)))
+                .map(CloneView::cloneId)
                 .contains(CLONE);
-        assertThat(projection.handle(new FindCloneByGenerationJobQuery("gen_other"))).isEmpty();
+        assertThat(projection.handle(new FindCloneByGenerationJobQuery("gen_other")))
+                .isEmpty();
     }
 
     @Test
@@ -234,20 +240,31 @@ class CloneProjectionTest {
         deliveries.deliver(projection, "vc_a", 0, T0, created("vc_a", USER, List.of("vs_1", "vs_12")));
         deliveries.deliver(projection, "vc_b", 0, T0.plusSeconds(10), created("vc_b", USER, List.of("vs_2")));
         deliveries.deliver(projection, "vc_c", 0, T0.plusSeconds(20), created("vc_c", USER, List.of("vs_12")));
-        deliveries.deliver(projection, "vc_bob", 0, T0.plusSeconds(30), created("vc_bob", "user_bob",
-                List.of("vs_1")));
-        deliveries.deliver(projection, "vc_b", 1, T0.plusSeconds(40), new VoiceCloneReadyEvent("vc_b", USER, PROFILE,
-                QUALITY, "vec_b", 1_000));
+        deliveries.deliver(projection, "vc_bob", 0, T0.plusSeconds(30), created("vc_bob", "user_bob", List.of("vs_1")));
+        deliveries.deliver(
+                projection,
+                "vc_b",
+                1,
+                T0.plusSeconds(40),
+                new VoiceCloneReadyEvent("vc_b", USER, PROFILE, QUALITY, "vec_b", 1_000));
 
         assertThat(ids(new FindClonesQuery(USER, null, null, 10, 0))).containsExactly("vc_c", "vc_b", "vc_a");
-        assertThat(projection.handle(new FindClonesQuery(USER, null, null, 2, 0)).totalCount()).isEqualTo(3);
+        assertThat(projection
+                        .handle(new FindClonesQuery(USER, null, null, 2, 0))
+                        .totalCount())
+                .isEqualTo(3);
         assertThat(ids(new FindClonesQuery(USER, null, null, 2, 2))).containsExactly("vc_a");
         assertThat(ids(new FindClonesQuery("user_bob", null, null, 10, 0))).containsExactly("vc_bob");
-        assertThat(ids(new FindClonesQuery(USER, List.of(CloneStatus.READY), null, 10, 0))).containsExactly("vc_b");
-        assertThat(ids(new FindClonesQuery(USER, List.of(), null, 10, 0))).as("no status filter").hasSize(3);
-        assertThat(ids(new FindClonesQuery(USER, null, "vs_1", 10, 0))).as("a whole sample id, not a prefix")
+        assertThat(ids(new FindClonesQuery(USER, List.of(CloneStatus.READY), null, 10, 0)))
+                .containsExactly("vc_b");
+        assertThat(ids(new FindClonesQuery(USER, List.of(), null, 10, 0)))
+                .as("no status filter")
+                .hasSize(3);
+        assertThat(ids(new FindClonesQuery(USER, null, "vs_1", 10, 0)))
+                .as("a whole sample id, not a prefix")
                 .containsExactly("vc_a");
-        assertThat(ids(new FindClonesQuery(null, null, "vs_1", 10, 0))).as("every owner's, for administrators")
+        assertThat(ids(new FindClonesQuery(null, null, "vs_1", 10, 0)))
+                .as("every owner's, for administrators")
                 .containsExactly("vc_bob", "vc_a");
     }
 

@@ -22,22 +22,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ReadModelTest
 class PlatformConfigProjectionTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private static final PlatformConfig DEFAULTS = new PlatformConfig(100, 1000, 100, 50L << 20, 10_000,
-            "default_voice_001", true, 10, 100, 900, false, 200, 20, 10, 2, 4, 8, 2);
-    private static final PlatformConfig CLOSED = new PlatformConfig(60, 500, 50, 10L << 20, 5_000,
-            "preset_gentle_female_001", false, 5, 50, 600, true, 100, 10, 5, 1, 2, 4, 1);
+    private static final PlatformConfig DEFAULTS = new PlatformConfig(
+            100, 1000, 100, 50L << 20, 10_000, "default_voice_001", true, 10, 100, 900, false, 200, 20, 10, 2, 4, 8, 2);
+    private static final PlatformConfig CLOSED = new PlatformConfig(
+            60, 500, 50, 10L << 20, 5_000, "preset_gentle_female_001", false, 5, 50, 600, true, 100, 10, 5, 1, 2, 4, 1);
 
     /** The event store outlives each test's rolled-back transaction: every test has a configuration of its own. */
     private final String configId = "platform_config_" + UUID.randomUUID();
 
     @Autowired
     private PlatformConfigProjection projection;
+
     @Autowired
     private PlatformConfigRepository configs;
+
     @Autowired
     private EventStore eventStore;
+
     @Autowired
     private ObjectMapper json;
+
     @Autowired
     private Deliveries deliveries;
 
@@ -75,8 +79,8 @@ class PlatformConfigProjectionTest {
     void anOlderChangeHandledAgainDoesNotUndoALaterOne() {
         deliver(0, changed(DEFAULTS, "system"));
         deliver(1, changed(CLOSED, "admin_1"));
-        Deliveries.Subscriber<PlatformConfigView> subscriber = deliveries.subscribe(new FindPlatformConfigQuery(),
-                PlatformConfigView.class);
+        Deliveries.Subscriber<PlatformConfigView> subscriber =
+                deliveries.subscribe(new FindPlatformConfigQuery(), PlatformConfigView.class);
 
         deliver(0, changed(DEFAULTS, "system"));
         deliver(1, changed(CLOSED, "admin_1"));
@@ -87,21 +91,23 @@ class PlatformConfigProjectionTest {
 
     @Test
     void everyChangeReachesTheSubscribers() {
-        Deliveries.Subscriber<PlatformConfigView> subscriber = deliveries.subscribe(new FindPlatformConfigQuery(),
-                PlatformConfigView.class);
+        Deliveries.Subscriber<PlatformConfigView> subscriber =
+                deliveries.subscribe(new FindPlatformConfigQuery(), PlatformConfigView.class);
 
         deliver(0, changed(DEFAULTS, "system"));
         deliver(1, changed(CLOSED, "admin_1"));
 
-        assertThat(subscriber.updates()).containsExactly(new PlatformConfigView(DEFAULTS, 0, T0, "system"),
-                new PlatformConfigView(CLOSED, 1, T0.plusSeconds(1), "admin_1"));
+        assertThat(subscriber.updates())
+                .containsExactly(
+                        new PlatformConfigView(DEFAULTS, 0, T0, "system"),
+                        new PlatformConfigView(CLOSED, 1, T0.plusSeconds(1), "admin_1"));
     }
 
     /** A row as a release before the per-user caps wrote it: the settings added since are missing. */
     private void storeRowWithoutTheNewerSettings(long version, String by) {
         ObjectNode old = json.valueToTree(CLOSED);
-        old.remove(List.of("maxWorkInFlightPerUser", "maxAudioStreamsPerUser", "maxEventStreamsPerUser",
-                "maxSyncSpeechPerUser"));
+        old.remove(List.of(
+                "maxWorkInFlightPerUser", "maxAudioStreamsPerUser", "maxEventStreamsPerUser", "maxSyncSpeechPerUser"));
         PlatformConfigEntity row = new PlatformConfigEntity();
         row.configId = configId;
         row.configJson = old.toString();
@@ -113,19 +119,22 @@ class PlatformConfigProjectionTest {
 
     @Test
     void aRowAnOlderReleaseWroteIsAnsweredFromTheConfigurationsEvents() {
-        eventStore.publish(new GenericDomainEventMessage<>("PlatformConfiguration", configId, 0,
-                changed(DEFAULTS, "system")));
+        eventStore.publish(
+                new GenericDomainEventMessage<>("PlatformConfiguration", configId, 0, changed(DEFAULTS, "system")));
         Instant lastChange = Instant.now();
-        eventStore.publish(new GenericDomainEventMessage<>("PlatformConfiguration", configId, 1,
-                changed(CLOSED, "admin_1")));
+        eventStore.publish(
+                new GenericDomainEventMessage<>("PlatformConfiguration", configId, 1, changed(CLOSED, "admin_1")));
         storeRowWithoutTheNewerSettings(1, "admin_1");
 
         PlatformConfigView view = view();
-        assertThat(view.config()).as("whole, not with zeros for what the row lacks").isEqualTo(CLOSED);
+        assertThat(view.config())
+                .as("whole, not with zeros for what the row lacks")
+                .isEqualTo(CLOSED);
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.updatedBy()).isEqualTo("admin_1");
         assertThat(view.updatedAt()).isAfterOrEqualTo(lastChange);
-        assertThat(configs.findById(configId).orElseThrow().configJson).as("the row is not rewritten on read")
+        assertThat(configs.findById(configId).orElseThrow().configJson)
+                .as("the row is not rewritten on read")
                 .doesNotContain("maxWorkInFlightPerUser");
     }
 

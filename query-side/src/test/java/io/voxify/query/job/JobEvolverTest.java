@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 /** What each event does to a job, the one definition the job list and the job's history share. */
 class JobEvolverTest {
     static final String JOB = "job-1";
-    static final SynthesisSettings SETTINGS = new SynthesisSettings(1.0, 0.0, 1.0, "wav", 22050, "neutral", true,
-            "word", Map.of("speed", 1.0));
-    static final AudioOutput OUTPUT = new AudioOutput("file-1", "audio/job-1.wav", "wav", "audio/wav", 22050, 1,
-            88_244, 2.0, "ab12");
-    static final List<TimedText> TIMINGS = List.of(new TimedText("Hello", "word", 0.0, 0.4, 0, 5),
-            new TimedText("world.", "word", 0.45, 0.9, 6, 12));
+    static final SynthesisSettings SETTINGS =
+            new SynthesisSettings(1.0, 0.0, 1.0, "wav", 22050, "neutral", true, "word", Map.of("speed", 1.0));
+    static final AudioOutput OUTPUT =
+            new AudioOutput("file-1", "audio/job-1.wav", "wav", "audio/wav", 22050, 1, 88_244, 2.0, "ab12");
+    static final List<TimedText> TIMINGS =
+            List.of(new TimedText("Hello", "word", 0.0, 0.4, 0, 5), new TimedText("world.", "word", 0.45, 0.9, 6, 12));
     /** Not on a millisecond: the stored row keeps milliseconds, and so must the evolver. */
     static final Instant START = Instant.parse("2026-03-01T10:00:00.123456789Z");
 
@@ -55,8 +55,16 @@ class JobEvolverTest {
     }
 
     static JobCreatedEvent created(String text) {
-        return new JobCreatedEvent(JOB, "user-1", text, "hash-1", "en", JobCreatedEvent.PLAIN_TEXT, "en_US-amy",
-                SETTINGS, "https://example.org/hook");
+        return new JobCreatedEvent(
+                JOB,
+                "user-1",
+                text,
+                "hash-1",
+                "en",
+                JobCreatedEvent.PLAIN_TEXT,
+                "en_US-amy",
+                SETTINGS,
+                "https://example.org/hook");
     }
 
     static Instant millis(Instant at) {
@@ -94,8 +102,11 @@ class JobEvolverTest {
     @Test
     void ssmlMarkupIsNotCountedAsWordsButItsLengthIs() {
         String ssml = "<speak>Hello <break time=\"1s\"/> big world</speak>";
-        JobView job = JobEvolver.evolve(null, new JobCreatedEvent(JOB, "user-1", ssml, "h", "en",
-                JobCreatedEvent.SSML, "en_US-amy", SETTINGS, null), 0, START);
+        JobView job = JobEvolver.evolve(
+                null,
+                new JobCreatedEvent(JOB, "user-1", ssml, "h", "en", JobCreatedEvent.SSML, "en_US-amy", SETTINGS, null),
+                0,
+                START);
 
         assertThat(job.wordCount()).isEqualTo(3);
         assertThat(job.textLength()).isEqualTo(ssml.length());
@@ -113,7 +124,9 @@ class JobEvolverTest {
         assertThat(job.textLanguage()).isEqualTo("fr");
         assertThat(job.wordCount()).isEqualTo(3);
         assertThat(job.settings()).isEqualTo(slower);
-        assertThat(job.callbackUrl()).as("an update without a callback removes it").isNull();
+        assertThat(job.callbackUrl())
+                .as("an update without a callback removes it")
+                .isNull();
         assertThat(job.status()).isEqualTo(JobStatus.PENDING);
         assertThat(job.version()).isEqualTo(1);
         assertThat(job.createdAt()).isEqualTo(millis(START));
@@ -132,7 +145,9 @@ class JobEvolverTest {
 
         stream.apply(new JobProgressedEvent(JOB, 1, 40, "Synthesising sentence 1 of 2"));
         JobView failed = stream.apply(new JobAttemptFailedEvent(JOB, 1, "engine crashed", "SYNTHESIS_FAILED", true));
-        assertThat(failed.status()).as("one failed attempt does not end the job").isEqualTo(JobStatus.PROCESSING);
+        assertThat(failed.status())
+                .as("one failed attempt does not end the job")
+                .isEqualTo(JobStatus.PROCESSING);
         assertThat(failed.progressMessage()).isEqualTo("Attempt 1 failed: engine crashed");
         assertThat(failed.errorMessage()).isEqualTo("engine crashed");
         assertThat(failed.errorCode()).isEqualTo("SYNTHESIS_FAILED");
@@ -238,25 +253,56 @@ class JobEvolverTest {
         JobView completed = stream.apply(new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, TIMINGS, 850, 700));
         assertThat(completed.webhook()).isNull();
 
-        WebhookStatus due = stream.apply(new WebhookDueEvent(JOB, "user-1", "whd_" + JOB,
-                WebhookDueEvent.JOB_COMPLETED, "https://example.org/hook")).webhook();
-        assertThat(due).isEqualTo(new WebhookStatus("whd_" + JOB, "job.completed", WebhookStatus.PENDING, 0, null,
-                null, null, millis(START.plusSeconds(3)), null));
+        WebhookStatus due = stream.apply(new WebhookDueEvent(
+                        JOB, "user-1", "whd_" + JOB, WebhookDueEvent.JOB_COMPLETED, "https://example.org/hook"))
+                .webhook();
+        assertThat(due)
+                .isEqualTo(new WebhookStatus(
+                        "whd_" + JOB,
+                        "job.completed",
+                        WebhookStatus.PENDING,
+                        0,
+                        null,
+                        null,
+                        null,
+                        millis(START.plusSeconds(3)),
+                        null));
 
         Instant tried = Instant.parse("2026-03-01T10:00:04.000999Z");
         Instant retryAt = Instant.parse("2026-03-01T10:01:04.5555Z");
-        WebhookStatus failedTry = stream.apply(new WebhookAttemptedEvent(JOB, "whd_" + JOB, 1,
-                "https://example.org/hook", 503, null, 120, tried, retryAt)).webhook();
-        assertThat(failedTry).isEqualTo(new WebhookStatus("whd_" + JOB, "job.completed", WebhookStatus.PENDING, 1,
-                503, WebhookErrors.HTTP_STATUS, millis(tried), millis(retryAt), null));
+        WebhookStatus failedTry = stream.apply(new WebhookAttemptedEvent(
+                        JOB, "whd_" + JOB, 1, "https://example.org/hook", 503, null, 120, tried, retryAt))
+                .webhook();
+        assertThat(failedTry)
+                .isEqualTo(new WebhookStatus(
+                        "whd_" + JOB,
+                        "job.completed",
+                        WebhookStatus.PENDING,
+                        1,
+                        503,
+                        WebhookErrors.HTTP_STATUS,
+                        millis(tried),
+                        millis(retryAt),
+                        null));
 
         Instant delivered = Instant.parse("2026-03-01T10:01:05Z");
-        stream.apply(new WebhookAttemptedEvent(JOB, "whd_" + JOB, 2, "https://example.org/hook", 200, null, 80,
-                delivered, null));
-        WebhookStatus done = stream.apply(new WebhookDeliveredEvent(JOB, "whd_" + JOB, 2, 200, delivered)).webhook();
-        assertThat(done).isEqualTo(new WebhookStatus("whd_" + JOB, "job.completed", WebhookStatus.DELIVERED, 2,
-                200, null, delivered, null, delivered));
-        assertThat(stream.job.status()).as("the webhook leaves the job's own state alone")
+        stream.apply(new WebhookAttemptedEvent(
+                JOB, "whd_" + JOB, 2, "https://example.org/hook", 200, null, 80, delivered, null));
+        WebhookStatus done = stream.apply(new WebhookDeliveredEvent(JOB, "whd_" + JOB, 2, 200, delivered))
+                .webhook();
+        assertThat(done)
+                .isEqualTo(new WebhookStatus(
+                        "whd_" + JOB,
+                        "job.completed",
+                        WebhookStatus.DELIVERED,
+                        2,
+                        200,
+                        null,
+                        delivered,
+                        null,
+                        delivered));
+        assertThat(stream.job.status())
+                .as("the webhook leaves the job's own state alone")
                 .isEqualTo(JobStatus.COMPLETED);
     }
 
@@ -265,17 +311,27 @@ class JobEvolverTest {
         Stream stream = new Stream();
         stream.apply(created("Hello world."));
         stream.apply(new JobFailedEvent(JOB, "no voice", "VOICE_NOT_FOUND"));
-        stream.apply(new WebhookDueEvent(JOB, "user-1", "whd_" + JOB, WebhookDueEvent.JOB_FAILED,
-                "https://example.org/hook"));
+        stream.apply(new WebhookDueEvent(
+                JOB, "user-1", "whd_" + JOB, WebhookDueEvent.JOB_FAILED, "https://example.org/hook"));
         // A try recorded before categories existed carries the exception's text, which may quote the remote side.
-        WebhookStatus tried = stream.apply(new WebhookAttemptedEvent(JOB, "whd_" + JOB, 1, "https://example.org/hook",
-                null, "ConnectException: Connection refused by 10.0.0.1", 5, null, null)).webhook();
+        WebhookStatus tried = stream.apply(new WebhookAttemptedEvent(
+                        JOB,
+                        "whd_" + JOB,
+                        1,
+                        "https://example.org/hook",
+                        null,
+                        "ConnectException: Connection refused by 10.0.0.1",
+                        5,
+                        null,
+                        null))
+                .webhook();
         assertThat(tried.lastError()).isEqualTo(WebhookErrors.CONNECTION_REFUSED);
-        assertThat(tried.lastAttemptAt()).as("a try without its own time is dated by its event")
+        assertThat(tried.lastAttemptAt())
+                .as("a try without its own time is dated by its event")
                 .isEqualTo(millis(stream.at));
 
-        WebhookStatus abandoned = stream.apply(new WebhookAbandonedEvent(JOB, "whd_" + JOB, 1,
-                "no further attempts")).webhook();
+        WebhookStatus abandoned = stream.apply(new WebhookAbandonedEvent(JOB, "whd_" + JOB, 1, "no further attempts"))
+                .webhook();
         assertThat(abandoned.state()).isEqualTo(WebhookStatus.ABANDONED);
         assertThat(abandoned.nextAttemptAt()).isNull();
         assertThat(abandoned.lastError()).isEqualTo(WebhookErrors.CONNECTION_REFUSED);
@@ -285,9 +341,11 @@ class JobEvolverTest {
     @Test
     void everyEventCarriesTheJobsVersionAndTimeForward() {
         Stream stream = new Stream();
-        List<Object> events = List.of(created("Hello world."), new JobStartedEvent(JOB, 1, "w"),
-                new JobProgressedEvent(JOB, 1, 50, "half"), new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, TIMINGS,
-                        850, 700),
+        List<Object> events = List.of(
+                created("Hello world."),
+                new JobStartedEvent(JOB, 1, "w"),
+                new JobProgressedEvent(JOB, 1, 50, "half"),
+                new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, TIMINGS, 850, 700),
                 new WebhookDueEvent(JOB, "user-1", "whd_" + JOB, WebhookDueEvent.JOB_COMPLETED, "https://x.org/h"));
         for (Object event : events) {
             JobView job = stream.apply(event);
@@ -314,7 +372,8 @@ class JobEvolverTest {
         assertThat(JobEvolver.evolve(started, new JobStartedEvent(JOB, 1, "w"), 1, START.plusSeconds(9)))
                 .isSameAs(started);
         assertThat(JobEvolver.evolve(started, new JobCancelledEvent(JOB, "user-1"), 0, START.plusSeconds(9)))
-                .as("an older position").isSameAs(started);
+                .as("an older position")
+                .isSameAs(started);
     }
 
     @Test
@@ -324,9 +383,11 @@ class JobEvolverTest {
         stream.apply(new JobStartedEvent(JOB, 1, "w"));
         JobView completed = stream.apply(new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, TIMINGS, 850, 700));
 
-        assertThat(JobEvolver.evolve(completed, created("Hello world."), 0, START)).isSameAs(completed);
+        assertThat(JobEvolver.evolve(completed, created("Hello world."), 0, START))
+                .isSameAs(completed);
         assertThat(JobEvolver.evolve(completed, created("Something else entirely"), 99, START.plusSeconds(99)))
-                .as("whatever its position: a job is created once").isSameAs(completed);
+                .as("whatever its position: a job is created once")
+                .isSameAs(completed);
     }
 
     @Test
@@ -346,9 +407,13 @@ class JobEvolverTest {
 
     @Test
     void anyEventOfTheStreamHandledAgainLeavesTheJobAsItIs() {
-        List<Object> events = List.of(created("Hello world."), new JobStartedEvent(JOB, 1, "w"),
-                new JobProgressedEvent(JOB, 1, 50, "half"), new JobAttemptFailedEvent(JOB, 1, "crash", "E", true),
-                new JobStartedEvent(JOB, 2, "w"), new JobCompletedEvent(JOB, "user-1", 2, OUTPUT, TIMINGS, 850, 700),
+        List<Object> events = List.of(
+                created("Hello world."),
+                new JobStartedEvent(JOB, 1, "w"),
+                new JobProgressedEvent(JOB, 1, 50, "half"),
+                new JobAttemptFailedEvent(JOB, 1, "crash", "E", true),
+                new JobStartedEvent(JOB, 2, "w"),
+                new JobCompletedEvent(JOB, "user-1", 2, OUTPUT, TIMINGS, 850, 700),
                 new WebhookDueEvent(JOB, "user-1", "whd_" + JOB, WebhookDueEvent.JOB_COMPLETED, "https://x.org/h"),
                 new WebhookAttemptedEvent(JOB, "whd_" + JOB, 1, "https://x.org/h", 204, null, 10, null, null),
                 new WebhookDeliveredEvent(JOB, "whd_" + JOB, 1, 204, null));
@@ -363,16 +428,19 @@ class JobEvolverTest {
         for (int now = 0; now < events.size(); now++) {
             for (int again = 0; again <= now; again++) {
                 assertThat(JobEvolver.evolve(after[now], events.get(again), again, START.plusSeconds(again)))
-                        .as("event %d handled again after event %d", again, now).isSameAs(after[now]);
+                        .as("event %d handled again after event %d", again, now)
+                        .isSameAs(after[now]);
             }
         }
     }
 
     @Test
     void eventsOfAJobNeverCreatedAreNotAJob() {
-        assertThat(JobEvolver.evolve(null, new JobStartedEvent(JOB, 1, "w"), 1, START)).isNull();
-        assertThat(JobEvolver.evolve(null, new WebhookDueEvent(JOB, "u", "d", "job.completed", "https://x.org/h"),
-                5, START)).isNull();
+        assertThat(JobEvolver.evolve(null, new JobStartedEvent(JOB, 1, "w"), 1, START))
+                .isNull();
+        assertThat(JobEvolver.evolve(
+                        null, new WebhookDueEvent(JOB, "u", "d", "job.completed", "https://x.org/h"), 5, START))
+                .isNull();
     }
 
     @Test

@@ -32,16 +32,35 @@ class JobRowsTest {
 
     @Test
     void theStoredJobListAndTheHistoryShowTheSameJobAfterEveryEvent() {
-        SynthesisSettings edited = new SynthesisSettings(1.25, -2.0, 0.9, "mp3", 24000, null, false, null,
+        SynthesisSettings edited = new SynthesisSettings(
+                1.25,
+                -2.0,
+                0.9,
+                "mp3",
+                24000,
+                null,
+                false,
+                null,
                 Map.of("speed", 1.25, "nested", Map.of("n", 3, "big", 12_345_678_901L), "tags", List.of("a", "b")));
-        List<Object> events = List.of(created("Hello world."),
+        List<Object> events = List.of(
+                created("Hello world."),
                 new JobUpdatedEvent(JOB, "Hello there, world.", "hash-2", "en", edited, "https://x.org/h"),
-                new JobStartedEvent(JOB, 1, "w"), new JobProgressedEvent(JOB, 1, 33.3, "a third"),
-                new JobAttemptFailedEvent(JOB, 1, "crash", "E", true), new JobStartedEvent(JOB, 2, "w"),
+                new JobStartedEvent(JOB, 1, "w"),
+                new JobProgressedEvent(JOB, 1, 33.3, "a third"),
+                new JobAttemptFailedEvent(JOB, 1, "crash", "E", true),
+                new JobStartedEvent(JOB, 2, "w"),
                 new JobCompletedEvent(JOB, "user-1", 2, OUTPUT, TIMINGS, 850, 700),
                 new WebhookDueEvent(JOB, "user-1", "whd_" + JOB, WebhookDueEvent.JOB_COMPLETED, "https://x.org/h"),
-                new WebhookAttemptedEvent(JOB, "whd_" + JOB, 1, "https://x.org/h", 500, null, 10,
-                        Instant.parse("2026-03-01T10:00:09.987654Z"), Instant.parse("2026-03-01T10:01:09.5Z")));
+                new WebhookAttemptedEvent(
+                        JOB,
+                        "whd_" + JOB,
+                        1,
+                        "https://x.org/h",
+                        500,
+                        null,
+                        10,
+                        Instant.parse("2026-03-01T10:00:09.987654Z"),
+                        Instant.parse("2026-03-01T10:01:09.5Z")));
         JobEntity row = null;
         JobView history = null;
         for (int i = 0; i < events.size(); i++) {

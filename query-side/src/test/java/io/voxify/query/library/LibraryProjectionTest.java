@@ -17,6 +17,7 @@ import io.voxify.query.ReadModelTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +32,10 @@ class LibraryProjectionTest {
 
     @Autowired
     private LibraryProjection projection;
+
     @Autowired
     private JobVoiceRepository jobVoices;
+
     @Autowired
     private Deliveries deliveries;
 
@@ -42,13 +45,13 @@ class LibraryProjectionTest {
     }
 
     private void favorite(String user, long sequence, String voice) {
-        deliveries.deliver(projection, "fav_" + user, sequence, T0, new VoiceFavoritedEvent("fav_" + user, user,
-                voice));
+        deliveries.deliver(
+                projection, "fav_" + user, sequence, T0, new VoiceFavoritedEvent("fav_" + user, user, voice));
     }
 
     private void unfavorite(String user, long sequence, String voice) {
-        deliveries.deliver(projection, "fav_" + user, sequence, T0, new VoiceUnfavoritedEvent("fav_" + user, user,
-                voice));
+        deliveries.deliver(
+                projection, "fav_" + user, sequence, T0, new VoiceUnfavoritedEvent("fav_" + user, user, voice));
     }
 
     private FavoritesView favorites(String user) {
@@ -91,32 +94,57 @@ class LibraryProjectionTest {
 
     @Test
     void eachChangeReachesOnlyThatUsersSubscribers() {
-        Deliveries.Subscriber<FavoritesView> ann = deliveries.subscribe(new FindFavoritesQuery(ANN),
-                FavoritesView.class);
-        Deliveries.Subscriber<FavoritesView> bob = deliveries.subscribe(new FindFavoritesQuery(BOB),
-                FavoritesView.class);
+        Deliveries.Subscriber<FavoritesView> ann =
+                deliveries.subscribe(new FindFavoritesQuery(ANN), FavoritesView.class);
+        Deliveries.Subscriber<FavoritesView> bob =
+                deliveries.subscribe(new FindFavoritesQuery(BOB), FavoritesView.class);
 
         favorite(ANN, 0, GENTLE);
         unfavorite(ANN, 1, GENTLE);
 
-        assertThat(ann.updates()).extracting(FavoritesView::favorites)
-                .containsExactly(java.util.Set.of(GENTLE), java.util.Set.of());
+        assertThat(ann.updates()).extracting(FavoritesView::favorites).containsExactly(Set.of(GENTLE), Set.of());
         assertThat(bob.updates()).isEmpty();
     }
 
     private void jobCreated(String jobId, String voice) {
-        deliveries.deliver(projection, jobId, 0, T0, new JobCreatedEvent(jobId, ANN, "Hello.", "h", "en", "plain",
-                voice, null, null));
+        deliveries.deliver(
+                projection,
+                jobId,
+                0,
+                T0,
+                new JobCreatedEvent(jobId, ANN, "Hello.", "h", "en", "plain", voice, null, null));
     }
 
     private void jobCompleted(String jobId, long processingMs, double audioSeconds) {
-        deliveries.deliver(projection, jobId, 3, T0, new JobCompletedEvent(jobId, ANN, 1,
-                new AudioOutput("file_" + jobId, "audio/" + jobId + ".wav", "wav", "audio/wav", 22_050, 1, 44_100,
-                        audioSeconds, "00"), List.of(), processingMs, processingMs / 2));
+        deliveries.deliver(
+                projection,
+                jobId,
+                3,
+                T0,
+                new JobCompletedEvent(
+                        jobId,
+                        ANN,
+                        1,
+                        new AudioOutput(
+                                "file_" + jobId,
+                                "audio/" + jobId + ".wav",
+                                "wav",
+                                "audio/wav",
+                                22_050,
+                                1,
+                                44_100,
+                                audioSeconds,
+                                "00"),
+                        List.of(),
+                        processingMs,
+                        processingMs / 2));
     }
 
     private VoiceStatistics statistics(String voice) {
-        return projection.handle(new FindVoiceStatisticsQuery(List.of(voice))).items().get(0);
+        return projection
+                .handle(new FindVoiceStatisticsQuery(List.of(voice)))
+                .items()
+                .get(0);
     }
 
     @Test
@@ -127,7 +155,8 @@ class LibraryProjectionTest {
         jobCreated("job_4", DEFAULT);
         jobCompleted("job_1", 1_000, 2.5);
         jobCompleted("job_2", 3_000, 4.0);
-        deliveries.deliver(projection, "job_3", 2, T0, new JobFailedEvent("job_3", "Engine failed", "SYNTHESIS_FAILED"));
+        deliveries.deliver(
+                projection, "job_3", 2, T0, new JobFailedEvent("job_3", "Engine failed", "SYNTHESIS_FAILED"));
 
         assertThat(statistics(GENTLE)).isEqualTo(new VoiceStatistics(GENTLE, 3, 2, 1, 2.0, 6.5));
         assertThat(statistics(DEFAULT)).isEqualTo(new VoiceStatistics(DEFAULT, 1, 0, 0, 0, 0));
@@ -138,12 +167,14 @@ class LibraryProjectionTest {
         jobCreated("job_1", GENTLE);
         jobCreated("job_2", GENTLE);
         jobCompleted("job_1", 1_000, 2.5);
-        deliveries.deliver(projection, "job_2", 2, T0, new JobFailedEvent("job_2", "Engine failed", "SYNTHESIS_FAILED"));
+        deliveries.deliver(
+                projection, "job_2", 2, T0, new JobFailedEvent("job_2", "Engine failed", "SYNTHESIS_FAILED"));
 
         jobCreated("job_1", GENTLE);
         jobCompleted("job_1", 1_000, 2.5);
         jobCreated("job_2", GENTLE);
-        deliveries.deliver(projection, "job_2", 2, T0, new JobFailedEvent("job_2", "Engine failed", "SYNTHESIS_FAILED"));
+        deliveries.deliver(
+                projection, "job_2", 2, T0, new JobFailedEvent("job_2", "Engine failed", "SYNTHESIS_FAILED"));
 
         assertThat(statistics(GENTLE)).isEqualTo(new VoiceStatistics(GENTLE, 2, 1, 1, 1.0, 2.5));
     }
@@ -166,8 +197,11 @@ class LibraryProjectionTest {
         jobCreated("job_1", GENTLE);
         jobCreated("job_2", DEFAULT);
 
-        assertThat(projection.handle(new FindVoiceStatisticsQuery(List.of(GENTLE, "never_used"))).items())
-                .extracting(VoiceStatistics::voiceModelId).containsExactly(GENTLE);
+        assertThat(projection
+                        .handle(new FindVoiceStatisticsQuery(List.of(GENTLE, "never_used")))
+                        .items())
+                .extracting(VoiceStatistics::voiceModelId)
+                .containsExactly(GENTLE);
     }
 
     @Test
@@ -175,7 +209,10 @@ class LibraryProjectionTest {
         jobCompleted("job_unknown", 1_000, 2.5);
         deliveries.deliver(projection, "job_other", 2, T0, new JobFailedEvent("job_other", "x", "SYNTHESIS_FAILED"));
 
-        assertThat(projection.handle(new FindVoiceStatisticsQuery(List.of(GENTLE, DEFAULT))).items()).isEmpty();
+        assertThat(projection
+                        .handle(new FindVoiceStatisticsQuery(List.of(GENTLE, DEFAULT)))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -186,9 +223,15 @@ class LibraryProjectionTest {
 
         assertThat(favorites(ANN).favorites()).isEmpty();
         assertThat(favorites(ANN).favoritesCount()).isEmpty();
-        assertThat(projection.handle(new FindVoiceStatisticsQuery(List.of(GENTLE))).items()).isEmpty();
+        assertThat(projection
+                        .handle(new FindVoiceStatisticsQuery(List.of(GENTLE)))
+                        .items())
+                .isEmpty();
         jobCompleted("job_1", 1_000, 2.5);
-        assertThat(projection.handle(new FindVoiceStatisticsQuery(List.of(GENTLE))).items())
-                .as("the job's voice is forgotten too").isEmpty();
+        assertThat(projection
+                        .handle(new FindVoiceStatisticsQuery(List.of(GENTLE)))
+                        .items())
+                .as("the job's voice is forgotten too")
+                .isEmpty();
     }
 }

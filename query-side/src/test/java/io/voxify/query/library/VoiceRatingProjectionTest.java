@@ -28,6 +28,7 @@ class VoiceRatingProjectionTest {
 
     @Autowired
     private VoiceRatingProjection projection;
+
     @Autowired
     private Deliveries deliveries;
 
@@ -37,13 +38,13 @@ class VoiceRatingProjectionTest {
     }
 
     private void rate(String user, long sequence, String voice, int rating) {
-        deliveries.deliver(projection, "rat_" + user, sequence, T0, new VoiceRatedEvent("rat_" + user, user, voice,
-                rating));
+        deliveries.deliver(
+                projection, "rat_" + user, sequence, T0, new VoiceRatedEvent("rat_" + user, user, voice, rating));
     }
 
     private void unrate(String user, long sequence, String voice) {
-        deliveries.deliver(projection, "rat_" + user, sequence, T0, new VoiceRatingRemovedEvent("rat_" + user, user,
-                voice));
+        deliveries.deliver(
+                projection, "rat_" + user, sequence, T0, new VoiceRatingRemovedEvent("rat_" + user, user, voice));
     }
 
     private void deleteClone(String cloneId) {
@@ -108,8 +109,8 @@ class VoiceRatingProjectionTest {
         rate(ANN, 0, GENTLE, 5);
         rate(BOB, 0, GENTLE, 4);
         rate(ANN, 1, GENTLE, 2);
-        Deliveries.Subscriber<UserRatingsView> subscriber = deliveries.subscribe(new FindUserRatingsQuery(ANN),
-                UserRatingsView.class);
+        Deliveries.Subscriber<UserRatingsView> subscriber =
+                deliveries.subscribe(new FindUserRatingsQuery(ANN), UserRatingsView.class);
 
         rate(ANN, 0, GENTLE, 5);
 
@@ -148,13 +149,15 @@ class VoiceRatingProjectionTest {
     void aDeletedClonesRatingsGoWithItAndLaterOnesAreNotCounted() {
         rate(ANN, 0, CLONE, 5);
         rate(ANN, 1, GENTLE, 4);
-        Deliveries.Subscriber<UserRatingsView> subscriber = deliveries.subscribe(new FindUserRatingsQuery(ANN),
-                UserRatingsView.class);
+        Deliveries.Subscriber<UserRatingsView> subscriber =
+                deliveries.subscribe(new FindUserRatingsQuery(ANN), UserRatingsView.class);
 
         deleteClone(CLONE);
         assertThat(tallies(CLONE, GENTLE)).containsExactly(new VoiceRating(GENTLE, 4, 1));
         assertThat(ratingsOf(ANN).ratings()).isEqualTo(Map.of(GENTLE, 4));
-        assertThat(subscriber.updates()).as("the rater is told").last()
+        assertThat(subscriber.updates())
+                .as("the rater is told")
+                .last()
                 .isEqualTo(new UserRatingsView(ANN, Map.of(GENTLE, 4), 1));
 
         rate(ANN, 2, CLONE, 3);
@@ -165,16 +168,17 @@ class VoiceRatingProjectionTest {
 
     @Test
     void eachChangeReachesOnlyThatUsersSubscribers() {
-        Deliveries.Subscriber<UserRatingsView> ann = deliveries.subscribe(new FindUserRatingsQuery(ANN),
-                UserRatingsView.class);
-        Deliveries.Subscriber<UserRatingsView> bob = deliveries.subscribe(new FindUserRatingsQuery(BOB),
-                UserRatingsView.class);
+        Deliveries.Subscriber<UserRatingsView> ann =
+                deliveries.subscribe(new FindUserRatingsQuery(ANN), UserRatingsView.class);
+        Deliveries.Subscriber<UserRatingsView> bob =
+                deliveries.subscribe(new FindUserRatingsQuery(BOB), UserRatingsView.class);
 
         rate(ANN, 0, GENTLE, 5);
         rate(ANN, 1, GENTLE, 4);
 
-        assertThat(ann.updates()).containsExactly(new UserRatingsView(ANN, Map.of(GENTLE, 5), 0),
-                new UserRatingsView(ANN, Map.of(GENTLE, 4), 1));
+        assertThat(ann.updates())
+                .containsExactly(
+                        new UserRatingsView(ANN, Map.of(GENTLE, 5), 0), new UserRatingsView(ANN, Map.of(GENTLE, 4), 1));
         assertThat(bob.updates()).isEmpty();
     }
 
@@ -187,6 +191,8 @@ class VoiceRatingProjectionTest {
         assertThat(tallies(GENTLE)).isEmpty();
         assertThat(ratingsOf(ANN)).isEqualTo(new UserRatingsView(ANN, Map.of(), -1));
         rate(ANN, 0, CLONE, 5);
-        assertThat(tallies(CLONE)).as("the withdrawal too is rebuilt by the replay, in its place in the history").hasSize(1);
+        assertThat(tallies(CLONE))
+                .as("the withdrawal too is rebuilt by the replay, in its place in the history")
+                .hasSize(1);
     }
 }

@@ -28,14 +28,15 @@ class SampleProjectionTest {
     private static final String SAMPLE = "vs_1";
     private static final String USER = "user_ann";
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private static final SampleAudio AUDIO = new SampleAudio("samples/vs_1.wav", "ab12", "wav", 480_000, 15.0, 16_000,
-            1, "me.wav");
-    private static final SampleMeasurements MEASURED = new SampleMeasurements(15.0, 12.5, 0.17, -20.0, -3.0, 0.0,
-            32.0, 118.0, 98.0, 140.0, 0.6, 3.9, -12.0);
+    private static final SampleAudio AUDIO =
+            new SampleAudio("samples/vs_1.wav", "ab12", "wav", 480_000, 15.0, 16_000, 1, "me.wav");
+    private static final SampleMeasurements MEASURED =
+            new SampleMeasurements(15.0, 12.5, 0.17, -20.0, -3.0, 0.0, 32.0, 118.0, 98.0, 140.0, 0.6, 3.9, -12.0);
     private static final List<SampleIssue> ISSUES = List.of(new SampleIssue("TOO_NOISY", "SNR below 15 dB"));
 
     @Autowired
     private SampleProjection projection;
+
     @Autowired
     private Deliveries deliveries;
 
@@ -57,8 +58,8 @@ class SampleProjectionTest {
     }
 
     private static VoiceSampleUploadedEvent uploaded(String sampleId, String userId) {
-        return new VoiceSampleUploadedEvent(sampleId, userId, "Reading", "A page aloud", "en-US",
-                "It was a bright cold day.", AUDIO);
+        return new VoiceSampleUploadedEvent(
+                sampleId, userId, "Reading", "A page aloud", "en-US", "It was a bright cold day.", AUDIO);
     }
 
     private static SampleProcessedEvent processed(String processingJobId) {
@@ -134,7 +135,9 @@ class SampleProjectionTest {
         deliver(4, processed("proc_2"));
         deliver(5, new SampleProcessingRequestedEvent(SAMPLE, USER, "proc_3", AUDIO));
         deliver(6, new SampleProcessingFailedEvent(SAMPLE, "proc_3", "Worker lost", "SERVICE_UNAVAILABLE"));
-        assertThat(view().status()).as("processed before, and its embedding kept").isEqualTo(SampleStatus.PROCESSED);
+        assertThat(view().status())
+                .as("processed before, and its embedding kept")
+                .isEqualTo(SampleStatus.PROCESSED);
         assertThat(view().vectorId()).isEqualTo("vec_1");
     }
 
@@ -144,8 +147,8 @@ class SampleProjectionTest {
         deliver(1, new SampleProcessingRequestedEvent(SAMPLE, USER, "proc_1", AUDIO));
         deliver(2, processed("proc_1"));
         SampleView before = view();
-        Deliveries.Subscriber<SampleView> subscriber = deliveries.subscribe(new FindSampleQuery(SAMPLE),
-                SampleView.class);
+        Deliveries.Subscriber<SampleView> subscriber =
+                deliveries.subscribe(new FindSampleQuery(SAMPLE), SampleView.class);
 
         deliver(1, new SampleProcessingRequestedEvent(SAMPLE, USER, "proc_1", AUDIO));
         deliver(0, uploaded(SAMPLE, "user_bob"));
@@ -164,7 +167,8 @@ class SampleProjectionTest {
         deliver(1, new SampleProcessingRequestedEvent(SAMPLE, USER, "proc_1", AUDIO));
         deliver(2, processed("proc_1"));
 
-        assertThat(mine.updates()).extracting(SampleView::status)
+        assertThat(mine.updates())
+                .extracting(SampleView::status)
                 .containsExactly(SampleStatus.UPLOADED, SampleStatus.PROCESSING, SampleStatus.PROCESSED);
         assertThat(mine.updates()).last().isEqualTo(view());
         assertThat(other.updates()).isEmpty();
@@ -173,15 +177,17 @@ class SampleProjectionTest {
     @Test
     void aDeletedSampleIsGoneAndItsSubscriptionsEnd() {
         deliver(0, uploaded(SAMPLE, USER));
-        Deliveries.Subscriber<SampleView> subscriber = deliveries.subscribe(new FindSampleQuery(SAMPLE),
-                SampleView.class);
+        Deliveries.Subscriber<SampleView> subscriber =
+                deliveries.subscribe(new FindSampleQuery(SAMPLE), SampleView.class);
 
         deliver(1, new VoiceSampleDeletedEvent(SAMPLE, USER, USER, AUDIO, null));
 
         assertThat(projection.handle(new FindSampleQuery(SAMPLE))).isEmpty();
         assertThat(subscriber.completed()).isTrue();
         deliver(2, new SampleProcessingRequestedEvent(SAMPLE, USER, "proc_1", AUDIO));
-        assertThat(projection.handle(new FindSampleQuery(SAMPLE))).as("no row comes back").isEmpty();
+        assertThat(projection.handle(new FindSampleQuery(SAMPLE)))
+                .as("no row comes back")
+                .isEmpty();
     }
 
     @Test
@@ -190,7 +196,11 @@ class SampleProjectionTest {
         deliveries.deliver(projection, "vs_b", 0, T0.plusSeconds(10), uploaded("vs_b", USER));
         deliveries.deliver(projection, "vs_c", 0, T0.plusSeconds(20), uploaded("vs_c", USER));
         deliveries.deliver(projection, "vs_bob", 0, T0.plusSeconds(30), uploaded("vs_bob", "user_bob"));
-        deliveries.deliver(projection, "vs_b", 1, T0.plusSeconds(40),
+        deliveries.deliver(
+                projection,
+                "vs_b",
+                1,
+                T0.plusSeconds(40),
                 new SampleProcessingRequestedEvent("vs_b", USER, "proc_b", AUDIO));
 
         assertThat(ids(new FindSamplesQuery(USER, null, null, 10, 0))).containsExactly("vs_c", "vs_b", "vs_a");
@@ -203,14 +213,20 @@ class SampleProjectionTest {
         assertThat(ids(new FindSamplesQuery(USER, List.of(SampleStatus.UPLOADED), null, 10, 0)))
                 .containsExactly("vs_c", "vs_a");
         assertThat(ids(new FindSamplesQuery(USER, null, List.of("vs_a", "vs_bob"), 10, 0)))
-                .as("another user's sample is not found by its id").containsExactly("vs_a");
-        assertThat(ids(new FindSamplesQuery(USER, null, List.of(), 10, 0))).as("no ids, no samples").isEmpty();
-        assertThat(ids(new FindSamplesQuery(null, null, null, 10, 0))).as("every owner's, for administrators")
+                .as("another user's sample is not found by its id")
+                .containsExactly("vs_a");
+        assertThat(ids(new FindSamplesQuery(USER, null, List.of(), 10, 0)))
+                .as("no ids, no samples")
+                .isEmpty();
+        assertThat(ids(new FindSamplesQuery(null, null, null, 10, 0)))
+                .as("every owner's, for administrators")
                 .containsExactly("vs_bob", "vs_c", "vs_b", "vs_a");
     }
 
     private List<String> ids(FindSamplesQuery query) {
-        return projection.handle(query).items().stream().map(SampleView::sampleId).toList();
+        return projection.handle(query).items().stream()
+                .map(SampleView::sampleId)
+                .toList();
     }
 
     @Test

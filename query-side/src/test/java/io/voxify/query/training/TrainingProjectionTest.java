@@ -37,6 +37,7 @@ class TrainingProjectionTest {
 
     @Autowired
     private TrainingProjection projection;
+
     @Autowired
     private Deliveries deliveries;
 
@@ -157,8 +158,8 @@ class TrainingProjectionTest {
         runTwoEpochs();
         deliver(4, new TrainingCompletedEvent(JOB, "vc_1", SECOND, 0.45, AFTER, 60_000, BEFORE, true));
         TrainingView before = view();
-        Deliveries.Subscriber<TrainingView> subscriber = deliveries.subscribe(new FindTrainingJobQuery(JOB),
-                TrainingView.class);
+        Deliveries.Subscriber<TrainingView> subscriber =
+                deliveries.subscribe(new FindTrainingJobQuery(JOB), TrainingView.class);
 
         deliver(2, epoch(1, 0.5, FIRST));
         deliver(1, new TrainingStartedEvent(JOB, "worker-b"));
@@ -175,8 +176,8 @@ class TrainingProjectionTest {
         deliver(4, epoch(3, 0.6, SECOND));
         TrainingView before = view();
         Double averageBefore = projection.handle(new AverageEpochTimeQuery());
-        Deliveries.Subscriber<TrainingView> subscriber = deliveries.subscribe(new FindTrainingJobQuery(JOB),
-                TrainingView.class);
+        Deliveries.Subscriber<TrainingView> subscriber =
+                deliveries.subscribe(new FindTrainingJobQuery(JOB), TrainingView.class);
 
         deliver(2, epoch(1, 0.5, FIRST));
         deliver(3, epoch(2, 0.7, SECOND));
@@ -186,7 +187,8 @@ class TrainingProjectionTest {
         assertThat(view().epochsDone()).isEqualTo(3);
         assertThat(view().progress()).isEqualTo(3.0);
         assertThat(view().bestLoss()).isEqualTo(0.5);
-        assertThat(projection.handle(new AverageEpochTimeQuery())).as("the epoch times are counted once")
+        assertThat(projection.handle(new AverageEpochTimeQuery()))
+                .as("the epoch times are counted once")
                 .isEqualTo(averageBefore);
         assertThat(subscriber.updates()).isEmpty();
     }
@@ -201,10 +203,10 @@ class TrainingProjectionTest {
 
     @Test
     void everyChangeReachesTheJobsSubscribersAndNoOneElse() {
-        Deliveries.Subscriber<TrainingView> mine = deliveries.subscribe(new FindTrainingJobQuery(JOB),
-                TrainingView.class);
-        Deliveries.Subscriber<TrainingView> other = deliveries.subscribe(new FindTrainingJobQuery("train_2"),
-                TrainingView.class);
+        Deliveries.Subscriber<TrainingView> mine =
+                deliveries.subscribe(new FindTrainingJobQuery(JOB), TrainingView.class);
+        Deliveries.Subscriber<TrainingView> other =
+                deliveries.subscribe(new FindTrainingJobQuery("train_2"), TrainingView.class);
 
         runTwoEpochs();
 
@@ -226,32 +228,41 @@ class TrainingProjectionTest {
                 .containsExactly("train_a", "train_b");
         assertThat(ids(new FindTrainingJobsQuery(List.of(TrainingStatus.PENDING, TrainingStatus.PROCESSING), 2, 2)))
                 .containsExactly("train_c");
-        assertThat(ids(new FindTrainingJobsQuery(List.of(TrainingStatus.COMPLETED), 10, 0))).isEmpty();
+        assertThat(ids(new FindTrainingJobsQuery(List.of(TrainingStatus.COMPLETED), 10, 0)))
+                .isEmpty();
     }
 
     private List<String> ids(FindTrainingJobsQuery query) {
-        return projection.handle(query).items().stream().map(TrainingView::trainingJobId).toList();
+        return projection.handle(query).items().stream()
+                .map(TrainingView::trainingJobId)
+                .toList();
     }
 
     @Test
     void theAverageEpochTimeIsPerSentenceSpokenAndLeavesFirstEpochsOut() {
-        assertThat(projection.handle(new AverageEpochTimeQuery())).as("nothing measured yet").isEqualTo(-1.0);
+        assertThat(projection.handle(new AverageEpochTimeQuery()))
+                .as("nothing measured yet")
+                .isEqualTo(-1.0);
 
         // Two sentences an epoch: 1000 + 1200 ms over four sentences after the first epoch.
         deliveries.deliver(projection, "train_a", 0, T0, created("train_a", SETTINGS, 2));
         deliveries.deliver(projection, "train_a", 1, T0, new TrainingStartedEvent("train_a", "w"));
         long sequence = 2;
-        for (long[] e : new long[][]{{1, 9_000}, {2, 1_000}, {3, 1_200}}) {
-            deliveries.deliver(projection, "train_a", sequence++, T0, new TrainingEpochCompletedEvent("train_a",
-                    (int) e[0], 100, 0.5, FIRST, e[1]));
+        for (long[] e : new long[][] {{1, 9_000}, {2, 1_000}, {3, 1_200}}) {
+            deliveries.deliver(
+                    projection,
+                    "train_a",
+                    sequence++,
+                    T0,
+                    new TrainingEpochCompletedEvent("train_a", (int) e[0], 100, 0.5, FIRST, e[1]));
         }
         // One sentence an epoch: 300 ms over one sentence.
         deliveries.deliver(projection, "train_b", 0, T0, created("train_b", SETTINGS, 1));
         deliveries.deliver(projection, "train_b", 1, T0, new TrainingStartedEvent("train_b", "w"));
-        deliveries.deliver(projection, "train_b", 2, T0, new TrainingEpochCompletedEvent("train_b", 1, 100, 0.5,
-                FIRST, 5_000));
-        deliveries.deliver(projection, "train_b", 3, T0, new TrainingEpochCompletedEvent("train_b", 2, 100, 0.5,
-                FIRST, 300));
+        deliveries.deliver(
+                projection, "train_b", 2, T0, new TrainingEpochCompletedEvent("train_b", 1, 100, 0.5, FIRST, 5_000));
+        deliveries.deliver(
+                projection, "train_b", 3, T0, new TrainingEpochCompletedEvent("train_b", 2, 100, 0.5, FIRST, 300));
 
         assertThat(projection.handle(new AverageEpochTimeQuery())).isEqualTo((1_000 + 1_200 + 300) / 5.0);
     }

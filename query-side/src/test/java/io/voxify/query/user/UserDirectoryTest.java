@@ -26,25 +26,34 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ReadModelTest
 class UserDirectoryTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private static final SampleAudio AUDIO = new SampleAudio("samples/x.wav", "ab12", "wav", 1_000, 3.0, 16_000, 1,
-            "x.wav");
+    private static final SampleAudio AUDIO =
+            new SampleAudio("samples/x.wav", "ab12", "wav", 1_000, 3.0, 16_000, 1, "x.wav");
 
     @Autowired
     private UserDirectory directory;
+
     @Autowired
     private UserProjection users;
+
     @Autowired
     private UserRepository userRows;
+
     @Autowired
     private SampleProjection samples;
+
     @Autowired
     private CloneProjection clones;
+
     @Autowired
     private Deliveries deliveries;
 
     private void register(String userId, String email, Role role, long minute) {
-        deliveries.deliver(users, userId, 0, T0.plusSeconds(60 * minute), new UserRegisteredEvent(userId, email,
-                "{bcrypt}hash", "First", "Last", role));
+        deliveries.deliver(
+                users,
+                userId,
+                0,
+                T0.plusSeconds(60 * minute),
+                new UserRegisteredEvent(userId, email, "{bcrypt}hash", "First", "Last", role));
     }
 
     /** Ann (oldest, signed in, two samples and a clone), Bob (an administrator, disabled), Cat (newest). */
@@ -56,15 +65,25 @@ class UserDirectoryTest {
         deliveries.deliver(users, "user_ann", 1, T0.plusSeconds(600), new UserLoggedInEvent("user_ann", "127.0.0.1"));
         deliveries.deliver(users, "user_bob", 1, T0.plusSeconds(300), new UserDisabledEvent("user_bob", "admin_0"));
         for (String sampleId : List.of("vs_1", "vs_2")) {
-            deliveries.deliver(samples, sampleId, 0, T0, new VoiceSampleUploadedEvent(sampleId, "user_ann", "s", null,
-                    "en-US", null, AUDIO));
+            deliveries.deliver(
+                    samples,
+                    sampleId,
+                    0,
+                    T0,
+                    new VoiceSampleUploadedEvent(sampleId, "user_ann", "s", null, "en-US", null, AUDIO));
         }
-        deliveries.deliver(clones, "vc_1", 0, T0, new VoiceCloneCreatedEvent("vc_1", "user_ann", List.of("vs_1"),
-                "Mine", null, "en-US"));
+        deliveries.deliver(
+                clones,
+                "vc_1",
+                0,
+                T0,
+                new VoiceCloneCreatedEvent("vc_1", "user_ann", List.of("vs_1"), "Mine", null, "en-US"));
     }
 
     private List<String> ids(FindUsersQuery query) {
-        return directory.handle(query).items().stream().map(s -> s.user().userId()).toList();
+        return directory.handle(query).items().stream()
+                .map(s -> s.user().userId())
+                .toList();
     }
 
     @Test
@@ -78,14 +97,20 @@ class UserDirectoryTest {
 
     @Test
     void eachAccountShowsWhatItHoldsAndWhenItWasLastActive() {
-        UserSummary ann = directory.handle(new FindUsersQuery("ann@", null, null, null, false, 10, 0)).items().get(0);
+        UserSummary ann = directory
+                .handle(new FindUsersQuery("ann@", null, null, null, false, 10, 0))
+                .items()
+                .get(0);
 
         assertThat(ann.samples()).isEqualTo(2);
         assertThat(ann.clones()).isEqualTo(1);
         assertThat(ann.jobCount()).isZero();
         assertThat(ann.lastActiveAt()).isEqualTo(T0.plusSeconds(600));
         assertThat(ann.user().lastLoginAt()).isEqualTo(T0.plusSeconds(600));
-        UserSummary cat = directory.handle(new FindUsersQuery("cat@", null, null, null, false, 10, 0)).items().get(0);
+        UserSummary cat = directory
+                .handle(new FindUsersQuery("cat@", null, null, null, false, 10, 0))
+                .items()
+                .get(0);
         assertThat(cat.samples()).isZero();
         assertThat(cat.lastActiveAt()).isNull();
     }
@@ -97,7 +122,10 @@ class UserDirectoryTest {
         row.lastActiveAt = null;
         userRows.saveAndFlush(row);
 
-        UserSummary cat = directory.handle(new FindUsersQuery("cat@", null, null, null, false, 10, 0)).items().get(0);
+        UserSummary cat = directory
+                .handle(new FindUsersQuery("cat@", null, null, null, false, 10, 0))
+                .items()
+                .get(0);
         assertThat(cat.lastActiveAt()).isEqualTo(T0.plusSeconds(900));
     }
 
@@ -105,17 +133,21 @@ class UserDirectoryTest {
     void theEmailFilterIgnoresCaseAndTakesWildcardsLiterally() {
         assertThat(ids(new FindUsersQuery("EXAMPLE.COM", null, null, null, false, 10, 0)))
                 .containsExactly("user_bob", "user_ann");
-        assertThat(ids(new FindUsersQuery("b_a", null, null, null, false, 10, 0))).containsExactly("user_bob");
+        assertThat(ids(new FindUsersQuery("b_a", null, null, null, false, 10, 0)))
+                .containsExactly("user_bob");
         assertThat(ids(new FindUsersQuery("n_e", null, null, null, false, 10, 0)))
-                .as("an underscore is not any character").isEmpty();
+                .as("an underscore is not any character")
+                .isEmpty();
         assertThat(ids(new FindUsersQuery("%", null, null, null, false, 10, 0))).isEmpty();
         assertThat(ids(new FindUsersQuery("", null, null, null, false, 10, 0))).hasSize(3);
     }
 
     @Test
     void roleAndAccessFilterTheList() {
-        assertThat(ids(new FindUsersQuery(null, Role.ADMIN, null, null, false, 10, 0))).containsExactly("user_bob");
-        assertThat(ids(new FindUsersQuery(null, null, false, null, false, 10, 0))).containsExactly("user_bob");
+        assertThat(ids(new FindUsersQuery(null, Role.ADMIN, null, null, false, 10, 0)))
+                .containsExactly("user_bob");
+        assertThat(ids(new FindUsersQuery(null, null, false, null, false, 10, 0)))
+                .containsExactly("user_bob");
         assertThat(ids(new FindUsersQuery(null, Role.USER, true, null, true, 10, 0)))
                 .containsExactly("user_ann", "user_cat");
     }
@@ -127,6 +159,7 @@ class UserDirectoryTest {
         assertThat(ids(new FindUsersQuery(null, null, null, "last_login_at", false, 10, 0)))
                 .containsExactly("user_ann", "user_cat", "user_bob");
         assertThat(ids(new FindUsersQuery(null, null, null, "job_count", false, 10, 0)))
-                .as("no jobs anywhere: ties broken by id").containsExactly("user_cat", "user_bob", "user_ann");
+                .as("no jobs anywhere: ties broken by id")
+                .containsExactly("user_cat", "user_bob", "user_ann");
     }
 }

@@ -28,8 +28,10 @@ class UserProjectionTest {
 
     @Autowired
     private UserProjection projection;
+
     @Autowired
     private UserRepository users;
+
     @Autowired
     private Deliveries deliveries;
 
@@ -56,8 +58,12 @@ class UserProjectionTest {
 
     /** A job created by the user: an event of the job's own aggregate. */
     private void jobCreated(String jobId, Instant at) {
-        deliveries.deliver(projection, jobId, 0, at, new JobCreatedEvent(jobId, USER, "Hello.", "h", "en", "plain",
-                "default_voice_001", null, null));
+        deliveries.deliver(
+                projection,
+                jobId,
+                0,
+                at,
+                new JobCreatedEvent(jobId, USER, "Hello.", "h", "en", "plain", "default_voice_001", null, null));
     }
 
     @Test
@@ -126,7 +132,8 @@ class UserProjectionTest {
 
         jobCreated("job_1", T0.plusSeconds(60));
 
-        assertThat(users.findById(USER).orElseThrow().lastActiveAt).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+        assertThat(users.findById(USER).orElseThrow().lastActiveAt)
+                .isEqualTo(T0.plusSeconds(60).toEpochMilli());
         assertThat(view()).isEqualTo(before);
         assertThat(subscriber.updates()).isEmpty();
     }
@@ -138,8 +145,11 @@ class UserProjectionTest {
         jobCreated("job_1", T0.plusSeconds(60));
         deliver(1, new UserLoggedInEvent(USER, "127.0.0.1"));
 
-        assertThat(users.findById(USER).orElseThrow().lastActiveAt).isEqualTo(T0.plusSeconds(120).toEpochMilli());
-        assertThat(view().updatedAt()).as("the profile's update time does not go back either").isEqualTo(at(1));
+        assertThat(users.findById(USER).orElseThrow().lastActiveAt)
+                .isEqualTo(T0.plusSeconds(120).toEpochMilli());
+        assertThat(view().updatedAt())
+                .as("the profile's update time does not go back either")
+                .isEqualTo(at(1));
     }
 
     @Test
@@ -221,7 +231,8 @@ class UserProjectionTest {
         deliver(0, registered());
         deliver(1, new UserVoiceSelectedEvent(USER, "preset_gentle_female_001"));
 
-        assertThat(mine.updates()).extracting(UserView::selectedVoiceId)
+        assertThat(mine.updates())
+                .extracting(UserView::selectedVoiceId)
                 .containsExactly(null, "preset_gentle_female_001");
         assertThat(other.updates()).isEmpty();
     }

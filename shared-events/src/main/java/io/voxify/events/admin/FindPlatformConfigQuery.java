@@ -1,5 +1,4 @@
 package io.voxify.events.admin;
 
 /** The configuration in force, if anyone ever changed it. */
-public record FindPlatformConfigQuery() {
-}
+public record FindPlatformConfigQuery() {}

@@ -7,6 +7,5 @@ import io.voxify.events.user.Role;
  * null filters match everything. {@code sortBy} is already checked against the allow-list. The
  * answer is a {@link UserPage}.
  */
-public record FindUsersQuery(String emailContains, Role role, Boolean enabled, String sortBy, boolean ascending,
-                             int limit, int offset) {
-}
+public record FindUsersQuery(
+        String emailContains, Role role, Boolean enabled, String sortBy, boolean ascending, int limit, int offset) {}

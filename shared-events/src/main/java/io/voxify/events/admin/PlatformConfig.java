@@ -15,10 +15,22 @@ package io.voxify.events.admin;
  * {@code POST /tts/stream}); {@code maxEventStreamsPerUser} open progress (SSE) streams;
  * {@code maxSyncSpeechPerUser} synchronous {@code POST /v1/audio/speech} requests in progress.
  */
-public record PlatformConfig(int requestsPerMinute, int synthesesPerDay, int uploadsPerDay, long maxUploadBytes,
-                             int maxTextLength, String defaultVoiceId, boolean registrationOpen,
-                             int loginAttemptsPerAccount, int loginAttemptsPerAddress, int loginWindowSeconds,
-                             boolean allowPrivateCallbacks, int sampleProcessingsPerDay, int clonesPerDay,
-                             int trainingsPerDay, int maxWorkInFlightPerUser, int maxAudioStreamsPerUser,
-                             int maxEventStreamsPerUser, int maxSyncSpeechPerUser) {
-}
+public record PlatformConfig(
+        int requestsPerMinute,
+        int synthesesPerDay,
+        int uploadsPerDay,
+        long maxUploadBytes,
+        int maxTextLength,
+        String defaultVoiceId,
+        boolean registrationOpen,
+        int loginAttemptsPerAccount,
+        int loginAttemptsPerAddress,
+        int loginWindowSeconds,
+        boolean allowPrivateCallbacks,
+        int sampleProcessingsPerDay,
+        int clonesPerDay,
+        int trainingsPerDay,
+        int maxWorkInFlightPerUser,
+        int maxAudioStreamsPerUser,
+        int maxEventStreamsPerUser,
+        int maxSyncSpeechPerUser) {}

@@ -9,6 +9,5 @@ import org.axonframework.serialization.Revision;
  * (revision 1 events are upcast with the node's defaults for them).
  */
 @Revision("2")
-public record PlatformConfigChangedEvent(String configId, PlatformConfig config, List<String> changed,
-                                         String changedBy) {
-}
+public record PlatformConfigChangedEvent(
+        String configId, PlatformConfig config, List<String> changed, String changedBy) {}

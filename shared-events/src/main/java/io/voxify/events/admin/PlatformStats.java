@@ -17,10 +17,18 @@ import java.util.Map;
  * @param jobsPerDay    one entry per UTC day, oldest first, days without jobs included
  * @param synthesisTime nearest-rank percentiles of the processing time of completed jobs
  */
-public record PlatformStats(Instant asOf, long totalUsers, long activeUsers, Map<JobStatus, Long> jobsByStatus,
-                            List<DayCount> jobsPerDay, SynthesisTime synthesisTime, double audioSecondsSynthesised,
-                            List<VoiceUsage> topVoices, Map<SampleStatus, Long> samplesByStatus,
-                            Map<CloneStatus, Long> clonesByStatus, Storage storage) {
+public record PlatformStats(
+        Instant asOf,
+        long totalUsers,
+        long activeUsers,
+        Map<JobStatus, Long> jobsByStatus,
+        List<DayCount> jobsPerDay,
+        SynthesisTime synthesisTime,
+        double audioSecondsSynthesised,
+        List<VoiceUsage> topVoices,
+        Map<SampleStatus, Long> samplesByStatus,
+        Map<CloneStatus, Long> clonesByStatus,
+        Storage storage) {
 
     public long jobs(JobStatus status) {
         return jobsByStatus.getOrDefault(status, 0L);
@@ -33,17 +41,14 @@ public record PlatformStats(Instant asOf, long totalUsers, long activeUsers, Map
         return finished == 0 ? null : (double) failed / finished;
     }
 
-    public record DayCount(LocalDate day, long jobs) {
-    }
+    public record DayCount(LocalDate day, long jobs) {}
 
     /** Percentiles in milliseconds, null when no completed job has a measured time. */
-    public record SynthesisTime(long measuredJobs, Long p50Ms, Long p95Ms) {
-    }
+    public record SynthesisTime(long measuredJobs, Long p50Ms, Long p95Ms) {}
 
     /** {@code cloneName} is set when the voice is a clone that still exists. */
-    public record VoiceUsage(String voiceModelId, String cloneName, long jobs, long completed, long failed,
-                             double audioSeconds) {
-    }
+    public record VoiceUsage(
+            String voiceModelId, String cloneName, long jobs, long completed, long failed, double audioSeconds) {}
 
     /**
      * Bytes the read models record: synthesised audio files and the original recordings of voice

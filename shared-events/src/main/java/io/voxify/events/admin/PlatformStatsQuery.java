@@ -7,5 +7,4 @@ import java.time.Instant;
  * UTC day for the {@code days} days ending on the day of {@code asOf}, and the {@code topVoices}
  * most used voices. The answer is a {@link PlatformStats}.
  */
-public record PlatformStatsQuery(Instant asOf, int days, int topVoices) {
-}
+public record PlatformStatsQuery(Instant asOf, int days, int topVoices) {}

@@ -2,5 +2,4 @@ package io.voxify.events.admin;
 
 import java.util.List;
 
-public record UserPage(List<UserSummary> items, long totalCount) {
-}
+public record UserPage(List<UserSummary> items, long totalCount) {}

@@ -9,8 +9,8 @@ import java.util.Map;
  * An account with what it holds: its jobs by status, samples and clones (those that exist now),
  * and when it was last active (signed in or created a job).
  */
-public record UserSummary(UserView user, Instant lastActiveAt, Map<JobStatus, Long> jobsByStatus, long samples,
-                          long clones) {
+public record UserSummary(
+        UserView user, Instant lastActiveAt, Map<JobStatus, Long> jobsByStatus, long samples, long clones) {
 
     public long jobs(JobStatus status) {
         return jobsByStatus.getOrDefault(status, 0L);

@@ -8,7 +8,14 @@ import java.util.Map;
  * aggregate it belongs to, its sequence in that aggregate, its type and revision, when it
  * happened, the event itself and its metadata (who, which request, which correlation).
  */
-public record AuditEvent(long position, String aggregateType, String aggregateId, long sequence, String type,
-                         String revision, String eventId, Instant timestamp, Object payload,
-                         Map<String, Object> metadata) {
-}
+public record AuditEvent(
+        long position,
+        String aggregateType,
+        String aggregateId,
+        long sequence,
+        String type,
+        String revision,
+        String eventId,
+        Instant timestamp,
+        Object payload,
+        Map<String, Object> metadata) {}

@@ -8,8 +8,15 @@ import java.util.List;
  * names), aggregate types, one aggregate, one user (the user's account and everything the user
  * owns), and a time range (inclusive). Null or empty means "any".
  */
-public record FindAuditEventsQuery(List<String> types, List<String> aggregateTypes, String aggregateId,
-                                   String userId, Instant from, Instant to, long afterPosition, int limit) {
+public record FindAuditEventsQuery(
+        List<String> types,
+        List<String> aggregateTypes,
+        String aggregateId,
+        String userId,
+        Instant from,
+        Instant to,
+        long afterPosition,
+        int limit) {
 
     /** Every event of one aggregate, oldest first. */
     public static FindAuditEventsQuery ofAggregate(String aggregateId, long afterPosition, int limit) {

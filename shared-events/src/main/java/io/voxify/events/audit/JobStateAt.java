@@ -8,6 +8,5 @@ import java.time.Instant;
  * (the last one at position {@code lastSequence}); {@code job} is null when the job did not exist
  * yet ({@code createdAt} after the moment) or had been deleted ({@code deletedAt} at or before it).
  */
-public record JobStateAt(Instant at, JobView job, int eventCount, long lastSequence, Instant createdAt,
-                         Instant deletedAt) {
-}
+public record JobStateAt(
+        Instant at, JobView job, int eventCount, long lastSequence, Instant createdAt, Instant deletedAt) {}

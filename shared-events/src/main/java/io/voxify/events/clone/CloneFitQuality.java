@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** The fit's quality/speed trade-off a user chose for a clone ({@code quality} in the API). */
 public enum CloneFitQuality {
-    FAST, BALANCED, BEST;
+    FAST,
+    BALANCED,
+    BEST;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

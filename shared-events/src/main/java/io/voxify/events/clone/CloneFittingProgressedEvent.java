@@ -7,6 +7,5 @@ import org.axonframework.serialization.Revision;
  * {@code stage} (each step is one synthesis of a check sentence, measured against the samples).
  */
 @Revision("1")
-public record CloneFittingProgressedEvent(String cloneId, String generationJobId, int attempt, int step, int steps,
-                                          String stage) {
-}
+public record CloneFittingProgressedEvent(
+        String cloneId, String generationJobId, int attempt, int step, int steps, String stage) {}

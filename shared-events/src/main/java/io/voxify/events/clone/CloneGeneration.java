@@ -11,6 +11,12 @@ import java.time.Instant;
  * @param steps      steps planned; 0 before the fit started
  * @param stage      what the fit did last
  */
-public record CloneGeneration(String generationJobId, CloneGenerationSettings settings, double progress, int step,
-                              int steps, String stage, Instant startedAt, Instant finishedAt) {
-}
+public record CloneGeneration(
+        String generationJobId,
+        CloneGenerationSettings settings,
+        double progress,
+        int step,
+        int steps,
+        String stage,
+        Instant startedAt,
+        Instant finishedAt) {}

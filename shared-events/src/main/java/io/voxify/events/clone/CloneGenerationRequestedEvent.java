@@ -8,6 +8,5 @@ import org.axonframework.serialization.Revision;
  * event existed have none, and were fitted with {@link CloneGenerationSettings#DEFAULT}.
  */
 @Revision("1")
-public record CloneGenerationRequestedEvent(String cloneId, String generationJobId, String userId,
-                                            CloneGenerationSettings settings) {
-}
+public record CloneGenerationRequestedEvent(
+        String cloneId, String generationJobId, String userId, CloneGenerationSettings settings) {}

@@ -8,6 +8,11 @@ package io.voxify.events.clone;
  *                    the speaker; null keeps the engine's own (every profile before revision 2 of the events
  *                    that carry one, and every fitted one)
  */
-public record CloneProfile(String baseVoiceId, double pitchFactor, double pitchRangeFactor, double speedFactor,
-                           double formantScale, double breathiness, Double pauseFactor) {
-}
+public record CloneProfile(
+        String baseVoiceId,
+        double pitchFactor,
+        double pitchRangeFactor,
+        double speedFactor,
+        double formantScale,
+        double breathiness,
+        Double pauseFactor) {}

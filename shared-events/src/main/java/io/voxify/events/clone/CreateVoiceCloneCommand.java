@@ -6,14 +6,27 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Creates a clone and its generation job ({@code generationJobId}) with the given parameters.
  */
-public record CreateVoiceCloneCommand(@TargetAggregateIdentifier String cloneId, String userId,
-                                      List<String> sampleIds, String name, String description, String language,
-                                      String generationJobId, CloneGenerationSettings settings) {
+public record CreateVoiceCloneCommand(
+        @TargetAggregateIdentifier String cloneId,
+        String userId,
+        List<String> sampleIds,
+        String name,
+        String description,
+        String language,
+        String generationJobId,
+        CloneGenerationSettings settings) {
 
     /** A clone with the default parameters, its generation job named after the clone. */
-    public CreateVoiceCloneCommand(String cloneId, String userId, List<String> sampleIds, String name,
-                                   String description, String language) {
-        this(cloneId, userId, sampleIds, name, description, language, defaultGenerationJobId(cloneId),
+    public CreateVoiceCloneCommand(
+            String cloneId, String userId, List<String> sampleIds, String name, String description, String language) {
+        this(
+                cloneId,
+                userId,
+                sampleIds,
+                name,
+                description,
+                language,
+                defaultGenerationJobId(cloneId),
                 CloneGenerationSettings.DEFAULT);
     }
 

@@ -2,5 +2,5 @@ package io.voxify.events.clone;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeleteVoiceCloneCommand(@TargetAggregateIdentifier String cloneId, String requestedBy) {
-}
+public record DeleteVoiceCloneCommand(
+        @TargetAggregateIdentifier String cloneId, String requestedBy) {}

@@ -2,5 +2,5 @@ package io.voxify.events.clone;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record FailVoiceCloneCommand(@TargetAggregateIdentifier String cloneId, String reason, String errorCode) {
-}
+public record FailVoiceCloneCommand(
+        @TargetAggregateIdentifier String cloneId, String reason, String errorCode) {}

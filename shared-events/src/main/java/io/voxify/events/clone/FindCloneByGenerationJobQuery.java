@@ -1,5 +1,4 @@
 package io.voxify.events.clone;
 
 /** The clone a generation job builds; answered with an optional {@link CloneView}. */
-public record FindCloneByGenerationJobQuery(String generationJobId) {
-}
+public record FindCloneByGenerationJobQuery(String generationJobId) {}

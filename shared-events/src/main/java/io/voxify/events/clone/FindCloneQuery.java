@@ -1,4 +1,3 @@
 package io.voxify.events.clone;
 
-public record FindCloneQuery(String cloneId) {
-}
+public record FindCloneQuery(String cloneId) {}

@@ -4,6 +4,10 @@ import org.axonframework.serialization.Revision;
 
 /** Revision 2: its profile has a pause factor. */
 @Revision("2")
-public record VoiceCloneReadyEvent(String cloneId, String userId, CloneProfile profile, CloneQuality quality,
-                                   String vectorId, long processingTimeMs) {
-}
+public record VoiceCloneReadyEvent(
+        String cloneId,
+        String userId,
+        CloneProfile profile,
+        CloneQuality quality,
+        String vectorId,
+        long processingTimeMs) {}

@@ -4,6 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** Revision 2: its profile has a pause factor. */
 @Revision("2")
-public record VoiceCloneRefinedEvent(String cloneId, String trainingJobId, CloneProfile profile,
-                                     CloneQuality quality) {
-}
+public record VoiceCloneRefinedEvent(
+        String cloneId, String trainingJobId, CloneProfile profile, CloneQuality quality) {}

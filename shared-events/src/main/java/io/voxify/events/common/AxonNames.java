@@ -13,6 +13,5 @@ public final class AxonNames {
     /** The bean that keeps synthesis jobs loaded between their commands (where the node allows it). */
     public static final String SYNTHESIS_JOB_CACHE = "synthesisJobCache";
 
-    private AxonNames() {
-    }
+    private AxonNames() {}
 }

@@ -2,5 +2,4 @@ package io.voxify.events.job;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record CancelJobCommand(@TargetAggregateIdentifier String jobId, String requestedBy) {
-}
+public record CancelJobCommand(@TargetAggregateIdentifier String jobId, String requestedBy) {}

@@ -1,5 +1,4 @@
 package io.voxify.events.job;
 
 /** By file id, or by the id of the job that made it. */
-public record FindFileQuery(String fileOrJobId) {
-}
+public record FindFileQuery(String fileOrJobId) {}

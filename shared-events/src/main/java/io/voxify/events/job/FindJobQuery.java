@@ -1,4 +1,3 @@
 package io.voxify.events.job;
 
-public record FindJobQuery(String jobId) {
-}
+public record FindJobQuery(String jobId) {}

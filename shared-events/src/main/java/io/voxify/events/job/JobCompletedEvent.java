@@ -4,6 +4,11 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record JobCompletedEvent(String jobId, String userId, int attempt, AudioOutput output,
-                                List<TimedText> timestamps, long processingTimeMs, long engineCpuMs) {
-}
+public record JobCompletedEvent(
+        String jobId,
+        String userId,
+        int attempt,
+        AudioOutput output,
+        List<TimedText> timestamps,
+        long processingTimeMs,
+        long engineCpuMs) {}

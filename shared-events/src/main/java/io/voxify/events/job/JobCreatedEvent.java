@@ -1,6 +1,7 @@
 package io.voxify.events.job;
 
 import io.voxify.events.common.OwnedByUser;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,11 +10,18 @@ import org.axonframework.serialization.Revision;
  * {@code callbackUrl} (null: none) came later without a new revision: older events read it as null.
  */
 @Revision("2")
-public record JobCreatedEvent(String jobId, String userId, String text, String textHash, String textLanguage,
-                              String textFormat, String voiceModelId, SynthesisSettings settings,
-                              String callbackUrl)
+public record JobCreatedEvent(
+        String jobId,
+        String userId,
+        String text,
+        String textHash,
+        String textLanguage,
+        String textFormat,
+        String voiceModelId,
+        SynthesisSettings settings,
+        String callbackUrl)
         implements OwnedByUser {
     public static final String PLAIN_TEXT = "plain";
     public static final String SSML = "ssml";
-    public static final java.util.List<String> TEXT_FORMATS = java.util.List.of(PLAIN_TEXT, SSML);
+    public static final List<String> TEXT_FORMATS = List.of(PLAIN_TEXT, SSML);
 }

@@ -2,5 +2,4 @@ package io.voxify.events.job;
 
 import java.util.List;
 
-public record JobPage(List<JobView> items, long totalCount) {
-}
+public record JobPage(List<JobView> items, long totalCount) {}

@@ -1,7 +1,11 @@
 package io.voxify.events.job;
 
 public enum JobStatus {
-    PENDING, PROCESSING, COMPLETED, FAILED, CANCELLED;
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     public boolean isFinal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;

@@ -7,6 +7,10 @@ import org.axonframework.serialization.Revision;
  * events read it as null, which was true of every job before callbacks existed.
  */
 @Revision("1")
-public record JobUpdatedEvent(String jobId, String text, String textHash, String textLanguage,
-                              SynthesisSettings settings, String callbackUrl) {
-}
+public record JobUpdatedEvent(
+        String jobId,
+        String text,
+        String textHash,
+        String textLanguage,
+        SynthesisSettings settings,
+        String callbackUrl) {}

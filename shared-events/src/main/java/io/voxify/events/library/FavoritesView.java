@@ -4,5 +4,4 @@ import java.util.Map;
 import java.util.Set;
 
 /** One user's favourite voices, and how many users favour each voice model. */
-public record FavoritesView(Set<String> favorites, Map<String, Long> favoritesCount) {
-}
+public record FavoritesView(Set<String> favorites, Map<String, Long> favoritesCount) {}

@@ -1,4 +1,3 @@
 package io.voxify.events.library;
 
-public record FindFavoritesQuery(String userId) {
-}
+public record FindFavoritesQuery(String userId) {}

@@ -1,5 +1,4 @@
 package io.voxify.events.library;
 
 /** The caller's own ratings; the answer is a {@link UserRatingsView}. */
-public record FindUserRatingsQuery(String userId) {
-}
+public record FindUserRatingsQuery(String userId) {}

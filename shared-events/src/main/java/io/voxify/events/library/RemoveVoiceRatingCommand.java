@@ -2,6 +2,5 @@ package io.voxify.events.library;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RemoveVoiceRatingCommand(@TargetAggregateIdentifier String ratingsId, String userId,
-                                       String voiceModelId) {
-}
+public record RemoveVoiceRatingCommand(
+        @TargetAggregateIdentifier String ratingsId, String userId, String voiceModelId) {}

@@ -4,5 +4,4 @@ import io.voxify.events.common.OwnedByUser;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record VoiceFavoritedEvent(String favoritesId, String userId, String voiceModelId) implements OwnedByUser {
-}
+public record VoiceFavoritedEvent(String favoritesId, String userId, String voiceModelId) implements OwnedByUser {}

@@ -2,5 +2,4 @@ package io.voxify.events.library;
 
 import java.util.List;
 
-public record VoiceRatingList(List<VoiceRating> items) {
-}
+public record VoiceRatingList(List<VoiceRating> items) {}

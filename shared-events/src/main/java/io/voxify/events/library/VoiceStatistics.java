@@ -1,8 +1,13 @@
 package io.voxify.events.library;
 
 /** Usage of one voice model, from the job events. Times in seconds. */
-public record VoiceStatistics(String voiceModelId, long usageCount, long completed, long failed,
-                              double averageSynthesisTime, double totalAudioSeconds) {
+public record VoiceStatistics(
+        String voiceModelId,
+        long usageCount,
+        long completed,
+        long failed,
+        double averageSynthesisTime,
+        double totalAudioSeconds) {
 
     /** Completed out of finished jobs, or null before any job finished. */
     public Double successRate() {

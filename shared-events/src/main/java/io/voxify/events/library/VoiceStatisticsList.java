@@ -2,5 +2,4 @@ package io.voxify.events.library;
 
 import java.util.List;
 
-public record VoiceStatisticsList(List<VoiceStatistics> items) {
-}
+public record VoiceStatisticsList(List<VoiceStatistics> items) {}

@@ -5,5 +5,4 @@ package io.voxify.events.sample;
  * optional sample id by the command side from the content claims, written with each upload. Lets an upload
  * be refused as a duplicate before its bytes are stored; the claim made with the upload command decides.
  */
-public record FindSampleByContentQuery(String userId, String sha256) {
-}
+public record FindSampleByContentQuery(String userId, String sha256) {}

@@ -1,4 +1,3 @@
 package io.voxify.events.sample;
 
-public record FindSampleQuery(String sampleId) {
-}
+public record FindSampleQuery(String sampleId) {}

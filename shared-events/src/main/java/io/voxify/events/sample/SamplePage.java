@@ -2,5 +2,4 @@ package io.voxify.events.sample;
 
 import java.util.List;
 
-public record SamplePage(List<SampleView> items, long totalCount) {
-}
+public record SamplePage(List<SampleView> items, long totalCount) {}

@@ -6,5 +6,4 @@ package io.voxify.events.sample;
  * @param started true when the command started this run, false when the sample already had one (running or
  *                finished) and kept it
  */
-public record SampleProcessingRun(String processingJobId, SampleStatus status, boolean started) {
-}
+public record SampleProcessingRun(String processingJobId, SampleStatus status, boolean started) {}

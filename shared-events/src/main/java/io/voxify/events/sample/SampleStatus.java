@@ -1,7 +1,10 @@
 package io.voxify.events.sample;
 
 public enum SampleStatus {
-    UPLOADED, PROCESSING, PROCESSED, REJECTED;
+    UPLOADED,
+    PROCESSING,
+    PROCESSED,
+    REJECTED;
 
     public String wireName() {
         return name().toLowerCase();

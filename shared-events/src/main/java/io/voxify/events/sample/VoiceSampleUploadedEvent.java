@@ -4,6 +4,12 @@ import io.voxify.events.common.OwnedByUser;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record VoiceSampleUploadedEvent(String sampleId, String userId, String name, String description,
-                                       String language, String transcript, SampleAudio audio) implements OwnedByUser {
-}
+public record VoiceSampleUploadedEvent(
+        String sampleId,
+        String userId,
+        String name,
+        String description,
+        String language,
+        String transcript,
+        SampleAudio audio)
+        implements OwnedByUser {}

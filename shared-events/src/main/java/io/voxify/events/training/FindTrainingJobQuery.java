@@ -1,4 +1,3 @@
 package io.voxify.events.training;
 
-public record FindTrainingJobQuery(String trainingJobId) {
-}
+public record FindTrainingJobQuery(String trainingJobId) {}

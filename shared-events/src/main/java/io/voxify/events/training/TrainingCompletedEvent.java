@@ -14,7 +14,12 @@ import org.axonframework.serialization.Revision;
  * @param qualityEnhanced whether the training measurably improved the voice, see {@code TrainingJob}
  */
 @Revision("2")
-public record TrainingCompletedEvent(String trainingJobId, String cloneId, CloneProfile bestProfile, double bestLoss,
-                                     CloneQuality quality, long processingTimeMs, CloneQuality startQuality,
-                                     Boolean qualityEnhanced) {
-}
+public record TrainingCompletedEvent(
+        String trainingJobId,
+        String cloneId,
+        CloneProfile bestProfile,
+        double bestLoss,
+        CloneQuality quality,
+        long processingTimeMs,
+        CloneQuality startQuality,
+        Boolean qualityEnhanced) {}

@@ -5,6 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** Revision 2: its profile has a pause factor. */
 @Revision("2")
-public record TrainingEpochCompletedEvent(String trainingJobId, int epoch, int epochs, double loss,
-                                          CloneProfile profile, long elapsedMs) {
-}
+public record TrainingEpochCompletedEvent(
+        String trainingJobId, int epoch, int epochs, double loss, CloneProfile profile, long elapsedMs) {}

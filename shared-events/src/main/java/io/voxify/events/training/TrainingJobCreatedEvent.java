@@ -13,7 +13,13 @@ import org.axonframework.serialization.Revision;
  * @param sentencesPerEpoch what an epoch's measured time is per sentence of, for estimates of later trainings
  */
 @Revision("2")
-public record TrainingJobCreatedEvent(String trainingJobId, String userId, String sampleId, String cloneId,
-                                      TrainingSettings settings, double estimatedSeconds, boolean buildsClone,
-                                      int sentencesPerEpoch) implements OwnedByUser {
-}
+public record TrainingJobCreatedEvent(
+        String trainingJobId,
+        String userId,
+        String sampleId,
+        String cloneId,
+        TrainingSettings settings,
+        double estimatedSeconds,
+        boolean buildsClone,
+        int sentencesPerEpoch)
+        implements OwnedByUser {}

@@ -2,5 +2,4 @@ package io.voxify.events.training;
 
 import java.util.List;
 
-public record TrainingJobList(List<TrainingView> items) {
-}
+public record TrainingJobList(List<TrainingView> items) {}

@@ -18,7 +18,11 @@ public record TrainingSettings(int epochs, double learningRate, int batchSize, b
 
     /** Within every range above. */
     public boolean valid() {
-        return epochs >= MIN_EPOCHS && epochs <= MAX_EPOCHS && learningRate >= MIN_LEARNING_RATE
-                && learningRate <= MAX_LEARNING_RATE && batchSize >= MIN_BATCH_SIZE && batchSize <= MAX_BATCH_SIZE;
+        return epochs >= MIN_EPOCHS
+                && epochs <= MAX_EPOCHS
+                && learningRate >= MIN_LEARNING_RATE
+                && learningRate <= MAX_LEARNING_RATE
+                && batchSize >= MIN_BATCH_SIZE
+                && batchSize <= MAX_BATCH_SIZE;
     }
 }

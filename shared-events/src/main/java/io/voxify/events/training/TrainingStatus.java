@@ -1,7 +1,10 @@
 package io.voxify.events.training;
 
 public enum TrainingStatus {
-    PENDING, PROCESSING, COMPLETED, FAILED;
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    FAILED;
 
     public String wireName() {
         return name().toLowerCase();

@@ -5,5 +5,4 @@ package io.voxify.events.user;
  * the e-mail claims, which are written with the registration itself, so an account can sign in the moment
  * it is registered, before any read model has caught up.
  */
-public record FindAccountByEmailQuery(String email) {
-}
+public record FindAccountByEmailQuery(String email) {}

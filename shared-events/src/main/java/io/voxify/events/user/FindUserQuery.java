@@ -1,4 +1,3 @@
 package io.voxify.events.user;
 
-public record FindUserQuery(String userId) {
-}
+public record FindUserQuery(String userId) {}

@@ -7,5 +7,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * what: answered with a {@link SessionGrant}, or refused with {@code ACCOUNT_DISABLED}. Changes
  * nothing; sent when a refresh token is exchanged for a new access token.
  */
-public record RenewSessionCommand(@TargetAggregateIdentifier String userId) {
-}
+public record RenewSessionCommand(@TargetAggregateIdentifier String userId) {}

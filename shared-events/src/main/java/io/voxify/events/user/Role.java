@@ -1,7 +1,9 @@
 package io.voxify.events.user;
 
 public enum Role {
-    USER, AUDITOR, ADMIN;
+    USER,
+    AUDITOR,
+    ADMIN;
 
     public String wireName() {
         return name().toLowerCase();

@@ -3,5 +3,4 @@ package io.voxify.events.user;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record UserEnabledEvent(String userId, String changedBy) {
-}
+public record UserEnabledEvent(String userId, String changedBy) {}

@@ -3,5 +3,4 @@ package io.voxify.events.user;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record UserLoginFailedEvent(String userId, String clientAddress, String reason) {
-}
+public record UserLoginFailedEvent(String userId, String clientAddress, String reason) {}

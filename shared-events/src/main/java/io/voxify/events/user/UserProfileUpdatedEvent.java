@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** Carries only what changed; null fields were not touched. */
 @Revision("1")
-public record UserProfileUpdatedEvent(String userId, String firstName, String lastName) {
-}
+public record UserProfileUpdatedEvent(String userId, String firstName, String lastName) {}

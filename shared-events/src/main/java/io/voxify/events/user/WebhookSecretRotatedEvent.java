@@ -8,5 +8,4 @@ import org.axonframework.serialization.Revision;
  * which callbacks are signed with both the new and the previous secret.
  */
 @Revision("1")
-public record WebhookSecretRotatedEvent(String userId, int generation) {
-}
+public record WebhookSecretRotatedEvent(String userId, int generation) {}

@@ -8,9 +8,16 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * allows the next try (null: give up unless this one was delivered); {@code abandonReason} says why
  * there is none.
  */
-public record RecordWebhookAttemptCommand(@TargetAggregateIdentifier String jobId, String deliveryId, int attempt,
-                                          Integer statusCode, String error, long durationMs, Instant attemptedAt,
-                                          Instant nextAttemptAt, String abandonReason) {
+public record RecordWebhookAttemptCommand(
+        @TargetAggregateIdentifier String jobId,
+        String deliveryId,
+        int attempt,
+        Integer statusCode,
+        String error,
+        long durationMs,
+        Instant attemptedAt,
+        Instant nextAttemptAt,
+        String abandonReason) {
 
     public boolean delivered() {
         return statusCode != null && statusCode >= 200 && statusCode < 300;

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** No more tries: the retry period ran out, the receiver answered 410 Gone, or the address is refused. */
 @Revision("1")
-public record WebhookAbandonedEvent(String jobId, String deliveryId, int attempts, String reason) {
-}
+public record WebhookAbandonedEvent(String jobId, String deliveryId, int attempts, String reason) {}

@@ -8,7 +8,13 @@ import org.axonframework.serialization.Revision;
  * answer (refused address, timeout, connection failure), and when the next try is due (null: none).
  */
 @Revision("1")
-public record WebhookAttemptedEvent(String jobId, String deliveryId, int attempt, String callbackUrl,
-                                    Integer statusCode, String error, long durationMs, Instant attemptedAt,
-                                    Instant nextAttemptAt) {
-}
+public record WebhookAttemptedEvent(
+        String jobId,
+        String deliveryId,
+        int attempt,
+        String callbackUrl,
+        Integer statusCode,
+        String error,
+        long durationMs,
+        Instant attemptedAt,
+        Instant nextAttemptAt) {}

@@ -5,6 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The receiver answered 2xx: the webhook is delivered and is not sent again. */
 @Revision("1")
-public record WebhookDeliveredEvent(String jobId, String deliveryId, int attempts, int statusCode,
-                                    Instant deliveredAt) {
-}
+public record WebhookDeliveredEvent(
+        String jobId, String deliveryId, int attempts, int statusCode, Instant deliveredAt) {}

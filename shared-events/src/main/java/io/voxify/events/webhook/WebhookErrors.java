@@ -27,11 +27,18 @@ public final class WebhookErrors {
     /** The platform could not make the call (e.g. the job could not be read). */
     public static final String INTERNAL_ERROR = "internal_error";
 
-    public static final List<String> ALL = List.of(REFUSED_ADDRESS, DNS_ERROR, CONNECTION_REFUSED, TIMEOUT,
-            TLS_ERROR, INVALID_RESPONSE, HTTP_STATUS, CONNECTION_ERROR, INTERNAL_ERROR);
+    public static final List<String> ALL = List.of(
+            REFUSED_ADDRESS,
+            DNS_ERROR,
+            CONNECTION_REFUSED,
+            TIMEOUT,
+            TLS_ERROR,
+            INVALID_RESPONSE,
+            HTTP_STATUS,
+            CONNECTION_ERROR,
+            INTERNAL_ERROR);
 
-    private WebhookErrors() {
-    }
+    private WebhookErrors() {}
 
     /**
      * The category of a recorded try. Tries recorded before categories existed carry free text (an

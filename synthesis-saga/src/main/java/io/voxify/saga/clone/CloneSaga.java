@@ -9,8 +9,8 @@ import io.voxify.events.clone.VoiceCloneReadyEvent;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
 import io.voxify.saga.work.BackgroundWorkPolicy;
-import java.util.List;
 import io.voxify.saga.work.SagaDeadlines;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -31,13 +31,17 @@ public class CloneSaga {
     private String cloneId;
     /** The owner, whose share of the workers the fit counts against; null in sagas stored before it was kept. */
     private String userId;
+
     private List<String> sampleIds = List.of();
     private String timeoutDeadlineId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = CLONE_ID)
-    public void on(VoiceCloneCreatedEvent event, DeadlineManager deadlines, CloneWorkQueue queue,
-                   BackgroundWorkPolicy policy) {
+    public void on(
+            VoiceCloneCreatedEvent event,
+            DeadlineManager deadlines,
+            CloneWorkQueue queue,
+            BackgroundWorkPolicy policy) {
         if (cloneId != null) {
             return;
         }
@@ -56,7 +60,8 @@ public class CloneSaga {
     /** The deadline message comes first: Axon binds a handler's first parameter to the payload. */
     @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
     public void timedOut(DeadlineMessage<?> deadline, CommandGateway commands, BackgroundWorkPolicy policy) {
-        commands.send(new FailVoiceCloneCommand(cloneId,
+        commands.send(new FailVoiceCloneCommand(
+                cloneId,
                 "Cloning did not finish within " + policy.cloneTimeout().toSeconds() + " s",
                 ErrorCode.SERVICE_UNAVAILABLE.name()));
     }

@@ -42,8 +42,10 @@ public class DomainEventPublisher {
     void on(Object payload, EventMessage<?> event) throws InterruptedException {
         PublishedEvent.Aggregate aggregate = null;
         if (event instanceof DomainEventMessage<?> domain) {
-            aggregate = new PublishedEvent.Aggregate(domain.getType() == null ? UNTYPED_AGGREGATE : domain.getType(),
-                    domain.getAggregateIdentifier(), domain.getSequenceNumber());
+            aggregate = new PublishedEvent.Aggregate(
+                    domain.getType() == null ? UNTYPED_AGGREGATE : domain.getType(),
+                    domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber());
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         event.getMetaData().forEach((key, value) -> {
@@ -51,7 +53,12 @@ public class DomainEventPublisher {
                 metadata.put(key, String.valueOf(value));
             }
         });
-        publisher.publish(new PublishedEvent(event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                event.getTimestamp(), aggregate, metadata, SecretFields.redact(json.valueToTree(payload))));
+        publisher.publish(new PublishedEvent(
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName(),
+                event.getTimestamp(),
+                aggregate,
+                metadata,
+                SecretFields.redact(json.valueToTree(payload))));
     }
 }

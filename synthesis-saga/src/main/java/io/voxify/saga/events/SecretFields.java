@@ -13,11 +13,17 @@ import java.util.Set;
  */
 public final class SecretFields {
     public static final String REDACTED = "[redacted]";
-    private static final Set<String> NAMES = Set.of("passwordhash", "password", "currentpassword", "newpassword",
-            "refreshtoken", "token", "secret", "secretkey");
+    private static final Set<String> NAMES = Set.of(
+            "passwordhash",
+            "password",
+            "currentpassword",
+            "newpassword",
+            "refreshtoken",
+            "token",
+            "secret",
+            "secretkey");
 
-    private SecretFields() {
-    }
+    private SecretFields() {}
 
     /** Replaces every secret field in the tree (nested objects and arrays too); returns the same tree. */
     public static JsonNode redact(JsonNode node) {

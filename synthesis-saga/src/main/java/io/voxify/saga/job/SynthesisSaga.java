@@ -9,8 +9,8 @@ import io.voxify.events.job.JobCompletedEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobFailedEvent;
-import java.time.Duration;
 import io.voxify.saga.work.SagaDeadlines;
+import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -37,12 +37,12 @@ public class SynthesisSaga {
     private String jobId;
     /** The owner, whose share of the workers each attempt counts against; null in sagas stored before it was kept. */
     private String userId;
+
     private String timeoutDeadlineId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = JOB_ID)
-    public void on(JobCreatedEvent event, DeadlineManager deadlines, SynthesisWorkQueue queue,
-                   SynthesisPolicy policy) {
+    public void on(JobCreatedEvent event, DeadlineManager deadlines, SynthesisWorkQueue queue, SynthesisPolicy policy) {
         if (jobId != null) {
             return; // a redelivered creation: this saga is already under way
         }
@@ -53,8 +53,8 @@ public class SynthesisSaga {
     }
 
     @SagaEventHandler(associationProperty = JOB_ID)
-    public void on(JobAttemptFailedEvent event, DeadlineManager deadlines, CommandGateway commands,
-                   SynthesisPolicy policy) {
+    public void on(
+            JobAttemptFailedEvent event, DeadlineManager deadlines, CommandGateway commands, SynthesisPolicy policy) {
         if (event.retryable() && event.attempt() < policy.maxAttempts()) {
             deadlines.schedule(policy.retryDelay(event.attempt()), DISPATCH_DEADLINE, event.attempt() + 1);
         } else {
@@ -76,7 +76,8 @@ public class SynthesisSaga {
      */
     @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
     public void timedOut(DeadlineMessage<?> deadline, CommandGateway commands, SynthesisPolicy policy) {
-        commands.send(new FailJobCommand(jobId,
+        commands.send(new FailJobCommand(
+                jobId,
                 "Synthesis did not finish within " + policy.jobTimeout().toSeconds() + " s",
                 ErrorCode.SERVICE_UNAVAILABLE.name()));
     }

@@ -15,8 +15,8 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
@@ -40,8 +40,11 @@ public class SampleProcessingSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = PROCESSING_JOB_ID)
-    public void on(SampleProcessingRequestedEvent event, DeadlineManager deadlines, SampleWorkQueue queue,
-                   BackgroundWorkPolicy policy) {
+    public void on(
+            SampleProcessingRequestedEvent event,
+            DeadlineManager deadlines,
+            SampleWorkQueue queue,
+            BackgroundWorkPolicy policy) {
         if (processingJobId != null) {
             return;
         }
@@ -62,7 +65,9 @@ public class SampleProcessingSaga {
     /** The deadline message comes first: Axon binds a handler's first parameter to the payload. */
     @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
     public void timedOut(DeadlineMessage<?> deadline, CommandGateway commands, BackgroundWorkPolicy policy) {
-        commands.send(new FailSampleProcessingCommand(sampleId, processingJobId,
+        commands.send(new FailSampleProcessingCommand(
+                sampleId,
+                processingJobId,
                 "Processing did not finish within " + policy.sampleTimeout().toSeconds() + " s",
                 ErrorCode.SERVICE_UNAVAILABLE.name()));
     }

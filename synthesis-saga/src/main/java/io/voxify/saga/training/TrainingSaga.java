@@ -48,6 +48,7 @@ public class TrainingSaga {
     private String userId;
     /** Null in sagas stored before the clone was followed. */
     private String cloneId;
+
     private String timeoutDeadlineId;
     private String recheckDeadlineId;
     private long timeoutSeconds;
@@ -55,8 +56,11 @@ public class TrainingSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = TRAINING_JOB_ID)
-    public void on(TrainingJobCreatedEvent event, DeadlineManager deadlines, TrainingWorkQueue queue,
-                   BackgroundWorkPolicy policy) {
+    public void on(
+            TrainingJobCreatedEvent event,
+            DeadlineManager deadlines,
+            TrainingWorkQueue queue,
+            BackgroundWorkPolicy policy) {
         if (trainingJobId != null) {
             return;
         }
@@ -87,15 +91,17 @@ public class TrainingSaga {
     @SagaEventHandler(associationProperty = CLONE_ID)
     public void on(VoiceCloneFailedEvent event, CommandGateway commands) {
         if (!started) {
-            commands.send(new FailTrainingCommand(trainingJobId, "The clone to train could not be built: "
-                    + event.reason(), ErrorCode.CLONE_NOT_READY.name()));
+            commands.send(new FailTrainingCommand(
+                    trainingJobId,
+                    "The clone to train could not be built: " + event.reason(),
+                    ErrorCode.CLONE_NOT_READY.name()));
         }
     }
 
     @SagaEventHandler(associationProperty = CLONE_ID)
     public void on(VoiceCloneDeletedEvent event, CommandGateway commands) {
-        commands.send(new FailTrainingCommand(trainingJobId, "The clone being trained was deleted",
-                ErrorCode.CLONE_NOT_FOUND.name()));
+        commands.send(new FailTrainingCommand(
+                trainingJobId, "The clone being trained was deleted", ErrorCode.CLONE_NOT_FOUND.name()));
     }
 
     @DeadlineHandler(deadlineName = DISPATCH_DEADLINE)
@@ -114,7 +120,9 @@ public class TrainingSaga {
     /** The deadline message comes first: Axon binds a handler's first parameter to the payload. */
     @DeadlineHandler(deadlineName = TIMEOUT_DEADLINE)
     public void timedOut(DeadlineMessage<?> deadline, CommandGateway commands) {
-        commands.send(new FailTrainingCommand(trainingJobId, "Training did not finish within " + timeoutSeconds + " s",
+        commands.send(new FailTrainingCommand(
+                trainingJobId,
+                "Training did not finish within " + timeoutSeconds + " s",
                 ErrorCode.SERVICE_UNAVAILABLE.name()));
     }
 

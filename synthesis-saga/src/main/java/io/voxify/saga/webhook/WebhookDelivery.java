@@ -3,6 +3,5 @@ package io.voxify.saga.webhook;
 import java.time.Instant;
 
 /** One try to hand a job's webhook to its receiver, as the saga asks a sender for it. */
-public record WebhookDelivery(String jobId, String userId, String deliveryId, String event, String callbackUrl,
-                              int attempt, Instant dueAt) {
-}
+public record WebhookDelivery(
+        String jobId, String userId, String deliveryId, String event, String callbackUrl, int attempt, Instant dueAt) {}

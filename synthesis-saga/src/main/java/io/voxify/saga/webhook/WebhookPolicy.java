@@ -56,13 +56,14 @@ public record WebhookPolicy(List<Duration> retryDelays, Duration giveUpAfter, Du
                 delays.add(Duration.ofMillis(Long.parseLong(d.substring(0, d.length() - 2))));
             } else {
                 long n = Long.parseLong(d.substring(0, d.length() - 1));
-                delays.add(switch (d.charAt(d.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    case 'd' -> Duration.ofDays(n);
-                    default -> throw new IllegalArgumentException("Not a delay: " + item);
-                });
+                delays.add(
+                        switch (d.charAt(d.length() - 1)) {
+                            case 's' -> Duration.ofSeconds(n);
+                            case 'm' -> Duration.ofMinutes(n);
+                            case 'h' -> Duration.ofHours(n);
+                            case 'd' -> Duration.ofDays(n);
+                            default -> throw new IllegalArgumentException("Not a delay: " + item);
+                        });
             }
         }
         return delays;

@@ -44,8 +44,12 @@ public class WebhookSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = JOB_ID)
-    public void on(WebhookDueEvent due, @Timestamp Instant at, DeadlineManager deadlines, WebhookSender sender,
-                   WebhookPolicy policy) {
+    public void on(
+            WebhookDueEvent due,
+            @Timestamp Instant at,
+            DeadlineManager deadlines,
+            WebhookSender sender,
+            WebhookPolicy policy) {
         if (deliveryId != null) {
             return; // a redelivered event: this delivery is already under way
         }
@@ -73,8 +77,8 @@ public class WebhookSaga {
     }
 
     @DeadlineHandler(deadlineName = GUARD_DEADLINE)
-    public void attemptUnrecorded(Integer attempt, DeadlineManager deadlines, WebhookSender sender,
-                                  WebhookPolicy policy) {
+    public void attemptUnrecorded(
+            Integer attempt, DeadlineManager deadlines, WebhookSender sender, WebhookPolicy policy) {
         if (attempt > recordedAttempt) {
             send(attempt, deadlines, sender, policy);
         }

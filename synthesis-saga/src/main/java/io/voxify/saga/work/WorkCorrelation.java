@@ -13,8 +13,7 @@ import org.slf4j.MDC;
 public final class WorkCorrelation {
     private static final ThreadLocal<MetaData> AMBIENT = new ThreadLocal<>();
 
-    private WorkCorrelation() {
-    }
+    private WorkCorrelation() {}
 
     /** The correlation data of the unit of work on this thread, or none. */
     public static MetaData capture() {
@@ -22,8 +21,8 @@ public final class WorkCorrelation {
     }
 
     /** Metadata keys and the log-context (MDC) keys they appear under in the worker's log lines. */
-    private static final Map<String, String> LOG_KEYS = Map.of("correlationId", "correlation_id",
-            "requestId", "request_id", "userId", "user_id");
+    private static final Map<String, String> LOG_KEYS =
+            Map.of("correlationId", "correlation_id", "requestId", "request_id", "userId", "user_id");
 
     /** Runs {@code work} with {@code metaData} as the ambient correlation of its thread (and in its logs). */
     public static void runWith(Map<String, ?> metaData, Runnable work) {

@@ -1,5 +1,7 @@
 package io.voxify.worker.clone;
 
+import io.voxify.catalogue.VoiceBinding;
+import io.voxify.catalogue.VoiceDirectory;
 import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
@@ -24,8 +26,6 @@ import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.inference.voice.VoiceProfile;
 import io.voxify.infrastructure.vector.VectorIndex;
-import io.voxify.catalogue.VoiceBinding;
-import io.voxify.catalogue.VoiceDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,8 +54,14 @@ public class CloneWorker {
     private final VoiceDirectory voices;
     private final String workerId;
 
-    public CloneWorker(CommandGateway commands, QueryGateway queries, VectorIndex vectors, VoiceFitter fitter,
-                       SpeakerEncoder encoder, VoiceDirectory voices, String workerId) {
+    public CloneWorker(
+            CommandGateway commands,
+            QueryGateway queries,
+            VectorIndex vectors,
+            VoiceFitter fitter,
+            SpeakerEncoder encoder,
+            VoiceDirectory voices,
+            String workerId) {
         this.voices = voices;
         this.commands = commands;
         this.queries = queries;
@@ -80,15 +86,20 @@ public class CloneWorker {
             FitReport fitted = fitter.fit(target, options(work), progress);
             CloneEvaluation evaluation = fitter.evaluate(fitted.profile(), target);
             progress.measured();
-            log.info("Clone {} fitted at {} from {} of {}: {} renderings, {} s of speech", cloneId,
-                    fitted.quality().wireName(), fitted.profile().baseVoiceId(), fitted.candidateBases(),
-                    fitted.renders(), Math.round(fitted.renderedSeconds()));
-            vectors.upsert(new VectorIndex.VectorEntry(cloneId, VECTOR_KIND, work.userId(), encoder.modelId(),
-                    target.embedding()));
+            log.info(
+                    "Clone {} fitted at {} from {} of {}: {} renderings, {} s of speech",
+                    cloneId,
+                    fitted.quality().wireName(),
+                    fitted.profile().baseVoiceId(),
+                    fitted.candidateBases(),
+                    fitted.renders(),
+                    Math.round(fitted.renderedSeconds()));
+            vectors.upsert(new VectorIndex.VectorEntry(
+                    cloneId, VECTOR_KIND, work.userId(), encoder.modelId(), target.embedding()));
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             try {
-                commands.sendAndWait(new CompleteVoiceCloneCommand(cloneId, attempt, profile(fitted.profile()),
-                        quality(target, evaluation), cloneId, elapsedMs));
+                commands.sendAndWait(new CompleteVoiceCloneCommand(
+                        cloneId, attempt, profile(fitted.profile()), quality(target, evaluation), cloneId, elapsedMs));
             } catch (RuntimeException refused) {
                 vectors.delete(cloneId);
                 log.info("Clone {} finished but was no longer wanted: {}", cloneId, refused.getMessage());
@@ -99,7 +110,9 @@ public class CloneWorker {
             fail(cloneId, unusable.getMessage(), unusable.code().name());
         } catch (IllegalArgumentException unusable) {
             // The samples' measurements cannot describe a voice (e.g. no measurable speaking rate).
-            fail(cloneId, "The samples cannot be fitted: " + unusable.getMessage(),
+            fail(
+                    cloneId,
+                    "The samples cannot be fitted: " + unusable.getMessage(),
                     ErrorCode.SAMPLE_NOT_PROCESSED.name());
         } catch (RuntimeException e) {
             log.warn("Fitting clone {} failed", cloneId, e);
@@ -115,8 +128,10 @@ public class CloneWorker {
         CloneGenerationSettings settings = work.settings() == null ? CloneGenerationSettings.DEFAULT : work.settings();
         String engineVoice = null;
         if (settings.baseVoiceId() != null) {
-            engineVoice = voices.cloneBase(settings.baseVoiceId()).map(VoiceBinding::engineVoiceId)
-                    .orElseThrow(() -> new DomainException(ErrorCode.VOICE_MODEL_NOT_FOUND,
+            engineVoice = voices.cloneBase(settings.baseVoiceId())
+                    .map(VoiceBinding::engineVoiceId)
+                    .orElseThrow(() -> new DomainException(
+                            ErrorCode.VOICE_MODEL_NOT_FOUND,
                             "The base voice " + settings.baseVoiceId() + " is no longer available here"));
         }
         return new FitOptions(engineVoice, FitQuality.valueOf(settings.quality().name()));
@@ -175,12 +190,15 @@ public class CloneWorker {
     }
 
     public CloneTarget targetOf(String userId, List<String> sampleIds, String language) {
-        SamplePage page = queries.query(new FindSamplesQuery(userId, List.of(SampleStatus.PROCESSED),
-                sampleIds, sampleIds.size(), 0), SamplePage.class).join();
+        SamplePage page = queries.query(
+                        new FindSamplesQuery(userId, List.of(SampleStatus.PROCESSED), sampleIds, sampleIds.size(), 0),
+                        SamplePage.class)
+                .join();
         List<String> missing = new ArrayList<>(sampleIds);
         page.items().forEach(s -> missing.remove(s.sampleId()));
         if (!missing.isEmpty()) {
-            throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+            throw new DomainException(
+                    ErrorCode.SAMPLE_NOT_PROCESSED,
                     "Samples no longer available or not processed: " + String.join(", ", missing));
         }
         double weights = 0;
@@ -192,11 +210,14 @@ public class CloneWorker {
         for (SampleView sample : page.items()) {
             var m = sample.measurements();
             if (m == null || m.f0MedianHz() == null) {
-                throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+                throw new DomainException(
+                        ErrorCode.SAMPLE_NOT_PROCESSED,
                         "Sample " + sample.sampleId() + " has no voiced speech to learn from");
             }
-            float[] vector = vectors.get(sample.vectorId()).map(VectorIndex.VectorEntry::vector)
-                    .orElseThrow(() -> new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+            float[] vector = vectors.get(sample.vectorId())
+                    .map(VectorIndex.VectorEntry::vector)
+                    .orElseThrow(() -> new DomainException(
+                            ErrorCode.SAMPLE_NOT_PROCESSED,
                             "Sample " + sample.sampleId() + " has no speaker embedding; process it again"));
             double w = Math.max(0.1, m.speechDuration());
             weights += w;
@@ -219,8 +240,13 @@ public class CloneWorker {
         for (int i = 0; i < embedding.length; i++) {
             embedding[i] = (float) (embedding[i] / (norm == 0 ? 1 : norm));
         }
-        return new CloneTarget(Math.exp(logF0 / weights), Math.exp(logP10 / weights), Math.exp(logP90 / weights),
-                rate / weights, embedding, language);
+        return new CloneTarget(
+                Math.exp(logF0 / weights),
+                Math.exp(logP10 / weights),
+                Math.exp(logP90 / weights),
+                rate / weights,
+                embedding,
+                language);
     }
 
     private void fail(String cloneId, String reason, String code) {
@@ -233,18 +259,37 @@ public class CloneWorker {
 
     /** A profile without a pause factor keeps the engine's own pauses. */
     public static VoiceProfile voiceProfile(CloneProfile p) {
-        return new VoiceProfile(p.baseVoiceId(), p.pitchFactor(), p.pitchRangeFactor(), p.speedFactor(),
-                p.formantScale(), p.breathiness(), p.pauseFactor() == null ? 1.0 : p.pauseFactor());
+        return new VoiceProfile(
+                p.baseVoiceId(),
+                p.pitchFactor(),
+                p.pitchRangeFactor(),
+                p.speedFactor(),
+                p.formantScale(),
+                p.breathiness(),
+                p.pauseFactor() == null ? 1.0 : p.pauseFactor());
     }
 
     /** The engine's own pauses are recorded as no pause factor, as fitted profiles have. */
     public static CloneProfile profile(VoiceProfile p) {
-        return new CloneProfile(p.baseVoiceId(), p.pitchFactor(), p.pitchRangeFactor(), p.speedFactor(),
-                p.formantScale(), p.breathiness(), p.pauseFactor() == 1.0 ? null : p.pauseFactor());
+        return new CloneProfile(
+                p.baseVoiceId(),
+                p.pitchFactor(),
+                p.pitchRangeFactor(),
+                p.speedFactor(),
+                p.formantScale(),
+                p.breathiness(),
+                p.pauseFactor() == 1.0 ? null : p.pauseFactor());
     }
 
     public static CloneQuality quality(CloneTarget target, CloneEvaluation e) {
-        return new CloneQuality(target.f0MedianHz(), e.f0MedianHz(), e.f0RelativeError(), e.embeddingSimilarity(),
-                e.defaultF0RelativeError(), e.defaultEmbeddingSimilarity(), e.qualityScore(), METHOD);
+        return new CloneQuality(
+                target.f0MedianHz(),
+                e.f0MedianHz(),
+                e.f0RelativeError(),
+                e.embeddingSimilarity(),
+                e.defaultF0RelativeError(),
+                e.defaultEmbeddingSimilarity(),
+                e.qualityScore(),
+                METHOD);
     }
 }

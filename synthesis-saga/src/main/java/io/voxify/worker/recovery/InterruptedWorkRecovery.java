@@ -1,6 +1,5 @@
 package io.voxify.worker.recovery;
 
-import io.voxify.worker.synthesis.SynthesisWorker;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
@@ -23,6 +22,7 @@ import io.voxify.events.training.TrainingStatus;
 import io.voxify.events.training.TrainingView;
 import io.voxify.saga.PipelineWork;
 import io.voxify.saga.sample.SampleTask;
+import io.voxify.worker.synthesis.SynthesisWorker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -59,29 +59,49 @@ public class InterruptedWorkRecovery {
             recovered += queue.submit(job.jobId(), job.userId(), job.attempts() + 1) ? 1 : 0;
         }
         for (JobView job : jobs(JobStatus.PROCESSING)) {
-            recovered += tell(new RecordJobAttemptFailedCommand(job.jobId(), job.attempts(),
-                    SynthesisWorker.LOST_WORKER, ErrorCode.SERVICE_UNAVAILABLE.name(), true));
+            recovered += tell(new RecordJobAttemptFailedCommand(
+                    job.jobId(),
+                    job.attempts(),
+                    SynthesisWorker.LOST_WORKER,
+                    ErrorCode.SERVICE_UNAVAILABLE.name(),
+                    true));
         }
-        for (SampleView sample : all((limit, offset) -> queries.query(new FindSamplesQuery(null,
-                List.of(SampleStatus.PROCESSING), null, limit, offset), SamplePage.class).join().items())) {
-            recovered += queue.submitSample(new SampleTask(sample.sampleId(), sample.processingJobId(),
-                    sample.userId(), sample.audio().blobKey())) ? 1 : 0;
+        for (SampleView sample : all((limit, offset) -> queries.query(
+                        new FindSamplesQuery(null, List.of(SampleStatus.PROCESSING), null, limit, offset),
+                        SamplePage.class)
+                .join()
+                .items())) {
+            recovered += queue.submitSample(new SampleTask(
+                            sample.sampleId(),
+                            sample.processingJobId(),
+                            sample.userId(),
+                            sample.audio().blobKey()))
+                    ? 1
+                    : 0;
         }
-        for (CloneView clone : all((limit, offset) -> queries.query(new FindClonesQuery(null,
-                List.of(CloneStatus.PENDING, CloneStatus.TRAINING), null, limit, offset), ClonePage.class).join()
+        for (CloneView clone : all((limit, offset) -> queries.query(
+                        new FindClonesQuery(
+                                null, List.of(CloneStatus.PENDING, CloneStatus.TRAINING), null, limit, offset),
+                        ClonePage.class)
+                .join()
                 .items())) {
             recovered += clone.status() == CloneStatus.PENDING
                     ? (queue.submitClone(clone.cloneId(), clone.userId(), 1) ? 1 : 0)
-                    : tell(new FailVoiceCloneCommand(clone.cloneId(), INTERRUPTED + "; create the clone again",
-                    ErrorCode.SERVICE_UNAVAILABLE.name()));
+                    : tell(new FailVoiceCloneCommand(
+                            clone.cloneId(),
+                            INTERRUPTED + "; create the clone again",
+                            ErrorCode.SERVICE_UNAVAILABLE.name()));
         }
-        for (TrainingView training : all((limit, offset) -> queries.query(new FindTrainingJobsQuery(
-                List.of(TrainingStatus.PENDING, TrainingStatus.PROCESSING), limit, offset), TrainingJobList.class)
-                .join().items())) {
+        for (TrainingView training : all((limit, offset) -> queries.query(
+                        new FindTrainingJobsQuery(
+                                List.of(TrainingStatus.PENDING, TrainingStatus.PROCESSING), limit, offset),
+                        TrainingJobList.class)
+                .join()
+                .items())) {
             recovered += training.status() == TrainingStatus.PENDING
                     ? (queue.submitTraining(training.trainingJobId(), training.userId()) ? 1 : 0)
-                    : tell(new FailTrainingCommand(training.trainingJobId(), INTERRUPTED,
-                    ErrorCode.SERVICE_UNAVAILABLE.name()));
+                    : tell(new FailTrainingCommand(
+                            training.trainingJobId(), INTERRUPTED, ErrorCode.SERVICE_UNAVAILABLE.name()));
         }
         if (recovered > 0) {
             log.info("Recovered {} interrupted pieces of work", recovered);
@@ -99,8 +119,12 @@ public class InterruptedWorkRecovery {
     }
 
     private List<JobView> jobs(JobStatus status) {
-        return all((limit, offset) -> queries.query(new FindJobsQuery(null, List.of(status), null, null, null, null,
-                "created_at", true, limit, offset), JobPage.class).join().items());
+        return all((limit, offset) -> queries.query(
+                        new FindJobsQuery(
+                                null, List.of(status), null, null, null, null, "created_at", true, limit, offset),
+                        JobPage.class)
+                .join()
+                .items());
     }
 
     private static <T> List<T> all(BiFunction<Integer, Integer, List<T>> page) {

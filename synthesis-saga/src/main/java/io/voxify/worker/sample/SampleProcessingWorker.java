@@ -1,12 +1,14 @@
 package io.voxify.worker.sample;
 
-import io.voxify.saga.sample.SampleTask;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.CompleteSampleProcessingCommand;
 import io.voxify.events.sample.FailSampleProcessingCommand;
+import io.voxify.events.sample.FindSampleQuery;
 import io.voxify.events.sample.SampleIssue;
 import io.voxify.events.sample.SampleMeasurements;
+import io.voxify.events.sample.SampleStatus;
+import io.voxify.events.sample.SampleView;
 import io.voxify.inference.analysis.RecordingCollector;
 import io.voxify.inference.analysis.SampleAnalysis;
 import io.voxify.inference.analysis.SampleAnalyzer;
@@ -17,12 +19,10 @@ import io.voxify.inference.decoding.AudioStreamDecoder;
 import io.voxify.inference.voice.SpeakerEncoder;
 import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.infrastructure.vector.VectorIndex;
+import io.voxify.saga.sample.SampleTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import io.voxify.events.sample.FindSampleQuery;
-import io.voxify.events.sample.SampleStatus;
-import io.voxify.events.sample.SampleView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -45,8 +45,13 @@ public class SampleProcessingWorker {
     private final VectorIndex vectors;
     private final QueryGateway queries;
 
-    public SampleProcessingWorker(CommandGateway commands, BlobStore blobs, SampleAnalyzer analyzer,
-                                  SpeakerEncoder encoder, VectorIndex vectors, QueryGateway queries) {
+    public SampleProcessingWorker(
+            CommandGateway commands,
+            BlobStore blobs,
+            SampleAnalyzer analyzer,
+            SpeakerEncoder encoder,
+            VectorIndex vectors,
+            QueryGateway queries) {
         this.queries = queries;
         this.commands = commands;
         this.blobs = blobs;
@@ -72,22 +77,32 @@ public class SampleProcessingWorker {
             return;
         } catch (IOException | RuntimeException e) {
             log.warn("Processing of sample {} failed", task.sampleId(), e);
-            fail(task, "The recording could not be analysed: " + e.getClass().getSimpleName(),
+            fail(
+                    task,
+                    "The recording could not be analysed: " + e.getClass().getSimpleName(),
                     ErrorCode.INTERNAL_ERROR.name());
             return;
         }
         String vectorId = null;
         if (analysis.accepted()) {
             vectorId = task.sampleId();
-            vectors.upsert(new VectorIndex.VectorEntry(vectorId, VECTOR_KIND, task.userId(), encoder.modelId(),
-                    encoder.embed(analysis.speech16k())));
+            vectors.upsert(new VectorIndex.VectorEntry(
+                    vectorId, VECTOR_KIND, task.userId(), encoder.modelId(), encoder.embed(analysis.speech16k())));
         }
-        List<SampleIssue> issues = analysis.issues().stream().map(i -> new SampleIssue(i.code(), i.reason())).toList();
+        List<SampleIssue> issues = analysis.issues().stream()
+                .map(i -> new SampleIssue(i.code(), i.reason()))
+                .toList();
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         try {
-            commands.sendAndWait(new CompleteSampleProcessingCommand(task.sampleId(), task.processingJobId(),
-                    measurements(analysis.metrics()), issues, analysis.qualityScore(), vectorId,
-                    encoder.modelId(), elapsedMs));
+            commands.sendAndWait(new CompleteSampleProcessingCommand(
+                    task.sampleId(),
+                    task.processingJobId(),
+                    measurements(analysis.metrics()),
+                    issues,
+                    analysis.qualityScore(),
+                    vectorId,
+                    encoder.modelId(),
+                    elapsedMs));
         } catch (RuntimeException refused) {
             if (vectorId != null && !stillProcessedWith(task.sampleId(), vectorId)) {
                 vectors.delete(vectorId);
@@ -102,23 +117,35 @@ public class SampleProcessingWorker {
      * changes, so that embedding is the one just written again.
      */
     private boolean stillProcessedWith(String sampleId, String vectorId) {
-        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class)).join()
+        return queries.query(new FindSampleQuery(sampleId), ResponseTypes.optionalInstanceOf(SampleView.class))
+                .join()
                 .filter(s -> s.status() == SampleStatus.PROCESSED && vectorId.equals(s.vectorId()))
                 .isPresent();
     }
 
     private void fail(SampleTask task, String reason, String errorCode) {
         try {
-            commands.sendAndWait(new FailSampleProcessingCommand(task.sampleId(), task.processingJobId(), reason,
-                    errorCode));
+            commands.sendAndWait(
+                    new FailSampleProcessingCommand(task.sampleId(), task.processingJobId(), reason, errorCode));
         } catch (DomainException | org.axonframework.modelling.command.AggregateNotFoundException gone) {
             log.info("Sample {} no longer processing: {}", task.sampleId(), gone.getMessage());
         }
     }
 
     static SampleMeasurements measurements(SampleMetrics m) {
-        return new SampleMeasurements(m.duration(), m.speechDuration(), m.silenceRatio(), m.rmsDbfs(), m.peakDbfs(),
-                m.clippingRatio(), m.snrDb(), m.f0MedianHz(), m.f0P10Hz(), m.f0P90Hz(), m.voicedRatio(),
-                m.speakingRate(), m.spectralTilt());
+        return new SampleMeasurements(
+                m.duration(),
+                m.speechDuration(),
+                m.silenceRatio(),
+                m.rmsDbfs(),
+                m.peakDbfs(),
+                m.clippingRatio(),
+                m.snrDb(),
+                m.f0MedianHz(),
+                m.f0P10Hz(),
+                m.f0P90Hz(),
+                m.voicedRatio(),
+                m.speakingRate(),
+                m.spectralTilt());
     }
 }

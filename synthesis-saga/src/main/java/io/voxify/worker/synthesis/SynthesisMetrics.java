@@ -22,6 +22,7 @@ public final class SynthesisMetrics {
     public static final String ENGINE_CPU = "voxify.synthesis.engine.cpu";
     /** Exported to Prometheus as {@code voxify_synthesis_engine_wall_seconds_total}. */
     public static final String ENGINE_WALL = "voxify.synthesis.engine.wall";
+
     private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final MeterRegistry registry;
@@ -39,13 +40,19 @@ public final class SynthesisMetrics {
             return;
         }
         String engine = engineOf(engineVoiceId);
-        Counter.builder(ENGINE_WALL).baseUnit("seconds")
+        Counter.builder(ENGINE_WALL)
+                .baseUnit("seconds")
                 .description("Wall time the engine spent synthesising, progress reporting excluded")
-                .tag("engine", engine).register(registry).increment(synthesisNanos / 1e9);
+                .tag("engine", engine)
+                .register(registry)
+                .increment(synthesisNanos / 1e9);
         if (engineCpuNanos >= 0) {
-            Counter.builder(ENGINE_CPU).baseUnit("seconds")
+            Counter.builder(ENGINE_CPU)
+                    .baseUnit("seconds")
                     .description("CPU time of the threads that ran the engine, progress reporting excluded")
-                    .tag("engine", engine).register(registry).increment(engineCpuNanos / 1e9);
+                    .tag("engine", engine)
+                    .register(registry)
+                    .increment(engineCpuNanos / 1e9);
         }
         if (!(audioSeconds > 0)) {
             return;

@@ -1,5 +1,7 @@
 package io.voxify.worker.synthesis;
 
+import io.voxify.catalogue.VoiceBinding;
+import io.voxify.catalogue.VoiceDirectory;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.AudioOutput;
@@ -17,11 +19,9 @@ import io.voxify.inference.SynthesisException;
 import io.voxify.inference.SynthesisRequest;
 import io.voxify.inference.SynthesisResult;
 import io.voxify.inference.audio.Pcm;
-import io.voxify.worker.clone.CloneWorker;
-import io.voxify.infrastructure.storage.BlobStore;
 import io.voxify.infrastructure.relay.AudioRelay;
-import io.voxify.catalogue.VoiceBinding;
-import io.voxify.catalogue.VoiceDirectory;
+import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.worker.clone.CloneWorker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -48,6 +48,7 @@ public class SynthesisWorker {
 
     /** Why an attempt failed when the worker running it stopped. */
     public static final String LOST_WORKER = "Worker stopped while synthesising";
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final CommandGateway commands;
@@ -58,9 +59,14 @@ public class SynthesisWorker {
     private final String workerId;
     private final AudioRelay streams;
 
-    public SynthesisWorker(CommandGateway commands, BlobStore blobs, VoiceDirectory voices,
-                           SpeechSynthesizer synthesizer, SynthesisMetrics metrics, String workerId,
-                           AudioRelay streams) {
+    public SynthesisWorker(
+            CommandGateway commands,
+            BlobStore blobs,
+            VoiceDirectory voices,
+            SpeechSynthesizer synthesizer,
+            SynthesisMetrics metrics,
+            String workerId,
+            AudioRelay streams) {
         this.streams = streams;
         this.commands = commands;
         this.blobs = blobs;
@@ -78,8 +84,8 @@ public class SynthesisWorker {
      */
     public void releaseLostAttempt(String jobId, int attempt) {
         try {
-            commands.sendAndWait(new RecordJobAttemptFailedCommand(jobId, attempt, LOST_WORKER,
-                    ErrorCode.SERVICE_UNAVAILABLE.name(), true));
+            commands.sendAndWait(new RecordJobAttemptFailedCommand(
+                    jobId, attempt, LOST_WORKER, ErrorCode.SERVICE_UNAVAILABLE.name(), true));
         } catch (DomainException notRunning) {
             log.debug("Job {} attempt {} was not running: {}", jobId, attempt, notRunning.getMessage());
         } catch (RuntimeException e) {
@@ -117,19 +123,24 @@ public class SynthesisWorker {
             reportFailure(work, bad.getMessage(), bad.code(), false);
         } catch (IllegalArgumentException bad) {
             // A stored voice profile or setting the engine refuses: trying again cannot help.
-            reportFailure(work, "The voice cannot speak this request: " + bad.getMessage(),
-                    ErrorCode.VALIDATION_ERROR.name(), false);
+            reportFailure(
+                    work,
+                    "The voice cannot speak this request: " + bad.getMessage(),
+                    ErrorCode.VALIDATION_ERROR.name(),
+                    false);
         } catch (RuntimeException | IOException transientFailure) {
             log.warn("Job {} attempt {} failed", jobId, attempt, transientFailure);
-            reportFailure(work, "Synthesis failed: " + transientFailure.getClass().getSimpleName(),
-                    ErrorCode.INTERNAL_ERROR.name(), true);
+            reportFailure(
+                    work,
+                    "Synthesis failed: " + transientFailure.getClass().getSimpleName(),
+                    ErrorCode.INTERNAL_ERROR.name(),
+                    true);
         } finally {
             stream.end(AudioRelay.End.FAILED); // no-op when it ended above
         }
     }
 
-    private record Stored(SynthesisResult result, long engineCpuNanos, AudioOutput output) {
-    }
+    private record Stored(SynthesisResult result, long engineCpuNanos, AudioOutput output) {}
 
     /** This thread's CPU time, or -1 where the JVM cannot tell. */
     private static long threadCpuNanos() {
@@ -138,12 +149,22 @@ public class SynthesisWorker {
 
     private Stored synthesizeAndStore(JobWork work, AudioRelay.Sink stream) throws IOException {
         VoiceBinding voice = voices.resolve(work.voiceModelId(), work.userId())
-                .orElseThrow(() -> new SynthesisException(ErrorCode.VOICE_MODEL_NOT_FOUND.name(),
+                .orElseThrow(() -> new SynthesisException(
+                        ErrorCode.VOICE_MODEL_NOT_FOUND.name(),
                         "Voice model " + work.voiceModelId() + " is no longer available"));
         SynthesisSettings s = work.settings();
-        SynthesisRequest request = new SynthesisRequest(work.text(), voice.engineVoiceId(), s.speed(), s.pitch(),
-                s.volume(), s.emotion(), s.outputFormat(), s.sampleRate(), s.includeTimestamps(),
-                s.timestampGranularity(), work.textFormat() == null ? SynthesisRequest.PLAIN : work.textFormat());
+        SynthesisRequest request = new SynthesisRequest(
+                work.text(),
+                voice.engineVoiceId(),
+                s.speed(),
+                s.pitch(),
+                s.volume(),
+                s.emotion(),
+                s.outputFormat(),
+                s.sampleRate(),
+                s.includeTimestamps(),
+                s.timestampGranularity(),
+                work.textFormat() == null ? SynthesisRequest.PLAIN : work.textFormat());
         ProgressReporter progress = new ProgressReporter(work);
         long started = System.nanoTime();
         long cpuStarted = threadCpuNanos();
@@ -153,25 +174,40 @@ public class SynthesisWorker {
                 : synthesizer.synthesize(request, CloneWorker.voiceProfile(voice.profile()), progress, audio);
         // The engine's own time: the progress commands it ran on this thread are our bookkeeping, not synthesis.
         long engineCpuNanos = cpuStarted < 0 ? -1 : threadCpuNanos() - cpuStarted - progress.reportingCpuNanos;
-        metrics.recordSynthesis(voice.engineVoiceId(), System.nanoTime() - started - progress.reportingNanos,
-                engineCpuNanos, result.durationSeconds());
+        metrics.recordSynthesis(
+                voice.engineVoiceId(),
+                System.nanoTime() - started - progress.reportingNanos,
+                engineCpuNanos,
+                result.durationSeconds());
         String fileId = "file_" + UUID.randomUUID().toString().replace("-", "");
         String blobKey = "audio/" + work.jobId() + "/" + fileId + "." + result.format();
         blobs.put(blobKey, result.audio(), result.contentType());
-        return new Stored(result, Math.max(0, engineCpuNanos), new AudioOutput(fileId, blobKey, result.format(), result.contentType(),
-                result.sampleRate(), result.channels(), result.audio().length, result.durationSeconds(),
-                sha256(result.audio())));
+        return new Stored(
+                result,
+                Math.max(0, engineCpuNanos),
+                new AudioOutput(
+                        fileId,
+                        blobKey,
+                        result.format(),
+                        result.contentType(),
+                        result.sampleRate(),
+                        result.channels(),
+                        result.audio().length,
+                        result.durationSeconds(),
+                        sha256(result.audio())));
     }
 
     private void completeOrCleanUp(JobWork work, Stored stored, long elapsedMs) throws IOException {
         SynthesisResult result = stored.result();
         AudioOutput output = stored.output();
-        List<TimedText> timestamps = result.timestamps() == null ? List.of() : result.timestamps().stream()
-                .map(t -> new TimedText(t.text(), t.type(), t.start(), t.end(), t.charStart(), t.charEnd()))
-                .toList();
+        List<TimedText> timestamps = result.timestamps() == null
+                ? List.of()
+                : result.timestamps().stream()
+                        .map(t -> new TimedText(t.text(), t.type(), t.start(), t.end(), t.charStart(), t.charEnd()))
+                        .toList();
         try {
-            commands.sendAndWait(new CompleteJobCommand(work.jobId(), work.attempt(), output, timestamps, elapsedMs,
-                    stored.engineCpuNanos() / 1_000_000));
+            commands.sendAndWait(new CompleteJobCommand(
+                    work.jobId(), work.attempt(), output, timestamps, elapsedMs, stored.engineCpuNanos() / 1_000_000));
         } catch (RuntimeException refused) {
             blobs.delete(output.blobKey());
             if (refused instanceof DomainException || isGone(refused)) {
@@ -181,15 +217,18 @@ public class SynthesisWorker {
             // The result could not be recorded: release the attempt so the saga schedules another
             // (if even that fails, the job's timeout deadline fails it; it is never left running).
             log.warn("Job {} attempt {}: result not recorded", work.jobId(), work.attempt(), refused);
-            reportFailure(work, "The result could not be recorded: " + refused.getClass().getSimpleName(),
-                    ErrorCode.SERVICE_UNAVAILABLE.name(), true);
+            reportFailure(
+                    work,
+                    "The result could not be recorded: " + refused.getClass().getSimpleName(),
+                    ErrorCode.SERVICE_UNAVAILABLE.name(),
+                    true);
         }
     }
 
     private void reportFailure(JobWork work, String reason, String code, boolean retryable) {
         try {
-            commands.sendAndWait(new RecordJobAttemptFailedCommand(work.jobId(), work.attempt(), reason, code,
-                    retryable));
+            commands.sendAndWait(
+                    new RecordJobAttemptFailedCommand(work.jobId(), work.attempt(), reason, code, retryable));
         } catch (RuntimeException e) {
             log.info("Could not record failure of job {}: {}", work.jobId(), e.getMessage());
         }

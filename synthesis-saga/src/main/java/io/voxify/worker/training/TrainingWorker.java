@@ -30,12 +30,11 @@ import io.voxify.inference.voice.SpeakerMaterial;
 import io.voxify.inference.voice.TrainingConfig;
 import io.voxify.inference.voice.VoiceFitter;
 import io.voxify.inference.voice.VoiceProfile;
-import io.voxify.worker.clone.CloneWorker;
 import io.voxify.infrastructure.storage.BlobStore;
+import io.voxify.worker.clone.CloneWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -60,6 +59,7 @@ public class TrainingWorker {
     private static final Logger log = LoggerFactory.getLogger(TrainingWorker.class);
     /** Below this loss of quality score the trained profile still counts as no worse: run-to-run noise. */
     static final double NOISE = 0.005;
+
     static final Duration VIEW_LAG = Duration.ofSeconds(3);
 
     private final CommandGateway commands;
@@ -70,8 +70,14 @@ public class TrainingWorker {
     private final SpeakerEncoder encoder;
     private final String workerId;
 
-    public TrainingWorker(CommandGateway commands, QueryGateway queries, ProfileTrainer trainer, VoiceFitter fitter,
-                          BlobStore blobs, SpeakerEncoder encoder, String workerId) {
+    public TrainingWorker(
+            CommandGateway commands,
+            QueryGateway queries,
+            ProfileTrainer trainer,
+            VoiceFitter fitter,
+            BlobStore blobs,
+            SpeakerEncoder encoder,
+            String workerId) {
         this.commands = commands;
         this.queries = queries;
         this.trainer = trainer;
@@ -97,13 +103,15 @@ public class TrainingWorker {
         try {
             CloneView clone = clone(work.cloneId())
                     .filter(c -> c.status() == CloneStatus.READY && c.profile() != null)
-                    .orElseThrow(() -> new DomainException(ErrorCode.CLONE_NOT_READY,
+                    .orElseThrow(() -> new DomainException(
+                            ErrorCode.CLONE_NOT_READY,
                             "Clone " + work.cloneId() + " is not ready: it failed or was deleted"));
-            SampleView sample = queries.query(new FindSampleQuery(work.sampleId()),
-                            ResponseTypes.optionalInstanceOf(SampleView.class)).join()
+            SampleView sample = queries.query(
+                            new FindSampleQuery(work.sampleId()), ResponseTypes.optionalInstanceOf(SampleView.class))
+                    .join()
                     .filter(s -> s.status() == SampleStatus.PROCESSED)
-                    .orElseThrow(() -> new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
-                            "Sample " + work.sampleId() + " is no longer processed"));
+                    .orElseThrow(() -> new DomainException(
+                            ErrorCode.SAMPLE_NOT_PROCESSED, "Sample " + work.sampleId() + " is no longer processed"));
             SpeakerMaterial material = SpeakerMaterial.of(recording(sample), sample.transcript(), encoder);
             // What training aims at is what it is judged by: the material's F0 is measured with the tracker that
             // measures the voice's speech (the analysis's own can differ by a few percent), and its embedding is
@@ -112,35 +120,52 @@ public class TrainingWorker {
             VoiceProfile start = CloneWorker.voiceProfile(clone.profile());
             var settings = work.settings();
             long[] previousElapsed = {0};
-            ProfileTrainer.TrainingResult result = trainer.train(start, material,
-                    new TrainingConfig(settings.epochs(), settings.learningRate(), settings.batchSize(),
+            ProfileTrainer.TrainingResult result = trainer.train(
+                    start,
+                    material,
+                    new TrainingConfig(
+                            settings.epochs(),
+                            settings.learningRate(),
+                            settings.batchSize(),
                             settings.timestampAlignment()),
                     epoch -> {
                         // The trainer reports time since it started; each event records its own epoch's time.
                         long epochMs = epoch.elapsedMillis() - previousElapsed[0];
                         previousElapsed[0] = epoch.elapsedMillis();
-                        commands.sendAndWait(new RecordTrainingEpochCommand(trainingJobId, epoch.epoch(),
-                                epoch.loss(), CloneWorker.profile(epoch.profile()), epochMs));
+                        commands.sendAndWait(new RecordTrainingEpochCommand(
+                                trainingJobId,
+                                epoch.epoch(),
+                                epoch.loss(),
+                                CloneWorker.profile(epoch.profile()),
+                                epochMs));
                     });
             CloneQuality before = CloneWorker.quality(target, fitter.evaluate(start, target));
             CloneQuality after = CloneWorker.quality(target, fitter.evaluate(result.profile(), target));
             CloneProfile trained = CloneWorker.profile(result.profile());
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-            commands.sendAndWait(new CompleteTrainingCommand(trainingJobId, trained, result.best().loss(), after,
-                    elapsedMs, before));
+            commands.sendAndWait(new CompleteTrainingCommand(
+                    trainingJobId, trained, result.best().loss(), after, elapsedMs, before));
             if (after.qualityScore() >= before.qualityScore() - NOISE) {
                 commands.sendAndWait(new RefineVoiceCloneCommand(work.cloneId(), trainingJobId, trained, after));
             } else {
-                log.info("Training {} measured {} against {} at the start: clone {} keeps its profile",
-                        trainingJobId, after.qualityScore(), before.qualityScore(), work.cloneId());
+                log.info(
+                        "Training {} measured {} against {} at the start: clone {} keeps its profile",
+                        trainingJobId,
+                        after.qualityScore(),
+                        before.qualityScore(),
+                        work.cloneId());
             }
         } catch (DomainException refused) {
             fail(trainingJobId, refused.getMessage(), refused.code().name());
         } catch (AudioRejected rejected) {
-            fail(trainingJobId, "The sample's recording could not be read again: " + rejected.getMessage(),
+            fail(
+                    trainingJobId,
+                    "The sample's recording could not be read again: " + rejected.getMessage(),
                     ErrorCode.SAMPLE_NOT_PROCESSED.name());
         } catch (IllegalArgumentException unusable) {
-            fail(trainingJobId, "The sample cannot be trained on: " + unusable.getMessage(),
+            fail(
+                    trainingJobId,
+                    "The sample cannot be trained on: " + unusable.getMessage(),
                     ErrorCode.SAMPLE_NOT_PROCESSED.name());
         } catch (RuntimeException e) {
             log.warn("Training {} failed", trainingJobId, e);
@@ -154,8 +179,12 @@ public class TrainingWorker {
      * given {@link #VIEW_LAG} to show them; a job still not visible then is left for its saga's next hand-over.
      */
     private boolean waitingForItsClone(String trainingJobId) {
-        Optional<TrainingView> job = awaitView(() -> queries.query(new FindTrainingJobQuery(trainingJobId),
-                ResponseTypes.optionalInstanceOf(TrainingView.class)).join(), j -> true);
+        Optional<TrainingView> job = awaitView(
+                () -> queries.query(
+                                new FindTrainingJobQuery(trainingJobId),
+                                ResponseTypes.optionalInstanceOf(TrainingView.class))
+                        .join(),
+                j -> true);
         if (job.isEmpty()) {
             return true;
         }
@@ -166,7 +195,8 @@ public class TrainingWorker {
         if (clone.filter(c -> c.status() == CloneStatus.TRAINING).isPresent()) {
             clone = awaitView(() -> clone(job.get().cloneId()), c -> c.status() != CloneStatus.TRAINING);
         }
-        return clone.filter(c -> c.status() == CloneStatus.PENDING || c.status() == CloneStatus.TRAINING).isPresent();
+        return clone.filter(c -> c.status() == CloneStatus.PENDING || c.status() == CloneStatus.TRAINING)
+                .isPresent();
     }
 
     private static <T> Optional<T> awaitView(Supplier<Optional<T>> view, Predicate<T> wanted) {
@@ -185,7 +215,8 @@ public class TrainingWorker {
     }
 
     private Optional<CloneView> clone(String cloneId) {
-        return queries.query(new FindCloneQuery(cloneId), ResponseTypes.optionalInstanceOf(CloneView.class)).join();
+        return queries.query(new FindCloneQuery(cloneId), ResponseTypes.optionalInstanceOf(CloneView.class))
+                .join();
     }
 
     /** The sample's audio as 16 kHz mono, decoded within the limits every upload was held to. */
@@ -194,7 +225,8 @@ public class TrainingWorker {
         try (InputStream in = blobs.open(sample.audio().blobKey(), 0)) {
             AudioStreamDecoder.decode(in, -1, AudioLimits.UPLOADS, recording);
         } catch (IOException e) {
-            throw new DomainException(ErrorCode.SAMPLE_NOT_PROCESSED,
+            throw new DomainException(
+                    ErrorCode.SAMPLE_NOT_PROCESSED,
                     "The sample's recording could not be read: " + e.getClass().getSimpleName());
         }
         return recording.finish().mono16k();

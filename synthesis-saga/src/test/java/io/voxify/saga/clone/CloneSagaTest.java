@@ -6,10 +6,10 @@ import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.FailVoiceCloneCommand;
 import io.voxify.events.clone.VoiceCloneCreatedEvent;
-import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
 import io.voxify.events.clone.VoiceCloneDeletedEvent;
 import io.voxify.events.clone.VoiceCloneFailedEvent;
 import io.voxify.events.clone.VoiceCloneReadyEvent;
+import io.voxify.events.sample.ReleaseSampleFromCloneCommand;
 import io.voxify.saga.work.BackgroundWorkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ class CloneSagaTest {
     private static final String USER_ID = "user-1";
     /** Sample and clone timeouts differ so that a saga reading the wrong one is caught. */
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
     private static final BackgroundWorkPolicy POLICY = new BackgroundWorkPolicy(Duration.ofMinutes(2), TIMEOUT);
     private static final Duration QUEUE_FULL_DELAY = BackgroundWorkPolicy.QUEUE_FULL_DELAY;
 
@@ -41,8 +42,7 @@ class CloneSagaTest {
 
     /** Takes clones like a worker pool would, except when told to act as if its backlog were full. */
     static final class RecordingCloneQueue implements CloneWorkQueue {
-        record Submission(String cloneId, String userId, int attempt) {
-        }
+        record Submission(String cloneId, String userId, int attempt) {}
 
         final List<Submission> accepted = new ArrayList<>();
         final List<Submission> refused = new ArrayList<>();
@@ -70,8 +70,10 @@ class CloneSagaTest {
 
     /** The clone lets its samples go, whatever its end. */
     private static Object[] releases() {
-        return new Object[]{new ReleaseSampleFromCloneCommand("sample-1", CLONE_ID),
-                new ReleaseSampleFromCloneCommand("sample-2", CLONE_ID)};
+        return new Object[] {
+            new ReleaseSampleFromCloneCommand("sample-1", CLONE_ID),
+            new ReleaseSampleFromCloneCommand("sample-2", CLONE_ID)
+        };
     }
 
     private static VoiceCloneCreatedEvent created() {
@@ -79,9 +81,13 @@ class CloneSagaTest {
     }
 
     private static VoiceCloneReadyEvent ready() {
-        return new VoiceCloneReadyEvent(CLONE_ID, USER_ID,
+        return new VoiceCloneReadyEvent(
+                CLONE_ID,
+                USER_ID,
                 new CloneProfile("en_US-amy-medium", 1.08, 0.9, 0.97, 1.02, 0.1, null),
-                new CloneQuality(182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78, "fit"), CLONE_ID, 4200);
+                new CloneQuality(182.0, 179.5, 0.014, 0.81, 0.22, 0.55, 0.78, "fit"),
+                CLONE_ID,
+                4200);
     }
 
     private static VoiceCloneFailedEvent failed() {

@@ -30,8 +30,8 @@ class SynthesisSagaTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(2);
     private static final SynthesisPolicy POLICY = new SynthesisPolicy(TIMEOUT, 3, FIRST_RETRY_DELAY);
-    private static final SynthesisSettings SETTINGS = new SynthesisSettings(1.0, 1.0, 1.0, "mp3", 22050, null,
-            false, null, Map.of());
+    private static final SynthesisSettings SETTINGS =
+            new SynthesisSettings(1.0, 1.0, 1.0, "mp3", 22050, null, false, null, Map.of());
 
     private FixtureConfiguration fixture;
     private RecordingWorkQueue queue;
@@ -47,8 +47,7 @@ class SynthesisSagaTest {
 
     /** Takes attempts like a worker pool would, except when told to act as if its backlog were full. */
     static final class RecordingWorkQueue implements SynthesisWorkQueue {
-        record Submission(String jobId, String userId, int attempt) {
-        }
+        record Submission(String jobId, String userId, int attempt) {}
 
         final List<Submission> accepted = new ArrayList<>();
         final List<Submission> refused = new ArrayList<>();
@@ -75,8 +74,8 @@ class SynthesisSagaTest {
     }
 
     private static JobCreatedEvent created() {
-        return new JobCreatedEvent(JOB_ID, USER_ID, "Hello there.", "hash", "en", "plain", "en_US-amy-medium",
-                SETTINGS, null);
+        return new JobCreatedEvent(
+                JOB_ID, USER_ID, "Hello there.", "hash", "en", "plain", "en_US-amy-medium", SETTINGS, null);
     }
 
     private static JobAttemptFailedEvent retryableFailure(int attempt) {
@@ -110,8 +109,8 @@ class SynthesisSagaTest {
                 .whenTimeElapses(TIMEOUT)
                 .expectActiveSagas(1)
                 .expectTriggeredDeadlinesWithName(SynthesisSaga.TIMEOUT_DEADLINE)
-                .expectDispatchedCommands(new FailJobCommand(JOB_ID, "Synthesis did not finish within 600 s",
-                        "SERVICE_UNAVAILABLE"));
+                .expectDispatchedCommands(
+                        new FailJobCommand(JOB_ID, "Synthesis did not finish within 600 s", "SERVICE_UNAVAILABLE"));
         assertThat(queue.accepted).containsExactly(attempt(1));
     }
 
@@ -194,10 +193,10 @@ class SynthesisSagaTest {
     @Test
     void aNonRetryableFailureFailsTheJob() {
         fixture.givenAPublished(created())
-                .whenPublishingA(new JobAttemptFailedEvent(JOB_ID, 1, "Voice model v9 is no longer available",
-                        "VOICE_MODEL_NOT_FOUND", false))
-                .expectDispatchedCommands(new FailJobCommand(JOB_ID, "Voice model v9 is no longer available",
-                        "VOICE_MODEL_NOT_FOUND"))
+                .whenPublishingA(new JobAttemptFailedEvent(
+                        JOB_ID, 1, "Voice model v9 is no longer available", "VOICE_MODEL_NOT_FOUND", false))
+                .expectDispatchedCommands(
+                        new FailJobCommand(JOB_ID, "Voice model v9 is no longer available", "VOICE_MODEL_NOT_FOUND"))
                 .expectNoScheduledDeadlineWithName(FIRST_RETRY_DELAY, SynthesisSaga.DISPATCH_DEADLINE);
         assertThat(queue.accepted).containsExactly(attempt(1));
     }
@@ -210,8 +209,8 @@ class SynthesisSagaTest {
                 .andThenAPublished(retryableFailure(2))
                 .andThenTimeElapses(FIRST_RETRY_DELAY.multipliedBy(2))
                 .whenPublishingA(retryableFailure(3))
-                .expectDispatchedCommands(new FailJobCommand(JOB_ID,
-                        "Synthesis failed: IOException (gave up after 3 attempts)", "INTERNAL_ERROR"))
+                .expectDispatchedCommands(new FailJobCommand(
+                        JOB_ID, "Synthesis failed: IOException (gave up after 3 attempts)", "INTERNAL_ERROR"))
                 .expectNoScheduledDeadlineMatching(dispatchOf(4));
         assertThat(queue.accepted).containsExactly(attempt(1), attempt(2), attempt(3));
     }
@@ -223,8 +222,8 @@ class SynthesisSagaTest {
         fixture.givenAPublished(created())
                 .whenTimeElapses(TIMEOUT)
                 .expectTriggeredDeadlinesWithName(SynthesisSaga.TIMEOUT_DEADLINE)
-                .expectDispatchedCommands(new FailJobCommand(JOB_ID, "Synthesis did not finish within 600 s",
-                        "SERVICE_UNAVAILABLE"));
+                .expectDispatchedCommands(
+                        new FailJobCommand(JOB_ID, "Synthesis did not finish within 600 s", "SERVICE_UNAVAILABLE"));
     }
 
     @Test
@@ -241,8 +240,8 @@ class SynthesisSagaTest {
                 .andThenTimeElapses(Duration.ofMinutes(4))
                 .andThenAPublished(retryableFailure(1))
                 .whenTimeElapses(Duration.ofMinutes(6))
-                .expectDispatchedCommands(new FailJobCommand(JOB_ID, "Synthesis did not finish within 600 s",
-                        "SERVICE_UNAVAILABLE"));
+                .expectDispatchedCommands(
+                        new FailJobCommand(JOB_ID, "Synthesis did not finish within 600 s", "SERVICE_UNAVAILABLE"));
     }
 
     // ending
@@ -250,9 +249,15 @@ class SynthesisSagaTest {
     @Test
     void aCompletedJobEndsTheSagaAndItsDeadlines() {
         fixture.givenAPublished(created())
-                .whenPublishingA(new JobCompletedEvent(JOB_ID, USER_ID, 1,
-                        new AudioOutput("file-1", "audio/job-1/file-1.mp3", "mp3", "audio/mpeg", 22050, 1, 1000,
-                                1.0, "abc"), List.of(), 1000, 800))
+                .whenPublishingA(new JobCompletedEvent(
+                        JOB_ID,
+                        USER_ID,
+                        1,
+                        new AudioOutput(
+                                "file-1", "audio/job-1/file-1.mp3", "mp3", "audio/mpeg", 22050, 1, 1000, 1.0, "abc"),
+                        List.of(),
+                        1000,
+                        800))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
                 .expectNoDispatchedCommands();

@@ -26,12 +26,13 @@ class SampleProcessingSagaTest {
     private static final String JOB_1 = "proc-1";
     private static final String JOB_2 = "proc-2";
     private static final String BLOB_KEY = "samples/user-1/sample-1.wav";
-    private static final SampleAudio AUDIO = new SampleAudio(BLOB_KEY, "f00dbabe", "wav", 441_044, 5.0, 44100, 1,
-            "my voice.wav");
-    private static final SampleMeasurements MEASUREMENTS = new SampleMeasurements(5.0, 4.2, 0.16, -21.5, -3.1,
-            0.0, 32.0, 182.0, 150.0, 230.0, 0.71, 4.1, -11.0);
+    private static final SampleAudio AUDIO =
+            new SampleAudio(BLOB_KEY, "f00dbabe", "wav", 441_044, 5.0, 44100, 1, "my voice.wav");
+    private static final SampleMeasurements MEASUREMENTS =
+            new SampleMeasurements(5.0, 4.2, 0.16, -21.5, -3.1, 0.0, 32.0, 182.0, 150.0, 230.0, 0.71, 4.1, -11.0);
     /** Sample and clone timeouts differ so that a saga reading the wrong one is caught. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
     private static final BackgroundWorkPolicy POLICY = new BackgroundWorkPolicy(TIMEOUT, Duration.ofMinutes(10));
     private static final Duration QUEUE_FULL_DELAY = BackgroundWorkPolicy.QUEUE_FULL_DELAY;
 
@@ -82,8 +83,13 @@ class SampleProcessingSagaTest {
     }
 
     private static SampleRejectedEvent rejected(String jobId) {
-        return new SampleRejectedEvent(SAMPLE_ID, jobId, MEASUREMENTS,
-                List.of(new SampleIssue("TOO_SHORT", "2.1 s of speech, 3 s needed")), 0.2, 800);
+        return new SampleRejectedEvent(
+                SAMPLE_ID,
+                jobId,
+                MEASUREMENTS,
+                List.of(new SampleIssue("TOO_SHORT", "2.1 s of speech, 3 s needed")),
+                0.2,
+                800);
     }
 
     private static SampleProcessingFailedEvent failed(String jobId) {
@@ -91,8 +97,8 @@ class SampleProcessingSagaTest {
     }
 
     private static FailSampleProcessingCommand timedOut(String jobId) {
-        return new FailSampleProcessingCommand(SAMPLE_ID, jobId, "Processing did not finish within 120 s",
-                "SERVICE_UNAVAILABLE");
+        return new FailSampleProcessingCommand(
+                SAMPLE_ID, jobId, "Processing did not finish within 120 s", "SERVICE_UNAVAILABLE");
     }
 
     // starting
@@ -113,8 +119,7 @@ class SampleProcessingSagaTest {
 
     @Test
     void theTaskNamesTheSampleTheRunTheOwnerAndTheRecording() {
-        fixture.givenNoPriorActivity()
-                .whenPublishingA(requested(JOB_1));
+        fixture.givenNoPriorActivity().whenPublishingA(requested(JOB_1));
         assertThat(queue.accepted).singleElement().satisfies(task -> {
             assertThat(task.sampleId()).isEqualTo(SAMPLE_ID);
             assertThat(task.processingJobId()).isEqualTo(JOB_1);
@@ -211,9 +216,7 @@ class SampleProcessingSagaTest {
 
     @Test
     void theSagaWaitsForTheFailureEventAfterItsTimeout() {
-        fixture.givenAPublished(requested(JOB_1))
-                .whenTimeElapses(TIMEOUT)
-                .expectActiveSagas(1);
+        fixture.givenAPublished(requested(JOB_1)).whenTimeElapses(TIMEOUT).expectActiveSagas(1);
     }
 
     // ending
@@ -277,8 +280,8 @@ class SampleProcessingSagaTest {
     void theFailureSentOnTimeoutEndsTheSaga() throws Exception {
         fixture.givenAPublished(requested(JOB_1))
                 .andThenTimeElapses(TIMEOUT)
-                .whenPublishingA(new SampleProcessingFailedEvent(SAMPLE_ID, JOB_1,
-                        "Processing did not finish within 120 s", "SERVICE_UNAVAILABLE"))
+                .whenPublishingA(new SampleProcessingFailedEvent(
+                        SAMPLE_ID, JOB_1, "Processing did not finish within 120 s", "SERVICE_UNAVAILABLE"))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }

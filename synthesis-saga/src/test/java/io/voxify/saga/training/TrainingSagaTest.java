@@ -28,6 +28,7 @@ class TrainingSagaTest {
     private static final String CLONE = "vc_1";
     /** The clone timeout, shorter than three times the estimate below, so the estimate decides. */
     private static final Duration CLONE_TIMEOUT = Duration.ofMinutes(10);
+
     private static final BackgroundWorkPolicy POLICY = new BackgroundWorkPolicy(Duration.ofMinutes(2), CLONE_TIMEOUT);
     private static final double ESTIMATE_SECONDS = 400.2;
     private static final Duration TIMEOUT = Duration.ofSeconds(1201);
@@ -71,8 +72,8 @@ class TrainingSagaTest {
     }
 
     private static TrainingJobCreatedEvent created(boolean buildsClone) {
-        return new TrainingJobCreatedEvent(JOB, USER, "vs_1", CLONE, new TrainingSettings(100, 0.001, 32, true),
-                ESTIMATE_SECONDS, buildsClone, 1);
+        return new TrainingJobCreatedEvent(
+                JOB, USER, "vs_1", CLONE, new TrainingSettings(100, 0.001, 32, true), ESTIMATE_SECONDS, buildsClone, 1);
     }
 
     private static TrainingStartedEvent started() {
@@ -110,8 +111,8 @@ class TrainingSagaTest {
     @Test
     void theTimeoutIsTheCloneTimeoutWhenTheEstimateIsShort() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(new TrainingJobCreatedEvent(JOB, USER, "vs_1", CLONE,
-                        new TrainingSettings(3, 0.1, 1, false), 12.5, false, 1))
+                .whenPublishingA(new TrainingJobCreatedEvent(
+                        JOB, USER, "vs_1", CLONE, new TrainingSettings(3, 0.1, 1, false), 12.5, false, 1))
                 .expectScheduledDeadlineWithName(CLONE_TIMEOUT, TrainingSaga.TIMEOUT_DEADLINE);
     }
 
@@ -155,7 +156,8 @@ class TrainingSagaTest {
                 .whenPublishingA(cloneReady())
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands();
-        assertThat(queue.accepted).as("once at creation (left pending by the worker), once when ready")
+        assertThat(queue.accepted)
+                .as("once at creation (left pending by the worker), once when ready")
                 .containsExactly(JOB, JOB);
     }
 
@@ -177,8 +179,8 @@ class TrainingSagaTest {
     @Test
     void anotherClonesEventsLeaveTheJobAlone() {
         fixture.givenAPublished(created(true))
-                .whenPublishingA(new VoiceCloneFailedEvent("vc_2", "The samples cannot be fitted",
-                        "SAMPLE_NOT_PROCESSED"))
+                .whenPublishingA(
+                        new VoiceCloneFailedEvent("vc_2", "The samples cannot be fitted", "SAMPLE_NOT_PROCESSED"))
                 .expectNoDispatchedCommands();
         assertThat(queue.accepted).containsExactly(JOB);
     }
@@ -207,9 +209,10 @@ class TrainingSagaTest {
     @Test
     void aCloneThatCouldNotBeBuiltFailsTheJob() {
         fixture.givenAPublished(created(true))
-                .whenPublishingA(new VoiceCloneFailedEvent(CLONE, "The samples cannot be fitted", "SAMPLE_NOT_PROCESSED"))
-                .expectDispatchedCommands(new FailTrainingCommand(JOB,
-                        "The clone to train could not be built: The samples cannot be fitted", "CLONE_NOT_READY"));
+                .whenPublishingA(
+                        new VoiceCloneFailedEvent(CLONE, "The samples cannot be fitted", "SAMPLE_NOT_PROCESSED"))
+                .expectDispatchedCommands(new FailTrainingCommand(
+                        JOB, "The clone to train could not be built: The samples cannot be fitted", "CLONE_NOT_READY"));
     }
 
     @Test
@@ -226,8 +229,8 @@ class TrainingSagaTest {
         fixture.givenAPublished(created(false))
                 .andThenAPublished(started())
                 .whenPublishingA(new VoiceCloneDeletedEvent(CLONE, USER, USER, CLONE))
-                .expectDispatchedCommands(new FailTrainingCommand(JOB, "The clone being trained was deleted",
-                        "CLONE_NOT_FOUND"));
+                .expectDispatchedCommands(
+                        new FailTrainingCommand(JOB, "The clone being trained was deleted", "CLONE_NOT_FOUND"));
     }
 
     // timeout and ending
@@ -243,9 +246,7 @@ class TrainingSagaTest {
 
     @Test
     void aJobThatNeverStartedFailsAtTheTimeoutToo() {
-        fixture.givenAPublished(created(true))
-                .whenTimeElapses(TIMEOUT)
-                .expectDispatchedCommands(timedOut());
+        fixture.givenAPublished(created(true)).whenTimeElapses(TIMEOUT).expectDispatchedCommands(timedOut());
     }
 
     @Test
@@ -261,7 +262,8 @@ class TrainingSagaTest {
     @Test
     void failureBeforeTheStartEndsTheSagaAndTheRecheckToo() {
         fixture.givenAPublished(created(true))
-                .whenPublishingA(new TrainingFailedEvent(JOB, "The clone to train could not be built", "CLONE_NOT_READY"))
+                .whenPublishingA(
+                        new TrainingFailedEvent(JOB, "The clone to train could not be built", "CLONE_NOT_READY"))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }

@@ -16,10 +16,20 @@ class WebhookPolicyTest {
     @Test
     void theStandardScheduleBacksOffAndRepeatsItsLastDelay() {
         WebhookPolicy policy = WebhookPolicy.standard();
-        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 20).stream().map(policy::delayAfter).toList())
-                .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                        Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(2),
-                        Duration.ofHours(4), Duration.ofHours(4), Duration.ofHours(4));
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 20).stream()
+                        .map(policy::delayAfter)
+                        .toList())
+                .containsExactly(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(15),
+                        Duration.ofHours(1),
+                        Duration.ofHours(2),
+                        Duration.ofHours(4),
+                        Duration.ofHours(4),
+                        Duration.ofHours(4));
     }
 
     /** A receiver that never answers (each try takes no time): tries keep coming for a day, then stop. */
@@ -42,15 +52,21 @@ class WebhookPolicyTest {
     void theRetryPeriodCountsFromWhenTheWebhookBecameDue() {
         WebhookPolicy policy = new WebhookPolicy(List.of(Duration.ofMinutes(10)), Duration.ofMinutes(30));
         assertThat(policy.nextAttempt(1, DUE, DUE.plusSeconds(60))).contains(DUE.plusSeconds(660));
-        assertThat(policy.nextAttempt(3, DUE, DUE.plus(Duration.ofMinutes(20)))).contains(DUE.plus(Duration.ofMinutes(30)));
+        assertThat(policy.nextAttempt(3, DUE, DUE.plus(Duration.ofMinutes(20))))
+                .contains(DUE.plus(Duration.ofMinutes(30)));
         assertThat(policy.nextAttempt(4, DUE, DUE.plus(Duration.ofMinutes(21)))).isEmpty();
     }
 
     @Test
     void delaysAreWrittenWithUnitsOrInIso() {
-        assertThat(WebhookPolicy.parseDelays("250ms, 2s,1m ,1h,1d,PT90S")).containsExactly(Duration.ofMillis(250),
-                Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1),
-                Duration.ofSeconds(90));
+        assertThat(WebhookPolicy.parseDelays("250ms, 2s,1m ,1h,1d,PT90S"))
+                .containsExactly(
+                        Duration.ofMillis(250),
+                        Duration.ofSeconds(2),
+                        Duration.ofMinutes(1),
+                        Duration.ofHours(1),
+                        Duration.ofDays(1),
+                        Duration.ofSeconds(90));
         assertThatThrownBy(() -> WebhookPolicy.parseDelays("5x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WebhookPolicy(List.of(), Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class);

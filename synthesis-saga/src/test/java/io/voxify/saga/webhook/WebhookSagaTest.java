@@ -24,8 +24,8 @@ class WebhookSagaTest {
     private static final String DELIVERY = "whd_job-1";
     private static final String URL = "https://hooks.example.com/voxify";
     private static final Duration GUARD = Duration.ofMinutes(2);
-    private static final WebhookPolicy POLICY = new WebhookPolicy(List.of(Duration.ofSeconds(10)),
-            Duration.ofHours(24), GUARD);
+    private static final WebhookPolicy POLICY =
+            new WebhookPolicy(List.of(Duration.ofSeconds(10)), Duration.ofHours(24), GUARD);
 
     private FixtureConfiguration fixture;
     private RecordingSender sender;
@@ -86,9 +86,7 @@ class WebhookSagaTest {
 
     @Test
     void aRedeliveredDueEventDoesNotSendTwice() {
-        fixture.givenAPublished(due())
-                .whenPublishingA(due())
-                .expectActiveSagas(1);
+        fixture.givenAPublished(due()).whenPublishingA(due()).expectActiveSagas(1);
         assertThat(sender.accepted).hasSize(1);
     }
 
@@ -109,7 +107,8 @@ class WebhookSagaTest {
                 .expectTriggeredDeadlinesWithName(WebhookSaga.ATTEMPT_DEADLINE)
                 .expectActiveSagas(1);
         assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1, 2);
-        assertThat(sender.accepted.get(1).dueAt()).isEqualTo(sender.accepted.get(0).dueAt());
+        assertThat(sender.accepted.get(1).dueAt())
+                .isEqualTo(sender.accepted.get(0).dueAt());
     }
 
     @Test
@@ -123,9 +122,7 @@ class WebhookSagaTest {
 
     @Test
     void anAttemptWithoutANextTrySchedulesNothing() {
-        fixture.givenAPublished(due())
-                .whenPublishingA(failed(1, null))
-                .expectNoScheduledDeadlines();
+        fixture.givenAPublished(due()).whenPublishingA(failed(1, null)).expectNoScheduledDeadlines();
     }
 
     @Test

@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout   the longest one stream stays open; the client then reconnects
  */
 @ConfigurationProperties("voxify.sse")
-public record SseProperties(@DefaultValue("PT15S") Duration heartbeat, @DefaultValue("PT30M") Duration timeout) {
-}
+public record SseProperties(
+        @DefaultValue("PT15S") Duration heartbeat,
+        @DefaultValue("PT30M") Duration timeout) {}

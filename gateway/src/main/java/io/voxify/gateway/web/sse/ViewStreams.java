@@ -1,9 +1,13 @@
 package io.voxify.gateway.web.sse;
 
+import io.voxify.gateway.limits.OpenRequests;
+import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
-import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
-import io.voxify.gateway.limits.OpenRequests;
-import io.voxify.gateway.web.ViewAwaiter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -68,14 +69,17 @@ public class ViewStreams {
             t.setDaemon(true);
             return t;
         });
-        this.writers = Schedulers.newBoundedElastic(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
-                100_000, "sse-writer", 60, true);
+        this.writers = Schedulers.newBoundedElastic(
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 4), 100_000, "sse-writer", 60, true);
     }
 
     /** How one kind of view is streamed. */
-    public record Shape<V>(Class<V> type, ToLongFunction<V> version, Function<V, Map<String, Object>> payload,
-                           Predicate<V> isFinal, Function<V, Map<String, Object>> endOf) {
-    }
+    public record Shape<V>(
+            Class<V> type,
+            ToLongFunction<V> version,
+            Function<V, Map<String, Object>> payload,
+            Predicate<V> isFinal,
+            Function<V, Map<String, Object>> endOf) {}
 
     /** A stream for {@code userId}, who may have at most {@code max_event_streams_per_user} open (else 429). */
     public <Q, V> SseEmitter open(String userId, Q query, Shape<V> shape) {
@@ -83,26 +87,30 @@ public class ViewStreams {
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
         SubscriptionQueryResult<Optional<V>, V> subscription;
         try {
-            subscription = queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(shape.type()),
-                    ResponseTypes.instanceOf(shape.type()));
+            subscription = queries.subscriptionQuery(
+                    query, ResponseTypes.optionalInstanceOf(shape.type()), ResponseTypes.instanceOf(shape.type()));
         } catch (RuntimeException failed) {
             slot.close();
             throw failed;
         }
         Stream<V> stream = new Stream<>(emitter, subscription, shape, slot);
-        stream.heartbeatTask = heartbeats.scheduleAtFixedRate(stream::heartbeat, heartbeat.toMillis(),
-                heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        stream.heartbeatTask = heartbeats.scheduleAtFixedRate(
+                stream::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());
         commitResponse();
-        stream.disposable = subscription.initialResult()
+        stream.disposable = subscription
+                .initialResult()
                 .flatMapMany(initial -> initial.map(Flux::just).orElseGet(Flux::empty))
                 .concatWith(subscription.updates())
                 .publishOn(writers)
                 .takeUntil(shape.isFinal())
-                .subscribe(stream::state, error -> stream.finish(Map.of("event", "error",
-                        "message", "The progress stream was interrupted")), stream::ended);
+                .subscribe(
+                        stream::state,
+                        error -> stream.finish(
+                                Map.of("event", "error", "message", "The progress stream was interrupted")),
+                        stream::ended);
         return emitter;
     }
 
@@ -140,8 +148,11 @@ public class ViewStreams {
         private volatile ScheduledFuture<?> heartbeatTask;
         private volatile Disposable disposable;
 
-        Stream(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription, Shape<V> shape,
-               OpenRequestSlots.Slot slot) {
+        Stream(
+                SseEmitter emitter,
+                SubscriptionQueryResult<?, ?> subscription,
+                Shape<V> shape,
+                OpenRequestSlots.Slot slot) {
             this.slot = slot;
             this.emitter = emitter;
             this.subscription = subscription;
@@ -150,7 +161,8 @@ public class ViewStreams {
 
         void state(V view) {
             V previous = last.get();
-            if (previous != null && shape.version().applyAsLong(view) <= shape.version().applyAsLong(previous)) {
+            if (previous != null
+                    && shape.version().applyAsLong(view) <= shape.version().applyAsLong(previous)) {
                 return;
             }
             last.set(view);
@@ -165,7 +177,7 @@ public class ViewStreams {
             if (payload == null) {
                 return null;
             }
-            Map<String, Object> copy = new java.util.HashMap<>(payload);
+            Map<String, Object> copy = new HashMap<>(payload);
             copy.remove("updated_at");
             return copy;
         }
@@ -173,8 +185,10 @@ public class ViewStreams {
         /** The updates ended: after a final state, or because the resource was deleted. */
         void ended() {
             V view = last.get();
-            finish(view != null && shape.isFinal().test(view) ? shape.endOf().apply(view)
-                    : Map.of("event", "deleted", "message", "The resource no longer exists"));
+            finish(
+                    view != null && shape.isFinal().test(view)
+                            ? shape.endOf().apply(view)
+                            : Map.of("event", "deleted", "message", "The resource no longer exists"));
         }
 
         void finish(Map<String, Object> end) {

@@ -1,8 +1,8 @@
 package io.voxify.infrastructure.cache.memory;
 
-import io.voxify.infrastructure.cache.LibraryPageCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,8 +16,7 @@ public class LocalLibraryPageCache implements LibraryPageCache {
     /** Bytes a page costs beyond its characters: the key record, Caffeine's node, the two strings' headers. */
     static final int ENTRY_OVERHEAD_BYTES = 160;
 
-    private record Key(String userId, String query) {
-    }
+    private record Key(String userId, String query) {}
 
     private final Cache<Key, String> pages;
     private final long maxBytes;
@@ -33,8 +32,15 @@ public class LocalLibraryPageCache implements LibraryPageCache {
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(maxBytes)
-                .weigher((Key key, String page) -> (int) Math.min(Integer.MAX_VALUE, Math.max(minimumWeight,
-                        ENTRY_OVERHEAD_BYTES + 2L * (key.userId().length() + key.query().length() + page.length()))))
+                .weigher((Key key, String page) -> (int) Math.min(
+                        Integer.MAX_VALUE,
+                        Math.max(
+                                minimumWeight,
+                                ENTRY_OVERHEAD_BYTES
+                                        + 2L
+                                                * (key.userId().length()
+                                                        + key.query().length()
+                                                        + page.length()))))
                 .executor(Runnable::run) // evict on the caller's thread: the bound holds when put returns
                 .build();
     }

@@ -60,7 +60,10 @@ public class RedisLibraryPageCache implements LibraryPageCache {
             redis.opsForValue().increment(key);
             redis.expire(key, GENERATION_MEMORY);
         } catch (RuntimeException unreachable) {
-            log.warn("Library cache of {} not invalidated (pages expire within {}): {}", userId, ttl,
+            log.warn(
+                    "Library cache of {} not invalidated (pages expire within {}): {}",
+                    userId,
+                    ttl,
                     unreachable.toString());
         }
     }
@@ -86,8 +89,8 @@ public class RedisLibraryPageCache implements LibraryPageCache {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

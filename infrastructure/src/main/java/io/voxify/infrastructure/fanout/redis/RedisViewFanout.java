@@ -32,7 +32,8 @@ public class RedisViewFanout implements ViewFanout {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise view update", e);
         } catch (RuntimeException redisDown) {
-            log.warn("View update for {} {} not fanned out: {}", update.queryType(), update.key(), redisDown.toString());
+            log.warn(
+                    "View update for {} {} not fanned out: {}", update.queryType(), update.key(), redisDown.toString());
         }
     }
 }

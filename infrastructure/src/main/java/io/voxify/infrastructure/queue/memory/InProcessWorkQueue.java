@@ -29,11 +29,11 @@ public class InProcessWorkQueue implements WorkQueue, MeterBinder, AutoCloseable
     private final Map<String, FairWorkPool> pools = new LinkedHashMap<>();
 
     /** @param threads the pools by name, each with its number of threads (its threads are named {@code <pool>-worker-<n>}) */
-    public InProcessWorkQueue(WorkHandlers handlers, Map<String, Integer> threads, int backlog, int backlogPerUser,
-                              WorkShare share) {
+    public InProcessWorkQueue(
+            WorkHandlers handlers, Map<String, Integer> threads, int backlog, int backlogPerUser, WorkShare share) {
         this.handlers = handlers;
-        threads.forEach((pool, count) -> pools.put(pool, new FairWorkPool(pool + "-worker-", count, backlog,
-                backlogPerUser, share::maxRunningPerUser)));
+        threads.forEach((pool, count) -> pools.put(
+                pool, new FairWorkPool(pool + "-worker-", count, backlog, backlogPerUser, share::maxRunningPerUser)));
     }
 
     @Override
@@ -63,8 +63,10 @@ public class InProcessWorkQueue implements WorkQueue, MeterBinder, AutoCloseable
     @Override
     public void bindTo(MeterRegistry registry) {
         for (var pool : pools.entrySet()) {
-            Gauge.builder(QUEUE_DEPTH, pool.getValue(), FairWorkPool::queued).tag("pool", pool.getKey())
-                    .description("Work items queued for a worker thread").register(registry);
+            Gauge.builder(QUEUE_DEPTH, pool.getValue(), FairWorkPool::queued)
+                    .tag("pool", pool.getKey())
+                    .description("Work items queued for a worker thread")
+                    .register(registry);
         }
     }
 

@@ -61,7 +61,11 @@ public class FairBrokerDispatch {
         return queue + "|" + Objects.requireNonNullElse(userId, "");
     }
 
-    private enum Step { PUBLISH, PUBLISH_AGAIN, KEPT }
+    private enum Step {
+        PUBLISH,
+        PUBLISH_AGAIN,
+        KEPT
+    }
 
     /**
      * Publishes the item if its owner has room on the queue, or keeps it waiting its turn; false only when
@@ -79,12 +83,20 @@ public class FairBrokerDispatch {
                 return Step.KEPT;
             }
             if (slots(lane) < cap()) {
-                jdbc.update("INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)", itemKey,
-                        lane, clock.millis());
+                jdbc.update(
+                        "INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)",
+                        itemKey,
+                        lane,
+                        clock.millis());
                 return Step.PUBLISH;
             }
-            jdbc.update("INSERT INTO work_waiting (item_key, lane_key, queue_name, payload, enqueued_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", itemKey, lane, queue, new String(body, StandardCharsets.UTF_8),
+            jdbc.update(
+                    "INSERT INTO work_waiting (item_key, lane_key, queue_name, payload, enqueued_at) "
+                            + "VALUES (?, ?, ?, ?, ?)",
+                    itemKey,
+                    lane,
+                    queue,
+                    new String(body, StandardCharsets.UTF_8),
                     clock.millis());
             return Step.KEPT;
         });
@@ -115,8 +127,7 @@ public class FairBrokerDispatch {
         return published;
     }
 
-    private record Waiting(String itemKey, String queue, byte[] body) {
-    }
+    private record Waiting(String itemKey, String queue, byte[] body) {}
 
     /** Takes the lane's oldest waiting item into a slot (committed), then publishes it. */
     private boolean promoteOne(String lane) {
@@ -125,16 +136,21 @@ public class FairBrokerDispatch {
             if (slots(lane) >= cap()) {
                 return null;
             }
-            List<Map<String, Object>> rows = jdbc.queryForList("SELECT item_key, queue_name, payload "
-                    + "FROM work_waiting WHERE lane_key = ? AND promoted_at IS NULL "
-                    + "ORDER BY enqueued_at, item_key LIMIT 1", lane);
+            List<Map<String, Object>> rows = jdbc.queryForList(
+                    "SELECT item_key, queue_name, payload "
+                            + "FROM work_waiting WHERE lane_key = ? AND promoted_at IS NULL "
+                            + "ORDER BY enqueued_at, item_key LIMIT 1",
+                    lane);
             if (rows.isEmpty()) {
                 return null;
             }
             Waiting w = waiting(rows.get(0));
             jdbc.update("UPDATE work_waiting SET promoted_at = ? WHERE item_key = ?", clock.millis(), w.itemKey());
-            jdbc.update("INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)", w.itemKey(),
-                    lane, clock.millis());
+            jdbc.update(
+                    "INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)",
+                    w.itemKey(),
+                    lane,
+                    clock.millis());
             return w;
         });
         if (next == null) {
@@ -153,7 +169,9 @@ public class FairBrokerDispatch {
     }
 
     private static Waiting waiting(Map<String, Object> row) {
-        return new Waiting((String) row.get("item_key"), (String) row.get("queue_name"),
+        return new Waiting(
+                (String) row.get("item_key"),
+                (String) row.get("queue_name"),
                 ((String) row.get("payload")).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -167,16 +185,17 @@ public class FairBrokerDispatch {
             log.warn("{} work slots outlived their lease of {} and were released", expired, lease);
         }
         // Marked as being published a while ago and still here: the node publishing it stopped first.
-        for (Map<String, Object> row : jdbc.queryForList("SELECT item_key, queue_name, payload FROM work_waiting "
-                + "WHERE promoted_at < ?", clock.millis() - UNFINISHED_PUBLICATION.toMillis())) {
+        for (Map<String, Object> row : jdbc.queryForList(
+                "SELECT item_key, queue_name, payload FROM work_waiting " + "WHERE promoted_at < ?",
+                clock.millis() - UNFINISHED_PUBLICATION.toMillis())) {
             Waiting w = waiting(row);
             if (publisher.publish(w.queue(), w.itemKey(), w.body())) {
                 jdbc.update("DELETE FROM work_waiting WHERE item_key = ?", w.itemKey());
             }
         }
         int published = 0;
-        for (String lane : jdbc.queryForList("SELECT DISTINCT lane_key FROM work_waiting WHERE promoted_at IS NULL",
-                String.class)) {
+        for (String lane : jdbc.queryForList(
+                "SELECT DISTINCT lane_key FROM work_waiting WHERE promoted_at IS NULL", String.class)) {
             published += promote(lane);
         }
         return published;
@@ -185,8 +204,11 @@ public class FairBrokerDispatch {
     /** Items of the user on the queue (queued or running) and waiting for their turn. */
     public int[] counts(String queue, String userId) {
         String lane = lane(queue, userId);
-        return new int[]{slots(lane), jdbc.queryForObject(
-                "SELECT count(*) FROM work_waiting WHERE lane_key = ? AND promoted_at IS NULL", Integer.class, lane)};
+        return new int[] {
+            slots(lane),
+            jdbc.queryForObject(
+                    "SELECT count(*) FROM work_waiting WHERE lane_key = ? AND promoted_at IS NULL", Integer.class, lane)
+        };
     }
 
     private int cap() {
@@ -194,8 +216,11 @@ public class FairBrokerDispatch {
     }
 
     private void lock(String lane) {
-        jdbc.update("INSERT INTO work_lane (lane_key, touched) VALUES (?, ?) "
-                + "ON CONFLICT (lane_key) DO UPDATE SET touched = EXCLUDED.touched", lane, clock.millis());
+        jdbc.update(
+                "INSERT INTO work_lane (lane_key, touched) VALUES (?, ?) "
+                        + "ON CONFLICT (lane_key) DO UPDATE SET touched = EXCLUDED.touched",
+                lane,
+                clock.millis());
     }
 
     private int slots(String lane) {
@@ -203,7 +228,6 @@ public class FairBrokerDispatch {
     }
 
     private boolean exists(String table, String itemKey) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE item_key = ?", Integer.class,
-                itemKey) > 0;
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE item_key = ?", Integer.class, itemKey) > 0;
     }
 }

@@ -40,18 +40,24 @@ public class RabbitWorkConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     /** @param threads the consumers per pool, by pool name */
-    public RabbitWorkConsumers(ConnectionFactory connections, RabbitWorkTopology topology, ObjectMapper json,
-                               WorkHandlers handlers, FairBrokerDispatch dispatch, Map<String, Integer> threads,
-                               int maxAttempts, Duration firstRetry) {
+    public RabbitWorkConsumers(
+            ConnectionFactory connections,
+            RabbitWorkTopology topology,
+            ObjectMapper json,
+            WorkHandlers handlers,
+            FairBrokerDispatch dispatch,
+            Map<String, Integer> threads,
+            int maxAttempts,
+            Duration firstRetry) {
         this.json = json;
         this.handlers = handlers;
         this.dispatch = dispatch;
-        threads.forEach((pool, count) -> containers.add(
-                container(connections, topology.queue(pool), count, maxAttempts, firstRetry)));
+        threads.forEach((pool, count) ->
+                containers.add(container(connections, topology.queue(pool), count, maxAttempts, firstRetry)));
     }
 
-    private SimpleMessageListenerContainer container(ConnectionFactory connections, String queue, int threads,
-                                                     int maxAttempts, Duration firstRetry) {
+    private SimpleMessageListenerContainer container(
+            ConnectionFactory connections, String queue, int threads, int maxAttempts, Duration firstRetry) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
         container.setQueueNames(queue);
         container.setConcurrentConsumers(threads);

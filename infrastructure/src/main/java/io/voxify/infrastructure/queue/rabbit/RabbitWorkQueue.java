@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.infrastructure.queue.WorkItem;
 import io.voxify.infrastructure.queue.WorkQueue;
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -30,8 +32,8 @@ public class RabbitWorkQueue implements WorkQueue {
     private final RabbitWorkTopology topology;
     private final FairBrokerDispatch dispatch;
 
-    public RabbitWorkQueue(RabbitTemplate rabbit, ObjectMapper json, RabbitWorkTopology topology,
-                           FairBrokerDispatch dispatch) {
+    public RabbitWorkQueue(
+            RabbitTemplate rabbit, ObjectMapper json, RabbitWorkTopology topology, FairBrokerDispatch dispatch) {
         this.rabbit = rabbit;
         this.json = json;
         this.topology = topology;
@@ -42,9 +44,13 @@ public class RabbitWorkQueue implements WorkQueue {
     @Override
     public boolean submit(WorkItem item) {
         String queue = topology.queue(item.pool());
-        WorkMessage work = new WorkMessage(item.kind(), item.id(), item.attempt(),
+        WorkMessage work = new WorkMessage(
+                item.kind(),
+                item.id(),
+                item.attempt(),
                 item.payload() == null ? null : json.valueToTree(item.payload()),
-                item.metadata(), item.userId());
+                item.metadata(),
+                item.userId());
         return queue(queue, work, item.key());
     }
 
@@ -79,7 +85,7 @@ public class RabbitWorkQueue implements WorkQueue {
                 return false;
             }
             return true;
-        } catch (AmqpException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (AmqpException | ExecutionException | TimeoutException e) {
             log.warn("Could not queue {}: {}", messageId, e.toString());
             return false;
         } catch (InterruptedException e) {

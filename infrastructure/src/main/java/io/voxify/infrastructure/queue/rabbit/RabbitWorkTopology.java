@@ -51,8 +51,10 @@ public record RabbitWorkTopology(String prefix, List<String> pools) {
         DirectExchange dead = new DirectExchange(deadLetterExchange(), true, false);
         List<Declarable> all = new ArrayList<>(List.of(work, dead));
         for (String name : queues()) {
-            Queue queue = QueueBuilder.durable(name).deadLetterExchange(deadLetterExchange())
-                    .deadLetterRoutingKey(name).build();
+            Queue queue = QueueBuilder.durable(name)
+                    .deadLetterExchange(deadLetterExchange())
+                    .deadLetterRoutingKey(name)
+                    .build();
             Queue parked = QueueBuilder.durable(deadQueue(name)).build();
             all.add(queue);
             all.add(parked);

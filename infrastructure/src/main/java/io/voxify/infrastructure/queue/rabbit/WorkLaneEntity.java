@@ -15,6 +15,7 @@ public class WorkLaneEntity {
     @Id
     @Column(name = "lane_key", length = 200)
     String laneKey;
+
     @Column(name = "touched", nullable = false)
     long touched;
 }

@@ -16,10 +16,9 @@ import java.util.Set;
  * counts against; absent from messages queued before shares were kept). Absent values are left out. Messages
  * already on a queue, or waiting in the database, are read as they were written: the layout never changes.
  */
-record WorkMessage(String kind, String id, Integer attempt, JsonNode payload, Map<String, Object> metadata,
-                   String userId) {
-    private static final TypeReference<LinkedHashMap<String, Object>> METADATA = new TypeReference<>() {
-    };
+record WorkMessage(
+        String kind, String id, Integer attempt, JsonNode payload, Map<String, Object> metadata, String userId) {
+    private static final TypeReference<LinkedHashMap<String, Object>> METADATA = new TypeReference<>() {};
     private static final Set<String> FIELDS = Set.of("kind", "id", "attempt", "metadata", "userId");
 
     byte[] toJson(ObjectMapper json) throws IOException {
@@ -57,7 +56,9 @@ record WorkMessage(String kind, String id, Integer attempt, JsonNode payload, Ma
         JsonNode metadata = node.get("metadata");
         JsonNode userId = node.get("userId");
         JsonNode id = node.get("id");
-        return new WorkMessage(kind, id == null || id.isNull() ? null : id.asText(),
+        return new WorkMessage(
+                kind,
+                id == null || id.isNull() ? null : id.asText(),
                 attempt == null || attempt.isNull() ? null : attempt.asInt(),
                 payload == null || payload.isNull() ? null : payload,
                 metadata == null || metadata.isNull() ? null : json.convertValue(metadata, METADATA),

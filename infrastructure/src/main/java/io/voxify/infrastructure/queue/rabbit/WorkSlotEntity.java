@@ -13,8 +13,10 @@ public class WorkSlotEntity {
     @Id
     @Column(name = "item_key", length = 200)
     String itemKey;
+
     @Column(name = "lane_key", length = 200, nullable = false)
     String laneKey;
+
     @Column(name = "acquired_at", nullable = false)
     long acquiredAt;
 }

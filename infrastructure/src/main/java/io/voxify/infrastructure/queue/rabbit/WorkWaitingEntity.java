@@ -13,13 +13,16 @@ public class WorkWaitingEntity {
     @Id
     @Column(name = "item_key", length = 200)
     String itemKey;
+
     @Column(name = "lane_key", length = 200, nullable = false)
     String laneKey;
+
     @Column(name = "queue_name", length = 200, nullable = false)
     String queueName;
     /** The work message as JSON. */
     @Column(name = "payload", nullable = false, length = 65_535)
     String payload;
+
     @Column(name = "enqueued_at", nullable = false)
     long enqueuedAt;
     /** When a dispatcher took it into a slot and began publishing it; null while it waits. */

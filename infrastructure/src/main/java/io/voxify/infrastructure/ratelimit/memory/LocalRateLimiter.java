@@ -1,12 +1,12 @@
 package io.voxify.infrastructure.ratelimit.memory;
 
-import io.voxify.infrastructure.ratelimit.Bucket4jRateLimiter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.voxify.infrastructure.ratelimit.Bucket4jRateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,13 +25,13 @@ public class LocalRateLimiter extends Bucket4jRateLimiter {
     static final long DEFAULT_MAX_BYTES = 128L << 20;
     /** A local Bucket4j bucket with its configuration and state, the entry and Caffeine's node. */
     static final int ENTRY_OVERHEAD_BYTES = 400;
+
     static final int MAX_NAME_LENGTH = 256;
 
     private final Cache<String, Entry> buckets;
     private final TimeMeter time;
 
-    private record Entry(Bucket bucket, long idleNanos) {
-    }
+    private record Entry(Bucket bucket, long idleNanos) {}
 
     public LocalRateLimiter() {
         this(TimeMeter.SYSTEM_NANOTIME, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
@@ -44,8 +44,8 @@ public class LocalRateLimiter extends Bucket4jRateLimiter {
         this.buckets = Caffeine.newBuilder()
                 .ticker(time::currentTimeNanos)
                 .maximumWeight(maxBytes)
-                .weigher((String name, Entry entry) -> (int) Math.max(minimumWeight,
-                        ENTRY_OVERHEAD_BYTES + 2L * name.length()))
+                .weigher((String name, Entry entry) ->
+                        (int) Math.max(minimumWeight, ENTRY_OVERHEAD_BYTES + 2L * name.length()))
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String name, Entry entry, long now) {
@@ -68,10 +68,15 @@ public class LocalRateLimiter extends Bucket4jRateLimiter {
 
     @Override
     protected Bucket bucket(String name, BucketConfiguration configuration, Limit limit) {
-        return buckets.get(compact(name), k -> new Entry(Bucket.builder()
-                .addLimit(configuration.getBandwidths()[0])
-                .withCustomTimePrecision(time)
-                .build(), 2 * limit.window().toNanos())).bucket();
+        return buckets.get(
+                        compact(name),
+                        k -> new Entry(
+                                Bucket.builder()
+                                        .addLimit(configuration.getBandwidths()[0])
+                                        .withCustomTimePrecision(time)
+                                        .build(),
+                                2 * limit.window().toNanos()))
+                .bucket();
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.voxify.infrastructure.ratelimit.redis;
 
-import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +44,7 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
             redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
             return 1
             """;
+
     private static final String COUNT = NOW + """
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
             return redis.call('ZCARD', KEYS[1])
@@ -54,6 +55,7 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
     private final Duration lease;
     /** The slots this node holds: slot id → set key. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService renewals;
 
     public RedisOpenRequestSlots(RedisClient client, String prefix, Duration lease) {
@@ -73,8 +75,13 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
     public Optional<Slot> tryOpen(String key, int cap) {
         String set = prefix + "open:" + key;
         String id = UUID.randomUUID().toString();
-        Long taken = redis().eval(TAKE, ScriptOutputType.INTEGER, new String[]{set}, Integer.toString(cap), id,
-                Long.toString(lease.toMillis()));
+        Long taken = redis().eval(
+                        TAKE,
+                        ScriptOutputType.INTEGER,
+                        new String[] {set},
+                        Integer.toString(cap),
+                        id,
+                        Long.toString(lease.toMillis()));
         if (taken == null || taken == 0) {
             return Optional.empty();
         }
@@ -86,8 +93,8 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
                 try {
                     redis().zrem(set, id);
                 } catch (RuntimeException unreachable) {
-                    log.debug("Open-request slot {} not released now; its lease ends it: {}", id,
-                            unreachable.toString());
+                    log.debug(
+                            "Open-request slot {} not released now; its lease ends it: {}", id, unreachable.toString());
                 }
             }
         });
@@ -95,15 +102,19 @@ public class RedisOpenRequestSlots implements OpenRequestSlots, AutoCloseable {
 
     @Override
     public int open(String key) {
-        Long count = redis().eval(COUNT, ScriptOutputType.INTEGER, new String[]{prefix + "open:" + key});
+        Long count = redis().eval(COUNT, ScriptOutputType.INTEGER, new String[] {prefix + "open:" + key});
         return count == null ? 0 : count.intValue();
     }
 
     private void renew() {
         for (Map.Entry<String, String> slot : held.entrySet()) {
             try {
-                redis().eval(RENEW, ScriptOutputType.INTEGER, new String[]{slot.getValue()}, slot.getKey(),
-                        Long.toString(lease.toMillis()));
+                redis().eval(
+                                RENEW,
+                                ScriptOutputType.INTEGER,
+                                new String[] {slot.getValue()},
+                                slot.getKey(),
+                                Long.toString(lease.toMillis()));
             } catch (RuntimeException unreachable) {
                 log.debug("Open-request leases not renewed now: {}", unreachable.toString());
                 return;

@@ -1,12 +1,12 @@
 package io.voxify.infrastructure.ratelimit.redis;
 
-import io.voxify.infrastructure.ratelimit.Bucket4jRateLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.voxify.infrastructure.ratelimit.Bucket4jRateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -19,6 +19,7 @@ import java.time.Duration;
 public class RedisRateLimiter extends Bucket4jRateLimiter implements AutoCloseable {
     /** After a failed connection, requests fail at once for this long instead of each waiting on a connect. */
     private static final long RECONNECT_PAUSE_NANOS = 1_000_000_000L;
+
     private final RedisClient client;
     private final String prefix;
     private final Duration requestTimeout;
@@ -48,8 +49,8 @@ public class RedisRateLimiter extends Bucket4jRateLimiter implements AutoCloseab
                 if (buckets == null) {
                     try {
                         buckets = Bucket4jLettuce.casBasedBuilder(client)
-                                .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                        .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
+                                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                        Duration.ofSeconds(5)))
                                 .requestTimeout(requestTimeout)
                                 .build();
                         failed = false;

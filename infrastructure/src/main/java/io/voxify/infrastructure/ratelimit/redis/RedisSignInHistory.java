@@ -1,10 +1,10 @@
 package io.voxify.infrastructure.ratelimit.redis;
 
-import io.voxify.infrastructure.ratelimit.SignInHistory;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.voxify.infrastructure.ratelimit.SignInHistory;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,16 +46,23 @@ public class RedisSignInHistory implements SignInHistory, AutoCloseable {
 
     @Override
     public void recordFailure(String account, Duration memory) {
-        redis().eval(FAILURE, ScriptOutputType.INTEGER, new String[]{key(account, "failures")},
-                Long.toString(Math.max(1, memory.toMillis())));
+        redis().eval(
+                        FAILURE,
+                        ScriptOutputType.INTEGER,
+                        new String[] {key(account, "failures")},
+                        Long.toString(Math.max(1, memory.toMillis())));
     }
 
     @Override
     public Slot reserve(String account, Pacing pacing) {
-        List<Long> slot = redis().eval(RESERVE, ScriptOutputType.MULTI,
-                new String[]{key(account, "failures"), key(account, "next")},
-                Long.toString(pacing.freeFailures()), Long.toString(pacing.firstDelay().toMillis()),
-                Long.toString(pacing.maxDelay().toMillis()), Long.toString(pacing.maxWait().toMillis()));
+        List<Long> slot = redis().eval(
+                        RESERVE,
+                        ScriptOutputType.MULTI,
+                        new String[] {key(account, "failures"), key(account, "next")},
+                        Long.toString(pacing.freeFailures()),
+                        Long.toString(pacing.firstDelay().toMillis()),
+                        Long.toString(pacing.maxDelay().toMillis()),
+                        Long.toString(pacing.maxWait().toMillis()));
         return new Slot(slot.get(0) == 1, slot.get(1), slot.get(2));
     }
 

@@ -26,7 +26,6 @@ import java.util.function.LongSupplier;
  */
 public final class AudioStreams implements AudioRelay {
 
-
     /** A registry that keeps nothing: every stream overflows at once. */
     public static AudioStreams disabled() {
         return new AudioStreams(0, Duration.ZERO);

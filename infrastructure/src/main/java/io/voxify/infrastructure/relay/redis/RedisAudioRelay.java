@@ -4,6 +4,7 @@ import io.voxify.infrastructure.relay.AudioRelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +43,13 @@ public class RedisAudioRelay implements AudioRelay {
     private static final int READ_BATCH = 64;
     /** After Redis fails, how long new attempts skip the relay rather than each wait for the command timeout. */
     private static final long BACK_OFF_NANOS = Duration.ofSeconds(5).toNanos();
+
     private static final Sink NOT_RELAYED = new Sink() {
         @Override
-        public void publish(byte[] pcm) {
-        }
+        public void publish(byte[] pcm) {}
 
         @Override
-        public void end(End how) {
-        }
+        public void end(End how) {}
     };
 
     private final StringRedisTemplate redis;
@@ -60,8 +60,7 @@ public class RedisAudioRelay implements AudioRelay {
     private final long maxBytes;
     private volatile long unreachableUntil = System.nanoTime() - 1;
 
-    public RedisAudioRelay(StringRedisTemplate redis, String prefix, Duration lifetime, Duration grace,
-                           long maxBytes) {
+    public RedisAudioRelay(StringRedisTemplate redis, String prefix, Duration lifetime, Duration grace, long maxBytes) {
         this.redis = redis;
         this.connections = redis.getRequiredConnectionFactory();
         this.prefix = prefix;
@@ -107,8 +106,10 @@ public class RedisAudioRelay implements AudioRelay {
     /** Appends the end marker (to an existing stream only) and lets the stream go after the grace period. */
     private void end(byte[] key, End how, boolean onlyIfThere) {
         redis.execute((RedisCallback<Object>) c -> {
-            c.streamCommands().xAdd(MapRecord.create(key, Map.of(END, bytes(how.name()))),
-                    onlyIfThere ? XAddOptions.makeNoStream() : XAddOptions.none());
+            c.streamCommands()
+                    .xAdd(
+                            MapRecord.create(key, Map.of(END, bytes(how.name()))),
+                            onlyIfThere ? XAddOptions.makeNoStream() : XAddOptions.none());
             c.keyCommands().pExpire(key, grace.toMillis());
             return null;
         });
@@ -123,7 +124,8 @@ public class RedisAudioRelay implements AudioRelay {
             log.debug("Audio relay unavailable: {}", unreachable.toString());
             return Optional.empty();
         }
-        return current == null ? Optional.empty()
+        return current == null
+                ? Optional.empty()
                 : Optional.of(new RedisSource(streamKey(jobId, current.attempt), current.attempt, current.sampleRate));
     }
 
@@ -134,7 +136,8 @@ public class RedisAudioRelay implements AudioRelay {
             }
             int colon = value.indexOf(':');
             try {
-                return new Current(Integer.parseInt(value.substring(0, colon)), Integer.parseInt(value.substring(colon + 1)));
+                return new Current(
+                        Integer.parseInt(value.substring(0, colon)), Integer.parseInt(value.substring(colon + 1)));
             } catch (RuntimeException unreadable) {
                 return null;
             }
@@ -238,9 +241,13 @@ public class RedisAudioRelay implements AudioRelay {
                 if (connection == null) {
                     connection = connections.getConnection();
                 }
-                List<ByteRecord> records = connection.streamCommands().xRead(
-                        StreamReadOptions.empty().count(READ_BATCH).block(Duration.ofMillis(Math.max(1, timeout.toMillis()))),
-                        StreamOffset.create(key, ReadOffset.from(lastId)));
+                List<ByteRecord> records = connection
+                        .streamCommands()
+                        .xRead(
+                                StreamReadOptions.empty()
+                                        .count(READ_BATCH)
+                                        .block(Duration.ofMillis(Math.max(1, timeout.toMillis()))),
+                                StreamOffset.create(key, ReadOffset.from(lastId)));
                 if (records == null || records.isEmpty()) {
                     if (!Boolean.TRUE.equals(connection.keyCommands().exists(key))) {
                         end = End.OVERFLOWED; // expired or lost: what is left comes from the stored file
@@ -251,9 +258,9 @@ public class RedisAudioRelay implements AudioRelay {
                     lastId = record.getId().getValue();
                     Map<byte[], byte[]> fields = record.getValue();
                     for (Map.Entry<byte[], byte[]> field : fields.entrySet()) {
-                        if (java.util.Arrays.equals(field.getKey(), CHUNK)) {
+                        if (Arrays.equals(field.getKey(), CHUNK)) {
                             buffered.add(field.getValue());
-                        } else if (java.util.Arrays.equals(field.getKey(), END)) {
+                        } else if (Arrays.equals(field.getKey(), END)) {
                             end = End.valueOf(new String(field.getValue(), StandardCharsets.UTF_8));
                         }
                     }

@@ -5,18 +5,18 @@ import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files under one root directory. Writes go to a temporary file first and are moved
@@ -35,8 +35,8 @@ public class LocalDiskBlobStore implements BlobStore {
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling(".tmp-" + UUID.randomUUID());
         try {
-            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC);
+            Files.write(
+                    temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -124,7 +124,8 @@ public class LocalDiskBlobStore implements BlobStore {
                 } catch (java.nio.file.NoSuchFileException goneMeanwhile) {
                     continue;
                 }
-                each.accept(new Listed(key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+                each.accept(new Listed(
+                        key, attributes.size(), attributes.lastModifiedTime().toInstant()));
             }
         }
     }

@@ -1,7 +1,5 @@
 package io.voxify.infrastructure.storage.s3;
 
-import io.voxify.infrastructure.storage.BlobKeys;
-import io.voxify.infrastructure.storage.BlobStore;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -16,6 +14,8 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
+import io.voxify.infrastructure.storage.BlobKeys;
+import io.voxify.infrastructure.storage.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,9 +50,11 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
      */
     public S3BlobStore(String endpoint, String region, String accessKey, String secretKey, String bucket)
             throws IOException {
-        this.client = MinioClient.builder().endpoint(endpoint)
+        this.client = MinioClient.builder()
+                .endpoint(endpoint)
                 .region(region == null || region.isBlank() ? null : region)
-                .credentials(accessKey, secretKey).build();
+                .credentials(accessKey, secretKey)
+                .build();
         this.bucket = bucket;
         createBucketIfMissing();
     }
@@ -75,15 +77,22 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public void put(String key, byte[] content, String contentType) throws IOException {
-        call(BlobKeys.checked(key), () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(new ByteArrayInputStream(content), content.length, -1).contentType(contentType).build()));
+        call(
+                BlobKeys.checked(key),
+                () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                                new ByteArrayInputStream(content), content.length, -1)
+                        .contentType(contentType)
+                        .build()));
     }
 
     /** The client uploads in parts of 5 MiB and holds one part at a time. */
     @Override
     public void put(String key, InputStream content, long size, String contentType) throws IOException {
-        call(BlobKeys.checked(key), () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(content, size, -1).contentType(contentType).build()));
+        call(
+                BlobKeys.checked(key),
+                () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(content, size, -1)
+                        .contentType(contentType)
+                        .build()));
     }
 
     @Override
@@ -93,8 +102,11 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         }
         return call(BlobKeys.checked(key), () -> {
             try {
-                return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
-                        .offset(offset > 0 ? offset : null).build());
+                return client.getObject(GetObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .offset(offset > 0 ? offset : null)
+                        .build());
             } catch (ErrorResponseException e) {
                 // A range starting at or past the end of an existing object: nothing left to read.
                 if ("InvalidRange".equals(e.errorResponse().code())) {
@@ -119,15 +131,21 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public long size(String key) throws IOException {
-        return call(BlobKeys.checked(key),
-                () -> client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build())).size();
+        return call(
+                        BlobKeys.checked(key),
+                        () -> client.statObject(StatObjectArgs.builder()
+                                .bucket(bucket)
+                                .object(key)
+                                .build()))
+                .size();
     }
 
     @Override
     public void delete(String key) throws IOException {
         try {
             call(BlobKeys.checked(key), () -> {
-                client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+                client.removeObject(
+                        RemoveObjectArgs.builder().bucket(bucket).object(key).build());
                 return null;
             });
         } catch (NoSuchFileException alreadyGone) {
@@ -139,11 +157,15 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
     public void list(String folder, Consumer<Listed> each) throws IOException {
         String prefix = BlobKeys.checked(folder) + "/";
         call(folder, () -> {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
-                    .recursive(true).build())) {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 Item item = result.get();
                 if (!item.isDir() && BlobKeys.valid(item.objectName())) {
-                    each.accept(new Listed(item.objectName(), item.size(), item.lastModified().toInstant()));
+                    each.accept(new Listed(
+                            item.objectName(), item.size(), item.lastModified().toInstant()));
                 }
             }
             return null;
@@ -155,18 +177,25 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
      * answers with the download's name and type rather than what the object was stored with.
      */
     @Override
-    public Optional<URI> downloadUrl(String key, Duration ttl, String filename, String contentType)
-            throws IOException {
+    public Optional<URI> downloadUrl(String key, Duration ttl, String filename, String contentType) throws IOException {
         BlobKeys.checked(key);
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(LONGEST_TTL) > 0) {
             throw new IllegalArgumentException("A download URL lives between 1 second and 7 days, not " + ttl);
         }
         Map<String, String> response = Map.of(
-                "response-content-disposition", ContentDisposition.attachment().filename(filename).build().toString(),
-                "response-content-type", contentType);
-        String url = call(key, () -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(Method.GET).bucket(bucket).object(key).expiry((int) ttl.toSeconds())
-                .extraQueryParams(response).build()));
+                "response-content-disposition",
+                ContentDisposition.attachment().filename(filename).build().toString(),
+                "response-content-type",
+                contentType);
+        String url = call(
+                key,
+                () -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                        .method(Method.GET)
+                        .bucket(bucket)
+                        .object(key)
+                        .expiry((int) ttl.toSeconds())
+                        .extraQueryParams(response)
+                        .build()));
         return Optional.of(URI.create(url));
     }
 
@@ -196,8 +225,10 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                 missing.initCause(e);
                 throw missing;
             }
-            throw new IOException("S3 refused " + key + " in bucket " + bucket + ": " + e.errorResponse().code()
-                    + " " + e.errorResponse().message(), e);
+            throw new IOException(
+                    "S3 refused " + key + " in bucket " + bucket + ": "
+                            + e.errorResponse().code() + " " + e.errorResponse().message(),
+                    e);
         } catch (MinioException | GeneralSecurityException e) {
             throw new IOException("S3 failed on " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
         }

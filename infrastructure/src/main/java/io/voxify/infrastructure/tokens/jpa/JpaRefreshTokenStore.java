@@ -1,8 +1,8 @@
 package io.voxify.infrastructure.tokens.jpa;
 
-import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -38,13 +38,16 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
     @Override
     @Transactional(noRollbackFor = DomainException.class)
     public Rotation rotate(String rawToken, Instant now, Instant newExpiry) {
-        RefreshTokenEntity row = rawToken == null ? null : tokens.findById(RefreshTokenStore.hash(rawToken)).orElse(null);
+        RefreshTokenEntity row = rawToken == null
+                ? null
+                : tokens.findById(RefreshTokenStore.hash(rawToken)).orElse(null);
         if (row == null || row.revoked || row.expiresAt < now.toEpochMilli()) {
             throw invalid();
         }
         if (row.usedAt != null || tokens.markUsed(row.tokenHash, now.toEpochMilli()) == 0) {
             tokens.revokeFamily(row.familyId);
-            throw new DomainException(ErrorCode.INVALID_TOKEN,
+            throw new DomainException(
+                    ErrorCode.INVALID_TOKEN,
                     "This refresh token was already used; every session started with it has been signed out");
         }
         String next = issue(row.userId, row.familyId, newExpiry);
@@ -73,4 +76,5 @@ public class JpaRefreshTokenStore implements RefreshTokenStore {
 
     private static DomainException invalid() {
         return new DomainException(ErrorCode.INVALID_TOKEN, "The refresh token is invalid or expired");
-    }}
+    }
+}

@@ -1,8 +1,8 @@
 package io.voxify.infrastructure.tokens.redis;
 
-import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +54,10 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
         RANDOM.nextBytes(raw);
         String token = "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         String key = tokenKey(token);
-        redis.opsForHash().putAll(key, Map.of("user", userId, "family", familyId,
-                "exp", Long.toString(expiresAt.toEpochMilli())));
+        redis.opsForHash()
+                .putAll(
+                        key,
+                        Map.of("user", userId, "family", familyId, "exp", Long.toString(expiresAt.toEpochMilli())));
         redis.expireAt(key, expiresAt);
         String families = prefix + "user:" + userId + ":families";
         redis.opsForSet().add(families, familyId);
@@ -68,11 +70,16 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
         if (rawToken == null) {
             throw invalid();
         }
-        List<?> outcome = redis.execute(USE, List.of(tokenKey(rawToken)), Long.toString(now.toEpochMilli()),
-                Long.toString(familyMemory.toSeconds()), prefix);
+        List<?> outcome = redis.execute(
+                USE,
+                List.of(tokenKey(rawToken)),
+                Long.toString(now.toEpochMilli()),
+                Long.toString(familyMemory.toSeconds()),
+                prefix);
         String verdict = outcome == null || outcome.isEmpty() ? "invalid" : String.valueOf(outcome.get(0));
         if (verdict.equals("reused")) {
-            throw new DomainException(ErrorCode.INVALID_TOKEN,
+            throw new DomainException(
+                    ErrorCode.INVALID_TOKEN,
                     "This refresh token was already used; every session started with it has been signed out");
         }
         if (!verdict.equals("ok")) {

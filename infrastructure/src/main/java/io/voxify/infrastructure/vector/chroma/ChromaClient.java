@@ -1,10 +1,10 @@
 package io.voxify.infrastructure.vector.chroma;
 
-import io.voxify.infrastructure.vector.VectorIndexUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voxify.infrastructure.vector.VectorIndexUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -34,15 +34,12 @@ final class ChromaClient {
     private static final Logger log = LoggerFactory.getLogger(ChromaClient.class);
     private static final int PAGE = 100;
 
-    record Collection(String id, String name, String space) {
-    }
+    record Collection(String id, String name, String space) {}
 
-    record Record(String id, float[] embedding, Map<String, String> metadata) {
-    }
+    record Record(String id, float[] embedding, Map<String, String> metadata) {}
 
     /** A query result; {@code distance} is whatever the collection's space measures. */
-    record Hit(Record record, double distance) {
-    }
+    record Hit(Record record, double distance) {}
 
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
@@ -68,8 +65,11 @@ final class ChromaClient {
             send("POST", "/tenants", json.createObjectNode().put("name", tenant), 409);
         }
         if (send("GET", databasePath, null, 404).status() == 404) {
-            send("POST", "/tenants/" + segment(tenant) + "/databases",
-                    json.createObjectNode().put("name", database), 409);
+            send(
+                    "POST",
+                    "/tenants/" + segment(tenant) + "/databases",
+                    json.createObjectNode().put("name", database),
+                    409);
         }
     }
 
@@ -83,7 +83,8 @@ final class ChromaClient {
     List<Collection> collections() {
         List<Collection> all = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
-            JsonNode page = send("GET", databasePath + "/collections?limit=" + PAGE + "&offset=" + offset, null).body();
+            JsonNode page = send("GET", databasePath + "/collections?limit=" + PAGE + "&offset=" + offset, null)
+                    .body();
             page.forEach(c -> all.add(collection(c)));
             if (page.size() < PAGE) {
                 return all;
@@ -111,7 +112,9 @@ final class ChromaClient {
         if (found.path("ids").isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(record(found.get("ids").get(0).asText(), found.get("embeddings").get(0),
+        return Optional.of(record(
+                found.get("ids").get(0).asText(),
+                found.get("embeddings").get(0),
                 found.get("metadatas").get(0)));
     }
 
@@ -139,8 +142,12 @@ final class ChromaClient {
             JsonNode distance = found.get("distances").get(0).get(i);
             // The API allows a null distance; such a record cannot be ranked, so it is not a match.
             if (distance != null && distance.isNumber()) {
-                hits.add(new Hit(record(ids.get(i).asText(), found.get("embeddings").get(0).get(i),
-                        found.get("metadatas").get(0).get(i)), distance.doubleValue()));
+                hits.add(new Hit(
+                        record(
+                                ids.get(i).asText(),
+                                found.get("embeddings").get(0).get(i),
+                                found.get("metadatas").get(0).get(i)),
+                        distance.doubleValue()));
             }
         }
         return hits;
@@ -157,7 +164,8 @@ final class ChromaClient {
         }
         Map<String, String> meta = new LinkedHashMap<>();
         if (metadata != null) {
-            metadata.fields().forEachRemaining(f -> meta.put(f.getKey(), f.getValue().asText()));
+            metadata.fields()
+                    .forEachRemaining(f -> meta.put(f.getKey(), f.getValue().asText()));
         }
         return new Record(id, vector, meta);
     }
@@ -169,17 +177,20 @@ final class ChromaClient {
      */
     private static Collection collection(JsonNode c) {
         JsonNode config = c.path("configuration_json");
-        String space = config.path("hnsw").path("space").asText(
-                config.path("spann").path("space").asText(c.path("metadata").path("hnsw:space").asText("l2")));
+        String space = config.path("hnsw")
+                .path("space")
+                .asText(config.path("spann")
+                        .path("space")
+                        .asText(c.path("metadata").path("hnsw:space").asText("l2")));
         return new Collection(c.get("id").asText(), c.get("name").asText(), space);
     }
 
-    private record Answer(int status, JsonNode body) {
-    }
+    private record Answer(int status, JsonNode body) {}
 
     private Answer send(String method, String path, JsonNode body, int... alsoExpected) {
         URI uri = URI.create(base + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         try {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -194,10 +205,13 @@ final class ChromaClient {
                 return new Answer(status, answer);
             }
             throw unavailable(new IOException("Chroma answered " + status + " to " + method + " " + uri + ": "
-                    + answer.path("error").asText("") + " " + answer.path("message").asText("")));
+                    + answer.path("error").asText("") + " "
+                    + answer.path("message").asText("")));
         } catch (IOException e) {
-            throw unavailable(e instanceof ConnectException || e instanceof HttpTimeoutException
-                    ? new IOException("Chroma did not answer " + method + " " + uri + ": " + e, e) : e);
+            throw unavailable(
+                    e instanceof ConnectException || e instanceof HttpTimeoutException
+                            ? new IOException("Chroma did not answer " + method + " " + uri + ": " + e, e)
+                            : e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e);

@@ -64,8 +64,17 @@ public class ChromaVectorIndex implements VectorIndex {
                 chroma.delete(other.getValue(), entry.id());
             }
         }
-        chroma.upsert(collectionFor(dims), entry.id(), entry.vector(), Map.of(KIND, entry.kind(),
-                OWNER, entry.ownerId() == null ? PUBLIC : entry.ownerId(), MODEL, entry.model()));
+        chroma.upsert(
+                collectionFor(dims),
+                entry.id(),
+                entry.vector(),
+                Map.of(
+                        KIND,
+                        entry.kind(),
+                        OWNER,
+                        entry.ownerId() == null ? PUBLIC : entry.ownerId(),
+                        MODEL,
+                        entry.model()));
     }
 
     @Override
@@ -97,8 +106,8 @@ public class ChromaVectorIndex implements VectorIndex {
     }
 
     @Override
-    public List<VectorMatch> nearest(float[] query, String model, Set<String> kinds, String ownerId, String excludeId,
-                                     int limit) {
+    public List<VectorMatch> nearest(
+            float[] query, String model, Set<String> kinds, String ownerId, String excludeId, int limit) {
         if (limit <= 0 || kinds.isEmpty()) {
             return List.of();
         }
@@ -109,10 +118,14 @@ public class ChromaVectorIndex implements VectorIndex {
         if (collection == null) {
             return List.of();
         }
-        Map<String, Object> where = Map.of("$and", List.of(
-                Map.of(KIND, Map.of("$in", List.copyOf(kinds))),
-                Map.of(OWNER, ownerId == null ? Map.of("$eq", PUBLIC) : Map.of("$in", List.of(PUBLIC, ownerId))),
-                Map.of(MODEL, Map.of("$eq", model))));
+        Map<String, Object> where = Map.of(
+                "$and",
+                List.of(
+                        Map.of(KIND, Map.of("$in", List.copyOf(kinds))),
+                        Map.of(
+                                OWNER,
+                                ownerId == null ? Map.of("$eq", PUBLIC) : Map.of("$in", List.of(PUBLIC, ownerId))),
+                        Map.of(MODEL, Map.of("$eq", model))));
         // One more than asked for, in case the excluded id is among them.
         int wanted = excludeId == null ? limit : limit + 1;
         return chroma.query(collection, query, wanted, where).stream()
@@ -125,8 +138,12 @@ public class ChromaVectorIndex implements VectorIndex {
 
     private static VectorEntry entry(ChromaClient.Record record) {
         String owner = record.metadata().get(OWNER);
-        return new VectorEntry(record.id(), record.metadata().get(KIND), PUBLIC.equals(owner) ? null : owner,
-                record.metadata().get(MODEL), record.embedding());
+        return new VectorEntry(
+                record.id(),
+                record.metadata().get(KIND),
+                PUBLIC.equals(owner) ? null : owner,
+                record.metadata().get(MODEL),
+                record.embedding());
     }
 
     private synchronized String collectionFor(int dims) {

@@ -70,8 +70,8 @@ public class RelationalVectorIndex implements VectorIndex {
     }
 
     @Override
-    public List<VectorMatch> nearest(float[] query, String model, Set<String> kinds, String ownerId, String excludeId,
-                                     int limit) {
+    public List<VectorMatch> nearest(
+            float[] query, String model, Set<String> kinds, String ownerId, String excludeId, int limit) {
         ensureLoaded();
         return cache.values().stream()
                 .filter(e -> e.model().equals(model) && kinds.contains(e.kind()) && !e.id().equals(excludeId))
@@ -87,8 +87,11 @@ public class RelationalVectorIndex implements VectorIndex {
         if (!loaded) {
             synchronized (this) {
                 if (!loaded) {
-                    repository.findAll().forEach(row -> cache.put(row.id,
-                            new VectorEntry(row.id, row.kind, row.ownerId, row.model, fromBytes(row.vector))));
+                    repository
+                            .findAll()
+                            .forEach(row -> cache.put(
+                                    row.id,
+                                    new VectorEntry(row.id, row.kind, row.ownerId, row.model, fromBytes(row.vector))));
                     loaded = true;
                 }
             }

@@ -11,12 +11,16 @@ public class VectorEntity {
     @Id
     @Column(name = "id", length = 128)
     String id;
+
     @Column(name = "kind", length = 16, nullable = false)
     String kind;
+
     @Column(name = "owner_id", length = 64)
     String ownerId;
+
     @Column(name = "model", length = 128, nullable = false)
     String model;
+
     @Column(name = "dims")
     int dims;
     /** Little-endian float32s. */

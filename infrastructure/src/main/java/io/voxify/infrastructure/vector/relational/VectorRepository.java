@@ -2,5 +2,4 @@ package io.voxify.infrastructure.vector.relational;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface VectorRepository extends JpaRepository<VectorEntity, String> {
-}
+public interface VectorRepository extends JpaRepository<VectorEntity, String> {}

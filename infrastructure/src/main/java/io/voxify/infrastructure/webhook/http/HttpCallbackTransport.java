@@ -82,7 +82,8 @@ public class HttpCallbackTransport implements CallbackTransport {
         if (failure instanceof ConnectException) {
             String message = failure.getMessage();
             return message != null && message.toLowerCase(Locale.ROOT).contains("refused")
-                    ? WebhookErrors.CONNECTION_REFUSED : WebhookErrors.CONNECTION_ERROR;
+                    ? WebhookErrors.CONNECTION_REFUSED
+                    : WebhookErrors.CONNECTION_ERROR;
         }
         if (failure instanceof SSLException) {
             return WebhookErrors.TLS_ERROR;

@@ -46,8 +46,8 @@ final class WebhookHttp {
         try {
             plain.connect(new InetSocketAddress(address, port), (int) Math.max(1, connectTimeout.toMillis()));
             if (tls) {
-                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                        .createSocket(plain, sniHost, port, true);
+                SSLSocket ssl = (SSLSocket)
+                        ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, sniHost, port, true);
                 SSLParameters parameters = ssl.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 ssl.setSSLParameters(parameters);
@@ -62,8 +62,13 @@ final class WebhookHttp {
             }
             StringBuilder head = new StringBuilder();
             head.append("POST ").append(path).append(" HTTP/1.1\r\n");
-            head.append("Host: ").append(host).append(uri.getPort() > 0 ? ":" + uri.getPort() : "").append("\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value.replaceAll("[\r\n]", " "))
+            head.append("Host: ")
+                    .append(host)
+                    .append(uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                    .append("\r\n");
+            headers.forEach((name, value) -> head.append(name)
+                    .append(": ")
+                    .append(value.replaceAll("[\r\n]", " "))
                     .append("\r\n"));
             head.append("Content-Length: ").append(body.length).append("\r\n");
             head.append("Connection: close\r\n\r\n");
@@ -106,8 +111,8 @@ final class WebhookHttp {
         String[] parts = status.split(" ", 3);
         // What the remote side said goes to the log at most, never into the recorded attempt.
         if (parts.length < 2 || !parts[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
-            throw new InvalidResponseException("not an HTTP response: "
-                    + (status.length() > 80 ? status.substring(0, 80) : status));
+            throw new InvalidResponseException(
+                    "not an HTTP response: " + (status.length() > 80 ? status.substring(0, 80) : status));
         }
         try {
             int code = Integer.parseInt(parts[1]);

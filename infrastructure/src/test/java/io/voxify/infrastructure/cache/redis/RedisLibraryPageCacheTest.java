@@ -1,8 +1,8 @@
 package io.voxify.infrastructure.cache.redis;
 
-import io.voxify.infrastructure.cache.LibraryPageCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voxify.infrastructure.cache.LibraryPageCache;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +17,8 @@ class RedisLibraryPageCacheTest {
     private final LettuceConnectionFactory connections = connect(6379);
 
     private static LettuceConnectionFactory connect(int port) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+        LettuceConnectionFactory factory =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
         factory.afterPropertiesSet();
         factory.start();
         return factory;
@@ -40,11 +41,15 @@ class RedisLibraryPageCacheTest {
 
         nodeB.invalidate("user_1");
         assertThat(nodeA.get("user_1", "{limit=5}")).isEmpty();
-        assertThat(nodeA.get("user_2", "{limit=5}")).as("other users keep their pages").contains("page-two");
+        assertThat(nodeA.get("user_2", "{limit=5}"))
+                .as("other users keep their pages")
+                .contains("page-two");
 
         nodeA.put("user_3", "{limit=5}", "page-three");
         nodeB.invalidateAll();
-        assertThat(nodeA.get("user_3", "{limit=5}")).as("a catalogue change drops every page").isEmpty();
+        assertThat(nodeA.get("user_3", "{limit=5}"))
+                .as("a catalogue change drops every page")
+                .isEmpty();
         nodeA.put("user_3", "{limit=5}", "page-three");
         assertThat(nodeB.get("user_3", "{limit=5}")).contains("page-three");
 
@@ -54,11 +59,13 @@ class RedisLibraryPageCacheTest {
 
     @Test
     void anUnreachableCacheIsAMissNotAnError() {
-        LettuceConnectionFactory nowhere = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
+        LettuceConnectionFactory nowhere =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
         nowhere.afterPropertiesSet();
         nowhere.start();
         try {
-            LibraryPageCache cache = new RedisLibraryPageCache(new StringRedisTemplate(nowhere), prefix, Duration.ofSeconds(5));
+            LibraryPageCache cache =
+                    new RedisLibraryPageCache(new StringRedisTemplate(nowhere), prefix, Duration.ofSeconds(5));
             cache.put("user_1", "{}", "page");
             assertThat(cache.get("user_1", "{}")).isEmpty();
             cache.invalidate("user_1");

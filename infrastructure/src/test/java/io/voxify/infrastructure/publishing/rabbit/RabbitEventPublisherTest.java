@@ -30,8 +30,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  */
 class RabbitEventPublisherTest {
     private final ObjectMapper json = new ObjectMapper();
-    private final PublishingProperties properties =
-            new PublishingProperties("voxify-test-" + UUID.randomUUID().toString().substring(0, 8));
+    private final PublishingProperties properties = new PublishingProperties(
+            "voxify-test-" + UUID.randomUUID().toString().substring(0, 8));
     private CachingConnectionFactory connections;
     private RabbitAdmin admin;
     private RabbitTemplate rabbit;
@@ -67,8 +67,12 @@ class RabbitEventPublisherTest {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("correlationId", "c-1");
         metadata.put("userId", "alice");
-        publisher.publish(new PublishedEvent("e-1", "JobCompletedEvent", at,
-                new PublishedEvent.Aggregate("SynthesisJob", "job-1", 4), metadata,
+        publisher.publish(new PublishedEvent(
+                "e-1",
+                "JobCompletedEvent",
+                at,
+                new PublishedEvent.Aggregate("SynthesisJob", "job-1", 4),
+                metadata,
                 json.readTree("{\"jobId\":\"job-1\",\"durationMs\":1200}")));
 
         Message m = rabbit.receive(analytics.getName(), 10_000);
@@ -92,13 +96,13 @@ class RabbitEventPublisherTest {
 
     @Test
     void anEventOfNoAggregateGoesOutAsAnEventWithoutAggregateHeaders() throws Exception {
-        publisher.publish(new PublishedEvent("e-2", "SettingsChangedEvent", Instant.now(), null, Map.of(),
-                json.readTree("{\"key\":\"value\"}")));
+        publisher.publish(new PublishedEvent(
+                "e-2", "SettingsChangedEvent", Instant.now(), null, Map.of(), json.readTree("{\"key\":\"value\"}")));
 
         Message m = rabbit.receive(analytics.getName(), 10_000);
         assertThat(m).isNotNull();
         assertThat(m.getMessageProperties().getReceivedRoutingKey()).isEqualTo("Event.SettingsChangedEvent");
-        assertThat(m.getMessageProperties().getHeaders()).doesNotContainKeys("voxify-aggregate-type",
-                "voxify-aggregate-id", "voxify-sequence");
+        assertThat(m.getMessageProperties().getHeaders())
+                .doesNotContainKeys("voxify-aggregate-type", "voxify-aggregate-id", "voxify-sequence");
     }
 }

@@ -208,7 +208,9 @@ class FairBrokerDispatchTest {
         assertThat(submit("alice", "alice-2")).isTrue();
         assertThat(submit("alice", "alice-3")).isTrue();
         assertThat(publishedIds()).containsExactly("alice-1", "alice-2", "alice-3");
-        assertThat(dispatch.counts(QUEUE, "alice")).as("no slot outlives its message").containsExactly(0, 0);
+        assertThat(dispatch.counts(QUEUE, "alice"))
+                .as("no slot outlives its message")
+                .containsExactly(0, 0);
     }
 
     @Test
@@ -218,7 +220,8 @@ class FairBrokerDispatchTest {
         submit("alice", "a1");
         submit("alice", "a2");
         // As a node leaves it when it stops between taking a2 into a slot and publishing it.
-        jdbc.update("UPDATE work_waiting SET promoted_at = ? WHERE item_key = 'a2'",
+        jdbc.update(
+                "UPDATE work_waiting SET promoted_at = ? WHERE item_key = 'a2'",
                 Instant.parse("2026-12-07T10:00:00Z").toEpochMilli());
         dispatch.finished(QUEUE, "alice", "a1");
         assertThat(publishedIds()).containsExactly("a1");
@@ -226,6 +229,7 @@ class FairBrokerDispatchTest {
         dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T10:05:00Z"), ZoneOffset.UTC));
         dispatch.promoteAll(Duration.ofHours(2));
         assertThat(publishedIds()).containsExactly("a1", "a2");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM work_waiting", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM work_waiting", Integer.class))
+                .isZero();
     }
 }

@@ -17,7 +17,8 @@ final class PostgresTestDatabase implements AutoCloseable {
     private final String name;
 
     PostgresTestDatabase() {
-        this.name = "voxify_queue_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.name =
+                "voxify_queue_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
     }
 
@@ -31,10 +32,12 @@ final class PostgresTestDatabase implements AutoCloseable {
     }
 
     private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed (scripts/ensure-services.sh): " + sql, e);
+            throw new IllegalStateException(
+                    "PostgreSQL at 127.0.0.1:5432 is needed (scripts/ensure-services.sh): " + sql, e);
         }
     }
 }

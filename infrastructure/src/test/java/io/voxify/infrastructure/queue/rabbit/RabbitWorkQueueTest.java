@@ -64,7 +64,8 @@ class RabbitWorkQueueTest extends WorkQueueContract {
         connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         connections.setPublisherReturns(true);
         admin = new RabbitAdmin(connections);
-        topology = new RabbitWorkTopology("voxify-test-" + UUID.randomUUID().toString().substring(0, 8),
+        topology = new RabbitWorkTopology(
+                "voxify-test-" + UUID.randomUUID().toString().substring(0, 8),
                 List.of(QueueProperties.SYNTHESIS_POOL, QueueProperties.VOICE_POOL));
         // In the order listed: exchanges, then each queue before its bindings.
         for (Declarable declarable : topology.declarables().getDeclarables()) {
@@ -83,12 +84,12 @@ class RabbitWorkQueueTest extends WorkQueueContract {
         FairBrokerDispatch dispatch = new FairBrokerDispatch(jdbc, transactions, share, Clock.systemUTC());
         RabbitTemplate mandatory = new RabbitTemplate(connections);
         mandatory.setMandatory(true);
-        mandatory.setReturnsCallback(returned -> { });
+        mandatory.setReturnsCallback(returned -> {});
         RabbitWorkQueue queue = new RabbitWorkQueue(mandatory, json, topology, dispatch);
         Map<String, Integer> threads = new LinkedHashMap<>();
         topology.pools().forEach(pool -> threads.put(pool, 2));
-        consumers = new RabbitWorkConsumers(connections, topology, json, handlers, dispatch, threads, 4,
-                Duration.ofMillis(100));
+        consumers = new RabbitWorkConsumers(
+                connections, topology, json, handlers, dispatch, threads, 4, Duration.ofMillis(100));
         consumers.start();
         return queue;
     }
@@ -109,8 +110,7 @@ class RabbitWorkQueueTest extends WorkQueueContract {
     }
 
     /** A payload as the sample work carries one. */
-    record SampleTask(String sampleId, String processingJobId, String userId, String blobKey) {
-    }
+    record SampleTask(String sampleId, String processingJobId, String userId, String blobKey) {}
 
     /**
      * A sample message exactly as the code before the generic queue wrote it (its slot taken under its message
@@ -120,14 +120,19 @@ class RabbitWorkQueueTest extends WorkQueueContract {
     void aMessageQueuedByEarlierVersionsIsHandledAndFreesItsSlot() throws Exception {
         BlockingQueue<Work> handled = new LinkedBlockingQueue<>();
         BlockingQueue<SampleTask> tasks = new LinkedBlockingQueue<>();
-        queue(new WorkHandlers(Map.of("sample", work -> {
-            tasks.add(work.payload(SampleTask.class));
-            handled.add(work);
-        })), () -> 1);
+        queue(
+                new WorkHandlers(Map.of("sample", work -> {
+                    tasks.add(work.payload(SampleTask.class));
+                    handled.add(work);
+                })),
+                () -> 1);
         String voiceQueue = topology.queue(QueueProperties.VOICE_POOL);
         String key = "sample:s-1:p-9";
-        jdbc.update("INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)", key,
-                FairBrokerDispatch.lane(voiceQueue, "alice"), System.currentTimeMillis());
+        jdbc.update(
+                "INSERT INTO work_slot (item_key, lane_key, acquired_at) VALUES (?, ?, ?)",
+                key,
+                FairBrokerDispatch.lane(voiceQueue, "alice"),
+                System.currentTimeMillis());
         String body = "{\"kind\":\"sample\",\"id\":\"s-1\",\"sample\":{\"sampleId\":\"s-1\",\"processingJobId\":"
                 + "\"p-9\",\"userId\":\"alice\",\"blobKey\":\"samples/s-1.wav\"},\"metadata\":{\"correlationId\":"
                 + "\"c-1\"},\"userId\":\"alice\"}";
@@ -135,8 +140,11 @@ class RabbitWorkQueueTest extends WorkQueueContract {
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setMessageId(key);
-        new RabbitTemplate(connections).send(topology.workExchange(), voiceQueue,
-                new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        new RabbitTemplate(connections)
+                .send(
+                        topology.workExchange(),
+                        voiceQueue,
+                        new Message(body.getBytes(StandardCharsets.UTF_8), properties));
 
         Work work = handled.poll(20, TimeUnit.SECONDS);
         assertThat(work).isNotNull();
@@ -150,6 +158,7 @@ class RabbitWorkQueueTest extends WorkQueueContract {
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM work_slot", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM work_slot", Integer.class))
+                .isZero();
     }
 }

@@ -17,14 +17,12 @@ class WorkMessageTest {
     private final ObjectMapper json = new ObjectMapper();
 
     /** The sample work's payload, as the sagas attach it. */
-    record SampleTask(String sampleId, String processingJobId, String userId, String blobKey) {
-    }
+    record SampleTask(String sampleId, String processingJobId, String userId, String blobKey) {}
 
     /** The message as it was written before: the sample under its own field, nulls left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EarlierWorkMessage(String kind, String id, Integer attempt, SampleTask sample, Map<String, Object> metadata,
-                              String userId) {
-    }
+    record EarlierWorkMessage(
+            String kind, String id, Integer attempt, SampleTask sample, Map<String, Object> metadata, String userId) {}
 
     private static Map<String, Object> metadata() {
         Map<String, Object> metadata = new HashMap<>();
@@ -39,8 +37,11 @@ class WorkMessageTest {
         SampleTask task = new SampleTask("s-1", "p-1", "alice", null);
         byte[] now = new WorkMessage("sample", "s-1", null, json.valueToTree(task), metadata(), "alice").toJson(json);
 
-        assertThat(new String(now, StandardCharsets.UTF_8)).isEqualTo(new String(json.writeValueAsBytes(
-                new EarlierWorkMessage("sample", "s-1", null, task, metadata(), "alice")), StandardCharsets.UTF_8));
+        assertThat(new String(now, StandardCharsets.UTF_8))
+                .isEqualTo(new String(
+                        json.writeValueAsBytes(
+                                new EarlierWorkMessage("sample", "s-1", null, task, metadata(), "alice")),
+                        StandardCharsets.UTF_8));
     }
 
     @Test
@@ -48,17 +49,19 @@ class WorkMessageTest {
         byte[] now = new WorkMessage("synthesis", "job-1", 2, null, metadata(), null).toJson(json);
         byte[] training = new WorkMessage("training", "t-1", null, null, Map.of(), "bob").toJson(json);
 
-        assertThat(now).isEqualTo(json.writeValueAsBytes(
-                new EarlierWorkMessage("synthesis", "job-1", 2, null, metadata(), null)));
-        assertThat(training).isEqualTo(json.writeValueAsBytes(
-                new EarlierWorkMessage("training", "t-1", null, null, Map.of(), "bob")));
+        assertThat(now)
+                .isEqualTo(json.writeValueAsBytes(
+                        new EarlierWorkMessage("synthesis", "job-1", 2, null, metadata(), null)));
+        assertThat(training)
+                .isEqualTo(
+                        json.writeValueAsBytes(new EarlierWorkMessage("training", "t-1", null, null, Map.of(), "bob")));
     }
 
     @Test
     void anEarlierMessageIsReadBackWithItsPayload() throws Exception {
         SampleTask task = new SampleTask("s-1", "p-1", "alice", "samples/s-1.wav");
-        byte[] earlier = json.writeValueAsBytes(new EarlierWorkMessage("sample", "s-1", null, task, metadata(),
-                "alice"));
+        byte[] earlier =
+                json.writeValueAsBytes(new EarlierWorkMessage("sample", "s-1", null, task, metadata(), "alice"));
 
         WorkMessage read = WorkMessage.fromJson(json, earlier);
 

@@ -1,9 +1,9 @@
 package io.voxify.infrastructure.ratelimit.memory;
 
-import io.voxify.infrastructure.ratelimit.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -41,13 +41,17 @@ class LocalRateLimiterTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.remaining()).isZero();
         assertThat(refused.retryAfterSeconds()).isEqualTo(40);
-        assertThat(limiter.consume("user:b", threePerMinute).allowed()).as("buckets are per key").isTrue();
+        assertThat(limiter.consume("user:b", threePerMinute).allowed())
+                .as("buckets are per key")
+                .isTrue();
 
         advance(Duration.ofSeconds(39));
         assertThat(limiter.consume("user:a", threePerMinute).allowed()).isFalse();
         advance(Duration.ofSeconds(1));
         RateLimiter.Decision reset = limiter.consume("user:a", threePerMinute);
-        assertThat(reset.allowed()).as("the whole capacity returns when the window ends").isTrue();
+        assertThat(reset.allowed())
+                .as("the whole capacity returns when the window ends")
+                .isTrue();
         assertThat(reset.remaining()).isEqualTo(2);
     }
 
@@ -94,12 +98,14 @@ class LocalRateLimiterTest {
             }
         }
         assertThat(small.consume("user:busy", threePerMinute).allowed())
-                .as("a bucket in steady use is not pushed out by one-off keys").isFalse();
+                .as("a bucket in steady use is not pushed out by one-off keys")
+                .isFalse();
         String huge = "login:account:" + "a".repeat(200_000);
         for (int i = 0; i < 3; i++) {
             assertThat(small.consume(huge, threePerMinute).allowed()).isTrue();
         }
-        assertThat(small.consume(huge, threePerMinute).allowed()).as("a key larger than the bound is limited too")
+        assertThat(small.consume(huge, threePerMinute).allowed())
+                .as("a key larger than the bound is limited too")
                 .isFalse();
         assertThat(small.size()).isLessThanOrEqualTo(100);
     }

@@ -1,15 +1,15 @@
 package io.voxify.infrastructure.ratelimit.memory;
 
-import io.voxify.infrastructure.ratelimit.SignInHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voxify.infrastructure.ratelimit.SignInHistory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LocalSignInHistoryTest {
-    private static final SignInHistory.Pacing PACING = new SignInHistory.Pacing(2, Duration.ofSeconds(10),
-            Duration.ofSeconds(40), Duration.ofSeconds(15), Duration.ofMinutes(15));
+    private static final SignInHistory.Pacing PACING = new SignInHistory.Pacing(
+            2, Duration.ofSeconds(10), Duration.ofSeconds(40), Duration.ofSeconds(15), Duration.ofMinutes(15));
 
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final LocalSignInHistory history = new LocalSignInHistory(now::get, 1000);
@@ -18,20 +18,24 @@ class LocalSignInHistoryTest {
     void anAccountIsPacedOnlyPastItsFreeFailuresAndTheDelayDoublesWithEachFailure() {
         history.recordFailure("acct", PACING.memory());
         assertThat(history.reserve("acct", PACING)).isEqualTo(new SignInHistory.Slot(true, 0, 0));
-        assertThat(history.reserve("acct", PACING)).as("below the free failures nothing is booked")
+        assertThat(history.reserve("acct", PACING))
+                .as("below the free failures nothing is booked")
                 .isEqualTo(new SignInHistory.Slot(true, 0, 0));
         history.recordFailure("acct", PACING.memory());
 
         assertThat(history.reserve("acct", PACING)).isEqualTo(new SignInHistory.Slot(true, 0, 0));
         assertThat(history.reserve("acct", PACING)).isEqualTo(new SignInHistory.Slot(true, 10_000, 0));
-        assertThat(history.reserve("acct", PACING)).as("a slot beyond the longest wait is refused, not booked")
+        assertThat(history.reserve("acct", PACING))
+                .as("a slot beyond the longest wait is refused, not booked")
                 .isEqualTo(new SignInHistory.Slot(false, 20_000, 5_000));
         now.addAndGet(20_000);
         history.recordFailure("acct", PACING.memory());
         assertThat(history.reserve("acct", PACING)).isEqualTo(new SignInHistory.Slot(true, 0, 0));
-        assertThat(history.reserve("acct", PACING)).as("three failures: the next slot is twice the first delay away")
+        assertThat(history.reserve("acct", PACING))
+                .as("three failures: the next slot is twice the first delay away")
                 .isEqualTo(new SignInHistory.Slot(false, 20_000, 5_000));
-        assertThat(history.reserve("other", PACING)).as("accounts are paced apart")
+        assertThat(history.reserve("other", PACING))
+                .as("accounts are paced apart")
                 .isEqualTo(new SignInHistory.Slot(true, 0, 0));
     }
 
@@ -52,7 +56,9 @@ class LocalSignInHistoryTest {
             now.addAndGet(Duration.ofMinutes(10).toMillis());
         }
         assertThat(history.reserve("acct", PACING).waitMillis()).isZero();
-        assertThat(history.reserve("acct", PACING).waitMillis()).as("still paced 30 minutes in").isPositive();
+        assertThat(history.reserve("acct", PACING).waitMillis())
+                .as("still paced 30 minutes in")
+                .isPositive();
         now.addAndGet(Duration.ofMinutes(16).toMillis());
         assertThat(history.reserve("acct", PACING)).isEqualTo(new SignInHistory.Slot(true, 0, 0));
         assertThat(history.reserve("acct", PACING)).isEqualTo(new SignInHistory.Slot(true, 0, 0));

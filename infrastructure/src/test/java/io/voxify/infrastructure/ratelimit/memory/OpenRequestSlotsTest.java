@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class OpenRequestSlotsTest {
     private final String prefix = "voxify-test:" + UUID.randomUUID() + ":";
-    private final RedisOpenRequestSlots nodeOne = new RedisOpenRequestSlots(
-            RedisClient.create("redis://127.0.0.1:6379"), prefix, Duration.ofMillis(900));
-    private final RedisOpenRequestSlots nodeTwo = new RedisOpenRequestSlots(
-            RedisClient.create("redis://127.0.0.1:6379"), prefix, Duration.ofMillis(900));
+    private final RedisOpenRequestSlots nodeOne =
+            new RedisOpenRequestSlots(RedisClient.create("redis://127.0.0.1:6379"), prefix, Duration.ofMillis(900));
+    private final RedisOpenRequestSlots nodeTwo =
+            new RedisOpenRequestSlots(RedisClient.create("redis://127.0.0.1:6379"), prefix, Duration.ofMillis(900));
 
     @AfterEach
     void close() {
@@ -55,27 +55,31 @@ class OpenRequestSlotsTest {
         assertThat(nodeTwo.tryOpen("user:b", 2)).isPresent();
         second.get().close();
         assertThat(nodeOne.open("user:a")).isEqualTo(1);
-        assertThat(nodeOne.tryOpen("user:a", 2)).as("a slot closed on one node is free on the other").isPresent();
+        assertThat(nodeOne.tryOpen("user:a", 2))
+                .as("a slot closed on one node is free on the other")
+                .isPresent();
     }
 
     @Test
     void slotsHeldByALiveNodeOutliveTheLeaseAndThoseOfADeadNodeExpire() throws InterruptedException {
         assertThat(nodeOne.tryOpen("user:a", 2)).isPresent();
-        RedisOpenRequestSlots dying = new RedisOpenRequestSlots(RedisClient.create("redis://127.0.0.1:6379"), prefix,
-                Duration.ofMillis(900));
+        RedisOpenRequestSlots dying =
+                new RedisOpenRequestSlots(RedisClient.create("redis://127.0.0.1:6379"), prefix, Duration.ofMillis(900));
         assertThat(dying.tryOpen("user:a", 2)).isPresent();
         assertThat(nodeTwo.tryOpen("user:a", 2)).isEmpty();
         dying.close(); // stops renewing, as a node that died would
 
         Thread.sleep(2_500);
-        assertThat(nodeTwo.open("user:a")).as("the live node renewed its slot; the dead node's expired").isEqualTo(1);
+        assertThat(nodeTwo.open("user:a"))
+                .as("the live node renewed its slot; the dead node's expired")
+                .isEqualTo(1);
         assertThat(nodeTwo.tryOpen("user:a", 2)).isPresent();
     }
 
     @Test
     void anUnreachableRedisFailsTheRequestRatherThanLettingItPass() {
-        RedisOpenRequestSlots down = new RedisOpenRequestSlots(RedisClient.create("redis://127.0.0.1:1"), prefix,
-                Duration.ofSeconds(1));
+        RedisOpenRequestSlots down =
+                new RedisOpenRequestSlots(RedisClient.create("redis://127.0.0.1:1"), prefix, Duration.ofSeconds(1));
         try {
             assertThatThrownBy(() -> down.tryOpen("user:a", 2)).isInstanceOf(RuntimeException.class);
         } finally {

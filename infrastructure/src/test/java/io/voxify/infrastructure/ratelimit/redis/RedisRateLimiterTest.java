@@ -1,10 +1,10 @@
 package io.voxify.infrastructure.ratelimit.redis;
 
-import io.voxify.infrastructure.ratelimit.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
+import io.voxify.infrastructure.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,9 @@ class RedisRateLimiterTest {
         assertThat(nodeTwo.consume("user:b", threePerTwoSeconds).allowed()).isTrue();
 
         nodeOne.refund("user:a", threePerTwoSeconds);
-        assertThat(nodeTwo.consume("user:a", threePerTwoSeconds).allowed()).as("a refund is seen by every node").isTrue();
+        assertThat(nodeTwo.consume("user:a", threePerTwoSeconds).allowed())
+                .as("a refund is seen by every node")
+                .isTrue();
 
         sleep(Duration.ofSeconds(refused.retryAfterSeconds()).plusMillis(300));
         RateLimiter.Decision reset = nodeTwo.consume("user:a", threePerTwoSeconds);

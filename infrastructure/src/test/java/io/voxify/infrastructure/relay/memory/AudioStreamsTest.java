@@ -1,8 +1,8 @@
 package io.voxify.infrastructure.relay.memory;
 
-import io.voxify.infrastructure.relay.AudioRelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voxify.infrastructure.relay.AudioRelay;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -31,7 +31,8 @@ class RedisAudioRelayTest {
     private final List<LettuceConnectionFactory> factories = new ArrayList<>();
 
     private LettuceConnectionFactory connect(int port) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+        LettuceConnectionFactory factory =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
         factory.afterPropertiesSet();
         factory.start();
         factories.add(factory);
@@ -39,7 +40,8 @@ class RedisAudioRelayTest {
     }
 
     private RedisAudioRelay node(Duration grace, long maxBytes) {
-        return new RedisAudioRelay(new StringRedisTemplate(connect(6379)), prefix, Duration.ofMinutes(1), grace, maxBytes);
+        return new RedisAudioRelay(
+                new StringRedisTemplate(connect(6379)), prefix, Duration.ofMinutes(1), grace, maxBytes);
     }
 
     @AfterEach
@@ -71,8 +73,7 @@ class RedisAudioRelayTest {
         throw new AssertionError("the stream did not end within " + WAIT);
     }
 
-    private record Read(byte[] audio, End end) {
-    }
+    private record Read(byte[] audio, End end) {}
 
     @Test
     void aReaderOnAnotherNodeGetsEachChunkAsItIsPublishedAndTheEnd() throws Exception {
@@ -87,7 +88,9 @@ class RedisAudioRelayTest {
             assertThat(source.sampleRate()).isEqualTo(22050);
             assertThat(source.await(0, WAIT).chunk()).isEqualTo(chunk(1, 4000));
             Next waiting = source.await(1, Duration.ofMillis(100));
-            assertThat(waiting.waiting()).as("the second sentence is not spoken yet").isTrue();
+            assertThat(waiting.waiting())
+                    .as("the second sentence is not spoken yet")
+                    .isTrue();
 
             // A reader blocked in Redis wakes up when the chunk is published, not at its timeout.
             CompletableFuture<Instant> woke = CompletableFuture.supplyAsync(() -> {
@@ -101,7 +104,8 @@ class RedisAudioRelayTest {
             Thread.sleep(300);
             Instant published = Instant.now();
             sink.publish(chunk(2, 3000));
-            assertThat(Duration.between(published, woke.get(5, TimeUnit.SECONDS))).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.between(published, woke.get(5, TimeUnit.SECONDS)))
+                    .isLessThan(Duration.ofSeconds(2));
 
             sink.end(End.COMPLETED);
             sink.publish(chunk(3, 10)); // after the end: dropped
@@ -131,7 +135,9 @@ class RedisAudioRelayTest {
         try (following) {
             Read read = readAll(following);
             assertThat(read.audio()).isEqualTo(chunk(1, 100));
-            assertThat(read.end()).as("a reader of the dead attempt learns it failed").isEqualTo(End.FAILED);
+            assertThat(read.end())
+                    .as("a reader of the dead attempt learns it failed")
+                    .isEqualTo(End.FAILED);
         }
         second.publish(chunk(2, 200));
         second.end(End.COMPLETED);
@@ -195,8 +201,8 @@ class RedisAudioRelayTest {
 
     @Test
     void anUnreachableRedisNeverFailsTheWorkerAndReadersFindNothing() {
-        AudioRelay down = new RedisAudioRelay(new StringRedisTemplate(connect(1)), prefix, Duration.ofMinutes(1),
-                Duration.ofSeconds(30), 1 << 20);
+        AudioRelay down = new RedisAudioRelay(
+                new StringRedisTemplate(connect(1)), prefix, Duration.ofMinutes(1), Duration.ofSeconds(30), 1 << 20);
         AudioRelay.Sink sink = down.open("job_5", 1, 16000);
         sink.publish(chunk(1, 100));
         sink.end(End.COMPLETED);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalDiskBlobStoreTest extends BlobStoreContract {
     @TempDir
     Path root;
+
     private BlobStore store;
 
     @BeforeEach
@@ -31,6 +32,7 @@ class LocalDiskBlobStoreTest extends BlobStoreContract {
         String key = newKey("wav");
         store.put(key, randomBytes(10, 5), "audio/wav");
 
-        assertThat(store.downloadUrl(key, Duration.ofMinutes(5), "job_x.wav", "audio/wav")).isEmpty();
+        assertThat(store.downloadUrl(key, Duration.ofMinutes(5), "job_x.wav", "audio/wav"))
+                .isEmpty();
     }
 }

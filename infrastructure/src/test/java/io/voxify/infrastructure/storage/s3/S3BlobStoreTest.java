@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** The contract against a real S3 server, plus what only object storage offers: presigned downloads. */
 class S3BlobStoreTest extends BlobStoreContract {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static S3TestServer server;
     private static MinioClient inspector;
@@ -61,13 +62,19 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     private static HttpResponse<byte[]> fetch(URI url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(url)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
     void theBucketIsCreatedAtStartUpAndAnotherStoreOnItSharesTheBlobs() throws Exception {
-        assertThat(inspector.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())).isTrue();
+        assertThat(inspector.bucketExists(
+                        BucketExistsArgs.builder().bucket(bucket).build()))
+                .isTrue();
         String key = newKey("wav");
         store.put(key, randomBytes(64, 6), "audio/wav");
 
@@ -81,7 +88,12 @@ class S3BlobStoreTest extends BlobStoreContract {
         String key = newKey("mp3");
         store.put(key, randomBytes(300, 7), "audio/mpeg");
 
-        assertThat(inspector.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).contentType())
+        assertThat(inspector
+                        .statObject(StatObjectArgs.builder()
+                                .bucket(bucket)
+                                .object(key)
+                                .build())
+                        .contentType())
                 .isEqualTo("audio/mpeg");
     }
 
@@ -91,7 +103,8 @@ class S3BlobStoreTest extends BlobStoreContract {
         byte[] content = randomBytes(50_000, 8);
         store.put(key, content, "application/octet-stream");
 
-        URI url = store.downloadUrl(key, Duration.ofMinutes(5), "job_abc.wav", "audio/wav").orElseThrow();
+        URI url = store.downloadUrl(key, Duration.ofMinutes(5), "job_abc.wav", "audio/wav")
+                .orElseThrow();
         HttpResponse<byte[]> response = fetch(url);
 
         assertThat(url.getHost()).isEqualTo("127.0.0.1");
@@ -102,7 +115,9 @@ class S3BlobStoreTest extends BlobStoreContract {
                 .hasValue("attachment; filename=\"job_abc.wav\"");
 
         URI forged = URI.create(url.toString().replace(key, newKey("wav")));
-        assertThat(fetch(forged).statusCode()).as("the signature covers the key").isEqualTo(403);
+        assertThat(fetch(forged).statusCode())
+                .as("the signature covers the key")
+                .isEqualTo(403);
     }
 
     @Test
@@ -110,8 +125,10 @@ class S3BlobStoreTest extends BlobStoreContract {
         String key = newKey("wav");
         byte[] content = randomBytes(1_000, 9);
         store.put(key, content, "audio/wav");
-        URI shortLived = store.downloadUrl(key, Duration.ofSeconds(2), "a.wav", "audio/wav").orElseThrow();
-        URI longLived = store.downloadUrl(key, Duration.ofMinutes(5), "a.wav", "audio/wav").orElseThrow();
+        URI shortLived = store.downloadUrl(key, Duration.ofSeconds(2), "a.wav", "audio/wav")
+                .orElseThrow();
+        URI longLived = store.downloadUrl(key, Duration.ofMinutes(5), "a.wav", "audio/wav")
+                .orElseThrow();
 
         Thread.sleep(3_000);
         int status = fetch(shortLived).statusCode();
@@ -137,7 +154,8 @@ class S3BlobStoreTest extends BlobStoreContract {
 
     @Test
     void wrongCredentialsFailAtStartUp() {
-        assertThatThrownBy(() -> newStore(server, "not-the-secret")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> newStore(server, "not-the-secret"))
+                .isInstanceOf(IOException.class)
                 .isNotInstanceOf(NoSuchFileException.class);
     }
 
@@ -149,11 +167,13 @@ class S3BlobStoreTest extends BlobStoreContract {
             orphan.put(key, randomBytes(10, 10), "audio/wav");
             doomed.close();
 
-            assertThatThrownBy(() -> orphan.put(newKey("wav"), new byte[]{1}, "audio/wav"))
+            assertThatThrownBy(() -> orphan.put(newKey("wav"), new byte[] {1}, "audio/wav"))
                     .isInstanceOf(IOException.class);
-            assertThatThrownBy(() -> read(orphan, key, 0)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> read(orphan, key, 0))
+                    .isInstanceOf(IOException.class)
                     .isNotInstanceOf(NoSuchFileException.class);
-            assertThatThrownBy(() -> orphan.size(key)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> orphan.size(key))
+                    .isInstanceOf(IOException.class)
                     .isNotInstanceOf(NoSuchFileException.class);
             assertThatThrownBy(() -> orphan.exists(key)).isInstanceOf(UncheckedIOException.class);
             assertThatThrownBy(() -> orphan.delete(key)).isInstanceOf(IOException.class);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -56,9 +57,17 @@ public final class S3TestServer implements AutoCloseable {
         }
         Path log = workDir.resolve("s3proxy.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toAbsolutePath().toString(), "--properties", properties.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "--properties",
+                        properties.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         shutdownHook = new Thread(this::stop, "s3proxy-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
@@ -92,7 +101,11 @@ public final class S3TestServer implements AutoCloseable {
 
     /** A client of its own, to look into buckets behind the application's back. */
     public MinioClient client() {
-        return MinioClient.builder().endpoint(endpoint()).region(REGION).credentials(accessKey, secretKey).build();
+        return MinioClient.builder()
+                .endpoint(endpoint())
+                .region(REGION)
+                .credentials(accessKey, secretKey)
+                .build();
     }
 
     private static int freeLoopbackPort() throws IOException {
@@ -114,8 +127,8 @@ public final class S3TestServer implements AutoCloseable {
                 sleep(100);
             }
         }
-        throw new IllegalStateException("s3proxy did not open port " + port + " within " + START_TIMEOUT + ":\n"
-                + tail(log));
+        throw new IllegalStateException(
+                "s3proxy did not open port " + port + " within " + START_TIMEOUT + ":\n" + tail(log));
     }
 
     private static String tail(Path log) {
@@ -139,8 +152,8 @@ public final class S3TestServer implements AutoCloseable {
     private void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

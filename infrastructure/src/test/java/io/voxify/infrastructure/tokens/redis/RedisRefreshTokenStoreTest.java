@@ -1,11 +1,11 @@
 package io.voxify.infrastructure.tokens.redis;
 
-import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
+import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -41,7 +41,8 @@ class RedisRefreshTokenStoreTest {
     }
 
     private static void assertInvalid(Runnable use) {
-        assertThatThrownBy(use::run).isInstanceOf(DomainException.class)
+        assertThatThrownBy(use::run)
+                .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo(ErrorCode.INVALID_TOKEN));
     }
 
@@ -73,7 +74,9 @@ class RedisRefreshTokenStoreTest {
         String d = store.issue("user_3", "fam_d", later);
         otherNode.revokeAllOf("user_3");
         assertInvalid(() -> store.rotate(d, now, later));
-        assertThat(store.rotate(c, now, later).userId()).as("other users keep their sessions").isEqualTo("user_4");
+        assertThat(store.rotate(c, now, later).userId())
+                .as("other users keep their sessions")
+                .isEqualTo("user_4");
         store.revokeFamilyOf("rt_unknown");
         store.revokeFamilyOf(null);
     }

@@ -43,9 +43,19 @@ public final class ChromaTestServer implements AutoCloseable {
         dataDir = Files.createTempDirectory("voxify-chroma-data-");
         log = Files.createTempFile("voxify-chroma-", ".log");
         port = freePort();
-        process = new ProcessBuilder("node", CLI.toString(), "run", "--path", dataDir.toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(
+                        "node",
+                        CLI.toString(),
+                        "run",
+                        "--path",
+                        dataDir.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         stopOnExit = new Thread(this::stop);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         awaitHeartbeat();
@@ -78,15 +88,19 @@ public final class ChromaTestServer implements AutoCloseable {
     public JsonNode api(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/v2" + path))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            HttpResponse<byte[]> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode answer = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
-                throw new AssertionError("Chroma answered " + response.statusCode() + " to " + method + " " + path
-                        + ": " + answer);
+                throw new AssertionError(
+                        "Chroma answered " + response.statusCode() + " to " + method + " " + path + ": " + answer);
             }
             return answer;
         } catch (IOException e) {
@@ -98,9 +112,11 @@ public final class ChromaTestServer implements AutoCloseable {
     }
 
     private void awaitHeartbeat() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest heartbeat = HttpRequest.newBuilder(URI.create(url() + "/api/v2/heartbeat"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long end = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voxify.infrastructure.vector.VectorIndexContract;
 import io.voxify.events.common.ErrorCode;
-import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
-import io.voxify.infrastructure.vector.chroma.ChromaVectorIndex;
 import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.infrastructure.vector.VectorIndex.VectorEntry;
+import io.voxify.infrastructure.vector.VectorIndexContract;
 import io.voxify.infrastructure.vector.VectorIndexUnavailableException;
 import java.net.URI;
 import java.time.Duration;
@@ -50,8 +48,15 @@ class ChromaVectorIndexTest extends VectorIndexContract {
         VectorEntry mine = stored("stored-mine", "sample", ME, 3, 2, 1);
 
         JsonNode collection = chroma.api("GET", collections() + "/voxify_speakers_3d", null);
-        assertThat(collection.path("configuration_json").path("hnsw").path("space").asText()).isEqualTo("cosine");
-        JsonNode records = chroma.api("POST", collections() + "/" + collection.get("id").asText() + "/get",
+        assertThat(collection
+                        .path("configuration_json")
+                        .path("hnsw")
+                        .path("space")
+                        .asText())
+                .isEqualTo("cosine");
+        JsonNode records = chroma.api(
+                "POST",
+                collections() + "/" + collection.get("id").asText() + "/get",
                 Map.of("ids", List.of(preset.id(), mine.id()), "include", List.of("metadatas", "embeddings")));
         for (int i = 0; i < 2; i++) {
             JsonNode meta = records.get("metadatas").get(i);
@@ -66,23 +71,28 @@ class ChromaVectorIndexTest extends VectorIndexContract {
     void aCollectionMeasuringAnotherDistanceStopsTheStart() {
         String otherDatabase = "l2_" + UUID.randomUUID().toString().substring(0, 8);
         chroma.api("POST", "/tenants/default_tenant/databases", Map.of("name", otherDatabase));
-        chroma.api("POST", "/tenants/default_tenant/databases/" + otherDatabase + "/collections",
+        chroma.api(
+                "POST",
+                "/tenants/default_tenant/databases/" + otherDatabase + "/collections",
                 Map.of("name", "voxify_speakers_3d", "configuration", Map.of("hnsw", Map.of("space", "l2"))));
 
-        assertThatThrownBy(() -> new ChromaVectorIndex(URI.create(chroma.url()), "default_tenant", otherDatabase,
-                "voxify_speakers", TIMEOUT))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("voxify_speakers_3d")
+        assertThatThrownBy(() -> new ChromaVectorIndex(
+                        URI.create(chroma.url()), "default_tenant", otherDatabase, "voxify_speakers", TIMEOUT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("voxify_speakers_3d")
                 .hasMessageContaining("l2");
     }
 
     @Test
     void aTenantAndDatabaseThatDoNotExistYetAreCreated() {
         String tenant = "tenant_" + UUID.randomUUID().toString().substring(0, 8);
-        VectorIndex fresh = new ChromaVectorIndex(URI.create(chroma.url()), tenant, "voices", "voxify_speakers",
-                TIMEOUT);
-        fresh.upsert(new VectorEntry("vs_1", "sample", ME, model, new float[]{1, 0}));
+        VectorIndex fresh =
+                new ChromaVectorIndex(URI.create(chroma.url()), tenant, "voices", "voxify_speakers", TIMEOUT);
+        fresh.upsert(new VectorEntry("vs_1", "sample", ME, model, new float[] {1, 0}));
 
-        assertThat(chroma.api("GET", "/tenants/" + tenant + "/databases/voices", null).get("name").asText())
+        assertThat(chroma.api("GET", "/tenants/" + tenant + "/databases/voices", null)
+                        .get("name")
+                        .asText())
                 .isEqualTo("voices");
         assertThat(fresh.get("vs_1")).isPresent();
     }
@@ -91,17 +101,17 @@ class ChromaVectorIndexTest extends VectorIndexContract {
     void aChromaThatStoppedAnsweringMakesTheIndexUnavailable() {
         VectorIndex orphan;
         try (ChromaTestServer ephemeral = ChromaTestServer.start()) {
-            orphan = new ChromaVectorIndex(URI.create(ephemeral.url()), "default_tenant", "default_database",
-                    "voxify_speakers", TIMEOUT);
-            orphan.upsert(new VectorEntry("vs_1", "sample", ME, model, new float[]{1, 0}));
+            orphan = new ChromaVectorIndex(
+                    URI.create(ephemeral.url()), "default_tenant", "default_database", "voxify_speakers", TIMEOUT);
+            orphan.upsert(new VectorEntry("vs_1", "sample", ME, model, new float[] {1, 0}));
         }
 
-        assertThatThrownBy(() -> orphan.nearest(new float[]{1, 0}, model, Set.of("sample"), ME, null, 5))
+        assertThatThrownBy(() -> orphan.nearest(new float[] {1, 0}, model, Set.of("sample"), ME, null, 5))
                 .isInstanceOf(VectorIndexUnavailableException.class)
                 .satisfies(e -> assertThat(((VectorIndexUnavailableException) e).code())
                         .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
         assertThatThrownBy(() -> orphan.get("vs_1")).isInstanceOf(VectorIndexUnavailableException.class);
-        assertThatThrownBy(() -> orphan.upsert(new VectorEntry("vs_2", "sample", ME, model, new float[]{0, 1})))
+        assertThatThrownBy(() -> orphan.upsert(new VectorEntry("vs_2", "sample", ME, model, new float[] {0, 1})))
                 .isInstanceOf(VectorIndexUnavailableException.class);
     }
 }

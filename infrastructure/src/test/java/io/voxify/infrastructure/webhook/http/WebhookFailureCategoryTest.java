@@ -17,18 +17,25 @@ class WebhookFailureCategoryTest {
 
     @Test
     void everyFailureHasACategory() {
-        assertThat(HttpCallbackTransport.category(new UnknownHostException("hooks.invalid"))).isEqualTo("dns_error");
-        assertThat(HttpCallbackTransport.category(new SocketTimeoutException("Read timed out"))).isEqualTo("timeout");
-        assertThat(HttpCallbackTransport.category(new ConnectException("Connection refused"))).isEqualTo("connection_refused");
-        assertThat(HttpCallbackTransport.category(new ConnectException("Connection timed out"))).isEqualTo("connection_error");
-        assertThat(HttpCallbackTransport.category(new NoRouteToHostException("No route to host"))).isEqualTo("connection_error");
+        assertThat(HttpCallbackTransport.category(new UnknownHostException("hooks.invalid")))
+                .isEqualTo("dns_error");
+        assertThat(HttpCallbackTransport.category(new SocketTimeoutException("Read timed out")))
+                .isEqualTo("timeout");
+        assertThat(HttpCallbackTransport.category(new ConnectException("Connection refused")))
+                .isEqualTo("connection_refused");
+        assertThat(HttpCallbackTransport.category(new ConnectException("Connection timed out")))
+                .isEqualTo("connection_error");
+        assertThat(HttpCallbackTransport.category(new NoRouteToHostException("No route to host")))
+                .isEqualTo("connection_error");
         assertThat(HttpCallbackTransport.category(new SSLHandshakeException("PKIX path building failed")))
                 .isEqualTo("tls_error");
-        assertThat(HttpCallbackTransport.category(new WebhookHttp.InvalidResponseException("not an HTTP response: +OK")))
+        assertThat(HttpCallbackTransport.category(
+                        new WebhookHttp.InvalidResponseException("not an HTTP response: +OK")))
                 .isEqualTo("invalid_response");
         assertThat(HttpCallbackTransport.category(new EOFException("connection closed without an answer")))
                 .isEqualTo("connection_error");
-        assertThat(HttpCallbackTransport.category(new SocketException("Connection reset"))).isEqualTo("connection_error");
+        assertThat(HttpCallbackTransport.category(new SocketException("Connection reset")))
+                .isEqualTo("connection_error");
         assertThat(HttpCallbackTransport.category(new IOException("anything"))).isEqualTo("connection_error");
         assertThat(HttpCallbackTransport.category(new IllegalStateException("job is not readable")))
                 .isEqualTo("internal_error");
