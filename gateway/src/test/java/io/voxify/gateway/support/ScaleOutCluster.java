@@ -1,5 +1,6 @@
 package io.voxify.gateway.support;
 
+import io.voxify.infrastructure.PostgresDatabase;
 import io.voxify.infrastructure.storage.s3.S3TestServer;
 import io.voxify.infrastructure.vector.chroma.ChromaTestServer;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;
-import io.voxify.gateway.support.PostgresDatabase;
 import io.voxify.gateway.support.RabbitBroker;
 import io.voxify.gateway.support.RunningApp;
 import io.voxify.gateway.voice.SampleUploadTest;
+import io.voxify.infrastructure.PostgresDatabase;
 import io.voxify.infrastructure.publishing.PublishingProperties;
 import io.voxify.infrastructure.queue.WorkQueue;
 import io.voxify.infrastructure.queue.rabbit.RabbitWorkQueue;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;
-import io.voxify.gateway.support.PostgresDatabase;
 import io.voxify.gateway.support.RabbitBroker;
 import io.voxify.gateway.support.RunningApp;
+import io.voxify.infrastructure.PostgresDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -2,6 +2,7 @@ package io.voxify.infrastructure.queue.rabbit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voxify.infrastructure.PostgresDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FairBrokerDispatchTest {
     private static final String QUEUE = "voxify.work.synthesis";
 
-    private PostgresTestDatabase database;
+    private PostgresDatabase database;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private final AtomicInteger share = new AtomicInteger(2);
@@ -42,8 +43,8 @@ class FairBrokerDispatchTest {
 
     @BeforeEach
     void setUp() {
-        database = new PostgresTestDatabase();
-        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER, "");
+        database = new PostgresDatabase();
+        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresDatabase.USER, "");
         jdbc = new JdbcTemplate(source);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(source));
         createTables(jdbc);

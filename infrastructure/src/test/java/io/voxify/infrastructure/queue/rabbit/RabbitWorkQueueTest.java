@@ -3,6 +3,7 @@ package io.voxify.infrastructure.queue.rabbit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.infrastructure.PostgresDatabase;
 import io.voxify.infrastructure.queue.QueueProperties;
 import io.voxify.infrastructure.queue.Work;
 import io.voxify.infrastructure.queue.WorkHandlers;
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RabbitWorkQueueTest extends WorkQueueContract {
     private final ObjectMapper json = new ObjectMapper();
-    private PostgresTestDatabase database;
+    private PostgresDatabase database;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private CachingConnectionFactory connections;
@@ -53,8 +54,8 @@ class RabbitWorkQueueTest extends WorkQueueContract {
 
     @BeforeEach
     void setUp() {
-        database = new PostgresTestDatabase();
-        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresTestDatabase.USER, "");
+        database = new PostgresDatabase();
+        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), PostgresDatabase.USER, "");
         jdbc = new JdbcTemplate(source);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(source));
         FairBrokerDispatchTest.createTables(jdbc);

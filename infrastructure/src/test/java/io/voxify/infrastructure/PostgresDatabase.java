@@ -1,4 +1,4 @@
-package io.voxify.infrastructure.queue.rabbit;
+package io.voxify.infrastructure;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,23 +7,30 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh database on the machine's PostgreSQL (127.0.0.1:5432, trust authentication, as the project's
- * `make test` ensures), dropped when closed: the broker's fair dispatch keeps its lanes there.
+ * A fresh database on the machine's PostgreSQL (127.0.0.1:5432, trust authentication, as the
+ * project's `make test` ensures), dropped when closed.
  */
-final class PostgresTestDatabase implements AutoCloseable {
-    static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    static final String USER = "postgres";
+public final class PostgresDatabase implements AutoCloseable {
+    public static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    public static final String USER = "postgres";
 
     private final String name;
 
-    PostgresTestDatabase() {
-        this.name =
-                "voxify_queue_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public PostgresDatabase() {
+        this.name = "voxify_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
     }
 
-    String url() {
+    public String name() {
+        return name;
+    }
+
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, "");
     }
 
     @Override
