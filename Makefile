@@ -7,7 +7,7 @@ MVN ?= mvn -B -q
 JAR := gateway/target/voxify.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test bench build voices packages test-packages clean infra-up infra-down run-infra docker-env
+.PHONY: run test format bench build voices packages test-packages clean infra-up infra-down run-infra docker-env
 
 # The jar extracted, with a class-data-sharing archive (scripts/prepare-app.sh): a faster start.
 APP := gateway/target/app
@@ -27,6 +27,10 @@ $(JAR): pom.xml $(wildcard */pom.xml) $(shell find */src/main -type f 2>/dev/nul
 test: test-packages
 	@scripts/ensure-services.sh redis postgresql rabbitmq
 	mvn -B verify
+
+# The one formatter (palantir-java-format through Spotless); `make test` fails on code it would change.
+format:
+	$(MVN) spotless:apply
 
 # Benchmarks into BENCHMARKS.md (not part of make test): make bench [BENCH=EngineBenchmark]
 bench:
