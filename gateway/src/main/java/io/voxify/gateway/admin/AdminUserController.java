@@ -10,7 +10,7 @@ import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.apidocs.ApiErrors;
-import io.voxify.gateway.auth.AuthController;
+import io.voxify.gateway.auth.UserResponse;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.security.SessionVersions;
 import io.voxify.gateway.web.Envelope;
@@ -100,6 +100,6 @@ public class AdminUserController {
                                 && (role == null || Objects.equals(u.role(), role)),
                         Duration.ofSeconds(10))
                 .orElse(current);
-        return Envelope.ok(AuthController.userJson(updated), "User updated");
+        return Envelope.ok(UserResponse.of(updated), "User updated");
     }
 }

@@ -8,8 +8,8 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.user.Role;
+import io.voxify.events.user.UserView;
 import io.voxify.gateway.apidocs.ApiErrors;
-import io.voxify.gateway.auth.AuthController;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
 import java.util.Arrays;
@@ -88,7 +88,19 @@ public class AdminUserListController {
     }
 
     static Map<String, Object> userJson(UserSummary summary) {
-        Map<String, Object> json = AuthController.userJson(summary.user());
+        UserView user = summary.user();
+        // The account as UserResponse writes it, then what the list adds (key for key in that order).
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", user.userId());
+        json.put("email", user.email());
+        json.put("first_name", user.firstName());
+        json.put("last_name", user.lastName());
+        json.put("role", user.role().wireName());
+        json.put("is_active", user.enabled());
+        json.put("created_at", Envelope.iso(user.createdAt()));
+        json.put("updated_at", Envelope.iso(user.updatedAt()));
+        json.put("last_login_at", Envelope.iso(user.lastLoginAt()));
+        json.put("selected_voice_id", user.selectedVoiceId());
         json.put("last_active_at", Envelope.iso(summary.lastActiveAt()));
         json.put("job_count", summary.jobCount());
         json.put(

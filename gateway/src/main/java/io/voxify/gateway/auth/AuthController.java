@@ -1,6 +1,10 @@
 package io.voxify.gateway.auth;
 
+import static io.voxify.gateway.web.RequestRecords.present;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.DomainException;
@@ -12,9 +16,9 @@ import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.limits.LoginThrottle;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
-import io.voxify.gateway.web.RequestFields;
+import io.voxify.gateway.web.RequestViolations;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,17 +37,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth")
 public class AuthController {
-    private static final int MAX_NAME = 100;
+    static final int MAX_NAME = 100;
 
     private final AuthService auth;
 
     private final PlatformSettings settings;
     private final LoginThrottle throttle;
+    private final RequestViolations requests;
 
-    public AuthController(AuthService auth, PlatformSettings settings, LoginThrottle throttle) {
+    public AuthController(
+            AuthService auth, PlatformSettings settings, LoginThrottle throttle, RequestViolations requests) {
         this.auth = auth;
         this.settings = settings;
         this.throttle = throttle;
+        this.requests = requests;
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
@@ -56,22 +63,20 @@ public class AuthController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping("/register")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = RegisterRequest.class)))
     ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
+        // A closed platform says so whatever the body holds, so the body is read only past this check.
         if (!settings.config().registrationOpen()) {
             throw new DomainException(ErrorCode.REGISTRATION_CLOSED, "Registration is closed on this platform");
         }
-        RequestFields fields = RequestFields.of(body);
-        String rawEmail = fields.requiredText("email");
-        String password = fields.requiredText("password");
-        String firstName = fields.text("first_name", MAX_NAME);
-        String lastName = fields.text("last_name", MAX_NAME);
-        fields.validate(ErrorCode.VALIDATION_ERROR);
-        String email = Credentials.normaliseEmail(rawEmail);
-        Credentials.checkStrength(password);
-        String userId = auth.register(email, password, trim(firstName), trim(lastName), Role.USER);
-        UserView user = auth.profile(userId);
+        RegisterRequest request = requests.read(body, RegisterRequest.class);
+        String email = Credentials.normaliseEmail(request.email());
+        Credentials.checkStrength(request.password());
+        String userId = auth.register(
+                email, request.password(), trim(request.firstName()), trim(request.lastName()), Role.USER);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Envelope.success(userJson(user), "User registered successfully", null));
+                .body(Envelope.success(UserResponse.of(auth.profile(userId)), "User registered successfully", null));
     }
 
     @ApiErrors({
@@ -83,16 +88,13 @@ public class AuthController {
     })
     @PostMapping("/login")
     CompletableFuture<ResponseEntity<Map<String, Object>>> login(
-            @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
-        RequestFields fields = RequestFields.of(body);
-        String rawEmail = fields.requiredText("email");
-        String password = fields.requiredText("password");
-        fields.validate(ErrorCode.VALIDATION_ERROR);
-        String email = rawEmail.trim().toLowerCase(Locale.ROOT);
+            @Valid @RequestBody(required = false) LoginRequest body, HttpServletRequest request) {
+        String email = present(body).email().trim().toLowerCase(Locale.ROOT);
+        String password = body.password();
         String address = request.getRemoteAddr();
         // A paced attempt is answered when its slot is due, without holding this thread (LoginThrottle).
         return throttle.attempt(email, address, () -> auth.login(email, password, address))
-                .thenApply(session -> Envelope.ok(sessionJson(session), "Login successful"));
+                .thenApply(session -> Envelope.ok(SessionResponse.of(session), "Login successful"));
     }
 
     @ApiErrors({
@@ -102,30 +104,22 @@ public class AuthController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping("/refresh")
-    ResponseEntity<Map<String, Object>> refresh(@RequestBody(required = false) JsonNode body) {
-        RequestFields fields = RequestFields.of(body);
-        String token = fields.requiredText("refresh_token");
-        fields.validate(ErrorCode.VALIDATION_ERROR);
-        return Envelope.ok(sessionJson(auth.refresh(token)), "Token refreshed");
+    ResponseEntity<Map<String, Object>> refresh(@Valid @RequestBody(required = false) RefreshRequest body) {
+        return Envelope.ok(SessionResponse.of(auth.refresh(present(body).refreshToken())), "Token refreshed");
     }
 
     @PostMapping("/logout")
     ResponseEntity<Map<String, Object>> logout(
-            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
-        String refresh = body != null
-                        && body.isObject()
-                        && body.hasNonNull("refresh_token")
-                        && body.get("refresh_token").isTextual()
-                ? body.get("refresh_token").asText()
-                : null;
-        auth.logout(jwt, refresh);
+            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) LogoutRequest body) {
+        auth.logout(jwt, body == null ? null : body.refreshToken());
         return Envelope.ok(null, "Logged out");
     }
 
     @ApiErrors({ErrorCode.SERVICE_UNAVAILABLE})
     @GetMapping("/profile")
     ResponseEntity<Map<String, Object>> profile(@AuthenticationPrincipal Jwt jwt) {
-        return Envelope.ok(userJson(auth.profile(AuthenticatedUser.from(jwt).userId())));
+        return Envelope.ok(
+                UserResponse.of(auth.profile(AuthenticatedUser.from(jwt).userId())));
     }
 
     @ApiErrors({
@@ -136,53 +130,18 @@ public class AuthController {
     })
     @PatchMapping("/profile")
     ResponseEntity<Map<String, Object>> updateProfile(
-            @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
-        RequestFields fields = RequestFields.of(body);
-        String firstName = fields.text("first_name", MAX_NAME);
-        String lastName = fields.text("last_name", MAX_NAME);
-        String currentPassword = fields.text("current_password", 1024);
-        String newPassword = fields.text("new_password", 1024);
-        if (newPassword != null && currentPassword == null) {
-            fields.error("current_password", "is required to change the password");
-        }
-        for (String readOnly : new String[] {"email", "role", "id", "user_id"}) {
-            if (fields.has(readOnly)) {
-                fields.error(readOnly, "cannot be changed here");
-            }
-        }
-        fields.validate(ErrorCode.VALIDATION_ERROR);
+            @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) UpdateProfileRequest body) {
+        String newPassword = present(body).newPassword();
         if (newPassword != null) {
             Credentials.checkStrength(newPassword);
         }
         UserView user = auth.updateProfile(
-                AuthenticatedUser.from(jwt).userId(), trim(firstName), trim(lastName), currentPassword, newPassword);
-        return Envelope.ok(userJson(user), "Profile updated");
-    }
-
-    static Map<String, Object> sessionJson(AuthService.Session session) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("access_token", session.access().value());
-        data.put("refresh_token", session.refreshToken());
-        data.put("token_type", "Bearer");
-        data.put("expires_in", session.access().expiresInSeconds());
-        data.put("expires_at", Envelope.iso(session.access().expiresAt()));
-        data.put("user", userJson(session.user()));
-        return data;
-    }
-
-    public static Map<String, Object> userJson(UserView user) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", user.userId());
-        data.put("email", user.email());
-        data.put("first_name", user.firstName());
-        data.put("last_name", user.lastName());
-        data.put("role", user.role().wireName());
-        data.put("is_active", user.enabled());
-        data.put("created_at", Envelope.iso(user.createdAt()));
-        data.put("updated_at", Envelope.iso(user.updatedAt()));
-        data.put("last_login_at", Envelope.iso(user.lastLoginAt()));
-        data.put("selected_voice_id", user.selectedVoiceId());
-        return data;
+                AuthenticatedUser.from(jwt).userId(),
+                trim(body.firstName()),
+                trim(body.lastName()),
+                body.currentPassword(),
+                newPassword);
+        return Envelope.ok(UserResponse.of(user), "Profile updated");
     }
 
     private static String trim(String value) {

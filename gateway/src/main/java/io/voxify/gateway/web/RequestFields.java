@@ -18,16 +18,19 @@ public final class RequestFields {
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<String> missing = new ArrayList<>();
 
+    static final String NO_BODY = "A JSON object body is required";
+    static final String NOT_AN_OBJECT = "The request body must be a JSON object";
+
     private RequestFields(JsonNode body) {
         this.body = body;
     }
 
     public static RequestFields of(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
-            throw new DomainException(ErrorCode.INVALID_JSON, "A JSON object body is required");
+            throw new DomainException(ErrorCode.INVALID_JSON, NO_BODY);
         }
         if (!body.isObject()) {
-            throw new DomainException(ErrorCode.INVALID_JSON, "The request body must be a JSON object");
+            throw new DomainException(ErrorCode.INVALID_JSON, NOT_AN_OBJECT);
         }
         return new RequestFields(body);
     }

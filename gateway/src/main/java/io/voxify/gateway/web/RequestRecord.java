@@ -16,9 +16,23 @@ import java.lang.annotation.Target;
  * <p>Its components are {@code String}, {@code Boolean}, {@code Integer} or {@code Long} (a boxed type, so
  * that an absent field is {@code null} and a constraint can say it is required). A body that is not a JSON
  * object carries none of its fields and reads as no body at all, which the handler refuses as it refuses a
- * missing one.
+ * missing one, unless the record says {@link #objectRequired()}.
+ *
+ * <p>A {@code JsonNode} component takes any JSON value as it is (a field that must not be sent, for one).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface RequestRecord {}
+public @interface RequestRecord {
+    /** Whether a field the record does not name is refused ("is not a known field") or passed over. */
+    boolean unknownFieldsRefused() default true;
+
+    /** Whether a value of the wrong JSON type is refused or read as if the field were absent. */
+    boolean wrongTypesRefused() default true;
+
+    /**
+     * Whether a body that is not a JSON object is refused with {@code INVALID_JSON}, as {@link RequestFields#of}
+     * refuses it, rather than read as no body.
+     */
+    boolean objectRequired() default false;
+}

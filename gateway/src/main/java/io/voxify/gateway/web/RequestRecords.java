@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.voxify.events.common.DomainException;
+import io.voxify.events.common.ErrorCode;
 import jakarta.validation.Constraint;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -37,15 +39,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * handler reads them), the constraints on each, and how its body is read.
  */
 public final class RequestRecords {
-    private static final Set<Class<?>> SUPPORTED = Set.of(String.class, Boolean.class, Integer.class, Long.class);
+    private static final Set<Class<?>> SUPPORTED =
+            Set.of(String.class, Boolean.class, Integer.class, Long.class, JsonNode.class);
     private static final Set<Class<? extends Annotation>> PRESENCE =
-            Set.of(NotNull.class, NotBlank.class, NotEmpty.class);
+            Set.of(NotNull.class, NotBlank.class, NotEmpty.class, NonBlank.class);
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private RequestRecords() {}
 
     /** One record's fields: JSON name, type, the constraints declared on it (in declaration order). */
-    record Shape(Class<?> type, Constructor<?> canonical, List<FieldShape> fields) {
+    record Shape(Class<?> type, Constructor<?> canonical, List<FieldShape> fields, RequestRecord rules) {
 
         int indexOf(String javaName) {
             for (int i = 0; i < fields.size(); i++) {
@@ -104,6 +107,18 @@ public final class RequestRecords {
         return SHAPES.computeIfAbsent(type, RequestRecords::describe);
     }
 
+    /**
+     * The body of a handler that cannot do without one, refused as {@link RequestFields#of} refuses a missing
+     * body (a body that is no JSON object reads as none, or is refused while reading: {@link
+     * RequestRecord#objectRequired()}).
+     */
+    public static <T> T present(T body) {
+        if (body == null) {
+            throw new DomainException(ErrorCode.INVALID_JSON, RequestFields.NO_BODY);
+        }
+        return body;
+    }
+
     /** The name a client uses for a record's field ({@code voiceModelId} is {@code voice_model_id}). */
     public static String jsonName(Class<?> type, String javaName) {
         if (isRequestRecord(type)) {
@@ -146,7 +161,7 @@ public final class RequestRecords {
             Constructor<?> canonical = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
             canonical.setAccessible(true);
-            return new Shape(type, canonical, List.copyOf(fields));
+            return new Shape(type, canonical, List.copyOf(fields), type.getAnnotation(RequestRecord.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
@@ -187,6 +202,53 @@ public final class RequestRecords {
         return module;
     }
 
+    /**
+     * A body already parsed, read into the record as the HTTP converter reads it: null when the body is no
+     * JSON object (or refused, when the record requires one); {@link RequestFieldsRefused} for unknown fields
+     * and wrongly typed values, as the record's rules say.
+     */
+    static Object read(Shape shape, JsonNode body, JsonParser parser) throws RequestFieldsRefused {
+        if (!body.isObject()) {
+            if (shape.rules().objectRequired() && !body.isNull() && !body.isMissingNode()) {
+                throw new DomainException(ErrorCode.INVALID_JSON, RequestFields.NOT_AN_OBJECT);
+            }
+            return null;
+        }
+        Map<String, String> unknown = new LinkedHashMap<>();
+        if (shape.rules().unknownFieldsRefused()) {
+            body.fieldNames().forEachRemaining(name -> {
+                if (shape.byJsonName(name) == null) {
+                    unknown.put(name, "is not a known field");
+                }
+            });
+        }
+        Map<String, String> wrongType = new LinkedHashMap<>();
+        Object[] values = new Object[shape.fields().size()];
+        for (int i = 0; i < values.length; i++) {
+            FieldShape field = shape.fields().get(i);
+            JsonNode value = body.get(field.jsonName());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            values[i] = readValue(field.type(), value);
+            if (values[i] == null && shape.rules().wrongTypesRefused()) {
+                wrongType.put(field.jsonName(), field.wrongTypeMessage());
+            }
+        }
+        Object record;
+        try {
+            record = shape.canonical().newInstance(values);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!unknown.isEmpty() || !wrongType.isEmpty()) {
+            throw new RequestFieldsRefused(parser, record, unknown, wrongType);
+        }
+        return record;
+    }
+
     private static final class FieldByField extends StdDeserializer<Object> {
         private final transient Shape shape;
 
@@ -197,55 +259,24 @@ public final class RequestRecords {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode body = context.readTree(parser);
-            if (!body.isObject()) {
-                return null;
-            }
-            Map<String, String> unknown = new LinkedHashMap<>();
-            body.fieldNames().forEachRemaining(name -> {
-                if (shape.byJsonName(name) == null) {
-                    unknown.put(name, "is not a known field");
-                }
-            });
-            Map<String, String> wrongType = new LinkedHashMap<>();
-            Object[] values = new Object[shape.fields().size()];
-            for (int i = 0; i < values.length; i++) {
-                FieldShape field = shape.fields().get(i);
-                JsonNode value = body.get(field.jsonName());
-                if (value == null || value.isNull()) {
-                    continue;
-                }
-                values[i] = read(field.type(), value);
-                if (values[i] == null) {
-                    wrongType.put(field.jsonName(), field.wrongTypeMessage());
-                }
-            }
-            Object record;
-            try {
-                record = shape.canonical().newInstance(values);
-            } catch (InvocationTargetException e) {
-                throw new IllegalStateException(e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            if (!unknown.isEmpty() || !wrongType.isEmpty()) {
-                throw new RequestFieldsRefused(parser, record, unknown, wrongType);
-            }
-            return record;
+            return read(shape, context.readTree(parser), parser);
         }
+    }
 
-        /** The value if it is of the field's JSON type, taken as it is; null otherwise. */
-        private static Object read(Class<?> type, JsonNode value) {
-            if (type == String.class) {
-                return value.isTextual() ? value.textValue() : null;
-            }
-            if (type == Boolean.class) {
-                return value.isBoolean() ? value.booleanValue() : null;
-            }
-            if (type == Integer.class) {
-                return value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
-            }
-            return value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
+    /** The value if it is of the field's JSON type, taken as it is; null otherwise. */
+    private static Object readValue(Class<?> type, JsonNode value) {
+        if (type == JsonNode.class) {
+            return value;
         }
+        if (type == String.class) {
+            return value.isTextual() ? value.textValue() : null;
+        }
+        if (type == Boolean.class) {
+            return value.isBoolean() ? value.booleanValue() : null;
+        }
+        if (type == Integer.class) {
+            return value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
+        }
+        return value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.voxify.gateway.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import jakarta.validation.ConstraintViolation;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
@@ -43,16 +45,46 @@ public class RequestViolations {
     /** A {@link RequestRecord} body with unknown fields or values of the wrong type, and whatever else is wrong. */
     public DomainException refusal(RequestFieldsRefused refused) {
         Map<String, String> errors = new LinkedHashMap<>(refused.unknown());
-        Map<String, String> constraints = byField(validator.validate(refused.partial()));
+        Set<ConstraintViolation<Object>> violations = validator.validate(refused.partial());
+        Map<String, String> constraints = byField(violations);
+        Map<String, String> recordLevel = byField(
+                violations.stream().filter(RequestViolations::isRecordLevel).toList());
         RequestRecords.Shape shape = RequestRecords.shape(refused.partial().getClass());
         for (RequestRecords.FieldShape field : shape.fields()) {
             String wrong = refused.wrongType().get(field.jsonName());
-            String broken = wrong != null ? wrong : constraints.get(field.jsonName());
+            String broken = recordLevel.getOrDefault(
+                    field.jsonName(), wrong != null ? wrong : constraints.get(field.jsonName()));
             if (broken != null) {
                 errors.put(field.jsonName(), broken);
             }
         }
         return refusal(errors);
+    }
+
+    /**
+     * A body a handler reads itself, after checks of its own that come before the body's fields: read as
+     * the HTTP converter reads the record ({@link RequestRecords}), then its constraints checked, each
+     * mistake refused as {@code @Valid} would refuse it. A missing body is refused as {@link RequestFields#of}
+     * refuses it.
+     */
+    public <T> T read(JsonNode body, Class<T> type) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw new DomainException(ErrorCode.INVALID_JSON, RequestFields.NO_BODY);
+        }
+        Object record;
+        try {
+            record = RequestRecords.read(RequestRecords.shape(type), body, null);
+        } catch (RequestFieldsRefused refused) {
+            throw refusal(refused);
+        }
+        if (record == null) {
+            throw new DomainException(ErrorCode.INVALID_JSON, RequestFields.NOT_AN_OBJECT);
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(record);
+        if (!violations.isEmpty()) {
+            throw refusal(byField(violations));
+        }
+        return type.cast(record);
     }
 
     /** {@code @Valid} on a request body found broken constraints. */
@@ -152,10 +184,23 @@ public class RequestViolations {
                 : 0;
     }
 
+    /**
+     * A rule over the whole record that names one of its fields (a field required only with another): it is
+     * checked after the fields' own and, as a handler's later word on a field replaced its earlier one in
+     * {@link RequestFields}, speaks for the field in their place.
+     */
+    private static boolean isRecordLevel(ConstraintViolation<?> violation) {
+        return constraintRank(violation) < 0;
+    }
+
     private static int constraintRank(ConstraintViolation<?> violation) {
         Object bean = violation.getLeafBean();
         if (bean == null || !RequestRecords.isRequestRecord(bean.getClass())) {
             return 0;
+        }
+        if (List.of(bean.getClass().getAnnotations())
+                .contains(violation.getConstraintDescriptor().getAnnotation())) {
+            return -1;
         }
         RequestRecords.Shape shape = RequestRecords.shape(bean.getClass());
         int index = shape.indexOf(leaf(violation.getPropertyPath()));

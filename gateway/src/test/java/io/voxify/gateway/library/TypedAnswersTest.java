@@ -3,6 +3,12 @@ package io.voxify.gateway.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.user.Role;
+import io.voxify.events.user.UserView;
+import io.voxify.gateway.auth.AuthService;
+import io.voxify.gateway.auth.SessionResponse;
+import io.voxify.gateway.auth.UserResponse;
+import io.voxify.gateway.security.TokenService;
 import io.voxify.gateway.web.Envelope;
 import java.time.Instant;
 import java.util.Map;
@@ -53,5 +59,36 @@ class TypedAnswersTest {
                         "\"rotated_at\":\"2026-01-02T03:04:05.678Z\"",
                         "\"previous_secret_expires_at\":null");
         assertThat(json.convertValue(json.readTree(written), Map.class)).hasSize(6);
+    }
+
+    @Test
+    void anAccountWritesItsKeysInTheOrderTheMapHadNullsIncluded() throws Exception {
+        Instant created = Instant.parse("2026-01-02T03:04:05.678Z");
+        UserView neverSignedIn =
+                new UserView("user_1", "a@b.co", null, null, Role.USER, true, created, created, null, null, 0, null);
+        assertThat(json.writeValueAsString(UserResponse.of(neverSignedIn)))
+                .isEqualTo(
+                        "{\"id\":\"user_1\",\"email\":\"a@b.co\",\"first_name\":null,\"last_name\":null,"
+                                + "\"role\":\"user\",\"is_active\":true,\"created_at\":\"2026-01-02T03:04:05.678Z\","
+                                + "\"updated_at\":\"2026-01-02T03:04:05.678Z\",\"last_login_at\":null,\"selected_voice_id\":null}");
+        UserView disabledAdmin = new UserView(
+                "user_2", "c@d.co", "Ann", "Lee", Role.ADMIN, false, created, created, created, "preset_x", 1, null);
+        assertThat(json.writeValueAsString(UserResponse.of(disabledAdmin)))
+                .contains("\"role\":\"admin\",\"is_active\":false,", "\"selected_voice_id\":\"preset_x\"}");
+    }
+
+    @Test
+    void aSessionWritesItsKeysInTheOrderTheMapHad() throws Exception {
+        Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
+        UserView user = new UserView("user_1", "a@b.co", "Ann", null, Role.USER, true, at, at, at, null, 0, null);
+        String written = json.writeValueAsString(SessionResponse.of(
+                new AuthService.Session(new TokenService.IssuedToken("jwt", at, 900), "rt_1", user)));
+        assertThat(json.readTree(written).fieldNames())
+                .toIterable()
+                .containsExactly("access_token", "refresh_token", "token_type", "expires_in", "expires_at", "user");
+        assertThat(written)
+                .startsWith("{\"access_token\":\"jwt\",\"refresh_token\":\"rt_1\",\"token_type\":\"Bearer\","
+                        + "\"expires_in\":900,\"expires_at\":\"2026-01-02T03:04:05.678Z\",\"user\":{\"id\":\"user_1\",")
+                .endsWith("\"selected_voice_id\":null}}");
     }
 }
