@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -244,5 +247,88 @@ class AuthApiTest {
                 "/api/v1/auth/login", Map.of("email", RunningApp.ADMIN_EMAIL, "password", RunningApp.ADMIN_PASSWORD));
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.data().get("user").get("role").asText()).isEqualTo("admin");
+    }
+
+    private JsonNode requestBody(JsonNode document, String path, String method) {
+        String ref = document.at("/paths/" + path.replace("/", "~1") + "/" + method
+                        + "/requestBody/content/application~1json/schema/$ref")
+                .asText();
+        return document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void theApiDocumentNamesTheFieldsOfEveryAuthBody() {
+        JsonNode document = app.client().get("/v3/api-docs").json();
+        JsonNode register = requestBody(document, "/api/v1/auth/register", "post");
+        assertThat(register.at("/properties").toString())
+                .as(register.toString())
+                .contains("\"email\"", "\"password\"", "\"first_name\"", "\"last_name\"");
+        assertThat(register.at("/properties/first_name/maxLength").asInt()).isEqualTo(100);
+        assertThat(register.at("/required").toString()).isEqualTo("[\"email\",\"password\"]");
+        JsonNode login = requestBody(document, "/api/v1/auth/login", "post");
+        assertThat(login.at("/properties/email/type").asText())
+                .as(login.toString())
+                .isEqualTo("string");
+        assertThat(login.at("/required").toString()).isEqualTo("[\"email\",\"password\"]");
+        JsonNode refresh = requestBody(document, "/api/v1/auth/refresh", "post");
+        assertThat(refresh.at("/required").toString()).as(refresh.toString()).isEqualTo("[\"refresh_token\"]");
+        JsonNode logout = requestBody(document, "/api/v1/auth/logout", "post");
+        assertThat(logout.at("/properties/refresh_token/type").asText())
+                .as(logout.toString())
+                .isEqualTo("string");
+        JsonNode profile = requestBody(document, "/api/v1/auth/profile", "patch");
+        List<String> fields = new ArrayList<>();
+        profile.at("/properties").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .as("the read-only fields are refused, not offered")
+                .containsExactly("first_name", "last_name", "current_password", "new_password");
+    }
+
+    private ApiClient.Response raw(ApiClient client, String method, String path, String body) {
+        return client.raw(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mistakesInAnAuthBodyAreToldFieldByFieldThroughTheHttpReader() {
+        ApiClient.Response wrongTypes =
+                raw(anonymous, "POST", "/api/v1/auth/login", "{\"email\":5,\"password\":\" \",\"remember\":1}");
+        assertThat(wrongTypes.status()).isEqualTo(400);
+        assertThat(wrongTypes.errorCode()).isEqualTo("MISSING_FIELDS");
+        assertThat(wrongTypes.json().at("/error/details").toString())
+                .isEqualTo(
+                        "{\"missing_fields\":[\"password\"],\"password\":\"is required\",\"email\":\"must be a string\"}");
+        ApiClient.Response notAnObject = raw(anonymous, "POST", "/api/v1/auth/refresh", "[\"rt\"]");
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.errorCode()).isEqualTo("INVALID_JSON");
+        assertThat(notAnObject.json().at("/error/message").asText())
+                .isEqualTo("The request body must be a JSON object");
+        ApiClient.Response none = raw(anonymous, "POST", "/api/v1/auth/login", "");
+        assertThat(none.errorCode()).isEqualTo("INVALID_JSON");
+        assertThat(none.json().at("/error/message").asText()).isEqualTo("A JSON object body is required");
+
+        ApiClient user = anonymous.newUser();
+        // 100 emoji are 100 characters (200 UTF-16 units): a name of that length is taken.
+        String emoji = "\uD83D\uDE00";
+        ApiClient.Response named = user.patch("/api/v1/auth/profile", Map.of("first_name", emoji.repeat(100)));
+        assertThat(named.status()).as(named.text()).isEqualTo(200);
+        assertThat(named.data().get("first_name").asText()).isEqualTo(emoji.repeat(100));
+        ApiClient.Response refused = raw(
+                user,
+                "PATCH",
+                "/api/v1/auth/profile",
+                "{\"first_name\":\"" + emoji.repeat(101) + "\",\"current_password\":7,"
+                        + "\"new_password\":\"N3w-password!\",\"role\":\"admin\",\"nickname\":\"x\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(refused.json().at("/error/message").asText())
+                .isEqualTo("Invalid fields: first_name, current_password, role");
+        assertThat(refused.json().at("/error/details").toString())
+                .isEqualTo("{\"first_name\":\"must be at most 100 characters\","
+                        + "\"current_password\":\"is required to change the password\","
+                        + "\"role\":\"cannot be changed here\"}");
+        assertThat(raw(user, "POST", "/api/v1/auth/logout", "{\"refresh_token\":5}")
+                        .status())
+                .as("signing out refuses no body")
+                .isEqualTo(200);
     }
 }
