@@ -326,6 +326,14 @@ class AuthApiTest {
                 .isEqualTo("{\"first_name\":\"must be at most 100 characters\","
                         + "\"current_password\":\"is required to change the password\","
                         + "\"role\":\"cannot be changed here\"}");
+        // The same rules when every value has its type (Bean Validation's own answer, not the reader's).
+        ApiClient.Response noCurrent = user.patch("/api/v1/auth/profile", Map.of("new_password", "N3w-password!"));
+        assertThat(noCurrent.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(noCurrent.json().at("/error/details").toString())
+                .isEqualTo("{\"current_password\":\"is required to change the password\"}");
+        ApiClient.Response empty = raw(anonymous, "POST", "/api/v1/auth/login", "{\"password\":\"\\u2003\"}");
+        assertThat(empty.errorCode()).isEqualTo("MISSING_FIELDS");
+        assertThat(empty.json().at("/error/message").asText()).isEqualTo("Missing required fields: email, password");
         assertThat(raw(user, "POST", "/api/v1/auth/logout", "{\"refresh_token\":5}")
                         .status())
                 .as("signing out refuses no body")
