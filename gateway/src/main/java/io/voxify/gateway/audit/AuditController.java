@@ -11,7 +11,7 @@ import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.Role;
 import io.voxify.gateway.apidocs.ApiErrors;
-import io.voxify.gateway.job.JobJson;
+import io.voxify.gateway.job.JobResponse;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.QueryParams;
@@ -122,7 +122,7 @@ public class AuditController {
         Map<String, Object> data = new LinkedHashMap<>(details);
         data.put("event_count", state.eventCount());
         data.put("last_sequence", state.lastSequence());
-        data.put("job", JobJson.of(state.job(), true));
+        data.put("job", JobResponse.of(state.job(), true));
         return Envelope.ok(data);
     }
 

@@ -73,7 +73,7 @@ public class JobController {
             @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         var job = jobs.create(AuthenticatedUser.from(jwt), body);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Envelope.success(JobJson.of(job, true), "Synthesis job created successfully", null));
+                .body(Envelope.success(JobResponse.of(job, true), "Synthesis job created successfully", null));
     }
 
     @ApiErrors({ErrorCode.FORBIDDEN})
@@ -139,13 +139,13 @@ public class JobController {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pagination", page.meta(result.totalCount()));
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(j -> JobJson.of(j, includeText)).toList(), null, meta));
+                result.items().stream().map(j -> JobResponse.of(j, includeText)).toList(), null, meta));
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/{jobId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
-        return Envelope.ok(JobJson.of(jobs.find(AuthenticatedUser.from(jwt), jobId), true));
+        return Envelope.ok(JobResponse.of(jobs.find(AuthenticatedUser.from(jwt), jobId), true));
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_UPDATABLE})
@@ -155,7 +155,8 @@ public class JobController {
             @PathVariable String jobId,
             @RequestBody(required = false) JsonNode body) {
         return Envelope.ok(
-                JobJson.of(jobs.update(AuthenticatedUser.from(jwt), jobId, body), true), "Job updated successfully");
+                JobResponse.of(jobs.update(AuthenticatedUser.from(jwt), jobId, body), true),
+                "Job updated successfully");
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATUS_TRANSITION})
@@ -165,7 +166,7 @@ public class JobController {
             @PathVariable String jobId,
             @RequestBody(required = false) JsonNode body) {
         return Envelope.ok(
-                JobJson.of(jobs.patch(AuthenticatedUser.from(jwt), jobId, body), true), "Job updated successfully");
+                JobResponse.of(jobs.patch(AuthenticatedUser.from(jwt), jobId, body), true), "Job updated successfully");
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_DELETABLE})

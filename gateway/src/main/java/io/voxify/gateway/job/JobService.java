@@ -27,12 +27,10 @@ import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Ids;
-import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -166,22 +164,12 @@ public class JobService {
      */
     public JobView patch(AuthenticatedUser user, String jobId, JsonNode body) {
         JobView current = find(user, jobId);
-        RequestFields f = RequestFields.of(body);
-        String status = f.oneOf("status", List.of("pending", "processing", "completed", "failed", "cancelled"));
-        Double progress = f.number("progress", 0, 100);
-        String errorMessage = f.text("error_message", 2000);
-        String progressMessage = f.text("message", 500);
-        for (String readOnly : new String[] {"output_file_path", "duration", "file_id"}) {
-            if (f.has(readOnly)) {
-                f.error(readOnly, "is set by the worker that produces the audio and cannot be patched");
-            }
-        }
-        if (status == null && progress == null && errorMessage == null) {
-            f.error("status", "a status, progress or error_message is required");
-        }
-        f.validate(ErrorCode.VALIDATION_ERROR);
-        boolean ownerCancelOnly = "cancelled".equals(status) && progress == null && errorMessage == null;
-        if (!user.isAdmin() && !ownerCancelOnly) {
+        JobPatchRequest request = JobPatchRequest.parse(body);
+        String status = request.status();
+        Double progress = request.progress();
+        String errorMessage = request.errorMessage();
+        String progressMessage = request.progressMessage();
+        if (!user.isAdmin() && !request.isCancelOnly()) {
             throw new DomainException(
                     ErrorCode.FORBIDDEN,
                     "Only cancelling is allowed to job owners; other changes are for administrators");

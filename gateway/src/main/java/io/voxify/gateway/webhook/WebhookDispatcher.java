@@ -7,7 +7,7 @@ import io.voxify.events.job.JobView;
 import io.voxify.events.webhook.RecordWebhookAttemptCommand;
 import io.voxify.events.webhook.WebhookErrors;
 import io.voxify.gateway.admin.PlatformSettings;
-import io.voxify.gateway.job.JobJson;
+import io.voxify.gateway.job.JobResponse;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.queue.FairWorkPool;
@@ -148,7 +148,7 @@ public class WebhookDispatcher implements WebhookSender {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", d.event());
         body.put("delivery_id", d.deliveryId());
-        body.put("job", JobJson.of(job, true));
+        body.put("job", JobResponse.of(job, true));
         body.put("delivered_at", Envelope.iso(clock.instant()));
         return json.writeValueAsBytes(body);
     }
