@@ -60,7 +60,8 @@ public class AdminUserListController {
             errors.put("is_active", "must be true or false");
         }
         String sortBy = params.containsKey("sort_by") ? lower(params.get("sort_by")) : "created_at";
-        if (!SORT_FIELDS.contains(sortBy)) {
+        // An empty sort_by reads as null, which List.contains refuses with an exception (a 500, found by the fuzzer).
+        if (sortBy == null || !SORT_FIELDS.contains(sortBy)) {
             errors.put("sort_by", "must be one of " + SORT_FIELDS);
         }
         String sortOrder = params.containsKey("sort_order") ? lower(params.get("sort_order")) : "desc";

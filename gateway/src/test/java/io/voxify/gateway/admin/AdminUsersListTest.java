@@ -130,6 +130,8 @@ class AdminUsersListTest {
         Map<String, String> bad = Map.of(
                 "sort_by=password_hash",
                 "sort_by",
+                "sort_by=",
+                "sort_by",
                 "sort_order=sideways",
                 "sort_order",
                 "is_active=maybe",
