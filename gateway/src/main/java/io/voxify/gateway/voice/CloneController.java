@@ -116,7 +116,7 @@ public class CloneController {
                 language == null ? null : language.trim(),
                 settings);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Envelope.success(VoiceJson.clone(clone), "Voice clone creation started", null));
+                .body(Envelope.success(CloneResponse.of(clone), "Voice clone creation started", null));
     }
 
     /** The generation parameters in {@code config}; problems are recorded on {@code f} as {@code config.<name>}. */
@@ -176,7 +176,7 @@ public class CloneController {
         }
         ClonePage result = clones.list(AuthenticatedUser.from(jwt), statuses, page.limit(), page.offset());
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(VoiceJson::clone).toList(),
+                result.items().stream().map(CloneResponse::of).toList(),
                 null,
                 Map.of("pagination", page.meta(result.totalCount()))));
     }
@@ -184,7 +184,7 @@ public class CloneController {
     @ApiErrors({ErrorCode.CLONE_NOT_FOUND})
     @GetMapping("/{cloneId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
-        return Envelope.ok(VoiceJson.clone(clones.find(AuthenticatedUser.from(jwt), cloneId)));
+        return Envelope.ok(CloneResponse.of(clones.find(AuthenticatedUser.from(jwt), cloneId)));
     }
 
     @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.INVALID_STATUS_TRANSITION})
@@ -203,10 +203,6 @@ public class CloneController {
     @PostMapping("/{cloneId}/select")
     ResponseEntity<Map<String, Object>> select(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         UserView user = clones.select(AuthenticatedUser.from(jwt), cloneId);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clone_id", cloneId);
-        data.put("selected_voice_id", user.selectedVoiceId());
-        data.put("is_selected", true);
-        return Envelope.ok(data, "Voice clone selected");
+        return Envelope.ok(new CloneSelectionResponse(cloneId, user.selectedVoiceId(), true), "Voice clone selected");
     }
 }

@@ -55,7 +55,7 @@ public class CloneGenerationController {
     @GetMapping("/{generationJobId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String generationJobId) {
         return Envelope.ok(
-                VoiceJson.generation(clones.findByGenerationJob(AuthenticatedUser.from(jwt), generationJobId)));
+                CloneGenerationResponse.of(clones.findByGenerationJob(AuthenticatedUser.from(jwt), generationJobId)));
     }
 
     @Operation(summary = "Follow a clone's generation (server-sent events)", description = """

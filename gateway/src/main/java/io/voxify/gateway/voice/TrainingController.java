@@ -367,7 +367,7 @@ public class TrainingController {
         d.put("best_loss", t.bestLoss());
         d.put("quality_score", t.quality() == null ? null : t.quality().qualityScore());
         d.put("quality", t.quality() == null ? null : qualityComparison(t));
-        d.put("trained_profile", VoiceJson.profile(t.bestProfile()));
+        d.put("trained_profile", CloneProfileResponse.of(t.bestProfile()));
         d.put("error_message", t.errorMessage());
         d.put("created_at", Envelope.iso(t.createdAt()));
         d.put("updated_at", Envelope.iso(t.updatedAt()));

@@ -1,8 +1,6 @@
 package io.voxify.gateway.voice;
 
 import io.voxify.events.clone.CloneGeneration;
-import io.voxify.events.clone.CloneProfile;
-import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.sample.SampleMeasurements;
@@ -76,68 +74,6 @@ final class VoiceJson {
         return d;
     }
 
-    static Map<String, Object> clone(CloneView c) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", c.cloneId());
-        d.put("clone_id", c.cloneId());
-        d.put("voice_model_id", c.cloneId());
-        d.put("user_id", c.userId());
-        d.put("name", c.name());
-        d.put("description", c.description());
-        d.put("language", c.language());
-        d.put("status", c.status().wireName());
-        d.put("sample_ids", c.sampleIds());
-        d.put(
-                "samples",
-                c.sampleIds().stream()
-                        .map(id -> Map.of("sample_id", id, "url", "/api/v1/voice/samples/" + id))
-                        .toList());
-        CloneQuality q = c.quality();
-        d.put("quality_score", q == null ? null : q.qualityScore());
-        d.put("quality_metrics", quality(q));
-        d.put("profile", profile(c.profile()));
-        d.put("error_message", c.errorMessage());
-        d.put("created_at", Envelope.iso(c.createdAt()));
-        d.put("updated_at", Envelope.iso(c.updatedAt()));
-        d.put("ready_at", Envelope.iso(c.readyAt()));
-        d.put("processing_time_ms", c.processingTimeMs());
-        CloneGeneration g = c.generation();
-        d.put("generation_job_id", g == null ? null : g.generationJobId());
-        d.put("generation", g == null ? null : generation(c));
-        return d;
-    }
-
-    /**
-     * A clone's generation job, followed like any other job: its state follows the clone's (pending,
-     * processing while it is fitted, completed when the clone is ready, failed).
-     */
-    static Map<String, Object> generation(CloneView c) {
-        CloneGeneration g = c.generation();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("generation_job_id", g.generationJobId());
-        d.put("job_id", g.generationJobId());
-        d.put("clone_id", c.cloneId());
-        d.put("status", generationStatus(c.status()));
-        d.put("progress", g.progress());
-        d.put("step", g.step());
-        d.put("steps", g.steps());
-        d.put("message", g.stage());
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("base_voice_id", g.settings().baseVoiceId());
-        config.put("quality", g.settings().quality().wireName());
-        d.put("config", config);
-        d.put("base_voice", c.profile() == null ? null : c.profile().baseVoiceId());
-        d.put("quality_score", c.quality() == null ? null : c.quality().qualityScore());
-        d.put("error_message", c.errorMessage());
-        d.put("created_at", Envelope.iso(c.createdAt()));
-        d.put("updated_at", Envelope.iso(c.updatedAt()));
-        d.put("started_at", Envelope.iso(g.startedAt()));
-        d.put("completed_at", Envelope.iso(g.finishedAt()));
-        d.put("status_url", "/api/v1/voice/generation/" + g.generationJobId());
-        d.put("progress_url", "/api/v1/voice/generation/" + g.generationJobId() + "/progress");
-        return d;
-    }
-
     /** One state of a generation job on its progress stream. */
     static Map<String, Object> generationProgress(CloneView c) {
         CloneGeneration g = c.generation();
@@ -167,36 +103,6 @@ final class VoiceJson {
             case READY -> "completed";
             case FAILED -> "failed";
         };
-    }
-
-    private static Map<String, Object> quality(CloneQuality q) {
-        if (q == null) {
-            return null;
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("target_f0_median_hz", q.targetF0MedianHz());
-        d.put("f0_median_hz", q.f0MedianHz());
-        d.put("f0_relative_error", q.f0RelativeError());
-        d.put("embedding_similarity", q.embeddingSimilarity());
-        d.put("default_voice_f0_relative_error", q.defaultF0RelativeError());
-        d.put("default_voice_embedding_similarity", q.defaultEmbeddingSimilarity());
-        d.put("method", q.method());
-        return d;
-    }
-
-    static Map<String, Object> profile(CloneProfile p) {
-        if (p == null) {
-            return null;
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("base_voice", p.baseVoiceId());
-        d.put("pitch_factor", p.pitchFactor());
-        d.put("pitch_range_factor", p.pitchRangeFactor());
-        d.put("speed_factor", p.speedFactor());
-        d.put("formant_scale", p.formantScale());
-        d.put("breathiness", p.breathiness());
-        d.put("pause_factor", p.pauseFactor() == null ? 1.0 : p.pauseFactor());
-        return d;
     }
 
     static List<String> statusNames(SampleStatus[] values) {

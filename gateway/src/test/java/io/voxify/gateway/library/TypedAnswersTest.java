@@ -3,14 +3,24 @@ package io.voxify.gateway.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.events.clone.CloneFitQuality;
+import io.voxify.events.clone.CloneGeneration;
+import io.voxify.events.clone.CloneGenerationSettings;
+import io.voxify.events.clone.CloneProfile;
+import io.voxify.events.clone.CloneQuality;
+import io.voxify.events.clone.CloneStatus;
+import io.voxify.events.clone.CloneView;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.auth.AuthService;
 import io.voxify.gateway.auth.SessionResponse;
 import io.voxify.gateway.auth.UserResponse;
 import io.voxify.gateway.security.TokenService;
+import io.voxify.gateway.voice.CloneGenerationResponse;
+import io.voxify.gateway.voice.CloneResponse;
 import io.voxify.gateway.web.Envelope;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +100,88 @@ class TypedAnswersTest {
                 .startsWith("{\"access_token\":\"jwt\",\"refresh_token\":\"rt_1\",\"token_type\":\"Bearer\","
                         + "\"expires_in\":900,\"expires_at\":\"2026-01-02T03:04:05.678Z\",\"user\":{\"id\":\"user_1\",")
                 .endsWith("\"selected_voice_id\":null}}");
+    }
+
+    @Test
+    void aReadyCloneWritesItsKeysInTheOrderTheMapHad() throws Exception {
+        Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
+        CloneView ready = new CloneView(
+                "vc_1",
+                7,
+                "user_1",
+                "Mine",
+                null,
+                "en",
+                List.of("smp_1"),
+                CloneStatus.READY,
+                new CloneProfile("en-us", 1.1, 0.9, 1.0, 1.05, 0.2, null),
+                new CloneQuality(120.0, 121.5, 0.0125, 0.81, 0.3, 0.42, 0.77, "pitch+embedding"),
+                "vec_1",
+                null,
+                at,
+                at,
+                at,
+                1500L,
+                new CloneGeneration(
+                        "job_gen_1",
+                        new CloneGenerationSettings("en-us", CloneFitQuality.FAST),
+                        100.0,
+                        12,
+                        12,
+                        "done",
+                        at,
+                        at));
+        String time = "\"2026-01-02T03:04:05.678Z\"";
+        String generation = "{\"generation_job_id\":\"job_gen_1\",\"job_id\":\"job_gen_1\",\"clone_id\":\"vc_1\","
+                + "\"status\":\"completed\",\"progress\":100.0,\"step\":12,\"steps\":12,\"message\":\"done\","
+                + "\"config\":{\"base_voice_id\":\"en-us\",\"quality\":\"fast\"},\"base_voice\":\"en-us\","
+                + "\"quality_score\":0.77,\"error_message\":null,\"created_at\":" + time + ",\"updated_at\":" + time
+                + ",\"started_at\":" + time + ",\"completed_at\":" + time
+                + ",\"status_url\":\"/api/v1/voice/generation/job_gen_1\","
+                + "\"progress_url\":\"/api/v1/voice/generation/job_gen_1/progress\"}";
+        assertThat(json.writeValueAsString(CloneResponse.of(ready)))
+                .isEqualTo("{\"id\":\"vc_1\",\"clone_id\":\"vc_1\",\"voice_model_id\":\"vc_1\",\"user_id\":\"user_1\","
+                        + "\"name\":\"Mine\",\"description\":null,\"language\":\"en\",\"status\":\"ready\","
+                        + "\"sample_ids\":[\"smp_1\"],"
+                        + "\"samples\":[{\"sample_id\":\"smp_1\",\"url\":\"/api/v1/voice/samples/smp_1\"}],"
+                        + "\"quality_score\":0.77,\"quality_metrics\":{\"target_f0_median_hz\":120.0,"
+                        + "\"f0_median_hz\":121.5,\"f0_relative_error\":0.0125,\"embedding_similarity\":0.81,"
+                        + "\"default_voice_f0_relative_error\":0.3,\"default_voice_embedding_similarity\":0.42,"
+                        + "\"method\":\"pitch+embedding\"},"
+                        + "\"profile\":{\"base_voice\":\"en-us\",\"pitch_factor\":1.1,\"pitch_range_factor\":0.9,"
+                        + "\"speed_factor\":1.0,\"formant_scale\":1.05,\"breathiness\":0.2,\"pause_factor\":1.0},"
+                        + "\"error_message\":null,\"created_at\":" + time + ",\"updated_at\":" + time + ",\"ready_at\":"
+                        + time + ",\"processing_time_ms\":1500,\"generation_job_id\":\"job_gen_1\","
+                        + "\"generation\":" + generation + "}");
+        assertThat(json.writeValueAsString(CloneGenerationResponse.of(ready))).isEqualTo(generation);
+    }
+
+    @Test
+    void aPendingCloneWritesNullsWhereTheMapHadThem() throws Exception {
+        Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
+        CloneView pending = new CloneView(
+                "vc_2",
+                1,
+                "user_1",
+                "Mine",
+                "d",
+                "fr",
+                List.of(),
+                CloneStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                at,
+                at,
+                null,
+                null,
+                null);
+        assertThat(json.writeValueAsString(CloneResponse.of(pending)))
+                .contains(
+                        "\"sample_ids\":[],\"samples\":[],\"quality_score\":null,\"quality_metrics\":null,"
+                                + "\"profile\":null,\"error_message\":null,",
+                        "\"ready_at\":null,\"processing_time_ms\":null,\"generation_job_id\":null,"
+                                + "\"generation\":null}");
     }
 }
