@@ -48,7 +48,7 @@ public class RatingController {
      * Two nodes changing one user's ratings at once: the loser retries on the new version (last write wins),
      * after a short random pause so that two nodes' queues of commands for the user fall out of step.
      */
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(RatingController.class);
 
