@@ -118,24 +118,12 @@ public class SampleController {
                         safeFilename(file.getOriginalFilename()),
                         file.getSize(),
                         file::getInputStream));
-        Map<String, Object> data = VoiceJson.sample(uploaded.sample());
-        Map<String, Object> processing = new LinkedHashMap<>();
-        processing.put("started", uploaded.processingStarted());
-        processing.put("processing_job_id", uploaded.sample().processingJobId());
-        processing.put(
-                "status_url", "/api/v1/voice/samples/" + uploaded.sample().sampleId());
-        String message = "Voice sample uploaded; processing started";
-        if (uploaded.processingRefusal() != null) {
-            DomainException refusal = uploaded.processingRefusal();
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", refusal.code().name());
-            error.put("message", refusal.getMessage());
-            error.put("details", refusal.details());
-            processing.put("error", error);
-            message = "Voice sample uploaded; processing not started: " + refusal.getMessage();
-        }
-        data.put("processing", processing);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.success(data, message, null));
+        String message = uploaded.processingRefusal() == null
+                ? "Voice sample uploaded; processing started"
+                : "Voice sample uploaded; processing not started: "
+                        + uploaded.processingRefusal().getMessage();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Envelope.success(SampleUploadResponse.of(uploaded), message, null));
     }
 
     @GetMapping
@@ -159,7 +147,7 @@ public class SampleController {
         }
         SamplePage result = samples.list(AuthenticatedUser.from(jwt), statuses, page.limit(), page.offset());
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(VoiceJson::sample).toList(),
+                result.items().stream().map(SampleResponse::of).toList(),
                 null,
                 Map.of("pagination", page.meta(result.totalCount()))));
     }
@@ -167,7 +155,7 @@ public class SampleController {
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND})
     @GetMapping("/{sampleId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
-        return Envelope.ok(VoiceJson.sample(samples.find(AuthenticatedUser.from(jwt), sampleId)));
+        return Envelope.ok(SampleResponse.of(samples.find(AuthenticatedUser.from(jwt), sampleId)));
     }
 
     @Operation(summary = "Process a voice sample (again)", description = """
@@ -197,14 +185,7 @@ public class SampleController {
         }
         SampleService.Processing result = samples.process(AuthenticatedUser.from(jwt), sampleId, force);
         SampleView sample = result.sample();
-        Map<String, Object> data = VoiceJson.sample(sample);
-        data.put("job_id", sample.processingJobId());
-        data.put("status_url", "/api/v1/voice/samples/" + sampleId);
-        Map<String, Object> processing = new LinkedHashMap<>();
-        processing.put("started", result.started());
-        processing.put("processing_job_id", sample.processingJobId());
-        processing.put("status_url", "/api/v1/voice/samples/" + sampleId);
-        data.put("processing", processing);
+        SampleProcessResponse data = SampleProcessResponse.of(sampleId, result);
         if (result.started()) {
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(Envelope.success(data, "Sample processing started", null));

@@ -13,9 +13,7 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.infrastructure.vector.VectorIndex;
 import io.voxify.worker.clone.CloneWorker;
 import io.voxify.worker.sample.SampleProcessingWorker;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -40,7 +38,7 @@ public class SimilarVoices {
         this.queries = queries;
     }
 
-    public List<Map<String, Object>> nearTo(AuthenticatedUser user, String sampleId, int limit) {
+    public List<SimilarVoiceResponse> nearTo(AuthenticatedUser user, String sampleId, int limit) {
         SampleView sample = samples.find(user, sampleId);
         VectorIndex.VectorEntry own = Optional.ofNullable(sample.vectorId())
                 .flatMap(vectors::get)
@@ -55,45 +53,21 @@ public class SimilarVoices {
                 .toList();
     }
 
-    private Optional<Map<String, Object>> describe(VectorIndex.VectorMatch match) {
+    private Optional<SimilarVoiceResponse> describe(VectorIndex.VectorMatch match) {
         VectorIndex.VectorEntry e = match.entry();
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", e.id());
-        item.put("type", e.kind());
-        item.put("similarity", Math.round(match.similarity() * 10_000) / 10_000.0);
-        switch (e.kind()) {
-            case "preset" -> {
-                var preset = PresetCatalog.find(e.id());
-                if (preset.isEmpty()) {
-                    return Optional.empty();
-                }
-                item.put("name", preset.get().name());
-                item.put("voice_model_id", e.id());
-                item.put("language", preset.get().language());
-            }
-            case "clone" -> {
-                Optional<CloneView> clone = queries.query(
-                                new FindCloneQuery(e.id()), ResponseTypes.optionalInstanceOf(CloneView.class))
-                        .join();
-                if (clone.isEmpty()) {
-                    return Optional.empty();
-                }
-                item.put("name", clone.get().name());
-                item.put("voice_model_id", e.id());
-                item.put("language", clone.get().language());
-            }
-            default -> {
-                Optional<SampleView> other = queries.query(
-                                new FindSampleQuery(e.id()), ResponseTypes.optionalInstanceOf(SampleView.class))
-                        .join();
-                if (other.isEmpty()) {
-                    return Optional.empty();
-                }
-                item.put("name", other.get().name());
-                item.put("sample_id", e.id());
-                item.put("language", other.get().language());
-            }
-        }
-        return Optional.of(item);
+        double similarity = Math.round(match.similarity() * 10_000) / 10_000.0;
+        return switch (e.kind()) {
+            case "preset" ->
+                PresetCatalog.find(e.id())
+                        .map(p -> SimilarVoiceResponse.voice(e.id(), e.kind(), similarity, p.name(), p.language()));
+            case "clone" ->
+                queries.query(new FindCloneQuery(e.id()), ResponseTypes.optionalInstanceOf(CloneView.class))
+                        .join()
+                        .map(c -> SimilarVoiceResponse.voice(e.id(), e.kind(), similarity, c.name(), c.language()));
+            default ->
+                queries.query(new FindSampleQuery(e.id()), ResponseTypes.optionalInstanceOf(SampleView.class))
+                        .join()
+                        .map(s -> SimilarVoiceResponse.sample(e.id(), e.kind(), similarity, s.name(), s.language()));
+        };
     }
 }
