@@ -14,7 +14,6 @@ import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.RequestFields;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,21 +69,18 @@ public class AdminConfigController {
                     Fields that do not apply to a setting's type are `null`.""")
     @GetMapping("/schema")
     ResponseEntity<Map<String, Object>> schema() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Setting s : PlatformSettingsSchema.SETTINGS) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", s.name());
-            item.put("type", s.type().wire());
-            item.put("label", s.label());
-            item.put("description", s.description());
-            item.put("default", defaults.value(s));
-            item.put("min", s.min());
-            item.put("max", defaults.max(s));
-            item.put("max_length", s.maxLength());
-            item.put("allowed_values", s.allowed() == null ? null : allowedValues(s.allowed()));
-            list.add(item);
-        }
-        return Envelope.ok(list);
+        return Envelope.ok(PlatformSettingsSchema.SETTINGS.stream()
+                .map(s -> new SettingSchemaResponse(
+                        s.name(),
+                        s.type().wire(),
+                        s.label(),
+                        s.description(),
+                        defaults.value(s),
+                        s.min(),
+                        defaults.max(s),
+                        s.maxLength(),
+                        s.allowed() == null ? null : allowedValues(s.allowed())))
+                .toList());
     }
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON, ErrorCode.CONFLICT})
@@ -135,6 +131,10 @@ public class AdminConfigController {
         };
     }
 
+    /**
+     * The settings and the version they are at. A map, unlike the API's other answers: its keys are the settings
+     * {@link PlatformSettingsSchema} declares, so a setting added there appears here without a record to change.
+     */
     static Map<String, Object> json(PlatformSettings.Current current) {
         Map<String, Object> data = new LinkedHashMap<>();
         PlatformSettingsSchema.SETTINGS.forEach(s -> data.put(s.name(), s.read(current.config())));

@@ -3,12 +3,9 @@ package io.voxify.gateway.admin;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.admin.FindUsersQuery;
 import io.voxify.events.admin.UserPage;
-import io.voxify.events.admin.UserSummary;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
-import io.voxify.events.job.JobStatus;
 import io.voxify.events.user.Role;
-import io.voxify.events.user.UserView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
@@ -82,34 +79,10 @@ public class AdminUserListController {
                                 page.offset()),
                         UserPage.class)
                 .join();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("pagination", page.meta(result.totalCount()));
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(AdminUserListController::userJson).toList(), null, meta));
-    }
-
-    static Map<String, Object> userJson(UserSummary summary) {
-        UserView user = summary.user();
-        // The account as UserResponse writes it, then what the list adds (key for key in that order).
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", user.userId());
-        json.put("email", user.email());
-        json.put("first_name", user.firstName());
-        json.put("last_name", user.lastName());
-        json.put("role", user.role().wireName());
-        json.put("is_active", user.enabled());
-        json.put("created_at", Envelope.iso(user.createdAt()));
-        json.put("updated_at", Envelope.iso(user.updatedAt()));
-        json.put("last_login_at", Envelope.iso(user.lastLoginAt()));
-        json.put("selected_voice_id", user.selectedVoiceId());
-        json.put("last_active_at", Envelope.iso(summary.lastActiveAt()));
-        json.put("job_count", summary.jobCount());
-        json.put(
-                "jobs_by_status",
-                StatusCountsJson.byStatus(JobStatus.values(), summary.jobsByStatus(), JobStatus::wireName));
-        json.put("sample_count", summary.samples());
-        json.put("clone_count", summary.clones());
-        return json;
+                result.items().stream().map(UserSummaryResponse::of).toList(),
+                null,
+                Map.of("pagination", page.meta(result.totalCount()))));
     }
 
     private static String trimmed(String value) {

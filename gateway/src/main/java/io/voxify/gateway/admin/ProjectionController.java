@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.web.Envelope;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +30,13 @@ public class ProjectionController {
     @GetMapping
     ResponseEntity<Map<String, Object>> list() {
         return Envelope.ok(
-                projections.all().stream().map(ProjectionController::json).toList());
+                projections.all().stream().map(ProjectionResponse::of).toList());
     }
 
     @ApiErrors({ErrorCode.PROJECTION_NOT_FOUND})
     @GetMapping("/{name}")
     ResponseEntity<Map<String, Object>> one(@PathVariable String name) {
-        return Envelope.ok(json(projections.find(name)));
+        return Envelope.ok(ProjectionResponse.of(projections.find(name)));
     }
 
     @ApiErrors({ErrorCode.PROJECTION_NOT_FOUND, ErrorCode.PROJECTION_NOT_REPLAYABLE, ErrorCode.REPLAY_IN_PROGRESS})
@@ -46,23 +45,8 @@ public class ProjectionController {
         ProjectionStatus started = projections.replay(name);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Envelope.success(
-                        json(started),
+                        ProjectionResponse.of(started),
                         "Replay of " + name + " started; follow it at /api/v1/admin/projections/" + name,
                         null));
-    }
-
-    static Map<String, Object> json(ProjectionStatus p) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("name", p.name());
-        data.put("kind", p.kind().wireName());
-        data.put("replayable", p.replayable());
-        data.put("status", p.status().wireName());
-        data.put("position", p.position());
-        data.put("head", p.head());
-        data.put("lag", p.lag());
-        data.put("replay_progress", p.replayProgress());
-        data.put("dead_letters", p.deadLetters());
-        data.put("error", p.error());
-        return data;
     }
 }

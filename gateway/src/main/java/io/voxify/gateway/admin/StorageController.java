@@ -5,7 +5,6 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.file.OrphanBlobSweeper;
 import io.voxify.gateway.web.Envelope;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
@@ -29,19 +28,8 @@ public class StorageController {
     @PostMapping("/sweep")
     ResponseEntity<Map<String, Object>> sweep() {
         OrphanBlobSweeper.Result r = sweeper.sweep();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("swept", r.swept());
-        data.put("skipped_because", r.skippedBecause());
-        data.put("listed", r.listed());
-        data.put("kept", r.kept());
-        data.put("too_young", r.tooYoung());
-        data.put("unchecked", r.unchecked());
-        data.put("deleted", r.deleted());
-        data.put("deleted_bytes", r.deletedBytes());
-        data.put("started_at", Envelope.iso(r.startedAt()));
-        data.put("finished_at", Envelope.iso(r.finishedAt()));
         return Envelope.ok(
-                data,
+                SweepResponse.of(r),
                 r.swept()
                         ? "Removed " + r.deleted() + " unreferenced blob(s)"
                         : "Stopped (" + r.skippedBecause() + "); removed " + r.deleted() + " unreferenced blob(s)");

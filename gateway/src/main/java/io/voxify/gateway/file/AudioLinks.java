@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -95,16 +93,13 @@ public class AudioLinks {
      * parameters) and {@code expires_at}. The resource names what is signed: a file id, or a
      * kind-prefixed id ({@code sample:vs_…}) so a link to one kind of audio never opens another.
      */
-    public Map<String, Object> json(String signedPath, String resource, Jwt caller) {
+    public AudioLinkResponse json(String signedPath, String resource, Jwt caller) {
         Link link = issue(
                 resource, caller.getSubject(), TokenService.sessionId(caller), TokenService.sessionVersion(caller));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put(
-                "url",
+        return new AudioLinkResponse(
                 signedPath + "?user=" + link.userId() + "&sid=" + link.sessionId() + "&expires=" + link.expires()
-                        + "&signature=" + link.signature());
-        data.put("expires_at", Envelope.iso(link.expiresAt()));
-        return data;
+                        + "&signature=" + link.signature(),
+                Envelope.iso(link.expiresAt()));
     }
 
     /**

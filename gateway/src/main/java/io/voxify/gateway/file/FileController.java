@@ -8,7 +8,6 @@ import io.voxify.events.job.FindFileQuery;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -106,19 +105,7 @@ public class FileController {
     @GetMapping("/{fileId}/info")
     ResponseEntity<Map<String, Object>> info(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("file_id", file.fileId());
-        data.put("job_id", file.jobId());
-        data.put("size", file.sizeBytes());
-        data.put("duration", file.durationSeconds());
-        data.put("format", file.format());
-        data.put("content_type", file.contentType());
-        data.put("sample_rate", file.sampleRate());
-        data.put("channels", file.channels());
-        data.put("sha256", file.sha256());
-        data.put("url", "/api/v1/files/audio/" + file.fileId());
-        data.put("created_at", Envelope.iso(file.createdAt()));
-        return Envelope.ok(data);
+        return Envelope.ok(FileInfoResponse.of(file));
     }
 
     private FileView owned(AuthenticatedUser user, String fileId) {
