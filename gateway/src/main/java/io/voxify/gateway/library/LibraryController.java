@@ -19,7 +19,6 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
 import io.voxify.gateway.web.ViewAwaiter;
-import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.infrastructure.cache.LibraryPageCache;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
@@ -201,30 +200,20 @@ public class LibraryController {
         if (sortBy != null) {
             ranked.sort(order(sortBy, sortOrder.equals("desc"), rated));
         }
-        List<Map<String, Object>> items = ranked.stream()
+        List<VoiceModelResponse> items = ranked.stream()
                 .skip(page.offset())
                 .limit(page.limit())
                 .map(v -> {
-                    Map<String, Object> item = item(v, favorites, stats.get(v.voiceModelId()), rated);
-                    if (q != null) {
-                        item.put("similarity", Math.round(similarity.get(v.voiceModelId()) * 10_000) / 10_000.0);
-                    }
-                    return item;
+                    VoiceModelResponse item = VoiceModelResponse.of(v, favorites, stats.get(v.voiceModelId()), rated);
+                    return q == null ? item : item.withSimilarity(similarity.get(v.voiceModelId()));
                 })
                 .toList();
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put(
-                "available_tags",
-                new TreeSet<>(all.stream().flatMap(v -> v.tags().stream()).toList()));
-        filters.put(
-                "available_languages",
-                new TreeSet<>(all.stream().map(VoiceModel::language).toList()));
-        filters.put(
-                "available_types",
-                new TreeSet<>(all.stream().map(VoiceModel::type).toList()));
-        filters.put(
-                "available_engines",
+        LibraryFilters filters = new LibraryFilters(
+                new TreeSet<>(all.stream().flatMap(v -> v.tags().stream()).toList()),
+                new TreeSet<>(all.stream().map(VoiceModel::language).toList()),
+                new TreeSet<>(all.stream().map(VoiceModel::type).toList()),
                 new TreeSet<>(all.stream().map(VoiceModel::engine).toList()));
+        // The envelope's meta, as every list has it: a map, here with the filters after the pagination.
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("pagination", page.meta(ranked.size()));
         meta.put("filters", filters);
@@ -322,27 +311,7 @@ public class LibraryController {
         VoiceModel voice = library.find(user, voiceModelId);
         VoiceStatistics stats = statistics(List.of(voiceModelId)).get(voiceModelId);
         LibraryRatings.Snapshot rated = ratings.of(user.userId(), List.of(voiceModelId));
-        Map<String, Object> data = item(voice, favorites(user), stats, rated);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("sample_rate", voice.engine().endsWith("flite") ? 16000 : 22050);
-        config.put("supported_formats", List.of("wav", "mp3", "flac"));
-        config.put("supported_sample_rates", SpeechSynthesizer.SAMPLE_RATES);
-        config.put("max_text_length", SpeechSynthesizer.MAX_TEXT_CHARS);
-        config.put("supports_emotions", List.of("neutral", "happy", "sad", "excited"));
-        config.put("supports_speed_range", List.of(0.5, 3.0));
-        config.put("supports_pitch_range", List.of(0.5, 2.0));
-        data.put("model_config", config);
-        Map<String, Object> statistics = new LinkedHashMap<>();
-        statistics.put(
-                "average_synthesis_time",
-                stats == null || stats.completed() == 0 ? null : stats.averageSynthesisTime());
-        statistics.put("success_rate", stats == null ? null : stats.successRate());
-        statistics.put("usage_count", stats == null ? 0 : stats.usageCount());
-        statistics.put("total_audio_seconds", stats == null ? 0.0 : stats.totalAudioSeconds());
-        rated.describe(voiceModelId, statistics);
-        data.put("statistics", statistics);
-        data.put("updated_at", Envelope.iso(voice.updatedAt()));
-        return Envelope.ok(data);
+        return Envelope.ok(VoiceModelDetailsResponse.of(voice, favorites(user), stats, rated));
     }
 
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
@@ -350,14 +319,13 @@ public class LibraryController {
     ResponseEntity<Map<String, Object>> preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         VoiceModel voice = library.find(AuthenticatedUser.from(jwt), voiceModelId);
         PreviewService.Preview preview = previews.previewOf(voice);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("voice_model_id", voiceModelId);
-        data.put("preview_audio_url", audioUrl(voiceModelId));
-        data.put("preview_text", voice.previewText());
-        data.put("duration", preview.durationSeconds());
-        data.put("format", preview.format());
-        data.put("sample_rate", preview.sampleRate());
-        return Envelope.ok(data);
+        return Envelope.ok(new VoicePreviewResponse(
+                voiceModelId,
+                VoiceModelResponse.audioUrl(voiceModelId),
+                voice.previewText(),
+                preview.durationSeconds(),
+                preview.format(),
+                preview.sampleRate()));
     }
 
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
@@ -419,32 +387,6 @@ public class LibraryController {
                 message);
     }
 
-    private Map<String, Object> item(
-            VoiceModel v, FavoritesView favorites, VoiceStatistics stats, LibraryRatings.Snapshot rated) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("voice_model_id", v.voiceModelId());
-        item.put("name", v.name());
-        item.put("type", v.type());
-        item.put("engine", v.engine());
-        item.put("tags", v.tags());
-        item.put("language", v.language());
-        item.put("gender", v.gender());
-        item.put("description", v.description());
-        item.put("sample_audio_url", audioUrl(v.voiceModelId()));
-        item.put("preview_text", v.previewText());
-        item.put("quality_score", v.qualityScore());
-        item.put("usage_count", stats == null ? 0 : stats.usageCount());
-        item.put("is_favorite", favorites.favorites().contains(v.voiceModelId()));
-        item.put("favorites_count", favorites.favoritesCount().getOrDefault(v.voiceModelId(), 0L));
-        rated.describe(v.voiceModelId(), item);
-        item.put("created_at", Envelope.iso(v.createdAt()));
-        if (v.cloneId() != null) {
-            item.put("owner_id", v.ownerId());
-            item.put("clone_id", v.cloneId());
-        }
-        return item;
-    }
-
     private FavoritesView favorites(AuthenticatedUser user) {
         return queries.query(new FindFavoritesQuery(user.userId()), FavoritesView.class)
                 .join();
@@ -468,10 +410,6 @@ public class LibraryController {
 
     private static String favoritesId(AuthenticatedUser user) {
         return "fav_" + user.userId();
-    }
-
-    private static String audioUrl(String voiceModelId) {
-        return "/api/v1/voice/models/" + voiceModelId + "/preview/audio";
     }
 
     private static List<String> csv(String value) {

@@ -55,12 +55,5 @@ class LibraryRatings {
         Integer my(String voiceModelId) {
             return mine.ratings().get(voiceModelId);
         }
-
-        /** {@code user_rating}, {@code rating_count} and {@code my_rating} of one voice. */
-        void describe(String voiceModelId, Map<String, Object> into) {
-            into.put("user_rating", mean(voiceModelId));
-            into.put("rating_count", count(voiceModelId));
-            into.put("my_rating", my(voiceModelId));
-        }
     }
 }

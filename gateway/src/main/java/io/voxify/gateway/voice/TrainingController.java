@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.clone.ClonePage;
-import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
 import io.voxify.events.clone.FindClonesQuery;
@@ -209,7 +208,7 @@ public class TrainingController {
                         ErrorCode.SERVICE_UNAVAILABLE, "The training job is not visible yet; try again in a moment"));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Envelope.success(
-                        json(view),
+                        TrainingJobResponse.of(view),
                         settings.timestampAlignment()
                                 ? "Voice training job created with timestamp alignment support"
                                 : "Voice training job created",
@@ -270,7 +269,7 @@ public class TrainingController {
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/api/v1/voice/training/{trainingJobId}")
     ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {
-        return Envelope.ok(json(find(AuthenticatedUser.from(jwt), trainingJobId)));
+        return Envelope.ok(TrainingJobResponse.of(find(AuthenticatedUser.from(jwt), trainingJobId)));
     }
 
     @Operation(summary = "The training job's progress as server-sent events, one per epoch, until it ends")
@@ -307,6 +306,7 @@ public class TrainingController {
         return Optional.empty();
     }
 
+    /** A progress event's data: a map, as {@link ViewStreams} sends every stream's events (jobs' too). */
     static Map<String, Object> progress(TrainingView t) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("training_job_id", t.trainingJobId());
@@ -323,77 +323,6 @@ public class TrainingController {
         if (t.errorMessage() != null) {
             d.put("error_message", t.errorMessage());
         }
-        return d;
-    }
-
-    /**
-     * Before completion, whether the run trains the voice's quality at all; after, whether it measurably improved
-     * it (false for a failed run, and for a run completed before it was measured).
-     */
-    static boolean qualityEnhancement(TrainingView t) {
-        return switch (t.status()) {
-            case PENDING, PROCESSING -> t.settings().epochs() >= 2;
-            case COMPLETED -> Boolean.TRUE.equals(t.qualityEnhanced());
-            case FAILED -> false;
-        };
-    }
-
-    static Map<String, Object> json(TrainingView t) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("training_job_id", t.trainingJobId());
-        d.put("estimated_duration", (long) Math.ceil(t.estimatedSeconds()));
-        d.put("status", t.status().wireName());
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("timestamp_alignment_enabled", t.settings().timestampAlignment());
-        features.put("voice_quality_enhancement", qualityEnhancement(t));
-        d.put("features", features);
-        d.put("id", t.trainingJobId());
-        d.put("sample_id", t.sampleId());
-        d.put("clone_id", t.cloneId());
-        d.put("builds_clone", t.buildsClone());
-        d.put("progress", t.progress());
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("epochs", t.settings().epochs());
-        config.put("learning_rate", t.settings().learningRate());
-        config.put("batch_size", t.settings().batchSize());
-        config.put("enable_timestamp_alignment", t.settings().timestampAlignment());
-        d.put("config", config);
-        d.put("epochs_completed", t.epochsDone());
-        d.put(
-                "losses",
-                t.losses().stream()
-                        .map(l -> Map.of("epoch", l.epoch(), "loss", l.loss(), "elapsed_ms", l.elapsedMs()))
-                        .toList());
-        d.put("best_loss", t.bestLoss());
-        d.put("quality_score", t.quality() == null ? null : t.quality().qualityScore());
-        d.put("quality", t.quality() == null ? null : qualityComparison(t));
-        d.put("trained_profile", CloneProfileResponse.of(t.bestProfile()));
-        d.put("error_message", t.errorMessage());
-        d.put("created_at", Envelope.iso(t.createdAt()));
-        d.put("updated_at", Envelope.iso(t.updatedAt()));
-        d.put("started_at", Envelope.iso(t.startedAt()));
-        d.put("completed_at", Envelope.iso(t.completedAt()));
-        return d;
-    }
-
-    private static Map<String, Object> qualityComparison(TrainingView t) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("enhanced", t.qualityEnhanced());
-        d.put("before", measures(t.startQuality()));
-        d.put("after", measures(t.quality()));
-        return d;
-    }
-
-    private static Map<String, Object> measures(CloneQuality q) {
-        if (q == null) {
-            return null;
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("quality_score", q.qualityScore());
-        d.put("f0_relative_error", q.f0RelativeError());
-        d.put("embedding_similarity", q.embeddingSimilarity());
-        d.put("f0_median_hz", q.f0MedianHz());
-        d.put("target_f0_median_hz", q.targetF0MedianHz());
         return d;
     }
 }

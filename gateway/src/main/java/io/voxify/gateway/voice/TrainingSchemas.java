@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The training endpoints' body and answer as the API document shows them. The controller reads the body field
- * by field (so that every bad or unknown field is named) and answers maps in the envelope; these records only
- * describe those shapes.
+ * by field (so that every bad or unknown field is named) and answers a {@link TrainingJobResponse} in the
+ * envelope; these records only describe those shapes.
  */
 final class TrainingSchemas {
 
