@@ -15,6 +15,7 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
 import io.voxify.gateway.web.QueryParams;
+import io.voxify.gateway.web.sse.StreamEnd;
 import io.voxify.gateway.web.sse.ViewStreams;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,15 +49,11 @@ public class JobController {
     private static final ViewStreams.Shape<JobView> PROGRESS = new ViewStreams.Shape<>(
             JobView.class,
             JobView::version,
-            JobJson::progress,
+            JobProgress::of,
             job -> job.status().isFinal(),
             job -> job.status() == JobStatus.COMPLETED
-                    ? Map.of("event", "complete")
-                    : Map.of(
-                            "event",
-                            job.status().wireName(),
-                            "status",
-                            job.status().wireName()));
+                    ? StreamEnd.complete()
+                    : StreamEnd.endedAs(job.status().wireName()));
 
     private final JobService jobs;
     private final ViewStreams streams;

@@ -9,6 +9,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.sse.StreamEnd;
 import io.voxify.gateway.web.sse.ViewStreams;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -32,11 +33,9 @@ public class CloneGenerationController {
     private static final ViewStreams.Shape<CloneView> PROGRESS = new ViewStreams.Shape<>(
             CloneView.class,
             CloneView::version,
-            CloneGenerationController::progress,
+            CloneGenerationProgress::of,
             c -> c.status() == CloneStatus.READY || c.status() == CloneStatus.FAILED,
-            c -> c.status() == CloneStatus.READY
-                    ? Map.of("event", "complete")
-                    : Map.of("event", "failed", "status", "failed"));
+            c -> c.status() == CloneStatus.READY ? StreamEnd.complete() : StreamEnd.endedAs("failed"));
 
     private final CloneService clones;
     private final ViewStreams streams;
@@ -69,9 +68,5 @@ public class CloneGenerationController {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         CloneView clone = clones.findByGenerationJob(user, generationJobId);
         return streams.open(user.userId(), new FindCloneQuery(clone.cloneId()), PROGRESS);
-    }
-
-    private static Map<String, Object> progress(CloneView clone) {
-        return VoiceJson.generationProgress(clone);
     }
 }

@@ -29,10 +29,10 @@ import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Ids;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
+import io.voxify.gateway.web.sse.StreamEnd;
 import io.voxify.gateway.web.sse.ViewStreams;
 import io.voxify.worker.training.TrainingCalibration;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,12 +75,11 @@ public class TrainingController {
     private static final ViewStreams.Shape<TrainingView> PROGRESS = new ViewStreams.Shape<>(
             TrainingView.class,
             TrainingView::version,
-            TrainingController::progress,
+            TrainingProgress::of,
             t -> t.status().isFinal(),
             t -> t.status() == TrainingStatus.COMPLETED
-                    ? Map.of("event", "complete")
-                    : Map.of(
-                            "event", t.status().wireName(), "status", t.status().wireName()));
+                    ? StreamEnd.complete()
+                    : StreamEnd.endedAs(t.status().wireName()));
 
     private final SampleService samples;
     private final CloneService clones;
@@ -304,25 +303,5 @@ public class TrainingController {
             }
         }
         return Optional.empty();
-    }
-
-    /** A progress event's data: a map, as {@link ViewStreams} sends every stream's events (jobs' too). */
-    static Map<String, Object> progress(TrainingView t) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("training_job_id", t.trainingJobId());
-        d.put("status", t.status().wireName());
-        d.put("progress", t.progress());
-        d.put("epoch", t.epochsDone());
-        d.put("epochs", t.settings().epochs());
-        d.put(
-                "loss",
-                t.losses().isEmpty()
-                        ? null
-                        : t.losses().get(t.losses().size() - 1).loss());
-        d.put("best_loss", t.bestLoss());
-        if (t.errorMessage() != null) {
-            d.put("error_message", t.errorMessage());
-        }
-        return d;
     }
 }

@@ -7,8 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -73,13 +71,16 @@ public class ViewStreams {
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 4), 100_000, "sse-writer", 60, true);
     }
 
-    /** How one kind of view is streamed. */
+    /**
+     * How one kind of view is streamed: its version (older states are dropped), the payload of each state, which
+     * states are final and the end event that follows a final state.
+     */
     public record Shape<V>(
             Class<V> type,
             ToLongFunction<V> version,
-            Function<V, Map<String, Object>> payload,
+            Function<V, ? extends StreamedState> payload,
             Predicate<V> isFinal,
-            Function<V, Map<String, Object>> endOf) {}
+            Function<V, StreamEnd> endOf) {}
 
     /** A stream for {@code userId}, who may have at most {@code max_event_streams_per_user} open (else 429). */
     public <Q, V> SseEmitter open(String userId, Q query, Shape<V> shape) {
@@ -106,11 +107,7 @@ public class ViewStreams {
                 .concatWith(subscription.updates())
                 .publishOn(writers)
                 .takeUntil(shape.isFinal())
-                .subscribe(
-                        stream::state,
-                        error -> stream.finish(
-                                Map.of("event", "error", "message", "The progress stream was interrupted")),
-                        stream::ended);
+                .subscribe(stream::state, error -> stream.finish(StreamEnd.interrupted()), stream::ended);
         return emitter;
     }
 
@@ -143,7 +140,7 @@ public class ViewStreams {
         private final OpenRequestSlots.Slot slot;
         private final AtomicBoolean closed = new AtomicBoolean();
         private final AtomicReference<V> last = new AtomicReference<>();
-        private final AtomicReference<Map<String, Object>> lastPayload = new AtomicReference<>();
+        private final AtomicReference<StreamedState> lastPayload = new AtomicReference<>();
         private final AtomicLong sequence = new AtomicLong();
         private volatile ScheduledFuture<?> heartbeatTask;
         private volatile Disposable disposable;
@@ -166,32 +163,20 @@ public class ViewStreams {
                 return;
             }
             last.set(view);
-            Map<String, Object> payload = shape.payload().apply(view);
-            Map<String, Object> before = lastPayload.getAndSet(payload);
-            if (!Objects.equals(withoutTime(before), withoutTime(payload))) {
+            StreamedState payload = shape.payload().apply(view);
+            StreamedState before = lastPayload.getAndSet(payload);
+            if (before == null || !Objects.equals(before.withoutTime(), payload.withoutTime())) {
                 send(payload);
             }
-        }
-
-        private static Map<String, Object> withoutTime(Map<String, Object> payload) {
-            if (payload == null) {
-                return null;
-            }
-            Map<String, Object> copy = new HashMap<>(payload);
-            copy.remove("updated_at");
-            return copy;
         }
 
         /** The updates ended: after a final state, or because the resource was deleted. */
         void ended() {
             V view = last.get();
-            finish(
-                    view != null && shape.isFinal().test(view)
-                            ? shape.endOf().apply(view)
-                            : Map.of("event", "deleted", "message", "The resource no longer exists"));
+            finish(view != null && shape.isFinal().test(view) ? shape.endOf().apply(view) : StreamEnd.deleted());
         }
 
-        void finish(Map<String, Object> end) {
+        void finish(StreamEnd end) {
             send(end);
             synchronized (this) {
                 if (!closed.get()) {
@@ -214,7 +199,7 @@ public class ViewStreams {
             }
         }
 
-        private void send(Map<String, Object> data) {
+        private void send(Object data) {
             if (closed.get()) {
                 return;
             }
