@@ -12,6 +12,7 @@ if [ -f .env ]; then
 fi
 umask 077
 sed -e "s|^VOXIFY_JWT_SECRET=.*|VOXIFY_JWT_SECRET=$(openssl rand -base64 48 | tr -d '\n')|" \
+    -e "s|^VOXIFY_PRIVACY_MASTER_KEY=.*|VOXIFY_PRIVACY_MASTER_KEY=$(openssl rand -base64 32 | tr -d '\n')|" \
     -e "s|^POSTGRES_PASSWORD=.*|POSTGRES_PASSWORD=$(openssl rand -hex 24)|" \
     -e "s|^RABBITMQ_PASSWORD=.*|RABBITMQ_PASSWORD=$(openssl rand -hex 24)|" \
     -e "s|^MINIO_ROOT_PASSWORD=.*|MINIO_ROOT_PASSWORD=$(openssl rand -hex 24)|" \

@@ -1,14 +1,21 @@
 package io.voxify.gateway.config;
 
+import io.voxify.events.privacy.Erasure;
+import io.voxify.events.privacy.KeyScope;
 import io.voxify.gateway.web.RequestContext;
+import io.voxify.infrastructure.privacy.PersonalFields;
 import io.voxify.saga.work.WorkCorrelation;
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -49,6 +56,36 @@ public class CorrelationConfiguration {
     @Bean
     InitializingBean commandCorrelation(CommandBus commandBus) {
         return () -> commandBus.registerDispatchInterceptor(correlating());
+    }
+
+    /**
+     * An event that records a connection nobody signed in on (a registration, a sign-in) names whose address it
+     * is: the event's own user, so the event store seals the address under that person's key
+     * ({@link Erasure#DATA_SUBJECT}); an address of nobody is not kept.
+     */
+    @Bean
+    InitializingBean eventDataSubjects(EventBus eventBus) {
+        return () -> eventBus.registerDispatchInterceptor(dataSubjects());
+    }
+
+    static MessageDispatchInterceptor<EventMessage<?>> dataSubjects() {
+        return messages -> (index, event) -> {
+            MetaData metadata = event.getMetaData();
+            if (!metadata.containsKey(CLIENT_ADDRESS) || metadata.get(USER_ID) != null) {
+                return event;
+            }
+            RecordComponent userId =
+                    PersonalFields.idComponents(event.getPayloadType()).get(KeyScope.USER);
+            if (userId == null) {
+                return event;
+            }
+            try {
+                Object subject = userId.getAccessor().invoke(event.getPayload());
+                return subject == null ? event : event.andMetaData(Map.of(Erasure.DATA_SUBJECT, subject));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     static MessageDispatchInterceptor<CommandMessage<?>> correlating() {

@@ -64,6 +64,24 @@ public final class RunningApp implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * A master key for the personal-data keys that several nodes of one test share, as nodes sharing a database
+     * must ({@code VOXIFY_PRIVACY_MASTER_KEY}): each node would otherwise make its own in its data directory.
+     */
+    public static String sharedMasterKey() {
+        return MasterKey.VALUE;
+    }
+
+    private static final class MasterKey {
+        static final String VALUE;
+
+        static {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            VALUE = java.util.Base64.getEncoder().encodeToString(key);
+        }
+    }
+
     public static RunningApp start(Path dataDir, Map<String, Object> extra) {
         return new RunningApp(dataDir, extra);
     }

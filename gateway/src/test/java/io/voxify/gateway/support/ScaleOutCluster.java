@@ -122,6 +122,7 @@ public final class ScaleOutCluster implements AutoCloseable {
         p.put("voxify.streaming.redis-prefix", "voxify-it:" + name + ":audio:");
         p.put("voxify.rabbitmq.prefix", "voxify-it-" + name);
         p.put("voxify.security.jwt-secret", jwtSecret);
+        p.put("voxify.privacy.master-key", RunningApp.sharedMasterKey());
         p.put("voxify.security.admin-email", RunningApp.ADMIN_EMAIL);
         p.put("voxify.security.admin-password", RunningApp.ADMIN_PASSWORD);
         p.put("voxify.synthesis.worker-threads", "1");

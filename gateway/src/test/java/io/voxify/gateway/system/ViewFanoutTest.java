@@ -41,6 +41,7 @@ class ViewFanoutTest {
                 Map.entry("voxify.storage.type", "local"),
                 Map.entry("voxify.vectors.type", "relational"),
                 Map.entry("voxify.security.jwt-secret", secret),
+                Map.entry("voxify.privacy.master-key", RunningApp.sharedMasterKey()),
                 Map.entry("spring.datasource.url", database.url()),
                 Map.entry("spring.datasource.username", PostgresDatabase.USER),
                 Map.entry("spring.datasource.password", ""),

@@ -1,5 +1,7 @@
 package io.voxify.events.clone;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** Revision 2: its profile has a pause factor. */
@@ -7,7 +9,7 @@ import org.axonframework.serialization.Revision;
 public record VoiceCloneReadyEvent(
         String cloneId,
         String userId,
-        CloneProfile profile,
+        @PersonalData(KeyScope.CLONE) CloneProfile profile,
         CloneQuality quality,
         String vectorId,
         long processingTimeMs) {}

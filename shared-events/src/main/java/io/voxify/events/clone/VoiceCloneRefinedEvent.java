@@ -1,8 +1,13 @@
 package io.voxify.events.clone;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** Revision 2: its profile has a pause factor. */
 @Revision("2")
 public record VoiceCloneRefinedEvent(
-        String cloneId, String trainingJobId, CloneProfile profile, CloneQuality quality) {}
+        String cloneId,
+        String trainingJobId,
+        @PersonalData(KeyScope.CLONE) CloneProfile profile,
+        CloneQuality quality) {}

@@ -1,5 +1,7 @@
 package io.voxify.events.job;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -9,6 +11,6 @@ public record JobCompletedEvent(
         String userId,
         int attempt,
         AudioOutput output,
-        List<TimedText> timestamps,
+        @PersonalData(KeyScope.JOB) List<TimedText> timestamps,
         long processingTimeMs,
         long engineCpuMs) {}

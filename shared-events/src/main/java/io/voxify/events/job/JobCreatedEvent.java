@@ -1,6 +1,8 @@
 package io.voxify.events.job;
 
 import io.voxify.events.common.OwnedByUser;
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -13,13 +15,13 @@ import org.axonframework.serialization.Revision;
 public record JobCreatedEvent(
         String jobId,
         String userId,
-        String text,
-        String textHash,
+        @PersonalData(KeyScope.JOB) String text,
+        @PersonalData(KeyScope.JOB) String textHash,
         String textLanguage,
         String textFormat,
         String voiceModelId,
         SynthesisSettings settings,
-        String callbackUrl)
+        @PersonalData(KeyScope.JOB) String callbackUrl)
         implements OwnedByUser {
     public static final String PLAIN_TEXT = "plain";
     public static final String SSML = "ssml";

@@ -1,5 +1,7 @@
 package io.voxify.events.job;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,8 +11,8 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record JobUpdatedEvent(
         String jobId,
-        String text,
-        String textHash,
+        @PersonalData(KeyScope.JOB) String text,
+        @PersonalData(KeyScope.JOB) String textHash,
         String textLanguage,
         SynthesisSettings settings,
-        String callbackUrl) {}
+        @PersonalData(KeyScope.JOB) String callbackUrl) {}

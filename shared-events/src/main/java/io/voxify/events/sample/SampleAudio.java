@@ -1,5 +1,8 @@
 package io.voxify.events.sample;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
+
 /**
  * The uploaded recording as stored: where its original bytes are (a server-made blob key),
  * their digest, and what decoding found.
@@ -12,4 +15,4 @@ public record SampleAudio(
         double durationSeconds,
         int sampleRate,
         int channels,
-        String originalFilename) {}
+        @PersonalData(KeyScope.SAMPLE) String originalFilename) {}

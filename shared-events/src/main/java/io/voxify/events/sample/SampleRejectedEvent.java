@@ -1,5 +1,7 @@
 package io.voxify.events.sample;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -7,7 +9,7 @@ import org.axonframework.serialization.Revision;
 public record SampleRejectedEvent(
         String sampleId,
         String processingJobId,
-        SampleMeasurements measurements,
+        @PersonalData(KeyScope.SAMPLE) SampleMeasurements measurements,
         List<SampleIssue> issues,
         double qualityScore,
         long processingTimeMs) {}

@@ -2,6 +2,8 @@ package io.voxify.events.training;
 
 import io.voxify.events.clone.CloneProfile;
 import io.voxify.events.clone.CloneQuality;
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -17,7 +19,7 @@ import org.axonframework.serialization.Revision;
 public record TrainingCompletedEvent(
         String trainingJobId,
         String cloneId,
-        CloneProfile bestProfile,
+        @PersonalData(KeyScope.TRAINING) CloneProfile bestProfile,
         double bestLoss,
         CloneQuality quality,
         long processingTimeMs,

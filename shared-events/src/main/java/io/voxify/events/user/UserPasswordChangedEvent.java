@@ -1,6 +1,9 @@
 package io.voxify.events.user;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record UserPasswordChangedEvent(String userId, String passwordHash) {}
+public record UserPasswordChangedEvent(
+        String userId, @PersonalData(KeyScope.USER) String passwordHash) {}

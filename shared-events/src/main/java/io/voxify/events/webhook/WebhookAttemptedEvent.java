@@ -1,5 +1,7 @@
 package io.voxify.events.webhook;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -12,9 +14,9 @@ public record WebhookAttemptedEvent(
         String jobId,
         String deliveryId,
         int attempt,
-        String callbackUrl,
+        @PersonalData(KeyScope.JOB) String callbackUrl,
         Integer statusCode,
-        String error,
+        @PersonalData(KeyScope.JOB) String error,
         long durationMs,
         Instant attemptedAt,
         Instant nextAttemptAt) {}

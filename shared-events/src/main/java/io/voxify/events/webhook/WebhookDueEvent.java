@@ -1,5 +1,7 @@
 package io.voxify.events.webhook;
 
+import io.voxify.events.privacy.KeyScope;
+import io.voxify.events.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,7 +10,12 @@ import org.axonframework.serialization.Revision;
  * the same across retries.
  */
 @Revision("1")
-public record WebhookDueEvent(String jobId, String userId, String deliveryId, String event, String callbackUrl) {
+public record WebhookDueEvent(
+        String jobId,
+        String userId,
+        String deliveryId,
+        String event,
+        @PersonalData(KeyScope.JOB) String callbackUrl) {
     public static final String JOB_COMPLETED = "job.completed";
     public static final String JOB_FAILED = "job.failed";
 }

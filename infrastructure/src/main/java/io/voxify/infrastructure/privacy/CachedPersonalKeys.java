@@ -1,0 +1,101 @@
+package io.voxify.infrastructure.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Live keys kept in memory for a while, so a replay opens thousands of events without a query each. A key
+ * enters the cache only once the transaction that read or made it has committed (a key made by an append that
+ * rolled back must not seal later events). A key destroyed on this node leaves the cache at once; on other
+ * nodes within {@code voxify.privacy.key-cache-ttl} (a minute by default), the bound on how long a deletion
+ * takes to reach every node's replays.
+ */
+public class CachedPersonalKeys implements PersonalKeys {
+    private final PersonalKeys store;
+    private final Cache<String, SecretKey> live;
+    /** Keys destroyed here lately: a transaction that read one before may not put it back when it commits. */
+    private final Cache<String, Boolean> destroyed;
+
+    public CachedPersonalKeys(PersonalKeys store, long maximumKeys, Duration ttl) {
+        this.store = store;
+        this.live = Caffeine.newBuilder()
+                .maximumSize(maximumKeys)
+                .expireAfterWrite(ttl)
+                .build();
+        this.destroyed = Caffeine.newBuilder()
+                .maximumSize(maximumKeys)
+                .expireAfterWrite(ttl)
+                .build();
+    }
+
+    @Override
+    public Optional<SecretKey> obtain(String keyId, String ownerId) {
+        SecretKey cached = live.getIfPresent(keyId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SecretKey> key = store.obtain(keyId, ownerId);
+        key.ifPresent(k -> remember(keyId, k));
+        return key;
+    }
+
+    @Override
+    public Optional<SecretKey> find(String keyId) {
+        SecretKey cached = live.getIfPresent(keyId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SecretKey> key = store.find(keyId);
+        key.ifPresent(k -> remember(keyId, k));
+        return key;
+    }
+
+    @Override
+    public boolean destroy(String keyId) {
+        boolean destroyed = store.destroy(keyId);
+        forget(List.of(keyId));
+        return destroyed;
+    }
+
+    @Override
+    public List<String> destroyOwnedBy(String ownerId) {
+        List<String> destroyed = store.destroyOwnedBy(ownerId);
+        forget(destroyed);
+        return destroyed;
+    }
+
+    @Override
+    public List<String> liveKeysOf(String ownerId) {
+        return store.liveKeysOf(ownerId);
+    }
+
+    private void remember(String keyId, SecretKey key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    keep(keyId, key);
+                }
+            });
+        } else {
+            keep(keyId, key);
+        }
+    }
+
+    private void keep(String keyId, SecretKey key) {
+        if (destroyed.getIfPresent(keyId) == null) {
+            live.put(keyId, key);
+        }
+    }
+
+    private void forget(List<String> keyIds) {
+        keyIds.forEach(id -> destroyed.put(id, Boolean.TRUE));
+        live.invalidateAll(keyIds);
+    }
+}
