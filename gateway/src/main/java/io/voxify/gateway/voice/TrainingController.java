@@ -338,7 +338,8 @@ public class TrainingController {
         };
     }
 
-    static Map<String, Object> json(TrainingView t) {
+    /** A training job as the API shows it (also in the data export). */
+    public static Map<String, Object> json(TrainingView t) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("training_job_id", t.trainingJobId());
         d.put("estimated_duration", (long) Math.ceil(t.estimatedSeconds()));
