@@ -224,4 +224,18 @@ class DataExportTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.errorCode()).isEqualTo("UNAUTHORIZED");
     }
+
+    @Test
+    void theApiDocumentDescribesTheExportAndItsRefusals() {
+        JsonNode operation = app.client().get("/v3/api-docs").json().at("/paths/~1api~1v1~1auth~1export/get");
+        assertThat(operation.isMissingNode()).isFalse();
+        assertThat(operation
+                        .at("/responses/200/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/DataExportEnvelope");
+        assertThat(operation.at("/responses/429").isMissingNode())
+                .as(operation.toString())
+                .isFalse();
+        assertThat(operation.at("/responses/401").isMissingNode()).isFalse();
+    }
 }
