@@ -194,3 +194,15 @@ export async function audioUrl(path, signal) {
   const blob = await response.blob();
   return { url: URL.createObjectURL(blob), type: blob.type, size: blob.size };
 }
+
+/**
+ * Everything the platform holds about the signed-in person (GET /auth/export), as a JSON file and the name the
+ * server gives it. A refusal (a few exports an hour) throws the API's error, with its message.
+ */
+export async function exportMyData() {
+  const response = await authorized('/auth/export');
+  if (!response.ok) await envelope(response);
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = disposition.match(/filename="([^"]+)"/);
+  return { blob: await response.blob(), filename: named ? named[1] : 'voxify-export.json' };
+}

@@ -1,5 +1,5 @@
 // The console shell: a hash router (#/jobs), the navigation, and the session's effect on both.
-import { currentUser, onSessionChange, restore, signOut } from './api.js';
+import { currentUser, exportMyData, onSessionChange, restore, signOut } from './api.js';
 import { announce, clear, h } from './dom.js';
 import * as auth from './pages/auth.js';
 import * as synthesis from './pages/synthesis.js';
@@ -59,8 +59,30 @@ function renderNav() {
     await signOut();
     location.hash = '#/sign-in';
   } }, 'Sign out');
+  const exportButton = h('button', { type: 'button', class: 'link-button', onclick: (e) => downloadExport(e.currentTarget) },
+    'Export my data');
   clear(nav, h('ul', {}, items,
-    h('li', { class: 'who' }, h('span', {}, user.email)), h('li', {}, signOutButton)));
+    h('li', { class: 'who' }, h('span', {}, user.email)), h('li', {}, exportButton), h('li', {}, signOutButton)));
+}
+
+/** Downloads everything held about the signed-in person as the JSON file the server names. */
+async function downloadExport(button) {
+  button.disabled = true;
+  announce('Preparing your data export…');
+  try {
+    const { blob, filename } = await exportMyData();
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: filename, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    announce(`Your data was downloaded as ${filename}.`);
+  } catch (e) {
+    if (e.status !== 401) announce(e.message || String(e));
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function link(href, text, active) {

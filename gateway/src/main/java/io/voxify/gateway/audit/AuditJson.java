@@ -39,7 +39,7 @@ public class AuditJson {
     }
 
     /** The event for {@code viewer} (null: an auditor or administrator, who see every address). */
-    Map<String, Object> of(AuditEvent event, String viewer) {
+    public Map<String, Object> of(AuditEvent event, String viewer) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("position", event.position());
         data.put("aggregate_type", event.aggregateType());

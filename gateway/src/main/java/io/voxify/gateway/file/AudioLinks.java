@@ -102,6 +102,11 @@ public class AudioLinks {
                 Envelope.iso(link.expiresAt()));
     }
 
+    /** A new link to an audio file ({@code GET /api/v1/files/audio/{id}/signed}) for the caller's session. */
+    public AudioLinkResponse file(String fileId, Jwt caller) {
+        return json("/api/v1/files/audio/" + fileId + "/signed", fileId, caller);
+    }
+
     /**
      * A link's query parameters as they arrive ({@code ?user=…&sid=…&expires=…&signature=…}; any of them
      * may be missing or malformed), bound by MVC into one argument of each endpoint that serves links.

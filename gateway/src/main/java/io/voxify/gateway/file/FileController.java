@@ -67,7 +67,7 @@ public class FileController {
     @PostMapping("/audio/{fileId}/link")
     ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
-        return Envelope.ok(links.json("/api/v1/files/audio/" + file.fileId() + "/signed", file.fileId(), jwt));
+        return Envelope.ok(links.file(file.fileId(), jwt));
     }
 
     /** The audio behind a link from {@link #link}; a link that is not valid answers as a missing file. */

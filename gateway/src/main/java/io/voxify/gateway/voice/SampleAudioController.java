@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.sample.SampleView;
 import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.file.AudioLinkResponse;
 import io.voxify.gateway.file.AudioLinks;
 import io.voxify.gateway.file.AudioResponses;
 import io.voxify.gateway.security.AuthenticatedUser;
@@ -64,8 +65,12 @@ public class SampleAudioController {
     @PostMapping("/link")
     ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         SampleView sample = samples.find(AuthenticatedUser.from(jwt), sampleId);
-        return Envelope.ok(links.json(
-                "/api/v1/voice/samples/" + sample.sampleId() + "/audio/signed", signed(sample.sampleId()), jwt));
+        return Envelope.ok(link(links, sample.sampleId(), jwt));
+    }
+
+    /** A new link to a sample's recording for the caller's session, who must be allowed to hear it. */
+    public static AudioLinkResponse link(AudioLinks links, String sampleId, Jwt caller) {
+        return links.json("/api/v1/voice/samples/" + sampleId + "/audio/signed", signed(sampleId), caller);
     }
 
     /** The recording behind a link from {@link #link}; a link that is not valid answers as a missing sample. */

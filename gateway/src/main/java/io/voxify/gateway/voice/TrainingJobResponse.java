@@ -43,7 +43,7 @@ public record TrainingJobResponse(
         String startedAt,
         String completedAt) {
 
-    static TrainingJobResponse of(TrainingView t) {
+    public static TrainingJobResponse of(TrainingView t) {
         return new TrainingJobResponse(
                 t.trainingJobId(),
                 (long) Math.ceil(t.estimatedSeconds()),

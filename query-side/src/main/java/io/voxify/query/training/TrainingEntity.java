@@ -3,10 +3,16 @@ package io.voxify.query.training;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+/** One row per training job; a user's jobs are read oldest first (the data export) along the user's index. */
 @Entity
-@Table(name = "training_view")
+@Table(
+        name = "training_view",
+        indexes = {
+            @Index(name = "ix_training_view_user_created_id", columnList = "user_id, created_at, training_job_id")
+        })
 public class TrainingEntity {
     @Id
     @Column(name = "training_job_id", length = 64)

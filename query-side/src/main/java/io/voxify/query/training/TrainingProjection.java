@@ -6,6 +6,7 @@ import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.training.AverageEpochTimeQuery;
 import io.voxify.events.training.FindTrainingJobQuery;
 import io.voxify.events.training.FindTrainingJobsQuery;
+import io.voxify.events.training.FindUserTrainingJobsQuery;
 import io.voxify.events.training.TrainingCompletedEvent;
 import io.voxify.events.training.TrainingEpochCompletedEvent;
 import io.voxify.events.training.TrainingFailedEvent;
@@ -138,6 +139,17 @@ public class TrainingProjection {
     public TrainingJobList handle(FindTrainingJobsQuery query) {
         var page = trainings.findByStatusIn(
                 query.statuses().stream().map(Enum::name).toList(),
+                org.springframework.data.domain.PageRequest.of(
+                        query.offset() / query.limit(),
+                        query.limit(),
+                        org.springframework.data.domain.Sort.by("createdAt", "trainingJobId")));
+        return new TrainingJobList(page.getContent().stream().map(this::toView).toList());
+    }
+
+    @QueryHandler
+    public TrainingJobList handle(FindUserTrainingJobsQuery query) {
+        var page = trainings.findByUserId(
+                query.userId(),
                 org.springframework.data.domain.PageRequest.of(
                         query.offset() / query.limit(),
                         query.limit(),

@@ -9,6 +9,9 @@ public interface TrainingRepository extends JpaRepository<TrainingEntity, String
     org.springframework.data.domain.Page<TrainingEntity> findByStatusIn(
             Collection<String> statuses, org.springframework.data.domain.Pageable page);
 
+    org.springframework.data.domain.Slice<TrainingEntity> findByUserId(
+            String userId, org.springframework.data.domain.Pageable page);
+
     /**
      * Mean time of one whole epoch per check sentence it spoke, in ms, over every training so far. A
      * job's first epoch only measures the starting point, so it is left out.

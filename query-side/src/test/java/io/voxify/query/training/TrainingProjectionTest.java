@@ -7,6 +7,7 @@ import io.voxify.events.clone.CloneQuality;
 import io.voxify.events.training.AverageEpochTimeQuery;
 import io.voxify.events.training.FindTrainingJobQuery;
 import io.voxify.events.training.FindTrainingJobsQuery;
+import io.voxify.events.training.FindUserTrainingJobsQuery;
 import io.voxify.events.training.TrainingCompletedEvent;
 import io.voxify.events.training.TrainingEpochCompletedEvent;
 import io.voxify.events.training.TrainingFailedEvent;
@@ -230,6 +231,30 @@ class TrainingProjectionTest {
                 .containsExactly("train_c");
         assertThat(ids(new FindTrainingJobsQuery(List.of(TrainingStatus.COMPLETED), 10, 0)))
                 .isEmpty();
+    }
+
+    @Test
+    void aUsersTrainingJobsAreTheirsOnlyOldestFirstAPageAtATime() {
+        deliveries.deliver(projection, "train_a", 0, T0, created("train_a", SETTINGS, 1));
+        deliveries.deliver(
+                projection,
+                "train_x",
+                0,
+                T0.plusSeconds(5),
+                new TrainingJobCreatedEvent("train_x", "user_bob", "vs_9", "vc_9", SETTINGS, 1800.0, true, 1));
+        deliveries.deliver(projection, "train_b", 0, T0.plusSeconds(10), created("train_b", SETTINGS, 1));
+        deliveries.deliver(projection, "train_c", 0, T0.plusSeconds(20), created("train_c", SETTINGS, 1));
+
+        assertThat(userIds(new FindUserTrainingJobsQuery(USER, 2, 0))).containsExactly("train_a", "train_b");
+        assertThat(userIds(new FindUserTrainingJobsQuery(USER, 2, 2))).containsExactly("train_c");
+        assertThat(userIds(new FindUserTrainingJobsQuery("user_bob", 10, 0))).containsExactly("train_x");
+        assertThat(userIds(new FindUserTrainingJobsQuery("user_nobody", 10, 0))).isEmpty();
+    }
+
+    private List<String> userIds(FindUserTrainingJobsQuery query) {
+        return projection.handle(query).items().stream()
+                .map(TrainingView::trainingJobId)
+                .toList();
     }
 
     private List<String> ids(FindTrainingJobsQuery query) {
