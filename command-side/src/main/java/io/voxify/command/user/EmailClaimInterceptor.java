@@ -1,5 +1,6 @@
 package io.voxify.command.user;
 
+import io.voxify.events.user.DeleteAccountCommand;
 import io.voxify.events.user.RegisterUserCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -34,6 +35,11 @@ class EmailClaimInterceptor implements MessageHandlerInterceptor<CommandMessage<
                 && register.userId() != null) {
             emails.claim(register.email(), register.userId());
         }
-        return chain.proceed();
+        Object result = chain.proceed();
+        // A deleted account gives its e-mail back, in the transaction that stores the deletion.
+        if (unitOfWork.getMessage().getPayload() instanceof DeleteAccountCommand deletion) {
+            emails.release(deletion.userId());
+        }
+        return result;
     }
 }

@@ -34,6 +34,12 @@ public class EmailRegistry {
         }
     }
 
+    /** The account's e-mail is free again (its account was deleted); same transaction rule as {@link #claim}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(String userId) {
+        claims.deleteByUserId(userId);
+    }
+
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<String> handle(FindAccountByEmailQuery query) {

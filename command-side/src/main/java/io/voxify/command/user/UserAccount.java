@@ -1,12 +1,15 @@
 package io.voxify.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.AccessChange;
+import io.voxify.events.user.AccountDeletedEvent;
 import io.voxify.events.user.AuthenticateUserCommand;
 import io.voxify.events.user.ChangeUserAccessCommand;
+import io.voxify.events.user.DeleteAccountCommand;
 import io.voxify.events.user.PasswordVerifier;
 import io.voxify.events.user.RegisterUserCommand;
 import io.voxify.events.user.RenewSessionCommand;
@@ -98,6 +101,19 @@ public class UserAccount {
         return new AccessChange(disabling, roleChanging);
     }
 
+    /**
+     * The owner proves it is them with their password (a stolen access token alone cannot erase an account);
+     * an administrator needs none. A deleted account is gone: every later command finds no account.
+     */
+    @CommandHandler
+    public void handle(DeleteAccountCommand cmd, PasswordVerifier passwordVerifier) {
+        if (!cmd.byAdministrator()
+                && (cmd.password() == null || !passwordVerifier.matches(cmd.password(), passwordHash))) {
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The password is not correct");
+        }
+        apply(new AccountDeletedEvent(userId, cmd.requestedBy()));
+    }
+
     @CommandHandler
     public SessionGrant handle(RenewSessionCommand cmd) {
         if (!enabled) {
@@ -129,6 +145,12 @@ public class UserAccount {
         passwordHash = e.passwordHash();
         role = e.role();
         enabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeletedEvent e) {
+        enabled = false;
+        markDeleted();
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package io.voxify.gateway.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.voxify.events.audit.AuditEvent;
+import io.voxify.events.privacy.Erasure;
 import io.voxify.gateway.config.CorrelationConfiguration;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.saga.events.SecretFields;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Events as the audit API shows them: the event's own fields and its metadata in the API's
- * snake_case, with secrets (password hashes) replaced by a marker, never shown. A resource's owner
+ * snake_case, with secrets (password hashes) replaced by a marker, never shown, and whether personal fields
+ * read as erased. A resource's owner
  * reading its history sees who acted on it but not another person's client address.
  */
 @Component
@@ -50,6 +52,9 @@ public class AuditJson {
         data.put("event_id", event.eventId());
         data.put("timestamp", Envelope.iso(event.timestamp()));
         data.put("payload", SecretFields.redact(snakeCase.valueToTree(event.payload())));
+        // Personal fields whose keys were destroyed (a deleted account, a deleted resource, retention) read as
+        // "[erased]"; metadata.erased_fields names them.
+        data.put("erased", event.metadata().containsKey(Erasure.ERASED_FIELDS));
         Map<String, Object> metadata = new LinkedHashMap<>();
         boolean someoneElse = viewer != null && !viewer.equals(event.metadata().get(CorrelationConfiguration.USER_ID));
         event.metadata().forEach((key, value) -> {

@@ -34,6 +34,8 @@ public class AxonConfiguration {
                 // Clean-ups must not skip an event: a failure stops and retries the processor.
                 .registerListenerInvocationErrorHandler("audio-cleanup", c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler("voice-data-cleanup", c -> PropagatingErrorHandler.instance())
+                // An account's erasure must not skip a step: a failure stops the processor, which tries again.
+                .registerListenerInvocationErrorHandler("account-erasure", c -> PropagatingErrorHandler.instance())
                 // Analytics consumers get every event: a broker outage stops the publisher, never skips.
                 .registerListenerInvocationErrorHandler("event-publisher", c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(

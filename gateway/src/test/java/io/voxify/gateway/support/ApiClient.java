@@ -87,6 +87,10 @@ public final class ApiClient {
         return send(request(path).DELETE(), Map.of());
     }
 
+    public Response delete(String path, Object body) {
+        return send(request(path).method("DELETE", bodyOf(body)).header("Content-Type", "application/json"), Map.of());
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }

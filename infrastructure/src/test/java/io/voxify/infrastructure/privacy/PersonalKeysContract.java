@@ -57,4 +57,14 @@ public abstract class PersonalKeysContract {
         assertThat(keys().find("job:b1")).isEqualTo(others);
         assertThat(keys().destroyOwnedBy("a")).isEmpty();
     }
+
+    @Test
+    void noNewKeyIsMadeForAPersonAlreadyErased() {
+        keys().obtain("user:a", "a");
+        keys().destroyOwnedBy("a");
+        assertThat(keys().obtain("job:late", "a"))
+                .as("a job created by a request in flight when the account went is stored erased")
+                .isEmpty();
+        assertThat(keys().obtain("job:b", "b")).isPresent();
+    }
 }

@@ -16,6 +16,7 @@ import io.voxify.events.training.TrainingSettings;
 import io.voxify.events.training.TrainingStartedEvent;
 import io.voxify.events.training.TrainingStatus;
 import io.voxify.events.training.TrainingView;
+import io.voxify.events.user.AccountDeletedEvent;
 import io.voxify.query.support.JsonColumns;
 import io.voxify.query.support.ViewUpdates;
 import java.time.Instant;
@@ -71,6 +72,18 @@ public class TrainingProjection {
         row.estimatedSeconds = e.estimatedSeconds();
         row.createdAt = at.toEpochMilli();
         save(row, seq, at);
+    }
+
+    /**
+     * A deleted account's training runs keep their facts (epochs, losses, times: the epoch-time estimate learns
+     * from them) and lose the voice profiles they trained, which describe the person's voice.
+     */
+    @EventHandler
+    void on(AccountDeletedEvent e) {
+        for (TrainingEntity row : trainings.findByUserId(e.userId())) {
+            row.bestProfileJson = null;
+            trainings.save(row);
+        }
     }
 
     @EventHandler

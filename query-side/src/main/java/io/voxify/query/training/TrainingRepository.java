@@ -12,6 +12,8 @@ public interface TrainingRepository extends JpaRepository<TrainingEntity, String
     org.springframework.data.domain.Slice<TrainingEntity> findByUserId(
             String userId, org.springframework.data.domain.Pageable page);
 
+    java.util.List<TrainingEntity> findByUserId(String userId);
+
     /**
      * Mean time of one whole epoch per check sentence it spoke, in ms, over every training so far. A
      * job's first epoch only measures the starting point, so it is left out.

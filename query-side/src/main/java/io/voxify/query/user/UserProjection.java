@@ -1,6 +1,8 @@
 package io.voxify.query.user;
 
 import io.voxify.events.job.JobCreatedEvent;
+import io.voxify.events.privacy.Erasure;
+import io.voxify.events.user.AccountDeletedEvent;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.Role;
 import io.voxify.events.user.UserDisabledEvent;
@@ -44,13 +46,21 @@ public class UserProjection {
         }
         UserEntity row = new UserEntity();
         row.userId = e.userId();
-        row.email = e.email();
+        // An erased registration (its account deleted since) is replayed under a placeholder unique to it: the
+        // table holds each e-mail once, and the account's deletion, later in the stream, removes the row.
+        row.email = Erasure.ERASED.equals(e.email()) ? Erasure.ERASED + " " + e.userId() : e.email();
         row.firstName = e.firstName();
         row.lastName = e.lastName();
         row.role = e.role().name();
         row.enabled = true;
         row.createdAt = at.toEpochMilli();
         save(row, seq, at);
+    }
+
+    /** A deleted account leaves no row: its e-mail and names go, and the e-mail is free to register again. */
+    @EventHandler
+    void on(AccountDeletedEvent e) {
+        users.findById(e.userId()).ifPresent(users::delete);
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package io.voxify.infrastructure.privacy.jdbc;
 
+import io.voxify.events.privacy.KeyScope;
 import io.voxify.infrastructure.privacy.KeyWrapping;
 import io.voxify.infrastructure.privacy.PersonalKeys;
 import java.time.Clock;
@@ -42,14 +43,20 @@ public class JdbcPersonalKeys implements PersonalKeys {
     public Optional<SecretKey> obtain(String keyId, String ownerId) {
         Optional<Row> row = row(keyId);
         if (row.isEmpty()) {
+            // Nothing new is sealed for a person already erased (a request in flight when the account went):
+            // the key is born destroyed, so what it would seal is stored erased.
+            boolean ownerErased = ownerId != null
+                    && !keyId.equals(personalKeyOf(ownerId))
+                    && row(personalKeyOf(ownerId)).map(r -> r.wrapped() == null).orElse(false);
             SecretKey fresh = KeyWrapping.newKey();
             jdbc.update(
-                    "INSERT INTO " + TABLE + " (key_id, owner_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (key_id) DO NOTHING",
+                    "INSERT INTO " + TABLE + " (key_id, owner_id, wrapped_key, created_at, destroyed_at)"
+                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
                     keyId,
                     ownerId,
-                    KeyWrapping.wrap(master, fresh, keyId),
-                    clock.millis());
+                    ownerErased ? null : KeyWrapping.wrap(master, fresh, keyId),
+                    clock.millis(),
+                    ownerErased ? clock.millis() : null);
             row = row(keyId); // another node's, when it made the key first
         }
         return row.flatMap(r -> live(keyId, r));
@@ -87,6 +94,10 @@ public class JdbcPersonalKeys implements PersonalKeys {
                 "SELECT key_id FROM " + TABLE + " WHERE owner_id = ? AND wrapped_key IS NOT NULL ORDER BY key_id",
                 String.class,
                 ownerId);
+    }
+
+    private static String personalKeyOf(String ownerId) {
+        return KeyScope.USER.keyId(ownerId);
     }
 
     private Optional<Row> row(String keyId) {
