@@ -7,7 +7,7 @@ MVN ?= mvn -B -q
 JAR := gateway/target/voxify.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test format bench build voices packages test-packages clean infra-up infra-down run-infra docker-env
+.PHONY: run test format bench build voices packages test-packages clean infra-up infra-down run-infra docker-env migrate-personal-data
 
 # The jar extracted, with a class-data-sharing archive (scripts/prepare-app.sh): a faster start.
 APP := gateway/target/app
@@ -31,6 +31,10 @@ test: test-packages
 # The one formatter (palantir-java-format through Spotless); `make test` fails on code it would change.
 format:
 	$(MVN) spotless:apply
+
+# One way: seals the personal data of events stored before it was sealed (README, Privacy). Back up first.
+migrate-personal-data: packages build
+	VOXIFY_DATA_DIR=$(VOXIFY_DATA_DIR) java -jar $(JAR) --voxify.privacy.migrate=true --server.port=0
 
 # Benchmarks into BENCHMARKS.md (not part of make test): make bench [BENCH=EngineBenchmark]
 bench:

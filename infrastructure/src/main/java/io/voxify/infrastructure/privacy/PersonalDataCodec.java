@@ -70,6 +70,20 @@ public class PersonalDataCodec {
         }
     }
 
+    /** {@link #claimKeys(OwnedByUser)} for an event of that class read as stored JSON (the migration's case). */
+    public void claimKeys(Class<?> type, JsonNode payload) {
+        String owner = payload.path(USER_ID).textValue();
+        if (owner == null || !OwnedByUser.class.isAssignableFrom(type)) {
+            return;
+        }
+        for (KeyScope scope : PersonalFields.idComponents(type).keySet()) {
+            String resourceId = payload.path(scope.idComponent()).textValue();
+            if (resourceId != null) {
+                keys.obtain(scope.keyId(resourceId), owner);
+            }
+        }
+    }
+
     /** Seals, in place, the personal fields of an event of this class written as {@code payload}. */
     public void seal(Class<?> type, ObjectNode payload) {
         PersonalFields.Schema schema = PersonalFields.of(type);
@@ -81,8 +95,8 @@ public class PersonalDataCodec {
     private void sealFields(Class<?> type, PersonalFields.Schema schema, ObjectNode node, ObjectNode event, String at) {
         for (PersonalFields.Field field : schema.fields()) {
             JsonNode value = node.get(field.name());
-            if (value == null || value.isNull()) {
-                continue;
+            if (value == null || value.isNull() || isSealed(value)) {
+                continue; // nothing to seal, or sealed already (a store migrated twice)
             }
             String path = at + field.name();
             String resourceId = event.path(field.scope().idComponent()).textValue();
@@ -203,7 +217,7 @@ public class PersonalDataCodec {
         Object subject = metadata.get(USER_ID) != null ? metadata.get(USER_ID) : metadata.get(Erasure.DATA_SUBJECT);
         Map<String, Object> stored = new LinkedHashMap<>();
         metadata.forEach((name, value) -> {
-            if (!PERSONAL_METADATA.contains(name) || value == null) {
+            if (!PERSONAL_METADATA.contains(name) || value == null || isSealed(JSON.valueToTree(value))) {
                 stored.put(name, value);
             } else if (subject != null) {
                 // Whose address it is decides the key; nobody's (no caller, no user in the event): not kept.

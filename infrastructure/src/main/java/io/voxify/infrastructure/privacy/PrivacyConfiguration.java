@@ -42,6 +42,14 @@ public class PrivacyConfiguration {
         return new PersonalDataCodec(keys);
     }
 
+    @Bean
+    PersonalDataMigration personalDataMigration(
+            DataSource dataSource,
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            PersonalDataCodec codec) {
+        return new PersonalDataMigration(dataSource, transactions, codec);
+    }
+
     /** Wraps the serializer Axon's auto-configuration made for events, keeping everything it configured. */
     @Bean
     static BeanPostProcessor personalDataEventSerializer(ObjectProvider<PersonalDataCodec> codec) {
