@@ -903,9 +903,13 @@ class PersonalDataBenchmark {
                     + EVENTS_PER_USER + " events), sealing adds " + fixed(storeAppendAdds, 1)
                     + " µs of CPU to an append ("
                     + ratio(storeAppendSealed.cpu(MIX), storeAppendPlain.cpu(MIX)) + "; wall "
-                    + ratio(storeAppendSealed.wall(MIX), storeAppendPlain.wall(MIX)) + ", where the statement and"
-                    + " commit weigh most) and " + fixed(storeReadAdds, 1) + " µs to each event of a full read ("
-                    + ratio(storeReadSealed.cpu(MIX), storeReadPlain.cpu(MIX)) + ").";
+                    + ratio(storeAppendSealed.wall(MIX), storeAppendPlain.wall(MIX)) + ", the wait for the commit"
+                    + " included): more than the serializer adds alone, as here each new resource's key is made in"
+                    + " its event's transaction and SQLite writes the key rows and larger event rows too. A full"
+                    + " read of the store costs " + fixed(storeReadAdds, 1) + " µs of CPU more per event ("
+                    + ratio(storeReadSealed.cpu(MIX), storeReadPlain.cpu(MIX)) + "). Absolute figures move with"
+                    + " the load on the shared machine (compare the ratios between runs, not the µs); the wall ratios"
+                    + " of the small events are the noisiest, a few µs next to the scheduler's slices.";
         }
 
         private static List<?> storeRow(String what, Rounds plain, Rounds sealed) {
