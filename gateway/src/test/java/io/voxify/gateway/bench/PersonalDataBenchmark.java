@@ -139,6 +139,7 @@ class PersonalDataBenchmark {
             measureStore(plain, sealed, report);
             log("event store done");
         }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         report.minutes = (System.nanoTime() - started) / 60e9;
         report.loadBefore = loadBefore;
         report.loadAfter = BenchReport.machineLoad();
