@@ -107,11 +107,13 @@ public class AuditController {
         AggregateOwner owner = ownedAggregate(AuthenticatedUser.from(jwt), Kind.JOB, id);
         JobStateAt state = queries.query(new FindJobStateAtQuery(owner.aggregateId(), at), JobStateAt.class)
                 .join();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("at", Envelope.iso(at));
-        details.put("created_at", state.createdAt() == null ? null : Envelope.iso(state.createdAt()));
-        details.put("deleted_at", state.deletedAt() == null ? null : Envelope.iso(state.deletedAt()));
+        String createdAt = state.createdAt() == null ? null : Envelope.iso(state.createdAt());
+        String deletedAt = state.deletedAt() == null ? null : Envelope.iso(state.deletedAt());
         if (state.job() == null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("at", Envelope.iso(at));
+            details.put("created_at", createdAt);
+            details.put("deleted_at", deletedAt);
             throw new DomainException(
                     ErrorCode.JOB_NOT_FOUND,
                     state.deletedAt() != null
@@ -119,11 +121,13 @@ public class AuditController {
                             : "Job " + id + " did not exist yet at " + Envelope.iso(at),
                     details);
         }
-        Map<String, Object> data = new LinkedHashMap<>(details);
-        data.put("event_count", state.eventCount());
-        data.put("last_sequence", state.lastSequence());
-        data.put("job", JobResponse.of(state.job(), true));
-        return Envelope.ok(data);
+        return Envelope.ok(new JobStateResponse(
+                Envelope.iso(at),
+                createdAt,
+                deletedAt,
+                state.eventCount(),
+                state.lastSequence(),
+                JobResponse.of(state.job(), true)));
     }
 
     /** The global stream, for auditors and administrators (the security rules admit no one else). */
@@ -177,16 +181,14 @@ public class AuditController {
     /** A page of events; for a {@code viewer} other than an auditor or admin, without other people's addresses. */
     private ResponseEntity<Map<String, Object>> page(FindAuditEventsQuery query, long after, int limit, String viewer) {
         AuditEventPage page = queries.query(query, AuditEventPage.class).join();
-        List<Map<String, Object>> events =
+        List<AuditEventResponse> events =
                 page.events().stream().map(e -> json.of(e, viewer)).toList();
-        Map<String, Object> pagination = new LinkedHashMap<>();
-        pagination.put("limit", limit);
-        pagination.put("after", after);
-        pagination.put("count", events.size());
-        pagination.put("has_more", page.hasMore());
-        pagination.put(
-                "next_after",
-                events.isEmpty() ? null : events.get(events.size() - 1).get("position"));
+        AuditPagination pagination = new AuditPagination(
+                limit,
+                after,
+                events.size(),
+                page.hasMore(),
+                events.isEmpty() ? null : events.get(events.size() - 1).position());
         return ResponseEntity.ok(Envelope.success(events, null, Map.of("pagination", pagination)));
     }
 

@@ -41,20 +41,7 @@ public class AuditJson {
     }
 
     /** The event for {@code viewer} (null: an auditor or administrator, who see every address). */
-    public Map<String, Object> of(AuditEvent event, String viewer) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("position", event.position());
-        data.put("aggregate_type", event.aggregateType());
-        data.put("aggregate_id", event.aggregateId());
-        data.put("sequence", event.sequence());
-        data.put("type", event.type());
-        data.put("revision", event.revision());
-        data.put("event_id", event.eventId());
-        data.put("timestamp", Envelope.iso(event.timestamp()));
-        data.put("payload", SecretFields.redact(snakeCase.valueToTree(event.payload())));
-        // Personal fields whose keys were destroyed (a deleted account, a deleted resource, retention) read as
-        // "[erased]"; metadata.erased_fields names them.
-        data.put("erased", event.metadata().containsKey(Erasure.ERASED_FIELDS));
+    public AuditEventResponse of(AuditEvent event, String viewer) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         boolean someoneElse = viewer != null && !viewer.equals(event.metadata().get(CorrelationConfiguration.USER_ID));
         event.metadata().forEach((key, value) -> {
@@ -62,7 +49,19 @@ public class AuditJson {
                 metadata.put(SNAKE.translate(key), value);
             }
         });
-        data.put("metadata", metadata);
-        return data;
+        return new AuditEventResponse(
+                event.position(),
+                event.aggregateType(),
+                event.aggregateId(),
+                event.sequence(),
+                event.type(),
+                event.revision(),
+                event.eventId(),
+                Envelope.iso(event.timestamp()),
+                SecretFields.redact(snakeCase.valueToTree(event.payload())),
+                // Personal fields whose keys were destroyed (a deleted account or resource, retention) read as
+                // "[erased]"; metadata.erased_fields names them.
+                event.metadata().containsKey(Erasure.ERASED_FIELDS),
+                metadata);
     }
 }

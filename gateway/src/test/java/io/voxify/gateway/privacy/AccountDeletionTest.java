@@ -126,6 +126,29 @@ class AccountDeletionTest {
                 .allSatisfy(key -> assertThat(blobs().exists(key)).isFalse());
     }
 
+    /** Every value of every row of every table of the embedded database, searched for the given texts. */
+    private List<String> inAnyTable(List<String> values) {
+        JdbcTemplate rows = new JdbcTemplate(app.bean(DataSource.class));
+        List<String> found = new ArrayList<>();
+        for (String table : rows.queryForList("SELECT name FROM sqlite_master WHERE type = 'table'", String.class)) {
+            rows.query("SELECT * FROM \"" + table + "\"", rs -> {
+                int columns = rs.getMetaData().getColumnCount();
+                for (int c = 1; c <= columns; c++) {
+                    Object cell = rs.getObject(c);
+                    String text = cell instanceof byte[] bytes
+                            ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                            : String.valueOf(cell);
+                    for (String value : values) {
+                        if (text.contains(value)) {
+                            found.add(table + "." + rs.getMetaData().getColumnName(c) + " holds " + value);
+                        }
+                    }
+                }
+            });
+        }
+        return found;
+    }
+
     private long userRows(String userId) {
         return new JdbcTemplate(app.bean(DataSource.class))
                 .queryForObject("SELECT count(*) FROM user_view WHERE user_id = ?", Long.class, userId);

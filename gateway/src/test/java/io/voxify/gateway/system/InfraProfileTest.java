@@ -117,6 +117,7 @@ class InfraProfileTest {
                 .as("a reused refresh token is refused (kept in Redis)")
                 .isEqualTo(401);
         ApiClient user = anonymous.withToken(rotated.data().get("access_token").asText());
+        String userId = user.userId();
 
         ApiClient.Response created = user.post(
                 "/api/v1/job",
@@ -153,10 +154,13 @@ class InfraProfileTest {
             String key = m.getMessageProperties().getReceivedRoutingKey();
             if (key.equals("UserAccount.UserRegisteredEvent")) {
                 JsonNode registered = ApiClient.JSON.readTree(m.getBody());
-                if (registered.get("email").asText().equals(email)) {
+                if (registered.get("userId").asText().equals(userId)) {
                     assertThat(registered.get("passwordHash").asText())
                             .as("no password hash leaves the store")
                             .isEqualTo("[redacted]");
+                    assertThat(registered.get("email").asText())
+                            .as("no personal value leaves the store: a broker's copy could never be erased")
+                            .isEqualTo("[personal]");
                     assertThat(m.getMessageProperties().getHeaders()).doesNotContainKey("voxify-meta-clientAddress");
                     published.add(key);
                 }

@@ -94,7 +94,7 @@ public final class EspeakEngine implements AutoCloseable {
         public static final Prosody DEFAULT = new Prosody(DEFAULT_RATE, 50, 50);
     }
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = NativeRandomness.LOCK;
     private final Espeak espeak;
     private final Path dataPath;
     private final List<Voice> voices;

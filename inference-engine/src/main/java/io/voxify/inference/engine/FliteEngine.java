@@ -81,7 +81,7 @@ public final class FliteEngine implements AutoCloseable {
 
     private static final int EXCITATION_SEED = 0x5eed;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = NativeRandomness.LOCK;
     private final LibC libc = Native.load("c", LibC.class);
     private final List<NativeLibrary> pinned = new ArrayList<>();
     private final Flite flite;

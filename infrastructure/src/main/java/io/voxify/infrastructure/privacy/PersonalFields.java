@@ -128,6 +128,44 @@ public final class PersonalFields {
         return null;
     }
 
+    /** What a personal text reads as where events leave the platform (the analytics exchange): never the value. */
+    public static final String WITHHELD = "[personal]";
+
+    /**
+     * The event's JSON with every personal value withheld (texts read {@link #WITHHELD}, lists empty, anything else
+     * null), for copies of events that leave the event store and could never be erased again.
+     */
+    public static JsonNode withhold(Class<?> type, JsonNode payload) {
+        Schema schema = of(type);
+        if (!schema.isEmpty() && payload instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            withhold(schema, object);
+        }
+        return payload;
+    }
+
+    private static void withhold(Schema schema, com.fasterxml.jackson.databind.node.ObjectNode node) {
+        for (Field field : schema.fields()) {
+            JsonNode value = node.get(field.name());
+            if (value != null && !value.isNull()) {
+                node.set(
+                        field.name(),
+                        field.erased().isTextual() ? JsonNodeFactory.instance.textNode(WITHHELD) : field.erased());
+            }
+        }
+        for (Nested nested : schema.nested()) {
+            JsonNode child = node.get(nested.name());
+            if (child instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                withhold(nested.schema(), object);
+            } else if (child != null && child.isArray()) {
+                child.forEach(element -> {
+                    if (element instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                        withhold(nested.schema(), object);
+                    }
+                });
+            }
+        }
+    }
+
     static JsonNode erasedValue(Class<?> type) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (CharSequence.class.isAssignableFrom(type)) {

@@ -1,6 +1,7 @@
 package io.voxify.saga.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.infrastructure.privacy.PersonalFields;
 import io.voxify.infrastructure.publishing.EventPublisher;
 import io.voxify.infrastructure.publishing.PublishedEvent;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Every domain event, in order, to the analytics consumers ({@link EventPublisher}): the event's JSON with
+ * Every domain event, in order, to the analytics consumers ({@link EventPublisher}): the event's JSON with its
+ * personal values withheld ({@link PersonalFields#withhold}: a broker's copy could never be erased) and
  * secrets such as password hashes redacted ({@link SecretFields}), its id (consumers drop duplicates by it), its
  * aggregate, sequence, time and metadata, less what identifies a person's connection. A tracking processor of
  * its own: a broker outage stops it (the error propagates) and it resumes where it stopped, so no event is
@@ -59,6 +61,6 @@ public class DomainEventPublisher {
                 event.getTimestamp(),
                 aggregate,
                 metadata,
-                SecretFields.redact(json.valueToTree(payload))));
+                SecretFields.redact(PersonalFields.withhold(event.getPayloadType(), json.valueToTree(payload)))));
     }
 }
