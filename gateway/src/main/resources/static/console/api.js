@@ -151,10 +151,19 @@ function send(path, { method = 'GET', body, form, headers = {}, signal } = {}) {
   return fetch(path.startsWith('/api/') ? path : API + path, { method, headers: h, body: payload, signal });
 }
 
+/**
+ * A 401 that refuses a password the request carried (INVALID_CREDENTIALS), not its token: the session is
+ * fine, and the refusal goes to the caller as it is.
+ */
+async function refusesPassword(response) {
+  const body = await response.clone().json().catch(() => null);
+  return Boolean(body && body.error && body.error.code === 'INVALID_CREDENTIALS');
+}
+
 /** An authorised request answering the raw Response (audio, SSE); 401 → one refresh and retry. */
 export async function authorized(path, options = {}) {
   let response = await send(path, options);
-  if (response.status === 401) {
+  if (response.status === 401 && !(await refusesPassword(response))) {
     try {
       await refresh();
     } catch (e) {
@@ -205,4 +214,15 @@ export async function exportMyData() {
   const disposition = response.headers.get('Content-Disposition') || '';
   const named = disposition.match(/filename="([^"]+)"/);
   return { blob: await response.blob(), filename: named ? named[1] : 'voxify-export.json' };
+}
+
+/**
+ * Deletes the signed-in person's account for good (DELETE /auth/account, with their password). The server has
+ * ended every session by then; here the session ends too, with the reason 'deleted'. A wrong password throws
+ * the API's refusal, with its message, and the session goes on.
+ */
+export async function deleteMyAccount(password) {
+  const body = await api('/auth/account', { method: 'DELETE', body: { password } });
+  endSession('deleted');
+  return body.data;
 }

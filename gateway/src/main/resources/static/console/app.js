@@ -1,6 +1,6 @@
 // The console shell: a hash router (#/jobs), the navigation, and the session's effect on both.
-import { currentUser, exportMyData, onSessionChange, restore, signOut } from './api.js';
-import { announce, clear, h } from './dom.js';
+import { currentUser, deleteMyAccount, exportMyData, onSessionChange, restore, signOut } from './api.js';
+import { announce, clear, confirmDialog, field, h } from './dom.js';
 import * as auth from './pages/auth.js';
 import * as synthesis from './pages/synthesis.js';
 import * as jobs from './pages/jobs.js';
@@ -61,8 +61,37 @@ function renderNav() {
   } }, 'Sign out');
   const exportButton = h('button', { type: 'button', class: 'link-button', onclick: (e) => downloadExport(e.currentTarget) },
     'Export my data');
+  const deleteButton = h('button', { type: 'button', class: 'link-button', onclick: confirmAccountDeletion },
+    'Delete my account');
   clear(nav, h('ul', {}, items,
-    h('li', { class: 'who' }, h('span', {}, user.email)), h('li', {}, exportButton), h('li', {}, signOutButton)));
+    h('li', { class: 'who' }, h('span', {}, user.email)), h('li', {}, exportButton), h('li', {}, deleteButton),
+    h('li', {}, signOutButton)));
+}
+
+/**
+ * Deleting one's own account: a confirmation that says what goes and what stays, and asks for the password.
+ * A wrong password keeps the dialog open with the server's reason; once deleted, the session has ended and
+ * the sign-in page says so.
+ */
+function confirmAccountDeletion() {
+  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+  return confirmDialog({
+    title: 'Delete your account?',
+    confirmLabel: 'Delete my account for good',
+    content: [
+      h('p', {}, h('strong', {}, 'This cannot be undone.'), ' Deleting your account signs you out everywhere and erases:'),
+      h('ul', {},
+        h('li', {}, 'your profile: your e-mail address and name, and the network addresses you signed in from;'),
+        h('li', {}, 'your jobs, with their texts, word timings, callback URLs and audio;'),
+        h('li', {}, 'your voice samples (names, transcripts, recordings), your cloned voices and their training;'),
+        h('li', {}, 'your favourites and ratings.')),
+      h('p', {}, 'The audit trail keeps only what happened and when (counts, durations, statuses, times), '
+        + 'with nothing that says who you were. Your e-mail address can be used to register again. '
+        + 'To keep a copy, use “Export my data” first.'),
+      field('Password', password, 'Your password, to confirm it is you.'),
+    ],
+    action: () => deleteMyAccount(password.value),
+  });
 }
 
 /** Downloads everything held about the signed-in person as the JSON file the server names. */
@@ -126,10 +155,15 @@ async function route() {
   firstRoute = false;
 }
 
+const SIGNED_OUT_NOTICES = {
+  expired: 'Your session has ended. Please sign in again.',
+  deleted: 'Your account has been deleted. Everything it held is being removed.',
+};
+
 onSessionChange((user, reason) => {
   renderNav();
-  if (!user && reason === 'expired') {
-    sessionStorage.setItem('voxify.notice', 'Your session has ended. Please sign in again.');
+  if (!user && SIGNED_OUT_NOTICES[reason]) {
+    sessionStorage.setItem('voxify.notice', SIGNED_OUT_NOTICES[reason]);
     if (location.hash === '#/sign-in') route();
     else location.hash = '#/sign-in';
   }

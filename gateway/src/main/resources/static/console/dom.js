@@ -110,6 +110,44 @@ export function setRouteParams(path, params) {
   if (location.hash !== target) location.hash = target;
 }
 
+/**
+ * A modal confirmation in a native <dialog> (focus stays inside it; Escape and Cancel close it). `content`
+ * says plainly what will happen; `action` runs when confirmed and may throw: its error shows in the dialog,
+ * which stays open for another try. Resolves true once the action succeeded, false when cancelled.
+ */
+export function confirmDialog({ title, content = [], confirmLabel, action }) {
+  return new Promise((resolve) => {
+    const headingId = uid('dialog');
+    const feedback = h('div', { 'aria-live': 'assertive' });
+    const confirmButton = h('button', { type: 'submit', class: 'danger' }, confirmLabel);
+    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
+    let confirmed = false;
+    const form = h('form', { onsubmit: async (e) => {
+      e.preventDefault();
+      confirmButton.disabled = true;
+      feedback.replaceChildren();
+      try {
+        await action();
+        confirmed = true;
+        dialog.close();
+      } catch (error) {
+        feedback.replaceChildren(errorBox(error));
+        confirmButton.disabled = false;
+      }
+    } }, content, feedback, h('div', { class: 'actions' }, confirmButton, cancel));
+    const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': headingId }, h('h2', { id: headingId }, title), form);
+    cancel.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(confirmed);
+    });
+    // The first field takes the focus; without one, Cancel does, so Enter alone never confirms.
+    (form.querySelector('input') || cancel).autofocus = true;
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
 export function announce(text) {
   const notice = document.getElementById('notice');
   if (notice) notice.textContent = text;

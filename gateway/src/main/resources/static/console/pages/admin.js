@@ -1,5 +1,5 @@
-import { api } from '../api.js';
-import { announce, clear, errorBox, field, fmtBytes, fmtDate, fmtNumber, h, select } from '../dom.js';
+import { api, currentUser } from '../api.js';
+import { announce, clear, confirmDialog, errorBox, field, fmtBytes, fmtDate, fmtNumber, h, select } from '../dom.js';
 import { historyLookup } from './audit.js';
 
 export async function render(main, { signal }) {
@@ -78,9 +78,31 @@ async function renderUsers(area, signal, search = '') {
     role.addEventListener('change', () => patch(u, { role: role.value }));
     const active = h('button', { type: 'button', class: `small ${u.is_active ? 'danger' : 'secondary'}`,
       onclick: () => patch(u, { is_active: !u.is_active }) }, u.is_active ? 'Deactivate' : 'Activate');
+    // An administrator's own account is deleted from the navigation, with their password.
+    const remove = u.id === currentUser()?.id ? null : h('button', { type: 'button', class: 'small danger',
+      onclick: () => confirmUserDeletion(u) }, 'Delete');
     return h('tr', {}, h('td', {}, u.email), h('td', {}, role), h('td', {}, u.is_active ? 'active' : 'inactive'),
-      h('td', {}, u.job_count), h('td', {}, fmtDate(u.last_active_at)), h('td', {}, active));
+      h('td', {}, u.job_count), h('td', {}, fmtDate(u.last_active_at)), h('td', { class: 'actions' }, active, remove));
   });
+  async function confirmUserDeletion(u) {
+    const deleted = await confirmDialog({
+      title: `Delete ${u.email}?`,
+      confirmLabel: 'Delete this account',
+      content: [
+        h('p', {}, h('strong', {}, 'This cannot be undone.'), ` Every session of ${u.email} ends; their profile, jobs `
+          + 'and audio, samples, clones, favourites and ratings are removed, and every personal field is erased from '
+          + 'the history. The audit trail keeps what happened and when; the e-mail address can register again.'),
+      ],
+      action: () => api(`/admin/users/${u.id}`, { method: 'DELETE' }),
+    });
+    if (!deleted) return;
+    announce(`${u.email} deleted`);
+    try {
+      await renderUsers(area, signal, search);
+    } catch (error) {
+      feedback.replaceChildren(errorBox(error));
+    }
+  }
   async function patch(u, change) {
     try {
       await api(`/admin/users/${u.id}`, { method: 'PATCH', body: change });
