@@ -9,10 +9,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.auth.AuthService;
+import io.voxify.gateway.limits.LoginThrottle;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,9 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AccountController {
     private final AccountDeletion deletion;
+    private final AuthService auth;
+    private final LoginThrottle throttle;
 
-    public AccountController(AccountDeletion deletion) {
+    public AccountController(AccountDeletion deletion, AuthService auth, LoginThrottle throttle) {
         this.deletion = deletion;
+        this.auth = auth;
+        this.throttle = throttle;
     }
 
     @Operation(
@@ -45,12 +53,24 @@ public class AccountController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = DeletionSchemas.DeletionEnvelope.class)))
-    @ApiErrors({ErrorCode.MISSING_FIELDS, ErrorCode.INVALID_CREDENTIALS, ErrorCode.SERVICE_UNAVAILABLE})
+    @ApiErrors({
+        ErrorCode.MISSING_FIELDS,
+        ErrorCode.INVALID_CREDENTIALS,
+        ErrorCode.RATE_LIMITED,
+        ErrorCode.SERVICE_UNAVAILABLE
+    })
     @DeleteMapping("/api/v1/auth/account")
-    ResponseEntity<Map<String, Object>> deleteOwn(
-            @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) DeleteAccountRequest body) {
+    CompletableFuture<ResponseEntity<Map<String, Object>>> deleteOwn(
+            @AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody(required = false) DeleteAccountRequest body,
+            HttpServletRequest request) {
         String password = present(body).password();
-        return Envelope.ok(deletion.deleteOwn(AuthenticatedUser.from(jwt), password), "Account deleted");
+        AuthenticatedUser caller = AuthenticatedUser.from(jwt);
+        // The password is guessed here no faster than at sign-in: a stolen access token is no way round the
+        // sign-in throttle (the same buckets and pacing, by the account's e-mail and the caller's address).
+        String email = auth.profile(caller.userId()).email();
+        return throttle.attempt(email, request.getRemoteAddr(), () -> deletion.deleteOwn(caller, password))
+                .thenApply(deleted -> Envelope.ok(deleted, "Account deleted"));
     }
 
     @Operation(
