@@ -4,6 +4,8 @@ import io.voxify.query.admin.PlatformStatistics;
 import io.voxify.query.audit.AggregateOwnerProjection;
 import io.voxify.query.clone.CloneProjection;
 import io.voxify.query.config.PlatformConfigProjection;
+import io.voxify.query.job.AudioFileProjection;
+import io.voxify.query.job.JobProjection;
 import io.voxify.query.library.LibraryProjection;
 import io.voxify.query.library.VoiceRatingProjection;
 import io.voxify.query.sample.SampleProjection;
@@ -45,6 +47,8 @@ import org.springframework.context.annotation.Import;
     VoiceRatingProjection.class,
     PlatformConfigProjection.class,
     AggregateOwnerProjection.class,
+    JobProjection.class,
+    AudioFileProjection.class,
     UserDirectory.class,
     PlatformStatistics.class
 })

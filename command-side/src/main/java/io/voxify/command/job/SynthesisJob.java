@@ -11,10 +11,12 @@ import io.voxify.events.job.CancelJobCommand;
 import io.voxify.events.job.CompleteJobCommand;
 import io.voxify.events.job.CreateJobCommand;
 import io.voxify.events.job.DeleteJobCommand;
+import io.voxify.events.job.ExpireJobContentCommand;
 import io.voxify.events.job.FailJobCommand;
 import io.voxify.events.job.JobAttemptFailedEvent;
 import io.voxify.events.job.JobCancelledEvent;
 import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobFailedEvent;
@@ -71,6 +73,8 @@ public class SynthesisJob {
     private double progress;
     private AudioOutput output;
     private String callbackUrl;
+    /** Retention erased its text and removed its audio; the job stays, with nothing left to expire. */
+    private boolean contentExpired;
     /** The job decides when its end is announced; following the delivery tries is the member's. */
     @AggregateMember
     private final JobWebhook webhook = new JobWebhook();
@@ -182,6 +186,24 @@ public class SynthesisJob {
         apply(new JobDeletedEvent(jobId, cmd.requestedBy(), output));
     }
 
+    /**
+     * Retention: only a finished job loses its text and audio (a running one still needs them), and only once.
+     * The caller destroys the job's key once this event is stored.
+     */
+    @CommandHandler
+    public void handle(ExpireJobContentCommand cmd) {
+        if (cmd.retentionDays() < 1) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "retention_days must be at least 1");
+        }
+        if (!status.isFinal()) {
+            throw transition("expire the content");
+        }
+        if (contentExpired) {
+            throw new DomainException(ErrorCode.CONFLICT, "The job's text and audio have expired already");
+        }
+        apply(new JobContentExpiredEvent(jobId, userId, cmd.retentionDays(), output));
+    }
+
     /** Only progress may name "the current attempt"; results must come from the attempt that made them. */
     private void requireRunningAttempt(int requested, boolean currentAllowed, String action) {
         boolean current = (currentAllowed && requested == CURRENT_ATTEMPT) || requested == attempt;
@@ -261,6 +283,14 @@ public class SynthesisJob {
     void on(JobCancelledEvent e) {
         status = JobStatus.CANCELLED;
         attemptRunning = false;
+    }
+
+    @EventSourcingHandler
+    void on(JobContentExpiredEvent e) {
+        contentExpired = true;
+        text = null;
+        callbackUrl = null;
+        output = null;
     }
 
     @EventSourcingHandler

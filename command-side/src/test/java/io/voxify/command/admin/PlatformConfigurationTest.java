@@ -13,7 +13,25 @@ import org.junit.jupiter.api.Test;
 class PlatformConfigurationTest {
     private static final String ID = PlatformConfiguration.ID;
     private static final PlatformConfig DEFAULTS = new PlatformConfig(
-            100, 1000, 100, 50L << 20, 10_000, "default_voice_001", true, 10, 100, 900, false, 200, 20, 10, 2, 4, 8, 2);
+            100,
+            1000,
+            100,
+            50L << 20,
+            10_000,
+            "default_voice_001",
+            true,
+            10,
+            100,
+            900,
+            false,
+            200,
+            20,
+            10,
+            2,
+            4,
+            8,
+            2,
+            0);
 
     private FixtureConfiguration<PlatformConfiguration> fixture;
 
@@ -47,7 +65,8 @@ class PlatformConfigurationTest {
                                 "maxWorkInFlightPerUser",
                                 "maxAudioStreamsPerUser",
                                 "maxEventStreamsPerUser",
-                                "maxSyncSpeechPerUser"),
+                                "maxSyncSpeechPerUser",
+                                "jobRetentionDays"),
                         "user_admin"))
                 .expectResultMessagePayload(DEFAULTS);
     }
@@ -72,7 +91,8 @@ class PlatformConfigurationTest {
                 2,
                 4,
                 8,
-                2);
+                2,
+                0);
         fixture.given(new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"))
                 .when(new ChangePlatformConfigCommand(ID, closed, "user_other"))
                 .expectEvents(new PlatformConfigChangedEvent(
@@ -99,7 +119,8 @@ class PlatformConfigurationTest {
                 2,
                 4,
                 8,
-                2);
+                2,
+                0);
         fixture.given(
                         new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("requestsPerMinute"), "user_admin"),
                         new PlatformConfigChangedEvent(ID, DEFAULTS, List.of("maxTextLength"), "user_other"))

@@ -9,10 +9,12 @@ import io.voxify.events.job.CancelJobCommand;
 import io.voxify.events.job.CompleteJobCommand;
 import io.voxify.events.job.CreateJobCommand;
 import io.voxify.events.job.DeleteJobCommand;
+import io.voxify.events.job.ExpireJobContentCommand;
 import io.voxify.events.job.FailJobCommand;
 import io.voxify.events.job.JobAttemptFailedEvent;
 import io.voxify.events.job.JobCancelledEvent;
 import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobFailedEvent;
@@ -625,6 +627,73 @@ class SynthesisJobTest {
                 .when(new DeleteJobCommand(JOB_ID, USER_ID))
                 .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
+    }
+
+    // retention
+
+    @Test
+    void anExpiredCompletedJobNamesItsAudioForRemoval() {
+        fixture.given(created(), started(1), completed())
+                .when(new ExpireJobContentCommand(JOB_ID, 30))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("finishedJobs")
+    void everyFinishedJobCanExpire(List<Object> history) {
+        boolean completed = history.stream().anyMatch(JobCompletedEvent.class::isInstance);
+        fixture.given(history)
+                .when(new ExpireJobContentCommand(JOB_ID, 1))
+                .expectEvents(new JobContentExpiredEvent(JOB_ID, USER_ID, 1, completed ? OUTPUT : null));
+    }
+
+    @Test
+    void cannotExpireAJobThatHasNotFinished() {
+        fixture.given(created())
+                .when(new ExpireJobContentCommand(JOB_ID, 1))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), started(1))
+                .when(new ExpireJobContentCommand(JOB_ID, 1))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+        fixture.given(created(), started(1), attemptFailed(1))
+                .when(new ExpireJobContentCommand(JOB_ID, 1))
+                .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aJobExpiresOnlyOnce() {
+        fixture.given(created(), started(1), completed(), new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT))
+                .when(new ExpireJobContentCommand(JOB_ID, 30))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedJobCannotExpire() {
+        fixture.given(created(), started(1), completed(), new JobDeletedEvent(JOB_ID, USER_ID, OUTPUT))
+                .when(new ExpireJobContentCommand(JOB_ID, 30))
+                .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void retentionIsAtLeastADay() {
+        fixture.given(created(), started(1), completed())
+                .when(new ExpireJobContentCommand(JOB_ID, 0))
+                .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredJobCanStillBeDeletedAndHasNoAudioLeftToRemove() {
+        fixture.given(created(), started(1), completed(), new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT))
+                .when(new DeleteJobCommand(JOB_ID, USER_ID))
+                .expectEvents(new JobDeletedEvent(JOB_ID, USER_ID, null))
+                .expectMarkedDeleted();
     }
 
     // webhooks

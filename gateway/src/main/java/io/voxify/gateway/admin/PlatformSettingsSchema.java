@@ -154,7 +154,15 @@ public final class PlatformSettingsSchema {
                     1,
                     1_000,
                     "Synchronous speech requests at once (per user)",
-                    "POST /v1/audio/speech requests of one user in progress at once"));
+                    "POST /v1/audio/speech requests of one user in progress at once"),
+            integer(
+                    "job_retention_days",
+                    0,
+                    0,
+                    3650,
+                    "Job retention (days)",
+                    "Days a finished job's text and audio are kept; then the text is erased and the audio"
+                            + " removed; 0 keeps them for ever"));
 
     private static final Constructor<PlatformConfig> CANONICAL = canonicalConstructor();
 

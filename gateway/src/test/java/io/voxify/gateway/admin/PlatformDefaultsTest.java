@@ -54,7 +54,8 @@ class PlatformDefaultsTest {
                         2,
                         4,
                         8,
-                        2));
+                        2,
+                        0));
     }
 
     @Test

@@ -55,7 +55,8 @@ class JobAnswersTest {
                 AT,
                 1234L,
                 "https://example.com/h",
-                new WebhookStatus("dlv_1", "job.completed", "delivered", 1, 200, null, AT, null, AT));
+                new WebhookStatus("dlv_1", "job.completed", "delivered", 1, 200, null, AT, null, AT),
+                null);
     }
 
     /** Nothing optional set, and timestamps not asked for. */
@@ -83,6 +84,7 @@ class JobAnswersTest {
                 0,
                 AT,
                 AT,
+                null,
                 null,
                 null,
                 null,

@@ -200,6 +200,7 @@ class ProgressPayloadsTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -198,6 +198,7 @@ public final class OpenApiFuzzer {
             Map.entry("max_audio_streams_per_user", List.of(4)),
             Map.entry("max_event_streams_per_user", List.of(8)),
             Map.entry("max_sync_speech_per_user", List.of(2)),
+            Map.entry("job_retention_days", List.of(0)),
             Map.entry("download", List.of("true", "false")),
             Map.entry("expires", List.of("4102444800")),
             Map.entry("signature", List.of("abc")),

@@ -50,7 +50,8 @@ class PlatformConfigChangedEventUpcasterTest {
                     3,
                     5,
                     9,
-                    4));
+                    4,
+                    0));
 
     private static DomainEventData<byte[]> stored(String revision, String json) {
         return new GenericDomainEventEntry<>(
@@ -99,7 +100,8 @@ class PlatformConfigChangedEventUpcasterTest {
                                 3,
                                 5,
                                 9,
-                                4),
+                                4,
+                                0),
                         List.of("registrationOpen"),
                         "user_x48l7gxb3wwa2v3uglgi"));
     }

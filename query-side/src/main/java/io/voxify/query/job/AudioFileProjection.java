@@ -4,6 +4,7 @@ import io.voxify.events.job.AudioOutput;
 import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
 import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -57,6 +58,12 @@ public class AudioFileProjection {
 
     @EventHandler
     void on(JobDeletedEvent e) {
+        files.deleteByJobId(e.jobId());
+    }
+
+    /** Retention removes the audio with the text: the file is gone for downloads at once. */
+    @EventHandler
+    void on(JobContentExpiredEvent e) {
         files.deleteByJobId(e.jobId());
     }
 

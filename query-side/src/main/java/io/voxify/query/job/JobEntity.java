@@ -10,13 +10,16 @@ import jakarta.persistence.Table;
  * One row per live job. Times are epoch milliseconds so every database sorts them the same way.
  * A user's list is ordered by creation time and then id: the index holds both, so the database
  * walks it in list order and stops at the page's last row, instead of sorting the user's rows.
+ * Retention looks for the finished jobs not yet expired in the order they ended: its index walks exactly
+ * those (an unexpired row's {@code content_expired_at} is null, an unfinished one's {@code completed_at}).
  */
 @Entity
 @Table(
         name = "job_view",
         indexes = {
             @Index(name = "ix_job_view_user_created_id", columnList = "user_id, created_at, job_id"),
-            @Index(name = "ix_job_view_status", columnList = "status")
+            @Index(name = "ix_job_view_status", columnList = "status"),
+            @Index(name = "ix_job_view_expiry", columnList = "content_expired_at, completed_at, job_id")
         })
 public class JobEntity {
     @Id
@@ -124,4 +127,8 @@ public class JobEntity {
 
     @Column(name = "webhook_delivered_at")
     Long webhookDeliveredAt;
+
+    /** When retention erased the job's text and removed its audio; null until then. */
+    @Column(name = "content_expired_at")
+    Long contentExpiredAt;
 }

@@ -4,6 +4,7 @@ import io.voxify.events.job.AudioOutput;
 import io.voxify.events.job.JobAttemptFailedEvent;
 import io.voxify.events.job.JobCancelledEvent;
 import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobFailedEvent;
@@ -15,6 +16,7 @@ import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
 import io.voxify.events.job.WebhookStatus;
+import io.voxify.events.privacy.Erasure;
 import io.voxify.events.webhook.WebhookAbandonedEvent;
 import io.voxify.events.webhook.WebhookAttemptedEvent;
 import io.voxify.events.webhook.WebhookDeliveredEvent;
@@ -76,6 +78,7 @@ public final class JobEvolver {
                 || event instanceof JobCompletedEvent
                 || event instanceof JobFailedEvent
                 || event instanceof JobCancelledEvent
+                || event instanceof JobContentExpiredEvent
                 || event instanceof WebhookDueEvent
                 || event instanceof WebhookAttemptedEvent
                 || event instanceof WebhookDeliveredEvent
@@ -147,6 +150,15 @@ public final class JobEvolver {
             job.status = JobStatus.CANCELLED;
             job.progressMessage = "Job cancelled";
             job.completedAt = at;
+        } else if (event instanceof JobContentExpiredEvent) {
+            // What the job's destroyed key erases from its events, and its audio, which is removed. Its counts
+            // stay as they were: a replay reads them from the erased text (see README, retention).
+            job.text = Erasure.ERASED;
+            job.textHash = null;
+            job.callbackUrl = null;
+            job.timestamps = List.of();
+            job.fileId = null;
+            job.contentExpiredAt = at;
         } else if (event instanceof WebhookDueEvent e) {
             job.webhookDeliveryId = e.deliveryId();
             job.webhookEvent = e.event();
@@ -232,6 +244,7 @@ public final class JobEvolver {
         Instant webhookLastAttemptAt;
         Instant webhookNextAttemptAt;
         Instant webhookDeliveredAt;
+        Instant contentExpiredAt;
 
         Draft() {}
 
@@ -262,6 +275,7 @@ public final class JobEvolver {
             completedAt = job.completedAt();
             processingTimeMs = job.processingTimeMs();
             callbackUrl = job.callbackUrl();
+            contentExpiredAt = job.contentExpiredAt();
             WebhookStatus webhook = job.webhook();
             if (webhook != null) {
                 webhookDeliveryId = webhook.deliveryId();
@@ -316,7 +330,8 @@ public final class JobEvolver {
                     completedAt,
                     processingTimeMs,
                     callbackUrl,
-                    webhook);
+                    webhook,
+                    contentExpiredAt);
         }
     }
 }

@@ -3,11 +3,14 @@ package io.voxify.query.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.common.AxonNames;
 import io.voxify.events.job.CountJobsByStatusQuery;
+import io.voxify.events.job.ExpirableJob;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.FindJobsQuery;
+import io.voxify.events.job.FindJobsToExpireQuery;
 import io.voxify.events.job.JobAttemptFailedEvent;
 import io.voxify.events.job.JobCancelledEvent;
 import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobFailedEvent;
@@ -107,6 +110,11 @@ public class JobProjection {
     }
 
     @EventHandler
+    void on(JobContentExpiredEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
+        evolve(e.jobId(), e, seq, at);
+    }
+
+    @EventHandler
     void on(WebhookDueEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
         evolve(e.jobId(), e, seq, at);
     }
@@ -192,6 +200,41 @@ public class JobProjection {
         });
         List<JobEntity> page = select.getResultList();
         return new JobPage(page.stream().map(rows::view).toList(), count.getSingleResult());
+    }
+
+    /**
+     * Retention's next page: finished jobs not yet expired that ended before the cutoff, in the order they
+     * ended. Every finished job has an end ({@code completedAt} is set on completion, failure and
+     * cancellation alike), and an unfinished one has none, so the end alone picks them, walking
+     * {@code ix_job_view_expiry}; the status is checked as well. The page continues after the last job handed
+     * out (keyset), never by offset, since the jobs before it are being expired meanwhile.
+     */
+    @QueryHandler
+    public List<ExpirableJob> handle(FindJobsToExpireQuery query) {
+        boolean continued = query.after() != null;
+        TypedQuery<JobEntity> select = entityManager
+                .createQuery(
+                        "select j from JobEntity j where j.contentExpiredAt is null and j.completedAt < :endedBefore"
+                                + " and j.status in :finished"
+                                + (continued
+                                        ? " and (j.completedAt > :afterEnd"
+                                                + " or (j.completedAt = :afterEnd and j.jobId > :afterId))"
+                                        : "")
+                                + " order by j.completedAt, j.jobId",
+                        JobEntity.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setParameter("endedBefore", query.endedBefore().toEpochMilli())
+                .setParameter(
+                        "finished",
+                        List.of(JobStatus.COMPLETED.name(), JobStatus.FAILED.name(), JobStatus.CANCELLED.name()))
+                .setMaxResults(query.limit());
+        if (continued) {
+            select.setParameter("afterEnd", query.after().endedAt().toEpochMilli())
+                    .setParameter("afterId", query.after().jobId());
+        }
+        return select.getResultList().stream()
+                .map(j -> new ExpirableJob(j.jobId, j.userId, Instant.ofEpochMilli(j.completedAt)))
+                .toList();
     }
 
     @QueryHandler

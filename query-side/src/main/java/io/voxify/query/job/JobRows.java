@@ -61,7 +61,8 @@ final class JobRows {
                 instant(row.completedAt),
                 row.processingTimeMs,
                 row.callbackUrl,
-                webhook(row));
+                webhook(row),
+                instant(row.contentExpiredAt));
     }
 
     /**
@@ -99,6 +100,7 @@ final class JobRows {
         row.completedAt = epochMillis(job.completedAt());
         row.processingTimeMs = job.processingTimeMs();
         row.callbackUrl = job.callbackUrl();
+        row.contentExpiredAt = epochMillis(job.contentExpiredAt());
         WebhookStatus webhook = job.webhook();
         row.webhookDeliveryId = webhook == null ? null : webhook.deliveryId();
         row.webhookEvent = webhook == null ? null : webhook.event();

@@ -23,9 +23,45 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PlatformConfigProjectionTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final PlatformConfig DEFAULTS = new PlatformConfig(
-            100, 1000, 100, 50L << 20, 10_000, "default_voice_001", true, 10, 100, 900, false, 200, 20, 10, 2, 4, 8, 2);
+            100,
+            1000,
+            100,
+            50L << 20,
+            10_000,
+            "default_voice_001",
+            true,
+            10,
+            100,
+            900,
+            false,
+            200,
+            20,
+            10,
+            2,
+            4,
+            8,
+            2,
+            0);
     private static final PlatformConfig CLOSED = new PlatformConfig(
-            60, 500, 50, 10L << 20, 5_000, "preset_gentle_female_001", false, 5, 50, 600, true, 100, 10, 5, 1, 2, 4, 1);
+            60,
+            500,
+            50,
+            10L << 20,
+            5_000,
+            "preset_gentle_female_001",
+            false,
+            5,
+            50,
+            600,
+            true,
+            100,
+            10,
+            5,
+            1,
+            2,
+            4,
+            1,
+            0);
 
     /** The event store outlives each test's rolled-back transaction: every test has a configuration of its own. */
     private final String configId = "platform_config_" + UUID.randomUUID();

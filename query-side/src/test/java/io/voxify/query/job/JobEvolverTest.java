@@ -6,6 +6,7 @@ import io.voxify.events.job.AudioOutput;
 import io.voxify.events.job.JobAttemptFailedEvent;
 import io.voxify.events.job.JobCancelledEvent;
 import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobFailedEvent;
@@ -17,6 +18,7 @@ import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
 import io.voxify.events.job.WebhookStatus;
+import io.voxify.events.privacy.Erasure;
 import io.voxify.events.user.UserDisabledEvent;
 import io.voxify.events.webhook.WebhookAbandonedEvent;
 import io.voxify.events.webhook.WebhookAttemptedEvent;
@@ -243,6 +245,28 @@ class JobEvolverTest {
         assertThat(job.progress()).isEqualTo(30);
         assertThat(job.completedAt()).isEqualTo(millis(START.plusSeconds(3)));
         assertThat(job.processingTimeMs()).isNull();
+    }
+
+    @Test
+    void retentionErasesTheTextAndRemovesTheAudioButKeepsTheJob() {
+        Stream stream = new Stream();
+        stream.apply(created("Hello world."));
+        stream.apply(new JobStartedEvent(JOB, 1, "worker-a"));
+        JobView completed = stream.apply(new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, TIMINGS, 850, 700));
+        JobView expired = stream.apply(new JobContentExpiredEvent(JOB, "user-1", 30, OUTPUT));
+
+        assertThat(expired.text()).isEqualTo(Erasure.ERASED);
+        assertThat(expired.textHash()).isNull();
+        assertThat(expired.callbackUrl()).isNull();
+        assertThat(expired.timestamps()).isEmpty();
+        assertThat(expired.fileId()).as("the audio is removed").isNull();
+        assertThat(expired.contentExpiredAt()).isEqualTo(millis(START.plusSeconds(3)));
+        assertThat(expired.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(expired.duration()).isEqualTo(completed.duration());
+        assertThat(expired.textLength()).isEqualTo(completed.textLength());
+        assertThat(expired.completedAt()).isEqualTo(completed.completedAt());
+        assertThat(expired.version()).isEqualTo(3);
+        assertThat(completed.contentExpiredAt()).isNull();
     }
 
     @Test

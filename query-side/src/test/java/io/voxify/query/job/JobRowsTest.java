@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.job.JobAttemptFailedEvent;
 import io.voxify.events.job.JobCompletedEvent;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobProgressedEvent;
 import io.voxify.events.job.JobStartedEvent;
 import io.voxify.events.job.JobUpdatedEvent;
@@ -60,7 +61,8 @@ class JobRowsTest {
                         null,
                         10,
                         Instant.parse("2026-03-01T10:00:09.987654Z"),
-                        Instant.parse("2026-03-01T10:01:09.5Z")));
+                        Instant.parse("2026-03-01T10:01:09.5Z")),
+                new JobContentExpiredEvent(JOB, "user-1", 30, OUTPUT));
         JobEntity row = null;
         JobView history = null;
         for (int i = 0; i < events.size(); i++) {
@@ -76,6 +78,7 @@ class JobRowsTest {
         }
         assertThat(history.settings()).isEqualTo(edited);
         assertThat(history.webhook().lastError()).isEqualTo(WebhookErrors.HTTP_STATUS);
+        assertThat(history.contentExpiredAt()).isNotNull();
     }
 
     @Test

@@ -14,6 +14,11 @@ package io.voxify.events.admin;
  * finished; {@code maxAudioStreamsPerUser} open audio streams ({@code GET /job/{id}/audio/stream},
  * {@code POST /tts/stream}); {@code maxEventStreamsPerUser} open progress (SSE) streams;
  * {@code maxSyncSpeechPerUser} synchronous {@code POST /v1/audio/speech} requests in progress.
+ * <p>
+ * {@code jobRetentionDays} is how long a job's text and audio are kept after it ended: 0 keeps them for
+ * ever; after that many days the text is erased (the job's key destroyed) and the audio removed. It came
+ * without a new revision: an older event reads it as 0, which keeps everything, since an administrator
+ * who wrote it never chose to erase anything and an erasure cannot be undone.
  */
 public record PlatformConfig(
         int requestsPerMinute,
@@ -33,4 +38,5 @@ public record PlatformConfig(
         int maxWorkInFlightPerUser,
         int maxAudioStreamsPerUser,
         int maxEventStreamsPerUser,
-        int maxSyncSpeechPerUser) {}
+        int maxSyncSpeechPerUser,
+        int jobRetentionDays) {}

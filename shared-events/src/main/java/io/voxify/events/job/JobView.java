@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A job as the read model holds it. {@code version} is the sequence number of the last event
- * applied, so a reader can tell an older state from a newer one.
+ * applied, so a reader can tell an older state from a newer one. {@code contentExpiredAt} is when
+ * retention erased its text and removed its audio (null: not erased).
  */
 public record JobView(
         String jobId,
@@ -34,4 +35,5 @@ public record JobView(
         Instant completedAt,
         Long processingTimeMs,
         String callbackUrl,
-        WebhookStatus webhook) {}
+        WebhookStatus webhook,
+        Instant contentExpiredAt) {}

@@ -1,6 +1,7 @@
 package io.voxify.saga.webhook;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.webhook.WebhookAbandonedEvent;
 import io.voxify.events.webhook.WebhookAttemptedEvent;
@@ -99,6 +100,13 @@ public class WebhookSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = JOB_ID)
     public void on(JobDeletedEvent deleted, DeadlineManager deadlines) {
+        stopDeadlines(deadlines);
+    }
+
+    /** Retention erased the callback URL this saga holds a copy of: no further tries go to it. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = JOB_ID)
+    public void on(JobContentExpiredEvent expired, DeadlineManager deadlines) {
         stopDeadlines(deadlines);
     }
 

@@ -1,5 +1,6 @@
 package io.voxify.worker.synthesis;
 
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.io.IOException;
@@ -8,8 +9,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes a deleted job's audio. The gateway removes it at once too; this handler is what
- * guarantees it, since it runs from the event stream and retries until the blob is gone.
+ * Removes a deleted job's audio, and an expired one's (retention). The gateway removes a deleted job's audio at
+ * once too; this handler is what guarantees it, since it runs from the event stream and retries until the blob
+ * is gone.
  */
 @Component
 @ProcessingGroup("audio-cleanup")
@@ -22,6 +24,13 @@ public class AudioCleanup {
 
     @EventHandler
     void on(JobDeletedEvent event) throws IOException {
+        if (event.output() != null) {
+            blobs.delete(event.output().blobKey());
+        }
+    }
+
+    @EventHandler
+    void on(JobContentExpiredEvent event) throws IOException {
         if (event.output() != null) {
             blobs.delete(event.output().blobKey());
         }

@@ -3,6 +3,7 @@ package io.voxify.saga.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
+import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.webhook.WebhookAbandonedEvent;
 import io.voxify.events.webhook.WebhookAttemptedEvent;
@@ -146,6 +147,15 @@ class WebhookSagaTest {
         fixture.givenAPublished(due())
                 .andThenAPublished(failed(1, fixture.currentTime().plusSeconds(10)))
                 .whenPublishingA(new JobDeletedEvent(JOB_ID, "user-1", null))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void retentionEndsTheSagaAndItsRetries() {
+        fixture.givenAPublished(due())
+                .andThenAPublished(failed(1, fixture.currentTime().plusSeconds(10)))
+                .whenPublishingA(new JobContentExpiredEvent(JOB_ID, "user-1", 1, null))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }

@@ -1,0 +1,12 @@
+package io.voxify.events.job;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * A finished job outlived the platform's retention ({@code retentionDays}, as set when it expired): its text,
+ * text hash, callback URL and word timings are erased (the job's key is destroyed right after this event is
+ * stored) and its audio is removed. {@code output} (may be null) names the audio to remove. The job itself,
+ * its status, counts and times stay.
+ */
+@Revision("1")
+public record JobContentExpiredEvent(String jobId, String userId, int retentionDays, AudioOutput output) {}
