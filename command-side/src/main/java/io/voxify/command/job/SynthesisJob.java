@@ -201,7 +201,8 @@ public class SynthesisJob {
         if (contentExpired) {
             throw new DomainException(ErrorCode.CONFLICT, "The job's text and audio have expired already");
         }
-        apply(new JobContentExpiredEvent(jobId, userId, cmd.retentionDays(), output));
+        apply(new JobContentExpiredEvent(
+                jobId, userId, cmd.retentionDays(), output, cmd.textLength(), cmd.wordCount()));
     }
 
     /** Only progress may name "the current attempt"; results must come from the attempt that made them. */

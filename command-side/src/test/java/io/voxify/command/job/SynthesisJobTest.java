@@ -634,9 +634,9 @@ class SynthesisJobTest {
     @Test
     void anExpiredCompletedJobNamesItsAudioForRemoval() {
         fixture.given(created(), started(1), completed())
-                .when(new ExpireJobContentCommand(JOB_ID, 30))
+                .when(new ExpireJobContentCommand(JOB_ID, 30, 12, 3))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT));
+                .expectEvents(new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT, 12, 3));
     }
 
     @ParameterizedTest
@@ -644,30 +644,34 @@ class SynthesisJobTest {
     void everyFinishedJobCanExpire(List<Object> history) {
         boolean completed = history.stream().anyMatch(JobCompletedEvent.class::isInstance);
         fixture.given(history)
-                .when(new ExpireJobContentCommand(JOB_ID, 1))
-                .expectEvents(new JobContentExpiredEvent(JOB_ID, USER_ID, 1, completed ? OUTPUT : null));
+                .when(new ExpireJobContentCommand(JOB_ID, 1, 12, 3))
+                .expectEvents(new JobContentExpiredEvent(JOB_ID, USER_ID, 1, completed ? OUTPUT : null, 12, 3));
     }
 
     @Test
     void cannotExpireAJobThatHasNotFinished() {
         fixture.given(created())
-                .when(new ExpireJobContentCommand(JOB_ID, 1))
+                .when(new ExpireJobContentCommand(JOB_ID, 1, 12, 3))
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
                 .expectNoEvents();
         fixture.given(created(), started(1))
-                .when(new ExpireJobContentCommand(JOB_ID, 1))
+                .when(new ExpireJobContentCommand(JOB_ID, 1, 12, 3))
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
                 .expectNoEvents();
         fixture.given(created(), started(1), attemptFailed(1))
-                .when(new ExpireJobContentCommand(JOB_ID, 1))
+                .when(new ExpireJobContentCommand(JOB_ID, 1, 12, 3))
                 .expectException(refusedWith(ErrorCode.INVALID_STATUS_TRANSITION))
                 .expectNoEvents();
     }
 
     @Test
     void aJobExpiresOnlyOnce() {
-        fixture.given(created(), started(1), completed(), new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT))
-                .when(new ExpireJobContentCommand(JOB_ID, 30))
+        fixture.given(
+                        created(),
+                        started(1),
+                        completed(),
+                        new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT, 12, 3))
+                .when(new ExpireJobContentCommand(JOB_ID, 30, 12, 3))
                 .expectException(refusedWith(ErrorCode.CONFLICT))
                 .expectNoEvents();
     }
@@ -675,7 +679,7 @@ class SynthesisJobTest {
     @Test
     void aDeletedJobCannotExpire() {
         fixture.given(created(), started(1), completed(), new JobDeletedEvent(JOB_ID, USER_ID, OUTPUT))
-                .when(new ExpireJobContentCommand(JOB_ID, 30))
+                .when(new ExpireJobContentCommand(JOB_ID, 30, 12, 3))
                 .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
     }
@@ -683,14 +687,18 @@ class SynthesisJobTest {
     @Test
     void retentionIsAtLeastADay() {
         fixture.given(created(), started(1), completed())
-                .when(new ExpireJobContentCommand(JOB_ID, 0))
+                .when(new ExpireJobContentCommand(JOB_ID, 0, 12, 3))
                 .expectException(refusedWith(ErrorCode.VALIDATION_ERROR))
                 .expectNoEvents();
     }
 
     @Test
     void anExpiredJobCanStillBeDeletedAndHasNoAudioLeftToRemove() {
-        fixture.given(created(), started(1), completed(), new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT))
+        fixture.given(
+                        created(),
+                        started(1),
+                        completed(),
+                        new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT, 12, 3))
                 .when(new DeleteJobCommand(JOB_ID, USER_ID))
                 .expectEvents(new JobDeletedEvent(JOB_ID, USER_ID, null))
                 .expectMarkedDeleted();

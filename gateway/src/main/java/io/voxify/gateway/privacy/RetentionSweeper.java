@@ -185,7 +185,7 @@ public class RetentionSweeper {
     private Outcome expire(ExpirableJob job, int days) {
         try {
             keys.destroy(KeyScope.JOB.keyId(job.jobId()));
-            commands.sendAndWait(new ExpireJobContentCommand(job.jobId(), days));
+            commands.sendAndWait(new ExpireJobContentCommand(job.jobId(), days, job.textLength(), job.wordCount()));
             expiredJobs.increment();
             return Outcome.EXPIRED;
         } catch (DomainException | AggregateNotFoundException refused) {

@@ -150,9 +150,15 @@ public final class JobEvolver {
             job.status = JobStatus.CANCELLED;
             job.progressMessage = "Job cancelled";
             job.completedAt = at;
-        } else if (event instanceof JobContentExpiredEvent) {
+        } else if (event instanceof JobContentExpiredEvent e) {
             // What the job's destroyed key erases from its events, and its audio, which is removed. Its counts
-            // stay as they were: a replay reads them from the erased text (see README, retention).
+            // stay as they were: the event keeps them, as a replay reads the created text as erased.
+            if (e.textLength() != null) {
+                job.textLength = e.textLength();
+            }
+            if (e.wordCount() != null) {
+                job.wordCount = e.wordCount();
+            }
             job.text = Erasure.ERASED;
             job.textHash = null;
             job.callbackUrl = null;

@@ -233,7 +233,8 @@ public class JobProjection {
                     .setParameter("afterId", query.after().jobId());
         }
         return select.getResultList().stream()
-                .map(j -> new ExpirableJob(j.jobId, j.userId, Instant.ofEpochMilli(j.completedAt)))
+                .map(j -> new ExpirableJob(
+                        j.jobId, j.userId, Instant.ofEpochMilli(j.completedAt), j.textLength, j.wordCount))
                 .toList();
     }
 

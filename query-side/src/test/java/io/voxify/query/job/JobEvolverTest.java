@@ -253,7 +253,8 @@ class JobEvolverTest {
         stream.apply(created("Hello world."));
         stream.apply(new JobStartedEvent(JOB, 1, "worker-a"));
         JobView completed = stream.apply(new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, TIMINGS, 850, 700));
-        JobView expired = stream.apply(new JobContentExpiredEvent(JOB, "user-1", 30, OUTPUT));
+        JobView expired = stream.apply(
+                new JobContentExpiredEvent(JOB, "user-1", 30, OUTPUT, completed.textLength(), completed.wordCount()));
 
         assertThat(expired.text()).isEqualTo(Erasure.ERASED);
         assertThat(expired.textHash()).isNull();
@@ -267,6 +268,34 @@ class JobEvolverTest {
         assertThat(expired.completedAt()).isEqualTo(completed.completedAt());
         assertThat(expired.version()).isEqualTo(3);
         assertThat(completed.contentExpiredAt()).isNull();
+    }
+
+    @Test
+    void aReplayAfterRetentionRebuildsTheJobAsTheLiveRowHadIt() {
+        Stream live = new Stream();
+        live.apply(created("Hello world."));
+        live.apply(new JobStartedEvent(JOB, 1, "worker-a"));
+        JobView completed = live.apply(new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, TIMINGS, 850, 700));
+        JobContentExpiredEvent expiry =
+                new JobContentExpiredEvent(JOB, "user-1", 30, OUTPUT, completed.textLength(), completed.wordCount());
+        JobView liveRow = live.apply(expiry);
+
+        // The same stream read after the job's key was destroyed: its text, hash, callback and timings erased.
+        Stream replay = new Stream();
+        JobCreatedEvent erased = new JobCreatedEvent(
+                JOB,
+                "user-1",
+                Erasure.ERASED,
+                Erasure.ERASED,
+                "en",
+                JobCreatedEvent.PLAIN_TEXT,
+                "en_US-amy",
+                SETTINGS,
+                Erasure.ERASED);
+        replay.apply(erased);
+        replay.apply(new JobStartedEvent(JOB, 1, "worker-a"));
+        replay.apply(new JobCompletedEvent(JOB, "user-1", 1, OUTPUT, List.of(), 850, 700));
+        assertThat(replay.apply(expiry)).isEqualTo(liveRow);
     }
 
     @Test

@@ -114,7 +114,7 @@ class JobRetentionProjectionTest {
                 "job_old",
                 3,
                 T0.plus(Duration.ofDays(31)),
-                new JobContentExpiredEvent("job_old", USER, 30, output("job_old")));
+                new JobContentExpiredEvent("job_old", USER, 30, output("job_old"), 12, 3));
 
         JobView job = job("job_old");
         assertThat(job.text()).isEqualTo(Erasure.ERASED);
@@ -134,7 +134,7 @@ class JobRetentionProjectionTest {
     @Test
     void anExpiryHandledAgainLeavesTheSameRow() {
         completedJob("job_again", T0);
-        JobContentExpiredEvent expired = new JobContentExpiredEvent("job_again", USER, 30, output("job_again"));
+        JobContentExpiredEvent expired = new JobContentExpiredEvent("job_again", USER, 30, output("job_again"), 12, 3);
         deliver("job_again", 3, T0.plus(Duration.ofDays(31)), expired);
         JobView once = job("job_again");
         deliver("job_again", 3, T0.plus(Duration.ofDays(31)), expired);
@@ -155,7 +155,11 @@ class JobRetentionProjectionTest {
         deliver("job_running", 0, T0, created("job_running"));
         deliver("job_running", 1, T0.plusSeconds(1), new JobStartedEvent("job_running", 1, "worker-a"));
         completedJob("job_done", T0);
-        deliver("job_done", 3, T0.plus(Duration.ofDays(1)), new JobContentExpiredEvent("job_done", USER, 1, null));
+        deliver(
+                "job_done",
+                3,
+                T0.plus(Duration.ofDays(1)),
+                new JobContentExpiredEvent("job_done", USER, 1, null, 31, 7));
         completedJob("job_deleted", T0);
         deliver("job_deleted", 3, T0.plusSeconds(500), new JobDeletedEvent("job_deleted", USER, null));
 
@@ -169,7 +173,7 @@ class JobRetentionProjectionTest {
                 .isEmpty();
         assertThat(jobs.handle(new FindJobsToExpireQuery(cutoff, null, 2)))
                 .containsExactly(
-                        new ExpirableJob("job_a", USER, T0.plusSeconds(60)),
-                        new ExpirableJob("job_b", USER, T0.plusSeconds(60)));
+                        new ExpirableJob("job_a", USER, T0.plusSeconds(60), 31, 7),
+                        new ExpirableJob("job_b", USER, T0.plusSeconds(60), 31, 7));
     }
 }

@@ -62,7 +62,7 @@ class JobRowsTest {
                         10,
                         Instant.parse("2026-03-01T10:00:09.987654Z"),
                         Instant.parse("2026-03-01T10:01:09.5Z")),
-                new JobContentExpiredEvent(JOB, "user-1", 30, OUTPUT));
+                new JobContentExpiredEvent(JOB, "user-1", 30, OUTPUT, 12, 3));
         JobEntity row = null;
         JobView history = null;
         for (int i = 0; i < events.size(); i++) {
