@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
@@ -190,11 +191,12 @@ public class TrainingController {
             // Through clone creation itself, so the clone has its whole history, quota and sample reservation.
             clone = existing.orElseGet(() -> clones.create(
                     user,
-                    List.of(sampleId),
-                    name != null && !name.isBlank() ? name.trim() : defaultName(sample),
-                    description,
-                    null,
-                    io.voxify.events.clone.CloneGenerationSettings.DEFAULT));
+                    new CloneRequest(
+                            List.of(sampleId),
+                            name != null && !name.isBlank() ? name.trim() : defaultName(sample),
+                            description,
+                            null,
+                            CloneGenerationSettings.DEFAULT)));
             commands.sendAndWait(new CreateTrainingJobCommand(
                     trainingJobId, clone.userId(), sampleId, clone.cloneId(), settings, estimate, buildsClone, 1));
         } catch (RuntimeException notCreated) {
