@@ -10,6 +10,7 @@ import io.voxify.events.job.FindJobsQuery;
 import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
+import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
@@ -57,10 +58,12 @@ public class JobController {
 
     private final JobService jobs;
     private final ViewStreams streams;
+    private final PlatformSettings platform;
 
-    public JobController(JobService jobs, ViewStreams streams) {
+    public JobController(JobService jobs, ViewStreams streams, PlatformSettings platform) {
         this.jobs = jobs;
         this.streams = streams;
+        this.platform = platform;
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
@@ -68,7 +71,7 @@ public class JobController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(
             @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
-        var job = jobs.create(AuthenticatedUser.from(jwt), body);
+        var job = jobs.create(AuthenticatedUser.from(jwt), JobRequest.parse(body, platform.config()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Envelope.success(JobResponse.of(job, true), "Synthesis job created successfully", null));
     }
@@ -145,15 +148,16 @@ public class JobController {
         return Envelope.ok(JobResponse.of(jobs.find(AuthenticatedUser.from(jwt), jobId), true));
     }
 
+    /** The job is found before its body is read: an unknown job is 404 whatever the body. */
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_UPDATABLE})
     @PutMapping("/{jobId}")
     ResponseEntity<Map<String, Object>> update(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String jobId,
             @RequestBody(required = false) JsonNode body) {
-        return Envelope.ok(
-                JobResponse.of(jobs.update(AuthenticatedUser.from(jwt), jobId, body), true),
-                "Job updated successfully");
+        JobView current = jobs.find(AuthenticatedUser.from(jwt), jobId);
+        JobRequest request = JobRequest.parse(body, platform.config(), current);
+        return Envelope.ok(JobResponse.of(jobs.update(current, request), true), "Job updated successfully");
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATUS_TRANSITION})
@@ -162,8 +166,11 @@ public class JobController {
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String jobId,
             @RequestBody(required = false) JsonNode body) {
+        AuthenticatedUser user = AuthenticatedUser.from(jwt);
+        JobView current = jobs.find(user, jobId);
         return Envelope.ok(
-                JobResponse.of(jobs.patch(AuthenticatedUser.from(jwt), jobId, body), true), "Job updated successfully");
+                JobResponse.of(jobs.patch(user, current, JobPatchRequest.parse(body)), true),
+                "Job updated successfully");
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_DELETABLE})

@@ -1,9 +1,11 @@
 package io.voxify.gateway.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobCreatedEvent;
+import io.voxify.events.job.JobView;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.webhook.CallbackUrls;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  * checked here for its shape and for a literal address or {@code localhost} host ({@link CallbackUrls});
  * on update, null or "" removes it.
  */
-record JobRequest(
+public record JobRequest(
         String text,
         String voiceModelId,
         String textLanguage,
@@ -38,21 +40,30 @@ record JobRequest(
             new SynthesisSettings(1.0, 1.0, 1.0, "wav", 22050, "neutral", false, "word", Map.of());
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$");
 
-    static JobRequest parse(
-            JsonNode body,
-            int maxTextLength,
-            SynthesisSettings base,
-            boolean textRequired,
-            boolean allowPrivateCallbacks) {
-        return parse(body, maxTextLength, base, textRequired, null, allowPrivateCallbacks);
+    /**
+     * The body of a new job ({@code POST /api/v1/job}, and the jobs {@code /tts/stream} and the OpenAI speech
+     * endpoint create): {@code text_content} is required, what it leaves out takes {@link #DEFAULTS}. The limits
+     * are the platform's settings: the text's length, and whether a callback may name a private address.
+     */
+    public static JobRequest parse(JsonNode body, PlatformConfig limits) {
+        return read(body, limits.maxTextLength(), DEFAULTS, true, null, limits.allowPrivateCallbacks());
     }
 
     /**
-     * {@code currentFormat} is the format of the job being updated (which cannot change), or null
-     * when creating one. {@code allowPrivateCallbacks} is the administrator's switch that lets a
-     * callback name this machine or a private network (and use plain http).
+     * The body of a change to {@code current} ({@code PUT /api/v1/job/{id}}): what it leaves out keeps the job's
+     * value, and its text format cannot change (a job from before text formats is plain text).
      */
-    static JobRequest parse(
+    static JobRequest parse(JsonNode body, PlatformConfig limits, JobView current) {
+        return read(
+                body,
+                limits.maxTextLength(),
+                current.settings(),
+                false,
+                current.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : current.textFormat(),
+                limits.allowPrivateCallbacks());
+    }
+
+    private static JobRequest read(
             JsonNode body,
             int maxTextLength,
             SynthesisSettings base,

@@ -15,7 +15,6 @@ import io.voxify.events.job.FileView;
 import io.voxify.events.job.FindFileQuery;
 import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.FindJobsQuery;
-import io.voxify.events.job.JobCreatedEvent;
 import io.voxify.events.job.JobPage;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
@@ -72,10 +71,9 @@ public class JobService {
         this.quotas = quotas;
     }
 
-    public JobView create(AuthenticatedUser user, JsonNode body) {
+    /** A new job from its request, read with the platform's limits ({@link JobRequest#parse(JsonNode, PlatformConfig)}). */
+    public JobView create(AuthenticatedUser user, JobRequest request) {
         PlatformConfig config = settings.config();
-        JobRequest request = JobRequest.parse(
-                body, config.maxTextLength(), JobRequest.DEFAULTS, true, config.allowPrivateCallbacks());
         String voiceId = request.voiceModelId() != null ? request.voiceModelId() : selectedVoice(user, config);
         VoiceBinding voice = voices.resolve(voiceId, user.userId())
                 .orElseThrow(() -> new DomainException(
@@ -124,16 +122,9 @@ public class JobService {
         return queries.query(query, JobPage.class).join();
     }
 
-    public JobView update(AuthenticatedUser user, String jobId, JsonNode body) {
-        JobView current = find(user, jobId);
-        PlatformConfig config = settings.config();
-        JobRequest request = JobRequest.parse(
-                body,
-                config.maxTextLength(),
-                current.settings(),
-                false,
-                current.textFormat() == null ? JobCreatedEvent.PLAIN_TEXT : current.textFormat(),
-                config.allowPrivateCallbacks());
+    /** A change to a job the caller may see ({@link #find}), its request read against it. */
+    public JobView update(JobView current, JobRequest request) {
+        String jobId = current.jobId();
         if (request.voiceModelId() != null && !request.voiceModelId().equals(current.voiceModelId())) {
             throw new DomainException(
                     ErrorCode.VALIDATION_ERROR,
@@ -160,11 +151,10 @@ public class JobService {
 
     /**
      * Status changes. The owner may cancel; progress, failure and other transitions are for
-     * administrators (internal services act with that role).
+     * administrators (internal services act with that role). {@code current} is the job as {@link #find} gave it.
      */
-    public JobView patch(AuthenticatedUser user, String jobId, JsonNode body) {
-        JobView current = find(user, jobId);
-        JobPatchRequest request = JobPatchRequest.parse(body);
+    public JobView patch(AuthenticatedUser user, JobView current, JobPatchRequest request) {
+        String jobId = current.jobId();
         String status = request.status();
         Double progress = request.progress();
         String errorMessage = request.errorMessage();

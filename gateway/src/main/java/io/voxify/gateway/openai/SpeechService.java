@@ -12,6 +12,7 @@ import io.voxify.events.job.FindJobQuery;
 import io.voxify.events.job.JobStatus;
 import io.voxify.events.job.JobView;
 import io.voxify.gateway.admin.PlatformSettings;
+import io.voxify.gateway.job.JobRequest;
 import io.voxify.gateway.job.JobService;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.ErrorStatuses;
@@ -100,7 +101,7 @@ public class SpeechService {
                     "Voice " + request.requestedVoice() + " was not found",
                     Map.of("voice", request.requestedVoice()));
         }
-        JobView created = jobs.create(user, json.valueToTree(request.jobBody()));
+        JobView created = jobs.create(user, JobRequest.parse(json.valueToTree(request.jobBody()), settings.config()));
         return awaitEnd(user, created.jobId()).thenApply(end -> answer(end, request));
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.events.job.JobView;
+import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.gateway.apidocs.ApiErrors;
+import io.voxify.gateway.job.JobRequest;
 import io.voxify.gateway.job.JobService;
 import io.voxify.gateway.limits.OpenRequests;
 import io.voxify.gateway.security.AuthenticatedUser;
@@ -39,11 +41,14 @@ public class AudioStreamController {
     private final JobService jobs;
     private final AudioStreamer streamer;
     private final OpenRequests open;
+    private final PlatformSettings platform;
 
-    public AudioStreamController(JobService jobs, AudioStreamer streamer, OpenRequests open) {
+    public AudioStreamController(
+            JobService jobs, AudioStreamer streamer, OpenRequests open, PlatformSettings platform) {
         this.jobs = jobs;
         this.streamer = streamer;
         this.open = open;
+        this.platform = platform;
     }
 
     @ApiErrors({
@@ -91,7 +96,8 @@ public class AudioStreamController {
         // Taken before the job exists: a stream refused for its cap creates nothing.
         OpenRequestSlots.Slot slot = open.open(user.userId(), OpenRequests.Kind.AUDIO_STREAM);
         try {
-            JobView job = jobs.create(user, body);
+            // Read inside the slot, as before: a capped stream is refused as such whatever its body.
+            JobView job = jobs.create(user, JobRequest.parse(body, platform.config()));
             // On the servlet response itself, so that even an error envelope names the job it is about.
             response.setHeader(JOB_ID_HEADER, job.jobId());
             return open(job, StreamFormat.choose(format, job.settings().outputFormat()), slot);

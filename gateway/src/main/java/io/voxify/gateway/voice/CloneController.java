@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.voxify.events.clone.CloneFitQuality;
-import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.common.DomainException;
@@ -15,7 +13,6 @@ import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
-import io.voxify.gateway.web.RequestFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +40,6 @@ public class CloneController {
         this.clones = clones;
     }
 
-    /** The body's fields; generation parameters go in {@code config}, never beside these. */
-    static final List<String> FIELDS = List.of("sample_ids", "name", "description", "language", "config");
-
-    static final List<String> CONFIG_FIELDS = List.of("base_voice_id", "quality");
-
     @Operation(summary = "Generate a voice clone from processed samples", description = """
             Body: `sample_ids` (1–20 of your processed samples), `name`, optional `description`, `language` \
             (default: the first sample's) and `config`, the generation parameters:
@@ -73,86 +65,9 @@ public class CloneController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(
             @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
-        RequestFields f = RequestFields.of(body);
-        body.fieldNames().forEachRemaining(field -> {
-            if (!FIELDS.contains(field)) {
-                f.error(
-                        field,
-                        CONFIG_FIELDS.contains(field)
-                                ? "is not a known field: generation parameters go in config (config." + field + ")"
-                                : "is not a known field (known: " + String.join(", ", FIELDS) + ")");
-            }
-        });
-        List<String> sampleIds = new ArrayList<>();
-        if (!f.has("sample_ids")) {
-            f.error("sample_ids", "is required: a list of processed sample ids");
-        } else if (!f.node("sample_ids").isArray() || f.node("sample_ids").isEmpty()) {
-            f.error("sample_ids", "must be a non-empty list of sample ids");
-        } else {
-            for (JsonNode id : f.node("sample_ids")) {
-                if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 64) {
-                    f.error("sample_ids", "must contain only sample id strings");
-                } else {
-                    sampleIds.add(id.asText().trim());
-                }
-            }
-            if (sampleIds.size() > CloneService.MAX_SAMPLES) {
-                f.error("sample_ids", "at most " + CloneService.MAX_SAMPLES + " samples");
-            }
-        }
-        String name = f.text("name", 200);
-        if (name == null || name.isBlank()) {
-            f.error("name", "is required");
-        }
-        String description = f.text("description", 2000);
-        String language = f.text("language", 35);
-        CloneGenerationSettings settings = settings(f);
-        f.validate(ErrorCode.VALIDATION_ERROR);
-        var clone = clones.create(
-                AuthenticatedUser.from(jwt),
-                sampleIds,
-                name.trim(),
-                description,
-                language == null ? null : language.trim(),
-                settings);
+        var clone = clones.create(AuthenticatedUser.from(jwt), CloneRequest.parse(body));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Envelope.success(CloneResponse.of(clone), "Voice clone creation started", null));
-    }
-
-    /** The generation parameters in {@code config}; problems are recorded on {@code f} as {@code config.<name>}. */
-    private static CloneGenerationSettings settings(RequestFields f) {
-        if (!f.has("config")) {
-            return CloneGenerationSettings.DEFAULT;
-        }
-        if (!f.node("config").isObject()) {
-            f.error("config", "must be an object of generation parameters (" + String.join(", ", CONFIG_FIELDS) + ")");
-            return CloneGenerationSettings.DEFAULT;
-        }
-        JsonNode config = f.node("config");
-        config.fieldNames().forEachRemaining(field -> {
-            if (!CONFIG_FIELDS.contains(field)) {
-                f.error(
-                        "config." + field,
-                        "is not a known generation parameter (known: " + String.join(", ", CONFIG_FIELDS) + ")");
-            }
-        });
-        RequestFields c = RequestFields.of(config);
-        String base = c.text("base_voice_id", 64);
-        if (base != null && base.isBlank()) {
-            c.error("base_voice_id", "must be a voice id, or left out to let the fit choose");
-        }
-        String quality = c.oneOf("quality", CloneFitQuality.wireNames());
-        try {
-            c.validate(ErrorCode.VALIDATION_ERROR);
-        } catch (DomainException invalid) {
-            if (invalid.details() instanceof Map<?, ?> details) {
-                details.forEach((k, v) -> f.error("config." + k, String.valueOf(v)));
-            }
-            return CloneGenerationSettings.DEFAULT;
-        }
-        return new CloneGenerationSettings(
-                base == null ? null : base.trim(),
-                quality == null ? CloneFitQuality.BALANCED : CloneFitQuality.valueOf(quality.toUpperCase()));
     }
 
     @GetMapping

@@ -77,14 +77,12 @@ public class CloneService {
      * preset or neural voice installed here, in the clone's language. A clone counts against the daily quota
      * once it is created; one that a sample or the clone refuses gives its use back.
      */
-    public CloneView create(
-            AuthenticatedUser user,
-            List<String> sampleIds,
-            String name,
-            String description,
-            String language,
-            CloneGenerationSettings generation) {
-        List<String> unique = sampleIds.stream().distinct().toList();
+    public CloneView create(AuthenticatedUser user, CloneRequest request) {
+        List<String> unique = request.sampleIds().stream().distinct().toList();
+        String name = request.name();
+        String description = request.description();
+        String language = request.language();
+        CloneGenerationSettings generation = request.generation();
         SamplePage page = queries.query(
                         new FindSamplesQuery(user.userId(), null, unique, unique.size(), 0), SamplePage.class)
                 .join();

@@ -1,12 +1,12 @@
 package io.voxify.gateway.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voxify.events.clone.CloneGenerationSettings;
 import io.voxify.events.clone.ClonePage;
 import io.voxify.events.clone.CloneStatus;
 import io.voxify.events.clone.CloneView;
@@ -27,7 +27,6 @@ import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Ids;
-import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.gateway.web.sse.StreamEnd;
 import io.voxify.gateway.web.sse.ViewStreams;
@@ -66,12 +65,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Voice training")
 @RestController
 public class TrainingController {
-    static final List<String> FIELDS = List.of("config", "clone_id", "name", "description");
-    static final List<String> CONFIG_FIELDS =
-            List.of("epochs", "learning_rate", "batch_size", "enable_timestamp_alignment");
-    /** The document's example, which is also what an empty request trains with. */
-    static final TrainingSettings DEFAULTS = new TrainingSettings(100, 0.001, 32, false);
-
     private static final ViewStreams.Shape<TrainingView> PROGRESS = new ViewStreams.Shape<>(
             TrainingView.class,
             TrainingView::version,
@@ -138,14 +131,11 @@ public class TrainingController {
             @PathVariable String sampleId,
             @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
-        RequestFields f =
-                RequestFields.of(body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body);
-        f.rejectUnknown(FIELDS);
-        String cloneId = f.text("clone_id", 64);
-        String name = f.text("name", 200);
-        String description = f.text("description", 2000);
-        TrainingSettings settings = settings(f);
-        f.validate(ErrorCode.VALIDATION_ERROR);
+        TrainingRequest request = TrainingRequest.parse(body);
+        String cloneId = request.cloneId();
+        String name = request.name();
+        String description = request.description();
+        TrainingSettings settings = request.settings();
 
         SampleView sample = samples.find(user, sampleId);
         if (sample.status() != SampleStatus.PROCESSED) {
@@ -190,11 +180,12 @@ public class TrainingController {
             // Through clone creation itself, so the clone has its whole history, quota and sample reservation.
             clone = existing.orElseGet(() -> clones.create(
                     user,
-                    List.of(sampleId),
-                    name != null && !name.isBlank() ? name.trim() : defaultName(sample),
-                    description,
-                    null,
-                    io.voxify.events.clone.CloneGenerationSettings.DEFAULT));
+                    new CloneRequest(
+                            List.of(sampleId),
+                            name != null && !name.isBlank() ? name.trim() : defaultName(sample),
+                            description,
+                            null,
+                            CloneGenerationSettings.DEFAULT)));
             commands.sendAndWait(new CreateTrainingJobCommand(
                     trainingJobId, clone.userId(), sampleId, clone.cloneId(), settings, estimate, buildsClone, 1));
         } catch (RuntimeException notCreated) {
@@ -212,46 +203,6 @@ public class TrainingController {
                                 ? "Voice training job created with timestamp alignment support"
                                 : "Voice training job created",
                         null));
-    }
-
-    /** Each config field checked against its range; every bad or unknown one is named as {@code config.<field>}. */
-    private static TrainingSettings settings(RequestFields f) {
-        if (!f.has("config")) {
-            return DEFAULTS;
-        }
-        if (!f.node("config").isObject()) {
-            f.error("config", "must be an object");
-            return DEFAULTS;
-        }
-        RequestFields c = RequestFields.of(f.node("config"));
-        c.rejectUnknown(CONFIG_FIELDS);
-        Long epochs = c.integer("epochs", TrainingSettings.MIN_EPOCHS, TrainingSettings.MAX_EPOCHS);
-        Double learningRate = null;
-        if (c.has("learning_rate")) {
-            JsonNode rate = c.node("learning_rate");
-            if (rate.isNumber()
-                    && rate.asDouble() >= TrainingSettings.MIN_LEARNING_RATE
-                    && rate.asDouble() <= TrainingSettings.MAX_LEARNING_RATE) {
-                learningRate = rate.asDouble();
-            } else {
-                // Written out: Java would print the lower bound as 1.0E-5.
-                c.error("learning_rate", "must be a number from 0.00001 to 1");
-            }
-        }
-        Long batchSize = c.integer("batch_size", TrainingSettings.MIN_BATCH_SIZE, TrainingSettings.MAX_BATCH_SIZE);
-        Boolean alignment = c.bool("enable_timestamp_alignment");
-        try {
-            c.validate(ErrorCode.VALIDATION_ERROR);
-        } catch (DomainException invalid) {
-            if (invalid.details() instanceof Map<?, ?> details) {
-                details.forEach((k, v) -> f.error("config." + k, String.valueOf(v)));
-            }
-        }
-        return new TrainingSettings(
-                epochs != null ? epochs.intValue() : DEFAULTS.epochs(),
-                learningRate != null ? learningRate : DEFAULTS.learningRate(),
-                batchSize != null ? batchSize.intValue() : DEFAULTS.batchSize(),
-                alignment != null ? alignment : DEFAULTS.timestampAlignment());
     }
 
     private static String defaultName(SampleView sample) {
