@@ -102,7 +102,8 @@ class JobRequestTest {
                 4,
                 2,
                 4,
-                2);
+                2,
+                0);
     }
 
     private static JobView job(String textFormat) {
@@ -135,6 +136,7 @@ class JobRequestTest {
                 null,
                 null,
                 "https://example.com/old",
+                null,
                 null);
     }
 
