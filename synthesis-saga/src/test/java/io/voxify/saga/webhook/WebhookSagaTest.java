@@ -155,7 +155,7 @@ class WebhookSagaTest {
     void retentionEndsTheSagaAndItsRetries() {
         fixture.givenAPublished(due())
                 .andThenAPublished(failed(1, fixture.currentTime().plusSeconds(10)))
-                .whenPublishingA(new JobContentExpiredEvent(JOB_ID, "user-1", 1, null))
+                .whenPublishingA(new JobContentExpiredEvent(JOB_ID, "user-1", 1, null, 12, 3))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }
