@@ -896,10 +896,11 @@ class PersonalDataBenchmark {
                     + fixed(firstSealed.cpu(JOB_CREATED) - serializeSealed.cpu(JOB_CREATED), 0)
                     + " µs of CPU for a job and "
                     + fixed(firstSealed.cpu(USER) - serializeSealed.cpu(USER), 0)
-                    + " µs for a registration: making the key in the table, then, as a key joins the cache only"
-                    + " when the append commits, reading and unwrapping it again for each value sealed (a job's"
-                    + " 3, a registration's 5 with its address); a cold cache adds one table read and unwrap per"
-                    + " key to a replay. Through the event store on SQLite, one event per"
+                    + " µs for a registration: making the key in the table (an insert, a read back, the wrap"
+                    + " and unwrap under the master key), after which the key serves the event's other sealed"
+                    + " values from memory (a job's 3, a registration's 5 with its address; within a transaction"
+                    + " from the transaction's own memory, shared only once it commits); a cold cache adds one"
+                    + " table read and unwrap per key to a replay. Through the event store on SQLite, one event per"
                     + " transaction and every user, sample and job new (" + (2 + JOBS_PER_USER) + " keys made per "
                     + EVENTS_PER_USER + " events), sealing adds " + fixed(storeAppendAdds, 1)
                     + " µs of CPU to an append ("
