@@ -6,6 +6,7 @@ import io.voxify.events.library.VoiceFavoritedEvent;
 import io.voxify.events.library.VoiceRatedEvent;
 import io.voxify.events.library.VoiceRatingRemovedEvent;
 import io.voxify.events.library.VoiceUnfavoritedEvent;
+import io.voxify.events.user.AccountDeletedEvent;
 import io.voxify.infrastructure.cache.LibraryPageCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +27,12 @@ public class LibraryCacheInvalidation {
 
     @EventHandler
     void on(VoiceCloneReadyEvent e) {
+        cache.invalidate(e.userId());
+    }
+
+    /** A deleted account's pages go at once, before the erasure removes its clones one by one. */
+    @EventHandler
+    void on(AccountDeletedEvent e) {
         cache.invalidate(e.userId());
     }
 
