@@ -3,12 +3,7 @@ package io.voxify.gateway.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voxify.gateway.support.RunningApp;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,23 +15,11 @@ import org.junit.jupiter.api.Test;
  * Screenshots are kept in {@code gateway/target/console-screenshots/}.
  */
 class ConsoleExportBrowserTest {
-    private static final Path SCRIPT_DIR = Path.of("..", "console-e2e");
-    private static final Path PLAYWRIGHT =
-            SCRIPT_DIR.resolve(Path.of("node_modules", "playwright-core", "package.json"));
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
-
     private static RunningApp app;
 
     @BeforeAll
     static void start() {
-        assertThat(PLAYWRIGHT)
-                .as("playwright-core: run scripts/ensure-console-e2e.sh (scripts/ensure-packages.sh test does)")
-                .exists();
-        assertThat(CHROMIUM)
-                .as("chromium: apt-get install chromium (scripts/ensure-packages.sh test does)")
-                .exists();
+        ConsoleScript.requireBrowser();
         app = RunningApp.start(RunningApp.tempDir("voxify-console-export-"), Map.of());
     }
 
@@ -49,31 +32,9 @@ class ConsoleExportBrowserTest {
 
     @Test
     void aPersonDownloadsTheirDataFromTheConsoleAndIsToldWhenTheyMustWait() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.deleteIfExists(SCREENSHOTS.resolve("failed-export.png"));
-        Path log = SCREENSHOTS.resolve("console-export.log");
-        Process browser = new ProcessBuilder(List.of(
-                        "node",
-                        "export.mjs",
-                        app.baseUrl(),
-                        SCREENSHOTS.toAbsolutePath().toString()))
-                .directory(SCRIPT_DIR.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean finished = browser.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            browser.destroyForcibly();
-        }
-        String output = Files.exists(log) ? Files.readString(log) : "(no output)";
-        assertThat(finished)
-                .as("the browser run ended within %s:%n%s", TIMEOUT, output)
-                .isTrue();
-        assertThat(browser.exitValue())
-                .as("console-e2e/export.mjs:%n%s", output)
-                .isZero();
+        String output = ConsoleScript.run("export", app.baseUrl());
         assertThat(output).contains("export flow passed");
-        assertThat(SCREENSHOTS.resolve("export-downloaded.png")).exists();
-        assertThat(SCREENSHOTS.resolve("export-refused.png")).exists();
+        assertThat(ConsoleScript.SCREENSHOTS.resolve("export-downloaded.png")).exists();
+        assertThat(ConsoleScript.SCREENSHOTS.resolve("export-refused.png")).exists();
     }
 }
