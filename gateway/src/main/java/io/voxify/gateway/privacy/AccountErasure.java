@@ -9,7 +9,6 @@ import io.voxify.events.job.CancelJobCommand;
 import io.voxify.events.job.DeleteJobCommand;
 import io.voxify.events.job.FindJobsQuery;
 import io.voxify.events.job.JobPage;
-import io.voxify.events.job.JobView;
 import io.voxify.events.library.FavoritesView;
 import io.voxify.events.library.FindFavoritesQuery;
 import io.voxify.events.library.FindUserRatingsQuery;
@@ -66,27 +65,32 @@ public class AccountErasure {
     void on(AccountDeletedEvent deleted) {
         String userId = deleted.userId();
         String by = deleted.requestedBy();
-        List<JobView> jobs = all(offset -> queries.query(
-                        new FindJobsQuery(userId, null, null, null, null, null, "created_at", true, PAGE, offset),
-                        JobPage.class)
-                .join()
-                .items());
-        for (JobView job : jobs) {
-            if (!job.status().isFinal()) {
+        List<Job> jobs = all(
+                offset -> queries.query(
+                                new FindJobsQuery(
+                                        userId, null, null, null, null, null, "created_at", true, PAGE, offset),
+                                JobPage.class)
+                        .join()
+                        .items(),
+                job -> new Job(job.jobId(), job.status().isFinal()));
+        for (Job job : jobs) {
+            if (!job.ended()) {
                 attempt(new CancelJobCommand(job.jobId(), by));
             }
             attempt(new DeleteJobCommand(job.jobId(), by));
         }
-        List<CloneView> clones =
-                all(offset -> queries.query(new FindClonesQuery(userId, null, null, PAGE, offset), ClonePage.class)
+        List<String> clones = all(
+                offset -> queries.query(new FindClonesQuery(userId, null, null, PAGE, offset), ClonePage.class)
                         .join()
-                        .items());
-        clones.forEach(clone -> attempt(new DeleteVoiceCloneCommand(clone.cloneId(), by)));
-        List<SampleView> samples =
-                all(offset -> queries.query(new FindSamplesQuery(userId, null, null, PAGE, offset), SamplePage.class)
+                        .items(),
+                CloneView::cloneId);
+        clones.forEach(clone -> attempt(new DeleteVoiceCloneCommand(clone, by)));
+        List<String> samples = all(
+                offset -> queries.query(new FindSamplesQuery(userId, null, null, PAGE, offset), SamplePage.class)
                         .join()
-                        .items());
-        samples.forEach(sample -> attempt(new DeleteVoiceSampleCommand(sample.sampleId(), by)));
+                        .items(),
+                SampleView::sampleId);
+        samples.forEach(sample -> attempt(new DeleteVoiceSampleCommand(sample, by)));
         FavoritesView favorites = queries.query(new FindFavoritesQuery(userId), FavoritesView.class)
                 .join();
         favorites.favorites().forEach(voice -> attempt(new RemoveFavoriteVoiceCommand("fav_" + userId, userId, voice)));
@@ -107,12 +111,18 @@ public class AccountErasure {
                 late.size());
     }
 
-    /** Every item, read page by page before any is removed (removing while paging would skip some). */
-    private static <T> List<T> all(Function<Integer, List<T>> page) {
-        List<T> items = new ArrayList<>();
+    /** A job to remove: its id, and whether it has ended (else it is cancelled first). */
+    private record Job(String jobId, boolean ended) {}
+
+    /**
+     * What identifies every item, read page by page before any is removed (removing while paging would skip some);
+     * only the ids are kept, not the items (a job's view holds its text), so memory stays a few MB at the bound.
+     */
+    private static <T, I> List<I> all(Function<Integer, List<T>> page, Function<T, I> id) {
+        List<I> items = new ArrayList<>();
         for (int offset = 0; offset < MAX_ITEMS; offset += PAGE) {
             List<T> next = page.apply(offset);
-            items.addAll(next);
+            next.forEach(item -> items.add(id.apply(item)));
             if (next.size() < PAGE) {
                 break;
             }
