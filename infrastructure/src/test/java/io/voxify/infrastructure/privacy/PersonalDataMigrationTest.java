@@ -150,7 +150,7 @@ class PersonalDataMigrationTest {
             all.append(new String(rs.getBytes("payload"), StandardCharsets.UTF_8))
                     .append(new String(rs.getBytes("meta_data"), StandardCharsets.UTF_8));
         });
-        return all.toString();
+        return StoredText.outsideCiphertexts(all.toString());
     }
 
     private List<EventMessage<?>> readAll() {

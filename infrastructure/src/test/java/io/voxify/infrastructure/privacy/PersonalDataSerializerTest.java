@@ -219,12 +219,13 @@ class PersonalDataSerializerTest {
     }
 
     private record Stored(byte[] payload, byte[] metadata, String type, String revision) {
+        /** The payload as stored, each ciphertext blanked out (see {@link StoredText}). */
         String payloadText() {
-            return new String(payload, StandardCharsets.UTF_8);
+            return StoredText.outsideCiphertexts(new String(payload, StandardCharsets.UTF_8));
         }
 
         String metadataText() {
-            return new String(metadata, StandardCharsets.UTF_8);
+            return StoredText.outsideCiphertexts(new String(metadata, StandardCharsets.UTF_8));
         }
     }
 
