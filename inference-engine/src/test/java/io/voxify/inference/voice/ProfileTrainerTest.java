@@ -151,16 +151,17 @@ class ProfileTrainerTest {
         assertThat(single.get(0).profile())
                 .as("the same start")
                 .isEqualTo(whole.get(0).profile());
-        // Flite speaks one text the same way every time (its excitation noise is seeded), so the same targets give
-        // the same steps exactly; before, a little noise could flip the sign of a small gradient, and Adam's first
-        // steps are about the learning rate whatever the gradient's size.
-        assertThat(more)
-                .extracting(EpochResult::profile)
-                .as("a batch beyond the material is the whole material")
-                .isEqualTo(whole.stream().map(EpochResult::profile).toList());
-        assertThat(more)
-                .extracting(EpochResult::loss)
-                .isEqualTo(whole.stream().map(EpochResult::loss).toList());
+        // A batch beyond the material is the whole material: the same targets, so the same steps. Not to the last
+        // bit: the synthesis behind each step's measurement is not bit-for-bit repeatable when other tests speak at
+        // the same time (a run once differed in the fourth decimal of a factor), so "the same" is within a tenth of
+        // the distance that must separate batch 1's steps below.
+        for (int epoch = 0; epoch < whole.size(); epoch++) {
+            assertThat(distance(more.get(epoch).profile(), whole.get(epoch).profile()))
+                    .as("epoch %d: a batch beyond the material is the whole material", epoch)
+                    .isLessThan(0.005);
+            assertThat(more.get(epoch).loss())
+                    .isCloseTo(whole.get(epoch).loss(), org.assertj.core.data.Percentage.withPercentage(1));
+        }
         assertThat(distance(single.get(2).profile(), whole.get(2).profile()))
                 .as("steps towards one segment at a time go elsewhere")
                 .isGreaterThan(0.05);
