@@ -7,7 +7,7 @@ MVN ?= mvn -B -q
 JAR := gateway/target/voxify.jar
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test format bench build voices packages test-packages clean infra-up infra-down run-infra docker-env migrate-personal-data
+.PHONY: run test format bench build voices packages test-packages clean infra-up infra-down run-infra docker-env migrate-personal-data rotate-master-key
 
 # The jar extracted, with a class-data-sharing archive (scripts/prepare-app.sh): a faster start.
 APP := gateway/target/app
@@ -35,6 +35,11 @@ format:
 # One way: seals the personal data of events stored before it was sealed (README, Privacy). Back up first.
 migrate-personal-data: packages build
 	VOXIFY_DATA_DIR=$(VOXIFY_DATA_DIR) java -jar $(JAR) --voxify.privacy.migrate=true --server.port=0
+
+# Wraps every personal-data key with the current master key; a key kept in the data directory is replaced by a
+# new one (README, Privacy: rotating the master key). Stop the server first on the embedded profile.
+rotate-master-key: packages build
+	VOXIFY_DATA_DIR=$(VOXIFY_DATA_DIR) java -jar $(JAR) --voxify.privacy.rotate-master-key=true --server.port=0
 
 # Benchmarks into BENCHMARKS.md (not part of make test): make bench [BENCH=EngineBenchmark]
 bench:

@@ -36,7 +36,7 @@ public final class SecretFiles {
         }
     }
 
-    static byte[] readOrCreate(Path file, int bytes, String what) {
+    public static byte[] readOrCreate(Path file, int bytes, String what) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());

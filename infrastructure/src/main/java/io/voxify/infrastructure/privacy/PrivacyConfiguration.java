@@ -1,7 +1,6 @@
 package io.voxify.infrastructure.privacy;
 
 import io.voxify.infrastructure.DataDirectories;
-import io.voxify.infrastructure.SecretFiles;
 import io.voxify.infrastructure.privacy.jdbc.JdbcPersonalKeys;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -24,17 +23,30 @@ public class PrivacyConfiguration {
     /** Axon's name for the event store's serializer (its auto-configuration qualifies the bean so). */
     static final String EVENT_SERIALIZER = "eventSerializer";
 
+    /** The current master key and, during a rotation, the previous ones ({@link MasterKeyRotation}). */
     @Bean
-    PersonalKeys personalKeys(DataSource dataSource, PrivacyProperties properties, DataDirectories directories) {
-        byte[] master = SecretFiles.configuredOrKept(
-                properties.masterKey(),
-                directories.dataDir().resolve("keys").resolve("personal-data-master.key"),
-                KeyWrapping.KEY_BYTES,
-                "VOXIFY_PRIVACY_MASTER_KEY");
+    MasterKeys personalDataMasterKeys(PrivacyProperties properties, DataDirectories directories) {
+        return MasterKeyRotation.masterKeys(properties, keptMasterKey(directories), properties.rotateMasterKey());
+    }
+
+    @Bean
+    PersonalKeys personalKeys(DataSource dataSource, MasterKeys masters, PrivacyProperties properties) {
         return new CachedPersonalKeys(
-                new JdbcPersonalKeys(dataSource, KeyWrapping.key(master), Clock.systemUTC()),
+                new JdbcPersonalKeys(dataSource, masters, Clock.systemUTC()),
                 properties.keyCacheSize(),
                 properties.keyCacheTtl());
+    }
+
+    @Bean
+    MasterKeyRotation masterKeyRotation(
+            DataSource dataSource, MasterKeys masters, PrivacyProperties properties, DataDirectories directories) {
+        return new MasterKeyRotation(
+                () -> new JdbcPersonalKeys(dataSource, masters, Clock.systemUTC()),
+                MasterKeyRotation.configured(properties) ? null : keptMasterKey(directories));
+    }
+
+    private static java.nio.file.Path keptMasterKey(DataDirectories directories) {
+        return directories.dataDir().resolve("keys").resolve("personal-data-master.key");
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.voxify.infrastructure.privacy;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,11 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param masterKey    base64 of the 32-byte key that wraps every personal-data key; empty: made once and kept in
  *                     the data directory ({@code keys/personal-data-master.key}). Nodes that share a database
  *                     must share it ({@code VOXIFY_PRIVACY_MASTER_KEY}); losing it loses every personal field.
+ * @param previousMasterKeys base64 of master keys that only open (during a rotation, until the rewrap step
+ *                     ran: README, Privacy); {@code VOXIFY_PRIVACY_PREVIOUS_MASTER_KEYS}, comma-separated
+ * @param rotateMasterKey run the rotation step ({@code make rotate-master-key}) and stop
  * @param keyCacheSize how many unwrapped keys a node keeps in memory
  * @param keyCacheTtl  how long it keeps one: the longest a key destroyed on one node still opens on another
  */
 @ConfigurationProperties("voxify.privacy")
 public record PrivacyProperties(
         String masterKey,
+        @DefaultValue List<String> previousMasterKeys,
+        @DefaultValue("false") boolean rotateMasterKey,
         @DefaultValue("20000") long keyCacheSize,
         @DefaultValue("PT1M") Duration keyCacheTtl) {}

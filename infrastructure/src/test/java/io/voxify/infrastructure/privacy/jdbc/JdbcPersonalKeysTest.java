@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voxify.infrastructure.PostgresDatabase;
 import io.voxify.infrastructure.privacy.KeyWrapping;
+import io.voxify.infrastructure.privacy.MasterKeys;
 import io.voxify.infrastructure.privacy.PersonalKeys;
 import io.voxify.infrastructure.privacy.PersonalKeysContract;
 import java.nio.file.Path;
@@ -66,6 +67,11 @@ class JdbcPersonalKeysTest {
         }
 
         @Test
+        void theRewrapStepWrapsEveryLiveKeyWithTheNewMasterKey() {
+            rewrapsEveryLiveKey(dataSource, keys);
+        }
+
+        @Test
         void aDestroyedKeyLeavesATombstoneWithoutItsBytes() {
             keys.obtain("job:1", "a");
             keys.destroy("job:1");
@@ -77,16 +83,59 @@ class JdbcPersonalKeysTest {
         }
     }
 
+    /**
+     * A master-key rotation on a table with more live keys than one batch of the step reads (batches of 4 here), and
+     * a tombstone: after
+     * the step every live key opens with the new master key alone, as the same key it was, and the old master key
+     * opens none; the tombstone stays one.
+     */
+    static void rewrapsEveryLiveKey(DataSource dataSource, JdbcPersonalKeys keys) {
+        Map<String, SecretKey> made = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 11; i++) {
+            made.put("job:" + i, keys.obtain("job:" + i, "a").orElseThrow());
+        }
+        keys.destroy("job:7");
+        made.remove("job:7");
+        SecretKey next = KeyWrapping.newKey();
+
+        JdbcPersonalKeys.Rewrap report =
+                new JdbcPersonalKeys(dataSource, MasterKeys.of(MASTER).rotatedTo(next), Clock.systemUTC()).rewrapAll(4);
+
+        assertThat(report.liveKeys()).isEqualTo(made.size());
+        assertThat(report.rewrapped()).isEqualTo(made.size());
+        JdbcPersonalKeys afterRotation = new JdbcPersonalKeys(dataSource, next, Clock.systemUTC());
+        made.forEach((id, key) ->
+                assertThat(afterRotation.find(id).orElseThrow().getEncoded()).isEqualTo(key.getEncoded()));
+        assertThat(afterRotation.find("job:7")).isEmpty();
+        assertThat(afterRotation.obtain("job:7", "a"))
+                .as("a tombstone is never given a new key")
+                .isEmpty();
+        assertThatThrownBy(() -> new JdbcPersonalKeys(dataSource, MASTER, Clock.systemUTC()).find("job:1"))
+                .as("the old master key opens nothing any more")
+                .hasMessageContaining("does not open");
+        assertThat(new JdbcPersonalKeys(dataSource, MasterKeys.of(next), Clock.systemUTC())
+                        .rewrapAll()
+                        .rewrapped())
+                .as("a second run finds nothing to do")
+                .isZero();
+    }
+
     @Nested
     class OnPostgres extends PersonalKeysContract {
         private PostgresDatabase database;
+        private DataSource dataSource;
         private JdbcPersonalKeys keys;
 
         @BeforeEach
         void open() {
             database = new PostgresDatabase();
-            DataSource dataSource = new DriverManagerDataSource(database.url(), PostgresDatabase.USER, "");
+            dataSource = new DriverManagerDataSource(database.url(), PostgresDatabase.USER, "");
             keys = new JdbcPersonalKeys(dataSource, MASTER, Clock.systemUTC());
+        }
+
+        @Test
+        void theRewrapStepWrapsEveryLiveKeyWithTheNewMasterKey() {
+            rewrapsEveryLiveKey(dataSource, keys);
         }
 
         @AfterEach
