@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Leaves out Spring Boot's Redis and RabbitMQ clients when no Voxify adapter uses them: each
  * concern picks its adapter by a property (rate limits, refresh tokens, library cache, view
- * fan-out and the streaming audio relay on Redis; the work queue on RabbitMQ), and the embedded default picks none. Creating the
+ * fan-out, the streaming audio relay and the announcement of destroyed personal-data keys on Redis; the work queue on RabbitMQ), and the embedded default picks none. Creating the
  * unused clients took about 7 % of the start-up profile (BENCHMARKS.md, start-up). Exclusions set
  * elsewhere ({@code spring.autoconfigure.exclude}) are kept.
  */
@@ -24,7 +24,8 @@ public class UnusedClients implements EnvironmentPostProcessor {
             "voxify.refresh-tokens.store",
             "voxify.library.cache",
             "voxify.view-updates.fanout",
-            "voxify.streaming.relay");
+            "voxify.streaming.relay",
+            "voxify.privacy.key-fanout");
     private static final List<String> REDIS = List.of(
             "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",

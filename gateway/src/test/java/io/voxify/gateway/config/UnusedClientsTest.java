@@ -32,7 +32,8 @@ class UnusedClientsTest {
             "voxify.refresh-tokens.store",
             "voxify.library.cache",
             "voxify.view-updates.fanout",
-            "voxify.streaming.relay"
+            "voxify.streaming.relay",
+            "voxify.privacy.key-fanout"
         }) {
             assertThat(excludedWith(Map.of(user, "redis")))
                     .as(user)

@@ -133,6 +133,9 @@ class PersonalDataAtRestTest {
                             Map.entry("voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:"),
                             Map.entry("voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:"),
                             Map.entry("voxify.view-updates.channel", "voxify-it:" + database.name() + ":views"),
+                            Map.entry(
+                                    "voxify.privacy.key-fanout-channel",
+                                    "voxify-it:" + database.name() + ":destroyed-keys"),
                             Map.entry("voxify.rabbitmq.prefix", "voxify-it-" + database.name())));
         }
 

@@ -22,12 +22,17 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two nodes of one installation (PostgreSQL, Redis, RabbitMQ): whichever node runs the jobs
  * projection, an SSE client on either node sees every progress step, and a job created on one
- * node is answered at once (its view reaches the node through the Redis fan-out).
+ * node is answered at once (its view reaches the node through the Redis fan-out). An account
+ * deleted on one node reads as erased on the other without waiting out its key cache (the
+ * destroyed keys are announced through Redis too).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ViewFanoutTest {
     private static final String TEXT = "The first sentence starts the job. The second one follows it closely. "
             + "A third sentence keeps the worker busy. The fourth is nearly the last. The fifth ends it all.";
+    /** How soon a key destroyed on one node must stop opening on the other. */
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+
     private PostgresDatabase database;
     private RunningApp nodeA;
     private RunningApp nodeB;
@@ -48,6 +53,7 @@ class ViewFanoutTest {
                 Map.entry("voxify.rate-limits.redis-prefix", "voxify-it:" + database.name() + ":rl:"),
                 Map.entry("voxify.refresh-tokens.redis-prefix", "voxify-it:" + database.name() + ":rt:"),
                 Map.entry("voxify.view-updates.channel", "voxify-it:" + database.name() + ":views"),
+                Map.entry("voxify.privacy.key-fanout-channel", "voxify-it:" + database.name() + ":destroyed-keys"),
                 Map.entry("voxify.rabbitmq.prefix", "voxify-it-" + database.name()));
         nodeA = RunningApp.start(RunningApp.tempDir("voxify-node-a-"), shared);
         Map<String, Object> api = new HashMap<>(shared);
@@ -116,5 +122,28 @@ class ViewFanoutTest {
                     .as("every step after the stream began, on both nodes")
                     .containsSubsequence(reported);
         }
+    }
+
+    @Test
+    void anAccountDeletedOnOneNodeReadsAsErasedOnTheOtherWithoutWaitingOutItsKeyCache() {
+        ApiClient person = nodeA.client().newUser();
+        String userId = person.userId();
+        ApiClient adminOnB = nodeB.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
+        String registration = "/api/v1/audit/events?type=UserRegisteredEvent&user_id=" + userId;
+        // Reading the registration opens it on node B, which keeps the person's key in its cache.
+        assertThat(adminOnB.get(registration).data()).singleElement().satisfies(e -> {
+            assertThat(e.get("erased").asBoolean()).isFalse();
+            assertThat(e.get("payload").get("first_name").asText()).isEqualTo("Test");
+        });
+
+        ApiClient.Response deleted = person.delete("/api/v1/auth/account", Map.of("password", ApiClient.PASSWORD));
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+
+        // Well under voxify.privacy.key-cache-ttl (a minute): only the announcement makes node B forget the key.
+        JsonNode erased = adminOnB.await(
+                registration,
+                events -> events.size() == 1 && events.get(0).get("erased").asBoolean(),
+                WITHIN);
+        assertThat(erased.get(0).get("payload").get("first_name").asText()).isEqualTo("[erased]");
     }
 }

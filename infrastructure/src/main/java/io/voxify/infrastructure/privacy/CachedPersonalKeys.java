@@ -14,18 +14,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Live keys kept in memory for a while, so a replay opens thousands of events without a query each. A key
  * enters the cache only once the transaction that read or made it has committed (a key made by an append that
- * rolled back must not seal later events). A key destroyed on this node leaves the cache at once; on other
- * nodes within {@code voxify.privacy.key-cache-ttl} (a minute by default), the bound on how long a deletion
- * takes to reach every node's replays.
+ * rolled back must not seal later events).
+ *
+ * <p>A key destroyed on this node leaves the cache at once, before the destroying transaction commits: forgetting
+ * early costs at most a query should it roll back. The other nodes hear of it through the {@link
+ * KeyDestructionFanout} only after the commit, as a key whose destruction rolled back is still live and would have
+ * been dropped from their caches for nothing; then each forgets it as promptly as the message arrives. A node that
+ * misses the message (Redis down, its subscription reconnecting) still forgets the key within {@code
+ * voxify.privacy.key-cache-ttl} (a minute by default): that stays the bound on how long a deletion takes to reach
+ * every node's replays. A transaction already running on another node that has the key in its own memory keeps
+ * using it until it ends, as one on this node does.
  */
-public class CachedPersonalKeys implements PersonalKeys {
+public class CachedPersonalKeys implements PersonalKeys, KeyDestructionFanout.Receiver {
     private final PersonalKeys store;
+    private final KeyDestructionFanout fanout;
     private final Cache<String, SecretKey> live;
-    /** Keys destroyed here lately: a transaction that read one before may not put it back when it commits. */
+    /**
+     * Keys destroyed lately, here or elsewhere: a transaction that read one before may not put it back when it
+     * commits.
+     */
     private final Cache<String, Boolean> destroyed;
 
+    /** One node: no other node to tell of destroyed keys. */
     public CachedPersonalKeys(PersonalKeys store, long maximumKeys, Duration ttl) {
+        this(store, maximumKeys, ttl, KeyDestructionFanout.NONE);
+    }
+
+    public CachedPersonalKeys(PersonalKeys store, long maximumKeys, Duration ttl, KeyDestructionFanout fanout) {
         this.store = store;
+        this.fanout = fanout;
         this.live = Caffeine.newBuilder()
                 .maximumSize(maximumKeys)
                 .expireAfterWrite(ttl)
@@ -62,6 +79,9 @@ public class CachedPersonalKeys implements PersonalKeys {
     public boolean destroy(String keyId) {
         boolean destroyed = store.destroy(keyId);
         forget(List.of(keyId));
+        if (destroyed) {
+            announceOnCommit(List.of(keyId));
+        }
         return destroyed;
     }
 
@@ -69,7 +89,15 @@ public class CachedPersonalKeys implements PersonalKeys {
     public List<String> destroyOwnedBy(String ownerId) {
         List<String> destroyed = store.destroyOwnedBy(ownerId);
         forget(destroyed);
+        announceOnCommit(destroyed);
         return destroyed;
+    }
+
+    /** Another node destroyed these keys (and its transaction committed): forgets them here too. */
+    @Override
+    public void destroyedElsewhere(List<String> keyIds) {
+        keyIds.forEach(id -> destroyed.put(id, Boolean.TRUE));
+        live.invalidateAll(keyIds);
     }
 
     @Override
@@ -124,6 +152,27 @@ public class CachedPersonalKeys implements PersonalKeys {
     private void keep(String keyId, SecretKey key) {
         if (destroyed.getIfPresent(keyId) == null) {
             live.put(keyId, key);
+        }
+    }
+
+    /**
+     * Tells the other nodes once the destruction is for good: after the commit of the transaction it ran in, or at
+     * once when there is none (each statement committed on its own).
+     */
+    private void announceOnCommit(List<String> keyIds) {
+        if (keyIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(keyIds);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    fanout.announce(ids);
+                }
+            });
+        } else {
+            fanout.announce(ids);
         }
     }
 

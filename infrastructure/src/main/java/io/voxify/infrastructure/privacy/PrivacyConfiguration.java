@@ -2,20 +2,26 @@ package io.voxify.infrastructure.privacy;
 
 import io.voxify.infrastructure.DataDirectories;
 import io.voxify.infrastructure.privacy.jdbc.JdbcPersonalKeys;
+import io.voxify.infrastructure.privacy.redis.RedisKeyDestructionFanout;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * Crypto-shredding of personal data in the event store: the key store (a table of the application's database;
  * the port lets a KMS or Vault adapter follow), the event serializer that seals personal values, and the upcaster
- * that opens them, first in the chain.
+ * that opens them, first in the chain. With several nodes ({@code voxify.privacy.key-fanout=redis}, the infra
+ * profile) a key destroyed on one is announced to the others, which drop it from their caches.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PrivacyProperties.class, DataDirectories.class})
@@ -30,11 +36,33 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    PersonalKeys personalKeys(DataSource dataSource, MasterKeys masters, PrivacyProperties properties) {
+    CachedPersonalKeys personalKeys(
+            DataSource dataSource,
+            MasterKeys masters,
+            PrivacyProperties properties,
+            ObjectProvider<KeyDestructionFanout> fanout) {
         return new CachedPersonalKeys(
                 new JdbcPersonalKeys(dataSource, masters, Clock.systemUTC()),
                 properties.keyCacheSize(),
-                properties.keyCacheTtl());
+                properties.keyCacheTtl(),
+                fanout.getIfAvailable(() -> KeyDestructionFanout.NONE));
+    }
+
+    /** Several nodes: destroyed keys announced to the others on a Redis channel, and theirs heard. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "voxify.privacy.key-fanout", havingValue = "redis")
+    static class RedisKeyFanout {
+
+        @Bean
+        RedisKeyDestructionFanout redisKeyDestructionFanout(StringRedisTemplate redis, PrivacyProperties properties) {
+            return new RedisKeyDestructionFanout(redis, properties.keyFanoutChannel());
+        }
+
+        @Bean
+        RedisMessageListenerContainer destroyedKeysListener(
+                RedisKeyDestructionFanout fanout, RedisConnectionFactory connections, CachedPersonalKeys keys) {
+            return fanout.listener(connections, keys);
+        }
     }
 
     @Bean

@@ -37,7 +37,8 @@ class MasterKeyRotationTest {
     }
 
     private static PrivacyProperties properties(String masterKey, List<String> previous) {
-        return new PrivacyProperties(masterKey, previous, false, 100, Duration.ofMinutes(1));
+        return new PrivacyProperties(
+                masterKey, previous, false, 100, Duration.ofMinutes(1), "none", "voxify:destroyed-keys");
     }
 
     private JdbcPersonalKeys node(MasterKeys masters) {
