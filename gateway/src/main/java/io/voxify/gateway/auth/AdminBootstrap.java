@@ -33,7 +33,8 @@ public class AdminBootstrap {
             return;
         }
         Credentials.checkStrength(password);
-        auth.register(normalised, password, "Admin", null, Role.ADMIN);
-        log.info("Created the first administrator account {}", normalised);
+        String userId = auth.register(normalised, password, "Admin", null, Role.ADMIN);
+        // The id, not the address: the log outlives an erasure of the account.
+        log.info("Created the first administrator account {} (VOXIFY_ADMIN_EMAIL)", userId);
     }
 }

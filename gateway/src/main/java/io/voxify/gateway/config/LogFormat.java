@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  * Turns {@code voxify.log-format} ({@code VOXIFY_LOG_FORMAT}) into Spring Boot's structured
  * logging: {@code text} (the default) keeps the human-readable console, {@code json} writes one
  * JSON object per line in the Elastic Common Schema, with the request context (request id,
- * correlation id, client address, user id) as fields; {@code ecs}, {@code logstash} and
+ * correlation id, user id) as fields; {@code ecs}, {@code logstash} and
  * {@code gelf} pick a schema by name. Runs before the logging system starts, and an explicit
  * {@code logging.structured.format.*} setting still wins. An unknown value stops start-up: a
  * log pipeline expecting JSON should not silently receive text.

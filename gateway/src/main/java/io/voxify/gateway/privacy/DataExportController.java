@@ -16,7 +16,6 @@ import io.voxify.infrastructure.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,10 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A person's own data, for them to take away (the right of access and to portability). The export is written to a
- * temporary file first and sent only once it is whole, so a failure half-way still answers the error envelope rather
- * than half a document; the file is removed once sent. Exports cost a read of everything a person has, so each
- * person may ask for a few per window ({@link ExportProperties}), counted in the shared rate-limit store like the
- * other per-user limits; an export that failed before it was sent is not counted.
+ * file of its own first ({@link ExportFiles}) and sent only once it is whole, so a failure half-way still answers the
+ * error envelope rather than half a document; the file is removed on every path. Exports cost a read of everything a
+ * person has, so each person may ask for a few per window ({@link ExportProperties}), counted in the shared
+ * rate-limit store like the other per-user limits; an export that failed before it was sent is not counted.
  */
 @Tag(name = "Authentication")
 @RestController
@@ -50,12 +49,15 @@ public class DataExportController {
     private final DataExport export;
     private final RateLimiter limiter;
     private final ExportProperties properties;
+    private final ExportFiles files;
 
-    public DataExportController(AuthService auth, DataExport export, RateLimiter limiter, ExportProperties properties) {
+    public DataExportController(
+            AuthService auth, DataExport export, RateLimiter limiter, ExportProperties properties, ExportFiles files) {
         this.auth = auth;
         this.export = export;
         this.limiter = limiter;
         this.properties = properties;
+        this.files = files;
     }
 
     @Operation(
@@ -83,29 +85,31 @@ public class DataExportController {
         String key = "exports:user:" + userId;
         admit(key, limit);
         Instant now = Instant.now();
-        Path file = Files.createTempFile("voxify-export-", ".json");
-        try {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                UserView user = auth.profile(userId);
-                export.write(user, jwt, now, out);
-            } catch (IOException | RuntimeException failed) {
-                limiter.refund(key, limit);
-                throw failed;
-            }
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.setContentLengthLong(Files.size(file));
-            response.setHeader(
-                    HttpHeaders.CONTENT_DISPOSITION,
-                    "attachment; filename=\"voxify-export-"
-                            + now.atOffset(ZoneOffset.UTC).toLocalDate() + ".json\"");
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            try (InputStream in = Files.newInputStream(file)) {
-                in.transferTo(response.getOutputStream());
-            }
-        } finally {
-            Files.deleteIfExists(file);
+        files.writeThenSend(
+                out -> {
+                    try {
+                        UserView user = auth.profile(userId);
+                        export.write(user, jwt, now, out);
+                    } catch (IOException | RuntimeException failed) {
+                        limiter.refund(key, limit);
+                        throw failed;
+                    }
+                },
+                file -> send(file, now, response));
+    }
+
+    private static void send(Path file, Instant now, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLengthLong(Files.size(file));
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"voxify-export-"
+                        + now.atOffset(ZoneOffset.UTC).toLocalDate() + ".json\"");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(response.getOutputStream());
         }
     }
 

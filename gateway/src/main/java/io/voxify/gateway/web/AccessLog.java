@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One log line per request, written when it is answered (an SSE stream when it ends), inside
- * {@link RequestContext} so it carries the request id, correlation id, client address and caller.
+ * {@link RequestContext} so it carries the request id, correlation id and caller (never the client's
+ * address: see {@link RequestContext}).
  * Probes and scrapes of {@code /actuator} log at debug level: they come every few seconds and say
  * nothing about the API's use. The query string is left out, as search text can be personal.
  * The logger is {@code io.voxify.access}, so operators can silence it on its own.

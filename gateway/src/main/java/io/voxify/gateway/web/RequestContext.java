@@ -19,8 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is a sane token, a new
  * one otherwise), answers it in {@code X-Request-Id}, and keeps it with the caller's address and
- * correlation id for the request's thread: the logs carry them (MDC) and every command sent
- * while serving the request carries them as metadata into the events it causes. An asynchronous
+ * correlation id for the request's thread: every command sent while serving the request carries
+ * them as metadata into the events it causes (where the address is sealed under its person's
+ * key), and the logs carry the ids (MDC). The address stays out of the logs: a log line cannot be
+ * erased with the person, and the request id leads to the address in the audit trail. An asynchronous
  * request (SSE) keeps the same context when the container dispatches it again. This filter owns
  * the request's log context: what inner filters add to it (the caller's {@code user_id}) is
  * cleared here too, after the access log line has been written with it.
@@ -32,7 +34,6 @@ public class RequestContext extends OncePerRequestFilter {
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
     public static final String MDC_REQUEST_ID = "request_id";
     public static final String MDC_CORRELATION_ID = "correlation_id";
-    public static final String MDC_CLIENT_ADDRESS = "client_address";
     public static final String MDC_USER_ID = "user_id";
     private static final String ATTRIBUTE = RequestContext.class.getName();
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
@@ -75,14 +76,12 @@ public class RequestContext extends OncePerRequestFilter {
         CURRENT.set(current);
         MDC.put(MDC_REQUEST_ID, current.requestId());
         MDC.put(MDC_CORRELATION_ID, current.correlationId());
-        MDC.put(MDC_CLIENT_ADDRESS, current.clientAddress());
         try {
             chain.doFilter(request, response);
         } finally {
             CURRENT.remove();
             MDC.remove(MDC_REQUEST_ID);
             MDC.remove(MDC_CORRELATION_ID);
-            MDC.remove(MDC_CLIENT_ADDRESS);
             MDC.remove(MDC_USER_ID);
         }
     }

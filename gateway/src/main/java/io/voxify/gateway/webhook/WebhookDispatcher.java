@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,7 +87,29 @@ public class WebhookDispatcher implements WebhookSender {
         pool.shutdownNow();
     }
 
+    /**
+     * One try, with the delivery, its job and owner in the log context: the lines logged on the way (the transport's
+     * among them) say which webhook they are about without naming where it goes.
+     */
     void deliver(WebhookDelivery d) {
+        Map<String, String> context = Map.of(
+                "webhook_delivery", d.deliveryId(),
+                "job_id", d.jobId(),
+                "user_id", d.userId() == null ? "" : d.userId());
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        context.forEach(MDC::put);
+        try {
+            attempt(d);
+        } finally {
+            if (previous == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previous);
+            }
+        }
+    }
+
+    private void attempt(WebhookDelivery d) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         CallbackTransport.Outcome outcome;
@@ -94,8 +117,13 @@ public class WebhookDispatcher implements WebhookSender {
             outcome = transport.post(
                     URI.create(d.callbackUrl()), settings.config().allowPrivateCallbacks(), () -> request(d));
         } catch (IllegalArgumentException unusable) {
-            // Checked when the job was created; a stored URL that no longer parses is a fault of ours.
-            log.warn("Webhook attempt {} of {} could not be made", d.attempt(), d.deliveryId(), unusable);
+            // Checked when the job was created; a stored URL that no longer parses is a fault of ours. The exception's
+            // message quotes the URL: its type says enough.
+            log.warn(
+                    "Webhook attempt {} of {} could not be made: {}",
+                    d.attempt(),
+                    d.deliveryId(),
+                    unusable.getClass().getName());
             outcome = new CallbackTransport.Outcome(null, WebhookErrors.INTERNAL_ERROR, null);
         }
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;

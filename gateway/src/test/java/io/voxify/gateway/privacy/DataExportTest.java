@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
 import io.voxify.gateway.voice.SampleUploadTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,22 @@ class DataExportTest {
         ApiClient.Response r = client.get(EXPORT);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r;
+    }
+
+    /**
+     * The export is written to a file before it is sent, in a directory of the node's data directory that only the
+     * application's user may read; once the answer is complete the file is gone ({@link ExportFilesTest} has the
+     * failed and interrupted exports).
+     */
+    @Test
+    void anExportLeavesNoFileBehind() throws IOException {
+        ApiClient someone = app.client().newUser();
+        assertThat(export(someone).text()).contains(someone.userId());
+        Path directory = app.dataDir().resolve(ExportFiles.DIRECTORY);
+        assertThat(Files.getPosixFilePermissions(directory)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> left = Files.list(directory)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

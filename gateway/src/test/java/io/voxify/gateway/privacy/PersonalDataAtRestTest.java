@@ -24,7 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The event store as it sits on disk, read raw (the columns, not through Axon): after a person's first requests
  * (registration, profile, sign-in, a job with a callback, a sample) none of their personal values is there in
- * clear, on the embedded profile's SQLite and on PostgreSQL; through the API they read as they were written.
+ * clear, on the embedded profile's SQLite and on PostgreSQL; through the API they read as they were written. The
+ * same holds for the saga store and the deadlines, read while the job's webhook is between two tries (its
+ * receiver does not resolve), so the webhook saga and its retry deadline are stored.
  */
 class PersonalDataAtRestTest {
 
@@ -60,7 +62,11 @@ class PersonalDataAtRestTest {
             assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
             JsonNode job = me.createJob(Map.of("text_content", text, "callback_url", callback));
             me.awaitJob(
-                    job.get("id").asText(), j -> j.get("status").asText().equals("completed"), Duration.ofSeconds(90));
+                    job.get("id").asText(),
+                    j -> j.get("status").asText().equals("completed")
+                            && j.path("webhook").path("attempts").asInt() >= 1
+                            && j.path("webhook").path("next_attempt_at").isTextual(),
+                    Duration.ofSeconds(90));
             ApiClient.Response sample = me.multipart(
                     "/api/v1/voice/samples",
                     Map.of("name", sampleName, "transcript", transcript),
@@ -80,18 +86,47 @@ class PersonalDataAtRestTest {
         }
     }
 
+    /** Each of the values found in clear in the event store, the saga store or the deadlines, and where. */
     static List<String> foundInClear(DataSource dataSource, List<String> values) {
         List<String> found = new ArrayList<>();
-        new JdbcTemplate(dataSource).query("SELECT payload_type, payload, meta_data FROM domain_event_entry", rs -> {
-            String stored = new String(rs.getBytes("payload"), StandardCharsets.UTF_8) + " "
-                    + new String(rs.getBytes("meta_data"), StandardCharsets.UTF_8);
-            for (String value : values) {
-                if (stored.contains(value)) {
-                    found.add(rs.getString("payload_type") + " holds " + value);
-                }
-            }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.query("SELECT payload_type, payload, meta_data FROM domain_event_entry", rs -> {
+            String stored = text(rs.getBytes("payload")) + " " + text(rs.getBytes("meta_data"));
+            look(stored, values, rs.getString("payload_type"), found);
         });
+        int sagas = jdbc.query("SELECT saga_type, serialized_saga FROM saga_entry", rs -> {
+            int n = 0;
+            while (rs.next()) {
+                look(text(rs.getBytes("serialized_saga")), values, rs.getString("saga_type"), found);
+                n++;
+            }
+            return n;
+        });
+        int deadlines = jdbc.query("SELECT task_name, task_data FROM scheduled_tasks", rs -> {
+            int n = 0;
+            while (rs.next()) {
+                look(text(rs.getBytes("task_data")), values, "deadline " + rs.getString("task_name"), found);
+                n++;
+            }
+            return n;
+        });
+        assertThat(sagas).as("sagas stored (the webhook's at least)").isPositive();
+        assertThat(deadlines)
+                .as("deadlines stored (the webhook's retry at least)")
+                .isPositive();
         return found;
+    }
+
+    private static String text(byte[] stored) {
+        return stored == null ? "" : new String(stored, StandardCharsets.UTF_8);
+    }
+
+    private static void look(String stored, List<String> values, String where, List<String> found) {
+        for (String value : values) {
+            if (stored.contains(value)) {
+                found.add(where + " holds " + value);
+            }
+        }
     }
 
     @Nested

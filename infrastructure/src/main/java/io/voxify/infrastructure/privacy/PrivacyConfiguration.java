@@ -82,6 +82,12 @@ public class PrivacyConfiguration {
         return new PersonalDataCodec(keys);
     }
 
+    /** For personal values kept outside the event store, such as the callback URL a webhook saga retries. */
+    @Bean
+    SealedValues sealedValues(PersonalKeys keys) {
+        return new KeyedSealedValues(keys);
+    }
+
     @Bean
     PersonalDataMigration personalDataMigration(
             DataSource dataSource,

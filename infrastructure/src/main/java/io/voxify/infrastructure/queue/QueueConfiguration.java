@@ -3,6 +3,7 @@ package io.voxify.infrastructure.queue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.voxify.infrastructure.privacy.PersonalDataCodec;
 import io.voxify.infrastructure.queue.memory.InProcessWorkQueue;
 import io.voxify.infrastructure.queue.rabbit.FairBrokerDispatch;
 import io.voxify.infrastructure.queue.rabbit.RabbitWorkConsumers;
@@ -81,11 +82,12 @@ public class QueueConfiguration {
                 ConnectionFactory connections,
                 ObjectMapper json,
                 RabbitWorkTopology topology,
-                FairBrokerDispatch dispatch) {
+                FairBrokerDispatch dispatch,
+                PersonalDataCodec personalData) {
             RabbitTemplate mandatory = new RabbitTemplate(connections);
             mandatory.setMandatory(true);
             mandatory.setReturnsCallback(returned -> {});
-            return new RabbitWorkQueue(mandatory, json, topology, dispatch);
+            return new RabbitWorkQueue(mandatory, json, topology, dispatch, personalData);
         }
 
         /** The same queue-depth gauge as the in-process queue, read from the broker at each scrape. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code synthesis} and {@code voice}, two workers each, and closes it after each test.
  */
 public abstract class WorkQueueContract {
-    private static final long WAIT_SECONDS = 20;
+    protected static final long WAIT_SECONDS = 20;
 
     /** A payload as a feature would attach one: a record of its own. */
     public record Order(String what, int count, String note) {}

@@ -3,17 +3,24 @@ package io.voxify.saga.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.events.job.JobContentExpiredEvent;
 import io.voxify.events.job.JobDeletedEvent;
+import io.voxify.events.privacy.KeyScope;
 import io.voxify.events.webhook.WebhookAbandonedEvent;
 import io.voxify.events.webhook.WebhookAttemptedEvent;
 import io.voxify.events.webhook.WebhookDeliveredEvent;
 import io.voxify.events.webhook.WebhookDueEvent;
+import io.voxify.infrastructure.privacy.KeyedSealedValues;
+import io.voxify.infrastructure.privacy.MemoryPersonalKeys;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.saga.FixtureConfiguration;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.hamcrest.Matcher;
@@ -30,6 +37,7 @@ class WebhookSagaTest {
 
     private FixtureConfiguration fixture;
     private RecordingSender sender;
+    private MemoryPersonalKeys keys;
 
     @BeforeEach
     void setUp() {
@@ -37,6 +45,10 @@ class WebhookSagaTest {
         sender = new RecordingSender();
         sagaFixture.registerResource(sender);
         sagaFixture.registerResource(POLICY);
+        keys = new MemoryPersonalKeys();
+        // The job's key exists from its creating event on, as the event store makes it.
+        keys.obtain(KeyScope.JOB.keyId(JOB_ID), "user-1");
+        sagaFixture.registerResource(new KeyedSealedValues(keys));
         fixture = sagaFixture;
     }
 
@@ -175,5 +187,80 @@ class WebhookSagaTest {
                 .whenTimeElapses(GUARD.plusSeconds(1))
                 .expectNoScheduledDeadlineWithName(GUARD, WebhookSaga.GUARD_DEADLINE);
         assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1);
+    }
+
+    @Test
+    void aKeyDestroyedBeforeTheWebhookIsDueStartsNoDelivery() {
+        keys.destroy(KeyScope.JOB.keyId(JOB_ID));
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(due())
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(sender.accepted).isEmpty();
+    }
+
+    @Test
+    void aKeyDestroyedBetweenTriesEndsTheDeliveryWithoutSending() {
+        Instant next = fixture.currentTime().plus(Duration.ofSeconds(30));
+        var given = fixture.givenAPublished(due()).andThenAPublished(failed(1, next));
+        keys.destroy(KeyScope.JOB.keyId(JOB_ID));
+        given.whenTimeElapses(Duration.ofSeconds(31))
+                .expectTriggeredDeadlinesWithName(WebhookSaga.ATTEMPT_DEADLINE)
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(sender.accepted).extracting(WebhookDelivery::attempt).containsExactly(1);
+    }
+
+    @Test
+    void theStoredStateHoldsTheUrlSealedAndTheTryGetsItPlain() {
+        List<WebhookSaga> sagas = new ArrayList<>();
+        fixture.registerResourceInjector(saga -> sagas.add((WebhookSaga) saga));
+        Instant next = fixture.currentTime().plus(Duration.ofSeconds(30));
+        fixture.givenAPublished(due()).andThenAPublished(failed(1, next)).whenTimeElapses(Duration.ofSeconds(31));
+
+        String stored = storedForm(sagas.get(0));
+        assertThat(stored)
+                .doesNotContain(URL)
+                .doesNotContain("hooks.example.com")
+                .contains("sealedCallbackUrl");
+        assertThat(sender.accepted).extracting(WebhookDelivery::callbackUrl).containsExactly(URL, URL);
+        WebhookSaga restored = SAGA_STORE_SERIALIZER.deserialize(
+                new SimpleSerializedObject<>(stored, String.class, WebhookSaga.class.getName(), null));
+        assertThat(storedForm(restored)).isEqualTo(stored);
+    }
+
+    /**
+     * A saga stored before the URL was sealed reads it from its old field: its next try still goes to the URL, and
+     * from then on the state holds it sealed only.
+     */
+    @Test
+    void aSagaStoredWithTheUrlInClearSealsItAtItsNextTry() throws ReflectiveOperationException {
+        List<WebhookSaga> sagas = new ArrayList<>();
+        fixture.registerResourceInjector(saga -> sagas.add((WebhookSaga) saga));
+        var given = fixture.givenAPublished(due());
+        WebhookSaga saga = sagas.get(0);
+        setField(saga, "sealedCallbackUrl", null);
+        setField(saga, "callbackUrl", URL);
+        assertThat(storedForm(saga)).contains(URL);
+
+        given.whenTimeElapses(GUARD.plusSeconds(1)).expectTriggeredDeadlinesWithName(WebhookSaga.GUARD_DEADLINE);
+
+        assertThat(sender.accepted).extracting(WebhookDelivery::callbackUrl).containsExactly(URL, URL);
+        assertThat(storedForm(saga)).doesNotContain(URL).contains("sealedCallbackUrl");
+    }
+
+    /** The saga store's serializer, as the application configures Axon's (Jackson, with java.time). */
+    private static final JacksonSerializer SAGA_STORE_SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().findAndRegisterModules())
+            .build();
+
+    private static String storedForm(WebhookSaga saga) {
+        return SAGA_STORE_SERIALIZER.serialize(saga, String.class).getData();
+    }
+
+    private static void setField(Object target, String name, Object value) throws ReflectiveOperationException {
+        Field field = WebhookSaga.class.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
     }
 }

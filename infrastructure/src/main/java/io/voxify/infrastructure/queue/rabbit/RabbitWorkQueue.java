@@ -1,9 +1,11 @@
 package io.voxify.infrastructure.queue.rabbit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxify.infrastructure.privacy.PersonalDataCodec;
 import io.voxify.infrastructure.queue.WorkItem;
 import io.voxify.infrastructure.queue.WorkQueue;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +23,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * pool's durable RabbitMQ queue, taken by whichever worker process is free, and each user has at most a share of
  * each queue at once ({@link FairBrokerDispatch}). A message counts as queued only when the broker confirms it;
  * when the broker cannot be reached the caller is told the queue is full and tries again later, as with the
- * in-process queue.
+ * in-process queue. A message may wait on the broker, or in the database for its owner's share, for a while: the
+ * personal part of its correlation metadata (the address of the request that started the work) travels sealed,
+ * as the event store keeps it, and the events the work causes store it as it came.
  */
 public class RabbitWorkQueue implements WorkQueue {
     private static final Logger log = LoggerFactory.getLogger(RabbitWorkQueue.class);
@@ -31,13 +35,19 @@ public class RabbitWorkQueue implements WorkQueue {
     private final ObjectMapper json;
     private final RabbitWorkTopology topology;
     private final FairBrokerDispatch dispatch;
+    private final PersonalDataCodec personalData;
 
     public RabbitWorkQueue(
-            RabbitTemplate rabbit, ObjectMapper json, RabbitWorkTopology topology, FairBrokerDispatch dispatch) {
+            RabbitTemplate rabbit,
+            ObjectMapper json,
+            RabbitWorkTopology topology,
+            FairBrokerDispatch dispatch,
+            PersonalDataCodec personalData) {
         this.rabbit = rabbit;
         this.json = json;
         this.topology = topology;
         this.dispatch = dispatch;
+        this.personalData = personalData;
         dispatch.publishWith(this::publish);
     }
 
@@ -49,9 +59,14 @@ public class RabbitWorkQueue implements WorkQueue {
                 item.id(),
                 item.attempt(),
                 item.payload() == null ? null : json.valueToTree(item.payload()),
-                item.metadata(),
+                sealed(item.metadata()),
                 item.userId());
         return queue(queue, work, item.key());
+    }
+
+    private Map<String, Object> sealed(Map<String, Object> metadata) {
+        Map<String, Object> sealed = metadata == null ? null : personalData.sealMetadata(metadata);
+        return sealed == null ? metadata : sealed;
     }
 
     /** Through the owner's share: published now, or kept until the owner's earlier work has left the queue. */

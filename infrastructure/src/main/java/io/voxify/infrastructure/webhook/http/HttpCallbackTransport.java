@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * address it checked (no second look-up, so a name cannot be re-pointed between check and call). A 2xx answer
  * delivers; 410 Gone and a refused address end the delivery; anything else may be retried. A failed try is a
  * {@link WebhookErrors} category (with the status for an HTTP answer): what the receiver said, or whether a port
- * behind it was open beyond that, is for the log only.
+ * behind it was open beyond that, is for the log only. The log names neither the callback's host nor its
+ * addresses (where a person's callbacks go is theirs, and a log line is not erased with them): only what went
+ * wrong, by the exception's type; the caller's log context says which delivery it was.
  */
 public class HttpCallbackTransport implements CallbackTransport {
     private static final Logger log = LoggerFactory.getLogger(HttpCallbackTransport.class);
@@ -49,7 +51,7 @@ public class HttpCallbackTransport implements CallbackTransport {
             for (InetAddress address : addresses) {
                 String refusal = CallbackAddressPolicy.refusal(address, allowPrivate);
                 if (refusal != null) {
-                    log.info("Webhook to {} not sent: it resolves to {}", callback.getHost(), refusal);
+                    log.info("Webhook not sent: its host resolves to {}", refusalKind(refusal));
                     return new Outcome(null, WebhookErrors.REFUSED_ADDRESS, "callback address refused");
                 }
             }
@@ -60,9 +62,14 @@ public class HttpCallbackTransport implements CallbackTransport {
         } catch (IOException | RuntimeException e) {
             String error = category(e);
             if (e instanceof RuntimeException) {
-                log.warn("Webhook to {} could not be made", callback.getHost(), e);
+                // A fault of ours: where it happened helps, the message may quote the URL.
+                StackTraceElement[] trace = e.getStackTrace();
+                log.warn(
+                        "Webhook could not be made: {} at {}",
+                        e.getClass().getName(),
+                        trace.length == 0 ? "?" : trace[0]);
             } else {
-                log.info("Webhook to {} failed ({}): {}", callback.getHost(), error, e.toString());
+                log.info("Webhook failed ({}): {}", error, e.getClass().getName());
             }
             return new Outcome(null, error, null);
         }
@@ -95,6 +102,12 @@ public class HttpCallbackTransport implements CallbackTransport {
             return WebhookErrors.CONNECTION_ERROR;
         }
         return WebhookErrors.INTERNAL_ERROR;
+    }
+
+    /** What kind of address a refusal names, without the address itself ("203.0.113.9 is a private address"). */
+    private static String refusalKind(String refusal) {
+        int is = refusal.indexOf(" is ");
+        return is < 0 ? "a refused address" : refusal.substring(is + " is ".length());
     }
 
     private InetAddress[] resolve(String host) throws UnknownHostException {

@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.infrastructure.PostgresDatabase;
+import io.voxify.infrastructure.privacy.MemoryPersonalKeys;
+import io.voxify.infrastructure.privacy.PersonalDataCodec;
 import io.voxify.infrastructure.queue.QueueProperties;
 import io.voxify.infrastructure.queue.Work;
 import io.voxify.infrastructure.queue.WorkHandlers;
+import io.voxify.infrastructure.queue.WorkItem;
 import io.voxify.infrastructure.queue.WorkQueue;
 import io.voxify.infrastructure.queue.WorkQueueContract;
 import io.voxify.infrastructure.queue.WorkShare;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RabbitWorkQueueTest extends WorkQueueContract {
     private final ObjectMapper json = new ObjectMapper();
+    private final PersonalDataCodec personalData = new PersonalDataCodec(new MemoryPersonalKeys());
     private PostgresDatabase database;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
@@ -86,7 +92,7 @@ class RabbitWorkQueueTest extends WorkQueueContract {
         RabbitTemplate mandatory = new RabbitTemplate(connections);
         mandatory.setMandatory(true);
         mandatory.setReturnsCallback(returned -> {});
-        RabbitWorkQueue queue = new RabbitWorkQueue(mandatory, json, topology, dispatch);
+        RabbitWorkQueue queue = new RabbitWorkQueue(mandatory, json, topology, dispatch, personalData);
         Map<String, Integer> threads = new LinkedHashMap<>();
         topology.pools().forEach(pool -> threads.put(pool, 2));
         consumers = new RabbitWorkConsumers(
@@ -108,6 +114,51 @@ class RabbitWorkQueueTest extends WorkQueueContract {
         admin.deleteExchange(topology.deadLetterExchange());
         connections.destroy();
         database.close();
+    }
+
+    /**
+     * The address of the request that started a piece of work is personal: it waits on the broker and in the
+     * database (here the second item, held back by its owner's share of one) sealed under its person's key, and
+     * the handler gets it sealed, to carry on into the events the work causes, where it opens.
+     */
+    @Test
+    void theClientAddressInAnItemsMetadataTravelsSealed() throws Exception {
+        String address = "203.0.113.219";
+        CountDownLatch release = new CountDownLatch(1);
+        BlockingQueue<Work> handled = new LinkedBlockingQueue<>();
+        WorkQueue queue = queue(
+                new WorkHandlers(Map.of("hold", work -> {
+                    handled.add(work);
+                    try {
+                        release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })),
+                () -> 1);
+        Map<String, Object> metadata = Map.of("correlationId", "c-7", "userId", "alice", "clientAddress", address);
+        for (String id : List.of("first", "second")) {
+            assertThat(queue.submit(
+                            new WorkItem(QueueProperties.VOICE_POOL, "hold", id, 1, null, "alice", null, metadata)))
+                    .isTrue();
+        }
+        Work first = handled.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        List<String> waiting = jdbc.queryForList("SELECT payload FROM work_waiting", String.class);
+        assertThat(waiting)
+                .singleElement()
+                .satisfies(payload ->
+                        assertThat(payload).contains("c-7").contains("$sealed").doesNotContain(address));
+        release.countDown();
+        Work second = handled.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(second).isNotNull();
+        for (Work work : List.of(first, second)) {
+            assertThat(work.metadata().get("clientAddress")).isInstanceOf(Map.class);
+            assertThat(work.metadata().toString()).doesNotContain(address);
+            assertThat(personalData.openMetadata(work.metadata(), new ArrayList<>()))
+                    .containsEntry("clientAddress", address)
+                    .containsEntry("correlationId", "c-7");
+        }
     }
 
     /** A payload as the sample work carries one. */
