@@ -36,7 +36,9 @@ class WebhookRestartTest {
         try (WebhookTest.Receiver receiver = new WebhookTest.Receiver()) {
             receiver.scripts.put("/hooks/restart", Collections.synchronizedList(new ArrayList<>(List.of(500))));
             String jobId;
+            com.github.kagkarlsson.scheduler.Scheduler firstScheduler;
             try (RunningApp first = RunningApp.start(dataDir, props)) {
+                firstScheduler = first.bean(com.github.kagkarlsson.scheduler.Scheduler.class);
                 ApiClient admin = first.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
                 jobId = admin.createJob(Map.of(
                                 "text_content", "Survive a restart.", "callback_url", receiver.url("/hooks/restart")))
@@ -51,6 +53,9 @@ class WebhookRestartTest {
                 assertThat(job.get("webhook").get("next_attempt_at").isTextual())
                         .isTrue();
             }
+            assertThat(firstScheduler.getSchedulerState().isShuttingDown())
+                    .as("the deadline scheduler was stopped with the node")
+                    .isTrue();
             int callsBefore = receiver.callsTo("/hooks/restart").size();
 
             try (RunningApp second = RunningApp.start(dataDir, props)) {
