@@ -92,6 +92,11 @@ public class DailyQuotas {
                 userId + '|' + kind + '|' + today);
     }
 
+    /** Drops a deleted account's counters: nothing is left to limit, and each row names the person. */
+    public void forget(String userId) {
+        jdbc.update("DELETE FROM usage_counter WHERE user_id = ?", userId);
+    }
+
     private void sweep(LocalDate today) {
         if (!today.equals(lastSweep.getAndSet(today))) {
             jdbc.update(

@@ -5,6 +5,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.DeleteAccountCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.UserView;
+import io.voxify.gateway.limits.DailyQuotas;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.security.SessionVersions;
 import io.voxify.gateway.web.Envelope;
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Deletes an account, by its owner (with their password) or by an administrator. In the request: every session
- * ends (refresh tokens first, then the session version, so no token outlives the account), the account records
- * its deletion (the e-mail is released in the same transaction), and every key the person owns is destroyed, so
- * each personal field of each stored event about them reads as erased from that moment, in replays too. The
- * removal of the account's jobs, samples, clones, favourites and ratings follows in {@link AccountErasure}.
+ * ends (refresh tokens first, removed rather than revoked so none is left naming the person, then the session
+ * version, so no token outlives the account), the account records its deletion (the e-mail is released in the
+ * same transaction), its daily quota counters go, and every key the person owns is destroyed, so each personal
+ * field of each stored event about them reads as erased from that moment, in replays too. The removal of the
+ * account's jobs, samples, clones, favourites and ratings follows in {@link AccountErasure}.
  */
 @Service
 public class AccountDeletion {
@@ -32,6 +34,7 @@ public class AccountDeletion {
     private final PersonalKeys keys;
     private final RefreshTokenStore refreshTokens;
     private final SessionVersions sessions;
+    private final DailyQuotas quotas;
     private final Clock clock;
 
     public AccountDeletion(
@@ -39,12 +42,14 @@ public class AccountDeletion {
             QueryGateway queries,
             PersonalKeys keys,
             RefreshTokenStore refreshTokens,
-            SessionVersions sessions) {
+            SessionVersions sessions,
+            DailyQuotas quotas) {
         this.commands = commands;
         this.queries = queries;
         this.keys = keys;
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
+        this.quotas = quotas;
         this.clock = Clock.systemUTC();
     }
 
@@ -76,9 +81,10 @@ public class AccountDeletion {
      * are destroyed once this returns, here or already by {@link AccountErasure}, which may run first.
      */
     private AccountDeletionResponse erase(String userId, List<String> live) {
-        refreshTokens.revokeAllOf(userId);
+        refreshTokens.forgetAllOf(userId);
         sessions.bump(userId);
         keys.destroyOwnedBy(userId);
+        quotas.forget(userId);
         return new AccountDeletionResponse(userId, true, Envelope.iso(Instant.now(clock)), live.size(), "in_progress");
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;
+import io.voxify.gateway.support.Person;
 import io.voxify.gateway.support.RunningApp;
+import io.voxify.gateway.support.StoredData;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +35,8 @@ class AccountDeletionTest {
 
     private final RunningApp app = RunningApp.shared();
     private ApiClient admin;
-    private PersonalDataAtRestTest.Person alice;
-    private PersonalDataAtRestTest.Person bob;
+    private Person alice;
+    private Person bob;
     private ApiClient aliceClient;
     private ApiClient bobClient;
     private String aliceId;
@@ -46,8 +48,8 @@ class AccountDeletionTest {
     @BeforeAll
     void twoPeopleWithJobsSamplesFavouritesAndRatings() {
         admin = app.client().login(RunningApp.ADMIN_EMAIL, RunningApp.ADMIN_PASSWORD);
-        alice = new PersonalDataAtRestTest.Person();
-        bob = new PersonalDataAtRestTest.Person();
+        alice = new Person();
+        bob = new Person();
         aliceClient = alice.actIn(app);
         bobClient = bob.actIn(app);
         aliceId = aliceClient.userId();
@@ -126,29 +128,6 @@ class AccountDeletionTest {
                 .allSatisfy(key -> assertThat(blobs().exists(key)).isFalse());
     }
 
-    /** Every value of every row of every table of the embedded database, searched for the given texts. */
-    private List<String> inAnyTable(List<String> values) {
-        JdbcTemplate rows = new JdbcTemplate(app.bean(DataSource.class));
-        List<String> found = new ArrayList<>();
-        for (String table : rows.queryForList("SELECT name FROM sqlite_master WHERE type = 'table'", String.class)) {
-            rows.query("SELECT * FROM \"" + table + "\"", rs -> {
-                int columns = rs.getMetaData().getColumnCount();
-                for (int c = 1; c <= columns; c++) {
-                    Object cell = rs.getObject(c);
-                    String text = cell instanceof byte[] bytes
-                            ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                            : String.valueOf(cell);
-                    for (String value : values) {
-                        if (text.contains(value)) {
-                            found.add(table + "." + rs.getMetaData().getColumnName(c) + " holds " + value);
-                        }
-                    }
-                }
-            });
-        }
-        return found;
-    }
-
     private long userRows(String userId) {
         return new JdbcTemplate(app.bean(DataSource.class))
                 .queryForObject("SELECT count(*) FROM user_view WHERE user_id = ?", Long.class, userId);
@@ -182,7 +161,10 @@ class AccountDeletionTest {
         assertThat(created.get("erased").asBoolean()).isTrue();
         assertThat(history.toString()).doesNotContain(alice.text, alice.callback);
 
-        assertThat(PersonalDataAtRestTest.foundInClear(app.bean(DataSource.class), alice.values()))
+        assertThat(StoredData.inClear(app.bean(DataSource.class), alice.values()))
+                .isEmpty();
+        assertThat(StoredData.inAnyTable(app.bean(DataSource.class), alice.values()))
+                .as("no table holds one of her values in clear: read models, tokens, sagas, the event store")
                 .isEmpty();
         JsonNode bobsHistory =
                 admin.get("/api/v1/audit/jobs/" + bobJob + "/events").data();
@@ -255,7 +237,6 @@ class AccountDeletionTest {
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
         assertThat(bobClient.get("/api/v1/auth/profile").status()).isEqualTo(401);
         awaitGone("/api/v1/job/" + bobJob);
-        assertThat(PersonalDataAtRestTest.foundInClear(app.bean(DataSource.class), bob.values()))
-                .isEmpty();
+        assertThat(StoredData.inClear(app.bean(DataSource.class), bob.values())).isEmpty();
     }
 }

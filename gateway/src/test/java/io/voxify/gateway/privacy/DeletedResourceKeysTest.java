@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;
+import io.voxify.gateway.support.Person;
 import io.voxify.gateway.support.RunningApp;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,7 @@ class DeletedResourceKeysTest {
 
     @Test
     void aDeletedJobAndADeletedSampleReadErasedInTheirHistoryAndAKeptJobDoesNot() {
-        PersonalDataAtRestTest.Person person = new PersonalDataAtRestTest.Person();
+        Person person = new Person();
         ApiClient me = person.actIn(app);
         String deletedJob = me.get("/api/v1/job").data().get(0).get("id").asText();
         String keptText = "A job that stays, " + person.tag;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voxify.gateway.support.ApiClient;
 import io.voxify.gateway.support.RunningApp;
+import io.voxify.gateway.support.StoredData;
 import io.voxify.infrastructure.storage.BlobStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +160,7 @@ class RetentionTest {
         }
         assertThat(blobs().exists(blobKey)).as("the audio blob").isFalse();
 
-        assertThat(PersonalDataAtRestTest.foundInClear(app.bean(DataSource.class), List.of(text, callback)))
+        assertThat(StoredData.inClear(app.bean(DataSource.class), List.of(text, callback)))
                 .as("the event store never held them in clear")
                 .isEmpty();
         JsonNode history = admin.get("/api/v1/audit/jobs/" + oldJob + "/events").data();

@@ -26,6 +26,13 @@ public interface RefreshTokenStore {
 
     void revokeAllOf(String userId);
 
+    /**
+     * Ends every session of a deleted account and removes what the store held about it: its tokens and the
+     * records that name the user, so nothing here names the person once the account is gone (a revoked token
+     * kept until it expires would).
+     */
+    void forgetAllOf(String userId);
+
     record Rotation(String userId, String familyId, String newToken) {}
 
     /** Tokens are kept by their SHA-256, so a copy of the store holds no usable token. */

@@ -16,6 +16,10 @@ public interface RefreshTokenRepository extends JpaRepository<RefreshTokenEntity
     @Query("update RefreshTokenEntity t set t.revoked = true where t.userId = :user")
     int revokeUser(@Param("user") String userId);
 
+    @Modifying
+    @Query("delete from RefreshTokenEntity t where t.userId = :user")
+    int deleteUser(@Param("user") String userId);
+
     /** Marks the token used only if nobody did first: 0 rows means another request won the race. */
     @Modifying(clearAutomatically = true)
     @Query("update RefreshTokenEntity t set t.usedAt = :now where t.tokenHash = :hash and t.usedAt is null")

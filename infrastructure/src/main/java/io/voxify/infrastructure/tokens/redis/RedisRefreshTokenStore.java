@@ -17,7 +17,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Refresh tokens in Redis (the infra profile): only the token's hash is a key; each token
  * remembers its user and family and expires with itself. Using a token is one Lua script, so
  * two nodes racing with the same token cannot both rotate it: the loser sees it used, and reuse
- * revokes the whole family, as in the database adapter.
+ * revokes the whole family, as in the database adapter. Each family lists its tokens' hashes, so a deleted
+ * account's tokens can be removed rather than left to expire with its user id in them.
  */
 public class RedisRefreshTokenStore implements RefreshTokenStore {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,7 +60,10 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
                         key,
                         Map.of("user", userId, "family", familyId, "exp", Long.toString(expiresAt.toEpochMilli())));
         redis.expireAt(key, expiresAt);
-        String families = prefix + "user:" + userId + ":families";
+        String tokens = familyTokensKey(familyId);
+        redis.opsForSet().add(tokens, RefreshTokenStore.hash(token));
+        redis.expire(tokens, familyMemory);
+        String families = familiesKey(userId);
         redis.opsForSet().add(families, familyId);
         redis.expire(families, familyMemory);
         return token;
@@ -103,15 +107,46 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public void revokeAllOf(String userId) {
-        Set<String> families = redis.opsForSet().members(prefix + "user:" + userId + ":families");
+        Set<String> families = redis.opsForSet().members(familiesKey(userId));
         if (families != null) {
             families.forEach(this::revokeFamily);
         }
     }
 
+    /**
+     * Revokes each family first (a rotation racing with this finds it revoked and issues nothing), then deletes
+     * its tokens, its list of them and the user's list of families. What stays is each family's revocation
+     * marker, which names only the family's random id, for a token issued before families listed their tokens.
+     */
+    @Override
+    public void forgetAllOf(String userId) {
+        String families = familiesKey(userId);
+        Set<String> ids = redis.opsForSet().members(families);
+        if (ids != null) {
+            for (String familyId : ids) {
+                revokeFamily(familyId);
+                String tokens = familyTokensKey(familyId);
+                Set<String> hashes = redis.opsForSet().members(tokens);
+                if (hashes != null && !hashes.isEmpty()) {
+                    redis.delete(hashes.stream().map(h -> prefix + "token:" + h).toList());
+                }
+                redis.delete(tokens);
+            }
+        }
+        redis.delete(families);
+    }
+
     @Override
     public void revokeFamily(String familyId) {
         redis.opsForValue().set(prefix + "family:" + familyId + ":revoked", "1", familyMemory);
+    }
+
+    private String familiesKey(String userId) {
+        return prefix + "user:" + userId + ":families";
+    }
+
+    private String familyTokensKey(String familyId) {
+        return prefix + "family:" + familyId + ":tokens";
     }
 
     private String tokenKey(String rawToken) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voxify.infrastructure.cache.LibraryPageCache;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -55,6 +56,33 @@ class RedisLibraryPageCacheTest {
 
         Thread.sleep(1300);
         assertThat(nodeA.get("user_2", "{limit=5}")).as("pages expire").isEmpty();
+    }
+
+    @Test
+    void aUserWhoStopsUsingTheLibraryLeavesNoKeyBehindAndNoStalePageComesBack() throws InterruptedException {
+        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        LibraryPageCache cache = new RedisLibraryPageCache(redis, prefix, Duration.ofSeconds(1));
+        cache.put("user_gone", "{limit=5}", "page-one");
+        cache.invalidate("user_gone");
+        cache.put("user_gone", "{limit=5}", "page-two");
+        cache.invalidate("user_gone");
+        assertThat(redis.keys(prefix + "*")).as("her generation").isNotEmpty();
+        assertThat(redis.getExpire(prefix + "generation:user_gone", TimeUnit.MILLISECONDS))
+                .as("kept only while a page stored under it may live")
+                .isPositive()
+                .isLessThanOrEqualTo(3000);
+
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!redis.keys(prefix + "*").isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(redis.keys(prefix + "*"))
+                .as("nothing names her once her pages are gone")
+                .isEmpty();
+        cache.invalidate("user_gone");
+        assertThat(cache.get("user_gone", "{limit=5}"))
+                .as("generation 1 again: its old page expired before the generation did")
+                .isEmpty();
     }
 
     @Test

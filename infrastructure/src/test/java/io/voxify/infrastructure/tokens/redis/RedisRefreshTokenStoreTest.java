@@ -21,6 +21,8 @@ class RedisRefreshTokenStoreTest {
     private LettuceConnectionFactory connections;
     private RefreshTokenStore store;
     private RefreshTokenStore otherNode;
+    private StringRedisTemplate redis;
+    private String prefix;
     private final Instant now = Instant.now();
     private final Instant later = now.plus(Duration.ofDays(30));
 
@@ -29,8 +31,8 @@ class RedisRefreshTokenStoreTest {
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
         connections.afterPropertiesSet();
         connections.start();
-        StringRedisTemplate redis = new StringRedisTemplate(connections);
-        String prefix = "voxify-test:" + UUID.randomUUID() + ":";
+        redis = new StringRedisTemplate(connections);
+        prefix = "voxify-test:" + UUID.randomUUID() + ":";
         store = new RedisRefreshTokenStore(redis, prefix, Duration.ofDays(31));
         otherNode = new RedisRefreshTokenStore(redis, prefix, Duration.ofDays(31));
     }
@@ -79,5 +81,40 @@ class RedisRefreshTokenStoreTest {
                 .isEqualTo("user_4");
         store.revokeFamilyOf("rt_unknown");
         store.revokeFamilyOf(null);
+    }
+
+    @Test
+    void aDeletedAccountsTokensAndEveryKeyNamingItGo() {
+        String first = store.issue("user_gone", "fam_g1", later);
+        String rotated = store.rotate(first, now, later).newToken();
+        String other = store.issue("user_gone", "fam_g2", later);
+        String kept = store.issue("user_kept", "fam_k", later);
+        assertThat(keysHolding("user_gone")).as("the store names her before").isNotEmpty();
+
+        otherNode.forgetAllOf("user_gone");
+
+        assertInvalid(() -> store.rotate(rotated, now, later));
+        assertInvalid(() -> store.rotate(other, now, later));
+        assertInvalid(() -> store.rotate(first, now, later));
+        assertThat(keysHolding("user_gone"))
+                .as("no key names her or holds her id, none of her tokens is left")
+                .isEmpty();
+        assertThat(redis.keys(prefix + "token:*"))
+                .as("only the other user's token")
+                .hasSize(1);
+        assertThat(store.rotate(kept, now, later).userId()).isEqualTo("user_kept");
+        otherNode.forgetAllOf("user_nobody");
+    }
+
+    /** The keys under this store's prefix whose name or (hash or set) value holds the text. */
+    private java.util.List<String> keysHolding(String text) {
+        return redis.keys(prefix + "*").stream()
+                .filter(key -> key.contains(text)
+                        || switch (redis.type(key)) {
+                            case HASH -> redis.opsForHash().entries(key).containsValue(text);
+                            case SET -> redis.opsForSet().isMember(key, text);
+                            default -> false;
+                        })
+                .toList();
     }
 }
