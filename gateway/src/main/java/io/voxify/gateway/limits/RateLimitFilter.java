@@ -33,6 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(0)
 public class RateLimitFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final String USER = "requests:user:";
     private static final List<String> UNLIMITED = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/error");
 
     private final RateLimiter limiter;
@@ -60,9 +61,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         RateLimiter.Decision decision;
         try {
-            RateLimiter.Limit limit =
-                    new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
-            decision = limiter.consume(callerKey(request), limit);
+            decision = limiter.consume(callerKey(request), limit());
         } catch (RuntimeException storeDown) {
             log.warn("Rate-limit store unavailable: {}", storeDown.toString());
             response.setHeader("Retry-After", "5");
@@ -90,13 +89,27 @@ public class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Drops a deleted account's bucket, whose name names the person, instead of leaving it to expire. */
+    public void forgetUser(String userId) {
+        try {
+            limiter.forget(USER + userId, limit());
+        } catch (RuntimeException storeDown) {
+            // The account is gone already; its bucket, a count and nothing more, expires within a minute anyway.
+            log.warn("Rate-limit bucket of {} not dropped now: {}", userId, storeDown.toString());
+        }
+    }
+
+    private RateLimiter.Limit limit() {
+        return new RateLimiter.Limit(settings.config().requestsPerMinute(), Duration.ofMinutes(1));
+    }
+
     private static String callerKey(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null
                 && auth.isAuthenticated()
                 && auth.getPrincipal() instanceof Jwt jwt
                 && jwt.getSubject() != null) {
-            return "requests:user:" + jwt.getSubject();
+            return USER + jwt.getSubject();
         }
         return "requests:address:" + ClientAddress.limitKey(request.getRemoteAddr());
     }

@@ -6,6 +6,7 @@ import io.voxify.events.user.DeleteAccountCommand;
 import io.voxify.events.user.FindUserQuery;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.limits.DailyQuotas;
+import io.voxify.gateway.limits.RateLimitFilter;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.security.SessionVersions;
 import io.voxify.gateway.web.Envelope;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Service;
  * Deletes an account, by its owner (with their password) or by an administrator. In the request: every session
  * ends (refresh tokens first, removed rather than revoked so none is left naming the person, then the session
  * version, so no token outlives the account), the account records its deletion (the e-mail is released in the
- * same transaction), its daily quota counters go, and every key the person owns is destroyed, so each personal
- * field of each stored event about them reads as erased from that moment, in replays too. The removal of the
- * account's jobs, samples, clones, favourites and ratings follows in {@link AccountErasure}.
+ * same transaction), its daily quota counters and its request-rate bucket go, and every key the person owns is
+ * destroyed, so each personal field of each stored event about them reads as erased from that moment, in
+ * replays too. The removal of the account's jobs, samples, clones, favourites and ratings follows in
+ * {@link AccountErasure}.
  */
 @Service
 public class AccountDeletion {
@@ -35,6 +37,7 @@ public class AccountDeletion {
     private final RefreshTokenStore refreshTokens;
     private final SessionVersions sessions;
     private final DailyQuotas quotas;
+    private final RateLimitFilter requestLimits;
     private final Clock clock;
 
     public AccountDeletion(
@@ -43,13 +46,15 @@ public class AccountDeletion {
             PersonalKeys keys,
             RefreshTokenStore refreshTokens,
             SessionVersions sessions,
-            DailyQuotas quotas) {
+            DailyQuotas quotas,
+            RateLimitFilter requestLimits) {
         this.commands = commands;
         this.queries = queries;
         this.keys = keys;
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
         this.quotas = quotas;
+        this.requestLimits = requestLimits;
         this.clock = Clock.systemUTC();
     }
 
@@ -85,6 +90,7 @@ public class AccountDeletion {
         sessions.bump(userId);
         keys.destroyOwnedBy(userId);
         quotas.forget(userId);
+        requestLimits.forgetUser(userId);
         return new AccountDeletionResponse(userId, true, Envelope.iso(Instant.now(clock)), live.size(), "in_progress");
     }
 }

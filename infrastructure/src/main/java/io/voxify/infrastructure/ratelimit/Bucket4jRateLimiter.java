@@ -33,6 +33,14 @@ public abstract class Bucket4jRateLimiter implements RateLimiter {
         bucket(name(key, limit), configuration(limit), limit).addTokens(1);
     }
 
+    @Override
+    public void forget(String key, Limit limit) {
+        drop(name(key, limit));
+    }
+
+    /** Removes the bucket of that name, if there is one. */
+    protected abstract void drop(String name);
+
     protected static BucketConfiguration configuration(Limit limit) {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()

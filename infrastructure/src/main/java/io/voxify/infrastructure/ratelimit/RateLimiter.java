@@ -15,6 +15,12 @@ public interface RateLimiter {
     /** Gives one token back (an attempt that should not have counted, such as a successful login). */
     void refund(String key, Limit limit);
 
+    /**
+     * Drops the key's bucket of that shape at once, rather than when it would be full again: for a deleted
+     * account, whose bucket's name names the person.
+     */
+    void forget(String key, Limit limit);
+
     /** A bucket's shape: {@code capacity} tokens per {@code window}. */
     record Limit(long capacity, Duration window) {}
 

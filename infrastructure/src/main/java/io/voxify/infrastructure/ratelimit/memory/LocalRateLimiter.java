@@ -67,6 +67,11 @@ public class LocalRateLimiter extends Bucket4jRateLimiter {
     }
 
     @Override
+    protected void drop(String name) {
+        buckets.invalidate(compact(name));
+    }
+
+    @Override
     protected Bucket bucket(String name, BucketConfiguration configuration, Limit limit) {
         return buckets.get(
                         compact(name),

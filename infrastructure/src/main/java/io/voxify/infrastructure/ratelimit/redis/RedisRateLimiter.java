@@ -38,6 +38,11 @@ public class RedisRateLimiter extends Bucket4jRateLimiter implements AutoCloseab
         return buckets().builder().build((prefix + name).getBytes(StandardCharsets.UTF_8), () -> configuration);
     }
 
+    @Override
+    protected void drop(String name) {
+        buckets().removeProxy((prefix + name).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Connects on first use (and again after a failed attempt), so a node starts while Redis is down. */
     private ProxyManager<byte[]> buckets() {
         ProxyManager<byte[]> current = buckets;

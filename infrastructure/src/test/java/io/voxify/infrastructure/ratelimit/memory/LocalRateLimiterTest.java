@@ -56,6 +56,15 @@ class LocalRateLimiterTest {
     }
 
     @Test
+    void aForgottenBucketStartsFull() {
+        limiter.consume("user:gone", threePerMinute);
+        limiter.consume("user:gone", threePerMinute);
+        limiter.forget("user:gone", threePerMinute);
+        assertThat(limiter.consume("user:gone", threePerMinute).remaining()).isEqualTo(2);
+        limiter.forget("user:never", threePerMinute);
+    }
+
+    @Test
     void aRefundGivesOneTokenBackButNeverMoreThanTheCapacity() {
         limiter.consume("login:x", threePerMinute);
         limiter.consume("login:x", threePerMinute);

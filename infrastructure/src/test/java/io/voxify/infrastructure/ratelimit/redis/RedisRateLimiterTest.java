@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.voxify.infrastructure.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.UUID;
@@ -44,6 +45,24 @@ class RedisRateLimiterTest {
         RateLimiter.Decision reset = nodeTwo.consume("user:a", threePerTwoSeconds);
         assertThat(reset.allowed()).isTrue();
         assertThat(reset.remaining()).isEqualTo(2);
+    }
+
+    @Test
+    void aForgottenBucketLeavesNoKeyAndStartsFull() {
+        RateLimiter.Limit threePerMinute = new RateLimiter.Limit(3, Duration.ofMinutes(1));
+        nodeOne.consume("user:gone", threePerMinute);
+        nodeOne.consume("user:kept", threePerMinute);
+        RedisCommands<String, String> redis = nodeOneClient.connect().sync();
+        assertThat(redis.keys(prefix + "user:gone*")).hasSize(1);
+
+        nodeTwo.forget("user:gone", threePerMinute);
+
+        assertThat(redis.keys(prefix + "user:gone*"))
+                .as("the bucket's key is gone at once")
+                .isEmpty();
+        assertThat(redis.keys(prefix + "user:kept*")).as("other buckets stay").hasSize(1);
+        assertThat(nodeOne.consume("user:gone", threePerMinute).remaining()).isEqualTo(2);
+        nodeTwo.forget("user:never", threePerMinute);
     }
 
     @Test
