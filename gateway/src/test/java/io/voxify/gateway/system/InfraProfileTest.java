@@ -306,6 +306,16 @@ class InfraProfileTest {
         return objects;
     }
 
+    /**
+     * An account deleted on the real servers (issue 18): afterwards nothing of hers is in PostgreSQL (beyond the
+     * pseudonymous bookkeeping {@code MAY_NAME_HER} explains), the bucket, Chroma, Redis or the events published
+     * after. In Redis no key may name her or her resources once the erasure is done: her refresh tokens, request
+     * bucket and relayed audio are removed by the deletion, her library generation expires with her last page
+     * (seconds here). What may stay names no account: counters keyed by client address, which expire by
+     * themselves; and the sign-in history keyed by a digest of an e-mail (not her id, but a pseudonym of her
+     * address), which paces sign-ins to that e-mail whether or not an account has it, and expires too (failures
+     * within their window, known addresses within {@code known-address-ttl}).
+     */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -22,6 +22,12 @@ public interface AudioRelay {
     /** The job's current stream, if its attempt is running or ended within the grace period. */
     Optional<Source> find(String jobId);
 
+    /**
+     * Drops the job's streams at once, grace period or not: a deleted job's audio speaks its text, which must not
+     * stay readable anywhere. Never fails (a relay that cannot be reached lets the streams expire by themselves).
+     */
+    void discard(String jobId);
+
     /** How a stream's attempt ended. */
     enum End {
         /** Every chunk is there; the job's file is being recorded. */

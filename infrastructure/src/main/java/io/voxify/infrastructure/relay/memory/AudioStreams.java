@@ -74,6 +74,16 @@ public final class AudioStreams implements AudioRelay {
         return Optional.ofNullable(stream);
     }
 
+    /** Its readers see the stream end as abandoned; the chunks go with the stream. */
+    @Override
+    public void discard(String jobId) {
+        Stream stream = streams.get(jobId);
+        if (stream != null) {
+            remove(stream);
+            stream.end(End.ABANDONED);
+        }
+    }
+
     /** Bytes of audio held now. */
     public synchronized long bytes() {
         return bytes;

@@ -4,6 +4,7 @@ import io.voxify.infrastructure.relay.AudioRelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,28 @@ public class RedisAudioRelay implements AudioRelay {
             c.keyCommands().pExpire(key, grace.toMillis());
             return null;
         });
+    }
+
+    /** Every attempt's stream up to the current one (attempts count up from the first), then the current key. */
+    @Override
+    public void discard(String jobId) {
+        try {
+            Current current = Current.parse(redis.opsForValue().get(currentKey(jobId)));
+            if (current != null) {
+                List<String> keys = new ArrayList<>();
+                for (int attempt = 0; attempt <= current.attempt; attempt++) {
+                    keys.add(prefix + jobId + ":" + attempt);
+                }
+                redis.delete(keys);
+            }
+            redis.delete(currentKey(jobId));
+        } catch (RuntimeException unreachable) {
+            log.warn(
+                    "Audio relay of job {} not dropped now; its streams expire within {}: {}",
+                    jobId,
+                    lifetime,
+                    unreachable.toString());
+        }
     }
 
     @Override

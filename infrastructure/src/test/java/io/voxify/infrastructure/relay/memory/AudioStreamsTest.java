@@ -27,6 +27,20 @@ class AudioStreamsTest {
     }
 
     @Test
+    void aDiscardedStreamIsGoneAtOnceWithinItsGracePeriod() {
+        AudioStreams.Stream stream = streams.open("job_gone", 1, 16000);
+        stream.publish(new byte[10]);
+        stream.end(AudioRelay.End.COMPLETED);
+        assertThat(streams.find("job_gone")).isPresent();
+        streams.discard("job_gone");
+        assertThat(streams.find("job_gone"))
+                .as("within the grace period, yet gone")
+                .isEmpty();
+        assertThat(streams.bytes()).isZero();
+        streams.discard("job_never");
+    }
+
+    @Test
     void endedStreamsStayForTheGracePeriod() {
         AudioStreams.Stream stream = streams.open("job_1", 1, 16000);
         stream.publish(new byte[10]);

@@ -124,6 +124,30 @@ class RedisAudioRelayTest {
     }
 
     @Test
+    void aDeletedJobsStreamsAreDroppedAtOnceOnAnyNode() {
+        AudioRelay worker = node(Duration.ofSeconds(30), 1 << 20);
+        AudioRelay api = node(Duration.ofSeconds(30), 1 << 20);
+        worker.open("job_gone", 1, 16000).publish(chunk(1, 100));
+        AudioRelay.Sink retry = worker.open("job_gone", 2, 16000);
+        retry.publish(chunk(2, 100));
+        retry.end(AudioRelay.End.COMPLETED);
+        worker.open("job_kept", 1, 16000).end(AudioRelay.End.COMPLETED);
+        StringRedisTemplate redis = new StringRedisTemplate(connect(6379));
+        assertThat(redis.keys(prefix + "job_gone*"))
+                .as("the current key and both attempts")
+                .hasSize(3);
+
+        api.discard("job_gone");
+
+        assertThat(redis.keys(prefix + "job_gone*"))
+                .as("within the grace period, yet gone")
+                .isEmpty();
+        assertThat(api.find("job_gone")).isEmpty();
+        assertThat(api.find("job_kept")).as("other jobs' streams stay").isPresent();
+        api.discard("job_never");
+    }
+
+    @Test
     void aNewAttemptEndsTheOldOneAsFailedAndReplacesIt() throws Exception {
         AudioRelay worker = node(Duration.ofSeconds(30), 1 << 20);
         AudioRelay api = node(Duration.ofSeconds(30), 1 << 20);
