@@ -38,6 +38,7 @@ class PersonalDataAtRestTest {
             ApiClient me = person.actIn(app);
             person.readsBackPlainThrough(me);
             List<String> values = new ArrayList<>(person.values());
+            StoredData.assertSagasAndDeadlinesStored(app.bean(DataSource.class));
             assertThat(StoredData.inClear(app.bean(DataSource.class), values)).isEmpty();
             assertThat(StoredData.inClear(app.bean(DataSource.class), List.of("\"clientAddress\":\"127.0.0.1\"")))
                     .as("every client address is sealed")
@@ -88,6 +89,7 @@ class PersonalDataAtRestTest {
             Person person = new Person();
             ApiClient me = person.actIn(app);
             person.readsBackPlainThrough(me);
+            StoredData.assertSagasAndDeadlinesStored(app.bean(DataSource.class));
             assertThat(StoredData.inClear(app.bean(DataSource.class), person.values()))
                     .isEmpty();
             assertThat(StoredData.inClear(app.bean(DataSource.class), List.of("\"clientAddress\":\"127.0.0.1\"")))
