@@ -578,8 +578,8 @@ class InfraProfileTest {
                 "user_session_version",
                 "her session version, raised by the deletion: it refuses the access tokens she still holds",
                 "work_lane",
-                "NOT LEGITIMATE, known and not fixed yet: the fair work queue's lock row per user and queue is"
-                        + " never removed, for anyone");
+                "the fair work queue's lock row per user and queue, removed once the lane has been idle for the"
+                        + " slot lease (FairBrokerDispatch.promoteAll), longer than this test waits");
 
         /** The cells naming one of the ids outside the tables that may. */
         private static List<String> rowsNaming(DataSource data, List<String> ids) {

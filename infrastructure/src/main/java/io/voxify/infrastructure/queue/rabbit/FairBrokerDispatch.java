@@ -177,13 +177,23 @@ public class FairBrokerDispatch {
 
     /**
      * Publishes what waits in every lane that has room (a slot freed on a node that stopped before promoting,
-     * a raised share, a broker that was away), and lets slots older than {@code lease} go.
+     * a raised share, a broker that was away), lets slots older than {@code lease} go, and removes the lock rows
+     * of lanes idle for longer than that (each names its user: a deleted account's goes within a lease, and
+     * the table does not grow with every user who ever queued work). A lane used again gets its row back.
      */
     public int promoteAll(Duration lease) {
-        int expired = jdbc.update("DELETE FROM work_slot WHERE acquired_at < ?", clock.millis() - lease.toMillis());
+        long leaseStart = clock.millis() - lease.toMillis();
+        int expired = jdbc.update("DELETE FROM work_slot WHERE acquired_at < ?", leaseStart);
         if (expired > 0) {
             log.warn("{} work slots outlived their lease of {} and were released", expired, lease);
         }
+        // Only a row not touched for a lease, so never one a dispatcher holds: its upsert makes the row recent,
+        // and a delete waiting on that row's lock finds it recent once the dispatcher commits.
+        jdbc.update(
+                "DELETE FROM work_lane WHERE touched < ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM work_slot s WHERE s.lane_key = work_lane.lane_key)"
+                        + " AND NOT EXISTS (SELECT 1 FROM work_waiting w WHERE w.lane_key = work_lane.lane_key)",
+                leaseStart);
         // Marked as being published a while ago and still here: the node publishing it stopped first.
         for (Map<String, Object> row : jdbc.queryForList(
                 "SELECT item_key, queue_name, payload FROM work_waiting " + "WHERE promoted_at < ?",

@@ -175,6 +175,29 @@ class FairBrokerDispatchTest {
     }
 
     @Test
+    void aLaneIdleForALeaseLosesItsRowAndGetsItBackWhenUsedAgain() {
+        share.set(1);
+        dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
+        submit("alice", "a1");
+        dispatch.finished(QUEUE, "alice", "a1");
+        dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T11:00:00Z"), ZoneOffset.UTC));
+        submit("bob", "b1");
+        submit("bob", "b2");
+        dispatch = dispatchAt(Clock.fixed(Instant.parse("2026-12-07T12:30:00Z"), ZoneOffset.UTC));
+
+        dispatch.promoteAll(Duration.ofHours(2));
+
+        assertThat(jdbc.queryForList("SELECT lane_key FROM work_lane", String.class))
+                .as("alice's lane, idle since 10:00, goes; bob's, with work in it, stays")
+                .containsExactly(FairBrokerDispatch.lane(QUEUE, "bob"));
+        assertThat(submit("alice", "a2")).isTrue();
+        assertThat(publishedIds()).containsExactly("a1", "b1", "a2");
+        assertThat(jdbc.queryForList("SELECT lane_key FROM work_lane", String.class))
+                .containsExactlyInAnyOrder(
+                        FairBrokerDispatch.lane(QUEUE, "alice"), FairBrokerDispatch.lane(QUEUE, "bob"));
+    }
+
+    @Test
     void concurrentDispatchersNeverGiveOneUserMoreThanTheShare() throws Exception {
         share.set(3);
         int dispatchers = 8;
