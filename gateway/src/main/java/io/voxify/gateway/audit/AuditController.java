@@ -110,16 +110,12 @@ public class AuditController {
         String createdAt = state.createdAt() == null ? null : Envelope.iso(state.createdAt());
         String deletedAt = state.deletedAt() == null ? null : Envelope.iso(state.deletedAt());
         if (state.job() == null) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("at", Envelope.iso(at));
-            details.put("created_at", createdAt);
-            details.put("deleted_at", deletedAt);
             throw new DomainException(
                     ErrorCode.JOB_NOT_FOUND,
                     state.deletedAt() != null
                             ? "Job " + id + " had been deleted by " + Envelope.iso(at)
                             : "Job " + id + " did not exist yet at " + Envelope.iso(at),
-                    details);
+                    new JobAbsentDetails(Envelope.iso(at), createdAt, deletedAt));
         }
         return Envelope.ok(new JobStateResponse(
                 Envelope.iso(at),
