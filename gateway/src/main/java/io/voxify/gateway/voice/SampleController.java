@@ -86,10 +86,10 @@ public class SampleController {
             missing.add("name");
         }
         if (!missing.isEmpty()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("missing_fields", missing);
             throw new DomainException(
-                    ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing), details);
+                    ErrorCode.MISSING_FIELDS,
+                    "Missing required fields: " + String.join(", ", missing),
+                    new MissingFieldsDetails(missing));
         }
         if (name.length() > 200) {
             errors.put("name", "must be at most 200 characters");
