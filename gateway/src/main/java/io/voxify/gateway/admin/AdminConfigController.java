@@ -54,7 +54,7 @@ public class AdminConfigController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> get() {
+    ResponseEntity<Envelope<Map<String, Object>>> get() {
         return Envelope.ok(json(settings.current()));
     }
 
@@ -68,7 +68,7 @@ public class AdminConfigController {
                     `allowed_values` (strings; `default_voice_id` takes a preset or neural voice of the library). \
                     Fields that do not apply to a setting's type are `null`.""")
     @GetMapping("/schema")
-    ResponseEntity<Map<String, Object>> schema() {
+    ResponseEntity<Envelope<List<SettingSchemaResponse>>> schema() {
         return Envelope.ok(PlatformSettingsSchema.SETTINGS.stream()
                 .map(s -> new SettingSchemaResponse(
                         s.name(),
@@ -85,7 +85,7 @@ public class AdminConfigController {
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.INVALID_JSON, ErrorCode.CONFLICT})
     @PutMapping
-    ResponseEntity<Map<String, Object>> put(
+    ResponseEntity<Envelope<Map<String, Object>>> put(
             @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         AuthenticatedUser admin = AuthenticatedUser.from(jwt);
         RequestFields f = RequestFields.of(body);

@@ -6,7 +6,6 @@ import io.voxify.events.admin.PlatformStatsQuery;
 import io.voxify.gateway.library.VoiceLibrary;
 import io.voxify.gateway.web.Envelope;
 import java.time.Instant;
-import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +31,7 @@ public class AdminStatsController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> stats() {
+    ResponseEntity<Envelope<AdminStatsResponse>> stats() {
         PlatformStats stats = queries.query(
                         new PlatformStatsQuery(Instant.now(), DAYS, TOP_VOICES), PlatformStats.class)
                 .join();

@@ -19,7 +19,6 @@ import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -64,7 +63,7 @@ public class AdminUserController {
 
     @ApiErrors({ErrorCode.USER_NOT_FOUND, ErrorCode.CONFLICT})
     @PatchMapping("/{userId}")
-    ResponseEntity<Map<String, Object>> change(
+    ResponseEntity<Envelope<UserResponse>> change(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String userId,
             @RequestBody(required = false) JsonNode body) {

@@ -41,7 +41,7 @@ public class AdminUserListController {
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR})
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(@RequestParam Map<String, String> params) {
+    ResponseEntity<Envelope<List<UserSummaryResponse>>> list(@RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         Pagination page = Pagination.from(params, errors);
         String search = trimmed(params.get("search"));
@@ -80,9 +80,7 @@ public class AdminUserListController {
                         UserPage.class)
                 .join();
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(UserSummaryResponse::of).toList(),
-                null,
-                Map.of("pagination", page.meta(result.totalCount()))));
+                result.items().stream().map(UserSummaryResponse::of).toList(), null, page.meta(result.totalCount())));
     }
 
     private static String trimmed(String value) {

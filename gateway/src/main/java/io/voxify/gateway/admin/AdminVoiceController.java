@@ -5,7 +5,6 @@ import io.voxify.catalogue.VoiceDirectory;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.inference.SpeechSynthesizer;
 import io.voxify.infrastructure.cache.LibraryPageCache;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,12 +25,12 @@ public class AdminVoiceController {
     }
 
     @PostMapping("/rescan")
-    ResponseEntity<Map<String, Object>> rescan() {
+    ResponseEntity<Envelope<NeuralVoicesResponse>> rescan() {
         var voices = synthesizer.rescanNeuralVoices().stream()
                 .map(VoiceDirectory::neuralVoiceModelId)
                 .toList();
         pages.invalidateAll();
         return Envelope.ok(
-                Map.of("neural_voices", voices), "Models directory scanned: " + voices.size() + " neural voices");
+                new NeuralVoicesResponse(voices), "Models directory scanned: " + voices.size() + " neural voices");
     }
 }

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.web.Envelope;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,20 +28,20 @@ public class ProjectionController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> list() {
+    ResponseEntity<Envelope<List<ProjectionResponse>>> list() {
         return Envelope.ok(
                 projections.all().stream().map(ProjectionResponse::of).toList());
     }
 
     @ApiErrors({ErrorCode.PROJECTION_NOT_FOUND})
     @GetMapping("/{name}")
-    ResponseEntity<Map<String, Object>> one(@PathVariable String name) {
+    ResponseEntity<Envelope<ProjectionResponse>> one(@PathVariable String name) {
         return Envelope.ok(ProjectionResponse.of(projections.find(name)));
     }
 
     @ApiErrors({ErrorCode.PROJECTION_NOT_FOUND, ErrorCode.PROJECTION_NOT_REPLAYABLE, ErrorCode.REPLAY_IN_PROGRESS})
     @PostMapping("/{name}/replay")
-    ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
+    ResponseEntity<Envelope<ProjectionResponse>> replay(@PathVariable String name) {
         ProjectionStatus started = projections.replay(name);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Envelope.success(

@@ -5,7 +5,6 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.file.OrphanBlobSweeper;
 import io.voxify.gateway.web.Envelope;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,7 @@ public class StorageController {
 
     @ApiErrors({ErrorCode.CONFLICT})
     @PostMapping("/sweep")
-    ResponseEntity<Map<String, Object>> sweep() {
+    ResponseEntity<Envelope<SweepResponse>> sweep() {
         OrphanBlobSweeper.Result r = sweeper.sweep();
         return Envelope.ok(
                 SweepResponse.of(r),

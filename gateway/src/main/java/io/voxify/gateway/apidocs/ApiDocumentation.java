@@ -34,6 +34,8 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentation {
     private static final String APPLICATION_JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    private static final String ANY = org.springframework.http.MediaType.ALL_VALUE;
+    private static final String TYPED_ENVELOPE = "#/components/schemas/Envelope";
 
     static {
         // Bodies arrive as JSON trees and streams as SSE: say so instead of describing the Java types.
@@ -66,9 +68,11 @@ public class ApiDocumentation {
     }
 
     /**
-     * The envelope schemas, and the envelope as the body of every JSON success (the controllers
-     * return it as a map, which springdoc can only call "an object"). Added once the paths are
-     * built, so springdoc's clean-up of unreferenced schemas does not drop them.
+     * The envelope schemas in general, which the description and every refusal
+     * ({@link ErrorResponses}) refer to; each success names its own typed envelope
+     * ({@code Envelope<JobResponse>} shows as {@code EnvelopeJobResponse}), as JSON. Added once the
+     * paths are built, so springdoc's clean-up of unreferenced schemas does not drop them, and over
+     * the ones springdoc derives from the records, to keep the list of error codes in {@code ApiError}.
      */
     @Bean
     OpenApiCustomizer envelopeSchemas() {
@@ -84,33 +88,29 @@ public class ApiDocumentation {
             if (openApi.getPaths() != null) {
                 openApi.getPaths()
                         .values()
-                        .forEach(item -> item.readOperations().forEach(ApiDocumentation::envelope));
+                        .forEach(item -> item.readOperations().forEach(ApiDocumentation::asJson));
             }
         };
     }
 
-    private static void envelope(Operation operation) {
+    /**
+     * A handler that returns an envelope answers JSON, but names no media type (so springdoc says
+     * {@code *}{@code /*}): say it is JSON. Answers that are audio or a stream keep theirs.
+     */
+    private static void asJson(Operation operation) {
         if (operation.getResponses() == null) {
             return;
         }
         operation.getResponses().forEach((status, response) -> {
-            if (status.startsWith("2")
-                    && response.getContent() != null
-                    && response.getContent().values().stream().anyMatch(ApiDocumentation::isPlainMap)) {
-                response.setContent(new Content()
-                        .addMediaType(
-                                APPLICATION_JSON,
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Envelope"))));
+            Content content = response.getContent();
+            if (status.startsWith("2") && content != null && content.size() == 1 && content.containsKey(ANY)) {
+                MediaType any = content.get(ANY);
+                String ref = any.getSchema() == null ? null : any.getSchema().get$ref();
+                if (ref != null && ref.startsWith(TYPED_ENVELOPE)) {
+                    response.setContent(new Content().addMediaType(APPLICATION_JSON, any));
+                }
             }
         });
-    }
-
-    private static boolean isPlainMap(MediaType content) {
-        Schema<?> schema = content.getSchema();
-        return schema != null
-                && schema.get$ref() == null
-                && schema.getProperties() == null
-                && schema.getAdditionalProperties() != null;
     }
 
     @Bean

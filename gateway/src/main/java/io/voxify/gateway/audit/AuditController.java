@@ -73,28 +73,28 @@ public class AuditController {
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/jobs/{id}/events")
-    ResponseEntity<Map<String, Object>> jobEvents(
+    ResponseEntity<Envelope<List<AuditEventResponse>>> jobEvents(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         return history(jwt, Kind.JOB, id, params);
     }
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/samples/{id}/events")
-    ResponseEntity<Map<String, Object>> sampleEvents(
+    ResponseEntity<Envelope<List<AuditEventResponse>>> sampleEvents(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         return history(jwt, Kind.SAMPLE, id, params);
     }
 
     @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/clones/{id}/events")
-    ResponseEntity<Map<String, Object>> cloneEvents(
+    ResponseEntity<Envelope<List<AuditEventResponse>>> cloneEvents(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         return history(jwt, Kind.CLONE, id, params);
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.VALIDATION_ERROR})
     @GetMapping("/jobs/{id}/state")
-    ResponseEntity<Map<String, Object>> jobState(
+    ResponseEntity<Envelope<JobStateResponse>> jobState(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         Instant at = QueryParams.instant(params.get("at"), "at", errors, true);
@@ -110,16 +110,12 @@ public class AuditController {
         String createdAt = state.createdAt() == null ? null : Envelope.iso(state.createdAt());
         String deletedAt = state.deletedAt() == null ? null : Envelope.iso(state.deletedAt());
         if (state.job() == null) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("at", Envelope.iso(at));
-            details.put("created_at", createdAt);
-            details.put("deleted_at", deletedAt);
             throw new DomainException(
                     ErrorCode.JOB_NOT_FOUND,
                     state.deletedAt() != null
                             ? "Job " + id + " had been deleted by " + Envelope.iso(at)
                             : "Job " + id + " did not exist yet at " + Envelope.iso(at),
-                    details);
+                    new JobAbsentDetails(Envelope.iso(at), createdAt, deletedAt));
         }
         return Envelope.ok(new JobStateResponse(
                 Envelope.iso(at),
@@ -133,7 +129,7 @@ public class AuditController {
     /** The global stream, for auditors and administrators (the security rules admit no one else). */
     @ApiErrors({ErrorCode.VALIDATION_ERROR})
     @GetMapping("/events")
-    ResponseEntity<Map<String, Object>> events(@RequestParam Map<String, String> params) {
+    ResponseEntity<Envelope<List<AuditEventResponse>>> events(@RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> types = names(params.get("type"), "type", errors);
         List<String> aggregateTypes = names(params.get("aggregate_type"), "aggregate_type", errors);
@@ -156,7 +152,8 @@ public class AuditController {
                 null);
     }
 
-    private ResponseEntity<Map<String, Object>> history(Jwt jwt, Kind kind, String id, Map<String, String> params) {
+    private ResponseEntity<Envelope<List<AuditEventResponse>>> history(
+            Jwt jwt, Kind kind, String id, Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         long after = QueryParams.integer(params.get("after"), "after", 0, 0, Long.MAX_VALUE, errors);
         int limit = (int) QueryParams.integer(params.get("limit"), "limit", MAX_LIMIT, 1, MAX_LIMIT, errors);
@@ -179,7 +176,8 @@ public class AuditController {
     }
 
     /** A page of events; for a {@code viewer} other than an auditor or admin, without other people's addresses. */
-    private ResponseEntity<Map<String, Object>> page(FindAuditEventsQuery query, long after, int limit, String viewer) {
+    private ResponseEntity<Envelope<List<AuditEventResponse>>> page(
+            FindAuditEventsQuery query, long after, int limit, String viewer) {
         AuditEventPage page = queries.query(query, AuditEventPage.class).join();
         List<AuditEventResponse> events =
                 page.events().stream().map(e -> json.of(e, viewer)).toList();
@@ -189,7 +187,7 @@ public class AuditController {
                 events.size(),
                 page.hasMore(),
                 events.isEmpty() ? null : events.get(events.size() - 1).position());
-        return ResponseEntity.ok(Envelope.success(events, null, Map.of("pagination", pagination)));
+        return ResponseEntity.ok(Envelope.success(events, null, new AuditListMeta(pagination)));
     }
 
     private static List<String> names(String value, String field, Map<String, String> errors) {

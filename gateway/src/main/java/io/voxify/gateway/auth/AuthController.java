@@ -20,7 +20,6 @@ import io.voxify.gateway.web.RequestViolations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -65,7 +64,7 @@ public class AuthController {
     @PostMapping("/register")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = RegisterRequest.class)))
-    ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Envelope<UserResponse>> register(@RequestBody(required = false) JsonNode body) {
         // A closed platform says so whatever the body holds, so the body is read only past this check.
         if (!settings.config().registrationOpen()) {
             throw new DomainException(ErrorCode.REGISTRATION_CLOSED, "Registration is closed on this platform");
@@ -87,7 +86,7 @@ public class AuthController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping("/login")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> login(
+    CompletableFuture<ResponseEntity<Envelope<SessionResponse>>> login(
             @Valid @RequestBody(required = false) LoginRequest body, HttpServletRequest request) {
         String email = present(body).email().trim().toLowerCase(Locale.ROOT);
         String password = body.password();
@@ -104,12 +103,12 @@ public class AuthController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping("/refresh")
-    ResponseEntity<Map<String, Object>> refresh(@Valid @RequestBody(required = false) RefreshRequest body) {
+    ResponseEntity<Envelope<SessionResponse>> refresh(@Valid @RequestBody(required = false) RefreshRequest body) {
         return Envelope.ok(SessionResponse.of(auth.refresh(present(body).refreshToken())), "Token refreshed");
     }
 
     @PostMapping("/logout")
-    ResponseEntity<Map<String, Object>> logout(
+    ResponseEntity<Envelope<Void>> logout(
             @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) LogoutRequest body) {
         auth.logout(jwt, body == null ? null : body.refreshToken());
         return Envelope.ok(null, "Logged out");
@@ -117,7 +116,7 @@ public class AuthController {
 
     @ApiErrors({ErrorCode.SERVICE_UNAVAILABLE})
     @GetMapping("/profile")
-    ResponseEntity<Map<String, Object>> profile(@AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<Envelope<UserResponse>> profile(@AuthenticationPrincipal Jwt jwt) {
         return Envelope.ok(
                 UserResponse.of(auth.profile(AuthenticatedUser.from(jwt).userId())));
     }
@@ -129,7 +128,7 @@ public class AuthController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PatchMapping("/profile")
-    ResponseEntity<Map<String, Object>> updateProfile(
+    ResponseEntity<Envelope<UserResponse>> updateProfile(
             @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) UpdateProfileRequest body) {
         String newPassword = present(body).newPassword();
         if (newPassword != null) {

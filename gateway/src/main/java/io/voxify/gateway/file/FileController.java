@@ -8,7 +8,6 @@ import io.voxify.events.job.FindFileQuery;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
-import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
@@ -65,7 +64,7 @@ public class FileController {
      */
     @ApiErrors({ErrorCode.FILE_NOT_FOUND})
     @PostMapping("/audio/{fileId}/link")
-    ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
+    ResponseEntity<Envelope<AudioLinkResponse>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
         return Envelope.ok(links.file(file.fileId(), jwt));
     }
@@ -103,7 +102,7 @@ public class FileController {
 
     @ApiErrors({ErrorCode.FILE_NOT_FOUND})
     @GetMapping("/{fileId}/info")
-    ResponseEntity<Map<String, Object>> info(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
+    ResponseEntity<Envelope<FileInfoResponse>> info(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         FileView file = owned(AuthenticatedUser.from(jwt), fileId);
         return Envelope.ok(FileInfoResponse.of(file));
     }

@@ -69,7 +69,7 @@ public class JobController {
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.QUOTA_EXCEEDED})
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(
+    ResponseEntity<Envelope<JobResponse>> create(
             @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         var job = jobs.create(AuthenticatedUser.from(jwt), JobRequest.parse(body, platform.config()));
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -78,7 +78,7 @@ public class JobController {
 
     @ApiErrors({ErrorCode.FORBIDDEN})
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(
+    ResponseEntity<Envelope<List<JobResponse>>> list(
             @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -136,22 +136,22 @@ public class JobController {
                 sortOrder.equals("asc"),
                 page.limit(),
                 page.offset()));
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("pagination", page.meta(result.totalCount()));
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(j -> JobResponse.of(j, includeText)).toList(), null, meta));
+                result.items().stream().map(j -> JobResponse.of(j, includeText)).toList(),
+                null,
+                page.meta(result.totalCount())));
     }
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/{jobId}")
-    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
+    ResponseEntity<Envelope<JobResponse>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
         return Envelope.ok(JobResponse.of(jobs.find(AuthenticatedUser.from(jwt), jobId), true));
     }
 
     /** The job is found before its body is read: an unknown job is 404 whatever the body. */
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_UPDATABLE})
     @PutMapping("/{jobId}")
-    ResponseEntity<Map<String, Object>> update(
+    ResponseEntity<Envelope<JobResponse>> update(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String jobId,
             @RequestBody(required = false) JsonNode body) {
@@ -162,7 +162,7 @@ public class JobController {
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.FORBIDDEN, ErrorCode.INVALID_STATUS_TRANSITION})
     @PatchMapping("/{jobId}")
-    ResponseEntity<Map<String, Object>> patch(
+    ResponseEntity<Envelope<JobResponse>> patch(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String jobId,
             @RequestBody(required = false) JsonNode body) {
@@ -175,7 +175,7 @@ public class JobController {
 
     @ApiErrors({ErrorCode.JOB_NOT_FOUND, ErrorCode.JOB_NOT_DELETABLE})
     @DeleteMapping("/{jobId}")
-    ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
+    ResponseEntity<Envelope<Void>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String jobId) {
         jobs.delete(AuthenticatedUser.from(jwt), jobId);
         return Envelope.ok(null, "Job deleted successfully");
     }

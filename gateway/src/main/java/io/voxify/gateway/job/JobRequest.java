@@ -11,7 +11,6 @@ import io.voxify.gateway.web.RequestFields;
 import io.voxify.gateway.webhook.CallbackUrls;
 import io.voxify.inference.ssml.SsmlException;
 import io.voxify.inference.ssml.SsmlParser;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -163,14 +162,14 @@ public record JobRequest(
         try {
             SsmlParser.parse(text, maxTextLength);
         } catch (SsmlException invalid) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put(
-                    "text_content",
-                    "line " + invalid.line() + ", column " + invalid.column() + ": " + invalid.reason());
-            details.put("line", invalid.line());
-            details.put("column", invalid.column());
-            details.put("reason", invalid.reason());
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, invalid.getMessage(), details);
+            throw new DomainException(
+                    ErrorCode.VALIDATION_ERROR,
+                    invalid.getMessage(),
+                    new InvalidSsmlDetails(
+                            "line " + invalid.line() + ", column " + invalid.column() + ": " + invalid.reason(),
+                            invalid.line(),
+                            invalid.column(),
+                            invalid.reason()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.voxify.gateway.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -99,8 +98,6 @@ public class LibraryController {
     /** Whether a list answer came from the page cache ({@code HIT}) or was built now ({@code MISS}). */
     static final String CACHE_HEADER = "X-Cache";
 
-    private static final TypeReference<Map<String, Object>> PAGE = new TypeReference<>() {};
-
     @Operation(
             summary = "List the voice models the caller can use",
             description = "Query parameters: limit/offset or page/page_size; tags (comma list, all must match); "
@@ -110,7 +107,7 @@ public class LibraryController {
                     + "sort_by (user_rating: highest mean first, voices nobody rates last, ties by name; name) and "
                     + "sort_order (asc, desc).")
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(
+    ResponseEntity<Envelope<List<VoiceModelResponse>>> list(
             @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -160,13 +157,13 @@ public class LibraryController {
                 q,
                 sortBy,
                 sortBy == null ? null : sortOrder);
-        Optional<Map<String, Object>> cached =
+        Optional<CachedPage> cached =
                 cacheable ? pages.get(user.userId(), cacheKey).flatMap(this::readPage) : Optional.empty();
         if (cached.isPresent()) {
             return ResponseEntity.ok()
                     .header(CACHE_HEADER, "HIT")
                     .body(Envelope.success(
-                            cached.get().get("data"), null, meta(cached.get().get("meta"))));
+                            cached.get().data(), null, cached.get().meta()));
         }
 
         List<VoiceModel> all = new ArrayList<>(library.visibleTo(user));
@@ -213,12 +210,9 @@ public class LibraryController {
                 new TreeSet<>(all.stream().map(VoiceModel::language).toList()),
                 new TreeSet<>(all.stream().map(VoiceModel::type).toList()),
                 new TreeSet<>(all.stream().map(VoiceModel::engine).toList()));
-        // The envelope's meta, as every list has it: a map, here with the filters after the pagination.
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("pagination", page.meta(ranked.size()));
-        meta.put("filters", filters);
+        LibraryListMeta meta = new LibraryListMeta(page.page(ranked.size()), filters);
         if (cacheable) {
-            writePage(items, meta).ifPresent(answer -> pages.put(user.userId(), cacheKey, answer));
+            writePage(new CachedPage(items, meta)).ifPresent(answer -> pages.put(user.userId(), cacheKey, answer));
         }
         return ResponseEntity.ok().header(CACHE_HEADER, "MISS").body(Envelope.success(items, null, meta));
     }
@@ -283,30 +277,32 @@ public class LibraryController {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
-    private Optional<String> writePage(Object data, Map<String, Object> meta) {
+    /**
+     * A page as the cache keeps it: the envelope's {@code data} and {@code meta} as JSON, read back into the same
+     * records, so a hit answers the text a miss would have (and a page another node cached reads the same).
+     */
+    record CachedPage(List<VoiceModelResponse> data, LibraryListMeta meta) {}
+
+    private Optional<String> writePage(CachedPage page) {
         try {
-            return Optional.of(json.writeValueAsString(Map.of("data", data, "meta", meta)));
+            return Optional.of(json.writeValueAsString(page));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
     }
 
-    private Optional<Map<String, Object>> readPage(String page) {
+    private Optional<CachedPage> readPage(String page) {
         try {
-            return Optional.of(json.readValue(page, PAGE));
+            return Optional.of(json.readValue(page, CachedPage.class));
         } catch (JsonProcessingException corrupt) {
             return Optional.empty();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> meta(Object meta) {
-        return (Map<String, Object>) meta;
-    }
-
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @GetMapping("/{voiceModelId}")
-    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+    ResponseEntity<Envelope<VoiceModelDetailsResponse>> get(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         VoiceModel voice = library.find(user, voiceModelId);
         VoiceStatistics stats = statistics(List.of(voiceModelId)).get(voiceModelId);
@@ -316,7 +312,8 @@ public class LibraryController {
 
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @GetMapping("/{voiceModelId}/preview")
-    ResponseEntity<Map<String, Object>> preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+    ResponseEntity<Envelope<VoicePreviewResponse>> preview(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         VoiceModel voice = library.find(AuthenticatedUser.from(jwt), voiceModelId);
         PreviewService.Preview preview = previews.previewOf(voice);
         return Envelope.ok(new VoicePreviewResponse(
@@ -351,7 +348,8 @@ public class LibraryController {
 
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @PostMapping("/{voiceModelId}/favorite")
-    ResponseEntity<Map<String, Object>> favorite(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+    ResponseEntity<Envelope<FavoriteResponse>> favorite(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         library.find(user, voiceModelId);
         commands.sendAndWait(new AddFavoriteVoiceCommand(favoritesId(user), user.userId(), voiceModelId));
@@ -360,7 +358,7 @@ public class LibraryController {
 
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND})
     @DeleteMapping("/{voiceModelId}/favorite")
-    ResponseEntity<Map<String, Object>> unfavorite(
+    ResponseEntity<Envelope<FavoriteResponse>> unfavorite(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         library.find(user, voiceModelId);
@@ -370,7 +368,7 @@ public class LibraryController {
         return favoriteAnswer(user, voiceModelId, false, "Voice model removed from favorites");
     }
 
-    private ResponseEntity<Map<String, Object>> favoriteAnswer(
+    private ResponseEntity<Envelope<FavoriteResponse>> favoriteAnswer(
             AuthenticatedUser user, String voiceModelId, boolean expected, String message) {
         FavoritesView view = views.await(
                         new FindFavoritesQuery(user.userId()),

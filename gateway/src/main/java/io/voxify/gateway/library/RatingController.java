@@ -77,7 +77,7 @@ public class RatingController {
                     + "(user_rating, one decimal), rating_count and the caller's my_rating.")
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT})
     @PutMapping("/{voiceModelId}/rating")
-    ResponseEntity<Map<String, Object>> rate(
+    ResponseEntity<Envelope<RatingResponse>> rate(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String voiceModelId,
             @Valid @RequestBody(required = false) RateVoiceRequest body) {
@@ -96,7 +96,8 @@ public class RatingController {
     @Operation(summary = "Remove the caller's rating of a voice (nothing to remove is no error)")
     @ApiErrors({ErrorCode.VOICE_MODEL_NOT_FOUND, ErrorCode.CONFLICT})
     @DeleteMapping("/{voiceModelId}/rating")
-    ResponseEntity<Map<String, Object>> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
+    ResponseEntity<Envelope<RatingResponse>> remove(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String voiceModelId) {
         AuthenticatedUser user = AuthenticatedUser.from(jwt);
         library.find(user, voiceModelId);
         Long version;
@@ -138,7 +139,7 @@ public class RatingController {
         }
     }
 
-    private ResponseEntity<Map<String, Object>> answer(
+    private ResponseEntity<Envelope<RatingResponse>> answer(
             AuthenticatedUser user, String voiceModelId, Long version, String message) {
         if (version != null) {
             views.await(

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,14 +69,10 @@ public class DailyQuotas {
                                             .atStartOfDay(ZoneOffset.UTC)
                                             .toInstant())
                             .toSeconds());
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("quota", kind);
-            details.put("limit", limit);
-            details.put("resets_in_seconds", resetSeconds);
             throw new LimitExceededException(
                     ErrorCode.QUOTA_EXCEEDED,
                     "Daily " + kind + " quota of " + limit + " is used up; it resets at midnight UTC",
-                    details,
+                    new QuotaExceededDetails(kind, limit, resetSeconds),
                     Map.of("Retry-After", Long.toString(resetSeconds)));
         }
         return new Use(key);

@@ -7,8 +7,7 @@ import java.util.Map;
 /** A 429 that tells the client when to come back ({@code Retry-After}) and what the limit is. */
 public class LimitExceededException extends RefusalWithHeaders {
 
-    public LimitExceededException(
-            ErrorCode code, String message, Map<String, Object> details, Map<String, String> headers) {
+    public LimitExceededException(ErrorCode code, String message, Object details, Map<String, String> headers) {
         super(code, message, details, headers);
     }
 }

@@ -4,7 +4,6 @@ import io.voxify.events.admin.PlatformConfig;
 import io.voxify.events.common.ErrorCode;
 import io.voxify.gateway.admin.PlatformSettings;
 import io.voxify.infrastructure.ratelimit.OpenRequestSlots;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -59,14 +58,11 @@ public class OpenRequests {
                     ErrorCode.SERVICE_UNAVAILABLE, "Open requests cannot be counted right now; try again shortly");
         }
         return slot.orElseThrow(() -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("cap", kind.setting);
-            details.put("limit", cap);
             return new LimitExceededException(
                     ErrorCode.TOO_MANY_OPEN_REQUESTS,
                     "You have " + cap + " " + kind.what + " open, the most allowed at once (" + kind.setting
                             + "); close one or wait for one to end",
-                    details,
+                    new OpenRequestsDetails(kind.setting, cap),
                     Map.of("Retry-After", "1"));
         });
     }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -83,7 +82,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
                     json,
                     ErrorCode.RATE_LIMITED,
                     "Too many requests: at most " + decision.limit() + " per minute",
-                    Map.of("limit", decision.limit(), "retry_after_seconds", decision.retryAfterSeconds()));
+                    new RateLimitDetails(null, decision.limit(), decision.retryAfterSeconds()));
             return;
         }
         chain.doFilter(request, response);

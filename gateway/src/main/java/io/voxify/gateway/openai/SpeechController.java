@@ -108,14 +108,12 @@ public class SpeechController {
     private static Throwable refusal(Throwable failure) {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof DomainException refused
-                && refused.details() instanceof Map<?, ?> details
-                && details.containsKey("job_id")) {
+        if (cause instanceof DomainException refused && refused.details() instanceof SpeechFailureDetails job) {
             return new RefusalWithHeaders(
                     refused.code(),
                     refused.getMessage(),
-                    refused.details(),
-                    Map.of(SHOULD_RETRY, "false", JOB_ID_HEADER, String.valueOf(details.get("job_id"))));
+                    job,
+                    Map.of(SHOULD_RETRY, "false", JOB_ID_HEADER, job.jobId()));
         }
         return cause;
     }

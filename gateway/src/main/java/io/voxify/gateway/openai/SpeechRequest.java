@@ -1,6 +1,8 @@
 package io.voxify.gateway.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.voxify.catalogue.PresetCatalog;
 import io.voxify.events.common.DomainException;
 import io.voxify.events.common.ErrorCode;
@@ -172,15 +174,15 @@ record SpeechRequest(
         return new DomainException(invalid.code(), message.toString(), details);
     }
 
-    /** The job the speech becomes, in the body of {@code POST /api/v1/job}; pcm is cut from a WAV. */
-    Map<String, Object> jobBody() {
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("text_content", input);
-        job.put("voice_model_id", voiceModelId);
-        job.put("output_format", format.equals("pcm") ? "wav" : format);
-        job.put("sample_rate", SAMPLE_RATE);
-        job.put("speed", speed);
-        return job;
+    /**
+     * The job the speech becomes, as a body of {@code POST /api/v1/job}, so it passes the same checks as one;
+     * pcm is cut from a WAV.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record JobBody(String textContent, String voiceModelId, String outputFormat, int sampleRate, double speed) {}
+
+    JobBody jobBody() {
+        return new JobBody(input, voiceModelId, format.equals("pcm") ? "wav" : format, SAMPLE_RATE, speed);
     }
 
     static String contentType(String format) {

@@ -24,7 +24,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -172,14 +171,8 @@ public class SpeechService {
                 details(job));
     }
 
-    private static Map<String, Object> details(JobView job) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("job_id", job.jobId());
-        details.put("status", job.status().wireName());
-        if (job.errorCode() != null) {
-            details.put("error_code", job.errorCode());
-        }
-        return details;
+    private static SpeechFailureDetails details(JobView job) {
+        return new SpeechFailureDetails(job.jobId(), job.status().wireName(), job.errorCode());
     }
 
     private Speech audioOf(JobView job, String format) {

@@ -15,7 +15,6 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +59,7 @@ public class AccountController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @DeleteMapping("/api/v1/auth/account")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> deleteOwn(
+    CompletableFuture<ResponseEntity<Envelope<AccountDeletionResponse>>> deleteOwn(
             @AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody(required = false) DeleteAccountRequest body,
             HttpServletRequest request) {
@@ -85,7 +84,7 @@ public class AccountController {
                             schema = @Schema(implementation = DeletionSchemas.DeletionEnvelope.class)))
     @ApiErrors({ErrorCode.USER_NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.SERVICE_UNAVAILABLE})
     @DeleteMapping("/api/v1/admin/users/{userId}")
-    ResponseEntity<Map<String, Object>> deleteByAdministrator(
+    ResponseEntity<Envelope<AccountDeletionResponse>> deleteByAdministrator(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String userId) {
         return Envelope.ok(deletion.deleteByAdministrator(AuthenticatedUser.from(jwt), userId), "Account deleted");
     }

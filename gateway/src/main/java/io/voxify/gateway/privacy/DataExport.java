@@ -34,9 +34,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.queryhandling.QueryGateway;
@@ -87,28 +85,21 @@ public class DataExport {
             gen.writeNumberField("format_version", FORMAT_VERSION);
             gen.writeStringField("generated_at", Envelope.iso(generatedAt));
             gen.writeStringField("user_id", userId);
-            Map<String, Object> caps = new LinkedHashMap<>();
-            caps.put("max_items", limits.maxItems());
-            caps.put("max_audit_events", limits.maxAuditEvents());
-            gen.writeObjectField("limits", caps);
+            gen.writeObjectField("limits", new ExportSchemas.Limits(limits.maxItems(), limits.maxAuditEvents()));
             gen.writeObjectField("profile", UserResponse.of(user));
-            Map<String, Object> webhookSecret = new LinkedHashMap<>();
-            webhookSecret.put("generation", user.webhookSecretGeneration());
-            webhookSecret.put("rotated_at", Envelope.iso(user.webhookSecretRotatedAt()));
-            gen.writeObjectField("webhook_secret", webhookSecret);
+            gen.writeObjectField(
+                    "webhook_secret",
+                    new ExportSchemas.WebhookSecret(
+                            user.webhookSecretGeneration(), Envelope.iso(user.webhookSecretRotatedAt())));
 
             FavoritesView favorites = queries.query(new FindFavoritesQuery(userId), FavoritesView.class)
                     .join();
             whole(gen, "favorites", new ArrayList<>(new TreeSet<>(favorites.favorites())));
             UserRatingsView ratings = queries.query(new FindUserRatingsQuery(userId), UserRatingsView.class)
                     .join();
-            List<Map<String, Object>> rated = new ArrayList<>();
-            new TreeMap<>(ratings.ratings()).forEach((voice, rating) -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("voice_model_id", voice);
-                r.put("rating", rating);
-                rated.add(r);
-            });
+            List<ExportSchemas.Rating> rated = new ArrayList<>();
+            new TreeMap<>(ratings.ratings())
+                    .forEach((voice, rating) -> rated.add(new ExportSchemas.Rating(voice, rating)));
             whole(gen, "ratings", rated);
 
             paged(
@@ -154,22 +145,17 @@ public class DataExport {
         }
     }
 
-    private Map<String, Object> job(JobView job, Jwt caller) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("job", JobResponse.of(job, true));
-        item.put("audio", job.fileId() == null ? null : links.file(job.fileId(), caller));
-        return item;
+    private ExportSchemas.Job job(JobView job, Jwt caller) {
+        return new ExportSchemas.Job(
+                JobResponse.of(job, true), job.fileId() == null ? null : links.file(job.fileId(), caller));
     }
 
-    private Map<String, Object> sample(SampleView sample, Jwt caller) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("sample", SampleResponse.of(sample));
-        item.put(
-                "audio",
+    private ExportSchemas.Sample sample(SampleView sample, Jwt caller) {
+        return new ExportSchemas.Sample(
+                SampleResponse.of(sample),
                 sample.audio() == null || sample.audio().blobKey() == null
                         ? null
                         : SampleAudioController.link(links, sample.sampleId(), caller));
-        return item;
     }
 
     interface Pages<T> {

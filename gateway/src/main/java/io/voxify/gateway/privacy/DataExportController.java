@@ -10,6 +10,7 @@ import io.voxify.events.user.UserView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.auth.AuthService;
 import io.voxify.gateway.limits.LimitExceededException;
+import io.voxify.gateway.limits.RateLimitDetails;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.RefusalWithHeaders;
 import io.voxify.infrastructure.ratelimit.RateLimiter;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,15 +127,11 @@ public class DataExportController {
         }
         if (!decision.allowed()) {
             long seconds = Math.max(1, decision.retryAfterSeconds());
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("scope", "export");
-            details.put("limit", limit.capacity());
-            details.put("retry_after_seconds", seconds);
             throw new LimitExceededException(
                     ErrorCode.RATE_LIMITED,
                     "Too many exports: at most " + limit.capacity() + " per " + window(limit) + "; try again in "
                             + seconds + " s",
-                    details,
+                    new RateLimitDetails("export", limit.capacity(), seconds),
                     Map.of("Retry-After", Long.toString(seconds)));
         }
     }

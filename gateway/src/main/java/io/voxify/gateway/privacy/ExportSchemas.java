@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The export's answer as the API document shows it. {@link DataExport} writes it field by field as it reads the
- * read models; these records only describe that shape.
+ * The export's answer as the API document shows it. {@link DataExport} streams the envelope and its lists field by
+ * field as it reads the read models, and writes the parts below (limits, webhook secret, each rating, job and
+ * sample) as these records, so the document and the export cannot drift apart there. Component names are the JSON
+ * names.
  */
 final class ExportSchemas {
 
@@ -62,6 +64,9 @@ final class ExportSchemas {
     @Schema(name = "DataExportWebhookSecret", description = "The webhook secret's generation, never the secret")
     record WebhookSecret(
             int generation, @Schema(nullable = true) String rotated_at) {}
+
+    @Schema(name = "DataExportRating")
+    record Rating(String voice_model_id, int rating) {}
 
     @Schema(name = "DataExportSection")
     record Section(

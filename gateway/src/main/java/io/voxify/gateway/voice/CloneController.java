@@ -63,7 +63,7 @@ public class CloneController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(
+    ResponseEntity<Envelope<CloneResponse>> create(
             @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) JsonNode body) {
         var clone = clones.create(AuthenticatedUser.from(jwt), CloneRequest.parse(body));
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -71,7 +71,7 @@ public class CloneController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(
+    ResponseEntity<Envelope<List<CloneResponse>>> list(
             @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         Pagination page = Pagination.from(params, errors);
@@ -91,20 +91,18 @@ public class CloneController {
         }
         ClonePage result = clones.list(AuthenticatedUser.from(jwt), statuses, page.limit(), page.offset());
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(CloneResponse::of).toList(),
-                null,
-                Map.of("pagination", page.meta(result.totalCount()))));
+                result.items().stream().map(CloneResponse::of).toList(), null, page.meta(result.totalCount())));
     }
 
     @ApiErrors({ErrorCode.CLONE_NOT_FOUND})
     @GetMapping("/{cloneId}")
-    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
+    ResponseEntity<Envelope<CloneResponse>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         return Envelope.ok(CloneResponse.of(clones.find(AuthenticatedUser.from(jwt), cloneId)));
     }
 
     @ApiErrors({ErrorCode.CLONE_NOT_FOUND, ErrorCode.INVALID_STATUS_TRANSITION})
     @DeleteMapping("/{cloneId}")
-    ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
+    ResponseEntity<Envelope<Void>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         clones.delete(AuthenticatedUser.from(jwt), cloneId);
         return Envelope.ok(null, "Voice clone deleted");
     }
@@ -116,7 +114,8 @@ public class CloneController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping("/{cloneId}/select")
-    ResponseEntity<Map<String, Object>> select(@AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
+    ResponseEntity<Envelope<CloneSelectionResponse>> select(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String cloneId) {
         UserView user = clones.select(AuthenticatedUser.from(jwt), cloneId);
         return Envelope.ok(new CloneSelectionResponse(cloneId, user.selectedVoiceId(), true), "Voice clone selected");
     }

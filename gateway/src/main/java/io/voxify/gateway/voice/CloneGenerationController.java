@@ -11,7 +11,6 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.sse.StreamEnd;
 import io.voxify.gateway.web.sse.ViewStreams;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,7 +51,8 @@ public class CloneGenerationController {
             samples), `message` (the fit's stage), its `config` and, once done, the clone's `quality_score`.""")
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/{generationJobId}")
-    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String generationJobId) {
+    ResponseEntity<Envelope<CloneGenerationResponse>> get(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String generationJobId) {
         return Envelope.ok(
                 CloneGenerationResponse.of(clones.findByGenerationJob(AuthenticatedUser.from(jwt), generationJobId)));
     }

@@ -9,7 +9,6 @@ import io.voxify.gateway.file.AudioLinks;
 import io.voxify.gateway.file.AudioResponses;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
-import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +62,7 @@ public class SampleAudioController {
      */
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND})
     @PostMapping("/link")
-    ResponseEntity<Map<String, Object>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
+    ResponseEntity<Envelope<AudioLinkResponse>> link(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         SampleView sample = samples.find(AuthenticatedUser.from(jwt), sampleId);
         return Envelope.ok(link(links, sample.sampleId(), jwt));
     }

@@ -70,7 +70,7 @@ public class SampleController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(
+    ResponseEntity<Envelope<SampleUploadResponse>> upload(
             @AuthenticationPrincipal Jwt jwt,
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "name", required = false) String name,
@@ -86,10 +86,10 @@ public class SampleController {
             missing.add("name");
         }
         if (!missing.isEmpty()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("missing_fields", missing);
             throw new DomainException(
-                    ErrorCode.MISSING_FIELDS, "Missing required fields: " + String.join(", ", missing), details);
+                    ErrorCode.MISSING_FIELDS,
+                    "Missing required fields: " + String.join(", ", missing),
+                    new MissingFieldsDetails(missing));
         }
         if (name.length() > 200) {
             errors.put("name", "must be at most 200 characters");
@@ -127,7 +127,7 @@ public class SampleController {
     }
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(
+    ResponseEntity<Envelope<List<SampleResponse>>> list(
             @AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> params) {
         Map<String, String> errors = new LinkedHashMap<>();
         Pagination page = Pagination.from(params, errors);
@@ -147,14 +147,12 @@ public class SampleController {
         }
         SamplePage result = samples.list(AuthenticatedUser.from(jwt), statuses, page.limit(), page.offset());
         return ResponseEntity.ok(Envelope.success(
-                result.items().stream().map(SampleResponse::of).toList(),
-                null,
-                Map.of("pagination", page.meta(result.totalCount()))));
+                result.items().stream().map(SampleResponse::of).toList(), null, page.meta(result.totalCount())));
     }
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND})
     @GetMapping("/{sampleId}")
-    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
+    ResponseEntity<Envelope<SampleResponse>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         return Envelope.ok(SampleResponse.of(samples.find(AuthenticatedUser.from(jwt), sampleId)));
     }
 
@@ -171,7 +169,7 @@ public class SampleController {
     @ApiResponse(responseCode = "202", description = "Accepted: a run started and works in the background")
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_IN_USE, ErrorCode.QUOTA_EXCEEDED})
     @PostMapping("/{sampleId}/process")
-    ResponseEntity<Map<String, Object>> process(
+    ResponseEntity<Envelope<SampleProcessResponse>> process(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String sampleId,
             @RequestBody(required = false) JsonNode body) {
@@ -199,7 +197,7 @@ public class SampleController {
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_NOT_PROCESSED})
     @GetMapping("/{sampleId}/similar")
-    ResponseEntity<Map<String, Object>> similar(
+    ResponseEntity<Envelope<List<SimilarVoiceResponse>>> similar(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String sampleId,
             @RequestParam(name = "limit", defaultValue = "10") String limitParam) {
@@ -220,7 +218,7 @@ public class SampleController {
 
     @ApiErrors({ErrorCode.SAMPLE_NOT_FOUND, ErrorCode.SAMPLE_IN_USE})
     @DeleteMapping("/{sampleId}")
-    ResponseEntity<Map<String, Object>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
+    ResponseEntity<Envelope<Void>> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String sampleId) {
         samples.delete(AuthenticatedUser.from(jwt), sampleId);
         return Envelope.ok(null, "Voice sample deleted");
     }

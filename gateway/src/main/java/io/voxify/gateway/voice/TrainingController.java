@@ -126,7 +126,7 @@ public class TrainingController {
         ErrorCode.SERVICE_UNAVAILABLE
     })
     @PostMapping("/api/v1/voice/samples/{sampleId}/train")
-    ResponseEntity<Map<String, Object>> train(
+    ResponseEntity<Envelope<TrainingJobResponse>> train(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String sampleId,
             @RequestBody(required = false) JsonNode body) {
@@ -218,7 +218,8 @@ public class TrainingController {
             content = @Content(schema = @Schema(implementation = TrainingSchemas.JobEnvelope.class)))
     @ApiErrors({ErrorCode.JOB_NOT_FOUND})
     @GetMapping("/api/v1/voice/training/{trainingJobId}")
-    ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {
+    ResponseEntity<Envelope<TrainingJobResponse>> get(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String trainingJobId) {
         return Envelope.ok(TrainingJobResponse.of(find(AuthenticatedUser.from(jwt), trainingJobId)));
     }
 

@@ -49,8 +49,8 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<Map<String, Object>> domain(DomainException e) {
-        ResponseEntity<Map<String, Object>> answer = Envelope.error(e.code(), e.getMessage(), e.details());
+    ResponseEntity<ErrorEnvelope> domain(DomainException e) {
+        ResponseEntity<ErrorEnvelope> answer = Envelope.error(e.code(), e.getMessage(), e.details());
         if (e instanceof RefusalWithHeaders limited) {
             return ResponseEntity.status(answer.getStatusCode())
                     .headers(h -> {
@@ -63,17 +63,17 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})
-    ResponseEntity<Map<String, Object>> missingAggregate(Exception e) {
+    ResponseEntity<ErrorEnvelope> missingAggregate(Exception e) {
         return Envelope.error(ErrorCode.NOT_FOUND, "Resource not found", null);
     }
 
     @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Map<String, Object>> concurrency(ConcurrencyException e) {
+    ResponseEntity<ErrorEnvelope> concurrency(ConcurrencyException e) {
         return Envelope.error(ErrorCode.CONFLICT, "The resource was changed at the same time; try again", null);
     }
 
     @ExceptionHandler({CommandExecutionException.class, CompletionException.class, ExecutionException.class})
-    ResponseEntity<Map<String, Object>> wrapped(Exception e, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> wrapped(Exception e, HttpServletRequest request) {
         Throwable cause = e.getCause();
         if (e instanceof CommandExecutionException cee
                 && cee.getDetails().isPresent()
@@ -93,27 +93,27 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(JSR303ViolationException.class)
-    ResponseEntity<Map<String, Object>> violation(JSR303ViolationException e) {
+    ResponseEntity<ErrorEnvelope> violation(JSR303ViolationException e) {
         return Envelope.error(ErrorCode.VALIDATION_ERROR, "Request validation failed", null);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e) {
+    ResponseEntity<ErrorEnvelope> invalidBody(MethodArgumentNotValidException e) {
         return domain(violations.refusal(e));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException e) {
+    ResponseEntity<ErrorEnvelope> invalidParameters(HandlerMethodValidationException e) {
         return domain(violations.refusal(e));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Map<String, Object>> invalidArguments(ConstraintViolationException e) {
+    ResponseEntity<ErrorEnvelope> invalidArguments(ConstraintViolationException e) {
         return domain(violations.refusal(e));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof DomainException d) {
                 return domain(d);
@@ -133,8 +133,8 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity<Map<String, Object>> body = Envelope.error(
+    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e) {
+        ResponseEntity<ErrorEnvelope> body = Envelope.error(
                 ErrorCode.METHOD_NOT_ALLOWED,
                 "Method " + e.getMethod() + " is not allowed here",
                 Map.of(
@@ -155,12 +155,12 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
-    ResponseEntity<Map<String, Object>> noRoute(Exception e) {
+    ResponseEntity<ErrorEnvelope> noRoute(Exception e) {
         return Envelope.error(ErrorCode.NOT_FOUND, "No such endpoint", null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e) {
         return Envelope.error(
                 ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type " + e.getContentType() + " is not supported here",
@@ -168,12 +168,12 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    ResponseEntity<ErrorEnvelope> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return Envelope.error(ErrorCode.NOT_ACCEPTABLE, "The requested representation is not available", null);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    ResponseEntity<ErrorEnvelope> badParameter(Exception e) {
         String name = e instanceof MethodArgumentTypeMismatchException m
                 ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
@@ -182,12 +182,12 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    ResponseEntity<ErrorEnvelope> tooLarge(MaxUploadSizeExceededException e) {
         return Envelope.error(ErrorCode.FILE_TOO_LARGE, "The upload is larger than allowed", null);
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+    ResponseEntity<ErrorEnvelope> multipart(MultipartException e) {
         return Envelope.error(ErrorCode.BAD_REQUEST, "The multipart request could not be read", null);
     }
 
@@ -196,7 +196,7 @@ public class ApiErrorHandler {
      * is in a controller, past the filter that answers its other refusals.
      */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
-    ResponseEntity<Map<String, Object>> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+    ResponseEntity<ErrorEnvelope> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
         return Envelope.error(
                 ErrorCode.BAD_REQUEST,
                 "The request is not acceptable: a parameter name or value has characters that are not allowed",
@@ -204,7 +204,7 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+    ResponseEntity<ErrorEnvelope> denied(AccessDeniedException e) {
         return Envelope.error(ErrorCode.FORBIDDEN, "You are not allowed to do this", null);
     }
 
@@ -217,9 +217,9 @@ public class ApiErrorHandler {
      * A server the platform depends on (database, Redis, broker) cannot be reached: the request
      * may succeed in a moment, so the client is told to come back rather than that it failed.
      */
-    private ResponseEntity<Map<String, Object>> dependencyDown(Exception e, HttpServletRequest request) {
+    private ResponseEntity<ErrorEnvelope> dependencyDown(Exception e, HttpServletRequest request) {
         log.warn("Dependency unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        ResponseEntity<Map<String, Object>> answer = Envelope.error(
+        ResponseEntity<ErrorEnvelope> answer = Envelope.error(
                 ErrorCode.SERVICE_UNAVAILABLE, "The service is briefly unavailable; try again in a few seconds", null);
         return ResponseEntity.status(answer.getStatusCode())
                 .header("Retry-After", "5")
@@ -228,7 +228,7 @@ public class ApiErrorHandler {
 
     /** Failures to reach a server answer 503, wherever they sit in the cause chain (queries and commands wrap them). */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (Outages.isOutage(t)) {
                 return dependencyDown(e, request);

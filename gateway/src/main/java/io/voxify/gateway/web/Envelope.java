@@ -1,60 +1,62 @@
 package io.voxify.gateway.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.voxify.events.common.ErrorCode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The one response shape of the API: success, data, message, error, meta, timestamp. */
-public final class Envelope {
+/**
+ * The one response shape of a success: {@code success, data, message?, meta?, timestamp}. {@code data} is
+ * written even when null (a deletion answers {@code "data": null}); {@code message} and {@code meta} only
+ * when there is one. A refusal is an {@link ErrorEnvelope}; the factories for both live here so a handler
+ * reads {@code Envelope.ok(...)} or {@code Envelope.error(...)}.
+ *
+ * @param meta what a list says about itself ({@link ListMeta}, or a feature's own with more beside the
+ *     pagination)
+ * @param timestamp when the answer was made, in the API's one time format ({@link #iso})
+ */
+@JsonPropertyOrder({"success", "data", "message", "meta", "timestamp"})
+public record Envelope<T>(
+        boolean success,
 
-    private Envelope() {}
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true)
+        T data,
 
-    public static Map<String, Object> success(Object data, String message, Map<String, Object> meta) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("data", data);
-        if (message != null) {
-            body.put("message", message);
-        }
-        if (meta != null) {
-            body.put("meta", meta);
-        }
-        body.put("timestamp", now());
-        return body;
+        @JsonInclude(JsonInclude.Include.NON_NULL) String message,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Meta meta,
+
+        @Schema(format = "date-time", example = "2024-01-15T10:30:00.000Z")
+        String timestamp) {
+
+    /** The envelope's {@code meta}: what a list says about itself beside its items. */
+    public interface Meta {}
+
+    public static <T> Envelope<T> success(T data, String message, Meta meta) {
+        return new Envelope<>(true, data, message, meta, now());
     }
 
-    public static Map<String, Object> failure(String code, String message, Object details) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        error.put("details", details);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", false);
-        body.put("data", null);
-        body.put("message", message);
-        body.put("error", error);
-        body.put("timestamp", now());
-        return body;
-    }
-
-    public static ResponseEntity<Map<String, Object>> ok(Object data) {
+    public static <T> ResponseEntity<Envelope<T>> ok(T data) {
         return ResponseEntity.ok(success(data, null, null));
     }
 
-    public static ResponseEntity<Map<String, Object>> ok(Object data, String message) {
+    public static <T> ResponseEntity<Envelope<T>> ok(T data, String message) {
         return ResponseEntity.ok(success(data, message, null));
     }
 
+    public static ErrorEnvelope failure(String code, String message, Object details) {
+        return new ErrorEnvelope(false, null, message, new ApiError(code, message, details), now());
+    }
+
     /** Errors always go out as JSON, whatever the client asked for (an SSE client included). */
-    public static ResponseEntity<Map<String, Object>> error(ErrorCode code, String message, Object details) {
+    public static ResponseEntity<ErrorEnvelope> error(ErrorCode code, String message, Object details) {
         return error(ErrorStatuses.of(code), code.name(), message, details);
     }
 
-    public static ResponseEntity<Map<String, Object>> error(int status, String code, String message, Object details) {
+    public static ResponseEntity<ErrorEnvelope> error(int status, String code, String message, Object details) {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(failure(code, message, details));

@@ -3,7 +3,6 @@ package io.voxify.gateway.web;
 import io.voxify.events.common.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class EnvelopeErrorController implements ErrorController {
 
     @RequestMapping("/error")
-    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
         Object statusAttr = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = statusAttr instanceof Integer i ? i : 500;
         ErrorCode code = switch (status) {

@@ -1,6 +1,5 @@
 package io.voxify.gateway.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,20 +22,16 @@ public record Pagination(int limit, int offset) {
         return new Pagination(limit, offset);
     }
 
-    public Map<String, Object> meta(long totalCount) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        int page = offset / limit + 1;
+    /** The pagination block of a page of {@code totalCount} items. */
+    public PageMeta page(long totalCount) {
         long totalPages = totalCount == 0 ? 0 : (totalCount + limit - 1) / limit;
-        m.put("total_count", totalCount);
-        m.put("limit", limit);
-        m.put("offset", offset);
-        m.put("has_more", offset + (long) limit < totalCount);
-        m.put("page", page);
-        m.put("page_size", limit);
-        m.put("total_pages", totalPages);
-        m.put("has_next", offset + (long) limit < totalCount);
-        m.put("has_prev", offset > 0);
-        return m;
+        boolean more = offset + (long) limit < totalCount;
+        return new PageMeta(totalCount, limit, offset, more, offset / limit + 1, limit, totalPages, more, offset > 0);
+    }
+
+    /** The {@code meta} of a list answer that has only its pagination to say. */
+    public ListMeta meta(long totalCount) {
+        return new ListMeta(page(totalCount));
     }
 
     private static int integer(String value, String name, int fallback, int min, int max, Map<String, String> errors) {

@@ -10,7 +10,6 @@ import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.ViewAwaiter;
 import java.time.Duration;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +40,7 @@ public class WebhookController {
     }
 
     @GetMapping("/secret")
-    ResponseEntity<Map<String, Object>> secret(@AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<Envelope<WebhookSecretResponse>> secret(@AuthenticationPrincipal Jwt jwt) {
         return Envelope.ok(WebhookSecretResponse.of(
                 secrets.secretsOf(AuthenticatedUser.from(jwt).userId())));
     }
@@ -51,7 +50,7 @@ public class WebhookController {
      * once callbacks are signed with the new secret, so a receiver that switches now misses none.
      */
     @PostMapping("/secret/rotate")
-    ResponseEntity<Map<String, Object>> rotate(@AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<Envelope<WebhookSecretResponse>> rotate(@AuthenticationPrincipal Jwt jwt) {
         String userId = AuthenticatedUser.from(jwt).userId();
         int generation = commands.sendAndWait(new RotateWebhookSecretCommand(userId));
         UserView user = views.await(

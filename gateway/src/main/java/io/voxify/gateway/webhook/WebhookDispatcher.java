@@ -169,15 +169,11 @@ public class WebhookDispatcher implements WebhookSender {
         return new CallbackTransport.Request(headers, body);
     }
 
-    /** {"event", "delivery_id", "job" (as GET /api/v1/job/{id} shows it), "delivered_at"}. */
+    /** The {@link WebhookPayload}, as the JSON that is signed and sent. */
     private byte[] body(WebhookDelivery d) throws JsonProcessingException {
         JobView job = views.await(new FindJobQuery(d.jobId()), JobView.class, v -> v.webhook() != null, VIEW_WAIT)
                 .orElseThrow(() -> new IllegalStateException("job " + d.jobId() + " is not readable"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", d.event());
-        body.put("delivery_id", d.deliveryId());
-        body.put("job", JobResponse.of(job, true));
-        body.put("delivered_at", Envelope.iso(clock.instant()));
-        return json.writeValueAsBytes(body);
+        return json.writeValueAsBytes(new WebhookPayload(
+                d.event(), d.deliveryId(), JobResponse.of(job, true), Envelope.iso(clock.instant())));
     }
 }

@@ -245,7 +245,8 @@ class ObservabilityTest {
     void theApiDocumentNamesTheRefusalsCallersActuallyGet() {
         ApiClient anonymous = app.client();
         ApiClient user = app.client().newUser();
-        JsonNode paths = apiDocs().get("paths");
+        JsonNode docs = apiDocs();
+        JsonNode paths = docs.get("paths");
         int secured = 0;
         int admin = 0;
         for (Map.Entry<String, JsonNode> path : fields(paths)) {
@@ -293,10 +294,21 @@ class ObservabilityTest {
         assertThat(fieldNames(createJob.get("responses"))).contains("201", "400", "401", "404", "413", "415", "429");
         assertThat(codes(createJob))
                 .contains("VALIDATION_ERROR", "INVALID_JSON", "VOICE_MODEL_NOT_FOUND", "PAYLOAD_TOO_LARGE");
+        // Each success names its typed envelope, whose data is the answer's own record.
         assertThat(createJob
                         .at("/responses/201/content/application~1json/schema/$ref")
                         .asText())
-                .isEqualTo("#/components/schemas/Envelope");
+                .isEqualTo("#/components/schemas/EnvelopeJobResponse");
+        JsonNode typed = docs.at("/components/schemas/EnvelopeJobResponse/properties");
+        assertThat(fieldNames(typed)).containsExactlyInAnyOrder("success", "data", "message", "meta", "timestamp");
+        assertThat(typed.at("/data/$ref").asText()).isEqualTo("#/components/schemas/JobResponse");
+        JsonNode jobList = paths.get("/api/v1/job").get("get");
+        String listRef = jobList.at("/responses/200/content/application~1json/schema/$ref")
+                .asText();
+        assertThat(listRef).isEqualTo("#/components/schemas/EnvelopeListJobResponse");
+        assertThat(docs.at("/components/schemas/EnvelopeListJobResponse/properties/data/items/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/JobResponse");
         JsonNode login = paths.get("/api/v1/auth/login").get("post");
         assertThat(login.has("security")).isFalse();
         assertThat(fieldNames(login.get("responses")))
