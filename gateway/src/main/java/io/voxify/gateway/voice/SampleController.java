@@ -1,6 +1,5 @@
 package io.voxify.gateway.voice;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +12,7 @@ import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.web.Envelope;
 import io.voxify.gateway.web.Pagination;
-import io.voxify.gateway.web.RequestFields;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,15 +171,8 @@ public class SampleController {
     ResponseEntity<Envelope<SampleProcessResponse>> process(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable String sampleId,
-            @RequestBody(required = false) JsonNode body) {
-        boolean force = false;
-        if (body != null && !body.isNull() && !body.isMissingNode()) {
-            RequestFields f = RequestFields.of(body);
-            f.rejectUnknown(List.of("force"));
-            Boolean requested = f.bool("force");
-            f.validate(ErrorCode.VALIDATION_ERROR);
-            force = Boolean.TRUE.equals(requested);
-        }
+            @Valid @RequestBody(required = false) ProcessSampleRequest body) {
+        boolean force = body != null && body.forced();
         SampleService.Processing result = samples.process(AuthenticatedUser.from(jwt), sampleId, force);
         SampleView sample = result.sample();
         SampleProcessResponse data = SampleProcessResponse.of(sampleId, result);

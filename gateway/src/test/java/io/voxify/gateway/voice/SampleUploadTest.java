@@ -211,7 +211,12 @@ public class SampleUploadTest {
         ApiClient.Response unknown = user.post(path, Map.of("forse", true));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().at("/error/details/forse").asText()).contains("not a known field");
-        assertThat(user.post(path, Map.of("force", "yes")).errorCode()).isEqualTo("VALIDATION_ERROR");
+        ApiClient.Response wrongType = user.post(path, Map.of("force", "yes"));
+        assertThat(wrongType.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(wrongType.json().at("/error/details/force").asText()).isEqualTo("must be true or false");
+        assertThat(user.post(path, java.util.List.of(true)).errorCode())
+                .as("a body that is no object")
+                .isEqualTo("INVALID_JSON");
         assertThat(app.client().newUser().post(path, Map.of()).status()).isEqualTo(404);
     }
 
