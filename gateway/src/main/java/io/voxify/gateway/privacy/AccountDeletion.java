@@ -38,6 +38,7 @@ public class AccountDeletion {
     private final SessionVersions sessions;
     private final DailyQuotas quotas;
     private final RateLimitFilter requestLimits;
+    private final ExportAllowance exports;
     private final Clock clock;
 
     public AccountDeletion(
@@ -47,7 +48,8 @@ public class AccountDeletion {
             RefreshTokenStore refreshTokens,
             SessionVersions sessions,
             DailyQuotas quotas,
-            RateLimitFilter requestLimits) {
+            RateLimitFilter requestLimits,
+            ExportAllowance exports) {
         this.commands = commands;
         this.queries = queries;
         this.keys = keys;
@@ -55,6 +57,7 @@ public class AccountDeletion {
         this.sessions = sessions;
         this.quotas = quotas;
         this.requestLimits = requestLimits;
+        this.exports = exports;
         this.clock = Clock.systemUTC();
     }
 
@@ -91,6 +94,7 @@ public class AccountDeletion {
         keys.destroyOwnedBy(userId);
         quotas.forget(userId);
         requestLimits.forgetUser(userId);
+        exports.forget(userId);
         return new AccountDeletionResponse(userId, true, Envelope.iso(Instant.now(clock)), live.size(), "in_progress");
     }
 }

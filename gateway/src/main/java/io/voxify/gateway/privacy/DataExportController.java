@@ -9,11 +9,7 @@ import io.voxify.events.common.ErrorCode;
 import io.voxify.events.user.UserView;
 import io.voxify.gateway.apidocs.ApiErrors;
 import io.voxify.gateway.auth.AuthService;
-import io.voxify.gateway.limits.LimitExceededException;
-import io.voxify.gateway.limits.RateLimitDetails;
 import io.voxify.gateway.security.AuthenticatedUser;
-import io.voxify.gateway.web.RefusalWithHeaders;
-import io.voxify.infrastructure.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,20 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth")
 public class DataExportController {
-    private static final Logger log = LoggerFactory.getLogger(DataExportController.class);
-
     private final AuthService auth;
     private final DataExport export;
-    private final RateLimiter limiter;
-    private final ExportProperties properties;
+    private final ExportAllowance allowance;
     private final ExportFiles files;
 
-    public DataExportController(
-            AuthService auth, DataExport export, RateLimiter limiter, ExportProperties properties, ExportFiles files) {
+    public DataExportController(AuthService auth, DataExport export, ExportAllowance allowance, ExportFiles files) {
         this.auth = auth;
         this.export = export;
-        this.limiter = limiter;
-        this.properties = properties;
+        this.allowance = allowance;
         this.files = files;
     }
 
@@ -81,9 +69,7 @@ public class DataExportController {
     @GetMapping("/export")
     void export(@AuthenticationPrincipal Jwt jwt, HttpServletResponse response) throws IOException {
         String userId = AuthenticatedUser.from(jwt).userId();
-        RateLimiter.Limit limit = new RateLimiter.Limit(properties.perWindow(), properties.window());
-        String key = "exports:user:" + userId;
-        admit(key, limit);
+        allowance.admit(userId);
         Instant now = Instant.now();
         files.writeThenSend(
                 out -> {
@@ -91,7 +77,7 @@ public class DataExportController {
                         UserView user = auth.profile(userId);
                         export.write(user, jwt, now, out);
                     } catch (IOException | RuntimeException failed) {
-                        limiter.refund(key, limit);
+                        allowance.refund(userId);
                         throw failed;
                     }
                 },
@@ -111,33 +97,5 @@ public class DataExportController {
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(response.getOutputStream());
         }
-    }
-
-    private void admit(String key, RateLimiter.Limit limit) {
-        RateLimiter.Decision decision;
-        try {
-            decision = limiter.consume(key, limit);
-        } catch (RuntimeException storeDown) {
-            log.warn("Rate-limit store unavailable: {}", storeDown.toString());
-            throw new RefusalWithHeaders(
-                    ErrorCode.SERVICE_UNAVAILABLE,
-                    "The service is briefly unavailable; try again in a few seconds",
-                    null,
-                    Map.of("Retry-After", "5"));
-        }
-        if (!decision.allowed()) {
-            long seconds = Math.max(1, decision.retryAfterSeconds());
-            throw new LimitExceededException(
-                    ErrorCode.RATE_LIMITED,
-                    "Too many exports: at most " + limit.capacity() + " per " + window(limit) + "; try again in "
-                            + seconds + " s",
-                    new RateLimitDetails("export", limit.capacity(), seconds),
-                    Map.of("Retry-After", Long.toString(seconds)));
-        }
-    }
-
-    private static String window(RateLimiter.Limit limit) {
-        long minutes = limit.window().toMinutes();
-        return minutes == 60 ? "hour" : minutes + " minutes";
     }
 }

@@ -362,6 +362,9 @@ class InfraProfileTest {
                 ApiClient.Response library = person.get("/api/v1/voice/models");
                 assertThat(library.status()).as(library.text()).isEqualTo(200);
             }
+            // Her export's allowance is a Redis bucket named by her id, which must go with her account too.
+            ApiClient.Response exported = aliceClient.get("/api/v1/auth/export");
+            assertThat(exported.status()).as(exported.text()).isEqualTo(200);
             hers = new Resources(aliceClient.userId(), firstJob(aliceClient), aliceSample, cloneId);
             his = new Resources(bobClient.userId(), firstJob(bobClient), bobSample, null);
         }
