@@ -23,6 +23,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  */
 class JobWebhook {
 
+    /** Why a delivery under way ends when retention erases the job's content (its callback URL with it). */
+    static final String CONTENT_EXPIRED = "content expired";
+
     /** The announcement under way (null: none); attempts count its tries; open until delivered or abandoned. */
     private String deliveryId;
 
@@ -61,6 +64,13 @@ class JobWebhook {
                     deliveryId,
                     cmd.attempt(),
                     cmd.abandonReason() != null ? cmd.abandonReason() : "no further attempts"));
+        }
+    }
+
+    /** Ends the delivery under way, if there is one, without another try. */
+    void abandonOpen(String jobId, String reason) {
+        if (open) {
+            apply(new WebhookAbandonedEvent(jobId, deliveryId, attempts, reason));
         }
     }
 

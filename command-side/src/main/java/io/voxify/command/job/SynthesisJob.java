@@ -188,7 +188,7 @@ public class SynthesisJob {
 
     /**
      * Retention: only a finished job loses its text and audio (a running one still needs them), and only once.
-     * The caller destroys the job's key once this event is stored.
+     * The caller destroys the job's key once this event is stored. A webhook still being retried is abandoned.
      */
     @CommandHandler
     public void handle(ExpireJobContentCommand cmd) {
@@ -203,6 +203,8 @@ public class SynthesisJob {
         }
         apply(new JobContentExpiredEvent(
                 jobId, userId, cmd.retentionDays(), output, cmd.textLength(), cmd.wordCount()));
+        // Its callback URL is erased with the text, so a delivery still retrying ends here, and says so.
+        webhook.abandonOpen(jobId, JobWebhook.CONTENT_EXPIRED);
     }
 
     /** Only progress may name "the current attempt"; results must come from the attempt that made them. */

@@ -724,6 +724,30 @@ class SynthesisJobTest {
     }
 
     @Test
+    void retentionAbandonsAWebhookStillBeingRetriedAndLeavesADeliveredOneAlone() {
+        Instant next = AT.plusSeconds(60);
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 500, null, 40, AT, next))
+                .when(new ExpireJobContentCommand(JOB_ID, 30, 12, 3))
+                .expectEvents(
+                        new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT, 12, 3),
+                        new WebhookAbandonedEvent(JOB_ID, DELIVERY, 1, "content expired"));
+        fixture.given(
+                        createdWithCallback(),
+                        started(1),
+                        completed(),
+                        due(WebhookDueEvent.JOB_COMPLETED),
+                        new WebhookAttemptedEvent(JOB_ID, DELIVERY, 1, CALLBACK, 204, null, 40, AT, null),
+                        new WebhookDeliveredEvent(JOB_ID, DELIVERY, 1, 204, AT))
+                .when(new ExpireJobContentCommand(JOB_ID, 30, 12, 3))
+                .expectEvents(new JobContentExpiredEvent(JOB_ID, USER_ID, 30, OUTPUT, 12, 3));
+    }
+
+    @Test
     void theCallbackUrlIsKeptWithTheJob() {
         fixture.givenNoPriorActivity()
                 .when(new CreateJobCommand(JOB_ID, USER_ID, TEXT, "en", "plain", VOICE, SETTINGS, CALLBACK))

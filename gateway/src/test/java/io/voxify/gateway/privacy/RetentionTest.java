@@ -136,6 +136,9 @@ class RetentionTest {
     @Test
     @Order(3)
     void anOlderJobLosesItsTextAndItsAudio() {
+        assertThat(user.get("/api/v1/job/" + oldJob).data().at("/webhook/state").asText())
+                .as("its webhook is still being retried")
+                .isEqualTo("pending");
         configure(1);
 
         RetentionSweeper.Result result = sweepAt(Instant.now().plus(Duration.ofDays(2)));
@@ -146,6 +149,12 @@ class RetentionTest {
         assertThat(job.get("status").asText()).isEqualTo("completed");
         assertThat(job.get("text_hash").isNull()).isTrue();
         assertThat(job.get("callback_url").isNull()).isTrue();
+        JsonNode webhook = user.awaitJob(
+                        oldJob, j -> !j.get("webhook").get("state").asText().equals("pending"), SOON)
+                .get("webhook");
+        assertThat(webhook.get("state").asText())
+                .as("its webhook, still retrying an address that does not resolve, ends with the URL")
+                .isEqualTo("abandoned");
         assertThat(job.get("output_file_path").isNull()).isTrue();
         assertThat(job.get("file_id").isNull()).isTrue();
         assertThat(job.get("timestamps")).isEmpty();
