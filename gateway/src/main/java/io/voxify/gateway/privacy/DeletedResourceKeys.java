@@ -1,20 +1,19 @@
 package io.voxify.gateway.privacy;
 
-import io.voxify.events.clone.VoiceCloneDeletedEvent;
-import io.voxify.events.job.JobDeletedEvent;
-import io.voxify.events.privacy.KeyScope;
-import io.voxify.events.sample.VoiceSampleDeletedEvent;
+import io.voxify.events.privacy.ErasesKey;
+import io.voxify.events.privacy.Erasure;
 import io.voxify.infrastructure.privacy.PersonalKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * A deleted job, sample or clone takes its personal data with it: its key is destroyed, so its text, callback URL,
- * name, transcript or voice profile reads as erased in every stored event from then on (the audit trail keeps the
- * facts: ids, statuses, durations, times), as an account's deletion does for all of a person's. Handled in the
- * account-erasure processor (a failure stops it and it tries again; destroying a key twice is harmless), whose
- * other handler deletes an erased account's resources through these same events.
+ * A deleted job, sample or clone takes its personal data with it: the event that ends it says so ({@link
+ * ErasesKey}), and its key is destroyed, so its text, callback URL, name, transcript or voice profile reads as
+ * erased in every stored event from then on (the audit trail keeps the facts: ids, statuses, durations, times), as
+ * an account's deletion does for all of a person's. Handled in the account-erasure processor (a failure stops it
+ * and it tries again; destroying a key twice is harmless), whose other handler deletes an erased account's
+ * resources through these same events.
  */
 @Component
 @ProcessingGroup(AccountErasure.PROCESSING_GROUP)
@@ -25,18 +24,9 @@ public class DeletedResourceKeys {
         this.keys = keys;
     }
 
+    /** Every event, so an event that erases a key needs its annotation only (the migration reads the same). */
     @EventHandler
-    void on(JobDeletedEvent deleted) {
-        keys.destroy(KeyScope.JOB.keyId(deleted.jobId()));
-    }
-
-    @EventHandler
-    void on(VoiceSampleDeletedEvent deleted) {
-        keys.destroy(KeyScope.SAMPLE.keyId(deleted.sampleId()));
-    }
-
-    @EventHandler
-    void on(VoiceCloneDeletedEvent deleted) {
-        keys.destroy(KeyScope.CLONE.keyId(deleted.cloneId()));
+    void on(Object event) {
+        Erasure.keyErasedBy(event).ifPresent(keys::destroy);
     }
 }

@@ -3,6 +3,7 @@ package io.voxify.infrastructure.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voxify.events.privacy.ErasesKey;
 import io.voxify.events.privacy.Erasure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,16 +35,21 @@ public class PersonalDataMigration {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final PersonalDataCodec codec;
+    private final PersonalKeys keys;
 
     public PersonalDataMigration(
-            DataSource dataSource, PlatformTransactionManager transactions, PersonalDataCodec codec) {
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            PersonalDataCodec codec,
+            PersonalKeys keys) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactions);
         this.codec = codec;
+        this.keys = keys;
     }
 
-    public PersonalDataMigration(DataSource dataSource, PersonalDataCodec codec) {
-        this(dataSource, new DataSourceTransactionManager(dataSource), codec);
+    public PersonalDataMigration(DataSource dataSource, PersonalDataCodec codec, PersonalKeys keys) {
+        this(dataSource, new DataSourceTransactionManager(dataSource), codec, keys);
     }
 
     /** What a run did. */
@@ -96,6 +102,12 @@ public class PersonalDataMigration {
                 if (!PersonalFields.of(type).isEmpty()) {
                     codec.seal(type, object);
                     newPayload = JSON.writeValueAsBytes(object);
+                }
+                // A resource deleted before sealing: its events, sealed above in stored order, read erased now.
+                ErasesKey erases = type.getAnnotation(ErasesKey.class);
+                if (erases != null && object.path(erases.value().idComponent()).isTextual()) {
+                    keys.destroy(erases.value()
+                            .keyId(object.get(erases.value().idComponent()).textValue()));
                 }
             }
             byte[] newMetadata = row.metadata();

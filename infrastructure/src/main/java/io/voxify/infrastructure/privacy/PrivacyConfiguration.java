@@ -92,8 +92,9 @@ public class PrivacyConfiguration {
     PersonalDataMigration personalDataMigration(
             DataSource dataSource,
             org.springframework.transaction.PlatformTransactionManager transactions,
-            PersonalDataCodec codec) {
-        return new PersonalDataMigration(dataSource, transactions, codec);
+            PersonalDataCodec codec,
+            PersonalKeys keys) {
+        return new PersonalDataMigration(dataSource, transactions, codec, keys);
     }
 
     /** Wraps the serializer Axon's auto-configuration made for events, keeping everything it configured. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voxify.events.job.JobCompletedEvent;
 import io.voxify.events.job.JobCreatedEvent;
+import io.voxify.events.job.JobDeletedEvent;
 import io.voxify.events.job.JobUpdatedEvent;
 import io.voxify.events.job.SynthesisSettings;
 import io.voxify.events.job.TimedText;
@@ -179,7 +180,7 @@ class PersonalDataMigrationTest {
     void afterTheStepNothingPersonalIsInClearAndEveryEventReadsAsBefore() {
         assertThat(rawStore()).contains("ada@example.com", "algebraic", ADDRESS, "ada-notes.wav");
 
-        PersonalDataMigration.Report report = new PersonalDataMigration(dataSource, codec).migrate();
+        PersonalDataMigration.Report report = new PersonalDataMigration(dataSource, codec, keys).migrate();
 
         assertThat(report.eventsRead()).isEqualTo(6);
         assertThat(report.eventsSealed()).isEqualTo(6);
@@ -205,7 +206,7 @@ class PersonalDataMigrationTest {
         assertThat(read.get(1).getMetaData()).containsEntry("clientAddress", ADDRESS);
         assertThat(keys.liveKeysOf("user_a")).containsExactly("job:job_1", "sample:s1", "user:user_a");
 
-        assertThat(new PersonalDataMigration(dataSource, codec).migrate().eventsSealed())
+        assertThat(new PersonalDataMigration(dataSource, codec, keys).migrate().eventsSealed())
                 .as("a second run finds nothing to do")
                 .isZero();
         assertThat(readAll().stream().map(e -> (Object) e.getPayload()).toList())
@@ -214,7 +215,7 @@ class PersonalDataMigrationTest {
 
     @Test
     void aPersonsDeletionAfterTheStepErasesWhatWasStoredBeforeIt() {
-        new PersonalDataMigration(dataSource, codec).migrate();
+        new PersonalDataMigration(dataSource, codec, keys).migrate();
         keys.destroyOwnedBy("user_a");
 
         List<EventMessage<?>> read = readAll();
@@ -226,5 +227,28 @@ class PersonalDataMigrationTest {
         assertThat(((VoiceSampleUploadedEvent) read.get(4).getPayload()).audio().blobKey())
                 .isEqualTo("samples/s1.wav");
         assertThat(read.get(5).getPayload()).as("another person's").isEqualTo(written.get(5));
+    }
+
+    @Test
+    void aJobDeletedBeforeTheStepReadsErasedAfterItAndTheOthersDoNot() {
+        SynthesisSettings settings = new SynthesisSettings(1, 1, 1, "wav", 22050, "neutral", true, "word", Map.of());
+        store(
+                "job_2",
+                new JobCreatedEvent(
+                        "job_2", "user_a", "A note Ada deleted", "sha256:3", "en", "plain", "preset_x", settings, null),
+                MetaData.with("userId", "user_a"));
+        store("job_2", new JobDeletedEvent("job_2", "user_a", null), MetaData.with("userId", "user_a"));
+
+        new PersonalDataMigration(dataSource, codec, keys).migrate();
+
+        List<EventMessage<?>> read = readAll();
+        JobCreatedEvent deleted = (JobCreatedEvent) read.get(6).getPayload();
+        assertThat(deleted.text()).isEqualTo(Erasure.ERASED);
+        assertThat(read.get(7).getPayload()).isEqualTo(written.get(7));
+        assertThat(((JobCreatedEvent) read.get(1).getPayload()).text())
+                .as("a job that was not deleted")
+                .isEqualTo("The engine weaves algebraic patterns");
+        assertThat(keys.liveKeysOf("user_a")).containsExactly("job:job_1", "sample:s1", "user:user_a");
+        assertThat(rawStore()).doesNotContain("A note Ada deleted");
     }
 }

@@ -127,4 +127,27 @@ class PersonalFieldsTest {
                             .containsKey(field.scope()));
         }
     }
+
+    @Test
+    void theEventsThatEndAJobSampleOrCloneEraseItsKeyAndNameIt() {
+        Map<String, String> erasing = new TreeMap<>();
+        for (Class<?> event : events()) {
+            io.voxify.events.privacy.ErasesKey erases = event.getAnnotation(io.voxify.events.privacy.ErasesKey.class);
+            if (erases != null) {
+                assertThat(java.util.Arrays.stream(event.getRecordComponents())
+                                .map(java.lang.reflect.RecordComponent::getName))
+                        .as(event.getSimpleName() + " names its resource")
+                        .contains(erases.value().idComponent());
+                erasing.put(event.getSimpleName(), erases.value().name());
+            }
+        }
+        assertThat(erasing)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "JobDeletedEvent",
+                        "JOB",
+                        "VoiceSampleDeletedEvent",
+                        "SAMPLE",
+                        "VoiceCloneDeletedEvent",
+                        "CLONE"));
+    }
 }

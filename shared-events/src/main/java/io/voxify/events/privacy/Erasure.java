@@ -1,5 +1,8 @@
 package io.voxify.events.privacy;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Optional;
+
 /** How erased personal data reads, in events replayed after their key was destroyed and in the APIs. */
 public final class Erasure {
     /** What an erased text reads as. */
@@ -16,4 +19,26 @@ public final class Erasure {
     public static final String DATA_SUBJECT = "dataSubject";
 
     private Erasure() {}
+
+    /** The key the event destroys, or empty when it is no such event (or names no resource). */
+    public static Optional<String> keyErasedBy(Object event) {
+        ErasesKey erases = event.getClass().getAnnotation(ErasesKey.class);
+        if (erases == null || !event.getClass().isRecord()) {
+            return Optional.empty();
+        }
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (component.getName().equals(erases.value().idComponent())) {
+                try {
+                    Object id = component.getAccessor().invoke(event);
+                    return id instanceof String resourceId && !resourceId.isBlank()
+                            ? Optional.of(erases.value().keyId(resourceId))
+                            : Optional.empty();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException(event.getClass().getName() + " erases a " + erases.value() + " key but has no "
+                + erases.value().idComponent() + " component");
+    }
 }
