@@ -1,9 +1,6 @@
 package io.voxify.gateway.privacy;
 
 import io.voxify.infrastructure.privacy.MasterKeyRotation;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
@@ -15,23 +12,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "voxify.privacy.rotate-master-key", havingValue = "true")
-public class MasterKeyRotationStep implements ApplicationRunner {
+public class MasterKeyRotationStep extends OneShotStep {
     private final MasterKeyRotation rotation;
-    private final ConfigurableApplicationContext context;
 
     public MasterKeyRotationStep(MasterKeyRotation rotation, ConfigurableApplicationContext context) {
+        super(context);
         this.rotation = rotation;
-        this.context = context;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    String perform() {
         MasterKeyRotation.Report report = rotation.rotate();
-        System.out.printf(
-                "Master-key rotation done: %d live keys, %d wrapped anew%s%n",
+        return String.format(
+                "Master-key rotation done: %d live keys, %d wrapped anew%s",
                 report.liveKeys(),
                 report.rewrapped(),
                 report.keptFileReplaced() ? "; the data directory holds the new master key" : "");
-        System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -1,9 +1,6 @@
 package io.voxify.gateway.privacy;
 
 import io.voxify.infrastructure.privacy.PersonalDataMigration;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
@@ -15,21 +12,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "voxify.privacy.migrate", havingValue = "true")
-public class PersonalDataMigrationStep implements ApplicationRunner {
+public class PersonalDataMigrationStep extends OneShotStep {
     private final PersonalDataMigration migration;
-    private final ConfigurableApplicationContext context;
 
     public PersonalDataMigrationStep(PersonalDataMigration migration, ConfigurableApplicationContext context) {
+        super(context);
         this.migration = migration;
-        this.context = context;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    String perform() {
         PersonalDataMigration.Report report = migration.migrate();
-        System.out.printf(
-                "Personal data migration done: %d events read, %d sealed%n",
-                report.eventsRead(), report.eventsSealed());
-        System.exit(SpringApplication.exit(context, () -> 0));
+        return String.format(
+                "Personal data migration done: %d events read, %d sealed", report.eventsRead(), report.eventsSealed());
     }
 }

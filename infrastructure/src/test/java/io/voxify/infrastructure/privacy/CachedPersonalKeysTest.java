@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.AfterEach;
@@ -28,34 +26,7 @@ class CachedPersonalKeysTest {
     private TransactionTemplate transaction;
     private final AtomicInteger storeCalls = new AtomicInteger();
     private final MemoryPersonalKeys memory = new MemoryPersonalKeys();
-    private final PersonalKeys counting = new PersonalKeys() {
-        @Override
-        public Optional<SecretKey> obtain(String keyId, String ownerId) {
-            storeCalls.incrementAndGet();
-            return memory.obtain(keyId, ownerId);
-        }
-
-        @Override
-        public Optional<SecretKey> find(String keyId) {
-            storeCalls.incrementAndGet();
-            return memory.find(keyId);
-        }
-
-        @Override
-        public boolean destroy(String keyId) {
-            return memory.destroy(keyId);
-        }
-
-        @Override
-        public List<String> destroyOwnedBy(String ownerId) {
-            return memory.destroyOwnedBy(ownerId);
-        }
-
-        @Override
-        public List<String> liveKeysOf(String ownerId) {
-            return memory.liveKeysOf(ownerId);
-        }
-    };
+    private final PersonalKeys counting = new ReadCountingKeys(memory, storeCalls);
     private final CachedPersonalKeys keys = new CachedPersonalKeys(counting, 100, Duration.ofMinutes(1));
 
     @BeforeEach

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxify.infrastructure.privacy.CachedPersonalKeys;
 import io.voxify.infrastructure.privacy.KeyWrapping;
 import io.voxify.infrastructure.privacy.PersonalKeys;
+import io.voxify.infrastructure.privacy.ReadCountingKeys;
 import io.voxify.infrastructure.privacy.jdbc.JdbcPersonalKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,34 +103,7 @@ class RedisKeyDestructionFanoutTest {
 
     /** The shared table, counting the reads one node's cache makes of it. */
     private PersonalKeys counting(AtomicInteger reads) {
-        return new PersonalKeys() {
-            @Override
-            public Optional<SecretKey> obtain(String keyId, String ownerId) {
-                reads.incrementAndGet();
-                return table.obtain(keyId, ownerId);
-            }
-
-            @Override
-            public Optional<SecretKey> find(String keyId) {
-                reads.incrementAndGet();
-                return table.find(keyId);
-            }
-
-            @Override
-            public boolean destroy(String keyId) {
-                return table.destroy(keyId);
-            }
-
-            @Override
-            public List<String> destroyOwnedBy(String ownerId) {
-                return table.destroyOwnedBy(ownerId);
-            }
-
-            @Override
-            public List<String> liveKeysOf(String ownerId) {
-                return table.liveKeysOf(ownerId);
-            }
-        };
+        return new ReadCountingKeys(table, reads);
     }
 
     @BeforeEach
