@@ -10,9 +10,11 @@ import io.voxify.gateway.limits.RateLimitFilter;
 import io.voxify.gateway.security.AuthenticatedUser;
 import io.voxify.gateway.security.SessionVersions;
 import io.voxify.gateway.web.Envelope;
+import io.voxify.gateway.web.ViewAwaiter;
 import io.voxify.infrastructure.privacy.PersonalKeys;
 import io.voxify.infrastructure.tokens.RefreshTokenStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AccountDeletion {
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final PersonalKeys keys;
@@ -39,6 +43,7 @@ public class AccountDeletion {
     private final DailyQuotas quotas;
     private final RateLimitFilter requestLimits;
     private final ExportAllowance exports;
+    private final ViewAwaiter views;
     private final Clock clock;
 
     public AccountDeletion(
@@ -49,7 +54,8 @@ public class AccountDeletion {
             SessionVersions sessions,
             DailyQuotas quotas,
             RateLimitFilter requestLimits,
-            ExportAllowance exports) {
+            ExportAllowance exports,
+            ViewAwaiter views) {
         this.commands = commands;
         this.queries = queries;
         this.keys = keys;
@@ -58,6 +64,7 @@ public class AccountDeletion {
         this.quotas = quotas;
         this.requestLimits = requestLimits;
         this.exports = exports;
+        this.views = views;
         this.clock = Clock.systemUTC();
     }
 
@@ -81,7 +88,12 @@ public class AccountDeletion {
                 .orElseThrow(() -> new DomainException(ErrorCode.USER_NOT_FOUND, "User " + userId + " was not found"));
         List<String> live = keys.liveKeysOf(userId);
         commands.sendAndWait(new DeleteAccountCommand(userId, null, admin.userId(), true));
-        return erase(userId, live);
+        AccountDeletionResponse deleted = erase(userId, live);
+        // Answered once the account is gone from the read model, so the users list read next (the console's) no
+        // longer shows it; at the timeout it answers anyway and the projection catches up. On the request's own
+        // thread: the owner's deletion runs on the sign-in throttle's shared threads, which must never wait.
+        views.awaitGone(new FindUserQuery(userId), UserView.class, VIEW_WAIT);
+        return deleted;
     }
 
     /**

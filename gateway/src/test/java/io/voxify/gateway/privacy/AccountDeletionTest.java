@@ -235,6 +235,9 @@ class AccountDeletionTest {
         String bobId = bobClient.userId();
         ApiClient.Response deleted = admin.delete("/api/v1/admin/users/" + bobId);
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/admin/users?search=" + bob.email).text())
+                .as("the users list read right after the answer no longer holds him")
+                .doesNotContain(bobId);
         assertThat(bobClient.get("/api/v1/auth/profile").status()).isEqualTo(401);
         awaitGone("/api/v1/job/" + bobJob);
         assertThat(StoredData.inClear(app.bean(DataSource.class), bob.values())).isEmpty();

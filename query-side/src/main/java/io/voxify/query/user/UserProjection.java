@@ -57,10 +57,14 @@ public class UserProjection {
         save(row, seq, at);
     }
 
-    /** A deleted account leaves no row: its e-mail and names go, and the e-mail is free to register again. */
+    /**
+     * A deleted account leaves no row: its e-mail and names go, and the e-mail is free to register again. Its
+     * view's subscriptions end, so a request awaiting the deletion (the administrator's) answers once it shows.
+     */
     @EventHandler
     void on(AccountDeletedEvent e) {
         users.findById(e.userId()).ifPresent(users::delete);
+        views.complete(FindUserQuery.class, e.userId());
     }
 
     @EventHandler
